@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getSessionUser } from "@/lib/auth/session";
+import { signOutAction } from "./sign-out-action";
+
+export async function TopBar() {
+  const user = await getSessionUser();
+  return (
+    <header className="topbar">
+      <div className="topbar-inner">
+        <Link href="/" className="brand">
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img src="/logo.svg" alt="" width={26} height={26} />
+          DataMorph
+        </Link>
+        <nav className="nav" aria-label="Main">
+          {user && (
+            <>
+              <Link href="/runs">Runs</Link>
+              <Link href="/data">Data</Link>
+            </>
+          )}
+        </nav>
+        <div className="user-menu">
+          {user ? (
+            <>
+              <span data-testid="signed-in-as">{user.email}</span>
+              <form action={signOutAction}>
+                <button type="submit" className="button secondary">Sign out</button>
+              </form>
+            </>
+          ) : (
+            <Link href="/sign-in" className="button secondary">Sign in</Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

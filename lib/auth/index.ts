@@ -1,0 +1,26 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getUserByEmail } from "@/lib/db/queries/users";
+import { getEnv } from "@/lib/env";
+import { authConfig } from "./config";
+import { signInSchema } from "./credentials";
+import { DUMMY_HASH, verifyPassword } from "./password";
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  secret: getEnv().authSecret,
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await getUserByEmail({ email: parsed.data.email });
+        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user || !valid) return null;
+        return { id: user.id, email: user.email, name: user.name, role: user.role };
+      },
+    }),
+  ],
+});

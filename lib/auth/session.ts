@@ -1,0 +1,28 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { auth } from "./index";
+
+export type SessionUser = { id: string; email: string; name: string; role: "admin" | "member" };
+
+/** The signed-in user, or null. */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
+}
+
+/** For pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requirePageUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** For route handlers and actions: the signed-in user, or an `unauthorized` AppError. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  return user;
+}

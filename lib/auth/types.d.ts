@@ -1,0 +1,16 @@
+import type { DefaultSession } from "next-auth";
+
+declare module "next-auth" {
+  interface User {
+    role?: "admin" | "member";
+  }
+  interface Session {
+    user: { id: string; role: "admin" | "member" } & DefaultSession["user"];
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    role?: "admin" | "member";
+  }
+}

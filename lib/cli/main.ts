@@ -1,0 +1,50 @@
+import { parseArgs } from "node:util";
+import { closeDb } from "@/lib/db";
+import { stopEmbeddedPostgresIfIdle } from "@/lib/db/embedded";
+import { ConfigError, getEnv } from "@/lib/env";
+import { prepareDatabase } from "@/lib/server/prepare";
+import { commands, usage, type Command } from "./commands";
+import { CliError } from "./output";
+
+function parseCommandArgs(command: Command, args: string[]) {
+  try {
+    return parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : error}\n${command.usage}`, 2);
+  }
+}
+
+// `npm run -s datamorph -- <command>`: DataMorph for scripts, CI and terminals.
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(usage());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) throw new CliError(`Unknown command "${name}". Run with --help to see the commands.`, 2);
+  const { values, positionals } = parseCommandArgs(command, rest);
+  if (values.help) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  const env = getEnv();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  await prepareDatabase(env, log);
+  try {
+    return await command.run({ values, positionals, env, log });
+  } finally {
+    await closeDb();
+    // The last DataMorph process to leave stops the embedded cluster; a running web app keeps it up.
+    if (env.mode === "embedded") await stopEmbeddedPostgresIfIdle(env.dataDir).catch(() => false);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    process.stderr.write(`datamorph: ${error instanceof Error ? error.message : String(error)}\n`);
+    await closeDb().catch(() => {});
+    process.exit(error instanceof CliError ? error.exitCode : 1);
+  },
+);

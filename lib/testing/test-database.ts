@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { inject } from "vitest";
+
+/** A Postgres server the integration tests run against. */
+export type TestServer = { name: "embedded" | "server"; url: string };
+
+/** The embedded cluster always; the server at TEST_DATABASE_URL too when it is set. */
+export function testServers(): TestServer[] {
+  const servers: TestServer[] = [{ name: "embedded", url: inject("embeddedUrl") }];
+  if (process.env.TEST_DATABASE_URL) servers.push({ name: "server", url: process.env.TEST_DATABASE_URL });
+  return servers;
+}
+
+function withDatabase(url: string, database: string): string {
+  const next = new URL(url);
+  next.pathname = `/${database}`;
+  return next.toString();
+}
+
+/** Creates an empty database on `server` and returns its URL and a function that drops it. */
+export async function createTestDatabase(server: TestServer): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `datamorph_test_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(server.url, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: withDatabase(server.url, name),
+    drop: async () => {
+      const sql = postgres(server.url, { max: 1, onnotice: () => {} });
+      try {
+        await sql.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await sql.end();
+      }
+    },
+  };
+}
