@@ -1,7 +1,28 @@
 "use client";
 
-import { useFormStatus } from "react-dom";
+import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/server/action";
+
+type ServerAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
+/**
+ * A form bound to a server action. It submits without React's automatic reset, so a rejected
+ * submission keeps what the user typed next to the messages that say what to fix.
+ */
+export function ActionForm({ action, children }: { action: ServerAction; children: (result: ActionResult | null, pending: boolean) => ReactNode }) {
+  const [result, dispatch, pending] = useActionState(action, null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  };
+  return (
+    <form onSubmit={submit} className="stack" noValidate>
+      <FormAlert result={result} />
+      {children(result, pending)}
+    </form>
+  );
+}
 
 type FieldProps = {
   name: string;
@@ -24,8 +45,7 @@ export function Field({ name, label, type = "text", autoComplete, result, hint }
   );
 }
 
-export function SubmitButton({ children, pendingLabel }: { children: string; pendingLabel: string }) {
-  const { pending } = useFormStatus();
+export function SubmitButton({ pending, children, pendingLabel }: { pending: boolean; children: string; pendingLabel: string }) {
   return (
     <button type="submit" className="button" disabled={pending}>
       {pending ? pendingLabel : children}
@@ -34,7 +54,7 @@ export function SubmitButton({ children, pendingLabel }: { children: string; pen
 }
 
 /** The form-level error of the last submission, if any. */
-export function FormAlert({ result }: { result: ActionResult | null }) {
+function FormAlert({ result }: { result: ActionResult | null }) {
   if (!result?.error || result.fieldErrors) return null;
   return <div className="alert error" role="alert">{result.error}</div>;
 }

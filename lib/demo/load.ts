@@ -25,7 +25,7 @@ export async function loadDemoWarehouse(client: SqlClient, schema = "public"): P
   await client.begin(async (tx) => {
     const existing = await tx`
       select table_name from information_schema.tables
-      where table_schema = ${schema} and table_name in ${tx(demoTables)}`;
+      where table_schema = ${schema} and table_name in ${tx(demoTables)} order by table_name`;
     if (existing.length > 0) {
       const names = existing.map((row) => row.table_name).join(", ");
       throw new Error(`Schema "${schema}" already has ${names}; the demo warehouse was not loaded.`);

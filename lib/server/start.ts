@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { closeDb, getSql } from "@/lib/db";
-import { stopEmbeddedPostgresIfIdle } from "@/lib/db/embedded";
+import { stopEmbeddedPostgres } from "@/lib/db/embedded";
 import { ConfigError, getEnv } from "@/lib/env";
 import { ensureAuthSecret } from "./auth-secret";
 import { isBuildStale, runNext } from "./build";
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   const [code] = await once(server, "exit");
 
   await closeDb();
-  if (env.mode === "embedded" && (await stopEmbeddedPostgresIfIdle(env.dataDir).catch(() => false))) {
+  if (env.mode === "embedded" && (await stopEmbeddedPostgres(env.dataDir, { onlyIfIdle: true }).catch(() => false))) {
     log("Embedded Postgres stopped");
   }
   return typeof code === "number" ? code : 0;

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getSql } from "@/lib/db";
+import { runMigrations } from "@/lib/db/migrate";
+import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { countUsers, createFirstAdmin, createMember, getUserByEmail } from "./users";
+
+let drop: () => Promise<void>;
+
+beforeAll(async () => {
+  const database = await createTestDatabase(testServers()[0]);
+  drop = database.drop;
+  process.env.DATABASE_URL = database.url;
+  await runMigrations(getSql());
+});
+
+afterAll(async () => {
+  await closeDb();
+  await drop();
+});
+
+describe("accounts", () => {
+  it("creates exactly one admin even when setup is submitted several times at once", async () => {
+    const attempts = await Promise.all(
+      ["a", "b", "c", "d"].map((who) => createFirstAdmin({ email: `${who}@example.com`, name: who, passwordHash: "x" })),
+    );
+    const created = attempts.filter((user) => user !== null);
+    expect(created).toHaveLength(1);
+    expect(created[0]?.role).toBe("admin");
+    expect(await countUsers()).toBe(1);
+  });
+
+  it("refuses a second account with the same email in another case", async () => {
+    const member = await createMember({ email: "dana@example.com", name: "Dana", passwordHash: "x" });
+    expect(member?.role).toBe("member");
+    expect(await createMember({ email: "DANA@example.com", name: "Dana again", passwordHash: "y" })).toBeNull();
+    expect((await getUserByEmail({ email: "Dana@Example.com" }))?.name).toBe("Dana");
+  });
+});

@@ -1,0 +1,38 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("runs on the embedded default with no variables at all", () => {
+    const env = parseEnv({});
+    expect(env.mode).toBe("embedded");
+    expect(env.dataDir).toBe(path.resolve(".data"));
+    expect(env.port).toBe(3000);
+    expect(env.sourceSchemas).toEqual(["public"]);
+  });
+
+  it("switches to server mode when DATABASE_URL is a postgres URL", () => {
+    const env = parseEnv({ DATABASE_URL: "postgresql://me:secret@db.internal:5433/warehouse" });
+    expect(env.mode).toBe("server");
+    expect(env.databaseUrl).toBe("postgresql://me:secret@db.internal:5433/warehouse");
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", AUTH_SECRET: "" }).mode).toBe("embedded");
+  });
+
+  it.each([
+    ["DATABASE_URL", "mysql://root@localhost/db"],
+    ["DATABASE_URL", "not a url"],
+    ["AUTH_SECRET", "short"],
+    ["DATAMORPH_PG_PORT", "eighty"],
+    ["DATAMORPH_SOURCE_SCHEMAS", "public; drop table x"],
+  ])("refuses a bad %s and names it", (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(ConfigError);
+    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(name));
+  });
+
+  it("does not echo a malformed DATABASE_URL, which may hold a password", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres//admin:hunter2@db" })).toThrow(/^(?![\s\S]*hunter2)/);
+  });
+});

@@ -1,0 +1,50 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// The app under test runs from `npm start` exactly as a user runs it, on a fresh embedded
+// Postgres of its own (separate data folder and ports), in Debian's Chromium.
+const port = 3100;
+const baseURL = `http://127.0.0.1:${port}`;
+export const e2eAccessCode = "e2e-access-code";
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "e2e/.output/results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [
+    { name: "setup", testMatch: /first-run\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], storageState: "e2e/.output/admin.json" },
+    },
+  ],
+  webServer: {
+    command: "node --import tsx e2e/serve.ts",
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      DATAMORPH_DATA_DIR: ".data/e2e",
+      DATAMORPH_PG_PORT: "54392",
+      PORT: String(port),
+      DATAMORPH_ACCESS_CODE: e2eAccessCode,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
