@@ -10,6 +10,12 @@ import { DUMMY_HASH, verifyPassword } from "./password";
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   secret: getEnv().authSecret,
+  logger: {
+    // A wrong password is an expected outcome, answered on the form; it is not a server error.
+    error(error) {
+      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
