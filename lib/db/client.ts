@@ -4,6 +4,8 @@ import * as schema from "./schema";
 
 export type Database = ReturnType<typeof drizzle<typeof schema>>;
 export type SqlClient = postgres.Sql;
+/** A pool or an open transaction: what a query helper needs to run inside either. */
+export type SqlExecutor = postgres.Sql | postgres.TransactionSql;
 
 /** Opens a connection pool; `applicationName` tells DataMorph's processes apart in pg_stat_activity. */
 export function createSqlClient(url: string, applicationName: string, max = 10): SqlClient {

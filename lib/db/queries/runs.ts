@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { runs, users, type Run } from "@/lib/db/schema";
 
@@ -26,4 +26,33 @@ export async function listRuns({ userId, isAdmin, limit = 50 }: { userId: string
     .where(isAdmin ? undefined : eq(runs.userId, userId))
     .orderBy(desc(runs.createdAt))
     .limit(limit);
+}
+
+export async function createRun({ userId, prompt, targetTable }: { userId: string; prompt: string; targetTable?: string }): Promise<Run> {
+  const [run] = await getDb().insert(runs).values({ userId, prompt, targetTable }).returning();
+  return run;
+}
+
+export async function getRunById({ id }: { id: string }): Promise<Run | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [run] = await getDb().select().from(runs).where(eq(runs.id, id));
+  return run ?? null;
+}
+
+type RunUpdate = Partial<Pick<Run, "status" | "targetSchema" | "targetTable" | "rowCount" | "error" | "startedAt" | "finishedAt">>;
+
+export async function updateRun({ id, ...changes }: { id: string } & RunUpdate): Promise<void> {
+  await getDb().update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));
+}
+
+/**
+ * Runs left "running" or "queued" by a process that died are marked interrupted; returns them so
+ * their shadow tables can be dropped.
+ */
+export async function markAbandonedRunsInterrupted(): Promise<Pick<Run, "id" | "targetSchema" | "targetTable">[]> {
+  return getDb()
+    .update(runs)
+    .set({ status: "interrupted", error: "The run was interrupted (the process stopped before it finished). The target was left unchanged.", finishedAt: new Date(), updatedAt: new Date() })
+    .where(inArray(runs.status, ["running", "queued"]))
+    .returning({ id: runs.id, targetSchema: runs.targetSchema, targetTable: runs.targetTable });
 }

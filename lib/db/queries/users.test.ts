@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getSql } from "@/lib/db";
 import { runMigrations } from "@/lib/db/migrate";
 import { createTestDatabase, testServers } from "@/lib/testing/test-database";
-import { countUsers, createFirstAdmin, createMember, getUserByEmail } from "./users";
+import { countUsers, createFirstAdmin, createMember, getOrCreateCliUser, getUserByEmail } from "./users";
 
 let drop: () => Promise<void>;
 
@@ -19,6 +19,12 @@ afterAll(async () => {
 });
 
 describe("accounts", () => {
+  it("does not count the command-line account, so setup is still offered after CLI use", async () => {
+    const cli = await getOrCreateCliUser();
+    expect((await getOrCreateCliUser()).id).toBe(cli.id);
+    expect(await countUsers()).toBe(0);
+  });
+
   it("creates exactly one admin even when setup is submitted several times at once", async () => {
     const attempts = await Promise.all(
       ["a", "b", "c", "d"].map((who) => createFirstAdmin({ email: `${who}@example.com`, name: who, passwordHash: "x" })),

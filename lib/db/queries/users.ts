@@ -1,12 +1,15 @@
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { users, type User } from "@/lib/db/schema";
 
 /** Serialises first-account creation so two setup forms cannot both create an admin. */
 const SETUP_LOCK = 7_126_032;
 
+/** Accounts that can sign in; the command-line account does not count. */
+const canSignIn = ne(users.passwordHash, "!");
+
 export async function countUsers(): Promise<number> {
-  const [row] = await getDb().select({ n: count() }).from(users);
+  const [row] = await getDb().select({ n: count() }).from(users).where(canSignIn);
   return row.n;
 }
 
@@ -29,7 +32,7 @@ type NewUser = { email: string; name: string; passwordHash: string };
 export async function createFirstAdmin(input: NewUser): Promise<User | null> {
   return getDb().transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
-    const [{ n }] = await tx.select({ n: count() }).from(users);
+    const [{ n }] = await tx.select({ n: count() }).from(users).where(canSignIn);
     if (n > 0) return null;
     const [user] = await tx.insert(users).values({ ...input, role: "admin" }).returning();
     return user;
@@ -44,4 +47,17 @@ export async function createMember(input: NewUser): Promise<User | null> {
     .onConflictDoNothing()
     .returning();
   return user ?? null;
+}
+
+const CLI_EMAIL = "cli@datamorph.local";
+
+/**
+ * The account command-line runs belong to. It cannot sign in ("!" is no bcrypt hash); its runs
+ * show to administrators in the web app.
+ */
+export async function getOrCreateCliUser(): Promise<User> {
+  const existing = await getUserByEmail({ email: CLI_EMAIL });
+  if (existing) return existing;
+  await getDb().insert(users).values({ email: CLI_EMAIL, name: "Command line", passwordHash: "!", role: "member" }).onConflictDoNothing();
+  return (await getUserByEmail({ email: CLI_EMAIL }))!;
 }

@@ -1,0 +1,60 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compilePySpark } from "@/lib/codegen/pyspark";
+import { planWithRules } from "@/lib/planner/rules";
+import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
+
+function script(prompt: string) {
+  const r = planWithRules({ prompt, catalog: demoCatalog, sampleValues: demoSampleValues, now: new Date("2025-06-15") });
+  if (!r.ok) throw new Error(r.message);
+  return { spec: r.spec, py: compilePySpark({ spec: r.spec, catalog: demoCatalog }) };
+}
+
+function pyCompiles(source: string): void {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "datamorph-py-")), "job.py");
+  writeFileSync(file, source);
+  execFileSync("python3", ["-m", "py_compile", file]);
+}
+
+describe("compilePySpark", () => {
+  it.each([
+    "Join customers and orders on customer_id, calculate total order amount per customer",
+    "all customers with their name and total order amount for shipped orders in 2024, top 10 by total order amount",
+    "total quantity times unit price per product as revenue",
+    "customers without orders",
+    "the 3 largest orders",
+    "customers with more than 5 orders",
+    "monthly number of orders since March 2024",
+  ])("emits a Glue script Python accepts for %j", (prompt) => {
+    expect(() => pyCompiles(script(prompt).py)).not.toThrow();
+  });
+
+  it("reads connection and target from job arguments and overwrites the target", () => {
+    const { py } = script("total order amount per customer");
+    expect(py).toContain('getResolvedOptions(sys.argv, ["JOB_NAME", "JDBC_URL", "JDBC_USER", "JDBC_PASSWORD", "TARGET_TABLE"])');
+    expect(py).toContain('.option("dbtable", args["TARGET_TABLE"]).mode("overwrite").save()');
+  });
+
+  it("ends with the same output columns, in the same order, as the SQL", () => {
+    const { spec, py } = script("number of orders per customer with their first and last name");
+    expect(py).toContain(`df = df.select(${spec.columns.map((c) => JSON.stringify(c.name)).join(", ")})`);
+  });
+
+  it("filters the optional side before a left join and ranks with nulls last", () => {
+    const { py } = script("all customers with their total order amount for shipped orders, top 10 by total order amount");
+    expect(py.indexOf('src_orders = src_orders.filter((F.col("orders.status") == F.lit("shipped")))')).toBeLessThan(py.indexOf("df = df.join("));
+    expect(py).toContain('df = df.orderBy(F.col("total_order_amount").desc_nulls_last(), F.col("customer_id").asc_nulls_last())');
+    expect(py).toContain("df = df.limit(10)");
+  });
+
+  it("keeps a hostile prompt inside comments", () => {
+    const r = planWithRules({ prompt: "total order amount per customer", catalog: demoCatalog });
+    if (!r.ok) throw new Error(r.message);
+    const py = compilePySpark({ spec: { ...r.spec, prompt: "x\rimport os\u2028os.system('rm -rf /')" }, catalog: demoCatalog });
+    expect(py).toContain("# import os");
+    expect(() => pyCompiles(py)).not.toThrow();
+  });
+});

@@ -1,0 +1,81 @@
+import type { Catalog } from "@/lib/catalog/types";
+import { EtlSpecSchema, type EtlSpec } from "@/lib/spec/etl-spec";
+import { CodegenError } from "@/lib/codegen/codegen-error";
+import { shapeQuery } from "@/lib/codegen/query-shape";
+import { buildScope } from "@/lib/codegen/scope";
+import { quoteIdent } from "@/lib/codegen/sql-quote";
+import { colPy, filterPy, outputExprPy, py } from "@/lib/codegen/pyspark-expression";
+
+/** Names of the Glue job arguments the script reads its connection and target from. */
+export type GlueJdbcArgs = { urlVar?: string; userVar?: string; passwordVar?: string; targetVar?: string; driver?: string };
+
+const ARG = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * Compiles a spec to an AWS Glue PySpark script: reads the sources over JDBC, applies the
+ * same joins, filters, grain, aggregates, order and limit as `compileSql` (same output columns
+ * in the same order) and overwrites the target table named by a job argument.
+ */
+export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; catalog: Catalog; jdbc?: GlueJdbcArgs }): string {
+  const parsed = EtlSpecSchema.safeParse(spec);
+  if (!parsed.success) throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  const args = { url: jdbc.urlVar ?? "JDBC_URL", user: jdbc.userVar ?? "JDBC_USER", password: jdbc.passwordVar ?? "JDBC_PASSWORD", target: jdbc.targetVar ?? "TARGET_TABLE" };
+  for (const name of Object.values(args)) if (!ARG.test(name)) throw new CodegenError("invalid_spec", `job argument name ${name} must be UPPER_SNAKE_CASE`);
+  const scope = buildScope(spec.sources, catalog);
+  const shape = shapeQuery(spec, (alias) => scope.table(alias).primaryKey);
+  const v = (alias: string) => `src_${alias.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  const out: string[] = [
+    `# DataMorph: ${spec.target.table}`,
+    // Every line break Python knows ends a comment, so each piece gets its own "#".
+    ...spec.prompt.split(/[\r\n\u2028\u2029\x85\x0b\x0c]+/).map((l) => `# ${l}`),
+    "import sys",
+    "",
+    "from awsglue.context import GlueContext",
+    "from awsglue.utils import getResolvedOptions",
+    "from pyspark.context import SparkContext",
+    "from pyspark.sql import functions as F",
+    "",
+    `args = getResolvedOptions(sys.argv, [${["JOB_NAME", args.url, args.user, args.password, args.target].map(py).join(", ")}])`,
+    "glue_context = GlueContext(SparkContext.getOrCreate())",
+    "spark = glue_context.spark_session",
+    "jdbc_options = {",
+    `    "url": args[${py(args.url)}],`,
+    `    "user": args[${py(args.user)}],`,
+    `    "password": args[${py(args.password)}],`,
+    `    "driver": ${py(jdbc.driver ?? "org.postgresql.Driver")},`,
+    "}",
+    "",
+    "",
+    "def read_table(name):",
+    '    return spark.read.format("jdbc").options(**jdbc_options).option("dbtable", name).load()',
+    "",
+    "",
+  ];
+  for (const source of spec.sources) {
+    const table = scope.table(source.alias);
+    out.push(`${v(source.alias)} = read_table(${py(`${quoteIdent(table.schema)}.${quoteIdent(table.name)}`)}).alias(${py(source.alias)})`);
+    // Like SQL's ON clause: filters on a left join's optional side apply before the join.
+    for (const f of shape.joinFilters.get(source.alias) ?? []) out.push(`${v(source.alias)} = ${v(source.alias)}.filter(${filterPy(f, scope)})`);
+  }
+  out.push("", `df = ${v(spec.sources[0].alias)}`);
+  for (const join of spec.joins) {
+    const on = join.on.map((k) => `(${colPy({ source: join.right, column: k.right }, scope)} == ${colPy({ source: join.left, column: k.left }, scope)})`).join(" & ");
+    out.push(`df = df.join(${v(join.right)}, ${on}, ${py(join.type)})`);
+  }
+  for (const f of shape.whereFilters) out.push(`df = df.filter(${filterPy(f, scope)})`);
+  const select = (names: string[]) => names.map((name) => `    ${outputExprPy(spec.columns.find((c) => c.name === name)!.expr, scope)}.alias(${py(name)}),`);
+  if (shape.aggregated) {
+    const aggregates = spec.columns.filter((c) => c.expr.kind === "aggregate").map((c) => c.name);
+    out.push(shape.groupOutputs.length > 0 ? "df = df.groupBy(" : "df = df.groupBy().agg(", ...(shape.groupOutputs.length > 0 ? [...select(shape.groupOutputs), ").agg("] : []), ...select(aggregates), ")");
+    for (const h of spec.having) out.push(`df = df.filter(F.col(${py(h.output)}) ${h.op === "=" ? "==" : h.op} F.lit(${h.value}))`);
+  } else {
+    out.push("df = df.select(", ...select(spec.columns.map((c) => c.name)), ")");
+  }
+  if (shape.order.length > 0) {
+    out.push(`df = df.orderBy(${shape.order.map((o) => `F.col(${py(o.output)}).${o.direction}_nulls_last()`).join(", ")})`);
+  }
+  if (spec.limit) out.push(`df = df.limit(${spec.limit.count})`);
+  out.push(`df = df.select(${spec.columns.map((c) => py(c.name)).join(", ")})`);
+  out.push("", `df.write.format("jdbc").options(**jdbc_options).option("dbtable", args[${py(args.target)}]).mode("overwrite").save()`, "");
+  return out.join("\n");
+}

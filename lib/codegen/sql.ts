@@ -1,0 +1,56 @@
+import type { Catalog } from "@/lib/catalog/types";
+import { EtlSpecSchema, type EtlSpec } from "@/lib/spec/etl-spec";
+import { CodegenError } from "@/lib/codegen/codegen-error";
+import { shapeQuery } from "@/lib/codegen/query-shape";
+import { buildScope, type Scope } from "@/lib/codegen/scope";
+import { filterSql } from "@/lib/codegen/sql-filter";
+import { columnSql, outputExprSql } from "@/lib/codegen/sql-expression";
+import { quoteIdent, quoteNumber } from "@/lib/codegen/sql-quote";
+
+export { CodegenError } from "@/lib/codegen/codegen-error";
+
+/**
+ * Compiles a spec to exactly one Postgres SELECT (no trailing semicolon) that computes the
+ * target rows. Every identifier is checked against the catalog and quoted; the same spec
+ * always gives the same text. Throws `CodegenError` for anything it cannot compile safely.
+ */
+export function compileSql({ spec, catalog }: { spec: EtlSpec; catalog: Catalog }): string {
+  const parsed = EtlSpecSchema.safeParse(spec);
+  if (!parsed.success) throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  const scope = buildScope(spec.sources, catalog);
+  const shape = shapeQuery(spec, (alias) => scope.table(alias).primaryKey);
+  const exprs = new Map(spec.columns.map((c) => [c.name, outputExprSql(c.expr, scope)]));
+  const lines: string[] = [];
+
+  lines.push("SELECT");
+  lines.push(spec.columns.map((c) => `  ${exprs.get(c.name)} AS ${quoteIdent(c.name)}`).join(",\n"));
+  lines.push(`FROM ${tableSql(scope, spec.sources[0].alias)}`);
+  for (const join of spec.joins) {
+    lines.push(`${join.type === "left" ? "LEFT JOIN" : "INNER JOIN"} ${tableSql(scope, join.right)}`);
+    const conditions = join.on.map(
+      (k) => `${columnSql({ source: join.right, column: k.right }, scope)} = ${columnSql({ source: join.left, column: k.left }, scope)}`,
+    );
+    for (const filter of shape.joinFilters.get(join.right) ?? []) conditions.push(filterSql(filter, scope));
+    lines.push(`  ON ${conditions.join("\n  AND ")}`);
+  }
+  if (shape.whereFilters.length > 0) lines.push(`WHERE ${shape.whereFilters.map((f) => filterSql(f, scope)).join("\n  AND ")}`);
+  if (shape.aggregated && shape.groupOutputs.length > 0) {
+    lines.push("GROUP BY");
+    lines.push(shape.groupOutputs.map((name) => `  ${exprs.get(name)}`).join(",\n"));
+  }
+  if (spec.having.length > 0) {
+    // HAVING cannot see output aliases, so it repeats the aggregate.
+    const conditions = spec.having.map((h) => `${exprs.get(h.output)} ${h.op === "!=" ? "<>" : h.op} ${quoteNumber(h.value)}`);
+    lines.push(`HAVING ${conditions.join("\n  AND ")}`);
+  }
+  if (shape.order.length > 0) {
+    lines.push(`ORDER BY ${shape.order.map((o) => `${quoteIdent(o.output)} ${o.direction === "desc" ? "DESC" : "ASC"} NULLS LAST`).join(", ")}`);
+  }
+  if (spec.limit) lines.push(`LIMIT ${spec.limit.count}`);
+  return lines.join("\n");
+}
+
+function tableSql(scope: Scope, alias: string): string {
+  const table = scope.table(alias);
+  return `${quoteIdent(table.schema)}.${quoteIdent(table.name)} AS ${quoteIdent(alias)}`;
+}

@@ -1,0 +1,29 @@
+import type { PlannerInput, PlanResult } from "@/lib/planner/rules/types";
+import { PlanRejected, reject } from "@/lib/planner/rules/types";
+import { buildSpec } from "@/lib/planner/rules/build-spec";
+import { getLexicon } from "@/lib/planner/rules/lexicon";
+import { parseIntent } from "@/lib/planner/rules/parse";
+import { checkSafety, MAX_PROMPT_LENGTH } from "@/lib/planner/rules/safety";
+import { tokenize } from "@/lib/planner/rules/tokenize";
+
+/**
+ * The deterministic, offline planner: reads a plain-English request against the live catalog
+ * and returns a validated `EtlSpec`, or a rejection that names the phrase it could not read.
+ * It never guesses a table: unknown, ambiguous or unsafe requests are rejected.
+ */
+export function planWithRules({ prompt, catalog, now = new Date(), sampleValues }: PlannerInput): PlanResult {
+  try {
+    const text = prompt.replace(/\s+/g, " ").trim();
+    if (text.length === 0) reject("empty", "the request is empty; describe the table you want, e.g. \"total order amount per customer\"");
+    if (text.length > MAX_PROMPT_LENGTH) reject("not_understood", `the request is ${text.length} characters long; keep it under ${MAX_PROMPT_LENGTH}`);
+    if (catalog.tables.length === 0) reject("unknown_table", "the warehouse has no readable tables yet; load or import data first");
+    checkSafety(text);
+    const lexicon = getLexicon(catalog, sampleValues);
+    const intent = parseIntent(text, tokenize(text, lexicon, now), lexicon);
+    const spec = buildSpec(text, intent, catalog);
+    return { ok: true, spec, confidence: intent.confidence, notes: intent.notes };
+  } catch (error) {
+    if (error instanceof PlanRejected) return error.rejection;
+    throw error;
+  }
+}

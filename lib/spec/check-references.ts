@@ -1,0 +1,79 @@
+import type { z } from "zod";
+import type { ColumnRef, FilterSchema, GrainKeySchema, HavingSchema, JoinSchema, OrderBySchema, SourceSchema } from "@/lib/spec/clauses";
+import type { OutputColumn } from "@/lib/spec/output-column";
+
+type SpecShape = {
+  sources: z.infer<typeof SourceSchema>[];
+  joins: z.infer<typeof JoinSchema>[];
+  filters: z.infer<typeof FilterSchema>[];
+  grain: z.infer<typeof GrainKeySchema>[];
+  columns: OutputColumn[];
+  having: z.infer<typeof HavingSchema>[];
+  orderBy: z.infer<typeof OrderBySchema>[];
+};
+
+type Issue = { message: string; path: (string | number)[] };
+
+/**
+ * Internal consistency of a spec: aliases, joins, column refs and output names point at
+ * things the spec declares. Catalog checks (do the tables exist?) belong to codegen.
+ */
+export function checkSpecReferences(spec: SpecShape): Issue[] {
+  const issues: Issue[] = [];
+  const aliases = new Set<string>();
+  spec.sources.forEach((s, i) => {
+    if (aliases.has(s.alias)) issues.push({ message: `duplicate source alias "${s.alias}"`, path: ["sources", i, "alias"] });
+    aliases.add(s.alias);
+  });
+  const checkRef = (ref: ColumnRef, path: (string | number)[]) => {
+    if (!aliases.has(ref.source)) issues.push({ message: `unknown source alias "${ref.source}"`, path });
+  };
+
+  // Joins must bring in the sources after the first, in order, each exactly once.
+  const joined = new Set([spec.sources[0]?.alias]);
+  spec.joins.forEach((j, i) => {
+    if (!joined.has(j.left)) issues.push({ message: `join ${i} reads "${j.left}" before it is joined`, path: ["joins", i, "left"] });
+    if (j.right !== spec.sources[i + 1]?.alias)
+      issues.push({ message: `join ${i} must bring in source "${spec.sources[i + 1]?.alias}"`, path: ["joins", i, "right"] });
+    joined.add(j.right);
+  });
+  if (spec.joins.length !== spec.sources.length - 1)
+    issues.push({ message: "every source after the first needs exactly one join", path: ["joins"] });
+
+  spec.filters.forEach((f, i) => checkRef(f.column, ["filters", i, "column"]));
+  spec.grain.forEach((g, i) => checkRef(g.column, ["grain", i, "column"]));
+
+  const names = new Set<string>();
+  const aggregates = new Set<string>();
+  spec.columns.forEach((c, i) => {
+    if (names.has(c.name)) issues.push({ message: `duplicate output column "${c.name}"`, path: ["columns", i, "name"] });
+    names.add(c.name);
+    if (c.expr.kind === "column") checkRef(c.expr.column, ["columns", i, "expr", "column"]);
+    if (c.expr.kind === "aggregate") {
+      aggregates.add(c.name);
+      if (c.expr.arg.kind === "column") checkRef(c.expr.arg.column, ["columns", i, "expr", "arg", "column"]);
+      if (c.expr.arg.kind === "star" && c.expr.fn !== "count")
+        issues.push({ message: `${c.expr.fn}(*) is not an aggregate; only count(*) is`, path: ["columns", i, "expr"] });
+    }
+  });
+  spec.having.forEach((h, i) => {
+    if (!aggregates.has(h.output)) issues.push({ message: `having must name an aggregate output, not "${h.output}"`, path: ["having", i, "output"] });
+  });
+  spec.orderBy.forEach((o, i) => {
+    if (!names.has(o.output)) issues.push({ message: `order by names unknown output "${o.output}"`, path: ["orderBy", i, "output"] });
+  });
+  spec.grain.forEach((g, i) => {
+    const shown = spec.columns.some(
+      (c) =>
+        c.expr.kind === "column" &&
+        c.expr.column.source === g.column.source &&
+        c.expr.column.column === g.column.column &&
+        c.expr.bucket === g.bucket,
+    );
+    // The grain is what makes a target row unique, so it must be visible in the target.
+    if (!shown) issues.push({ message: `grain key ${g.column.source}.${g.column.column} is not an output column`, path: ["grain", i] });
+  });
+  if (spec.grain.length > 0 && aggregates.size === 0)
+    issues.push({ message: "a grain needs at least one aggregate output", path: ["grain"] });
+  return issues;
+}

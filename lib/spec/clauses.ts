@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { isSnakeIdentifier } from "@/lib/spec/identifier";
+
+/** Words of the prompt a clause was read from; empty when the clause was implied. */
+export const PhraseSchema = z.string().max(500);
+
+/** A catalog name (table, column, schema). Checked against the live catalog by codegen. */
+export const NameSchema = z.string().min(1).max(63);
+
+/** A name DataMorph creates itself (target table, output column): plain snake_case. */
+export const SnakeNameSchema = z
+  .string()
+  .refine(isSnakeIdentifier, "must be a lowercase snake_case identifier of at most 63 characters");
+
+/** A column of one of the spec's sources, by source alias. */
+export const ColumnRefSchema = z.object({ source: NameSchema, column: NameSchema });
+
+export const SourceSchema = z.object({
+  schema: NameSchema,
+  table: NameSchema,
+  alias: NameSchema,
+  phrase: PhraseSchema,
+});
+
+export const JoinSchema = z.object({
+  type: z.enum(["inner", "left"]),
+  /** Alias of a source already in the FROM list. */
+  left: NameSchema,
+  /** Alias of the source this join brings in. */
+  right: NameSchema,
+  on: z.array(z.object({ left: NameSchema, right: NameSchema })).min(1),
+  phrase: PhraseSchema,
+});
+
+/** A constant in a filter. Strings compare against text, date and timestamp columns. */
+export const LiteralSchema = z.union([z.string().max(500), z.number().finite(), z.boolean()]);
+
+const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date YYYY-MM-DD");
+
+export const ComparisonOpSchema = z.enum(["=", "!=", "<", "<=", ">", ">="]);
+
+export const FilterSchema = z.discriminatedUnion("op", [
+  z.object({ op: ComparisonOpSchema, column: ColumnRefSchema, value: LiteralSchema, phrase: PhraseSchema }),
+  z.object({
+    op: z.literal("between"),
+    column: ColumnRefSchema,
+    low: LiteralSchema,
+    high: LiteralSchema,
+    phrase: PhraseSchema,
+  }),
+  z.object({
+    op: z.enum(["in", "not_in"]),
+    column: ColumnRefSchema,
+    values: z.array(LiteralSchema).min(1).max(200),
+    phrase: PhraseSchema,
+  }),
+  z.object({ op: z.enum(["is_null", "is_not_null"]), column: ColumnRefSchema, phrase: PhraseSchema }),
+  z.object({
+    op: z.literal("date_range"),
+    column: ColumnRefSchema,
+    /** Inclusive lower bound. */
+    from: IsoDateSchema.optional(),
+    /** Exclusive upper bound, so "in 2019" is [2019-01-01, 2020-01-01). */
+    to: IsoDateSchema.optional(),
+    phrase: PhraseSchema,
+  }),
+]);
+
+export const TimeBucketSchema = z.enum(["day", "week", "month", "quarter", "year"]);
+
+/** One group-by key: a column, optionally truncated to a time bucket with date_trunc. */
+export const GrainKeySchema = z.object({
+  column: ColumnRefSchema,
+  bucket: TimeBucketSchema.optional(),
+  phrase: PhraseSchema,
+});
+
+/** A filter on an aggregated output column (SQL HAVING), e.g. "more than 5 orders". */
+export const HavingSchema = z.object({
+  output: SnakeNameSchema,
+  op: ComparisonOpSchema,
+  value: z.number().finite(),
+  phrase: PhraseSchema,
+});
+
+export const OrderBySchema = z.object({
+  /** Name of an output column. */
+  output: SnakeNameSchema,
+  direction: z.enum(["asc", "desc"]),
+  phrase: PhraseSchema,
+});
+
+export const LimitSchema = z.object({ count: z.number().int().min(1).max(1_000_000), phrase: PhraseSchema });
+
+export const TargetSchema = z.object({
+  schema: SnakeNameSchema.optional(),
+  table: SnakeNameSchema,
+  phrase: PhraseSchema,
+});
+
+export type ColumnRef = z.infer<typeof ColumnRefSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type Join = z.infer<typeof JoinSchema>;
+export type Literal = z.infer<typeof LiteralSchema>;
+export type ComparisonOp = z.infer<typeof ComparisonOpSchema>;
+export type Filter = z.infer<typeof FilterSchema>;
+export type TimeBucket = z.infer<typeof TimeBucketSchema>;
+export type GrainKey = z.infer<typeof GrainKeySchema>;
+export type Having = z.infer<typeof HavingSchema>;
+export type OrderBy = z.infer<typeof OrderBySchema>;
+export type Limit = z.infer<typeof LimitSchema>;
+export type Target = z.infer<typeof TargetSchema>;

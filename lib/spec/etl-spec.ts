@@ -1,0 +1,41 @@
+import { z } from "zod";
+import {
+  FilterSchema,
+  GrainKeySchema,
+  HavingSchema,
+  JoinSchema,
+  LimitSchema,
+  OrderBySchema,
+  SourceSchema,
+  TargetSchema,
+} from "@/lib/spec/clauses";
+import { OutputColumnSchema } from "@/lib/spec/output-column";
+import { checkSpecReferences } from "@/lib/spec/check-references";
+
+/**
+ * The reviewable plan of one target table: where its rows come from, how they are joined,
+ * filtered, grouped and ordered, and which columns it has. Every clause keeps the `phrase`
+ * of the prompt it was read from. Plain JSON: it is stored, diffed and shown as is.
+ */
+export const EtlSpecSchema = z
+  .object({
+    version: z.literal(1),
+    /** The request as the user typed it. */
+    prompt: z.string().max(4000),
+    target: TargetSchema,
+    /** The first source is the FROM table; the others are brought in by `joins`, in order. */
+    sources: z.array(SourceSchema).min(1).max(8),
+    joins: z.array(JoinSchema).max(7),
+    filters: z.array(FilterSchema).max(50),
+    /** Group-by keys. Empty with aggregates = one summary row; empty without = row level. */
+    grain: z.array(GrainKeySchema).max(10),
+    columns: z.array(OutputColumnSchema).min(1).max(100),
+    having: z.array(HavingSchema).max(20),
+    orderBy: z.array(OrderBySchema).max(10),
+    limit: LimitSchema.optional(),
+  })
+  .superRefine((spec, ctx) => {
+    for (const issue of checkSpecReferences(spec)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+  });
+
+export type EtlSpec = z.infer<typeof EtlSpecSchema>;

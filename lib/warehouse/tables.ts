@@ -1,0 +1,73 @@
+import type { SqlClient, SqlExecutor } from "@/lib/db/client";
+import { quoteIdent } from "@/lib/db/ident";
+import { previousTableName, shadowPatternOf } from "./names";
+
+export const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
+
+export async function tableExists(sql: SqlExecutor, schema: string, table: string): Promise<boolean> {
+  const [row] = await sql`select to_regclass(${qualified(schema, table)}) is not null as found`;
+  return row.found;
+}
+
+/**
+ * Builds `shadow` from one SELECT in a transaction with a statement timeout: the table appears
+ * whole or not at all.
+ */
+export async function buildShadow(
+  sql: SqlClient,
+  { schema, shadow, select, timeoutMs }: { schema: string; shadow: string; select: string; timeoutMs: number },
+): Promise<{ rowCount: number }> {
+  return sql.begin(async (tx) => {
+    await tx.unsafe(`set local statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);
+    const result = await tx.unsafe(`create table ${qualified(schema, shadow)} as\n${select}`);
+    return { rowCount: result.count };
+  });
+}
+
+/**
+ * Swaps the shadow into place in one transaction; the replaced version becomes
+ * `<target>__previous`. Readers see the old table or the new one, never a partial one.
+ */
+export async function publishShadow(sql: SqlClient, { schema, shadow, target }: { schema: string; shadow: string; target: string }) {
+  await sql.begin(async (tx) => {
+    const previous = previousTableName(target);
+    if (await tableExists(tx, schema, target)) {
+      await tx.unsafe(`lock table ${qualified(schema, target)} in access exclusive mode`);
+      await tx.unsafe(`drop table if exists ${qualified(schema, previous)}`);
+      await tx.unsafe(`alter table ${qualified(schema, target)} rename to ${quoteIdent(previous)}`);
+    }
+    await tx.unsafe(`alter table ${qualified(schema, shadow)} rename to ${quoteIdent(target)}`);
+  });
+}
+
+/**
+ * Puts `<target>__previous` back in place and keeps the replaced version as the new previous, so
+ * a second rollback undoes the first. Returns false when there is nothing to roll back to.
+ */
+export async function rollbackTable(sql: SqlClient, { schema, target }: { schema: string; target: string }): Promise<boolean> {
+  return sql.begin(async (tx) => {
+    const previous = previousTableName(target);
+    if (!(await tableExists(tx, schema, previous))) return false;
+    const parked = `${target.slice(0, 50)}__rollback`;
+    if (await tableExists(tx, schema, target)) {
+      await tx.unsafe(`lock table ${qualified(schema, target)} in access exclusive mode`);
+      await tx.unsafe(`alter table ${qualified(schema, target)} rename to ${quoteIdent(parked)}`);
+    }
+    await tx.unsafe(`alter table ${qualified(schema, previous)} rename to ${quoteIdent(target)}`);
+    if (await tableExists(tx, schema, parked)) await tx.unsafe(`alter table ${qualified(schema, parked)} rename to ${quoteIdent(previous)}`);
+    return true;
+  });
+}
+
+export async function dropTable(sql: SqlClient, schema: string, table: string): Promise<void> {
+  await sql.unsafe(`drop table if exists ${qualified(schema, table)}`);
+}
+
+/** Drops every shadow table a run left behind in `schema`; returns their names. */
+export async function dropShadowTables(sql: SqlClient, schema: string, runId: string): Promise<string[]> {
+  const rows = await sql<{ name: string }[]>`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = ${schema} and c.relkind = 'r' and c.relname like ${shadowPatternOf(runId)}`;
+  for (const { name } of rows) await dropTable(sql, schema, name);
+  return rows.map((row) => row.name);
+}
