@@ -53,7 +53,8 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
   ];
   for (const source of spec.sources) {
     const table = scope.table(source.alias);
-    out.push(`${v(source.alias)} = read_table(${py(`${quoteIdent(table.schema)}.${quoteIdent(table.name)}`)}).alias(${py(source.alias)})`);
+    const read = `read_table(${py(`${quoteIdent(table.schema)}.${quoteIdent(table.name)}`)})${source.distinct ? ".distinct()" : ""}`;
+    out.push(`${v(source.alias)} = ${read}.alias(${py(source.alias)})`);
     // Like SQL's ON clause: filters on a left join's optional side apply before the join.
     for (const f of shape.joinFilters.get(source.alias) ?? []) out.push(`${v(source.alias)} = ${v(source.alias)}.filter(${filterPy(f, scope)})`);
   }

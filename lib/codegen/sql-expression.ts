@@ -55,7 +55,8 @@ const AGGREGATE_SQL: Record<AggregateFn, (arg: string) => string> = {
   max: (a) => `max(${a})`,
 };
 
-function aggregateArgSql(arg: AggregateArg, scope: Scope): string {
+/** SQL of the value an aggregate reads (`*` for count(*)). */
+export function aggregateArgSql(arg: AggregateArg, scope: Scope): string {
   if (arg.kind === "star") return "*";
   if (arg.kind === "column") return columnSql(arg.column, scope);
   return safeExpressionSql(parseSafeExpression(arg.sql, scope));

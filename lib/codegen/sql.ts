@@ -1,7 +1,7 @@
 import type { Catalog } from "@/lib/catalog/types";
 import { EtlSpecSchema, type EtlSpec } from "@/lib/spec/etl-spec";
 import { CodegenError } from "@/lib/codegen/codegen-error";
-import { shapeQuery } from "@/lib/codegen/query-shape";
+import { shapeQuery, type QueryShape } from "@/lib/codegen/query-shape";
 import { buildScope, type Scope } from "@/lib/codegen/scope";
 import { filterSql } from "@/lib/codegen/sql-filter";
 import { columnSql, outputExprSql } from "@/lib/codegen/sql-expression";
@@ -9,31 +9,47 @@ import { quoteIdent, quoteNumber } from "@/lib/codegen/sql-quote";
 
 export { CodegenError } from "@/lib/codegen/codegen-error";
 
+/** The parts of a spec's query that the validator reuses to recompute results from the sources. */
+export type CompiledRelation = {
+  scope: Scope;
+  shape: QueryShape;
+  /** SQL of each output column's value, by output name. */
+  exprs: Map<string, string>;
+  /** FROM, JOIN and WHERE lines: the rows before grouping. */
+  relation: string[];
+};
+
+/** Checks a spec and compiles its FROM/JOIN/WHERE and output expressions. */
+export function compileRelation({ spec, catalog }: { spec: EtlSpec; catalog: Catalog }): CompiledRelation {
+  const parsed = EtlSpecSchema.safeParse(spec);
+  if (!parsed.success) throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  const scope = buildScope(spec.sources, catalog);
+  const shape = shapeQuery(spec, (alias) => scope.table(alias).primaryKey);
+  const exprs = new Map(spec.columns.map((c) => [c.name, outputExprSql(c.expr, scope)]));
+  const relation: string[] = [`FROM ${tableSql(scope, spec.sources[0].alias)}`];
+  for (const join of spec.joins) {
+    relation.push(`${join.type === "left" ? "LEFT JOIN" : "INNER JOIN"} ${tableSql(scope, join.right)}`);
+    const conditions = join.on.map(
+      (k) => `${columnSql({ source: join.right, column: k.right }, scope)} = ${columnSql({ source: join.left, column: k.left }, scope)}`,
+    );
+    for (const filter of shape.joinFilters.get(join.right) ?? []) conditions.push(filterSql(filter, scope));
+    relation.push(`  ON ${conditions.join("\n  AND ")}`);
+  }
+  if (shape.whereFilters.length > 0) relation.push(`WHERE ${shape.whereFilters.map((f) => filterSql(f, scope)).join("\n  AND ")}`);
+  return { scope, shape, exprs, relation };
+}
+
 /**
  * Compiles a spec to exactly one Postgres SELECT (no trailing semicolon) that computes the
  * target rows. Every identifier is checked against the catalog and quoted; the same spec
  * always gives the same text. Throws `CodegenError` for anything it cannot compile safely.
  */
 export function compileSql({ spec, catalog }: { spec: EtlSpec; catalog: Catalog }): string {
-  const parsed = EtlSpecSchema.safeParse(spec);
-  if (!parsed.success) throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
-  const scope = buildScope(spec.sources, catalog);
-  const shape = shapeQuery(spec, (alias) => scope.table(alias).primaryKey);
-  const exprs = new Map(spec.columns.map((c) => [c.name, outputExprSql(c.expr, scope)]));
+  const { shape, exprs, relation } = compileRelation({ spec, catalog });
   const lines: string[] = [];
-
   lines.push("SELECT");
   lines.push(spec.columns.map((c) => `  ${exprs.get(c.name)} AS ${quoteIdent(c.name)}`).join(",\n"));
-  lines.push(`FROM ${tableSql(scope, spec.sources[0].alias)}`);
-  for (const join of spec.joins) {
-    lines.push(`${join.type === "left" ? "LEFT JOIN" : "INNER JOIN"} ${tableSql(scope, join.right)}`);
-    const conditions = join.on.map(
-      (k) => `${columnSql({ source: join.right, column: k.right }, scope)} = ${columnSql({ source: join.left, column: k.left }, scope)}`,
-    );
-    for (const filter of shape.joinFilters.get(join.right) ?? []) conditions.push(filterSql(filter, scope));
-    lines.push(`  ON ${conditions.join("\n  AND ")}`);
-  }
-  if (shape.whereFilters.length > 0) lines.push(`WHERE ${shape.whereFilters.map((f) => filterSql(f, scope)).join("\n  AND ")}`);
+  lines.push(...relation);
   if (shape.aggregated && shape.groupOutputs.length > 0) {
     lines.push("GROUP BY");
     lines.push(shape.groupOutputs.map((name) => `  ${exprs.get(name)}`).join(",\n"));
@@ -52,5 +68,8 @@ export function compileSql({ spec, catalog }: { spec: EtlSpec; catalog: Catalog 
 
 function tableSql(scope: Scope, alias: string): string {
   const table = scope.table(alias);
-  return `${quoteIdent(table.schema)}.${quoteIdent(table.name)} AS ${quoteIdent(alias)}`;
+  const name = `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+  const source = scope.sources.find((s) => s.alias === alias);
+  // Exact duplicate rows are read once, so a duplicated dimension cannot multiply the facts.
+  return `${source?.distinct ? `(SELECT DISTINCT * FROM ${name})` : name} AS ${quoteIdent(alias)}`;
 }

@@ -10,7 +10,7 @@ function toEvent(row: Row): StoredRunEvent {
   return {
     runId: row.run_id,
     seq: row.seq,
-    at: row.created_at.toISOString(),
+    at: new Date(row.created_at).toISOString(),
     agent: row.agent as StoredRunEvent["agent"],
     level: row.level as StoredRunEvent["level"],
     message: row.message,

@@ -2,6 +2,7 @@ import postgres from "postgres";
 import { ensureEmbeddedPostgres } from "@/lib/db/embedded";
 import { getSql } from "@/lib/db";
 import { runMigrations } from "@/lib/db/migrate";
+import { recoverAbandonedRuns } from "@/lib/runs/liveness";
 import { isDemoLoaded, loadDemoWarehouse } from "@/lib/demo/load";
 import type { Env } from "@/lib/env";
 
@@ -51,6 +52,8 @@ export async function prepareDatabase(
   }
   const sql = getSql();
   await runMigrations(sql);
+  const recovered = await recoverAbandonedRuns(sql, env.targetSchema);
+  if (recovered.length > 0) log(`Marked ${recovered.length} unfinished run(s) as interrupted and removed their shadow tables`);
   let demoLoadMs: number | undefined;
   if (env.mode === "embedded" && !(await isDemoLoaded(sql))) {
     log("Loading the demo warehouse (customers, products, orders, order_items, payments)…");

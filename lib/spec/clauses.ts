@@ -20,6 +20,8 @@ export const SourceSchema = z.object({
   table: NameSchema,
   alias: NameSchema,
   phrase: PhraseSchema,
+  /** Read the table's distinct rows: set by the remediator when exact duplicates fan out a join. */
+  distinct: z.boolean().optional(),
 });
 
 export const JoinSchema = z.object({

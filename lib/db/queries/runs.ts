@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { runs, users, type Run } from "@/lib/db/schema";
 
@@ -43,16 +43,4 @@ type RunUpdate = Partial<Pick<Run, "status" | "targetSchema" | "targetTable" | "
 
 export async function updateRun({ id, ...changes }: { id: string } & RunUpdate): Promise<void> {
   await getDb().update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));
-}
-
-/**
- * Runs left "running" or "queued" by a process that died are marked interrupted; returns them so
- * their shadow tables can be dropped.
- */
-export async function markAbandonedRunsInterrupted(): Promise<Pick<Run, "id" | "targetSchema" | "targetTable">[]> {
-  return getDb()
-    .update(runs)
-    .set({ status: "interrupted", error: "The run was interrupted (the process stopped before it finished). The target was left unchanged.", finishedAt: new Date(), updatedAt: new Date() })
-    .where(inArray(runs.status, ["running", "queued"]))
-    .returning({ id: runs.id, targetSchema: runs.targetSchema, targetTable: runs.targetTable });
 }

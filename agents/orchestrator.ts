@@ -1,0 +1,104 @@
+import { readCatalog } from "@/lib/catalog/read-catalog";
+import { readSampleValues } from "@/lib/catalog/sample-values";
+import type { Catalog } from "@/lib/catalog/types";
+import { updateRun } from "@/lib/db/queries/runs";
+import type { EtlSpec } from "@/lib/spec/etl-spec";
+import type { DataTestResult } from "@/lib/validation/types";
+import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tables";
+import { buildAndTest, compileSpec, type Compiled } from "./build-round";
+import { planSpec } from "./planner";
+import { profileSources } from "./profiler";
+import { diagnose } from "./remediator";
+import { Rejection } from "./rejection";
+import { checkTargetIsOurs } from "./target-guard";
+import { emitter, timed, type AgentContext } from "./types";
+
+export type RunOutcome = {
+  runId: string;
+  status: "succeeded" | "failed" | "rejected";
+  target?: { schema: string; table: string };
+  rowCount?: number;
+  spec?: EtlSpec;
+  sql?: string;
+  tests: DataTestResult[];
+  error?: string;
+};
+
+/**
+ * Runs the whole pipeline for one run: plan, profile, compile, build in a shadow table, test,
+ * repair (bounded rounds), publish. Every step is an event; the target changes only in the
+ * final one-transaction swap, so a failure or crash at any point leaves it as it was.
+ */
+export async function runPipeline(context: AgentContext, prompt: string): Promise<RunOutcome> {
+  const log = emitter(context, "orchestrator");
+  const outcome: RunOutcome = { runId: context.runId, status: "failed", tests: [] };
+  await updateRun({ id: context.runId, status: "running", startedAt: new Date() });
+  await log("info", "Run started", { prompt, options: context.options });
+  try {
+    const { value: catalog, ms } = await timed(() => readCatalog(context.sql, context.options.sourceSchemas));
+    const spec = await plan(context, prompt, catalog, ms);
+    outcome.spec = spec;
+    outcome.target = { schema: context.options.targetSchema, table: spec.target.table };
+    await updateRun({ id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });
+    await checkTargetIsOurs(context, spec.target.table);
+
+    const profiles = await timed(() => profileSources({ sql: context.sql, spec, catalog }));
+    await emitter(context, "profiler")("success", `Profiled ${profiles.value.map((p) => `${p.table} (${p.rows.toLocaleString("en-US")} rows)`).join(", ")}`, { tables: profiles.value }, profiles.ms);
+
+    await publishTested(context, spec, catalog, outcome);
+  } catch (error) {
+    outcome.status = error instanceof Rejection ? "rejected" : "failed";
+    outcome.error = error instanceof Error ? error.message : String(error);
+    await dropShadowTables(context.sql, context.options.targetSchema, context.runId).catch(() => []);
+    await log(outcome.status === "rejected" ? "warn" : "error", outcome.status === "rejected" ? `Rejected: ${outcome.error}` : `Failed: ${outcome.error}`);
+  }
+  await context.artifacts.put(context.runId, "tests.json", JSON.stringify(outcome.tests, null, 2)).catch(() => undefined);
+  await updateRun({ id: context.runId, status: outcome.status, rowCount: outcome.rowCount ?? null, error: outcome.error ?? null, finishedAt: new Date() });
+  if (outcome.status === "succeeded") await log("success", `Run succeeded: ${outcome.target!.schema}.${outcome.target!.table} published`);
+  return outcome;
+}
+
+async function plan(context: AgentContext, prompt: string, catalog: Catalog, catalogMs: number): Promise<EtlSpec> {
+  const emit = emitter(context, "planner");
+  const sampleValues = await readSampleValues(context.sql, context.options.sourceSchemas);
+  await emit("info", `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`, { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) }, catalogMs);
+  const { value: result, ms } = await timed(async () =>
+    planSpec({ prompt, catalog, sampleValues, targetSchema: context.options.targetSchema, targetTable: context.options.targetTable }),
+  );
+  if (!result.ok) {
+    await emit("error", result.message, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
+    throw new Rejection(result.message);
+  }
+  await context.artifacts.put(context.runId, "spec.json", JSON.stringify(result.spec, null, 2));
+  await emit("success", `Planned ${result.spec.target.table}`, { spec: result.spec, confidence: result.confidence, notes: result.notes }, ms);
+  return result.spec;
+}
+
+async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog: Catalog, outcome: RunOutcome): Promise<void> {
+  let spec = firstSpec;
+  let compiled: Compiled = await compileSpec(context, spec, catalog, 0);
+  outcome.sql = compiled.sql;
+  for (let round = 0; ; round++) {
+    const built = await buildAndTest(context, spec, catalog, compiled, round);
+    outcome.tests = built.results;
+    if (built.passed) {
+      const publish = await timed(() => publishShadow(context.sql, { schema: context.options.targetSchema, shadow: built.shadow, target: spec.target.table }));
+      outcome.status = "succeeded";
+      outcome.rowCount = built.rowCount;
+      outcome.spec = spec;
+      await emitter(context, "publisher")("success", `Published ${context.options.targetSchema}.${spec.target.table} (${built.rowCount.toLocaleString("en-US")} rows); the replaced version, if any, is kept for rollback`, { rowCount: built.rowCount }, publish.ms);
+      return;
+    }
+    await dropTable(context.sql, context.options.targetSchema, built.shadow);
+    if (round >= context.options.maxRepairRounds) throw new Error(`Data tests still fail after ${round} repair round(s); the target was not changed.`);
+    const remedy = await timed(() => diagnose({ sql: context.sql, spec, catalog, results: built.results }));
+    const emit = emitter(context, "remediator");
+    await emit(remedy.value.amended ? "info" : "error", remedy.value.diagnosis, { round: round + 1, cause: remedy.value.cause, changes: remedy.value.changes }, remedy.ms);
+    if (!remedy.value.amended) throw new Error(`${remedy.value.diagnosis} The target was not changed.`);
+    spec = remedy.value.amended;
+    await context.artifacts.put(context.runId, "spec.json", JSON.stringify(spec, null, 2));
+    compiled = await compileSpec(context, spec, catalog, round + 1);
+    outcome.sql = compiled.sql;
+    outcome.spec = spec;
+  }
+}

@@ -1,0 +1,56 @@
+import { createLocalArtifactStore } from "@/lib/artifacts/store";
+import { getSql } from "@/lib/db";
+import { createRun } from "@/lib/db/queries/runs";
+import { getEnv } from "@/lib/env";
+import { createPostgresEventStore } from "@/lib/events/postgres-store";
+import type { EventStore, StoredRunEvent } from "@/lib/events/types";
+import { holdRunLock } from "@/lib/runs/liveness";
+import { runPipeline, type RunOutcome } from "./orchestrator";
+import type { PipelineOptions } from "./types";
+
+type RunRequest = {
+  prompt: string;
+  options: PipelineOptions;
+  /** Sees every event as it is stored (the CLI prints them as progress). */
+  onEvent?: (event: StoredRunEvent) => void;
+};
+
+const DEFAULT_REPAIR_ROUNDS = 3;
+const MAX_REPAIR_ROUNDS = 5;
+
+/** Pipeline settings from the configuration, with the caller's choices on top. */
+export function pipelineOptions(overrides: Partial<PipelineOptions> = {}): PipelineOptions {
+  const env = getEnv();
+  return {
+    sourceSchemas: env.sourceSchemas,
+    targetSchema: env.targetSchema,
+    maxRepairRounds: DEFAULT_REPAIR_ROUNDS,
+    statementTimeoutMs: 5 * 60_000,
+    ...overrides,
+    ...(overrides.maxRepairRounds !== undefined ? { maxRepairRounds: Math.min(MAX_REPAIR_ROUNDS, Math.max(0, overrides.maxRepairRounds)) } : {}),
+  };
+}
+
+/**
+ * The in-process runner: runs one created run to its end in this process. It holds the run's
+ * liveness lock throughout, so a crash is recognised and recovered on the next start.
+ */
+export async function executeRun({ runId, prompt, options, onEvent }: RunRequest & { runId: string }): Promise<RunOutcome> {
+  const sql = getSql();
+  const release = await holdRunLock(sql, runId);
+  const store = createPostgresEventStore(sql);
+  const events: EventStore = onEvent
+    ? { ...store, append: async (id, event) => { const stored = await store.append(id, event); onEvent(stored); return stored; } }
+    : store;
+  try {
+    return await runPipeline({ runId, sql, events, artifacts: createLocalArtifactStore(sql, getEnv().dataDir), options }, prompt);
+  } finally {
+    await release();
+  }
+}
+
+/** Creates a run for `userId` and runs it here, to the end. */
+export async function createAndRun({ userId, ...request }: RunRequest & { userId: string }): Promise<RunOutcome> {
+  const run = await createRun({ userId, prompt: request.prompt, targetTable: request.options.targetTable });
+  return executeRun({ runId: run.id, ...request });
+}

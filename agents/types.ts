@@ -1,0 +1,37 @@
+import type { ArtifactStore } from "@/lib/artifacts/store";
+import type { SqlClient } from "@/lib/db/client";
+import type { Agent, EventLevel, EventStore } from "@/lib/events/types";
+
+/** Settings of one pipeline run. */
+export type PipelineOptions = {
+  sourceSchemas: string[];
+  targetSchema: string;
+  /** Repair rounds after the first build (default 3, at most 5). */
+  maxRepairRounds: number;
+  /** Statement timeout of builds and tests. */
+  statementTimeoutMs: number;
+  /** A target name the user chose, overriding the planner's. */
+  targetTable?: string;
+};
+
+/** What every agent may use; it never learns whether it runs in-process or on Lambda. */
+export type AgentContext = {
+  runId: string;
+  sql: SqlClient;
+  events: EventStore;
+  artifacts: ArtifactStore;
+  options: PipelineOptions;
+};
+
+/** Records one event of `agent` in the run's log. */
+export function emitter(context: AgentContext, agent: Agent) {
+  return (level: EventLevel, message: string, payload?: unknown, durationMs?: number) =>
+    context.events.append(context.runId, { agent, level, message, payload, durationMs });
+}
+
+/** Times `work` and returns its result with the elapsed milliseconds. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,43 @@
+import { createAndRun, pipelineOptions } from "@/agents/runner";
+import { getOrCreateCliUser } from "@/lib/db/queries/users";
+import type { StoredRunEvent } from "@/lib/events/types";
+import type { Command } from "./commands";
+import { CliError, formatTable } from "./output";
+
+const MAX_PROMPT = 4000;
+
+function printProgress(event: StoredRunEvent) {
+  const mark = { info: "·", success: "✓", warn: "!", error: "✗" }[event.level];
+  const time = event.durationMs !== undefined ? ` (${event.durationMs} ms)` : "";
+  process.stderr.write(`${mark} ${event.agent.padEnd(12)} ${event.message}${time}\n`);
+}
+
+export const runCommand: Command = {
+  summary: "Build a table from a plain-English request (plan, build, test, repair, publish)",
+  usage: 'Usage: npm run -s datamorph -- run "<prompt>" [--target <table>] [--rounds <0-5>] [--json]\nExit code: 0 succeeded, 1 failed, 2 rejected.',
+  options: { target: { type: "string" }, rounds: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
+  async run({ values, positionals }) {
+    const prompt = positionals.join(" ").trim();
+    if (!prompt) throw new CliError('Describe the table you want, e.g. run "total order amount per customer"', 2);
+    if (prompt.length > MAX_PROMPT) throw new CliError(`The request is too long (${prompt.length} characters; at most ${MAX_PROMPT}).`, 2);
+    const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
+    if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 0 && rounds <= 5)) throw new CliError("--rounds must be a whole number from 0 to 5.", 2);
+
+    const user = await getOrCreateCliUser();
+    const options = pipelineOptions({ targetTable: values.target as string | undefined, ...(rounds !== undefined ? { maxRepairRounds: rounds } : {}) });
+    const outcome = await createAndRun({ userId: user.id, prompt, options, onEvent: printProgress });
+
+    if (values.json) {
+      const { runId, status, target, rowCount, spec, sql, tests, error } = outcome;
+      process.stdout.write(`${JSON.stringify({ runId, status, target: target ?? null, rowCount: rowCount ?? null, spec: spec ?? null, sql: sql ?? null, tests, ...(error ? { error } : {}) })}\n`);
+    } else {
+      if (outcome.tests.length > 0) {
+        process.stdout.write(formatTable(["test", "result", "failing", "checks"], outcome.tests.map((t) => [t.name, t.passed ? "pass" : t.blocking ? "FAIL" : "warn", t.failingCount, t.description])));
+      }
+      const where = outcome.target ? `${outcome.target.schema}.${outcome.target.table}` : "";
+      const line = outcome.status === "succeeded" ? `Published ${where}: ${outcome.rowCount?.toLocaleString("en-US")} rows (run ${outcome.runId})` : `${outcome.status === "rejected" ? "Rejected" : "Failed"}: ${outcome.error} (run ${outcome.runId})`;
+      process.stdout.write(`${line}\n`);
+    }
+    return outcome.status === "succeeded" ? 0 : outcome.status === "rejected" ? 2 : 1;
+  },
+};

@@ -1,0 +1,48 @@
+import type { SqlClient } from "@/lib/db/client";
+import { dropShadowTables } from "@/lib/warehouse/tables";
+
+/** First key of the advisory locks that mark a run as alive; the second is the run id's hash. */
+const RUN_LOCK_SPACE = 7_126_033;
+
+/**
+ * Marks a run as being worked on for as long as this process lives: a session advisory lock on a
+ * reserved connection. If the process dies, Postgres releases the lock, and recovery can tell.
+ */
+export async function holdRunLock(sql: SqlClient, runId: string): Promise<() => Promise<void>> {
+  const connection = await sql.reserve();
+  await connection`select pg_advisory_lock(${RUN_LOCK_SPACE}, hashtext(${runId}))`;
+  return async () => {
+    await connection`select pg_advisory_unlock(${RUN_LOCK_SPACE}, hashtext(${runId}))`.catch(() => {});
+    connection.release();
+  };
+}
+
+/**
+ * Finds runs marked running whose process is gone (nobody holds their lock) and queued runs that
+ * never started, marks them interrupted and drops their shadow tables. Published tables are
+ * never touched: a run that did not finish never swapped anything in.
+ */
+export async function recoverAbandonedRuns(sql: SqlClient, defaultSchema: string): Promise<string[]> {
+  const candidates = await sql<{ id: string; status: string; target_schema: string | null }[]>`
+    select id, status, target_schema from datamorph.runs
+    where status = 'running' or (status = 'queued' and created_at < now() - interval '1 minute')`;
+  const recovered: string[] = [];
+  const probe = await sql.reserve();
+  try {
+    for (const run of candidates) {
+      const [{ free }] = await probe`select pg_try_advisory_lock(${RUN_LOCK_SPACE}, hashtext(${run.id})) as free`;
+      if (!free) continue; // its process is still working on it
+      await probe`select pg_advisory_unlock(${RUN_LOCK_SPACE}, hashtext(${run.id}))`;
+      const [updated] = await sql`
+        update datamorph.runs set status = 'interrupted', finished_at = now(), updated_at = now(),
+          error = 'The run was interrupted before it finished (its process stopped). The target table was left unchanged.'
+        where id = ${run.id} and status = ${run.status} returning id`;
+      if (!updated) continue;
+      await dropShadowTables(sql, run.target_schema ?? defaultSchema, run.id);
+      recovered.push(run.id);
+    }
+  } finally {
+    probe.release();
+  }
+  return recovered;
+}

@@ -1,0 +1,72 @@
+import { expressionColumns, parseSafeExpression } from "@/lib/codegen/safe-expression";
+import { aggregateArgSql } from "@/lib/codegen/sql-expression";
+import { quoteIdent } from "@/lib/db/ident";
+import type { OutputColumn } from "@/lib/spec/output-column";
+import type { TestContext } from "./generate-tests";
+import type { DataTest } from "./types";
+
+const q = quoteIdent;
+const AGGREGATES = { sum: "sum", count: "count", avg: "avg" } as const;
+
+/** The sources an aggregate reads from, or null when it cannot be recomputed row by row. */
+function sourcesRead(column: OutputColumn, ctx: TestContext): string[] | null {
+  const { expr } = column;
+  if (expr.kind !== "aggregate" || !(expr.fn in AGGREGATES)) return null;
+  if (expr.arg.kind === "column") return [expr.arg.column.source];
+  if (expr.arg.kind === "expression") {
+    const parsed = parseSafeExpression(expr.arg.sql, ctx.compiled.scope);
+    return [...new Set(expressionColumns(parsed).map((c) => c.source.alias))];
+  }
+  return null;
+}
+
+/**
+ * Sums, counts and averages recomputed from the sources with every source row counted once
+ * (distinct by primary key), under the same joins and filters, then compared group by group.
+ * A join that repeats rows (fan-out) makes the built value larger than this one.
+ */
+export function reconciliationTests(ctx: TestContext): DataTest[] {
+  const { spec, compiled, target } = ctx;
+  const groups = compiled.shape.groupOutputs;
+  return spec.columns.flatMap((column, index) => {
+    const aliases = sourcesRead(column, ctx);
+    if (!aliases || column.expr.kind !== "aggregate") return [];
+    const keys = aliases.flatMap((alias) => compiled.scope.table(alias).primaryKey.map((k) => `${q(alias)}.${q(k)}`));
+    if (aliases.some((alias) => compiled.scope.table(alias).primaryKey.length === 0)) return [];
+
+    const aggregate = AGGREGATES[column.expr.fn as keyof typeof AGGREGATES];
+    const argument = aggregateArgSql(column.expr.arg, compiled.scope);
+    const picked = [
+      ...groups.map((name, i) => `${compiled.exprs.get(name)} AS g_${i}`),
+      ...keys.map((k, i) => `${k} AS k_${i}`),
+      `${argument} AS v`,
+    ];
+    const recomputed = column.expr.zeroIfEmpty ? `coalesce(${aggregate}(v), 0)` : `${aggregate}(v)`;
+    const groupList = groups.map((_, i) => `g_${i}`).join(", ");
+    // Row text equality matches NULL keys like IS NOT DISTINCT FROM, but can be hash-joined.
+    const on = groups.length ? `ROW(${groups.map((name) => `t.${q(name)}`).join(", ")})::text = ROW(${groups.map((_, i) => `e.g_${i}`).join(", ")})::text` : "true";
+    const actual = `t.${q(column.name)}`;
+    const failingSql = [
+      `WITH expected AS (`,
+      `  SELECT ${groupList ? `${groupList}, ` : ""}${recomputed} AS expected`,
+      `  FROM (SELECT DISTINCT ${picked.join(", ")}`,
+      `    ${compiled.relation.join("\n    ")}) d`,
+      groupList ? `  GROUP BY ${groupList}` : "",
+      `)`,
+      `SELECT ${groups.map((name) => `t.${q(name)}`).join(", ")}${groups.length ? ", " : ""}${actual} AS actual, e.expected`,
+      `FROM ${target} t LEFT JOIN expected e ON ${on}`,
+      `WHERE (${actual} IS NULL) <> (e.expected IS NULL)`,
+      `   OR abs(${actual}::numeric - e.expected::numeric) > 0.000001 * greatest(1, abs(e.expected::numeric))`,
+    ].filter(Boolean).join("\n");
+    return [{
+      name: `reconcile_${column.name}`,
+      kind: "reconcile" as const,
+      clause: `columns[${index}]`,
+      phrase: column.phrase,
+      description: `${column.name} equals ${aggregate} over ${aliases.join(", ")} with each source row counted once`,
+      blocking: true,
+      failingSql,
+      output: column.name,
+    }];
+  });
+}
