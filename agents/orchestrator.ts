@@ -32,14 +32,14 @@ export type RunOutcome = {
 export async function runPipeline(context: AgentContext, prompt: string): Promise<RunOutcome> {
   const log = emitter(context, "orchestrator");
   const outcome: RunOutcome = { runId: context.runId, status: "failed", tests: [] };
-  await updateRun({ id: context.runId, status: "running", startedAt: new Date() });
+  await updateRun({ db: context.db, id: context.runId, status: "running", startedAt: new Date() });
   await log("info", "Run started", { prompt, options: context.options });
   try {
     const { value: catalog, ms } = await timed(() => readCatalog(context.sql, context.options.sourceSchemas));
     const spec = await plan(context, prompt, catalog, ms);
     outcome.spec = spec;
     outcome.target = { schema: context.options.targetSchema, table: spec.target.table };
-    await updateRun({ id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });
+    await updateRun({ db: context.db, id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });
     await checkTargetIsOurs(context, spec.target.table);
 
     const profiles = await timed(() => profileSources({ sql: context.sql, spec, catalog }));
@@ -53,7 +53,7 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     await log(outcome.status === "rejected" ? "warn" : "error", outcome.status === "rejected" ? `Rejected: ${outcome.error}` : `Failed: ${outcome.error}`);
   }
   await context.artifacts.put(context.runId, "tests.json", JSON.stringify(outcome.tests, null, 2)).catch(() => undefined);
-  await updateRun({ id: context.runId, status: outcome.status, rowCount: outcome.rowCount ?? null, error: outcome.error ?? null, finishedAt: new Date() });
+  await updateRun({ db: context.db, id: context.runId, status: outcome.status, rowCount: outcome.rowCount ?? null, error: outcome.error ?? null, finishedAt: new Date() });
   if (outcome.status === "succeeded") await log("success", `Run succeeded: ${outcome.target!.schema}.${outcome.target!.table} published`);
   return outcome;
 }

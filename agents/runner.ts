@@ -1,5 +1,5 @@
 import { createLocalArtifactStore } from "@/lib/artifacts/store";
-import { getSql } from "@/lib/db";
+import { getDb, getSql } from "@/lib/db";
 import { createRun } from "@/lib/db/queries/runs";
 import { getEnv } from "@/lib/env";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
@@ -43,7 +43,7 @@ export async function executeRun({ runId, prompt, options, onEvent }: RunRequest
     ? { ...store, append: async (id, event) => { const stored = await store.append(id, event); onEvent(stored); return stored; } }
     : store;
   try {
-    return await runPipeline({ runId, sql, events, artifacts: createLocalArtifactStore(sql, getEnv().dataDir), options }, prompt);
+    return await runPipeline({ runId, sql, db: getDb(), events, artifacts: createLocalArtifactStore(sql, getEnv().dataDir), options }, prompt);
   } finally {
     await release();
   }

@@ -1,5 +1,5 @@
 import type { ArtifactStore } from "@/lib/artifacts/store";
-import type { SqlClient } from "@/lib/db/client";
+import type { Database, SqlClient } from "@/lib/db/client";
 import type { Agent, EventLevel, EventStore } from "@/lib/events/types";
 
 /** Settings of one pipeline run. */
@@ -18,6 +18,8 @@ export type PipelineOptions = {
 export type AgentContext = {
   runId: string;
   sql: SqlClient;
+  /** The same connection pool through drizzle, for run bookkeeping. */
+  db: Database;
   events: EventStore;
   artifacts: ArtifactStore;
   options: PipelineOptions;

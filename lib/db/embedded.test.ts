@@ -44,9 +44,9 @@ describe("embedded Postgres", () => {
 
   it("refuses connections without the generated password", async () => {
     const state = await readEmbeddedState(dataDir);
-    const intruder = postgres(`postgres://datamorph:wrong@127.0.0.1:${port}/datamorph`, { max: 1, connect_timeout: 3 });
+    const intruder = postgres(`postgres://postgres:wrong@127.0.0.1:${port}/datamorph`, { max: 1, connect_timeout: 3 });
     await expect(intruder`select 1`).rejects.toThrow(/password authentication failed/);
     await intruder.end();
-    expect(state?.user).toBe("datamorph");
+    expect(state?.user).toBe("postgres");
   });
 });

@@ -38,7 +38,8 @@ async function loadOrCreateState(dataDir: string, port: number): Promise<Embedde
     ? { ...existing, port }
     : {
         port,
-        user: "datamorph",
+        // Not "datamorph": a role named like the app schema would put unqualified user tables into it ("$user" in search_path).
+        user: "postgres",
         password: randomBytes(18).toString("base64url"),
         database: "datamorph",
         clusterDir: await chooseClusterDir(dataDir),

@@ -10,7 +10,7 @@ export default async function setup(project: TestProject) {
   const server = await ensureEmbeddedPostgres({ dataDir, port: 54391 });
   project.provide("embeddedUrl", server.url);
   return async () => {
-    await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false });
+    await stopEmbeddedPostgres(dataDir, { onlyIfIdle: true });
   };
 }
 

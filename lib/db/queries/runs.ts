@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/client";
 import { runs, users, type Run } from "@/lib/db/schema";
 
 export type RunListItem = Pick<Run, "id" | "prompt" | "status" | "targetSchema" | "targetTable" | "rowCount" | "createdAt" | "startedAt" | "finishedAt"> & {
@@ -41,6 +42,7 @@ export async function getRunById({ id }: { id: string }): Promise<Run | null> {
 
 type RunUpdate = Partial<Pick<Run, "status" | "targetSchema" | "targetTable" | "rowCount" | "error" | "startedAt" | "finishedAt">>;
 
-export async function updateRun({ id, ...changes }: { id: string } & RunUpdate): Promise<void> {
-  await getDb().update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));
+/** Records a run's progress; `db` lets the pipeline write through its own connection. */
+export async function updateRun({ id, db = getDb(), ...changes }: { id: string; db?: Database } & RunUpdate): Promise<void> {
+  await db.update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));
 }

@@ -1,0 +1,56 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { RunOutcome } from "@/agents/orchestrator";
+import { runPipeline } from "@/agents/orchestrator";
+import type { PipelineOptions } from "@/agents/types";
+import { createLocalArtifactStore } from "@/lib/artifacts/store";
+import { createDatabase, createSqlClient, type SqlClient } from "@/lib/db/client";
+import { runMigrations } from "@/lib/db/migrate";
+import { loadDemoWarehouse } from "@/lib/demo/load";
+import { createPostgresEventStore } from "@/lib/events/postgres-store";
+import { createTestDatabase, type TestServer } from "./test-database";
+
+/** A fresh database with migrations and the demo warehouse, and a way to run prompts on it. */
+export type PipelineHarness = {
+  url: string;
+  sql: SqlClient;
+  artifactsDir: string;
+  run(prompt: string, options?: Partial<PipelineOptions>): Promise<RunOutcome>;
+  tables(): Promise<string[]>;
+  close(): Promise<void>;
+};
+
+export async function createPipelineHarness(server: TestServer, { demo = true } = {}): Promise<PipelineHarness> {
+  const database = await createTestDatabase(server);
+  const sql = createSqlClient(database.url, "test", 4);
+  await runMigrations(sql);
+  if (demo) await loadDemoWarehouse(sql);
+  const [user] = await sql`insert into datamorph.users (email, name, password_hash, role) values ('tester@example.com', 'Tester', '!', 'admin') returning id`;
+  const artifactsDir = mkdtempSync(path.join(tmpdir(), "datamorph-artifacts-"));
+  return {
+    url: database.url,
+    sql,
+    artifactsDir,
+    async run(prompt, options = {}) {
+      const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${user.id}, ${prompt}) returning id`;
+      const context = {
+        runId: run.id as string,
+        sql,
+        db: createDatabase(sql),
+        events: createPostgresEventStore(sql),
+        artifacts: createLocalArtifactStore(sql, artifactsDir),
+        options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, ...options },
+      };
+      return runPipeline(context, prompt);
+    },
+    async tables() {
+      const rows = await sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`;
+      return rows.map((r) => r.table_name as string);
+    },
+    async close() {
+      await sql.end();
+      await database.drop();
+    },
+  };
+}
