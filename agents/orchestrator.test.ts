@@ -38,7 +38,7 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
     expect(agents).toEqual(["orchestrator", "planner", "profiler", "codegen", "executor", "validator", "publisher"]);
     const [run] = await h.sql`select status, row_count, target_table, started_at, finished_at from datamorph.runs where id = ${outcome.runId}`;
     expect(run).toMatchObject({ status: "succeeded", row_count: 4800, target_table: "seed_again" });
-    expect(run.finished_at.getTime()).toBeGreaterThanOrEqual(run.started_at.getTime());
+    expect(new Date(run.finished_at).getTime()).toBeGreaterThanOrEqual(new Date(run.started_at).getTime());
   });
 
   it("republishes atomically, keeping the replaced version for rollback", async () => {
@@ -47,8 +47,8 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
     expect(outcome.status, outcome.error).toBe("succeeded");
     const [previous] = await h.sql`select total_order_amount from customer_order_totals__previous where customer_id = 1`;
     const [current] = await h.sql`select total_order_amount from customer_order_totals where customer_id = 1`;
-    expect(previous.total_order_amount).toBe("-1.00");
-    expect(current.total_order_amount).not.toBe("-1.00");
+    expect(Number(previous.total_order_amount)).toBe(-1);
+    expect(Number(current.total_order_amount)).toBeGreaterThan(0);
   });
 
   it("repairs a join fanned out by exact duplicate rows in a dimension, then publishes", async () => {

@@ -1,5 +1,5 @@
 import type { Catalog } from "@/lib/catalog/types";
-import type { SqlClient } from "@/lib/db/client";
+import type { SqlClient, SqlExecutor } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 
@@ -18,6 +18,19 @@ export type TableProfile = {
 };
 
 const SAMPLE_ROWS = 5;
+const EXACT_STATS_BELOW = 200_000;
+
+/** Null and distinct counts of `keys` from pg_stats, scaled to the row count. */
+async function estimatedKeyStats(tx: SqlExecutor, schema: string, table: string, keys: string[], rows: number) {
+  const stats = await tx<{ attname: string; null_frac: number; n_distinct: number }[]>`
+    select attname, null_frac, n_distinct from pg_stats where schemaname = ${schema} and tablename = ${table} and attname = any(${keys})`;
+  const out: Record<string, number> = {};
+  for (const s of stats) {
+    out[`${s.attname}:nulls`] = Math.round(s.null_frac * rows);
+    out[`${s.attname}:distinct`] = Math.round(s.n_distinct < 0 ? -s.n_distinct * rows : s.n_distinct);
+  }
+  return out;
+}
 
 function joinKeysOf(spec: EtlSpec, alias: string): string[] {
   const keys = spec.joins.flatMap((j) => [
@@ -38,8 +51,12 @@ export async function profileSources({ sql, spec, catalog }: { sql: SqlClient; s
       const table = catalog.tables.find((t) => t.schema === source.schema && t.name === source.table)!;
       const name = `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
       const keys = joinKeysOf(spec, source.alias);
-      const stats = keys.map((k) => `count(*) - count(${quoteIdent(k)}) AS ${quoteIdent(`${k}:nulls`)}, count(DISTINCT ${quoteIdent(k)}) AS ${quoteIdent(`${k}:distinct`)}`);
+      // Exact key statistics on small tables; on big ones the planner statistics are close enough
+      // for a profile and cost nothing.
+      const exact = (table.rowCount ?? 0) < EXACT_STATS_BELOW;
+      const stats = exact ? keys.map((k) => `count(*) - count(${quoteIdent(k)}) AS ${quoteIdent(`${k}:nulls`)}, count(DISTINCT ${quoteIdent(k)}) AS ${quoteIdent(`${k}:distinct`)}`) : [];
       const [counts] = await tx.unsafe(`SELECT count(*) AS rows${stats.length ? `, ${stats.join(", ")}` : ""} FROM ${name}`);
+      if (!exact) Object.assign(counts, await estimatedKeyStats(tx, table.schema, table.name, keys, Number(counts.rows)));
       const sample = await tx.unsafe(`SELECT * FROM ${name} LIMIT ${SAMPLE_ROWS}`);
       profiles.push({
         schema: table.schema,

@@ -11,6 +11,7 @@ type ColumnRow = {
   data_type: string;
   nullable: boolean;
   estimate: number;
+  is_view: boolean;
 };
 
 type ConstraintRow = {
@@ -31,7 +32,7 @@ export async function readCatalog(sql: SqlClient, schemas: string[]): Promise<Ca
   const columns = await sql<ColumnRow[]>`
     select n.nspname as schema, c.relname as table, a.attname as column,
            format_type(a.atttypid, a.atttypmod) as data_type, not a.attnotnull as nullable,
-           greatest(c.reltuples, 0)::float8 as estimate
+           greatest(c.reltuples, 0)::float8 as estimate, c.relkind in ('v', 'm') as is_view
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
@@ -59,7 +60,7 @@ export async function readCatalog(sql: SqlClient, schemas: string[]): Promise<Ca
     const key = `${row.schema}.${row.table}`;
     let table = tables.get(key);
     if (!table) {
-      table = { schema: row.schema, name: row.table, columns: [], primaryKey: [], foreignKeys: [], rowCount: Math.round(row.estimate) };
+      table = { schema: row.schema, name: row.table, columns: [], primaryKey: [], foreignKeys: [], rowCount: Math.round(row.estimate), ...(row.is_view ? { isView: true } : {}) };
       tables.set(key, table);
     }
     table.columns.push({ name: row.column, dataType: row.data_type, nullable: row.nullable });

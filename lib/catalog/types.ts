@@ -22,6 +22,8 @@ export type CatalogTable = {
   foreignKeys: CatalogForeignKey[];
   /** Estimated or exact row count, when known. */
   rowCount?: number;
+  /** Views have no physical row identity (ctid). */
+  isView?: boolean;
 };
 
 /** The part of the warehouse visible to a run: every readable source table. */

@@ -20,6 +20,15 @@ function sourcesRead(column: OutputColumn, ctx: TestContext): string[] | null {
   return null;
 }
 
+/** Columns that tell the rows of a source apart: its primary key, or a plain table's ctid. */
+function rowIdentity(alias: string, ctx: TestContext): string[] | null {
+  const table = ctx.compiled.scope.table(alias);
+  if (table.primaryKey.length > 0) return table.primaryKey.map((k) => `${q(alias)}.${q(k)}`);
+  const source = ctx.spec.sources.find((s) => s.alias === alias);
+  if (table.isView || source?.distinct) return null;
+  return [`${q(alias)}.ctid`];
+}
+
 /**
  * Sums, counts and averages recomputed from the sources with every source row counted once
  * (distinct by primary key), under the same joins and filters, then compared group by group.
@@ -31,8 +40,9 @@ export function reconciliationTests(ctx: TestContext): DataTest[] {
   return spec.columns.flatMap((column, index) => {
     const aliases = sourcesRead(column, ctx);
     if (!aliases || column.expr.kind !== "aggregate") return [];
-    const keys = aliases.flatMap((alias) => compiled.scope.table(alias).primaryKey.map((k) => `${q(alias)}.${q(k)}`));
-    if (aliases.some((alias) => compiled.scope.table(alias).primaryKey.length === 0)) return [];
+    const identity = aliases.map((alias) => rowIdentity(alias, ctx));
+    if (identity.some((key) => key === null)) return [];
+    const keys = identity.flat() as string[];
 
     const aggregate = AGGREGATES[column.expr.fn as keyof typeof AGGREGATES];
     const argument = aggregateArgSql(column.expr.arg, compiled.scope);
@@ -46,18 +56,29 @@ export function reconciliationTests(ctx: TestContext): DataTest[] {
     // Row text equality matches NULL keys like IS NOT DISTINCT FROM, but can be hash-joined.
     const on = groups.length ? `ROW(${groups.map((name) => `t.${q(name)}`).join(", ")})::text = ROW(${groups.map((_, i) => `e.g_${i}`).join(", ")})::text` : "true";
     const actual = `t.${q(column.name)}`;
+    // Without HAVING or LIMIT every source group must be in the table too: a full join also
+    // catches missing and extra groups, which makes a separate row-count test unnecessary.
+    const complete = spec.having.length === 0 && !spec.limit && groups.length > 0;
+    const groupRow = groups.length ? `ROW(${groups.map((name) => `t.${q(name)}`).join(", ")})::text` : "'all rows'";
+    const keyList = keys.map((_, i) => `k_${i}`).join(", ");
     const failingSql = [
-      `WITH expected AS (`,
-      `  SELECT ${groupList ? `${groupList}, ` : ""}${recomputed} AS expected`,
-      `  FROM (SELECT DISTINCT ${picked.join(", ")}`,
-      `    ${compiled.relation.join("\n    ")}) d`,
-      groupList ? `  GROUP BY ${groupList}` : "",
+      // Each source row once per group; grouping by key (not DISTINCT) lets Postgres hash.
+      `WITH d AS MATERIALIZED (`,
+      `  SELECT ${picked.join(", ")}`,
+      `  ${compiled.relation.join("\n  ")}`,
+      `  GROUP BY ${picked.map((_, i) => i + 1).join(", ")}`,
+      `), expected AS (`,
+      `  SELECT ${groupList ? `${groupList}, ` : ""}${recomputed} AS expected FROM d${groupList ? ` GROUP BY ${groupList}` : ""}`,
       `)`,
-      `SELECT ${groups.map((name) => `t.${q(name)}`).join(", ")}${groups.length ? ", " : ""}${actual} AS actual, e.expected`,
-      `FROM ${target} t LEFT JOIN expected e ON ${on}`,
-      `WHERE (${actual} IS NULL) <> (e.expected IS NULL)`,
+      `SELECT 'value differs' AS problem, ${groupRow} AS "group", ${actual}::text AS actual, e.expected::text AS expected`,
+      `FROM ${target} t ${complete ? "FULL" : "LEFT"} JOIN expected e ON ${on}`,
+      `WHERE (${actual} IS NULL) <> (e.expected IS NULL)${complete ? ` OR (t.${q(groups[0])} IS NULL) <> (e.g_0 IS NULL)` : ""}`,
       `   OR abs(${actual}::numeric - e.expected::numeric) > 0.000001 * greatest(1, abs(e.expected::numeric))`,
-    ].filter(Boolean).join("\n");
+      // A source row that lands in several groups is counted more than once in the table's total.
+      ...(groups.length
+        ? [`UNION ALL`, `SELECT 'source row in ' || count(*) || ' groups', ROW(${keyList})::text, NULL, NULL FROM d WHERE v IS NOT NULL GROUP BY ${keyList} HAVING count(*) > 1`]
+        : []),
+    ].join("\n");
     return [{
       name: `reconcile_${column.name}`,
       kind: "reconcile" as const,

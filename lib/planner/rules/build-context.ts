@@ -57,7 +57,9 @@ export function rewriteRankings(intent: Intent, resolver: ColumnResolver, graph:
 
 /**
  * True when the joins repeat a row of `t`: walking the join tree away from t, some step lands
- * on a table by columns that are not its primary key (one customer, many orders).
+ * on a table by columns that are not its primary key (one customer, many orders). A table with
+ * no declared key (an imported CSV) is not assumed to repeat rows: the data tests check the
+ * built table for fan-out and the remediator repairs or stops the run.
  */
 export function repeatsRows(t: CatalogTable, joins: PlannedJoin[]): boolean {
   const seen = new Set<CatalogTable>([t]);
@@ -68,7 +70,7 @@ export function repeatsRows(t: CatalogTable, joins: PlannedJoin[]): boolean {
       const far = j.left === at ? j.right : j.right === at ? j.left : null;
       if (!far || seen.has(far)) continue;
       const farColumns = j.on.map((o) => (far === j.right ? o.right : o.left));
-      if (farColumns.join() !== far.primaryKey.join()) return true;
+      if (far.primaryKey.length > 0 && farColumns.join() !== far.primaryKey.join()) return true;
       seen.add(far);
       stack.push(far);
     }
