@@ -61,9 +61,11 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
 async function plan(context: AgentContext, prompt: string, catalog: Catalog, catalogMs: number): Promise<EtlSpec> {
   const emit = emitter(context, "planner");
   const sampleValues = await readSampleValues(context.sql, context.options.sourceSchemas);
+  const derived = await context.sql<{ name: string }[]>`
+    select distinct target_schema || '.' || target_table as name from datamorph.runs where status = 'succeeded' and target_table is not null`;
   await emit("info", `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`, { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) }, catalogMs);
   const { value: result, ms } = await timed(async () =>
-    planSpec({ prompt, catalog, sampleValues, targetSchema: context.options.targetSchema, targetTable: context.options.targetTable }),
+    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema: context.options.targetSchema, targetTable: context.options.targetTable }),
   );
   if (!result.ok) {
     await emit("error", result.message, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);

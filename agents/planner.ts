@@ -7,6 +7,8 @@ export type PlannerInput = {
   prompt: string;
   catalog: Catalog;
   sampleValues?: Record<string, string[]>;
+  /** Tables DataMorph published ("schema.table"); they rank below base tables unless named. */
+  derivedTables?: string[];
   targetSchema: string;
   /** The user's choice of target name, which wins over the planner's. */
   targetTable?: string;
@@ -18,7 +20,8 @@ export function planSpec(input: PlannerInput): PlanResult {
   if (input.targetTable !== undefined && !SnakeNameSchema.safeParse(input.targetTable).success) {
     return { ok: false, code: "not_understood", message: `"${input.targetTable}" is not a valid target table name: use lowercase letters, digits and underscores.`, phrase: input.targetTable };
   }
-  const result = planWithRules({ prompt: input.prompt, catalog: input.catalog, sampleValues: input.sampleValues, now: input.now });
+  const { prompt, catalog, sampleValues, derivedTables, now } = input;
+  const result = planWithRules({ prompt, catalog, sampleValues, derivedTables, now });
   if (!result.ok) return result;
   const target: EtlSpec["target"] = {
     ...result.spec.target,

@@ -1,5 +1,10 @@
 import type { ParseArgsConfig } from "node:util";
 import type { Env } from "@/lib/env";
+import { importCommand } from "./import";
+import { rollbackCommand } from "./rollback";
+import { runCommand } from "./run";
+import { runsCommand } from "./runs";
+import { sqlCommand } from "./sql";
 import { statusCommand } from "./status";
 
 export type CommandContext = {
@@ -17,7 +22,12 @@ export type Command = {
 };
 
 export const commands: Record<string, Command> = {
+  run: runCommand,
+  sql: sqlCommand,
+  runs: runsCommand,
+  rollback: rollbackCommand,
   status: statusCommand,
+  import: importCommand,
 };
 
 export function usage(): string {

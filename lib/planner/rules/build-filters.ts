@@ -18,8 +18,7 @@ export function resolveValueColumns(intent: Intent, resolver: ColumnResolver): M
     for (const group of f.entries.slice(1)) common = new Set(group.map(keyOf).filter((k) => common.has(k)));
     const options = f.entries[0].filter((e) => common.has(keyOf(e)));
     if (options.length === 0) reject("ambiguous", `"${f.phrase}" mixes values of different columns; filter each column separately`, { phrase: f.phrase });
-    const inPlay = options.filter((o) => resolver.inPlay.includes(o.table));
-    const pool = inPlay.length > 0 ? inPlay : options;
+    const pool = resolver.preferred(options).entries;
     if (pool.length > 1) reject("ambiguous", `"${f.phrase}" is a value of ${pool.map(keyOf).join(" and ")}; name the column`, { phrase: f.phrase, candidates: pool.map(keyOf) });
     out.set(f, { table: pool[0].table, column: pool[0].column });
     if (!resolver.inPlay.includes(pool[0].table)) resolver.inPlay.push(pool[0].table);

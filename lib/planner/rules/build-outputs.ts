@@ -73,7 +73,7 @@ export function buildOutputs({ intent, resolver, main, plan, fansOut, grain, agg
         grainNames.push(push({ kind: "column", column: { source: r.table.name, column } }, column, g.phrase, r.table));
       }
     } else {
-      const { table, column } = g.pick ? resolver.one(g.pick) : { table: main, column: defaultDateColumn(main, g.phrase) };
+      const { table, column } = g.pick ? resolver.one(g.pick) : { table: g.table ?? main, column: defaultDateColumn(g.table ?? main, g.phrase) };
       grain.push({ column: { source: table.name, column }, bucket: g.unit, phrase: g.phrase });
       grainNames.push(push({ kind: "column", column: { source: table.name, column }, bucket: g.unit }, bucketName(column, g.unit), g.phrase, table));
     }

@@ -13,12 +13,14 @@ import { buildFilters, resolveValueColumns } from "@/lib/planner/rules/build-fil
 import { defaultDateColumn, defaultMeasureColumn, primaryKey } from "@/lib/planner/rules/table-defaults";
 import { deriveTargetName, singular, adverb } from "@/lib/planner/rules/naming";
 import { reject } from "@/lib/planner/rules/types";
+import { rankTables } from "@/lib/planner/rules/table-ranks";
+import { placeDates } from "@/lib/planner/rules/date-tables";
 
 /** Turns what the parser read into a validated spec: tables decided, joins planned, outputs named. */
-export function buildSpec(prompt: string, intent: Intent, catalog: Catalog): EtlSpec {
+export function buildSpec(prompt: string, intent: Intent, catalog: Catalog, derived?: ReadonlySet<string>): EtlSpec {
   const graph = getJoinGraph(catalog);
   const explicit = collectTables(intent);
-  const resolver = new ColumnResolver([...explicit], graph, intent);
+  const resolver = new ColumnResolver([...explicit], graph, intent, rankTables({ named: explicit, graph, derived }));
   rewriteRankings(intent, resolver, graph);
   resolvePicks(intent, resolver, explicit);
   const valueColumns = resolveValueColumns(intent, resolver);
@@ -26,6 +28,7 @@ export function buildSpec(prompt: string, intent: Intent, catalog: Catalog): Etl
   const main = chooseMain(intent, resolver);
   if (!main) reject("not_understood", `could not tell which table "${prompt.trim()}" is about`, { phrase: prompt.trim() });
   impliedSums(intent, resolver);
+  placeDates(intent, resolver, main!, graph);
   const aggregated = intent.measures.some((m) => m.kind === "aggregate") || intent.having.length > 0;
   if (!aggregated && intent.grain.length > 0) {
     const g = intent.grain[0];

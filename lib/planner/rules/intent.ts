@@ -22,7 +22,7 @@ export type Rename = { name: string; phrase: string };
 export type GrainIntent =
   | { kind: "table"; table: CatalogTable; phrase: string }
   | { kind: "column"; pick: ColumnPick; phrase: string }
-  | { kind: "bucket"; unit: TimeBucket; pick?: ColumnPick; phrase: string };
+  | { kind: "bucket"; unit: TimeBucket; pick?: ColumnPick; phrase: string; table?: CatalogTable };
 
 export type FilterIntent =
   | { kind: "compare"; pick: ColumnPick; op: ComparisonOp; value: Literal; phrase: string }

@@ -182,9 +182,9 @@ function readDate(s: TokenStream, i: number, t: TokenOf<"date">, add: (f: Filter
     s.take(k, i + 1);
     return;
   }
-  // "orders in 2019": the table's own date column; the table stays a table mention.
-  const numericTable = before && numeric ? before.candidates[0].table : undefined;
-  const table = k >= 0 ? (s.table(k) ?? numericTable) : undefined;
+  // "orders in 2019": the table's own date column; the table stays a table mention. A column
+  // that is not a date ("total amount per country in 2024") leaves the date to the measured table.
+  const table = k >= 0 ? s.table(k) : undefined;
   const dated = before && !table ? onlyDates(before) : undefined;
   add({ kind: "date", pick: dated, table, range: t.range, phrase: dated || table ? s.text(k, i + 1) : t.text });
   s.take(dated ? k : i, i + 1);

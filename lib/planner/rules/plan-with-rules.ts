@@ -5,13 +5,14 @@ import { getLexicon } from "@/lib/planner/rules/lexicon";
 import { parseIntent } from "@/lib/planner/rules/parse";
 import { checkSafety, MAX_PROMPT_LENGTH } from "@/lib/planner/rules/safety";
 import { tokenize } from "@/lib/planner/rules/tokenize";
+import { getJoinGraph } from "@/lib/planner/rules/join-graph";
 
 /**
  * The deterministic, offline planner: reads a plain-English request against the live catalog
  * and returns a validated `EtlSpec`, or a rejection that names the phrase it could not read.
  * It never guesses a table: unknown, ambiguous or unsafe requests are rejected.
  */
-export function planWithRules({ prompt, catalog, now = new Date(), sampleValues }: PlannerInput): PlanResult {
+export function planWithRules({ prompt, catalog, now = new Date(), sampleValues, derivedTables }: PlannerInput): PlanResult {
   try {
     const text = prompt.replace(/\s+/g, " ").trim();
     if (text.length === 0) reject("empty", "the request is empty; describe the table you want, e.g. \"total order amount per customer\"");
@@ -19,8 +20,9 @@ export function planWithRules({ prompt, catalog, now = new Date(), sampleValues 
     if (catalog.tables.length === 0) reject("unknown_table", "the warehouse has no readable tables yet; load or import data first");
     checkSafety(text);
     const lexicon = getLexicon(catalog, sampleValues);
-    const intent = parseIntent(text, tokenize(text, lexicon, now), lexicon);
-    const spec = buildSpec(text, intent, catalog);
+    const links = { graph: getJoinGraph(catalog), derived: new Set(derivedTables ?? []) };
+    const intent = parseIntent(text, tokenize(text, lexicon, now, links), lexicon);
+    const spec = buildSpec(text, intent, catalog, links.derived);
     return { ok: true, spec, confidence: intent.confidence, notes: intent.notes };
   } catch (error) {
     if (error instanceof PlanRejected) return error.rejection;

@@ -2,6 +2,7 @@ import type { CatalogTable } from "@/lib/catalog/types";
 import type { ColumnEntry, ColumnPick, Intent } from "@/lib/planner/rules/intent";
 import { distance, type JoinGraph } from "@/lib/planner/rules/join-graph";
 import { reject } from "@/lib/planner/rules/types";
+import { preferRanked, type TableRanking } from "@/lib/planner/rules/table-ranks";
 
 export type Resolved = { table: CatalogTable; columns: string[] };
 
@@ -13,7 +14,19 @@ export class ColumnResolver {
     readonly inPlay: CatalogTable[],
     private readonly graph: JoinGraph,
     private readonly intent: Intent,
+    readonly ranking?: TableRanking,
   ) {}
+
+  /**
+   * Entries of the tables in play (named, on the join path between named ones, or already
+   * chosen) when any has one; else those of the best-ranked tables, so a table DataMorph
+   * published never shadows a source table.
+   */
+  preferred<T extends { table: CatalogTable }>(entries: T[]): { entries: T[]; inside: boolean } {
+    const inside = entries.filter((c) => this.inPlay.includes(c.table) || this.ranking?.scope.has(c.table));
+    if (inside.length > 0) return { entries: inside, inside: true };
+    return { entries: preferRanked(entries, this.ranking), inside: false };
+  }
 
   resolve(pick: ColumnPick): Resolved {
     const hit = this.cache.get(pick);
@@ -33,9 +46,8 @@ export class ColumnResolver {
   }
 
   private choose(pick: ColumnPick): ColumnEntry {
-    const all = pick.candidates;
-    const inside = all.filter((c) => this.inPlay.includes(c.table));
-    if (inside.length > 0) return this.pickOne(pick, bestTier(inside));
+    const { entries: all, inside } = this.preferred(pick.candidates);
+    if (inside) return this.pickOne(pick, bestTier(all));
     const best = bestTier(all);
     if (best.length === 1) return best[0];
     if (this.inPlay.length > 0) {

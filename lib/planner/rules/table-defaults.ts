@@ -5,6 +5,12 @@ import { reject } from "@/lib/planner/rules/types";
 
 const MEASURE_WORDS = ["amount", "total", "revenue", "price", "value", "sale", "cost"];
 
+/** Whether `defaultDateColumn` finds one date for the table. */
+export function hasDefaultDate(table: CatalogTable): boolean {
+  const dates = table.columns.filter(isDateLike);
+  return dates.length === 1 || dates.some((c) => nameWords(c.name).join(" ") === [...nameWords(table.name), "date"].join(" "));
+}
+
 /** The date column a table's rows are dated by: its only date, or the one named after it. */
 export function defaultDateColumn(table: CatalogTable, phrase: string): string {
   const dates = table.columns.filter(isDateLike);

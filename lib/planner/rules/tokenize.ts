@@ -5,6 +5,8 @@ import { findNameSpans } from "@/lib/planner/rules/name-spans";
 import { KEYWORD_PHRASES } from "@/lib/planner/rules/keywords";
 import { maskApostrophes } from "@/lib/planner/rules/safety";
 import type { Token } from "@/lib/planner/rules/tokens";
+import type { JoinGraph } from "@/lib/planner/rules/join-graph";
+import { namedTables, rankTables, type TableRanking } from "@/lib/planner/rules/table-ranks";
 
 type Special = Token & { start: number; end: number };
 
@@ -15,9 +17,11 @@ const BASIC = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z][A-Za-z0-9_
 /**
  * Splits a prompt into tokens: quoted literals, `table.column` references, date phrases and
  * target / alias names first, then words, where the longest catalog phrase wins over shorter
- * ones and a keyword wins a tie.
+ * ones and a keyword wins a tie. With the join graph, a phrase that only names a column of a
+ * table the prompt does not name gives way to a keyword followed by a column of a named one
+ * ("total order amount" is total + orders.amount, not customer_order_totals.total_order_amount).
  */
-export function tokenize(prompt: string, lexicon: Lexicon, now: Date): Token[] {
+export function tokenize(prompt: string, lexicon: Lexicon, now: Date, links?: { graph: JoinGraph; derived?: ReadonlySet<string> }): Token[] {
   const specials: Special[] = [];
   const free = (start: number, end: number) => !specials.some((s) => start < s.end && end > s.start);
   const addSpecial = (token: Special) => free(token.start, token.end) && specials.push(token);
@@ -54,11 +58,16 @@ export function tokenize(prompt: string, lexicon: Lexicon, now: Date): Token[] {
     if (special) basic.push(special);
     cursor = special ? special.end : prompt.length;
   }
-  return mergePhrases(basic, lexicon);
+  const merged = mergePhrases(basic, lexicon);
+  if (!links) return merged;
+  const ranking = rankTables({ named: namedTables(merged), graph: links.graph, derived: links.derived });
+  return mergePhrases(basic, lexicon, ranking);
 }
 
+type Match = { length: number; entries: LexEntry[] };
+
 /** Longest-match of catalog phrases over runs of words; underscores split names into words. */
-function mergePhrases(tokens: Token[], lexicon: Lexicon): Token[] {
+function mergePhrases(tokens: Token[], lexicon: Lexicon, ranking?: TableRanking): Token[] {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; ) {
     const head = tokens[i];
@@ -68,17 +77,8 @@ function mergePhrases(tokens: Token[], lexicon: Lexicon): Token[] {
       continue;
     }
     const keywordLength = longestKeyword(tokens, i);
-    let best: { length: number; words: number; entries: LexEntry[] } | null = null;
-    const words: string[] = [];
-    for (let j = i; j < tokens.length && j - i < lexicon.maxWords + 2; j++) {
-      const t = tokens[j];
-      if (t.kind !== "word") break;
-      words.push(...t.lower.split("_").filter(Boolean).map(normalizeWord));
-      if (words.length > lexicon.maxWords) break;
-      const entries = lexicon.phrases.get(words.join(" "));
-      if (entries) best = { length: j - i + 1, words: words.length, entries };
-    }
-    if (best && best.length > keywordLength) {
+    const best = matchesAt(tokens, i, lexicon).at(-1);
+    if (best && best.length > keywordLength && !(ranking && keywordThenBetter(tokens, i, keywordLength, best, lexicon, ranking))) {
       const last = tokens[i + best.length - 1];
       const text = tokens.slice(i, i + best.length).map((t) => t.text).join(" ");
       out.push({ kind: "mention", entries: best.entries, lower: text.toLowerCase(), start: head.start, end: last.end, text });
@@ -89,6 +89,30 @@ function mergePhrases(tokens: Token[], lexicon: Lexicon): Token[] {
     }
   }
   return out;
+}
+
+/** Every catalog phrase starting at word `i`, shortest first. */
+function matchesAt(tokens: Token[], i: number, lexicon: Lexicon): Match[] {
+  const found: Match[] = [];
+  const words: string[] = [];
+  for (let j = i; j < tokens.length && j - i < lexicon.maxWords + 2; j++) {
+    const t = tokens[j];
+    if (t.kind !== "word") break;
+    words.push(...t.lower.split("_").filter(Boolean).map(normalizeWord));
+    if (words.length > lexicon.maxWords) break;
+    const entries = lexicon.phrases.get(words.join(" "));
+    if (entries) found.push({ length: j - i + 1, entries });
+  }
+  return found;
+}
+
+/** True when the keyword at `i` followed by a phrase of a better-ranked table fits inside `best`. */
+function keywordThenBetter(tokens: Token[], i: number, keywordLength: number, best: Match, lexicon: Lexicon, ranking: TableRanking): boolean {
+  if (keywordLength === 0) return false;
+  const rankOf = (m: Match) => Math.min(...m.entries.map((e) => ranking.rank(e.table)));
+  const own = rankOf(best);
+  if (own === 0) return false;
+  return matchesAt(tokens, i + keywordLength, lexicon).some((m) => keywordLength + m.length <= best.length && rankOf(m) < own);
 }
 
 function longestKeyword(tokens: Token[], i: number): number {

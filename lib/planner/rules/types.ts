@@ -8,6 +8,11 @@ export type PlannerInput = {
   now?: Date;
   /** Known values of low-cardinality text columns, keyed by "table.column", e.g. order statuses. */
   sampleValues?: Record<string, string[]>;
+  /**
+   * Tables DataMorph published itself ("schema.table"). Their columns rank below those of
+   * source tables when a word could name either, unless the prompt names the table.
+   */
+  derivedTables?: string[];
 };
 
 export type RejectCode = "not_understood" | "unknown_table" | "unknown_column" | "ambiguous" | "unsafe" | "empty";

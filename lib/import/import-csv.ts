@@ -1,0 +1,60 @@
+import { createWriteStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import type { SqlClient } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { importFiles } from "./import-files";
+import { tableNameFromFile } from "./names";
+import type { ImportResult, OnImportProgress } from "./types";
+
+type CsvInput =
+  | { file: string; stream?: never }
+  /** An upload: `name` is its file name, which names the table unless `table` is given. */
+  | { stream: Readable | WebReadableStream<Uint8Array> | AsyncIterable<Uint8Array>; name: string; file?: never };
+
+export type ImportCsvOptions = CsvInput & {
+  sql: SqlClient;
+  /** Schema of the new table; created when missing. */
+  schema: string;
+  /** Table name; by default the file name, snake_cased ("Raw Orders.csv" -> raw_orders). */
+  table?: string;
+  /** Replace an existing table of that name (atomically); without it an existing table is an error. */
+  replace?: boolean;
+  onProgress?: OnImportProgress;
+};
+
+async function requireFile(file: string): Promise<void> {
+  const info = await stat(file).catch(() => null);
+  if (!info) throw new AppError("not_found", `${file} does not exist.`);
+  if (!info.isFile()) throw new AppError("bad_request", `${file} is not a file.`);
+}
+
+/**
+ * Imports one CSV file (or uploaded stream) as a new table, with a header row for column
+ * names and column types inferred from every value. The file is read twice and never held in
+ * memory; a stream is first spooled to a temporary file for that.
+ */
+export async function importCsv(options: ImportCsvOptions): Promise<ImportResult> {
+  const { sql, schema, replace, onProgress } = options;
+  if (options.file !== undefined) {
+    await requireFile(options.file);
+    const table = options.table ?? tableNameFromFile(options.file);
+    const [result] = await importFiles({ sql, schema, replace, onProgress, files: [{ file: options.file, label: path.basename(options.file), table }] });
+    return result;
+  }
+  const table = options.table ?? tableNameFromFile(options.name);
+  const dir = await mkdtemp(path.join(tmpdir(), "datamorph-import-"));
+  try {
+    const file = path.join(dir, "upload.csv");
+    const source = options.stream instanceof Readable ? options.stream : Readable.from(options.stream as AsyncIterable<Uint8Array>);
+    await pipeline(source, createWriteStream(file));
+    const [result] = await importFiles({ sql, schema, replace, onProgress, files: [{ file, label: path.basename(options.name), table }] });
+    return result;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,107 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSqlClient, type SqlClient } from "@/lib/db/client";
+import { runMigrations } from "@/lib/db/migrate";
+import { loadDemoWarehouse } from "@/lib/demo/load";
+import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
+const BY_HAND = "select c.customer_id, sum(o.amount) from customers c join orders o using (customer_id) group by 1";
+
+type Outcome = { code: number | null; json?: { status: string; target: { schema: string; table: string } | null; rowCount: number | null; sql: string | null; error?: string }; stdout: string; stderr: string };
+
+function datamorph(args: string[], databaseUrl: string): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      let json: Outcome["json"];
+      try {
+        json = JSON.parse(stdout);
+      } catch {
+        json = undefined;
+      }
+      resolve({ code, json, stdout, stderr });
+    });
+  });
+}
+
+describe("datamorph run and sql on a warehouse with the demo shop", () => {
+  let url: string;
+  let sql: SqlClient;
+  let drop: () => Promise<void>;
+
+  const publicTables = async () => (await sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`).map((r) => r.table_name as string);
+  // Rows only one side has, both ways; 0 when the table holds exactly the hand-written rows.
+  const differingRows = async (table: string) => {
+    const [row] = await sql.unsafe(`select count(*)::int as n from ((select * from ${table} except all ${BY_HAND}) union all (${BY_HAND} except all select * from ${table})) d`);
+    return row.n as number;
+  };
+
+  beforeAll(async () => {
+    const database = await createTestDatabase(testServers()[0]);
+    url = database.url;
+    drop = database.drop;
+    sql = createSqlClient(url, "test");
+    await runMigrations(sql);
+    await loadDemoWarehouse(sql);
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await drop?.();
+  });
+
+  it("publishes the seed example, and again on a second run, keeping the first version", async () => {
+    const first = await datamorph(["run", SEED, "--json"], url);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json).toMatchObject({ status: "succeeded", target: { schema: "public", table: "customer_order_totals" }, rowCount: 4800 });
+    expect(await differingRows("customer_order_totals")).toBe(0);
+
+    const second = await datamorph(["run", SEED, "--json"], url);
+    expect(second.code, second.json?.error ?? second.stderr).toBe(0);
+    expect(second.json).toMatchObject({ status: "succeeded", rowCount: 4800 });
+    expect(second.json?.sql).not.toContain("customer_order_totals");
+    expect(await differingRows("customer_order_totals")).toBe(0);
+    expect(await differingRows("customer_order_totals__previous")).toBe(0);
+  });
+
+  it("refuses non-ETL, destructive, unknown, hostile and empty requests with exit 2 and creates nothing", async () => {
+    const before = await publicTables();
+    const prompts = ["write a poem about databases", "drop the orders table", "total amount per custmer_xyz", "'; drop table orders; --", ""];
+    const outcomes = await Promise.all(prompts.map((prompt) => datamorph(["run", prompt, "--json"], url)));
+    outcomes.forEach((outcome, k) => {
+      expect(outcome.code, `"${prompts[k]}": ${outcome.stdout}${outcome.stderr}`).toBe(2);
+      const reason = outcome.json?.error ?? outcome.stderr;
+      expect(outcome.json?.status ?? "rejected").toBe("rejected");
+      expect(reason.trim().length, `"${prompts[k]}" gives a reason`).toBeGreaterThan(15);
+    });
+    expect(outcomes[1].json?.error).toMatch(/drop|change|unsafe|read/i);
+    expect(outcomes[2].json?.error).toContain("custmer_xyz");
+    expect(await publicTables()).toEqual(before);
+    const [shadows] = await sql`select count(*)::int as n from pg_tables where tablename like '%\\_\\_shadow\\_%'`;
+    expect(shadows.n).toBe(0);
+    const [orders] = await sql`select count(*)::int as n from orders`;
+    expect(orders.n).toBe(100000);
+  });
+
+  it("keeps the sql command read-only: writes and smuggled statements are refused", async () => {
+    const [write, smuggled] = await Promise.all([datamorph(["sql", "delete from orders"], url), datamorph(["sql", "select 1; commit; drop table orders"], url)]);
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/read-only/i);
+    expect(smuggled.code).not.toBe(0);
+    expect(smuggled.stderr.trim().length).toBeGreaterThan(10);
+    const [orders] = await sql`select count(*)::int as n from orders`;
+    expect(orders.n).toBe(100000);
+    expect(await publicTables()).toContain("orders");
+  });
+});
