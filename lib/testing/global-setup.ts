@@ -7,7 +7,9 @@ import { ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded"
 const dataDir = path.resolve(".data/test");
 
 export default async function setup(project: TestProject) {
-  const server = await ensureEmbeddedPostgres({ dataDir, port: 54391 });
+  // Another checkout's tests may hold the default port; DATAMORPH_TEST_PG_PORT moves this one.
+  const port = Number(process.env.DATAMORPH_TEST_PG_PORT ?? 54391);
+  const server = await ensureEmbeddedPostgres({ dataDir, port });
   project.provide("embeddedUrl", server.url);
   return async () => {
     await stopEmbeddedPostgres(dataDir, { onlyIfIdle: true });
