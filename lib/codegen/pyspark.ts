@@ -71,6 +71,7 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
     for (const h of spec.having) out.push(`df = df.filter(F.col(${py(h.output)}) ${h.op === "=" ? "==" : h.op} F.lit(${h.value}))`);
   } else {
     out.push("df = df.select(", ...select(spec.columns.map((c) => c.name)), ")");
+    if (spec.distinct) out.push("df = df.distinct()");
   }
   if (shape.order.length > 0) {
     out.push(`df = df.orderBy(${shape.order.map((o) => `F.col(${py(o.output)}).${o.direction}_nulls_last()`).join(", ")})`);

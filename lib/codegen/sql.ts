@@ -47,7 +47,7 @@ export function compileRelation({ spec, catalog }: { spec: EtlSpec; catalog: Cat
 export function compileSql({ spec, catalog }: { spec: EtlSpec; catalog: Catalog }): string {
   const { shape, exprs, relation } = compileRelation({ spec, catalog });
   const lines: string[] = [];
-  lines.push("SELECT");
+  lines.push(spec.distinct ? "SELECT DISTINCT" : "SELECT");
   lines.push(spec.columns.map((c) => `  ${exprs.get(c.name)} AS ${quoteIdent(c.name)}`).join(",\n"));
   lines.push(...relation);
   if (shape.aggregated && shape.groupOutputs.length > 0) {

@@ -33,10 +33,8 @@ async function* encodeRows(batches: AsyncIterable<CsvRecord[]>, counter: { rows:
   }
 }
 
-type PostgresError = Error & { where?: string; detail?: string; column_name?: string };
-
 function toLoadError(error: unknown, label: string): unknown {
-  const where = (error as PostgresError).where;
+  const where = (error as Error & { where?: string }).where;
   const at = where && /line (\d+)(?:, column (\w+))?/.exec(where);
   if (!at) return error;
   // COPY counts the records it was sent, and the header is not sent: its "line 1" is data row 1.

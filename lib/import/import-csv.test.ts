@@ -148,4 +148,12 @@ describe.each(testServers())("CSV import on $name Postgres", (server) => {
       expect(last).toMatchObject({ file: "Web Orders.csv", bytesRead: Buffer.byteLength(body), totalBytes: Buffer.byteLength(body) });
     }
   });
+
+  it("refuses an upload over its size limit before loading any of it", async () => {
+    const body = Buffer.from("id,note\n" + "1,padding padding padding\n".repeat(2000));
+    await expect(importCsv({ sql, stream: Readable.from([body]), name: "big.csv", maxBytes: 10_000, schema: "limited" })).rejects.toThrow(
+      "big.csv is larger than 10 kB, the most an upload may be.",
+    );
+    expect(await tablesIn("limited")).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { SqlClient } from "@/lib/db/client";
@@ -11,10 +11,13 @@ import { importFiles } from "./import-files";
 import { tableNameFromFile } from "./names";
 import type { ImportResult, OnImportProgress } from "./types";
 
+/**
+ * A file on disk, or an upload: a stream with its file name, which names the table unless
+ * `table` is given, and an optional size limit.
+ */
 type CsvInput =
   | { file: string; stream?: never }
-  /** An upload: `name` is its file name, which names the table unless `table` is given. */
-  | { stream: Readable | WebReadableStream<Uint8Array> | AsyncIterable<Uint8Array>; name: string; file?: never };
+  | { stream: Readable | WebReadableStream<Uint8Array> | AsyncIterable<Uint8Array>; name: string; maxBytes?: number; file?: never };
 
 export type ImportCsvOptions = CsvInput & {
   sql: SqlClient;
@@ -26,6 +29,20 @@ export type ImportCsvOptions = CsvInput & {
   replace?: boolean;
   onProgress?: OnImportProgress;
 };
+
+const formatBytes = (bytes: number) => (bytes >= 1e6 ? `${Math.round(bytes / 1e6)} MB` : `${Math.round(bytes / 1e3)} kB`);
+
+// Stops an upload at `maxBytes` rather than filling the disk with it.
+function limitBytes(name: string, maxBytes: number) {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) return callback(new AppError("payload_too_large", `${name} is larger than ${formatBytes(maxBytes)}, the most an upload may be.`));
+      callback(null, chunk);
+    },
+  });
+}
 
 async function requireFile(file: string): Promise<void> {
   const info = await stat(file).catch(() => null);
@@ -51,7 +68,7 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
   try {
     const file = path.join(dir, "upload.csv");
     const source = options.stream instanceof Readable ? options.stream : Readable.from(options.stream as AsyncIterable<Uint8Array>);
-    await pipeline(source, createWriteStream(file));
+    await pipeline(source, limitBytes(options.name, options.maxBytes ?? Number.POSITIVE_INFINITY), createWriteStream(file));
     const [result] = await importFiles({ sql, schema, replace, onProgress, files: [{ file, label: path.basename(options.name), table }] });
     return result;
   } finally {

@@ -1,6 +1,6 @@
 import type { SqlClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { checkTargetFree, loadTable } from "./load-table";
+import { checkTargetsFree, loadTable } from "./load-table";
 import { checkIdentifier } from "./names";
 import { scanCsv, type CsvScan } from "./scan-csv";
 import type { ImportResult, OnImportProgress } from "./types";
@@ -30,7 +30,7 @@ export async function importFiles({ sql, files, schema, replace = false, onProgr
     seen.set(table, label);
   }
   // Fail fast, before reading a large file, when the answer is already known.
-  for (const { table } of files) await checkTargetFree(sql, schema, table, replace);
+  await checkTargetsFree(sql, schema, files.map((f) => f.table), replace);
 
   const scans: { scan: CsvScan; table: string; ms: number }[] = [];
   for (const { file, label, table } of files) {

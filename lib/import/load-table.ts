@@ -9,11 +9,17 @@ import type { OnImportProgress } from "./types";
 
 const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
 
-/** Refuses to touch a table that exists unless the caller asked to replace it. */
-export async function checkTargetFree(sql: SqlExecutor, schema: string, table: string, replace: boolean): Promise<boolean> {
-  const [{ exists }] = await sql`select to_regclass(${qualified(schema, table)}) is not null as exists`;
-  if (exists && !replace) throw new AppError("conflict", `${schema}.${table} already exists; use --replace to replace it.`);
-  return exists;
+/** Refuses to touch tables that exist unless the caller asked to replace them; returns which exist. */
+export async function checkTargetsFree(sql: SqlExecutor, schema: string, tables: string[], replace: boolean): Promise<Set<string>> {
+  const names = tables.map((t) => qualified(schema, t));
+  const rows = await sql`select t.name from unnest(${names}::text[], ${tables}::text[]) as t(qualified, name) where to_regclass(t.qualified) is not null`;
+  const existing = new Set(rows.map((r) => r.name as string));
+  if (existing.size > 0 && !replace) {
+    const list = [...existing].map((t) => `${schema}.${t}`);
+    const subject = list.length === 1 ? `${list[0]} already exists` : `${list.slice(0, -1).join(", ")} and ${list.at(-1)} already exist`;
+    throw new AppError("conflict", `${subject}; use --replace to replace ${list.length === 1 ? "it" : "them"}.`);
+  }
+  return existing;
 }
 
 // Replacing loads beside the old table and swaps at the end, so readers of the old one are
@@ -34,7 +40,7 @@ export async function loadTable(
 ): Promise<number> {
   const [{ missing }] = await tx`select to_regnamespace(${quoteIdent(schema)}) is null as missing`;
   if (missing) await tx.unsafe(`create schema ${quoteIdent(schema)}`);
-  const exists = await checkTargetFree(tx, schema, table, replace);
+  const exists = (await checkTargetsFree(tx, schema, [table], replace)).has(table);
   const target = exists ? stagingName(table) : table;
   const columns = scan.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(", ");
   await tx.unsafe(`create table ${qualified(schema, target)} (${columns})`);

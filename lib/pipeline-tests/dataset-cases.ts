@@ -34,5 +34,8 @@ export const datasetCases: Record<DatasetName, PromptCase[]> = {
       expected: "select c.customer_id, c.first_name, c.last_name, sum(i.total) from customer c join invoice i using (customer_id) group by 1, 2, 3",
     },
     { prompt: "invoices over 10 since 2024-06-01", expected: "select * from invoice where total > 10 and invoice_date >= '2024-06-01'" },
+    { prompt: "tracks with milliseconds in minutes", expected: "select track_id, milliseconds / 60000.0 from track" },
+    { prompt: "tracks with bytes in megabytes", expected: "select track_id, bytes / 1048576.0 from track" },
+    { prompt: "customers with a company", expected: "select * from customer where company is not null" },
   ],
 };

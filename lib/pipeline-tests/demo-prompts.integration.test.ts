@@ -42,6 +42,22 @@ describe.each(testServers())("every prompt form of docs/prompts.md on the demo w
     expect(result.ok ? "" : result.message.length).toBeGreaterThan(20);
   });
 
+  it("lists an order paid twice by credit card once: a join that only filters repeats no rows", async () => {
+    const c = demoCases.find((x) => x.prompt.startsWith("orders paid by credit card"))!;
+    const [paid] = await sql`
+      insert into payments (payment_id, order_id, payment_method, amount, paid_at)
+      select (select max(payment_id) + 1 from payments), order_id, 'credit_card', 1, paid_at + interval '1 hour'
+      from payments join orders using (order_id)
+      where payment_method = 'credit_card' and order_date between '2024-03-01' and '2024-03-31' order by payment_id limit 1
+      returning payment_id`;
+    try {
+      const { actual, expected, sql: generated } = await runBoth(sql, context, c);
+      expect(rowDifference(actual, expected), generated).toEqual({ missing: [], extra: [] });
+    } finally {
+      await sql`delete from payments where payment_id = ${paid.payment_id}`;
+    }
+  });
+
   it("plans the seed prompt the same after its table was published, reading the sources", async () => {
     const seed = demoCases[0];
     await sql.unsafe(`create table customer_order_totals as ${seed.expected.replace("sum(o.amount)", "sum(o.amount) as total_order_amount")}`);

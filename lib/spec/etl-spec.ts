@@ -33,6 +33,11 @@ export const EtlSpecSchema = z
     having: z.array(HavingSchema).max(20),
     orderBy: z.array(OrderBySchema).max(10),
     limit: LimitSchema.optional(),
+    /**
+     * Keep each output row once: set for row-level requests whose joins only filter
+     * ("orders paid by credit card"), so an order with two such payments is listed once.
+     */
+    distinct: z.boolean().optional(),
   })
   .superRefine((spec, ctx) => {
     for (const issue of checkSpecReferences(spec)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });

@@ -10,10 +10,18 @@ export type DatasetName = "jaffle_shop" | "northwind" | "chinook";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+/**
+ * Where the datasets live: DATAMORPH_DATASETS_DIR, else `../shared/datasets` beside the
+ * repository, else the workplace's shared folder (for clones made elsewhere on the machine).
+ */
+const datasetRoots = [process.env.DATAMORPH_DATASETS_DIR, path.resolve(repoRoot, "../shared/datasets"), "/work/shared/datasets"].filter(
+  (dir): dir is string => Boolean(dir),
+);
+
 /** The folder of one sample dataset: one CSV per table. */
 export function datasetDir(name: DatasetName): string {
-  const dir = path.resolve(repoRoot, "../shared/datasets", name);
-  if (!existsSync(dir)) throw new Error(`Sample dataset "${name}" not found at ${dir}; the datasets are expected in ../shared/datasets beside the repository.`);
+  const dir = datasetRoots.map((root) => path.join(root, name)).find((candidate) => existsSync(candidate));
+  if (!dir) throw new Error(`Sample dataset "${name}" not found in ${datasetRoots.join(", ")}; set DATAMORPH_DATASETS_DIR to the folder holding jaffle_shop, northwind and chinook.`);
   return dir;
 }
 

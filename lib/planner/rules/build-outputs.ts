@@ -134,7 +134,7 @@ export function buildOutputs({ intent, resolver, main, plan, fansOut, grain, agg
 }
 
 /** True when one row of `from` fixes one row of `to`: every join step lands on a primary key. */
-function determines(from: CatalogTable, to: CatalogTable, joins: PlannedJoin[]): boolean {
+export function determines(from: CatalogTable, to: CatalogTable, joins: PlannedJoin[]): boolean {
   if (from === to) return true;
   const seen = new Set([from]);
   const stack = [from];

@@ -8,7 +8,8 @@ import { getJoinGraph } from "@/lib/planner/rules/join-graph";
 import { planJoins } from "@/lib/planner/rules/join-plan";
 import { ColumnResolver } from "@/lib/planner/rules/resolve-columns";
 import { collectTables, chooseMain, repeatsRows, rewriteRankings } from "@/lib/planner/rules/build-context";
-import { buildOutputs } from "@/lib/planner/rules/build-outputs";
+import { buildOutputs, determines } from "@/lib/planner/rules/build-outputs";
+import type { PlannedJoin } from "@/lib/planner/rules/join-plan";
 import { buildFilters, resolveValueColumns } from "@/lib/planner/rules/build-filters";
 import { defaultDateColumn, defaultMeasureColumn, primaryKey } from "@/lib/planner/rules/table-defaults";
 import { deriveTargetName, singular, adverb } from "@/lib/planner/rules/naming";
@@ -102,6 +103,7 @@ export function buildSpec(prompt: string, intent: Intent, catalog: Catalog, deri
   if (intent.target && targetName !== intent.target.name) intent.notes.push(`target table named ${targetName} (from "${intent.target.name}")`);
 
   const spec = {
+    ...(onlyFilteredBy(plan, built.columns, aggregated, fansOut) ? { distinct: true } : {}),
     version: 1 as const,
     prompt,
     target: { ...(targetSchema ? { schema: targetSchema } : {}), table: targetName!, phrase: intent.target?.phrase ?? "" },
@@ -117,6 +119,19 @@ export function buildSpec(prompt: string, intent: Intent, catalog: Catalog, deri
   const parsed = EtlSpecSchema.safeParse(spec);
   if (!parsed.success) reject("not_understood", `could not build a consistent plan: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   return parsed.data!;
+}
+
+/**
+ * "orders paid by credit card": rows of the base table, with a joined table that only filters
+ * them but would repeat an order paid twice by card. Every output is fixed by the base row and
+ * its key is shown, so keeping distinct rows keeps each base row once.
+ */
+function onlyFilteredBy(plan: { tables: CatalogTable[]; joins: PlannedJoin[] }, columns: OutputColumn[], aggregated: boolean, fansOut: (t: CatalogTable) => boolean): boolean {
+  const base = plan.tables[0];
+  if (aggregated || !fansOut(base) || base.primaryKey.length === 0) return false;
+  const sources = new Set(columns.flatMap((c) => (c.expr.kind === "column" ? [c.expr.column.source] : c.expr.kind === "expression" ? plan.tables.filter((t) => (c.expr as { sql: string }).sql.includes(`${t.name}.`)).map((t) => t.name) : [])));
+  const keyShown = base.primaryKey.every((k) => columns.some((c) => c.expr.kind === "column" && c.expr.column.source === base.name && c.expr.column.column === k && !c.expr.bucket));
+  return keyShown && [...sources].every((name) => determines(base, plan.tables.find((t) => t.name === name)!, plan.joins));
 }
 
 function resolvePicks(intent: Intent, resolver: ColumnResolver, explicit: CatalogTable[]): void {

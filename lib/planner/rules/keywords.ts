@@ -61,8 +61,8 @@ export const UNIT_CONVERSIONS: { from: string[]; to: string[]; op: "/" | "*"; fa
   { from: ["cent"], to: ["dollars", "dollar", "euros", "euro", "units"], op: "/", factor: 100 },
   { from: ["millisecond", "ms"], to: ["seconds", "second", "secs", "sec"], op: "/", factor: 1000 },
   { from: ["millisecond", "ms"], to: ["minutes", "minute", "mins", "min"], op: "/", factor: 60000 },
-  { from: ["byte"], to: ["kilobytes", "kb"], op: "/", factor: 1024 },
-  { from: ["byte"], to: ["megabytes", "mb"], op: "/", factor: 1048576 },
+  { from: ["byte", "bytes"], to: ["kilobytes", "kb"], op: "/", factor: 1024 },
+  { from: ["byte", "bytes"], to: ["megabytes", "mb"], op: "/", factor: 1048576 },
 ];
 
 export const ARITHMETIC_WORDS: [string, "+" | "-" | "*" | "/"][] = [
