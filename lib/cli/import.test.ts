@@ -1,26 +1,11 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqlClient, type SqlClient } from "@/lib/db/client";
 import { datasetDir } from "@/lib/testing/datasets";
+import { runCli } from "@/lib/testing/run-cli";
 import { createTestDatabase, testServers } from "@/lib/testing/test-database";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-
-function datamorph(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const datamorph = runCli;
 
 describe("datamorph import", () => {
   let url: string;

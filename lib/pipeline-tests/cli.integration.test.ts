@@ -1,38 +1,24 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqlClient, type SqlClient } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { loadDemoWarehouse } from "@/lib/demo/load";
+import { runCli } from "@/lib/testing/run-cli";
 import { createTestDatabase, testServers } from "@/lib/testing/test-database";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
 const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
 const BY_HAND = "select c.customer_id, sum(o.amount) from customers c join orders o using (customer_id) group by 1";
 
 type Outcome = { code: number | null; json?: { status: string; target: { schema: string; table: string } | null; rowCount: number | null; sql: string | null; error?: string }; stdout: string; stderr: string };
 
-function datamorph(args: string[], databaseUrl: string): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      let json: Outcome["json"];
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, json, stdout, stderr });
-    });
-  });
+async function datamorph(args: string[], databaseUrl: string): Promise<Outcome> {
+  const result = await runCli(args, databaseUrl);
+  let json: Outcome["json"];
+  try {
+    json = JSON.parse(result.stdout);
+  } catch {
+    json = undefined;
+  }
+  return { ...result, json };
 }
 
 describe("datamorph run and sql on a warehouse with the demo shop", () => {

@@ -1,0 +1,22 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+
+export type CliResult = { code: number | null; stdout: string; stderr: string };
+
+/** Runs `datamorph <args>` as a user would, against the database at `databaseUrl`. */
+export function runCli(args: string[], databaseUrl: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
