@@ -1,7 +1,7 @@
 import type { CatalogTable } from "@/lib/catalog/types";
 import type { Intent } from "@/lib/planner/rules/intent";
 import { distance, type JoinGraph } from "@/lib/planner/rules/join-graph";
-import type { PlannedJoin } from "@/lib/planner/rules/join-plan";
+import { landsOnKey, walkJoins, type JoinStep, type PlannedJoin } from "@/lib/planner/rules/join-plan";
 import type { ColumnResolver } from "@/lib/planner/rules/resolve-columns";
 
 /** Tables the prompt names outright, in the order it names them. */
@@ -62,18 +62,7 @@ export function rewriteRankings(intent: Intent, resolver: ColumnResolver, graph:
  * built table for fan-out and the remediator repairs or stops the run.
  */
 export function repeatsRows(t: CatalogTable, joins: PlannedJoin[]): boolean {
-  const seen = new Set<CatalogTable>([t]);
-  const stack = [t];
-  while (stack.length > 0) {
-    const at = stack.pop()!;
-    for (const j of joins) {
-      const far = j.left === at ? j.right : j.right === at ? j.left : null;
-      if (!far || seen.has(far)) continue;
-      const farColumns = j.on.map((o) => (far === j.right ? o.right : o.left));
-      if (far.primaryKey.length > 0 && farColumns.join() !== far.primaryKey.join()) return true;
-      seen.add(far);
-      stack.push(far);
-    }
-  }
+  const keyOrUnknown = (step: JoinStep) => step.far.primaryKey.length === 0 || landsOnKey(step);
+  for (const step of walkJoins(t, joins, keyOrUnknown)) if (!keyOrUnknown(step)) return true;
   return false;
 }

@@ -3,7 +3,7 @@ import type { GrainKey } from "@/lib/spec/clauses";
 import type { OutputColumn, OutputExpr } from "@/lib/spec/output-column";
 import { toSnakeIdentifier } from "@/lib/spec/identifier";
 import type { Intent, MeasureIntent, Rename } from "@/lib/planner/rules/intent";
-import type { PlannedJoin } from "@/lib/planner/rules/join-plan";
+import { landsOnKey, walkJoins, type PlannedJoin } from "@/lib/planner/rules/join-plan";
 import type { ColumnResolver } from "@/lib/planner/rules/resolve-columns";
 import { buildAggregate, expressionName, expressionSql } from "@/lib/planner/rules/build-measures";
 import { defaultDateColumn, defaultMeasureColumn, primaryKey } from "@/lib/planner/rules/table-defaults";
@@ -136,19 +136,6 @@ export function buildOutputs({ intent, resolver, main, plan, fansOut, grain, agg
 /** True when one row of `from` fixes one row of `to`: every join step lands on a primary key. */
 export function determines(from: CatalogTable, to: CatalogTable, joins: PlannedJoin[]): boolean {
   if (from === to) return true;
-  const seen = new Set([from]);
-  const stack = [from];
-  while (stack.length > 0) {
-    const at = stack.pop()!;
-    for (const j of joins) {
-      const far = j.left === at ? j.right : j.right === at ? j.left : null;
-      if (!far || seen.has(far)) continue;
-      const farColumns = j.on.map((o) => (far === j.right ? o.right : o.left));
-      if (farColumns.join() !== far.primaryKey.join()) continue;
-      if (far === to) return true;
-      seen.add(far);
-      stack.push(far);
-    }
-  }
+  for (const step of walkJoins(from, joins, landsOnKey)) if (step.far === to && landsOnKey(step)) return true;
   return false;
 }

@@ -83,3 +83,30 @@ function sharedKey(tree: CatalogTable[], target: CatalogTable): { left: CatalogT
   }
   return found.length === 1 ? found[0] : null;
 }
+
+/** One step of a walk over the planned joins: the table reached and the columns it is joined on. */
+export type JoinStep = { far: CatalogTable; farColumns: string[] };
+
+/**
+ * Walks the planned join tree away from `from`, yielding every step it considers; it goes on
+ * past a step only when `follow` accepts it, and never visits a table twice.
+ */
+export function* walkJoins(from: CatalogTable, joins: PlannedJoin[], follow: (step: JoinStep) => boolean): Generator<JoinStep> {
+  const seen = new Set<CatalogTable>([from]);
+  const stack = [from];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    for (const j of joins) {
+      const far = j.left === at ? j.right : j.right === at ? j.left : null;
+      if (!far || seen.has(far)) continue;
+      const step = { far, farColumns: j.on.map((o) => (far === j.right ? o.right : o.left)) };
+      yield step;
+      if (!follow(step)) continue;
+      seen.add(far);
+      stack.push(far);
+    }
+  }
+}
+
+/** True when the step lands on the far table's primary key: one row there per row here. */
+export const landsOnKey = ({ far, farColumns }: JoinStep) => farColumns.join() === far.primaryKey.join();
