@@ -23,7 +23,7 @@ export async function benchScale(h: PipelineHarness, orders = 1_000_000) {
     create table customers as select i as customer_id, 'Customer ' || i as first_name from generate_series(1, ${customers}) as i;
     alter table customers add primary key (customer_id);
     create table orders as select i as order_id, (1 + (i::bigint * 7919) % ${customers})::int as customer_id, round(((i::bigint * 104729) % 100000) / 100.0, 2)::numeric(12,2) as amount from generate_series(1, ${orders}) as i;
-    alter table orders add primary key (order_id), add foreign key (customer_id) references customers (customer_id);
+    alter table orders add primary key (order_id), alter column customer_id set not null, add foreign key (customer_id) references customers (customer_id);
     analyze customers, orders;`);
   const handStarted = performance.now();
   await h.sql.unsafe(`create table hand_written as select c.customer_id, sum(o.amount) as total_order_amount from customers c join orders o on o.customer_id = c.customer_id group by c.customer_id`);
