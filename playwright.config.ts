@@ -1,8 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // The app under test runs from `npm start` exactly as a user runs it, on a fresh embedded
-// Postgres of its own (separate data folder and ports), in Debian's Chromium.
-const port = 3100;
+// Postgres of its own (separate data folder and ports), in Debian's Chromium. PW_PORT moves
+// the whole setup (web port, Postgres port, data folder) so two checkouts can run side by side.
+const port = Number(process.env.PW_PORT ?? 3100);
+const pgPort = 54392 + (port - 3100);
+const dataDir = process.env.PW_PORT ? `.data/e2e-${port}` : ".data/e2e";
+/** The app's data folder, where tests find the embedded warehouse's connection facts. */
+export const e2eDataDir = dataDir;
 const baseURL = `http://127.0.0.1:${port}`;
 export const e2eAccessCode = "e2e-access-code";
 
@@ -40,8 +45,8 @@ export default defineConfig({
     stdout: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: {
-      DATAMORPH_DATA_DIR: ".data/e2e",
-      DATAMORPH_PG_PORT: "54392",
+      DATAMORPH_DATA_DIR: dataDir,
+      DATAMORPH_PG_PORT: String(pgPort),
       PORT: String(port),
       DATAMORPH_ACCESS_CODE: e2eAccessCode,
       NEXT_TELEMETRY_DISABLED: "1",

@@ -50,11 +50,13 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     outcome.status = error instanceof Rejection ? "rejected" : "failed";
     outcome.error = error instanceof Error ? error.message : String(error);
     await dropShadowTables(context.sql, context.options.targetSchema, context.runId).catch(() => []);
-    await log(outcome.status === "rejected" ? "warn" : "error", outcome.status === "rejected" ? `Rejected: ${outcome.error}` : `Failed: ${outcome.error}`);
   }
   await context.artifacts.put(context.runId, "tests.json", JSON.stringify(outcome.tests, null, 2)).catch(() => undefined);
   await updateRun({ db: context.db, id: context.runId, status: outcome.status, rowCount: outcome.rowCount ?? null, error: outcome.error ?? null, finishedAt: new Date() });
-  if (outcome.status === "succeeded") await log("success", `Run succeeded: ${outcome.target!.schema}.${outcome.target!.table} published`);
+  // The last event of every run, written after its status, so live readers know to stop.
+  const final = { final: true, status: outcome.status };
+  if (outcome.status === "succeeded") await log("success", `Run succeeded: ${outcome.target!.schema}.${outcome.target!.table} published`, final);
+  else await log(outcome.status === "rejected" ? "warn" : "error", `${outcome.status === "rejected" ? "Rejected" : "Failed"}: ${outcome.error}`, final);
   return outcome;
 }
 

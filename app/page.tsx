@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PromptForm } from "./_components/prompt-form";
 import { RunsTable } from "./_components/runs-table";
 import { getSessionUser } from "@/lib/auth/session";
 import { listRuns } from "@/lib/db/queries/runs";
@@ -32,6 +33,11 @@ export default async function HomePage() {
         )}
         {!user && !needsSetup && <Link href="/sign-in" className="button">Sign in to start</Link>}
       </section>
+      {user && (
+        <section className="card">
+          <PromptForm />
+        </section>
+      )}
       {user && (
         <section className="card">
           <h2>Your recent runs</h2>

@@ -3,6 +3,8 @@ import { ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded"
 import { createPipelineHarness } from "@/lib/testing/pipeline-harness";
 import { benchPlanner } from "./planner";
 import { benchScale, benchSeed } from "./pipeline";
+import { benchReport } from "./report";
+import { benchSse } from "./sse";
 
 // `npm run bench`: performance figures as one JSON object on stdout, on a private embedded cluster.
 const dataDir = path.resolve(".data/bench");
@@ -12,10 +14,19 @@ try {
   const planner = benchPlanner();
   const demo = await createPipelineHarness(target);
   const seedRuns = [];
+  let report;
   try {
     for (let i = 0; i < 3; i++) seedRuns.push(await benchSeed(demo, `seed_bench_${i}`));
+    report = await benchReport(demo);
   } finally {
     await demo.close();
+  }
+  const live = await createPipelineHarness(target, { demo: false });
+  let sse;
+  try {
+    sse = await benchSse(live);
+  } finally {
+    await live.close();
   }
   const big = await createPipelineHarness(target, { demo: false });
   let scale;
@@ -24,7 +35,7 @@ try {
   } finally {
     await big.close();
   }
-  process.stdout.write(`${JSON.stringify({ planner, seed: { runs: seedRuns, bestWallMs: Math.min(...seedRuns.map((r) => r.wallMs)) }, scale }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ planner, seed: { runs: seedRuns, bestWallMs: Math.min(...seedRuns.map((r) => r.wallMs)) }, scale, sse, report }, null, 2)}\n`);
 } finally {
   await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false });
 }

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/client";
 import { runs, users, type Run } from "@/lib/db/schema";
@@ -7,8 +7,8 @@ export type RunListItem = Pick<Run, "id" | "prompt" | "status" | "targetSchema" 
   userEmail: string;
 };
 
-/** Recent runs, newest first: the user's own, or everyone's for an admin. */
-export async function listRuns({ userId, isAdmin, limit = 50 }: { userId: string; isAdmin: boolean; limit?: number }): Promise<RunListItem[]> {
+/** Recent runs, newest first: the user's own, or everyone's for an admin; optionally one status. */
+export async function listRuns({ userId, isAdmin, status, limit = 50 }: { userId: string; isAdmin: boolean; status?: Run["status"]; limit?: number }): Promise<RunListItem[]> {
   return getDb()
     .select({
       id: runs.id,
@@ -24,7 +24,7 @@ export async function listRuns({ userId, isAdmin, limit = 50 }: { userId: string
     })
     .from(runs)
     .innerJoin(users, eq(users.id, runs.userId))
-    .where(isAdmin ? undefined : eq(runs.userId, userId))
+    .where(and(isAdmin ? undefined : eq(runs.userId, userId), status ? eq(runs.status, status) : undefined))
     .orderBy(desc(runs.createdAt))
     .limit(limit);
 }
@@ -45,4 +45,41 @@ type RunUpdate = Partial<Pick<Run, "status" | "targetSchema" | "targetTable" | "
 /** Records a run's progress; `db` lets the pipeline write through its own connection. */
 export async function updateRun({ id, db = getDb(), ...changes }: { id: string; db?: Database } & RunUpdate): Promise<void> {
   await db.update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));
+}
+
+export type RunStats = {
+  total: number;
+  byStatus: Partial<Record<Run["status"], number>>;
+  /** Succeeded among runs that finished, 0..1; null before any finished. */
+  successRate: number | null;
+  medianMs: number | null;
+  /** Runs per day over the last 14 days, oldest first. */
+  perDay: { day: string; succeeded: number; other: number }[];
+};
+
+/** Counts, success rate, median duration and a 14-day history of the runs a user can see. */
+export async function getRunStats({ userId, isAdmin }: { userId: string; isAdmin: boolean }): Promise<RunStats> {
+  const mine = isAdmin ? sql`true` : sql`${runs.userId} = ${userId}`;
+  const byStatus = await getDb().select({ status: runs.status, n: sql<number>`count(*)::int` }).from(runs).where(mine).groupBy(runs.status);
+  const [{ medianMs }] = await getDb()
+    .select({ medianMs: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from ${runs.finishedAt} - ${runs.startedAt}) * 1000)` })
+    .from(runs)
+    .where(and(mine, sql`${runs.finishedAt} is not null and ${runs.startedAt} is not null`));
+  const perDay = await getDb().execute<{ day: string; succeeded: number; other: number }>(sql`
+    select to_char(d, 'YYYY-MM-DD') as day,
+           count(r.id) filter (where r.status = 'succeeded')::int as succeeded,
+           count(r.id) filter (where r.status <> 'succeeded')::int as other
+    from generate_series(current_date - 13, current_date, interval '1 day') as d
+    left join ${runs} r on r.created_at >= d and r.created_at < d + interval '1 day' and ${isAdmin ? sql`true` : sql`r.user_id = ${userId}`}
+    group by d order by d`);
+  const counts = Object.fromEntries(byStatus.map((row) => [row.status, row.n])) as RunStats["byStatus"];
+  const total = byStatus.reduce((sum, row) => sum + row.n, 0);
+  const finished = (counts.succeeded ?? 0) + (counts.failed ?? 0) + (counts.rejected ?? 0) + (counts.interrupted ?? 0);
+  return {
+    total,
+    byStatus: counts,
+    successRate: finished > 0 ? (counts.succeeded ?? 0) / finished : null,
+    medianMs: medianMs === null ? null : Math.round(Number(medianMs)),
+    perDay: [...perDay],
+  };
 }

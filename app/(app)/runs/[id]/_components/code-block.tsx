@@ -1,0 +1,16 @@
+import { highlight } from "@/lib/highlight";
+import { CopyButton } from "./copy-button";
+
+/** Generated code, highlighted on the server, with a copy button. */
+export async function CodeBlock({ title, code, lang }: { title: string; code: string; lang: "sql" | "python" }) {
+  const html = await highlight(code, lang);
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      <div className="code" data-testid={`code-${lang}`}>
+        <CopyButton text={code} />
+        <div dangerouslySetInnerHTML={{ __html: html }} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getSql } from "@/lib/db";
+import { getRunForUser } from "@/lib/runs/access";
+import { startRun } from "@/lib/runs/start-run";
+import { userAction } from "@/lib/server/action";
+import { rollbackTable } from "@/lib/warehouse/tables";
+
+const runIdSchema = z.object({ runId: z.string().uuid("Unknown run.") });
+
+export const rerunAction = userAction("re-run", runIdSchema, async ({ runId }, user) => {
+  const run = await getRunForUser({ id: runId, user });
+  const id = await startRun({ user, prompt: run.prompt, target: run.targetTable ?? undefined });
+  redirect(`/runs/${id}`);
+});
+
+export const rollbackAction = userAction("roll back", runIdSchema, async ({ runId }, user) => {
+  const run = await getRunForUser({ id: runId, user });
+  if (run.status !== "succeeded" || !run.targetSchema || !run.targetTable) return { ok: false, error: "Only a run that published a table can be rolled back." };
+  const rolledBack = await rollbackTable(getSql(), { schema: run.targetSchema, target: run.targetTable });
+  return rolledBack ? { ok: true } : { ok: false, error: `${run.targetSchema}.${run.targetTable} has no previous version to go back to.` };
+});

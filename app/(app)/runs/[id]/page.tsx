@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RunStatusBadge } from "@/app/_components/run-status-badge";
+import { createLocalArtifactStore } from "@/lib/artifacts/store";
+import { requirePageUser } from "@/lib/auth/session";
+import { getSql } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { getEventStore } from "@/lib/events/live";
+import { getRunForUser } from "@/lib/runs/access";
+import { previewTable } from "@/lib/runs/preview";
+import { deriveRunView } from "@/lib/runs/run-view";
+import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { CodeBlock } from "./_components/code-block";
+import { ResultPreview } from "./_components/result-preview";
+import { RunActions } from "./_components/run-actions";
+import { RunLive } from "./_components/run-live";
+import { SpecView } from "./_components/spec-view";
+import { TestsTable } from "./_components/tests-table";
+
+export const metadata: Metadata = { title: "Run" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
+
+async function loadRun(id: string, path: string) {
+  const user = await requirePageUser(path);
+  try {
+    return { user, run: await getRunForUser({ id, user }) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function RunPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { run } = await loadRun(id, `/runs/${id}`);
+  const events = await getEventStore().listAfter(id, 0);
+  const view = deriveRunView(events);
+  const savedSpec = await createLocalArtifactStore(getSql(), getEnv().dataDir).get(id, "spec.json");
+  const spec = savedSpec ? (JSON.parse(savedSpec.toString("utf8")) as EtlSpec) : view.spec;
+  const page = Math.max(0, Number((await searchParams).page ?? 0) || 0);
+  const preview = run.status === "succeeded" && run.targetSchema && run.targetTable ? await previewTable(getSql(), { schema: run.targetSchema, table: run.targetTable, page }) : null;
+  const duration = run.startedAt && run.finishedAt ? `${((new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000).toFixed(2)} s` : "–";
+
+  return (
+    <div className="stack">
+      <div className="run-header">
+        <div>
+          <Link href="/runs" className="muted">← Runs</Link>
+          <p className="run-prompt" data-testid="run-prompt">{run.prompt}</p>
+          <div className="facts">
+            <span>Status <RunStatusBadge status={run.status} /></span>
+            {run.targetTable && <span>Target <b><code>{run.targetSchema}.{run.targetTable}</code></b></span>}
+            {run.rowCount !== null && <span>Rows <b>{run.rowCount.toLocaleString("en-US")}</b></span>}
+            <span>Duration <b>{duration}</b></span>
+          </div>
+        </div>
+        <RunActions runId={run.id} status={run.status} canRollBack={run.status === "succeeded"} />
+      </div>
+      {run.error && <div className="alert error" role="alert" data-testid="run-error">{run.error}</div>}
+      <RunLive runId={run.id} initialEvents={events} ended={!["queued", "running"].includes(run.status)} />
+      {spec && <SpecView spec={spec} notes={view.notes} />}
+      {(view.sql || view.pyspark) && (
+        <div className="two-col">
+          {view.sql && <CodeBlock title="SQL (Postgres)" code={view.sql} lang="sql" />}
+          {view.pyspark && <CodeBlock title="PySpark (AWS Glue)" code={view.pyspark} lang="python" />}
+        </div>
+      )}
+      {view.rounds.length > 0 && (
+        <section className="card">
+          <h2>Repairs</h2>
+          {view.rounds.map((round) => (
+            <div key={round.round} className="stack" style={{ marginBottom: 12 }}>
+              <div><b>Round {round.round}</b> <span className="badge">{round.cause.replaceAll("_", " ")}</span></div>
+              <p>{round.diagnosis}</p>
+              {round.changes.length > 0 && (
+                <ul className="spec-list">
+                  {round.changes.map((c) => <li key={c.path}><code>{c.path}</code>: {JSON.stringify(c.before) ?? "–"} → {JSON.stringify(c.after) ?? "removed"}</li>)}
+                </ul>
+              )}
+            </div>
+          ))}
+        </section>
+      )}
+      {view.tests.length > 0 && <TestsTable tests={view.tests} />}
+      {preview && <ResultPreview runId={run.id} preview={preview} />}
+    </div>
+  );
+}

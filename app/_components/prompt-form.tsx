@@ -1,0 +1,52 @@
+"use client";
+
+import { useState } from "react";
+import { startRunAction } from "../actions";
+import { ActionForm, SubmitButton } from "./form-parts";
+
+const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
+const EXAMPLES = [
+  SEED,
+  "top 10 customers by total order amount",
+  "number of orders per status per month in 2024",
+  "average payment amount per payment method",
+];
+
+/** The request box: a plain-English description of a table, with examples to start from. */
+export function PromptForm() {
+  const [prompt, setPrompt] = useState("");
+  return (
+    <ActionForm action={startRunAction}>
+      {(result, pending) => (
+        <>
+          <div>
+            <label htmlFor="prompt">Describe the table you want</label>
+            <textarea
+              id="prompt"
+              name="prompt"
+              value={prompt}
+              onChange={(event) => setPrompt(event.target.value)}
+              placeholder={SEED}
+              maxLength={4000}
+              aria-invalid={result?.fieldErrors?.prompt ? true : undefined}
+            />
+            {result?.fieldErrors?.prompt && <div className="field-error" role="alert">{result.fieldErrors.prompt}</div>}
+          </div>
+          <div className="row examples">
+            <span className="muted">Try:</span>
+            {EXAMPLES.map((example) => (
+              <button key={example} type="button" className="chip" onClick={() => setPrompt(example)}>
+                {example}
+              </button>
+            ))}
+          </div>
+          <div className="row">
+            <input name="target" placeholder="target table (optional)" aria-label="Target table (optional)" style={{ maxWidth: 280 }} maxLength={63} />
+            <SubmitButton pending={pending} pendingLabel="Starting…">Build table</SubmitButton>
+          </div>
+          {result?.fieldErrors?.target && <div className="field-error" role="alert">{result.fieldErrors.target}</div>}
+        </>
+      )}
+    </ActionForm>
+  );
+}

@@ -1,0 +1,14 @@
+// GET /api/schemas – readable tables with columns, types, keys and row estimates
+import { NextResponse } from "next/server";
+import { dataSchemas, readDataCatalog } from "@/lib/data/catalog";
+import { getSql } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { withUser } from "@/lib/http/handler";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withUser("GET /api/schemas", async () => {
+  const schemas = dataSchemas(getEnv());
+  const { tables } = await readDataCatalog(getSql(), schemas);
+  return NextResponse.json({ schemas, tables });
+});

@@ -1,0 +1,77 @@
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { e2eAccessCode } from "../playwright.config";
+import { AuthPages } from "./pages/auth-pages";
+import { connectWarehouse } from "./warehouse";
+
+const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
+
+test("a run streams live from the browser, succeeds, previews its table and exports a PDF", async ({ page }) => {
+  const sql = connectWarehouse();
+  const hold = await sql.reserve();
+  try {
+    // Holding the orders table makes the run wait after planning, so it is visibly in progress.
+    await hold`begin`;
+    await hold`lock table orders in access exclusive mode`;
+
+    await page.goto("/");
+    await page.getByRole("button", { name: SEED }).click();
+    await page.getByRole("button", { name: "Build table" }).click();
+    await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+    const runId = page.url().split("/").at(-1)!;
+
+    await expect(page.getByTestId("live")).toBeVisible();
+    await expect(page.getByTestId("event").filter({ hasText: "Planned customer_order_totals" })).toBeVisible();
+    await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toHaveCount(0);
+    await page.screenshot({ path: "e2e/.output/run-in-progress.png", fullPage: true });
+
+    // Reloading mid-run shows the same events, none twice, none missing.
+    const before = await page.getByTestId("event").allTextContents();
+    await page.reload();
+    await expect(page.getByTestId("event")).toHaveCount(before.length);
+    expect(await page.getByTestId("event").allTextContents()).toEqual(before);
+
+    await hold`commit`;
+    await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible();
+    await expect(page.getByTestId("live")).toHaveCount(0);
+    const [{ n }] = await sql`select count(*)::int as n from datamorph.run_events where run_id = ${runId}`;
+    await expect(page.getByTestId("event")).toHaveCount(n);
+
+    await expect(page.locator(".badge.succeeded").first()).toBeVisible();
+    await expect(page.getByTestId("preview")).toContainText("Rows 1–100 of 4,800");
+    await expect(page.getByTestId("tests")).toContainText("reconcile_total_order_amount");
+    await expect(page.getByTestId("code-sql")).toContainText('FROM "public"."customers"');
+    await page.screenshot({ path: "e2e/.output/run.png", fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF report" }).click()]);
+    const file = await download.path();
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toContain(SEED);
+    expect(text).toContain('FROM "public"."customers"');
+  } finally {
+    await hold`rollback`.catch(() => {});
+    hold.release();
+    await sql.end();
+  }
+});
+
+test("another user cannot open someone else's run", async ({ page, browser }) => {
+  const sql = connectWarehouse();
+  const [run] = await sql`select id from datamorph.runs order by created_at desc limit 1`;
+  await sql.end();
+  expect(run, "a run exists").toBeDefined();
+
+  const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const stranger = await other.newPage();
+  await stranger.goto("/sign-up");
+  await new AuthPages(stranger).fill({ "Access code": e2eAccessCode, "Your name": "Sam", Email: "sam@example.com", Password: "a different secret" });
+  await stranger.getByRole("button", { name: "Create account" }).click();
+  await expect(stranger.getByTestId("signed-in-as")).toHaveText("sam@example.com");
+
+  const response = await stranger.goto(`/runs/${run.id}`);
+  expect(response?.status()).toBe(404);
+  const api = await stranger.request.get(`/api/runs/${run.id}`);
+  expect(api.status()).toBe(404);
+  expect((await stranger.request.get(`/api/runs/${run.id}/events`)).status()).toBe(404);
+  await other.close();
+});

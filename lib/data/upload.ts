@@ -1,0 +1,67 @@
+import { AppError } from "@/lib/errors";
+
+/** The largest CSV file the web upload accepts. */
+export const MAX_UPLOAD_BYTES = 100_000_000;
+
+// Room for a multipart body's boundaries and part headers beside the file itself.
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/** An uploaded CSV file, still streaming, with the form or query fields sent beside it. */
+export type CsvUpload = {
+  stream: ReadableStream<Uint8Array>;
+  /** The file name the browser sent; names the table unless a table name is given. */
+  name: string;
+  fields: Record<string, string>;
+};
+
+/** The 413 error for a file over `maxBytes`. */
+export const uploadTooLarge = (maxBytes: number) =>
+  new AppError("payload_too_large", `The file is larger than ${Math.round(maxBytes / 1e6)} MB, the most an upload may be.`);
+
+// Counts bytes as they arrive, so a form without Content-Length (or with a wrong one) still
+// stops at the limit instead of filling memory.
+async function readLimitedForm(request: Request, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<FormData> {
+  let bytes = 0;
+  let exceeded = false;
+  const limited = body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        bytes += chunk.byteLength;
+        if (bytes <= maxBytes + FORM_OVERHEAD_BYTES) return controller.enqueue(chunk);
+        exceeded = true;
+        controller.error(uploadTooLarge(maxBytes));
+      },
+    }),
+  );
+  try {
+    return await new Response(limited, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+  } catch {
+    throw exceeded ? uploadTooLarge(maxBytes) : new AppError("bad_request", "The upload is not a readable multipart form.");
+  }
+}
+
+/**
+ * Reads a CSV upload from either a multipart form (`file`, plus fields such as `table` and
+ * `replace`) or a raw body (the file `name` and the fields in the query string). A raw body is
+ * handed on as it arrives, for the importer to cap; a form is parsed whole first, within
+ * `maxBytes`. A Content-Length over the limit is refused before anything is read.
+ */
+export async function readCsvUpload(request: Request, maxBytes = MAX_UPLOAD_BYTES): Promise<CsvUpload> {
+  const isForm = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBytes + (isForm ? FORM_OVERHEAD_BYTES : 0)) throw uploadTooLarge(maxBytes);
+  if (!request.body || (length === 0 && request.headers.has("content-length"))) {
+    throw new AppError("bad_request", "Send a CSV file: a multipart form with a `file` field, or the file itself as the request body.");
+  }
+  if (!isForm) {
+    const { name = "upload.csv", ...fields } = Object.fromEntries(new URL(request.url).searchParams);
+    return { stream: request.body, name, fields };
+  }
+  const form = await readLimitedForm(request, request.body, maxBytes);
+  const file = form.get("file");
+  if (!(file instanceof File)) throw new AppError("bad_request", "The form has no `file` field with a CSV file in it.");
+  if (file.size > maxBytes) throw uploadTooLarge(maxBytes);
+  const fields: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string") fields[key] = value;
+  return { stream: file.stream(), name: file.name || "upload.csv", fields };
+}

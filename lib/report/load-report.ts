@@ -1,0 +1,102 @@
+import type { ArtifactStore } from "@/lib/artifacts/store";
+import type { SqlClient } from "@/lib/db/client";
+import { createPostgresEventStore } from "@/lib/events/postgres-store";
+import { EtlSpecSchema, type EtlSpec } from "@/lib/spec/etl-spec";
+import type { DataTestResult } from "@/lib/validation/types";
+import { readResultSample } from "./read-sample";
+import { lastCompiled, lastTestResults, plannerResult, remediationRounds, sumAgentTimings } from "./summarize-events";
+import type { RunReport } from "./types";
+
+type RunRow = {
+  id: string;
+  prompt: string;
+  status: string;
+  target_schema: string | null;
+  target_table: string | null;
+  row_count: number | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  email: string;
+  name: string;
+};
+
+const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
+
+async function readText(artifacts: ArtifactStore, runId: string, kind: "spec.json" | "query.sql" | "job.py" | "tests.json"): Promise<string | null> {
+  const content = await artifacts.get(runId, kind);
+  return content ? content.toString("utf8") : null;
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseSpec(value: unknown): EtlSpec | null {
+  const parsed = EtlSpecSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Gathers everything the report of run `runId` shows: the run and its user, the event log, the
+ * last spec and code, the data tests, repair rounds and the first rows of the published table.
+ * Events are the record; artifacts fill in what events do not hold (the amended spec). Returns
+ * null for an unknown run. The caller checks that the user may see it.
+ */
+export async function loadRunReport({ sql, artifacts, runId, sampleRows = 20 }: { sql: SqlClient; artifacts: ArtifactStore; runId: string; sampleRows?: number }): Promise<RunReport | null> {
+  const [run] = await sql<RunRow[]>`
+    select r.id, r.prompt, r.status, r.target_schema, r.target_table, r.row_count, r.error, r.created_at, r.started_at, r.finished_at, u.email, u.name
+    from datamorph.runs r join datamorph.users u on u.id = r.user_id where r.id = ${runId}`;
+  if (!run) return null;
+
+  const events = await createPostgresEventStore(sql).listAfter(runId, 0);
+  const [specJson, querySql, jobPy, testsJson] = await Promise.all([
+    readText(artifacts, runId, "spec.json"),
+    readText(artifacts, runId, "query.sql"),
+    readText(artifacts, runId, "job.py"),
+    readText(artifacts, runId, "tests.json"),
+  ]);
+  const planned = plannerResult(events);
+  const compiled = lastCompiled(events);
+  const storedTests = parseJson(testsJson);
+
+  const target = run.target_schema && run.target_table ? { schema: run.target_schema, table: run.target_table } : null;
+  const { sample, note } =
+    run.status === "succeeded" && target
+      ? await readResultSample(sql, { ...target, limit: sampleRows }).catch((error: unknown) => ({ sample: null, note: `The table could not be read: ${error instanceof Error ? error.message : String(error)}` }))
+      : { sample: null, note: run.status === "succeeded" ? "The run published no table." : "Nothing was published, so there is no result to sample." };
+
+  const startedAt = iso(run.started_at);
+  const finishedAt = iso(run.finished_at);
+  return {
+    id: run.id,
+    prompt: run.prompt,
+    status: run.status,
+    user: { email: run.email, name: run.name },
+    target,
+    rowCount: run.row_count,
+    error: run.error,
+    createdAt: iso(run.created_at)!,
+    startedAt,
+    finishedAt,
+    durationMs: startedAt && finishedAt ? Date.parse(finishedAt) - Date.parse(startedAt) : null,
+    agentTimings: sumAgentTimings(events),
+    spec: parseSpec(parseJson(specJson)) ?? parseSpec(planned?.spec),
+    confidence: planned?.confidence ?? null,
+    plannerNotes: planned?.notes ?? [],
+    sql: compiled?.sql ?? querySql,
+    pyspark: compiled?.pyspark ?? jobPy,
+    tests: lastTestResults(events) ?? (Array.isArray(storedTests) ? (storedTests as DataTestResult[]) : []),
+    remediations: remediationRounds(events),
+    sample,
+    sampleNote: note,
+    events: events.map(({ seq, at, agent, level, message, durationMs }) => ({ seq, at, agent, level, message, durationMs })),
+    generatedAt: new Date().toISOString(),
+  };
+}
