@@ -1,6 +1,5 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { LiveHub } from "@/lib/events/live-hub";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
@@ -22,7 +21,12 @@ export async function benchSse(h: PipelineHarness, counts = [1, 100, 500]) {
     const abort = new AbortController();
     request.on("close", () => abort.abort());
     response.writeHead(200, { "Content-Type": "text/event-stream" });
-    Readable.fromWeb(runEventStream({ runId, after: 0, store, hub, hasEnded: async () => false, signal: abort.signal }) as never).pipe(response);
+    // Read and written the way Next.js serves a route handler's stream: a reader loop into the socket.
+    const reader = runEventStream({ runId, after: 0, store, hub, hasEnded: async () => false, signal: abort.signal }).getReader();
+    void (async () => {
+      for (let next = await reader.read(); !next.done; next = await reader.read()) response.write(next.value);
+      response.end();
+    })();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -31,7 +35,7 @@ export async function benchSse(h: PipelineHarness, counts = [1, 100, 500]) {
     for (const n of counts) {
       const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'sse bench', 'running' from datamorph.users limit 1 returning id`;
       const sentAt = new Map<number, number>();
-      const clients = new Worker(new URL("./sse-clients.mjs", import.meta.url), { workerData: { url: `http://127.0.0.1:${port}/?run=${run.id}`, n } });
+      const clients = new Worker(new URL("./sse-clients.mjs", import.meta.url), { workerData: { host: "127.0.0.1", port, path: `/?run=${run.id}`, n } });
       const arrivals = new Promise<[number, number][]>((resolve, reject) => clients.once("message", resolve).once("error", reject));
       while (hub.size < n) await new Promise((resolve) => setTimeout(resolve, 10));
       for (let i = 1; i <= EVENTS + 1; i++) {
