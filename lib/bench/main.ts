@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded";
-import { createPipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
 import { benchPlanner } from "./planner";
 import { benchScale, benchSeed } from "./pipeline";
 import { benchReport } from "./report";
@@ -10,32 +10,28 @@ import { benchSse } from "./sse";
 const dataDir = path.resolve(".data/bench");
 const server = await ensureEmbeddedPostgres({ dataDir, port: 54394 });
 const target = { name: "embedded" as const, url: server.url };
+
+/** Runs `measure` on a fresh database (with the demo warehouse when `demo`), then drops it. */
+async function onFreshDatabase<T>(demo: boolean, measure: (h: PipelineHarness) => Promise<T>): Promise<T> {
+  const h = await createPipelineHarness(target, { demo });
+  try {
+    return await measure(h);
+  } finally {
+    await h.close();
+  }
+}
+
 try {
   const planner = benchPlanner();
-  const demo = await createPipelineHarness(target);
-  const seedRuns = [];
-  let report;
-  try {
-    for (let i = 0; i < 3; i++) seedRuns.push(await benchSeed(demo, `seed_bench_${i}`));
-    report = await benchReport(demo);
-  } finally {
-    await demo.close();
-  }
-  const live = await createPipelineHarness(target, { demo: false });
-  let sse;
-  try {
-    sse = await benchSse(live);
-  } finally {
-    await live.close();
-  }
-  const big = await createPipelineHarness(target, { demo: false });
-  let scale;
-  try {
-    scale = await benchScale(big);
-  } finally {
-    await big.close();
-  }
-  process.stdout.write(`${JSON.stringify({ planner, seed: { runs: seedRuns, bestWallMs: Math.min(...seedRuns.map((r) => r.wallMs)) }, scale, sse, report }, null, 2)}\n`);
+  const { seedRuns, report } = await onFreshDatabase(true, async (h) => {
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await benchSeed(h, `seed_bench_${i}`));
+    return { seedRuns: runs, report: await benchReport(h) };
+  });
+  const sse = await onFreshDatabase(false, benchSse);
+  const scale = await onFreshDatabase(false, benchScale);
+  const seed = { runs: seedRuns, bestWallMs: Math.min(...seedRuns.map((r) => r.wallMs)) };
+  process.stdout.write(`${JSON.stringify({ planner, seed, scale, sse, report }, null, 2)}\n`);
 } finally {
   await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false });
 }
