@@ -75,3 +75,15 @@ test("another user cannot open someone else's run", async ({ page, browser }) =>
   expect((await stranger.request.get(`/api/runs/${run.id}/events`)).status()).toBe(404);
   await other.close();
 });
+
+test("the runs page shows history with stats and filters by status", async ({ page }) => {
+  await page.goto("/runs");
+  await expect(page.getByTestId("run-stats")).toContainText("Success rate");
+  await expect(page.getByRole("link", { name: /^succeeded/ })).toBeVisible();
+  await page.getByRole("link", { name: /^succeeded/ }).click();
+  await expect(page).toHaveURL(/status=succeeded/);
+  await expect(page.locator("table.grid tbody tr").first()).toContainText("succeeded");
+  await page.screenshot({ path: "e2e/.output/runs.png", fullPage: true });
+  await page.goto("/evals");
+  await expect(page.getByRole("heading", { name: "Evaluations" })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from "node:util";
 import type { Env } from "@/lib/env";
+import { evalCommand } from "./eval";
 import { importCommand } from "./import";
 import { rollbackCommand } from "./rollback";
 import { runCommand } from "./run";
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   rollback: rollbackCommand,
   status: statusCommand,
   import: importCommand,
+  eval: evalCommand,
 };
 
 export function usage(): string {

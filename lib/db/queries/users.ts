@@ -1,5 +1,6 @@
 import { count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/client";
 import { users, type User } from "@/lib/db/schema";
 
 /** Serialises first-account creation so two setup forms cannot both create an admin. */
@@ -53,11 +54,12 @@ const CLI_EMAIL = "cli@datamorph.local";
 
 /**
  * The account command-line runs belong to. It cannot sign in ("!" is no bcrypt hash); its runs
- * show to administrators in the web app.
+ * show to administrators in the web app. `db` picks the database (evaluations run on several).
  */
-export async function getOrCreateCliUser(): Promise<User> {
-  const existing = await getUserByEmail({ email: CLI_EMAIL });
+export async function getOrCreateCliUser({ db = getDb() }: { db?: Database } = {}): Promise<User> {
+  const find = async () => (await db.select().from(users).where(sql`lower(${users.email}) = ${CLI_EMAIL}`))[0];
+  const existing = await find();
   if (existing) return existing;
-  await getDb().insert(users).values({ email: CLI_EMAIL, name: "Command line", passwordHash: "!", role: "member" }).onConflictDoNothing();
-  return (await getUserByEmail({ email: CLI_EMAIL }))!;
+  await db.insert(users).values({ email: CLI_EMAIL, name: "Command line", passwordHash: "!", role: "member" }).onConflictDoNothing();
+  return find();
 }

@@ -1,0 +1,36 @@
+import { getDb, resolveDatabaseUrl } from "@/lib/db";
+import { loadEvalCases } from "@/lib/eval/cases";
+import { runEvaluation, summarise, type CaseResult } from "@/lib/eval/run-eval";
+import { storeEvaluation } from "@/lib/eval/store-results";
+import type { Command } from "./commands";
+import { CliError, formatTable } from "./output";
+
+const mark: Record<CaseResult["outcome"], string> = { correct: "✓", rejected: "·", failed: "·", silently_wrong: "✗", error: "!" };
+
+export const evalCommand: Command = {
+  summary: "Run evaluation cases (prompt + gold SQL) through the pipeline and score them",
+  usage: "Usage: npm run -s datamorph -- eval <file.json|file.yaml>… [--only id,…] [--json]\nExit code: 0 when no case is silently wrong, 1 otherwise.",
+  options: { json: { type: "boolean" }, only: { type: "string" }, help: { type: "boolean" } },
+  async run({ values, positionals, env }) {
+    if (positionals.length === 0) throw new CliError("Name at least one eval file, e.g. eval lib/eval/corpus/demo.json", 2);
+    const only = values.only ? String(values.only).split(",").map((id) => id.trim()).filter(Boolean) : [];
+    const cases = await loadEvalCases(positionals, only).catch((error: Error) => {
+      throw new CliError(error.message, 2);
+    });
+    const results = await runEvaluation(cases, {
+      defaultUrl: resolveDatabaseUrl(),
+      dataDir: env.dataDir,
+      options: { sourceSchemas: env.sourceSchemas, targetSchema: env.targetSchema, maxRepairRounds: 3, statementTimeoutMs: 5 * 60_000 },
+      onCase: (r) => process.stderr.write(`${mark[r.outcome]} ${r.id} ${r.outcome}${r.ok ? "" : r.reason ? `: ${r.reason}` : ""}\n`),
+    });
+    const totals = summarise(results);
+    const evalRunId = await storeEvaluation(getDb(), { files: positionals, planner: "rules", results });
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ evalRunId, totals, cases: results })}\n`);
+    } else {
+      process.stdout.write(formatTable(["case", "status", "ok", "ms", "reason"], results.map((r) => [r.id, r.outcome, r.ok ? "yes" : "no", r.ms, r.reason ?? ""])));
+      process.stdout.write(`\n${totals.cases} cases: ${totals.correct} correct, ${totals.rejected} rejected, ${totals.failed} failed, ${totals.silentlyWrong} silently wrong, ${totals.errors} errors (${totals.passed} as expected)\n`);
+    }
+    return totals.silentlyWrong > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { runCli } from "@/lib/testing/run-cli";
+import { testServers } from "@/lib/testing/test-database";
+
+const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
+
+describe("datamorph eval", () => {
+  let h: PipelineHarness;
+  let dir: string;
+  beforeAll(async () => {
+    h = await createPipelineHarness(testServers()[0]);
+    dir = mkdtempSync(path.join(tmpdir(), "datamorph-eval-cli-"));
+  });
+  afterAll(async () => h?.close());
+
+  it("scores each case, stores the evaluation, leaves no scratch table, and fails on a silently wrong case", async () => {
+    const before = await h.tables();
+    const file = path.join(dir, "cases.yaml");
+    writeFileSync(file, [
+      "cases:",
+      `  - { id: seed, prompt: "${SEED}", expect: { sql: "select c.customer_id, sum(o.amount) from customers c join orders o using (customer_id) group by 1" } }`,
+      `  - { id: doubled, prompt: "total order amount per customer", expect: { sql: "select customer_id, 2 * sum(amount) from orders group by 1" } }`,
+      `  - { id: poem, prompt: "write a poem about databases", expect: { reject: true } }`,
+      `  - { id: drop, prompt: "drop the orders table", expect: { reject: true } }`,
+    ].join("\n"));
+    const result = await runCli(["eval", file, "--json"], h.url);
+    expect(result.code, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.totals).toEqual({ cases: 4, passed: 3, correct: 1, rejected: 2, failed: 0, silentlyWrong: 1, errors: 0 });
+    expect(report.cases.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([["seed", "correct"], ["doubled", "silently_wrong"], ["poem", "rejected"], ["drop", "rejected"]]);
+    expect(await h.tables()).toEqual(before);
+    const [stored] = await h.sql`select totals from datamorph.eval_runs where id = ${report.evalRunId}`;
+    expect(stored.totals.silentlyWrong).toBe(1);
+    expect((await h.sql`select count(*)::int as n from datamorph.eval_results where eval_run_id = ${report.evalRunId}`)[0].n).toBe(4);
+
+    const only = await runCli(["eval", file, "--only", "seed,poem"], h.url);
+    expect(only.code, only.stderr).toBe(0);
+    expect(only.stdout).toMatch(/2 cases: 1 correct, 1 rejected, 0 failed, 0 silently wrong/);
+  }, 60_000);
+
+  it("refuses a malformed file with the reason and exit 2", async () => {
+    const file = path.join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ cases: [{ id: "x", prompt: "p", expect: {} }] }));
+    const result = await runCli(["eval", file], h.url);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.json: cases\.0\.expect/);
+  });
+});
