@@ -1,23 +1,18 @@
 import type { NextAuthConfig } from "next-auth";
 
 /** Pages anyone may open; everything else needs a session. */
-const publicPaths = ["/", "/sign-in", "/sign-up", "/setup"];
+export const publicPaths = ["/", "/sign-in", "/sign-up", "/setup"];
 
-/**
- * The part of the auth configuration that needs no database, shared by the proxy and the full
- * `auth` export. The proxy only redirects; pages, handlers and actions check the session again.
- */
+/** Auth.js names its session cookie so (with a `__Secure-` prefix over HTTPS, `.0`, `.1`… when chunked). */
+export const hasSessionCookie = (names: string[]) => names.some((name) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
+
+/** The part of the auth configuration that needs no database. */
 export const authConfig = {
   pages: { signIn: "/sign-in" },
   session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
   trustHost: true,
   providers: [],
   callbacks: {
-    authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
-      if (pathname.startsWith("/api/") || publicPaths.includes(pathname)) return true;
-      return Boolean(auth?.user);
-    },
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
