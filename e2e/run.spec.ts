@@ -78,7 +78,7 @@ test("another user cannot open someone else's run", async ({ page, browser }) =>
 
 test("the runs page shows history with stats and filters by status", async ({ page }) => {
   await page.goto("/runs");
-  await expect(page.getByTestId("run-stats")).toContainText("Success rate");
+  await expect(page.getByTestId("run-stats")).toContainText("success rate");
   await expect(page.getByRole("link", { name: /^succeeded/ })).toBeVisible();
   await page.getByRole("link", { name: /^succeeded/ }).click();
   await expect(page).toHaveURL(/status=succeeded/);

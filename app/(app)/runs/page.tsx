@@ -26,13 +26,14 @@ export default async function RunsPage({ searchParams }: Props) {
       </div>
       <div className="two-col">
         <section className="card">
-          <div className="facts" data-testid="run-stats">
-            <span>Runs <b>{stats.total}</b></span>
-            <span>Success rate <b>{stats.successRate === null ? "–" : `${Math.round(stats.successRate * 100)}%`}</b></span>
-            <span>Median duration <b>{stats.medianMs === null ? "–" : `${(stats.medianMs / 1000).toFixed(2)} s`}</b></span>
+          <div className="stat-tiles" data-testid="run-stats">
+            <span><b>{stats.total}</b>runs</span>
+            <span><b>{stats.successRate === null ? "–" : `${Math.round(stats.successRate * 100)}%`}</b>success rate</span>
+            <span><b>{stats.medianMs === null ? "–" : `${(stats.medianMs / 1000).toFixed(2)} s`}</b>median duration</span>
           </div>
         </section>
         <section className="card">
+          <div className="muted" style={{ fontSize: 13 }}>Runs per day, last 14 days (green: succeeded)</div>
           <RunsChart perDay={stats.perDay} />
         </section>
       </div>
