@@ -15,6 +15,7 @@ test("a run streams live from the browser, succeeds, previews its table and expo
     await hold`lock table orders in access exclusive mode`;
 
     await page.goto("/");
+    await page.screenshot({ path: "e2e/.output/home.png", fullPage: true });
     await page.getByRole("button", { name: SEED }).click();
     await page.getByRole("button", { name: "Build table" }).click();
     await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
