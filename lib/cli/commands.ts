@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from "node:util";
 import type { Env } from "@/lib/env";
+import { demoCommand } from "./demo";
 import { evalCommand } from "./eval";
 import { importCommand } from "./import";
 import { rollbackCommand } from "./rollback";
@@ -30,6 +31,7 @@ export const commands: Record<string, Command> = {
   status: statusCommand,
   import: importCommand,
   eval: evalCommand,
+  demo: demoCommand,
 };
 
 export function usage(): string {

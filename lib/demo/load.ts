@@ -30,6 +30,7 @@ export async function loadDemoWarehouse(client: SqlClient, schema = "public"): P
       const names = existing.map((row) => row.table_name).join(", ");
       throw new Error(`Schema "${schema}" already has ${names}; the demo warehouse was not loaded.`);
     }
+    await tx.unsafe(`create schema if not exists ${quoteIdent(schema)}`);
     await tx.unsafe(`set local search_path to ${quoteIdent(schema)}`);
     await tx.unsafe(ddl);
     await tx`
