@@ -28,7 +28,8 @@ export type FilterIntent =
   | { kind: "compare"; pick: ColumnPick; op: ComparisonOp; value: Literal; phrase: string }
   | { kind: "between"; pick: ColumnPick; low: Literal; high: Literal; phrase: string }
   | { kind: "in"; pick: ColumnPick; negate: boolean; values: Literal[]; phrase: string }
-  | { kind: "null"; pick: ColumnPick; negate: boolean; phrase: string }
+  /** `presence`: "with a discount" / "without a discount", read by the column's type once it is known. */
+  | { kind: "null"; pick: ColumnPick; negate: boolean; phrase: string; presence?: boolean }
   | { kind: "date"; pick?: ColumnPick; table?: CatalogTable; range: DateRange; phrase: string }
   | { kind: "value"; entries: Extract<LexEntry, { kind: "value" }>[][]; negate: boolean; phrase: string }
   | { kind: "measure"; table: CatalogTable; op: ComparisonOp; value: number; phrase: string };

@@ -22,6 +22,8 @@ export type Lexicon = {
   columnFuzzy: Fuse<{ key: string; table: CatalogTable; column: string }>;
 };
 
+const STAGE_PREFIXES = new Set(["raw", "stg", "src", "staging", "source", "landing"]);
+
 const byCatalog = new WeakMap<Catalog, WeakMap<object, Lexicon>>();
 const NO_SAMPLES = {};
 
@@ -57,6 +59,10 @@ function buildLexicon(catalog: Catalog, sampleValues: Record<string, string[]>):
   for (const table of catalog.tables) {
     const words = nameWords(table.name);
     add(words, { kind: "table", table, tier: 0 });
+    // "orders" for raw_orders: a loading-stage prefix is not how people name the table. Tier 1,
+    // so a table really called orders still wins, and only when no other table is called that.
+    const bare = words.length > 1 && STAGE_PREFIXES.has(words[0]) ? words.slice(1) : undefined;
+    if (bare && !catalog.tables.some((t) => nameWords(t.name).join(" ") === bare.join(" "))) add(bare, { kind: "table", table, tier: 1 });
     tableFuzzyItems.push({ key: table.name.toLowerCase(), table });
     for (const variant of columnVariants(table)) add(variant.words, { kind: "column", table, columns: variant.columns, tier: variant.tier });
     for (const column of table.columns) columnFuzzyItems.push({ key: column.name.toLowerCase(), table, column: column.name });

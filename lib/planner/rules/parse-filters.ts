@@ -6,6 +6,7 @@ import type { TokenStream } from "@/lib/planner/rules/token-stream";
 import type { TokenOf } from "@/lib/planner/rules/tokens";
 import { reject } from "@/lib/planner/rules/types";
 import { readValueList } from "@/lib/planner/rules/parse-values";
+import { parseFlagAdjectives } from "@/lib/planner/rules/parse-flags";
 
 const CMP_PHRASES = COMPARISON_WORDS.map(([w]) => w);
 const RANGE_CMP = CMP_PHRASES.filter((w) => !["is", "equals", "is equal to", "equal to", "is not", "is not equal to", "not equal to"].includes(w));
@@ -31,7 +32,7 @@ export function parseFilters(s: TokenStream, intent: Intent): void {
     // "with a price over 10" is a comparison, read below; not "price is set".
     if (before && pick && !s.match(i + before.length + 1, CMP_PHRASES)) {
       const negate = !NULL_BEFORE.includes(before.phrase);
-      add({ kind: "null", pick, negate, phrase: s.text(i, i + before.length + 1) });
+      add({ kind: "null", pick, negate, phrase: s.text(i, i + before.length + 1), presence: true });
       s.take(i, i + before.length + 1);
     }
   }
@@ -58,6 +59,7 @@ export function parseFilters(s: TokenStream, intent: Intent): void {
       s.take(list.start, list.end);
     }
   }
+  parseFlagAdjectives(s, add);
   for (let i = 0; i < s.length; i++) {
     const cmp = s.match(i, RANGE_CMP);
     if (!cmp) continue;

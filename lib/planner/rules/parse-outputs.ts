@@ -4,6 +4,8 @@ import type { Lexicon } from "@/lib/planner/rules/lexicon";
 import { normalizeWord } from "@/lib/planner/rules/normalize";
 import { readAggregate, readExpression } from "@/lib/planner/rules/parse-measures";
 import type { TokenStream } from "@/lib/planner/rules/token-stream";
+import { isDateLike } from "@/lib/planner/rules/column-variants";
+import { reject } from "@/lib/planner/rules/types";
 
 const AGG_PHRASES = AGGREGATE_WORDS.map(([w]) => w);
 
@@ -103,6 +105,14 @@ function readGrainTerm(s: TokenStream, j: number): { value: GrainIntent; next: n
   // "by signup month", "per order month": a date column and a bucket.
   const datePick = s.column(j, { allowWeakerThanTable: true });
   if (datePick && nextUnit) return { value: { kind: "bucket", unit: nextUnit, pick: datePick, phrase: s.text(j, j + 2) }, next: j + 2 };
+  if (pick && pick.candidates.every((c) => c.tier === 2 && c.columns.every((name) => c.table.columns.some((col) => col.name === name && isDateLike(col))))) {
+    // "per order" read only as raw_orders.order_date would group by day and call it per order.
+    const c = pick.candidates[0];
+    reject("ambiguous", `"${pick.phrase}" reads only as the date ${c.table.name}.${c.columns[0]}; group by a table ("per ${c.table.name}") or a period ("per ${pick.phrase} month")`, {
+      phrase: pick.phrase,
+      candidates: pick.candidates.map((x) => `${x.table.name}.${x.columns[0]}`),
+    });
+  }
   if (pick) return { value: { kind: "column", pick, phrase: pick.phrase }, next: j + 1 };
   const table = s.table(j);
   if (table) return { value: { kind: "table", table, phrase: t.text }, next: j + 1 };

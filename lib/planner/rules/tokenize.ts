@@ -6,6 +6,7 @@ import { KEYWORD_PHRASES } from "@/lib/planner/rules/keywords";
 import { maskApostrophes } from "@/lib/planner/rules/safety";
 import type { Token } from "@/lib/planner/rules/tokens";
 import type { JoinGraph } from "@/lib/planner/rules/join-graph";
+import { keepWeakValues } from "@/lib/planner/rules/weak-values";
 import { namedTables, rankTables, type TableRanking } from "@/lib/planner/rules/table-ranks";
 
 type Special = Token & { start: number; end: number };
@@ -77,7 +78,10 @@ function mergePhrases(tokens: Token[], lexicon: Lexicon, ranking?: TableRanking)
       continue;
     }
     const keywordLength = longestKeyword(tokens, i);
-    const best = matchesAt(tokens, i, lexicon).at(-1);
+    const best = matchesAt(tokens, i, lexicon)
+      .map((m) => ({ length: m.length, entries: keepWeakValues(m.entries, tokens.slice(i, i + m.length).map((t) => t.text).join(" "), out) }))
+      .filter((m) => m.entries.length > 0)
+      .at(-1);
     if (best && best.length > keywordLength && !(ranking && keywordThenBetter(tokens, i, keywordLength, best, lexicon, ranking))) {
       const last = tokens[i + best.length - 1];
       const text = tokens.slice(i, i + best.length).map((t) => t.text).join(" ");

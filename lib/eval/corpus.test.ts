@@ -1,0 +1,62 @@
+import { mkdtempSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createSqlClient } from "@/lib/db/client";
+import { runMigrations } from "@/lib/db/migrate";
+import { loadDemoWarehouse } from "@/lib/demo/load";
+import { importDataset, type DatasetName } from "@/lib/testing/datasets";
+import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { loadEvalCases } from "./cases";
+import { runEvaluation, summarise } from "./run-eval";
+
+// Our own evaluation corpus, run the way `datamorph eval` runs it: every prompt through the
+// real pipeline on the demo shop and the three public datasets. No case may be silently wrong.
+const corpusDir = path.resolve(import.meta.dirname, "corpus");
+const drops: (() => Promise<void>)[] = [];
+
+afterAll(async () => {
+  await Promise.all(drops.map((drop) => drop()));
+});
+
+/** A fresh database holding the named warehouse, as the corpus files expect. */
+async function prepare(name: string): Promise<string> {
+  const database = await createTestDatabase(testServers()[0]);
+  drops.push(database.drop);
+  const sql = createSqlClient(database.url, "test", 2);
+  try {
+    await runMigrations(sql);
+    if (name === "demo") await loadDemoWarehouse(sql);
+    else await importDataset(sql, name as DatasetName, "public");
+    await sql`analyze`;
+  } finally {
+    await sql.end();
+  }
+  return database.url;
+}
+
+describe("the evaluation corpus", () => {
+  it("has no silently wrong case and no broken case", async () => {
+    const files = (await readdir(corpusDir)).filter((f) => f.endsWith(".json")).map((f) => path.join(corpusDir, f));
+    const cases = await loadEvalCases(files);
+    const urls = new Map<string, string>();
+    for (const name of new Set(cases.map((c) => c.database ?? "demo"))) urls.set(name, await prepare(name));
+    const results = await runEvaluation(
+      cases.map((c) => ({ ...c, database: urls.get(c.database ?? "demo") })),
+      {
+        defaultUrl: urls.values().next().value!,
+        dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-eval-")),
+        options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000 },
+      },
+    );
+    const totals = summarise(results);
+    const misses = results.filter((r) => !r.ok).map((r) => `${r.id} [${r.outcome}] ${r.reason ?? ""}`);
+    console.log(`eval corpus: ${JSON.stringify(totals)}\n${misses.join("\n")}`);
+    expect(results.filter((r) => r.outcome === "silently_wrong").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
+    expect(results.filter((r) => r.outcome === "error").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
+    expect(totals.cases).toBeGreaterThanOrEqual(150);
+    // The accuracy reached so far is a floor: a change that loses a case shows up here.
+    expect(totals.passed).toBeGreaterThanOrEqual(150);
+  }, 300_000);
+});
