@@ -1,16 +1,9 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { indexArtifact } from "@/lib/artifacts/index-row";
 import type { SqlClient } from "@/lib/db/client";
 
 export type ArtifactKind = "spec.json" | "query.sql" | "job.py" | "tests.json" | "report.pdf";
-
-const contentTypes: Record<ArtifactKind, string> = {
-  "spec.json": "application/json",
-  "query.sql": "application/sql",
-  "job.py": "text/x-python",
-  "tests.json": "application/json",
-  "report.pdf": "application/pdf",
-};
 
 /** Keeps the files a run produces; the local folder here, S3 on AWS. Indexed in `datamorph.artifacts`. */
 export interface ArtifactStore {
@@ -27,11 +20,7 @@ export function createLocalArtifactStore(sql: SqlClient, dataDir: string): Artif
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, content);
       const uri = `file://${file}`;
-      const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
-      await sql`
-        insert into datamorph.artifacts (run_id, kind, uri, content_type, bytes)
-        values (${runId}, ${kind}, ${uri}, ${contentTypes[kind]}, ${bytes})
-        on conflict (run_id, kind) do update set uri = excluded.uri, bytes = excluded.bytes, updated_at = now()`;
+      await indexArtifact(sql, { runId, kind, uri, content });
       return { uri };
     },
     async get(runId, kind) {
