@@ -6,6 +6,7 @@ import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { DataTestResult } from "@/lib/validation/types";
 import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tables";
 import { buildAndTest, compileSpec, type Compiled } from "./build-round";
+import { getBedrockClient } from "@/lib/aws/bedrock-client";
 import { planSpec } from "./planner";
 import { profileSources } from "./profiler";
 import { diagnose } from "./remediator";
@@ -66,15 +67,18 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   const derived = await context.sql<{ name: string }[]>`
     select distinct target_schema || '.' || target_table as name from datamorph.runs where status = 'succeeded' and target_table is not null`;
   await emit("info", `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`, { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) }, catalogMs);
-  const { value: result, ms } = await timed(async () =>
-    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema: context.options.targetSchema, targetTable: context.options.targetTable }),
+  const { planner: mode = "rules", bedrockModelId, targetSchema, targetTable } = context.options;
+  const bedrock = mode !== "rules" && bedrockModelId ? { client: context.bedrock ?? getBedrockClient(), modelId: bedrockModelId } : undefined;
+  const { value: result, ms } = await timed(() =>
+    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock }),
   );
+  if (result.usage) await emit("info", `The model read ${result.usage.inputTokens} and wrote ${result.usage.outputTokens} tokens (about $${result.usage.estimatedCostUsd.toFixed(4)})`, { usage: result.usage });
   if (!result.ok) {
     await emit("error", result.message, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
     throw new Rejection(result.message);
   }
   await context.artifacts.put(context.runId, "spec.json", JSON.stringify(result.spec, null, 2));
-  await emit("success", `Planned ${result.spec.target.table}`, { spec: result.spec, confidence: result.confidence, notes: result.notes }, ms);
+  await emit("success", `Planned ${result.spec.target.table}${result.planner === "bedrock" ? " with the model" : ""}`, { spec: result.spec, confidence: result.confidence, notes: result.notes, planner: result.planner }, ms);
   return result.spec;
 }
 

@@ -1,7 +1,11 @@
 import type { Catalog } from "@/lib/catalog/types";
+import { planAuto, planWithBedrock, type BedrockOptions, type BedrockUsage } from "@/lib/planner/bedrock";
 import { planWithRules, type PlanResult } from "@/lib/planner/rules";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+
+/** rules: offline and deterministic; bedrock: the model; auto: rules first, the model when rules cannot read a phrase. */
+export type PlannerMode = "rules" | "bedrock" | "auto";
 
 export type PlannerInput = {
   prompt: string;
@@ -13,15 +17,28 @@ export type PlannerInput = {
   /** The user's choice of target name, which wins over the planner's. */
   targetTable?: string;
   now?: Date;
+  mode?: PlannerMode;
+  /** How to reach the model, for the bedrock and auto modes. */
+  bedrock?: BedrockOptions;
 };
 
-/** Prompt → spec with the rules planner; the target lands in the configured target schema. */
-export function planSpec(input: PlannerInput): PlanResult {
+export type PlannerOutput = PlanResult & { planner: "rules" | "bedrock"; usage?: BedrockUsage };
+
+async function plan(input: PlannerInput): Promise<PlannerOutput> {
+  const { prompt, catalog, sampleValues, derivedTables, now, mode = "rules", bedrock } = input;
+  const rules = { prompt, catalog, sampleValues, derivedTables, now };
+  if (mode === "rules") return { ...planWithRules(rules), planner: "rules" };
+  if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
+  if (mode === "auto") return planAuto({ rules, bedrock });
+  return { ...(await planWithBedrock({ ...bedrock, prompt, catalog, sampleValues, now })), planner: "bedrock" };
+}
+
+/** Prompt → spec with the configured planner; the target lands in the configured target schema. */
+export async function planSpec(input: PlannerInput): Promise<PlannerOutput> {
   if (input.targetTable !== undefined && !SnakeNameSchema.safeParse(input.targetTable).success) {
-    return { ok: false, code: "not_understood", message: `"${input.targetTable}" is not a valid target table name: use lowercase letters, digits and underscores.`, phrase: input.targetTable };
+    return { ok: false, code: "not_understood", message: `"${input.targetTable}" is not a valid target table name: use lowercase letters, digits and underscores.`, phrase: input.targetTable, planner: "rules" };
   }
-  const { prompt, catalog, sampleValues, derivedTables, now } = input;
-  const result = planWithRules({ prompt, catalog, sampleValues, derivedTables, now });
+  const result = await plan(input);
   if (!result.ok) return result;
   const target: EtlSpec["target"] = {
     ...result.spec.target,

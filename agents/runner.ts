@@ -25,6 +25,8 @@ export function pipelineOptions(overrides: Partial<PipelineOptions> = {}): Pipel
     sourceSchemas: env.sourceSchemas,
     targetSchema: env.targetSchema,
     maxRepairRounds: DEFAULT_REPAIR_ROUNDS,
+    planner: env.planner,
+    bedrockModelId: env.bedrockModelId,
     statementTimeoutMs: 5 * 60_000,
     ...overrides,
     ...(overrides.maxRepairRounds !== undefined ? { maxRepairRounds: Math.min(MAX_REPAIR_ROUNDS, Math.max(0, overrides.maxRepairRounds)) } : {}),

@@ -1,6 +1,8 @@
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import type { ArtifactStore } from "@/lib/artifacts/store";
 import type { Database, SqlClient } from "@/lib/db/client";
 import type { Agent, EventLevel, EventStore } from "@/lib/events/types";
+import type { PlannerMode } from "./planner";
 
 /** Settings of one pipeline run. */
 export type PipelineOptions = {
@@ -12,6 +14,10 @@ export type PipelineOptions = {
   statementTimeoutMs: number;
   /** A target name the user chose, overriding the planner's. */
   targetTable?: string;
+  /** Which planner reads the request (default rules). */
+  planner?: PlannerMode;
+  /** The Bedrock model of the bedrock and auto planners. */
+  bedrockModelId?: string;
 };
 
 /** What every agent may use; it never learns whether it runs in-process or on Lambda. */
@@ -23,6 +29,8 @@ export type AgentContext = {
   events: EventStore;
   artifacts: ArtifactStore;
   options: PipelineOptions;
+  /** The model client of the bedrock and auto planners (default: one from the AWS environment). */
+  bedrock?: BedrockRuntimeClient;
 };
 
 /** Records one event of `agent` in the run's log. */

@@ -32,6 +32,16 @@ const envSchema = z.object({
     z.string().regex(/^[a-z_][a-z0-9_$]*(,[a-z_][a-z0-9_$]*)*$/, "must be a comma-separated list of schema names, e.g. public,staging"),
   ),
   DATAMORPH_TARGET_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_$]*$/, "must be a schema name, e.g. public")),
+  DATAMORPH_PLANNER: optional(z.enum(["rules", "bedrock", "auto"], { error: "must be rules, bedrock or auto" })),
+  DATAMORPH_BEDROCK_MODEL_ID: optional(z.string().min(3).max(200)),
+  DATAMORPH_ORCHESTRATOR_FUNCTION: optional(
+    z
+      .string()
+      .regex(
+        /^(arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/,
+        "must be a Lambda function name or ARN, e.g. datamorph-Orchestrator",
+      ),
+  ),
 });
 
 export type Env = {
@@ -48,6 +58,11 @@ export type Env = {
   sourceSchemas: string[];
   /** Schema the pipeline publishes its tables into. */
   targetSchema: string;
+  /** Lambda function (name or ARN) that runs the pipeline; unset, runs start in this process. */
+  orchestratorFunction?: string;
+  /** Which planner reads requests: rules (offline, default), bedrock, or auto (rules first). */
+  planner: "rules" | "bedrock" | "auto";
+  bedrockModelId?: string;
   /** `embedded` runs its own Postgres under the data folder; `server` uses DATABASE_URL. */
   mode: "embedded" | "server";
 };
@@ -60,6 +75,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const vars = parsed.data;
+  if (vars.DATAMORPH_PLANNER && vars.DATAMORPH_PLANNER !== "rules" && !vars.DATAMORPH_BEDROCK_MODEL_ID) {
+    throw new ConfigError(`Invalid configuration:\n  DATAMORPH_BEDROCK_MODEL_ID: is required when DATAMORPH_PLANNER is ${vars.DATAMORPH_PLANNER}`);
+  }
   return {
     nodeEnv: vars.NODE_ENV,
     databaseUrl: vars.DATABASE_URL,
@@ -71,6 +89,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     port: vars.PORT ?? 3000,
     sourceSchemas: (vars.DATAMORPH_SOURCE_SCHEMAS ?? "public").split(","),
     targetSchema: vars.DATAMORPH_TARGET_SCHEMA ?? "public",
+    orchestratorFunction: vars.DATAMORPH_ORCHESTRATOR_FUNCTION,
+    planner: vars.DATAMORPH_PLANNER ?? "rules",
+    bedrockModelId: vars.DATAMORPH_BEDROCK_MODEL_ID,
     mode: vars.DATABASE_URL ? "server" : "embedded",
   };
 }

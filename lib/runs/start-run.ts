@@ -1,7 +1,11 @@
+import { LambdaClient } from "@aws-sdk/client-lambda";
 import { z } from "zod";
-import { executeRun, pipelineOptions } from "@/agents/runner";
+import { pipelineOptions } from "@/agents/runner";
 import type { SessionUser } from "@/lib/auth/session";
 import { createRun, updateRun } from "@/lib/db/queries/runs";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { inProcessStarter, lambdaStarter, type RunStarter } from "@/lib/runs/lambda-invoker";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 
 export const startRunSchema = z.object({
@@ -11,15 +15,33 @@ export const startRunSchema = z.object({
 
 export type StartRunInput = z.infer<typeof startRunSchema>;
 
+let lambdaClient: LambdaClient | undefined;
+
 /**
- * Creates a run and starts it without waiting: in-process here (the run keeps going after the
- * request has been answered). Returns the run id at once, so the caller can show it live.
+ * How runs start in this deployment: the orchestrator Lambda when `DATAMORPH_ORCHESTRATOR_FUNCTION`
+ * is set (AWS), otherwise in this process (embedded and server modes).
+ */
+export function getRunStarter(): RunStarter {
+  const functionName = getEnv().orchestratorFunction;
+  if (!functionName) return inProcessStarter;
+  // One client per process: it keeps its connections and credentials between requests.
+  lambdaClient ??= new LambdaClient({});
+  return lambdaStarter({ client: lambdaClient, functionName });
+}
+
+/**
+ * Creates a run and starts it without waiting (see `getRunStarter`). Returns the run id at once,
+ * so the caller can show it live. If the run cannot be handed over, it is marked failed, not
+ * left queued, and the caller gets an `unavailable` error.
  */
 export async function startRun({ user, prompt, target }: StartRunInput & { user: SessionUser }): Promise<string> {
   const run = await createRun({ userId: user.id, prompt, targetTable: target });
-  void executeRun({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target }) }).catch(async (error: unknown) => {
-    console.error(`[datamorph] run ${run.id} crashed:`, error);
-    await updateRun({ id: run.id, status: "failed", error: "The run stopped on an internal error; the target was left unchanged.", finishedAt: new Date() }).catch(() => {});
-  });
+  try {
+    await getRunStarter()({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target }) });
+  } catch (error) {
+    console.error(`[datamorph] run ${run.id} could not be started:`, error);
+    await updateRun({ id: run.id, status: "failed", error: "The run could not be started; nothing was changed.", finishedAt: new Date() }).catch(() => {});
+    throw new AppError("unavailable", "The run could not be started. Try again in a moment.");
+  }
   return run.id;
 }

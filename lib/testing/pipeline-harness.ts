@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { RunOutcome } from "@/agents/orchestrator";
 import { runPipeline } from "@/agents/orchestrator";
-import type { PipelineOptions } from "@/agents/types";
+import type { AgentContext, PipelineOptions } from "@/agents/types";
 import { createLocalArtifactStore } from "@/lib/artifacts/store";
 import { createDatabase, createSqlClient, type SqlClient } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
@@ -16,7 +16,7 @@ export type PipelineHarness = {
   url: string;
   sql: SqlClient;
   artifactsDir: string;
-  run(prompt: string, options?: Partial<PipelineOptions>): Promise<RunOutcome>;
+  run(prompt: string, options?: Partial<PipelineOptions>, extras?: Pick<AgentContext, "bedrock">): Promise<RunOutcome>;
   tables(): Promise<string[]>;
   close(): Promise<void>;
 };
@@ -32,7 +32,7 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
     url: database.url,
     sql,
     artifactsDir,
-    async run(prompt, options = {}) {
+    async run(prompt, options = {}, extras = {}) {
       const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${user.id}, ${prompt}) returning id`;
       const context = {
         runId: run.id as string,
@@ -41,6 +41,7 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
         events: createPostgresEventStore(sql),
         artifacts: createLocalArtifactStore(sql, artifactsDir),
         options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, ...options },
+        ...extras,
       };
       return runPipeline(context, prompt);
     },

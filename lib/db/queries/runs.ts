@@ -42,6 +42,16 @@ export async function getRunById({ id }: { id: string }): Promise<Run | null> {
 
 type RunUpdate = Partial<Pick<Run, "status" | "targetSchema" | "targetTable" | "rowCount" | "error" | "startedAt" | "finishedAt">>;
 
+/** Moves a queued run to running; false when it was not queued (another delivery claimed it). */
+export async function claimQueuedRun({ id }: { id: string }): Promise<boolean> {
+  const claimed = await getDb()
+    .update(runs)
+    .set({ status: "running", startedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(runs.id, id), eq(runs.status, "queued")))
+    .returning({ id: runs.id });
+  return claimed.length > 0;
+}
+
 /** Records a run's progress; `db` lets the pipeline write through its own connection. */
 export async function updateRun({ id, db = getDb(), ...changes }: { id: string; db?: Database } & RunUpdate): Promise<void> {
   await db.update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { claimQueuedRun, getRunById, updateRun } from "@/lib/db/queries/runs";
+import type { RunOutcome } from "./orchestrator";
+import { executeRun, pipelineOptions } from "./runner";
+
+const orchestratorEventSchema = z.object({ runId: z.string().uuid() });
+
+export type OrchestratorEvent = z.infer<typeof orchestratorEventSchema>;
+
+export type OrchestratorResult = { runId: string; status: RunOutcome["status"] } | { skipped: true; reason: string };
+
+/**
+ * The orchestrator Lambda: runs one queued run to its end with the same runner as the
+ * in-process mode. Asynchronous invocations can be delivered more than once, so the run is
+ * claimed (queued -> running) in one statement first; a delivery that loses the claim does nothing.
+ */
+export async function handler(event: OrchestratorEvent): Promise<OrchestratorResult> {
+  const parsed = orchestratorEventSchema.safeParse(event);
+  // Thrown, not skipped: a malformed event is a deployment bug that should show as a failed invocation.
+  if (!parsed.success) throw new Error(`Invalid orchestrator event: expected { runId: <uuid> }; ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`).join("; ")}`);
+  const { runId } = parsed.data;
+
+  const run = await getRunById({ id: runId });
+  if (!run) return { skipped: true, reason: `run ${runId} does not exist` };
+  if (!(await claimQueuedRun({ id: runId }))) return { skipped: true, reason: `run ${runId} is already ${(await getRunById({ id: runId }))?.status ?? run.status}` };
+
+  try {
+    const outcome = await executeRun({ runId, prompt: run.prompt, options: pipelineOptions({ targetTable: run.targetTable ?? undefined }) });
+    return { runId, status: outcome.status };
+  } catch (error) {
+    // Marked failed so the run does not wait for crash recovery; rethrown so the invocation shows as failed.
+    // A retried delivery finds the run no longer queued and skips it.
+    await updateRun({ id: runId, status: "failed", error: "The run stopped on an internal error; the target was left unchanged.", finishedAt: new Date() }).catch(() => {});
+    throw error;
+  }
+}
