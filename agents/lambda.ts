@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { claimQueuedRun, getRunById, updateRun } from "@/lib/db/queries/runs";
 import type { RunOutcome } from "./orchestrator";
-import { executeRun, pipelineOptions } from "./runner";
+import { executeClaimedRun, pipelineOptions } from "./runner";
 
 const orchestratorEventSchema = z.object({ runId: z.string().uuid() });
 
@@ -12,7 +12,7 @@ export type OrchestratorResult = { runId: string; status: RunOutcome["status"] }
 /**
  * The orchestrator Lambda: runs one queued run to its end with the same runner as the
  * in-process mode. Asynchronous invocations can be delivered more than once, so the run is
- * claimed (queued -> running) in one statement first; a delivery that loses the claim does nothing.
+ * claimed (queued -> running) only once its liveness lock is held; a delivery that loses either does nothing.
  */
 export async function handler(event: OrchestratorEvent): Promise<OrchestratorResult> {
   const parsed = orchestratorEventSchema.safeParse(event);
@@ -22,10 +22,14 @@ export async function handler(event: OrchestratorEvent): Promise<OrchestratorRes
 
   const run = await getRunById({ id: runId });
   if (!run) return { skipped: true, reason: `run ${runId} does not exist` };
-  if (!(await claimQueuedRun({ id: runId }))) return { skipped: true, reason: `run ${runId} is already ${(await getRunById({ id: runId }))?.status ?? run.status}` };
-
   try {
-    const outcome = await executeRun({ runId, prompt: run.prompt, options: pipelineOptions({ targetTable: run.targetTable ?? undefined }) });
+    const outcome = await executeClaimedRun({
+      runId,
+      prompt: run.prompt,
+      options: pipelineOptions({ targetTable: run.targetTable ?? undefined }),
+      claim: () => claimQueuedRun({ id: runId }),
+    });
+    if (!outcome) return { skipped: true, reason: `run ${runId} is already ${(await getRunById({ id: runId }))?.status ?? run.status}` };
     return { runId, status: outcome.status };
   } catch (error) {
     // Marked failed so the run does not wait for crash recovery; rethrown so the invocation shows as failed.

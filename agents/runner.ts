@@ -4,7 +4,7 @@ import { createRun } from "@/lib/db/queries/runs";
 import { getEnv } from "@/lib/env";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import type { EventStore, StoredRunEvent } from "@/lib/events/types";
-import { holdRunLock } from "@/lib/runs/liveness";
+import { holdRunLock, tryHoldRunLock } from "@/lib/runs/liveness";
 import { runPipeline, type RunOutcome } from "./orchestrator";
 import type { PipelineOptions } from "./types";
 
@@ -37,9 +37,27 @@ export function pipelineOptions(overrides: Partial<PipelineOptions> = {}): Pipel
  * The in-process runner: runs one created run to its end in this process. It holds the run's
  * liveness lock throughout, so a crash is recognised and recovered on the next start.
  */
-export async function executeRun({ runId, prompt, options, onEvent }: RunRequest & { runId: string }): Promise<RunOutcome> {
+export async function executeRun(request: RunRequest & { runId: string }): Promise<RunOutcome> {
+  return runHoldingLock(await holdRunLock(getSql(), request.runId), request);
+}
+
+/**
+ * For a run handed over from elsewhere (an async Lambda event, which may be delivered twice):
+ * takes the liveness lock first and only then `claim`s the run, so there is no moment in which
+ * the run is marked running without a live process. Returns null when another delivery has it.
+ */
+export async function executeClaimedRun({ claim, ...request }: RunRequest & { runId: string; claim: () => Promise<boolean> }): Promise<RunOutcome | null> {
+  const release = await tryHoldRunLock(getSql(), request.runId);
+  if (!release) return null;
+  if (!(await claim())) {
+    await release();
+    return null;
+  }
+  return runHoldingLock(release, request);
+}
+
+async function runHoldingLock(release: () => Promise<void>, { runId, prompt, options, onEvent }: RunRequest & { runId: string }): Promise<RunOutcome> {
   const sql = getSql();
-  const release = await holdRunLock(sql, runId);
   const store = createPostgresEventStore(sql);
   const events: EventStore = onEvent
     ? { ...store, append: async (id, event) => { const stored = await store.append(id, event); onEvent(stored); return stored; } }

@@ -17,6 +17,20 @@ export async function holdRunLock(sql: SqlClient, runId: string): Promise<() => 
   };
 }
 
+/** Like `holdRunLock`, but returns null at once when another process already holds the run. */
+export async function tryHoldRunLock(sql: SqlClient, runId: string): Promise<(() => Promise<void>) | null> {
+  const connection = await sql.reserve();
+  const [{ held }] = await connection`select pg_try_advisory_lock(${RUN_LOCK_SPACE}, hashtext(${runId})) as held`;
+  if (!held) {
+    connection.release();
+    return null;
+  }
+  return async () => {
+    await connection`select pg_advisory_unlock(${RUN_LOCK_SPACE}, hashtext(${runId}))`.catch(() => {});
+    connection.release();
+  };
+}
+
 /**
  * Finds runs marked running whose process is gone (nobody holds their lock) and queued runs that
  * never started, marks them interrupted and drops their shadow tables. Published tables are
