@@ -1,8 +1,8 @@
-import { createLocalArtifactStore } from "@/lib/artifacts/store";
+import { getArtifactStore } from "@/lib/artifacts/current";
 import { getDb, getSql } from "@/lib/db";
 import { createRun } from "@/lib/db/queries/runs";
 import { getEnv } from "@/lib/env";
-import { createPostgresEventStore } from "@/lib/events/postgres-store";
+import { getEventStore } from "@/lib/events/live";
 import type { EventStore, StoredRunEvent } from "@/lib/events/types";
 import { holdRunLock, tryHoldRunLock } from "@/lib/runs/liveness";
 import { runPipeline, type RunOutcome } from "./orchestrator";
@@ -58,12 +58,12 @@ export async function executeClaimedRun({ claim, ...request }: RunRequest & { ru
 
 async function runHoldingLock(release: () => Promise<void>, { runId, prompt, options, onEvent }: RunRequest & { runId: string }): Promise<RunOutcome> {
   const sql = getSql();
-  const store = createPostgresEventStore(sql);
+  const store = getEventStore();
   const events: EventStore = onEvent
     ? { ...store, append: async (id, event) => { const stored = await store.append(id, event); onEvent(stored); return stored; } }
     : store;
   try {
-    return await runPipeline({ runId, sql, db: getDb(), events, artifacts: createLocalArtifactStore(sql, getEnv().dataDir), options }, prompt);
+    return await runPipeline({ runId, sql, db: getDb(), events, artifacts: getArtifactStore(), options }, prompt);
   } finally {
     await release();
   }

@@ -45,3 +45,26 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres//admin:hunter2@db" })).toThrow(/^(?![\s\S]*hunter2)/);
   });
 });
+
+describe("parseEnv: AWS parts", () => {
+  it("keeps everything local by default", () => {
+    expect(parseEnv({})).toMatchObject({ engine: "sql", eventsTable: undefined, artifactsBucket: undefined, glue: undefined });
+  });
+
+  it("refuses the Glue engine without what Glue needs, and says what is missing", () => {
+    expect(() => parseEnv({ DATAMORPH_ENGINE: "glue" })).toThrow(/DATAMORPH_ENGINE: glue needs DATAMORPH_GLUE_ROLE_ARN and DATAMORPH_GLUE_CONNECTION and DATAMORPH_ARTIFACTS_BUCKET/);
+    const glue = { DATAMORPH_GLUE_ROLE_ARN: "arn:aws:iam::123456789012:role/glue", DATAMORPH_GLUE_CONNECTION: "warehouse" };
+    expect(() => parseEnv({ DATAMORPH_ENGINE: "auto", ...glue })).toThrow(/needs DATAMORPH_ARTIFACTS_BUCKET/);
+    expect(parseEnv({ DATAMORPH_ENGINE: "glue", DATAMORPH_ARTIFACTS_BUCKET: "artifacts", DATAMORPH_GLUE_WORKERS: "10", DATAMORPH_GLUE_VERSION: "4.0", ...glue }).glue).toMatchObject({ numberOfWorkers: 10, glueVersion: "4.0" });
+  });
+
+  it.each([
+    ["DATAMORPH_ENGINE", "spark"],
+    ["DATAMORPH_GLUE_VERSION", "3.0"],
+    ["DATAMORPH_GLUE_WORKERS", "1"],
+    ["DATAMORPH_GLUE_ROLE_ARN", "glue-role"],
+    ["DATAMORPH_ARTIFACTS_BUCKET", "Not_A_Bucket"],
+  ])("refuses a bad %s", (name, value) => {
+    expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { linkedVariables, readSstLinks } from "./aws/linked";
 
 /** Raised when the configuration is unusable; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -42,7 +43,27 @@ const envSchema = z.object({
         "must be a Lambda function name or ARN, e.g. datamorph-Orchestrator",
       ),
   ),
+  DATAMORPH_EVENTS_TABLE: optional(z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a DynamoDB table name")),
+  DATAMORPH_ARTIFACTS_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name")),
+  DATAMORPH_ENGINE: optional(z.enum(["sql", "glue", "auto"], { error: "must be sql, glue or auto" })),
+  DATAMORPH_GLUE_MIN_SOURCE_ROWS: optional(z.coerce.number().int().min(0)),
+  DATAMORPH_GLUE_ROLE_ARN: optional(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN")),
+  DATAMORPH_GLUE_CONNECTION: optional(z.string().min(1).max(255)),
+  DATAMORPH_GLUE_TEMP_DIR: optional(z.string().regex(/^s3:\/\/.+/, "must be an s3:// URI")),
+  DATAMORPH_GLUE_VERSION: optional(z.enum(["4.0", "5.0"], { error: "must be 4.0 or 5.0" })),
+  DATAMORPH_GLUE_WORKER_TYPE: optional(z.string().regex(/^[A-Z]\.[0-9]+X$/, "must be a Glue worker type, e.g. G.1X")),
+  DATAMORPH_GLUE_WORKERS: optional(z.coerce.number().int().min(2).max(299)),
 });
+
+/** Where the Glue engine runs its jobs; present when a Glue role and connection are configured. */
+export type GlueEnv = {
+  roleArn: string;
+  connectionName: string;
+  tempDir?: string;
+  glueVersion: "4.0" | "5.0";
+  workerType: string;
+  numberOfWorkers: number;
+};
 
 export type Env = {
   nodeEnv: "development" | "production" | "test";
@@ -63,6 +84,14 @@ export type Env = {
   /** Which planner reads requests: rules (offline, default), bedrock, or auto (rules first). */
   planner: "rules" | "bedrock" | "auto";
   bedrockModelId?: string;
+  /** DynamoDB table of the run event log; unset, events live in Postgres. */
+  eventsTable?: string;
+  /** S3 bucket of run artifacts; unset, they live under the data folder. */
+  artifactsBucket?: string;
+  /** Which engine builds tables: sql (in Postgres, default), glue, or auto (Glue from `glueMinSourceRows`). */
+  engine: "sql" | "glue" | "auto";
+  glueMinSourceRows: number;
+  glue?: GlueEnv;
   /** `embedded` runs its own Postgres under the data folder; `server` uses DATABASE_URL. */
   mode: "embedded" | "server";
 };
@@ -78,6 +107,23 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (vars.DATAMORPH_PLANNER && vars.DATAMORPH_PLANNER !== "rules" && !vars.DATAMORPH_BEDROCK_MODEL_ID) {
     throw new ConfigError(`Invalid configuration:\n  DATAMORPH_BEDROCK_MODEL_ID: is required when DATAMORPH_PLANNER is ${vars.DATAMORPH_PLANNER}`);
   }
+  const engine = vars.DATAMORPH_ENGINE ?? "sql";
+  const glue: GlueEnv | undefined =
+    vars.DATAMORPH_GLUE_ROLE_ARN && vars.DATAMORPH_GLUE_CONNECTION
+      ? {
+          roleArn: vars.DATAMORPH_GLUE_ROLE_ARN,
+          connectionName: vars.DATAMORPH_GLUE_CONNECTION,
+          tempDir: vars.DATAMORPH_GLUE_TEMP_DIR,
+          glueVersion: vars.DATAMORPH_GLUE_VERSION ?? "5.0",
+          workerType: vars.DATAMORPH_GLUE_WORKER_TYPE ?? "G.1X",
+          numberOfWorkers: vars.DATAMORPH_GLUE_WORKERS ?? 2,
+        }
+      : undefined;
+  if (engine !== "sql") {
+    // Glue reads its script from S3 and reaches the database through a Glue connection.
+    const missing = [!glue && "DATAMORPH_GLUE_ROLE_ARN and DATAMORPH_GLUE_CONNECTION", !vars.DATAMORPH_ARTIFACTS_BUCKET && "DATAMORPH_ARTIFACTS_BUCKET"].filter(Boolean);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  DATAMORPH_ENGINE: ${engine} needs ${missing.join(" and ")}`);
+  }
   return {
     nodeEnv: vars.NODE_ENV,
     databaseUrl: vars.DATABASE_URL,
@@ -92,6 +138,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     orchestratorFunction: vars.DATAMORPH_ORCHESTRATOR_FUNCTION,
     planner: vars.DATAMORPH_PLANNER ?? "rules",
     bedrockModelId: vars.DATAMORPH_BEDROCK_MODEL_ID,
+    eventsTable: vars.DATAMORPH_EVENTS_TABLE,
+    artifactsBucket: vars.DATAMORPH_ARTIFACTS_BUCKET,
+    engine,
+    // Below about ten million source rows, Postgres builds faster than a Glue job starts.
+    glueMinSourceRows: vars.DATAMORPH_GLUE_MIN_SOURCE_ROWS ?? 10_000_000,
+    glue,
     mode: vars.DATABASE_URL ? "server" : "embedded",
   };
 }
@@ -100,6 +152,12 @@ let cached: Env | undefined;
 
 /** The validated configuration of this process. Throws `ConfigError` naming the bad variable. */
 export function getEnv(): Env {
-  cached ??= parseEnv(process.env);
+  cached ??= parseEnv(processVariables());
   return cached;
+}
+
+/** SST links (on AWS) overlaid by the variables set by hand, which win so one setting can be changed without redeploying. */
+function processVariables(): Record<string, string | undefined> {
+  const setByHand = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
+  return { ...linkedVariables(readSstLinks() ?? {}), ...setByHand };
 }

@@ -1,55 +1,30 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { HeadObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { HeadObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startLocalS3, type LocalS3 } from "@/lib/testing/local-s3";
 import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
 import { createS3ArtifactStore } from "./s3-store";
 import type { ArtifactStore } from "./store";
-
-// s3rver ships no type declarations; this is the part of it the tests use.
-type S3rverServer = { run(): Promise<AddressInfo>; close(): Promise<void> };
-type S3rverOptions = {
-  port: number;
-  address: string;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-};
-const S3rver = createRequire(import.meta.url)("s3rver") as new (options: S3rverOptions) => S3rverServer;
 
 const BUCKET = "datamorph-artifacts";
 const PREFIX = "stage-a/";
 
 describe("S3 artifact store (local S3 server)", () => {
   let h: PipelineHarness;
-  let s3: S3rverServer;
-  let dir: string;
+  let s3: LocalS3;
   let client: S3Client;
   let store: ArtifactStore;
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), "datamorph-s3-"));
-    s3 = new S3rver({ port: 0, address: "127.0.0.1", silent: true, directory: dir, configureBuckets: [{ name: BUCKET }] });
-    const { port } = await s3.run();
-    client = new S3Client({
-      endpoint: `http://127.0.0.1:${port}`,
-      region: "us-east-1",
-      forcePathStyle: true,
-      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
-    });
+    s3 = await startLocalS3([BUCKET]);
+    client = s3.client;
     h = await createPipelineHarness(testServers()[0], { demo: false });
     store = createS3ArtifactStore({ sql: h.sql, client, bucket: BUCKET, prefix: PREFIX });
   });
   afterAll(async () => {
-    client?.destroy();
     await s3?.close();
     await h?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   async function createRun(): Promise<string> {

@@ -1,6 +1,6 @@
-import { LambdaClient } from "@aws-sdk/client-lambda";
 import { z } from "zod";
 import { pipelineOptions } from "@/agents/runner";
+import { getLambdaClient } from "@/lib/aws/clients";
 import type { SessionUser } from "@/lib/auth/session";
 import { createRun, updateRun } from "@/lib/db/queries/runs";
 import { getEnv } from "@/lib/env";
@@ -15,8 +15,6 @@ export const startRunSchema = z.object({
 
 export type StartRunInput = z.infer<typeof startRunSchema>;
 
-let lambdaClient: LambdaClient | undefined;
-
 /**
  * How runs start in this deployment: the orchestrator Lambda when `DATAMORPH_ORCHESTRATOR_FUNCTION`
  * is set (AWS), otherwise in this process (embedded and server modes).
@@ -24,9 +22,7 @@ let lambdaClient: LambdaClient | undefined;
 export function getRunStarter(): RunStarter {
   const functionName = getEnv().orchestratorFunction;
   if (!functionName) return inProcessStarter;
-  // One client per process: it keeps its connections and credentials between requests.
-  lambdaClient ??= new LambdaClient({});
-  return lambdaStarter({ client: lambdaClient, functionName });
+  return lambdaStarter({ client: getLambdaClient(), functionName });
 }
 
 /**

@@ -1,7 +1,6 @@
 // GET /api/runs/[id]/report.pdf – run report as PDF
-import { createLocalArtifactStore } from "@/lib/artifacts/store";
+import { getArtifactStore } from "@/lib/artifacts/current";
 import { getSql } from "@/lib/db";
-import { getEnv } from "@/lib/env";
 import { withUser } from "@/lib/http/handler";
 import { createRunReportPdf } from "@/lib/report/report-pdf";
 import { getRunForUser } from "@/lib/runs/access";
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = withUser<{ id: string }>("GET /api/runs/[id]/report.pdf", async (_request, user, { id }) => {
   const run = await getRunForUser({ id, user });
-  const { pdf, filename } = await createRunReportPdf({ sql: getSql(), artifacts: createLocalArtifactStore(getSql(), getEnv().dataDir), runId: run.id });
+  const { pdf, filename } = await createRunReportPdf({ sql: getSql(), artifacts: getArtifactStore(), runId: run.id });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
