@@ -18,7 +18,7 @@ export const RejectRequestSchema = z.object({
 });
 
 /** The spec's own JSON schema, so the model is held to exactly what `EtlSpecSchema` accepts. */
-function specInputSchema(): JsonDocument {
+export function specInputSchema(): JsonDocument {
   // The superRefine checks (aliases, references) cannot be expressed in JSON schema; they
   // are enforced when the answer is parsed, and their errors go back in the repair round.
   const { $schema: _dialect, ...schema } = z.toJSONSchema(EtlSpecSchema, { io: "input" });
