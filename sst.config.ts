@@ -1,32 +1,28 @@
 /// <reference path="./.sst/platform/config.d.ts" />
 
-// DataMorph on AWS: the web app on Lambda behind CloudFront, RDS Postgres as the warehouse and
-// app database, secrets in SSM. `npx sst deploy --stage production`.
+// DataMorph on AWS: `npx sst deploy --stage prod`. The resources live in infra/, one file per part;
+// README "Deploy to AWS" lists what they are and what they cost.
 export default $config({
   app(input) {
+    const production = input?.stage === "prod" || input?.stage === "production";
     return {
       name: "datamorph",
-      removal: input?.stage === "production" ? "retain" : "remove",
-      protect: input?.stage === "production",
       home: "aws",
+      // Production keeps its database, tables and bucket even if the stack is removed, and
+      // `sst remove` refuses to run on it.
+      removal: production ? "retain" : "remove",
+      protect: production,
     };
   },
   async run() {
-    const vpc = new sst.aws.Vpc("Vpc", { nat: "ec2" });
-    const database = new sst.aws.Postgres("Database", { vpc });
-    const authSecret = new sst.Secret("AuthSecret");
-    const accessCode = new sst.Secret("AccessCode", "");
-
-    const web = new sst.aws.Nextjs("Web", {
-      vpc,
-      link: [database, authSecret, accessCode],
-      environment: {
-        DATABASE_URL: $interpolate`postgres://${database.username}:${database.password}@${database.host}:${database.port}/${database.database}`,
-        AUTH_SECRET: authSecret.value,
-        DATAMORPH_ACCESS_CODE: accessCode.value,
-      },
-    });
-
+    // Each module creates its part when first imported; later parts import what they link to.
+    await import("./infra/network");
+    await import("./infra/database");
+    await import("./infra/storage");
+    await import("./infra/glue");
+    await import("./infra/migrator");
+    await import("./infra/orchestrator");
+    const { web } = await import("./infra/web");
     return { url: web.url };
   },
 });

@@ -2,14 +2,16 @@ import { readCatalog } from "@/lib/catalog/read-catalog";
 import { readSampleValues } from "@/lib/catalog/sample-values";
 import type { Catalog } from "@/lib/catalog/types";
 import { updateRun } from "@/lib/db/queries/runs";
+import type { BuildEngine } from "@/lib/engines/choose-engine";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { DataTestResult } from "@/lib/validation/types";
 import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tables";
-import { buildAndTest, compileSpec, type Compiled } from "./build-round";
-import { getBedrockClient } from "@/lib/aws/bedrock-client";
+import { buildAndTest, chooseBuildEngine, compileSpec, type Compiled } from "./build-round";
 import { planSpec } from "./planner";
 import { profileSources } from "./profiler";
-import { diagnose } from "./remediator";
+import { configuredModel, suggestChecks } from "./model";
+import { remedy as remediate } from "./remediator";
+import { describeUsage } from "@/lib/planner/bedrock/pricing";
 import { Rejection } from "./rejection";
 import { checkTargetIsOurs } from "./target-guard";
 import { emitter, timed, type AgentContext } from "./types";
@@ -46,7 +48,8 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     const profiles = await timed(() => profileSources({ sql: context.sql, spec, catalog }));
     await emitter(context, "profiler")("success", `Profiled ${profiles.value.map((p) => `${p.table} (${p.rows.toLocaleString("en-US")} rows)`).join(", ")}`, { tables: profiles.value }, profiles.ms);
 
-    await publishTested(context, spec, catalog, outcome);
+    const engine = await chooseBuildEngine(context, profiles.value);
+    await publishTested(context, spec, catalog, outcome, engine);
   } catch (error) {
     outcome.status = error instanceof Rejection ? "rejected" : "failed";
     outcome.error = error instanceof Error ? error.message : String(error);
@@ -67,12 +70,12 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   const derived = await context.sql<{ name: string }[]>`
     select distinct target_schema || '.' || target_table as name from datamorph.runs where status = 'succeeded' and target_table is not null`;
   await emit("info", `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`, { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) }, catalogMs);
-  const { planner: mode = "rules", bedrockModelId, targetSchema, targetTable } = context.options;
-  const bedrock = mode !== "rules" && bedrockModelId ? { client: context.bedrock ?? getBedrockClient(), modelId: bedrockModelId } : undefined;
+  const { planner: mode = "rules", targetSchema, targetTable } = context.options;
+  const bedrock = configuredModel(context);
   const { value: result, ms } = await timed(() =>
     planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock }),
   );
-  if (result.usage) await emit("info", `The model read ${result.usage.inputTokens} and wrote ${result.usage.outputTokens} tokens (about $${result.usage.estimatedCostUsd.toFixed(4)})`, { usage: result.usage });
+  if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
   if (!result.ok) {
     await emit("error", result.message, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
     throw new Rejection(result.message);
@@ -82,12 +85,13 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   return result.spec;
 }
 
-async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog: Catalog, outcome: RunOutcome): Promise<void> {
+async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog: Catalog, outcome: RunOutcome, engine: BuildEngine): Promise<void> {
   let spec = firstSpec;
   let compiled: Compiled = await compileSpec(context, spec, catalog, 0);
   outcome.sql = compiled.sql;
+  const checks = await suggestChecks(context, spec, catalog);
   for (let round = 0; ; round++) {
-    const built = await buildAndTest(context, spec, catalog, compiled, round);
+    const built = await buildAndTest(context, spec, catalog, compiled, round, { engine, checks });
     outcome.tests = built.results;
     if (built.passed) {
       const publish = await timed(() => publishShadow(context.sql, { schema: context.options.targetSchema, shadow: built.shadow, target: spec.target.table }));
@@ -99,9 +103,11 @@ async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog:
     }
     await dropTable(context.sql, context.options.targetSchema, built.shadow);
     if (round >= context.options.maxRepairRounds) throw new Error(`Data tests still fail after ${round} repair round(s); the target was not changed.`);
-    const remedy = await timed(() => diagnose({ sql: context.sql, spec, catalog, results: built.results }));
+    const remedy = await timed(() => remediate({ sql: context.sql, spec, catalog, results: built.results, model: configuredModel(context) }));
     const emit = emitter(context, "remediator");
-    await emit(remedy.value.amended ? "info" : "error", remedy.value.diagnosis, { round: round + 1, cause: remedy.value.cause, changes: remedy.value.changes }, remedy.ms);
+    const { cause, changes, usage } = remedy.value;
+    const asked = usage ? ` (the model was asked: ${describeUsage(usage)})` : "";
+    await emit(remedy.value.amended ? "info" : "error", `${remedy.value.diagnosis}${asked}`, { round: round + 1, cause, changes, usage }, remedy.ms);
     if (!remedy.value.amended) throw new Error(`${remedy.value.diagnosis} The target was not changed.`);
     spec = remedy.value.amended;
     await context.artifacts.put(context.runId, "spec.json", JSON.stringify(spec, null, 2));

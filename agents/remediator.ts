@@ -1,4 +1,7 @@
 import type { Catalog } from "@/lib/catalog/types";
+import { diagnoseWithBedrock } from "@/lib/planner/bedrock/diagnose-with-bedrock";
+import type { BedrockUsage } from "@/lib/planner/bedrock/pricing";
+import type { BedrockOptions } from "@/lib/planner/bedrock/tool-conversation";
 import type { SqlClient } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
 import { diffSpecs, type SpecChange } from "@/lib/spec/diff";
@@ -8,11 +11,30 @@ import type { DataTestResult } from "@/lib/validation/types";
 export type Remedy = {
   /** What went wrong and why, in words a data engineer can check. */
   diagnosis: string;
-  cause: "duplicate_dimension_rows" | "unused_join_fan_out" | "conflicting_duplicate_keys" | "join_fan_out" | "unrepairable";
+  cause: "duplicate_dimension_rows" | "unused_join_fan_out" | "conflicting_duplicate_keys" | "join_fan_out" | "unrepairable" | "model";
   /** The amended spec to rebuild, or null when no safe repair exists. */
   amended: EtlSpec | null;
   changes: SpecChange[];
+  /** Tokens and estimated cost when the model was asked. */
+  usage?: BedrockUsage;
 };
+
+type DiagnoseInput = { sql: SqlClient; spec: EtlSpec; catalog: Catalog; results: DataTestResult[]; model?: BedrockOptions };
+
+/**
+ * The remediator: the rules below first, because their repairs are proven safe; when they
+ * find none and a model is configured, the model's diagnosis and amended spec (validated like
+ * a planned spec). A model repair is rebuilt and tested like any other round.
+ */
+export async function remedy(input: DiagnoseInput): Promise<Remedy> {
+  const fromRules = await diagnose(input);
+  if (fromRules.amended || !input.model) return fromRules;
+  const fromModel = await diagnoseWithBedrock({ ...input.model, spec: input.spec, catalog: input.catalog, results: input.results });
+  const diagnosis = `${fromRules.diagnosis} The model: ${fromModel.diagnosis}`;
+  return fromModel.amended
+    ? { cause: "model", diagnosis, amended: fromModel.amended, changes: diffSpecs(input.spec, fromModel.amended), usage: fromModel.usage }
+    : { ...fromRules, diagnosis, usage: fromModel.usage };
+}
 
 const FAN_OUT_KINDS = new Set(["reconcile", "grain_unique", "row_count"]);
 
@@ -36,6 +58,12 @@ async function findDuplicates(sql: SqlClient, spec: EtlSpec): Promise<Duplicates
   return found;
 }
 
+/** Sources whose columns an aggregate reads. */
+function aggregatedSources(spec: EtlSpec): Set<string> {
+  const text = JSON.stringify(spec.columns.filter((c) => c.expr.kind === "aggregate").map((c) => c.expr));
+  return new Set(spec.sources.map((s) => s.alias).filter((alias) => text.includes(`"source":"${alias}"`) || text.includes(`${alias}.`)));
+}
+
 /** Sources nothing reads from: no output, filter, grain or later join uses them. */
 function unusedJoins(spec: EtlSpec): string[] {
   const text = JSON.stringify({ columns: spec.columns, filters: spec.filters, grain: spec.grain, having: spec.having });
@@ -49,7 +77,7 @@ function unusedJoins(spec: EtlSpec): string[] {
  * when exact duplicates fan out a join, or drop a join nothing uses. Anything else gets a
  * diagnosis and no amended spec, because guessing would publish a wrong table.
  */
-export async function diagnose({ sql, spec, results }: { sql: SqlClient; spec: EtlSpec; catalog: Catalog; results: DataTestResult[] }): Promise<Remedy> {
+export async function diagnose({ sql, spec, results }: DiagnoseInput): Promise<Remedy> {
   const failing = results.filter((r) => r.blocking && !r.passed);
   const names = failing.map((r) => r.name).join(", ");
   const none = (cause: Remedy["cause"], diagnosis: string): Remedy => ({ cause, diagnosis, amended: null, changes: [] });
@@ -58,7 +86,10 @@ export async function diagnose({ sql, spec, results }: { sql: SqlClient; spec: E
   if (failing.some((r) => r.error)) return none("unrepairable", `A test could not run (${failing.find((r) => r.error)!.error}); this needs a person to look at it.`);
   if (!failing.some((r) => FAN_OUT_KINDS.has(r.kind))) return none("unrepairable", `${names} failed; no automatic repair applies to ${failing.length === 1 ? "this test" : "these tests"}.`);
 
-  const duplicated = (await findDuplicates(sql, spec)).filter((d) => d.duplicateKeys > 0 && d.alias !== spec.sources[0].alias);
+  // The rows being aggregated repeat their keys by nature (many orders per customer); only a
+  // dimension with repeated keys fans the join out.
+  const measured = aggregatedSources(spec);
+  const duplicated = (await findDuplicates(sql, spec)).filter((d) => d.duplicateKeys > 0 && d.alias !== spec.sources[0].alias && !measured.has(d.alias));
   const exact = duplicated.find((d) => d.exactDuplicates > 0);
   if (exact) {
     const amended: EtlSpec = { ...spec, sources: spec.sources.map((s) => (s.alias === exact.alias ? { ...s, distinct: true } : s)) };

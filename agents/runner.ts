@@ -2,6 +2,7 @@ import { getArtifactStore } from "@/lib/artifacts/current";
 import { getDb, getSql } from "@/lib/db";
 import { createRun } from "@/lib/db/queries/runs";
 import { getEnv } from "@/lib/env";
+import { createGlueEngine, type GlueEngine } from "@/lib/engines/glue-engine";
 import { getEventStore } from "@/lib/events/live";
 import type { EventStore, StoredRunEvent } from "@/lib/events/types";
 import { holdRunLock, tryHoldRunLock } from "@/lib/runs/liveness";
@@ -27,6 +28,8 @@ export function pipelineOptions(overrides: Partial<PipelineOptions> = {}): Pipel
     maxRepairRounds: DEFAULT_REPAIR_ROUNDS,
     planner: env.planner,
     bedrockModelId: env.bedrockModelId,
+    engine: env.engine,
+    glueMinSourceRows: env.glueMinSourceRows,
     statementTimeoutMs: 5 * 60_000,
     ...overrides,
     ...(overrides.maxRepairRounds !== undefined ? { maxRepairRounds: Math.min(MAX_REPAIR_ROUNDS, Math.max(0, overrides.maxRepairRounds)) } : {}),
@@ -63,7 +66,7 @@ async function runHoldingLock(release: () => Promise<void>, { runId, prompt, opt
     ? { ...store, append: async (id, event) => { const stored = await store.append(id, event); onEvent(stored); return stored; } }
     : store;
   try {
-    return await runPipeline({ runId, sql, db: getDb(), events, artifacts: getArtifactStore(), options }, prompt);
+    return await runPipeline({ runId, sql, db: getDb(), events, artifacts: getArtifactStore(), glue: configuredGlueEngine(), options }, prompt);
   } finally {
     await release();
   }
@@ -73,4 +76,15 @@ async function runHoldingLock(release: () => Promise<void>, { runId, prompt, opt
 export async function createAndRun({ userId, ...request }: RunRequest & { userId: string }): Promise<RunOutcome> {
   const run = await createRun({ userId, prompt: request.prompt, targetTable: request.options.targetTable });
   return executeRun({ runId: run.id, ...request });
+}
+
+// The orchestrator Lambda lives at most 15 minutes, and testing and publishing need some of them:
+// a Glue build there must end (and is stopped) well before.
+const LAMBDA_GLUE_LIMITS = { timeoutMinutes: 11, deadlineMs: 12 * 60_000 };
+
+/** The Glue engine of this deployment, when a Glue role and connection are configured. */
+function configuredGlueEngine(): GlueEngine | undefined {
+  const { glue } = getEnv();
+  if (!glue) return undefined;
+  return createGlueEngine({ ...glue, ...(process.env.AWS_LAMBDA_FUNCTION_NAME ? LAMBDA_GLUE_LIMITS : {}) });
 }

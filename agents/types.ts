@@ -1,6 +1,8 @@
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import type { ArtifactStore } from "@/lib/artifacts/store";
 import type { Database, SqlClient } from "@/lib/db/client";
+import type { EngineRequest } from "@/lib/engines/choose-engine";
+import type { GlueEngine } from "@/lib/engines/glue-engine";
 import type { Agent, EventLevel, EventStore } from "@/lib/events/types";
 import type { PlannerMode } from "./planner";
 
@@ -18,6 +20,10 @@ export type PipelineOptions = {
   planner?: PlannerMode;
   /** The Bedrock model of the bedrock and auto planners. */
   bedrockModelId?: string;
+  /** What builds the shadow tables (default sql); auto picks Glue for large sources. */
+  engine?: EngineRequest;
+  /** The profiled source rows, summed, from which auto picks Glue. */
+  glueMinSourceRows?: number;
 };
 
 /** What every agent may use; it never learns whether it runs in-process or on Lambda. */
@@ -31,6 +37,8 @@ export type AgentContext = {
   options: PipelineOptions;
   /** The model client of the bedrock and auto planners (default: one from the AWS environment). */
   bedrock?: BedrockRuntimeClient;
+  /** The Glue engine; absent where Glue is not configured, and then no run can build with it. */
+  glue?: GlueEngine;
 };
 
 /** Records one event of `agent` in the run's log. */

@@ -53,6 +53,7 @@ const envSchema = z.object({
   DATAMORPH_GLUE_VERSION: optional(z.enum(["4.0", "5.0"], { error: "must be 4.0 or 5.0" })),
   DATAMORPH_GLUE_WORKER_TYPE: optional(z.string().regex(/^[A-Z]\.[0-9]+X$/, "must be a Glue worker type, e.g. G.1X")),
   DATAMORPH_GLUE_WORKERS: optional(z.coerce.number().int().min(2).max(299)),
+  DATAMORPH_GLUE_JOB_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - and _, e.g. datamorph-prod-")),
 });
 
 /** Where the Glue engine runs its jobs; present when a Glue role and connection are configured. */
@@ -63,6 +64,8 @@ export type GlueEnv = {
   glueVersion: "4.0" | "5.0";
   workerType: string;
   numberOfWorkers: number;
+  /** Prepended to the name of every Glue job; the deployment's IAM policy covers only these. */
+  jobNamePrefix?: string;
 };
 
 export type Env = {
@@ -90,7 +93,8 @@ export type Env = {
   artifactsBucket?: string;
   /** Which engine builds tables: sql (in Postgres, default), glue, or auto (Glue from `glueMinSourceRows`). */
   engine: "sql" | "glue" | "auto";
-  glueMinSourceRows: number;
+  /** Source rows from which `auto` picks Glue (default: the engine's). */
+  glueMinSourceRows?: number;
   glue?: GlueEnv;
   /** `embedded` runs its own Postgres under the data folder; `server` uses DATABASE_URL. */
   mode: "embedded" | "server";
@@ -117,6 +121,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
           glueVersion: vars.DATAMORPH_GLUE_VERSION ?? "5.0",
           workerType: vars.DATAMORPH_GLUE_WORKER_TYPE ?? "G.1X",
           numberOfWorkers: vars.DATAMORPH_GLUE_WORKERS ?? 2,
+          jobNamePrefix: vars.DATAMORPH_GLUE_JOB_PREFIX,
         }
       : undefined;
   if (engine !== "sql") {
@@ -141,8 +146,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     eventsTable: vars.DATAMORPH_EVENTS_TABLE,
     artifactsBucket: vars.DATAMORPH_ARTIFACTS_BUCKET,
     engine,
-    // Below about ten million source rows, Postgres builds faster than a Glue job starts.
-    glueMinSourceRows: vars.DATAMORPH_GLUE_MIN_SOURCE_ROWS ?? 10_000_000,
+    glueMinSourceRows: vars.DATAMORPH_GLUE_MIN_SOURCE_ROWS,
     glue,
     mode: vars.DATABASE_URL ? "server" : "embedded",
   };

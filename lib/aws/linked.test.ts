@@ -10,7 +10,7 @@ Object.assign(process.env, {
   SST_RESOURCE_Artifacts: JSON.stringify({ name: "datamorph-prod-artifactsbucket-abc" }),
   SST_RESOURCE_Orchestrator: JSON.stringify({ name: "datamorph-prod-OrchestratorFunction" }),
   SST_RESOURCE_AuthSecret: JSON.stringify({ value: "x".repeat(40) }),
-  SST_RESOURCE_Glue: JSON.stringify({ roleArn: "arn:aws:iam::123456789012:role/datamorph-glue", connectionName: "datamorph-prod-postgres", tempDir: "s3://bucket/glue-temp/" }),
+  SST_RESOURCE_Glue: JSON.stringify({ roleArn: "arn:aws:iam::123456789012:role/datamorph-glue", connectionName: "datamorph-prod-postgres", tempDir: "s3://bucket/glue-temp/", jobPrefix: "datamorph-prod-" }),
 });
 
 describe("SST links as configuration", () => {
@@ -22,7 +22,7 @@ describe("SST links as configuration", () => {
       artifactsBucket: "datamorph-prod-artifactsbucket-abc",
       orchestratorFunction: "datamorph-prod-OrchestratorFunction",
       engine: "auto",
-      glue: { roleArn: "arn:aws:iam::123456789012:role/datamorph-glue", connectionName: "datamorph-prod-postgres", glueVersion: "5.0", workerType: "G.1X", numberOfWorkers: 2 },
+      glue: { roleArn: "arn:aws:iam::123456789012:role/datamorph-glue", connectionName: "datamorph-prod-postgres", glueVersion: "5.0", workerType: "G.1X", numberOfWorkers: 2, jobNamePrefix: "datamorph-prod-" },
     });
     expect(env.authSecret).toHaveLength(40);
     expect(env.accessCode).toBeUndefined();

@@ -12,7 +12,7 @@ const linksSchema = z.object({
   Orchestrator: z.object({ name: z.string() }).optional(),
   AuthSecret: z.object({ value: z.string() }).optional(),
   AccessCode: z.object({ value: z.string() }).optional(),
-  Glue: z.object({ roleArn: z.string(), connectionName: z.string(), tempDir: z.string().optional() }).optional(),
+  Glue: z.object({ roleArn: z.string(), connectionName: z.string(), tempDir: z.string().optional(), jobPrefix: z.string().optional() }).optional(),
 });
 
 type Links = z.infer<typeof linksSchema>;
@@ -47,5 +47,6 @@ export function linkedVariables(raw: Record<string, unknown>): Record<string, st
   set("DATAMORPH_GLUE_ROLE_ARN", links.Glue?.roleArn);
   set("DATAMORPH_GLUE_CONNECTION", links.Glue?.connectionName);
   set("DATAMORPH_GLUE_TEMP_DIR", links.Glue?.tempDir);
+  set("DATAMORPH_GLUE_JOB_PREFIX", links.Glue?.jobPrefix);
   return variables;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compilePySpark } from "@/lib/codegen/pyspark";
+import { runGlueScriptWithStubs } from "@/lib/testing/pyspark-stubs";
 import { planWithRules } from "@/lib/planner/rules";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 
@@ -28,13 +29,19 @@ describe("compilePySpark", () => {
     "the 3 largest orders",
     "customers with more than 5 orders",
     "monthly number of orders since March 2024",
-  ])("emits a Glue script Python accepts for %j", (prompt) => {
-    expect(() => pyCompiles(script(prompt).py)).not.toThrow();
+  ])("emits a Glue script that compiles and runs to its write for %j", (prompt) => {
+    const { spec, py } = script(prompt);
+    const calls = runGlueScriptWithStubs(py, { JOB_NAME: "j", CONNECTION_NAME: "c", DATABASE: "d", TARGET_TABLE: '"public"."t"' });
+    expect(calls.filter((c) => c.method === "option" && c.args[0] === "dbtable").map((c) => c.args[1])).toEqual([
+      ...spec.sources.map((s) => `"${s.schema}"."${s.table}"`),
+      '"public"."t"',
+    ]);
+    expect(calls.slice(-2).map((c) => [c.method, ...c.args])).toEqual([["mode", "overwrite"], ["save"]]);
   });
 
-  it("reads connection and target from job arguments and overwrites the target", () => {
+  it("reads its connection name, database and target from job arguments and overwrites the target", () => {
     const { py } = script("total order amount per customer");
-    expect(py).toContain('getResolvedOptions(sys.argv, ["JOB_NAME", "JDBC_URL", "JDBC_USER", "JDBC_PASSWORD", "TARGET_TABLE"])');
+    expect(py).toContain('getResolvedOptions(sys.argv, ["JOB_NAME", "CONNECTION_NAME", "DATABASE", "TARGET_TABLE"])');
     expect(py).toContain('.option("dbtable", args["TARGET_TABLE"]).mode("overwrite").save()');
   });
 

@@ -5,22 +5,20 @@ import { shapeQuery } from "@/lib/codegen/query-shape";
 import { buildScope } from "@/lib/codegen/scope";
 import { quoteIdent } from "@/lib/codegen/sql-quote";
 import { colPy, filterPy, outputExprPy, py } from "@/lib/codegen/pyspark-expression";
+import { jdbcPreamble, type GlueJdbcArgs } from "@/lib/codegen/pyspark-jdbc";
 
-/** Names of the Glue job arguments the script reads its connection and target from. */
-export type GlueJdbcArgs = { urlVar?: string; userVar?: string; passwordVar?: string; targetVar?: string; driver?: string };
-
-const ARG = /^[A-Z][A-Z0-9_]*$/;
+export { GLUE_SCRIPT_ARGS, type GlueJdbcArgs } from "@/lib/codegen/pyspark-jdbc";
 
 /**
  * Compiles a spec to an AWS Glue PySpark script: reads the sources over JDBC, applies the
  * same joins, filters, grain, aggregates, order and limit as `compileSql` (same output columns
- * in the same order) and overwrites the target table named by a job argument.
+ * in the same order) and overwrites the target table named by a job argument. The database
+ * credentials come from a Glue connection unless `jdbc` says otherwise.
  */
 export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; catalog: Catalog; jdbc?: GlueJdbcArgs }): string {
   const parsed = EtlSpecSchema.safeParse(spec);
   if (!parsed.success) throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
-  const args = { url: jdbc.urlVar ?? "JDBC_URL", user: jdbc.userVar ?? "JDBC_USER", password: jdbc.passwordVar ?? "JDBC_PASSWORD", target: jdbc.targetVar ?? "TARGET_TABLE" };
-  for (const name of Object.values(args)) if (!ARG.test(name)) throw new CodegenError("invalid_spec", `job argument name ${name} must be UPPER_SNAKE_CASE`);
+  const preamble = jdbcPreamble(jdbc);
   const scope = buildScope(spec.sources, catalog);
   const shape = shapeQuery(spec, (alias) => scope.table(alias).primaryKey);
   const v = (alias: string) => `src_${alias.replace(/[^A-Za-z0-9_]/g, "_")}`;
@@ -35,15 +33,7 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
     "from pyspark.context import SparkContext",
     "from pyspark.sql import functions as F",
     "",
-    `args = getResolvedOptions(sys.argv, [${["JOB_NAME", args.url, args.user, args.password, args.target].map(py).join(", ")}])`,
-    "glue_context = GlueContext(SparkContext.getOrCreate())",
-    "spark = glue_context.spark_session",
-    "jdbc_options = {",
-    `    "url": args[${py(args.url)}],`,
-    `    "user": args[${py(args.user)}],`,
-    `    "password": args[${py(args.password)}],`,
-    `    "driver": ${py(jdbc.driver ?? "org.postgresql.Driver")},`,
-    "}",
+    ...preamble.lines,
     "",
     "",
     "def read_table(name):",
@@ -78,6 +68,6 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
   }
   if (spec.limit) out.push(`df = df.limit(${spec.limit.count})`);
   out.push(`df = df.select(${spec.columns.map((c) => py(c.name)).join(", ")})`);
-  out.push("", `df.write.format("jdbc").options(**jdbc_options).option("dbtable", args[${py(args.target)}]).mode("overwrite").save()`, "");
+  out.push("", `df.write.format("jdbc").options(**jdbc_options).option("dbtable", args[${py(preamble.targetVar)}]).mode("overwrite").save()`, "");
   return out.join("\n");
 }

@@ -20,12 +20,15 @@ export function resolveDatabaseUrl(): string {
   }
 }
 
+// A Lambda instance serves one request at a time, and hundreds of instances share one RDS server.
+const LAMBDA_POOL_SIZE = 3;
+
 // One pool per process, kept on globalThis so hot reloads in development do not open new pools.
 const cache = globalThis as unknown as { datamorphSql?: SqlClient; datamorphDb?: Database };
 
 /** The shared postgres.js client (raw SQL, LISTEN/NOTIFY). */
 export function getSql(): SqlClient {
-  cache.datamorphSql ??= createSqlClient(resolveDatabaseUrl(), "datamorph");
+  cache.datamorphSql ??= createSqlClient(resolveDatabaseUrl(), "datamorph", process.env.AWS_LAMBDA_FUNCTION_NAME ? LAMBDA_POOL_SIZE : undefined);
   return cache.datamorphSql;
 }
 

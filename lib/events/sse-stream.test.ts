@@ -48,6 +48,17 @@ describe("live run events over SSE", () => {
     expect(ids).toEqual([21, 22, 23, 24]);
   });
 
+  it("closes at its time limit without saying end, and the reconnect resumes where it stopped", async () => {
+    const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'long', 'running' from datamorph.users limit 1 returning id`;
+    const open = (after: number) => runEventStream({ runId: run.id, after, store, hub, hasEnded: async () => false, signal: new AbortController().signal, maxDurationMs: 300 });
+    await store.append(run.id, { agent: "planner", level: "info", message: "before" });
+    const first = await new Response(open(0)).text();
+    expect(first).toMatch(/retry: \d+\n\n$/);
+    expect(first).not.toContain("event: end");
+    await store.append(run.id, { agent: "orchestrator", level: "success", message: "done", payload: { final: true } });
+    expect(await readAll(open(1))).toEqual({ ids: [2], ended: true });
+  });
+
   it("ends at once for a run that stopped without a final event", async () => {
     const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'cut off', 'interrupted' from datamorph.users limit 1 returning id`;
     await store.append(run.id, { agent: "planner", level: "info", message: "started" });

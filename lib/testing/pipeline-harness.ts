@@ -16,7 +16,7 @@ export type PipelineHarness = {
   url: string;
   sql: SqlClient;
   artifactsDir: string;
-  run(prompt: string, options?: Partial<PipelineOptions>, extras?: Pick<AgentContext, "bedrock">): Promise<RunOutcome>;
+  run(prompt: string, options?: Partial<PipelineOptions>, extras?: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">>): Promise<RunOutcome>;
   tables(): Promise<string[]>;
   close(): Promise<void>;
 };

@@ -30,3 +30,8 @@ export function priceUsage({ inputTokens, outputTokens }: { inputTokens: number;
   const cost = (inputTokens / 1000) * price.inputPer1K + (outputTokens / 1000) * price.outputPer1K;
   return { inputTokens, outputTokens, estimatedCostUsd: Math.round(cost * 1e6) / 1e6 };
 }
+
+/** Usage in words, for a run event. */
+export function describeUsage({ inputTokens, outputTokens, estimatedCostUsd }: BedrockUsage): string {
+  return `${inputTokens} tokens read and ${outputTokens} written (about $${estimatedCostUsd.toFixed(4)})`;
+}

@@ -10,6 +10,10 @@ export const dynamic = "force-dynamic";
 
 const afterSchema = z.coerce.number().int().min(0).catch(0);
 
+// On Lambda the response dies at the function's timeout (60 s behind CloudFront): ending it a
+// little earlier lets the browser reconnect cleanly and resume with Last-Event-ID.
+const MAX_STREAM_MS = process.env.AWS_LAMBDA_FUNCTION_NAME ? 50_000 : undefined;
+
 export const GET = withUser<{ id: string }>("GET /api/runs/[id]/events", async (request, user, { id }) => {
   await getRunForUser({ id, user });
   const url = new URL(request.url);
@@ -21,6 +25,7 @@ export const GET = withUser<{ id: string }>("GET /api/runs/[id]/events", async (
     hub: getLiveHub(),
     hasEnded: async () => !["queued", "running"].includes((await getRunById({ id }))?.status ?? "failed"),
     signal: request.signal,
+    maxDurationMs: MAX_STREAM_MS,
   });
   return new Response(stream, {
     headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
