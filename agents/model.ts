@@ -9,8 +9,9 @@ import { emitter, type AgentContext } from "./types";
 
 /** The model of the bedrock and auto modes, for planning and repairs; none in rules mode. */
 export function configuredModel(context: AgentContext): BedrockOptions | undefined {
-  const { planner = "rules", bedrockModelId } = context.options;
-  return planner !== "rules" && bedrockModelId ? { client: context.bedrock ?? getBedrockClient(), modelId: bedrockModelId } : undefined;
+  const { planner = "rules", bedrockModelId, bedrockTemperature, bedrockMaxTokens } = context.options;
+  if (planner === "rules" || !bedrockModelId) return undefined;
+  return { client: context.bedrock ?? getBedrockClient(), modelId: bedrockModelId, temperature: bedrockTemperature, maxTokens: bedrockMaxTokens };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readCatalog } from "@/lib/catalog/read-catalog";
+import { readSampleRows } from "@/lib/catalog/sample-rows";
 import { readSampleValues } from "@/lib/catalog/sample-values";
 import type { Catalog } from "@/lib/catalog/types";
 import { updateRun } from "@/lib/db/queries/runs";
@@ -71,7 +72,9 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
     select distinct target_schema || '.' || target_table as name from datamorph.runs where status = 'succeeded' and target_table is not null`;
   await emit("info", `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`, { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) }, catalogMs);
   const { planner: mode = "rules", targetSchema, targetTable } = context.options;
-  const bedrock = configuredModel(context);
+  const model = configuredModel(context);
+  // The model sees a few rows of each table, as quoted data; the rules planner needs none.
+  const bedrock = model && { ...model, sampleRows: await readSampleRows(context.sql, catalog) };
   const { value: result, ms } = await timed(() =>
     planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock }),
   );

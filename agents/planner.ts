@@ -1,5 +1,5 @@
 import type { Catalog } from "@/lib/catalog/types";
-import { planAuto, planWithBedrock, type BedrockOptions, type BedrockUsage } from "@/lib/planner/bedrock";
+import { planAuto, planWithBedrock, type BedrockOptions, type BedrockUsage, type SampleRows } from "@/lib/planner/bedrock";
 import { planWithRules, type PlanResult } from "@/lib/planner/rules";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
@@ -18,8 +18,8 @@ export type PlannerInput = {
   targetTable?: string;
   now?: Date;
   mode?: PlannerMode;
-  /** How to reach the model, for the bedrock and auto modes. */
-  bedrock?: BedrockOptions;
+  /** How to reach the model, for the bedrock and auto modes, with sample rows it may see. */
+  bedrock?: BedrockOptions & { sampleRows?: SampleRows };
 };
 
 export type PlannerOutput = PlanResult & { planner: "rules" | "bedrock"; usage?: BedrockUsage };

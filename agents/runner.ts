@@ -28,6 +28,8 @@ export function pipelineOptions(overrides: Partial<PipelineOptions> = {}): Pipel
     maxRepairRounds: DEFAULT_REPAIR_ROUNDS,
     planner: env.planner,
     bedrockModelId: env.bedrockModelId,
+    bedrockTemperature: env.bedrockTemperature,
+    bedrockMaxTokens: env.bedrockMaxTokens,
     engine: env.engine,
     glueMinSourceRows: env.glueMinSourceRows,
     statementTimeoutMs: 5 * 60_000,

@@ -20,6 +20,8 @@ export type PipelineOptions = {
   planner?: PlannerMode;
   /** The Bedrock model of the bedrock and auto planners. */
   bedrockModelId?: string;
+  bedrockTemperature?: number;
+  bedrockMaxTokens?: number;
   /** What builds the shadow tables (default sql); auto picks Glue for large sources. */
   engine?: EngineRequest;
   /** The profiled source rows, summed, from which auto picks Glue. */

@@ -58,7 +58,13 @@ describe("parseEnv: AWS parts", () => {
     expect(parseEnv({ DATAMORPH_ENGINE: "glue", DATAMORPH_ARTIFACTS_BUCKET: "artifacts", DATAMORPH_GLUE_WORKERS: "10", DATAMORPH_GLUE_VERSION: "4.0", ...glue }).glue).toMatchObject({ numberOfWorkers: 10, glueVersion: "4.0" });
   });
 
+  it("reads the model's temperature and answer length", () => {
+    expect(parseEnv({ DATAMORPH_BEDROCK_TEMPERATURE: "0.3", DATAMORPH_BEDROCK_MAX_TOKENS: "8000" })).toMatchObject({ bedrockTemperature: 0.3, bedrockMaxTokens: 8000 });
+  });
+
   it.each([
+    ["DATAMORPH_BEDROCK_TEMPERATURE", "2"],
+    ["DATAMORPH_BEDROCK_MAX_TOKENS", "10"],
     ["DATAMORPH_ENGINE", "spark"],
     ["DATAMORPH_GLUE_VERSION", "3.0"],
     ["DATAMORPH_GLUE_WORKERS", "1"],

@@ -35,6 +35,8 @@ const envSchema = z.object({
   DATAMORPH_TARGET_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_$]*$/, "must be a schema name, e.g. public")),
   DATAMORPH_PLANNER: optional(z.enum(["rules", "bedrock", "auto"], { error: "must be rules, bedrock or auto" })),
   DATAMORPH_BEDROCK_MODEL_ID: optional(z.string().min(3).max(200)),
+  DATAMORPH_BEDROCK_TEMPERATURE: optional(z.coerce.number().min(0, "must be from 0 to 1").max(1, "must be from 0 to 1")),
+  DATAMORPH_BEDROCK_MAX_TOKENS: optional(z.coerce.number().int().min(256, "must be at least 256").max(64_000, "must be at most 64000")),
   DATAMORPH_ORCHESTRATOR_FUNCTION: optional(
     z
       .string()
@@ -87,6 +89,10 @@ export type Env = {
   /** Which planner reads requests: rules (offline, default), bedrock, or auto (rules first). */
   planner: "rules" | "bedrock" | "auto";
   bedrockModelId?: string;
+  /** Sampling temperature of every model call (default 0.2: low, so plans repeat). */
+  bedrockTemperature?: number;
+  /** The most tokens one model answer may have (default 4000). */
+  bedrockMaxTokens?: number;
   /** DynamoDB table of the run event log; unset, events live in Postgres. */
   eventsTable?: string;
   /** S3 bucket of run artifacts; unset, they live under the data folder. */
@@ -143,6 +149,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     orchestratorFunction: vars.DATAMORPH_ORCHESTRATOR_FUNCTION,
     planner: vars.DATAMORPH_PLANNER ?? "rules",
     bedrockModelId: vars.DATAMORPH_BEDROCK_MODEL_ID,
+    bedrockTemperature: vars.DATAMORPH_BEDROCK_TEMPERATURE,
+    bedrockMaxTokens: vars.DATAMORPH_BEDROCK_MAX_TOKENS,
     eventsTable: vars.DATAMORPH_EVENTS_TABLE,
     artifactsBucket: vars.DATAMORPH_ARTIFACTS_BUCKET,
     engine,

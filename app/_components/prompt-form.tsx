@@ -12,8 +12,11 @@ const EXAMPLES = [
   "average payment amount per payment method",
 ];
 
-/** The request box: a plain-English description of a table, with examples to start from. */
-export function PromptForm() {
+/**
+ * The request box: a plain-English description of a table, with examples to start from. Where
+ * AWS Glue is configured, the run's build engine can be chosen too.
+ */
+export function PromptForm({ glue = false }: { glue?: boolean }) {
   const [prompt, setPrompt] = useState("");
   return (
     <ActionForm action={startRunAction}>
@@ -42,9 +45,18 @@ export function PromptForm() {
           </div>
           <div className="row">
             <input name="target" placeholder="target table (optional)" aria-label="Target table (optional)" style={{ maxWidth: 280 }} maxLength={63} />
+            {glue && (
+              <select name="engine" aria-label="Build engine" defaultValue="" style={{ maxWidth: 260 }}>
+                <option value="">Build engine: deployment default</option>
+                <option value="sql">SQL in Postgres</option>
+                <option value="glue">AWS Glue (Spark)</option>
+                <option value="auto">Glue for large sources</option>
+              </select>
+            )}
             <SubmitButton pending={pending} pendingLabel="Starting…">Build table</SubmitButton>
           </div>
           {result?.fieldErrors?.target && <div className="field-error" role="alert">{result.fieldErrors.target}</div>}
+          {result?.fieldErrors?.engine && <div className="field-error" role="alert">{result.fieldErrors.engine}</div>}
         </>
       )}
     </ActionForm>

@@ -1,5 +1,6 @@
 import { createAndRun, pipelineOptions } from "@/agents/runner";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
+import { isEngineRequest } from "@/lib/engines/choose-engine";
 import type { StoredRunEvent } from "@/lib/events/types";
 import type { Command } from "./commands";
 import { CliError, formatTable } from "./output";
@@ -14,8 +15,8 @@ function printProgress(event: StoredRunEvent) {
 
 export const runCommand: Command = {
   summary: "Build a table from a plain-English request (plan, build, test, repair, publish)",
-  usage: 'Usage: npm run -s datamorph -- run "<prompt>" [--target <table>] [--rounds <0-5>] [--json]\nExit code: 0 succeeded, 1 failed, 2 rejected.',
-  options: { target: { type: "string" }, rounds: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
+  usage: 'Usage: npm run -s datamorph -- run "<prompt>" [--target <table>] [--rounds <0-5>] [--engine sql|glue|auto] [--json]\nExit code: 0 succeeded, 1 failed, 2 rejected.',
+  options: { target: { type: "string" }, rounds: { type: "string" }, engine: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
   async run({ values, positionals }) {
     const prompt = positionals.join(" ").trim();
     if (!prompt) throw new CliError('Describe the table you want, e.g. run "total order amount per customer"', 2);
@@ -23,8 +24,11 @@ export const runCommand: Command = {
     const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
     if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 0 && rounds <= 5)) throw new CliError("--rounds must be a whole number from 0 to 5.", 2);
 
+    const engine = values.engine;
+    if (engine !== undefined && !isEngineRequest(engine)) throw new CliError("--engine must be sql, glue or auto.", 2);
+
     const user = await getOrCreateCliUser();
-    const options = pipelineOptions({ targetTable: values.target as string | undefined, ...(rounds !== undefined ? { maxRepairRounds: rounds } : {}) });
+    const options = pipelineOptions({ targetTable: values.target as string | undefined, ...(rounds !== undefined ? { maxRepairRounds: rounds } : {}), ...(engine ? { engine } : {}) });
     const outcome = await createAndRun({ userId: user.id, prompt, options, onEvent: printProgress });
 
     if (values.json) {

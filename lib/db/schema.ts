@@ -44,6 +44,8 @@ export const runs = datamorph.table(
     status: runStatus("status").notNull().default("queued"),
     targetSchema: text("target_schema"),
     targetTable: text("target_table"),
+    /** The build engine the run asked for (sql, glue, auto); null takes the deployment's. */
+    engine: text("engine"),
     rowCount: integer("row_count"),
     error: text("error"),
     startedAt: timestamp("started_at", { withTimezone: true }),

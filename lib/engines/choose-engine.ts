@@ -4,6 +4,10 @@ export type BuildEngine = "sql" | "glue";
 /** What a run asks for; `auto` picks Glue when the sources are large. */
 export type EngineRequest = BuildEngine | "auto";
 
+export const ENGINE_REQUESTS: readonly EngineRequest[] = ["sql", "glue", "auto"];
+
+export const isEngineRequest = (value: unknown): value is EngineRequest => ENGINE_REQUESTS.includes(value as EngineRequest);
+
 /** Below this many source rows, `auto` builds in Postgres: a Glue job's start-up costs more than it saves. */
 export const DEFAULT_GLUE_MIN_SOURCE_ROWS = 5_000_000;
 

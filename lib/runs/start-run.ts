@@ -11,6 +11,7 @@ import { SnakeNameSchema } from "@/lib/spec/clauses";
 export const startRunSchema = z.object({
   prompt: z.string().trim().min(1, "Describe the table you want.").max(4000, "Keep the request under 4,000 characters."),
   target: z.preprocess((v) => (v === "" ? undefined : v), SnakeNameSchema.optional()),
+  engine: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["sql", "glue", "auto"], { error: "Choose sql, glue or auto." }).optional()),
 });
 
 export type StartRunInput = z.infer<typeof startRunSchema>;
@@ -30,10 +31,13 @@ export function getRunStarter(): RunStarter {
  * so the caller can show it live. If the run cannot be handed over, it is marked failed, not
  * left queued, and the caller gets an `unavailable` error.
  */
-export async function startRun({ user, prompt, target }: StartRunInput & { user: SessionUser }): Promise<string> {
-  const run = await createRun({ userId: user.id, prompt, targetTable: target });
+export async function startRun({ user, prompt, target, engine }: StartRunInput & { user: SessionUser }): Promise<string> {
+  if (engine && engine !== "sql" && !getEnv().glue) {
+    throw new AppError("bad_request", "AWS Glue is not configured here: build with SQL, or set DATAMORPH_GLUE_ROLE_ARN, DATAMORPH_GLUE_CONNECTION and DATAMORPH_ARTIFACTS_BUCKET.");
+  }
+  const run = await createRun({ userId: user.id, prompt, targetTable: target, engine });
   try {
-    await getRunStarter()({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target }) });
+    await getRunStarter()({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target, ...(engine ? { engine } : {}) }) });
   } catch (error) {
     console.error(`[datamorph] run ${run.id} could not be started:`, error);
     await updateRun({ id: run.id, status: "failed", error: "The run could not be started; nothing was changed.", finishedAt: new Date() }).catch(() => {});

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getSql } from "@/lib/db";
 import { getRunForUser } from "@/lib/runs/access";
+import { isEngineRequest } from "@/lib/engines/choose-engine";
 import { startRun } from "@/lib/runs/start-run";
 import { userAction } from "@/lib/server/action";
 import { rollbackTable } from "@/lib/warehouse/tables";
@@ -12,7 +13,7 @@ const runIdSchema = z.object({ runId: z.string().uuid("Unknown run.") });
 
 export const rerunAction = userAction("re-run", runIdSchema, async ({ runId }, user) => {
   const run = await getRunForUser({ id: runId, user });
-  const id = await startRun({ user, prompt: run.prompt, target: run.targetTable ?? undefined });
+  const id = await startRun({ user, prompt: run.prompt, target: run.targetTable ?? undefined, engine: isEngineRequest(run.engine) ? run.engine : undefined });
   redirect(`/runs/${id}`);
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "datamorph"."runs" ADD COLUMN "engine" text;
