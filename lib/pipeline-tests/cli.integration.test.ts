@@ -80,6 +80,17 @@ describe("datamorph run and sql on a warehouse with the demo shop", () => {
     expect(orders.n).toBe(100000);
   });
 
+  it("refuses an unknown engine, and a Glue build where Glue is not configured, creating nothing", async () => {
+    const before = await publicTables();
+    const unknown = await datamorph(["run", SEED, "--engine", "spark"], url);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("--engine must be sql, glue or auto");
+    const glue = await datamorph(["run", SEED, "--engine", "glue", "--target", "totals_on_glue", "--json"], url);
+    expect(glue.code).toBe(1);
+    expect(glue.json?.error).toMatch(/Glue is not configured here.*DATAMORPH_GLUE_ROLE_ARN/);
+    expect(await publicTables()).toEqual(before);
+  });
+
   it("keeps the sql command read-only: writes and smuggled statements are refused", async () => {
     const [write, smuggled] = await Promise.all([datamorph(["sql", "delete from orders"], url), datamorph(["sql", "select 1; commit; drop table orders"], url)]);
     expect(write.code).toBe(1);
