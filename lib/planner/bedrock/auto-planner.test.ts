@@ -1,39 +1,32 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planAuto } from "@/lib/planner/bedrock/auto-planner";
-import { startConverseServer, toolUseReply } from "@/lib/planner/bedrock/converse-test-server";
+import { toolUseReply, useConverseServer } from "@/lib/planner/bedrock/converse-test-server";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 import { customerTotalsSpec } from "@/lib/testing/fixtures/demo-specs";
 
 const modelId = "anthropic.claude-3-5-sonnet-20240620-v1:0";
 
-let server: Awaited<ReturnType<typeof startConverseServer>>;
-beforeAll(async () => {
-  server = await startConverseServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useConverseServer();
 
 const plan = (prompt: string) =>
-  planAuto({ rules: { prompt, catalog: demoCatalog, sampleValues: demoSampleValues }, bedrock: { client: server.client(), modelId } });
+  planAuto({ rules: { prompt, catalog: demoCatalog, sampleValues: demoSampleValues }, bedrock: { client: server().client(), modelId } });
 
 describe("planAuto", () => {
   it("plans the seed prompt with the rules planner and never calls the model", async () => {
     const result = await plan("Join customers and orders on customer_id, calculate total order amount per customer");
     expect(result).toMatchObject({ ok: true, planner: "rules" });
     expect(result.usage).toBeUndefined();
-    expect(server.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 
   it("asks the model when the rules planner cannot read the request", async () => {
     const prompt = "a table of our best customers";
     const best = customerTotalsSpec({ prompt, target: { table: "best_customers", phrase: "best customers" } });
-    server.queue(toolUseReply("emit_etl_spec", best));
+    server().queue(toolUseReply("emit_etl_spec", best));
     const result = await plan(prompt);
 
-    expect(server.requests).toHaveLength(1);
-    expect(server.requests[0].body.messages?.[0].content?.[0].text).toBe(prompt);
+    expect(server().requests).toHaveLength(1);
+    expect(server().requests[0].body.messages?.[0].content?.[0].text).toBe(prompt);
     expect(result).toMatchObject({ ok: true, planner: "bedrock", spec: { target: { table: "best_customers" } } });
     if (result.ok) expect(result.notes[0]).toContain('"best"');
     expect(result.usage?.inputTokens).toBe(1200);
@@ -42,7 +35,7 @@ describe("planAuto", () => {
   it("keeps the rules planner's refusal of a destructive request", async () => {
     const result = await plan("drop the orders table");
     expect(result).toMatchObject({ ok: false, code: "unsafe", planner: "rules" });
-    expect(server.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 
   it.each([
@@ -51,6 +44,6 @@ describe("planAuto", () => {
   ])("keeps the rules planner's answer to %j (%s) without asking the model", async (prompt, code) => {
     const result = await plan(prompt);
     expect(result).toMatchObject({ ok: false, code, planner: "rules" });
-    expect(server.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 });

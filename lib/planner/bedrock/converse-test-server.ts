@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from "node:http2";
 import type { AddressInfo } from "node:net";
 import { BedrockRuntimeClient, type ConverseCommandInput } from "@aws-sdk/client-bedrock-runtime";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 /** One request as the local Converse endpoint received it; the JSON body mirrors the command input. */
 export type ReceivedRequest = { method: string; path: string; modelId: string; headers: IncomingHttpHeaders; body: Omit<ConverseCommandInput, "modelId"> };
@@ -58,4 +59,19 @@ export function toolUseReply(name: string, input: unknown, usage = { inputTokens
       metrics: { latencyMs: 420 },
     },
   };
+}
+
+export type ConverseServer = Awaited<ReturnType<typeof startConverseServer>>;
+
+/** One local Converse server for a whole test file, its request log cleared before each test. */
+export function useConverseServer(): () => ConverseServer {
+  let server: ConverseServer | undefined;
+  beforeAll(async () => {
+    server = await startConverseServer();
+  });
+  afterAll(() => server?.close());
+  beforeEach(() => {
+    server!.requests.length = 0;
+  });
+  return () => server!;
 }
