@@ -4,7 +4,7 @@ import { RunsTable } from "./_components/runs-table";
 import { getSessionUser } from "@/lib/auth/session";
 import { listRuns } from "@/lib/db/queries/runs";
 import { countUsers } from "@/lib/db/queries/users";
-import { getEnv } from "@/lib/env";
+import { canBuildWithGlue, getEnv } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +36,7 @@ export default async function HomePage() {
       </section>
       {user && (
         <section className="card">
-          <PromptForm glue={Boolean(getEnv().glue)} />
+          <PromptForm defaultEngine={canBuildWithGlue(getEnv()) ? getEnv().engine : undefined} />
         </section>
       )}
       {user && (

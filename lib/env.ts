@@ -160,6 +160,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   };
 }
 
+/** Whether runs here may build with Glue: it needs its role and connection, and scripts in S3. */
+export function canBuildWithGlue(env: Env): boolean {
+  return Boolean(env.glue && env.artifactsBucket);
+}
+
 let cached: Env | undefined;
 
 /** The validated configuration of this process. Throws `ConfigError` naming the bad variable. */

@@ -4,6 +4,8 @@ import { useState } from "react";
 import { startRunAction } from "../actions";
 import { ActionForm, SubmitButton } from "./form-parts";
 
+const ENGINE_LABELS = { sql: "SQL", glue: "AWS Glue", auto: "Glue if large" } as const;
+
 const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
 const EXAMPLES = [
   SEED,
@@ -14,9 +16,9 @@ const EXAMPLES = [
 
 /**
  * The request box: a plain-English description of a table, with examples to start from. Where
- * AWS Glue is configured, the run's build engine can be chosen too.
+ * AWS Glue is configured (`defaultEngine` given), the run's build engine can be chosen too.
  */
-export function PromptForm({ glue = false }: { glue?: boolean }) {
+export function PromptForm({ defaultEngine }: { defaultEngine?: "sql" | "glue" | "auto" }) {
   const [prompt, setPrompt] = useState("");
   return (
     <ActionForm action={startRunAction}>
@@ -45,12 +47,12 @@ export function PromptForm({ glue = false }: { glue?: boolean }) {
           </div>
           <div className="row">
             <input name="target" placeholder="target table (optional)" aria-label="Target table (optional)" style={{ maxWidth: 280 }} maxLength={63} />
-            {glue && (
-              <select name="engine" aria-label="Build engine" defaultValue="" style={{ maxWidth: 260 }}>
-                <option value="">Build engine: deployment default</option>
-                <option value="sql">SQL in Postgres</option>
-                <option value="glue">AWS Glue (Spark)</option>
-                <option value="auto">Glue for large sources</option>
+            {defaultEngine && (
+              <select name="engine" aria-label="Build engine" defaultValue="" style={{ maxWidth: 220 }}>
+                <option value="">Engine: default ({ENGINE_LABELS[defaultEngine]})</option>
+                {Object.entries(ENGINE_LABELS).map(([value, label]) => (
+                  <option key={value} value={value}>{label}</option>
+                ))}
               </select>
             )}
             <SubmitButton pending={pending} pendingLabel="Starting…">Build table</SubmitButton>

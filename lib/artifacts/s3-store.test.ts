@@ -95,4 +95,11 @@ describe("S3 artifact store (local S3 server)", () => {
     expect((await head("job.py")).ContentType).toBe("text/x-python");
     expect((await head("report.pdf")).ContentType).toBe("application/pdf");
   });
+
+  it("says which bucket and what to check when a write fails, and indexes nothing", async () => {
+    const runId = await createRun();
+    const missing = createS3ArtifactStore({ sql: h.sql, client, bucket: "no-such-bucket" });
+    await expect(missing.put(runId, "spec.json", "{}")).rejects.toThrow(/spec\.json could not be stored in S3 \(s3:\/\/no-such-bucket\/runs\/.*\/spec\.json\): .*Check the AWS region, the credentials and the bucket's permissions/);
+    expect(await indexRows(runId)).toHaveLength(0);
+  });
 });

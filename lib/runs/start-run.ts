@@ -3,7 +3,7 @@ import { pipelineOptions } from "@/agents/runner";
 import { getLambdaClient } from "@/lib/aws/clients";
 import type { SessionUser } from "@/lib/auth/session";
 import { createRun, updateRun } from "@/lib/db/queries/runs";
-import { getEnv } from "@/lib/env";
+import { canBuildWithGlue, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { inProcessStarter, lambdaStarter, type RunStarter } from "@/lib/runs/lambda-invoker";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
@@ -32,7 +32,7 @@ export function getRunStarter(): RunStarter {
  * left queued, and the caller gets an `unavailable` error.
  */
 export async function startRun({ user, prompt, target, engine }: StartRunInput & { user: SessionUser }): Promise<string> {
-  if (engine && engine !== "sql" && !getEnv().glue) {
+  if (engine && engine !== "sql" && !canBuildWithGlue(getEnv())) {
     throw new AppError("bad_request", "AWS Glue is not configured here: build with SQL, or set DATAMORPH_GLUE_ROLE_ARN, DATAMORPH_GLUE_CONNECTION and DATAMORPH_ARTIFACTS_BUCKET.");
   }
   const run = await createRun({ userId: user.id, prompt, targetTable: target, engine });

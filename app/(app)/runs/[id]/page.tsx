@@ -37,7 +37,10 @@ export default async function RunPage({ params, searchParams }: Props) {
   const { run } = await loadRun(id, `/runs/${id}`);
   const events = await getEventStore().listAfter(id, 0);
   const view = deriveRunView(events);
-  const savedSpec = await getArtifactStore().get(id, "spec.json");
+  // The events hold the spec too: an unreachable artifact store costs the page nothing.
+  const savedSpec = await getArtifactStore()
+    .get(id, "spec.json")
+    .catch((error: unknown) => void console.error(`[datamorph] spec of run ${id} could not be read:`, error));
   const spec = savedSpec ? (JSON.parse(savedSpec.toString("utf8")) as EtlSpec) : view.spec;
   const page = Math.max(0, Number((await searchParams).page ?? 0) || 0);
   const preview = run.status === "succeeded" && run.targetSchema && run.targetTable ? await previewTable(getSql(), { schema: run.targetSchema, table: run.targetTable, page }) : null;
