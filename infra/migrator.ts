@@ -27,3 +27,8 @@ export const migration = new aws.lambda.Invocation("Migration", {
   input: JSON.stringify({ deployedAt }),
   triggers: { deployedAt },
 });
+
+// An orchestrator that dies mid-run (a timeout, an out-of-memory kill) leaves its run "running"
+// with no process behind it. Nothing on AWS restarts, so the same idempotent function also sweeps
+// every few minutes: it marks such runs interrupted and drops their shadow tables.
+new sst.aws.Cron("RecoverySweep", { schedule: "rate(5 minutes)", function: migrator.arn });

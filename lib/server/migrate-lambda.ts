@@ -11,9 +11,10 @@ export type MigrationResult = {
 
 /**
  * The Migrator Lambda (AWS): on AWS no start-up script runs, so every deploy invokes this once,
- * before the web app and the orchestrator are updated. It does what `npm start` does for a
- * user's own server: applies pending migrations and marks runs whose process is gone as
- * interrupted. A second invocation finds nothing to do. It never loads demo data.
+ * before the web app and the orchestrator are updated, and a schedule invokes it every few
+ * minutes. It does what `npm start` does for a user's own server: applies pending migrations and
+ * marks runs whose process is gone as interrupted. With nothing pending or abandoned it changes
+ * nothing. It never loads demo data.
  */
 export async function handler(): Promise<MigrationResult> {
   const env = getEnv();
