@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { linkedVariables, readSstLinks } from "./aws/linked";
+import { ENGINE_REQUESTS, type EngineRequest } from "./engines/choose-engine";
 
 /** Raised when the configuration is unusable; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -47,7 +48,7 @@ const envSchema = z.object({
   ),
   DATAMORPH_EVENTS_TABLE: optional(z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a DynamoDB table name")),
   DATAMORPH_ARTIFACTS_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name")),
-  DATAMORPH_ENGINE: optional(z.enum(["sql", "glue", "auto"], { error: "must be sql, glue or auto" })),
+  DATAMORPH_ENGINE: optional(z.enum(ENGINE_REQUESTS, { error: "must be sql, glue or auto" })),
   DATAMORPH_GLUE_MIN_SOURCE_ROWS: optional(z.coerce.number().int().min(0)),
   DATAMORPH_GLUE_ROLE_ARN: optional(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN")),
   DATAMORPH_GLUE_CONNECTION: optional(z.string().min(1).max(255)),
@@ -98,7 +99,7 @@ export type Env = {
   /** S3 bucket of run artifacts; unset, they live under the data folder. */
   artifactsBucket?: string;
   /** Which engine builds tables: sql (in Postgres, default), glue, or auto (Glue from `glueMinSourceRows`). */
-  engine: "sql" | "glue" | "auto";
+  engine: EngineRequest;
   /** Source rows from which `auto` picks Glue (default: the engine's). */
   glueMinSourceRows?: number;
   glue?: GlueEnv;

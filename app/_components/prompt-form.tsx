@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
+import type { EngineRequest } from "@/lib/engines/choose-engine";
 import { startRunAction } from "../actions";
 import { ActionForm, SubmitButton } from "./form-parts";
 
-const ENGINE_LABELS = { sql: "SQL", glue: "AWS Glue", auto: "Glue if large" } as const;
+const ENGINE_LABELS: Record<EngineRequest, string> = { sql: "SQL", glue: "AWS Glue", auto: "Glue if large" };
 
 const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
 const EXAMPLES = [
@@ -18,7 +19,7 @@ const EXAMPLES = [
  * The request box: a plain-English description of a table, with examples to start from. Where
  * AWS Glue is configured (`defaultEngine` given), the run's build engine can be chosen too.
  */
-export function PromptForm({ defaultEngine }: { defaultEngine?: "sql" | "glue" | "auto" }) {
+export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest }) {
   const [prompt, setPrompt] = useState("");
   return (
     <ActionForm action={startRunAction}>

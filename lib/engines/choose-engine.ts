@@ -1,10 +1,10 @@
+/** What a run may ask for; `auto` picks Glue when the sources are large. */
+export const ENGINE_REQUESTS = ["sql", "glue", "auto"] as const;
+
+export type EngineRequest = (typeof ENGINE_REQUESTS)[number];
+
 /** What builds a run's shadow tables: one SQL statement in Postgres, or an AWS Glue job. */
-export type BuildEngine = "sql" | "glue";
-
-/** What a run asks for; `auto` picks Glue when the sources are large. */
-export type EngineRequest = BuildEngine | "auto";
-
-export const ENGINE_REQUESTS: readonly EngineRequest[] = ["sql", "glue", "auto"];
+export type BuildEngine = Exclude<EngineRequest, "auto">;
 
 export const isEngineRequest = (value: unknown): value is EngineRequest => ENGINE_REQUESTS.includes(value as EngineRequest);
 

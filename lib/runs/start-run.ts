@@ -3,6 +3,7 @@ import { pipelineOptions } from "@/agents/runner";
 import { getLambdaClient } from "@/lib/aws/clients";
 import type { SessionUser } from "@/lib/auth/session";
 import { createRun, updateRun } from "@/lib/db/queries/runs";
+import { ENGINE_REQUESTS } from "@/lib/engines/choose-engine";
 import { canBuildWithGlue, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { inProcessStarter, lambdaStarter, type RunStarter } from "@/lib/runs/lambda-invoker";
@@ -11,7 +12,7 @@ import { SnakeNameSchema } from "@/lib/spec/clauses";
 export const startRunSchema = z.object({
   prompt: z.string().trim().min(1, "Describe the table you want.").max(4000, "Keep the request under 4,000 characters."),
   target: z.preprocess((v) => (v === "" ? undefined : v), SnakeNameSchema.optional()),
-  engine: z.preprocess((v) => (v === "" ? undefined : v), z.enum(["sql", "glue", "auto"], { error: "Choose sql, glue or auto." }).optional()),
+  engine: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ENGINE_REQUESTS, { error: "Choose sql, glue or auto." }).optional()),
 });
 
 export type StartRunInput = z.infer<typeof startRunSchema>;

@@ -1,20 +1,20 @@
-import type { ToolConfiguration, ToolInputSchema } from "@aws-sdk/client-bedrock-runtime";
+import type { ToolConfiguration } from "@aws-sdk/client-bedrock-runtime";
 import { z } from "zod";
 import type { Catalog } from "@/lib/catalog/types";
 import { checkModelSpec } from "@/lib/planner/bedrock/check-spec";
 import type { BedrockUsage } from "@/lib/planner/bedrock/pricing";
 import { buildSystemPrompt, DATA_GUARD, quoteData } from "@/lib/planner/bedrock/system-prompt";
 import { converseForTool, type BedrockOptions, type ToolAnswer } from "@/lib/planner/bedrock/tool-conversation";
-import { specInputSchema } from "@/lib/planner/bedrock/tools";
-import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { toolInputSchema } from "@/lib/planner/bedrock/tools";
+import { EtlSpecSchema, type EtlSpec } from "@/lib/spec/etl-spec";
 import type { DataTestResult } from "@/lib/validation/types";
 
 export const AMEND_SPEC_TOOL = "amend_spec";
 export const CANNOT_REPAIR_TOOL = "cannot_repair";
 
-type JsonDocument = ToolInputSchema.JsonMember["json"];
-
 const DiagnosisSchema = z.object({ diagnosis: z.string().trim().min(1).max(2000) });
+// The spec is checked in full by `checkModelSpec`; the schema here tells the model its shape.
+const AmendmentSchema = DiagnosisSchema.extend({ spec: EtlSpecSchema });
 
 export type ModelRemedy = { diagnosis: string; amended: EtlSpec | null; usage: BedrockUsage };
 
@@ -38,7 +38,7 @@ export async function diagnoseWithBedrock(
       return { ok: true, value: { diagnosis: parsed.success ? parsed.data.diagnosis : "The model found no safe repair.", amended: null } };
     }
     if (toolName !== AMEND_SPEC_TOOL) return { ok: false, errors: [`answer by calling ${AMEND_SPEC_TOOL} or ${CANNOT_REPAIR_TOOL}`] };
-    const parsed = z.object({ diagnosis: DiagnosisSchema.shape.diagnosis, spec: z.unknown() }).safeParse(toolInput);
+    const parsed = DiagnosisSchema.extend({ spec: z.unknown() }).safeParse(toolInput);
     if (!parsed.success) return { ok: false, errors: ["the input needs a diagnosis (text) and a spec (object)"] };
     const checked = checkModelSpec(parsed.data.spec, { prompt: spec.prompt, catalog });
     if (!checked.ok) return checked;
@@ -78,21 +78,20 @@ const REMEDIATOR_RULES = `You are now the remediator. A spec was built into a sh
 3. Never weaken the result to pass a test: do not drop requested columns, filters or rows, and do not change what a measure means. If the only fix would, or you are unsure, call cannot_repair with the diagnosis a data engineer needs.`;
 
 function toolConfig(): ToolConfiguration {
-  const diagnosis = z.toJSONSchema(DiagnosisSchema) as { properties: Record<string, unknown> };
   return {
     tools: [
       {
         toolSpec: {
           name: AMEND_SPEC_TOOL,
           description: "Propose the amended spec that fixes the failing tests, with the diagnosis.",
-          inputSchema: { json: { type: "object", properties: { ...diagnosis.properties, spec: specInputSchema() }, required: ["diagnosis", "spec"] } as JsonDocument },
+          inputSchema: { json: toolInputSchema(AmendmentSchema) },
         },
       },
       {
         toolSpec: {
           name: CANNOT_REPAIR_TOOL,
           description: "Say why no safe repair exists and what a person should decide.",
-          inputSchema: { json: z.toJSONSchema(DiagnosisSchema) as JsonDocument },
+          inputSchema: { json: toolInputSchema(DiagnosisSchema) },
         },
       },
     ],

@@ -1,15 +1,12 @@
-import type { ToolInputSchema } from "@aws-sdk/client-bedrock-runtime";
-import { z } from "zod";
 import type { Catalog } from "@/lib/catalog/types";
 import type { BedrockUsage } from "@/lib/planner/bedrock/pricing";
 import { buildSystemPrompt, quoteData } from "@/lib/planner/bedrock/system-prompt";
 import { converseForTool, type BedrockOptions } from "@/lib/planner/bedrock/tool-conversation";
+import { toolInputSchema } from "@/lib/planner/bedrock/tools";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { checkModelChecks, ModelChecksSchema, type ModelCheck } from "@/lib/validation/model-tests";
 
 export const PROPOSE_TESTS_TOOL = "propose_tests";
-
-type JsonDocument = ToolInputSchema.JsonMember["json"];
 
 /**
  * Asks the model for extra checks on the table a spec builds, beyond those DataMorph derives
@@ -26,7 +23,7 @@ export async function proposeTestsWithBedrock(
     system: `${buildSystemPrompt({ catalog, sampleValues: input.sampleValues })}\n\n${VALIDATOR_RULES}`,
     userText: ["The spec of the table to check:", "<spec>", quoteData(spec), "</spec>"].join("\n"),
     toolConfig: {
-      tools: [{ toolSpec: { name: PROPOSE_TESTS_TOOL, description: "Propose up to 8 data checks on output columns of the spec.", inputSchema: { json: jsonSchema() } } }],
+      tools: [{ toolSpec: { name: PROPOSE_TESTS_TOOL, description: "Propose up to 8 data checks on output columns of the spec.", inputSchema: { json: toolInputSchema(ModelChecksSchema) } } }],
       toolChoice: { tool: { name: PROPOSE_TESTS_TOOL } },
     },
     read: (toolName, toolInput) => (toolName === PROPOSE_TESTS_TOOL ? checkModelChecks(toolInput, spec) : { ok: false, errors: [`answer by calling ${PROPOSE_TESTS_TOOL}`] }),
@@ -36,8 +33,3 @@ export async function proposeTestsWithBedrock(
 }
 
 const VALIDATOR_RULES = `You are now the validator. DataMorph already tests the spec's grain, joins, filters and totals. Suggest only checks that follow from the request, the catalog or the known values: a measure that cannot be negative, a column that must never be empty, a range, or the values a status column may hold. Suggest nothing you would have to guess; an empty list is a good answer.`;
-
-function jsonSchema(): JsonDocument {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(ModelChecksSchema, { io: "input" });
-  return schema as JsonDocument;
-}

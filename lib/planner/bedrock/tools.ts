@@ -8,6 +8,12 @@ export const REJECT_TOOL = "reject_request";
 
 type JsonDocument = ToolInputSchema.JsonMember["json"];
 
+/** A zod schema as a tool's input schema: its JSON schema, less the dialect line Bedrock has no use for. */
+export function toolInputSchema(schema: z.ZodType): JsonDocument {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: "input" });
+  return json as JsonDocument;
+}
+
 const MODEL_REJECT_CODES = ["not_understood", "unknown_table", "unknown_column", "ambiguous", "unsafe"] as const;
 
 /** What the model sends when it refuses; `phrase` is the words of the request it could not build. */
@@ -18,11 +24,10 @@ export const RejectRequestSchema = z.object({
 });
 
 /** The spec's own JSON schema, so the model is held to exactly what `EtlSpecSchema` accepts. */
-export function specInputSchema(): JsonDocument {
+function specInputSchema(): JsonDocument {
   // The superRefine checks (aliases, references) cannot be expressed in JSON schema; they
   // are enforced when the answer is parsed, and their errors go back in the repair round.
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(EtlSpecSchema, { io: "input" });
-  return schema as JsonDocument;
+  return toolInputSchema(EtlSpecSchema);
 }
 
 /**
@@ -44,7 +49,7 @@ export function buildToolConfig(): ToolConfiguration {
           name: REJECT_TOOL,
           description:
             "Refuse a request that cannot or must not be built: it changes data, is not about building a table, names tables or columns the catalog lacks, or is ambiguous.",
-          inputSchema: { json: z.toJSONSchema(RejectRequestSchema) as JsonDocument },
+          inputSchema: { json: toolInputSchema(RejectRequestSchema) },
         },
       },
     ],
