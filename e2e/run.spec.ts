@@ -56,6 +56,38 @@ test("a run streams live from the browser, succeeds, previews its table and expo
   }
 });
 
+test("only the latest publish of a table can be rolled back, and rolling it back restores the version before", async ({ page }) => {
+  const build = async () => {
+    await page.goto("/");
+    await page.getByLabel("Describe the table you want").fill("number of orders per status");
+    await page.getByLabel("Target table (optional)").fill("status_counts");
+    await page.getByRole("button", { name: "Build table" }).click();
+    await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible();
+    return page.url();
+  };
+  const first = await build();
+  const sql = connectWarehouse();
+  try {
+    // Marks the first version, so the rollback can be seen to bring it back.
+    await sql`alter table status_counts add column version text default 'first'`;
+    const second = await build();
+
+    await page.goto(first);
+    await page.getByRole("button", { name: "Roll back" }).click();
+    await expect(page.getByText("A newer run has published public.status_counts since; roll back from that run's page.")).toBeVisible();
+    expect(await sql`select column_name from information_schema.columns where table_name = 'status_counts' and column_name = 'version'`).toHaveLength(0);
+
+    await page.goto(second);
+    await page.getByRole("button", { name: "Roll back" }).click();
+    await expect(page.getByText("Rolled back: the previous version is in place again.")).toBeVisible();
+    const [row] = await sql`select version from status_counts limit 1`;
+    expect(row.version).toBe("first");
+  } finally {
+    await sql.end();
+  }
+});
+
 test("another user cannot open someone else's run", async ({ page, browser }) => {
   const sql = connectWarehouse();
   const [run] = await sql`select id from datamorph.runs order by created_at desc limit 1`;

@@ -34,6 +34,17 @@ export async function createRun({ userId, prompt, targetTable, engine }: { userI
   return run;
 }
 
+/** The id of the run that last published `schema.table`, if any. */
+export async function latestPublishOf({ schema, table }: { schema: string; table: string }): Promise<string | null> {
+  const [run] = await getDb()
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(eq(runs.status, "succeeded"), eq(runs.targetSchema, schema), eq(runs.targetTable, table)))
+    .orderBy(desc(runs.finishedAt))
+    .limit(1);
+  return run?.id ?? null;
+}
+
 export async function getRunById({ id }: { id: string }): Promise<Run | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [run] = await getDb().select().from(runs).where(eq(runs.id, id));

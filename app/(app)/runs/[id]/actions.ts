@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getSql } from "@/lib/db";
+import { latestPublishOf } from "@/lib/db/queries/runs";
 import { getRunForUser } from "@/lib/runs/access";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
 import { startRun } from "@/lib/runs/start-run";
@@ -20,6 +21,9 @@ export const rerunAction = userAction("re-run", runIdSchema, async ({ runId }, u
 export const rollbackAction = userAction("roll back", runIdSchema, async ({ runId }, user) => {
   const run = await getRunForUser({ id: runId, user });
   if (run.status !== "succeeded" || !run.targetSchema || !run.targetTable) return { ok: false, error: "Only a run that published a table can be rolled back." };
+  // Rolling back undoes this run's publish; after a newer publish (perhaps someone else's) it would undo theirs.
+  const latest = await latestPublishOf({ schema: run.targetSchema, table: run.targetTable });
+  if (latest !== run.id) return { ok: false, error: `A newer run has published ${run.targetSchema}.${run.targetTable} since; roll back from that run's page.` };
   const rolledBack = await rollbackTable(getSql(), { schema: run.targetSchema, target: run.targetTable });
   return rolledBack ? { ok: true } : { ok: false, error: `${run.targetSchema}.${run.targetTable} has no previous version to go back to.` };
 });
