@@ -68,8 +68,8 @@ const connection = new aws.glue.Connection("GlueConnection", {
 const jobPrefix = `datamorph-${$app.stage}-`;
 const jobs = $interpolate`arn:${partition}:glue:${region}:${account}:job/${jobPrefix}*`;
 
-// Linking this grants what the Glue engine needs and nothing more: manage and run its own jobs,
-// and hand them this role (and only to Glue).
+// What the Glue engine needs to know. The web app links it too (to offer Glue per run) but gets
+// none of the permissions below: those are the orchestrator's alone.
 export const glue = new sst.Linkable("Glue", {
   properties: {
     roleArn: role.arn,
@@ -77,15 +77,17 @@ export const glue = new sst.Linkable("Glue", {
     tempDir: $interpolate`s3://${artifacts.name}/${GLUE_TEMP_PREFIX}`,
     jobPrefix,
   },
-  include: [
-    sst.aws.permission({
-      actions: ["glue:GetJob", "glue:CreateJob", "glue:UpdateJob", "glue:StartJobRun", "glue:GetJobRun", "glue:BatchStopJobRun"],
-      resources: [jobs],
-    }),
-    sst.aws.permission({
-      actions: ["iam:PassRole"],
-      resources: [role.arn],
-      conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["glue.amazonaws.com"] }],
-    }),
-  ],
 });
+
+/** Manage and run the engine's own jobs, and hand them the job role (to Glue only). */
+export const gluePermissions = [
+  {
+    actions: ["glue:GetJob", "glue:CreateJob", "glue:UpdateJob", "glue:StartJobRun", "glue:GetJobRun", "glue:BatchStopJobRun"],
+    resources: [jobs],
+  },
+  {
+    actions: ["iam:PassRole"],
+    resources: [role.arn],
+    conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["glue.amazonaws.com"] }],
+  },
+];

@@ -1,6 +1,6 @@
 import { bedrockPermissions } from "./bedrock";
 import { database } from "./database";
-import { glue } from "./glue";
+import { glue, gluePermissions } from "./glue";
 import { migration } from "./migrator";
 import { vpc } from "./network";
 import { settings } from "./settings";
@@ -19,7 +19,7 @@ export const orchestrator = new sst.aws.Function(
     vpc,
     link: [database, events, artifacts, glue],
     environment: { ...settings.warehouse, ...settings.pipeline },
-    permissions: bedrockPermissions(settings),
+    permissions: [...bedrockPermissions(settings), ...gluePermissions],
   },
   { dependsOn: [migration] },
 );

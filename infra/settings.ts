@@ -10,6 +10,8 @@ export type DeploySettings = {
   warehouse: Record<string, string>;
   /** Variables only the orchestrator reads: which planner and which engine. */
   pipeline: Record<string, string>;
+  /** The default engine, which the web app shows beside the request box. */
+  engine: Record<string, string>;
   /** The Bedrock model the orchestrator may call; unset when the planner is `rules`. */
   bedrockModelId?: string;
 };
@@ -39,6 +41,7 @@ function readSettings(env: Record<string, string | undefined>): DeploySettings {
       ...(bedrockModelId && { DATAMORPH_BEDROCK_MODEL_ID: bedrockModelId }),
       ...only(["DATAMORPH_ENGINE", "DATAMORPH_GLUE_MIN_SOURCE_ROWS"]),
     },
+    engine: only(["DATAMORPH_ENGINE"]),
     bedrockModelId,
   };
 }

@@ -1,4 +1,5 @@
 import { database } from "./database";
+import { glue } from "./glue";
 import { migration } from "./migrator";
 import { vpc } from "./network";
 import { orchestrator } from "./orchestrator";
@@ -15,9 +16,11 @@ export const web = new sst.aws.Nextjs(
   "Web",
   {
     vpc,
-    link: [database, events, artifacts, orchestrator, authSecret, accessCode],
+    // Glue is linked for its settings only: the form offers the engine, the orchestrator runs it.
+    link: [database, events, artifacts, orchestrator, authSecret, accessCode, glue],
     environment: {
       ...settings.warehouse,
+      ...settings.engine,
       // Behind CloudFront the request host is the function URL's; Auth.js builds its URLs from the
       // forwarded host (the site's domain) only when told to trust it.
       AUTH_TRUST_HOST: "true",
