@@ -88,6 +88,26 @@ test("only the latest publish of a table can be rolled back, and rolling it back
   }
 });
 
+test("a run cannot ask for Glue where Glue is not configured, and nothing is created", async ({ page }) => {
+  const sql = connectWarehouse();
+  try {
+    const count = async () => (await sql`select count(*)::int as n from datamorph.runs`)[0].n as number;
+    const before = await count();
+    await page.goto("/");
+    await expect(page.getByLabel("Target table (optional)")).toBeVisible();
+    await expect(page.getByLabel("Build engine")).toHaveCount(0);
+    const glue = await page.request.post("/api/runs", { data: { prompt: SEED, engine: "glue" } });
+    expect(glue.status()).toBe(400);
+    expect((await glue.json()).error.message).toContain("AWS Glue is not configured here");
+    const unknown = await page.request.post("/api/runs", { data: { prompt: SEED, engine: "spark" } });
+    expect(unknown.status()).toBe(400);
+    expect((await unknown.json()).error.message).toBe("Choose sql, glue or auto.");
+    expect(await count()).toBe(before);
+  } finally {
+    await sql.end();
+  }
+});
+
 test("another user cannot open someone else's run", async ({ page, browser }) => {
   const sql = connectWarehouse();
   const [run] = await sql`select id from datamorph.runs order by created_at desc limit 1`;
