@@ -1,9 +1,9 @@
 import type { PlannerInput, PlanResult } from "@/lib/planner/rules/types";
-import { PlanRejected, reject } from "@/lib/planner/rules/types";
+import { PlanRejected } from "@/lib/planner/rules/types";
 import { buildSpec } from "@/lib/planner/rules/build-spec";
 import { getLexicon } from "@/lib/planner/rules/lexicon";
 import { parseIntent } from "@/lib/planner/rules/parse";
-import { checkSafety, MAX_PROMPT_LENGTH } from "@/lib/planner/rules/safety";
+import { checkRequest } from "@/lib/planner/rules/safety";
 import { tokenize } from "@/lib/planner/rules/tokenize";
 import { getJoinGraph } from "@/lib/planner/rules/join-graph";
 
@@ -14,11 +14,7 @@ import { getJoinGraph } from "@/lib/planner/rules/join-graph";
  */
 export function planWithRules({ prompt, catalog, now = new Date(), sampleValues, derivedTables }: PlannerInput): PlanResult {
   try {
-    const text = prompt.replace(/\s+/g, " ").trim();
-    if (text.length === 0) reject("empty", "the request is empty; describe the table you want, e.g. \"total order amount per customer\"");
-    if (text.length > MAX_PROMPT_LENGTH) reject("not_understood", `the request is ${text.length} characters long; keep it under ${MAX_PROMPT_LENGTH}`);
-    if (catalog.tables.length === 0) reject("unknown_table", "the warehouse has no readable tables yet; load or import data first");
-    checkSafety(text);
+    const text = checkRequest(prompt, catalog);
     const lexicon = getLexicon(catalog, sampleValues);
     const links = { graph: getJoinGraph(catalog), derived: new Set(derivedTables ?? []) };
     const intent = parseIntent(text, tokenize(text, lexicon, now, links), lexicon);

@@ -1,3 +1,4 @@
+import type { Catalog } from "@/lib/catalog/types";
 import { reject } from "@/lib/planner/rules/types";
 
 export const MAX_PROMPT_LENGTH = 2000;
@@ -19,6 +20,19 @@ const SQL_SHAPES: [RegExp, string][] = [
  * safe either way (everything is quoted and checked); refusing says so plainly instead of
  * quietly building something else.
  */
+/**
+ * The gate every planner passes first: refuses (throws `PlanRejected`) an empty, oversized or
+ * unsafe request, or an empty warehouse. Returns the request with its whitespace collapsed.
+ */
+export function checkRequest(prompt: string, catalog: Catalog): string {
+  const text = prompt.replace(/\s+/g, " ").trim();
+  if (text.length === 0) reject("empty", "the request is empty; describe the table you want, e.g. \"total order amount per customer\"");
+  if (text.length > MAX_PROMPT_LENGTH) reject("not_understood", `the request is ${text.length} characters long; keep it under ${MAX_PROMPT_LENGTH}`);
+  if (catalog.tables.length === 0) reject("unknown_table", "the warehouse has no readable tables yet; load or import data first");
+  checkSafety(text);
+  return text;
+}
+
 export function checkSafety(prompt: string): void {
   const destructive = DESTRUCTIVE.exec(prompt);
   if (destructive) {
