@@ -73,8 +73,8 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   await emit("info", `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`, { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) }, catalogMs);
   const { planner: mode = "rules", targetSchema, targetTable } = context.options;
   const model = configuredModel(context);
-  // The model sees a few rows of each table, as quoted data; the rules planner needs none.
-  const bedrock = model && { ...model, sampleRows: await readSampleRows(context.sql, catalog) };
+  // The model sees a few rows of each table, as quoted data, read only if it is asked.
+  const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.sql, catalog) };
   const { value: result, ms } = await timed(() =>
     planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock }),
   );

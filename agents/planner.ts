@@ -18,8 +18,8 @@ export type PlannerInput = {
   targetTable?: string;
   now?: Date;
   mode?: PlannerMode;
-  /** How to reach the model, for the bedrock and auto modes, with sample rows it may see. */
-  bedrock?: BedrockOptions & { sampleRows?: SampleRows };
+  /** How to reach the model, for the bedrock and auto modes, and how to read the sample rows it may see. */
+  bedrock?: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows> };
 };
 
 export type PlannerOutput = PlanResult & { planner: "rules" | "bedrock"; usage?: BedrockUsage };
@@ -30,7 +30,8 @@ async function plan(input: PlannerInput): Promise<PlannerOutput> {
   if (mode === "rules") return { ...planWithRules(rules), planner: "rules" };
   if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
   if (mode === "auto") return planAuto({ rules, bedrock });
-  return { ...(await planWithBedrock({ ...bedrock, prompt, catalog, sampleValues, now })), planner: "bedrock" };
+  const { loadSampleRows, ...model } = bedrock;
+  return { ...(await planWithBedrock({ ...model, sampleRows: await loadSampleRows?.(), prompt, catalog, sampleValues, now })), planner: "bedrock" };
 }
 
 /** Prompt → spec with the configured planner; the target lands in the configured target schema. */

@@ -16,11 +16,14 @@ export async function planAuto({
   bedrock,
 }: {
   rules: PlannerInput;
-  bedrock: BedrockOptions & { sampleRows?: SampleRows };
+  /** `loadSampleRows` is called only when the model is asked, so rules-planned runs never read them. */
+  bedrock: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows> };
 }): Promise<AutoPlanResult> {
   const first = planWithRules(rules);
   if (first.ok || first.code !== "not_understood") return { ...first, planner: "rules" };
-  const second = await planWithBedrock({ ...bedrock, prompt: rules.prompt, catalog: rules.catalog, now: rules.now, sampleValues: rules.sampleValues });
+  const { loadSampleRows, ...model } = bedrock;
+  const sampleRows = await loadSampleRows?.();
+  const second = await planWithBedrock({ ...model, sampleRows, prompt: rules.prompt, catalog: rules.catalog, now: rules.now, sampleValues: rules.sampleValues });
   if (!second.ok) return { ...second, planner: "bedrock" };
   return { ...second, notes: [`the rules planner could not read it: ${first.message}`, ...second.notes], planner: "bedrock" };
 }
