@@ -59,8 +59,8 @@ export async function buildAndTest(
   const timeoutMs = context.options.statementTimeoutMs;
   const build = await timed(() =>
     engine === "glue"
-      ? buildShadowWithGlue(context.sql, context.glue!, { runId: context.runId, round, scriptUri: compiled.scriptUri, schema, target: spec.target.table, shadow, timeoutMs, onState: reportGlueState(executor, round) })
-      : buildShadow(context.sql, { schema, shadow, select: compiled.sql, timeoutMs }),
+      ? buildShadowWithGlue(context.sql, context.glue!, { builder: context.builder.options.user, runId: context.runId, round, scriptUri: compiled.scriptUri, schema, target: spec.target.table, shadow, timeoutMs, onState: reportGlueState(executor, round) })
+      : buildShadow(context.builder, { schema, shadow, select: compiled.sql, timeoutMs }),
   );
   await executor("success", `Built ${schema}.${shadow}: ${build.value.rowCount.toLocaleString("en-US")} rows`, { shadow, rowCount: build.value.rowCount, round }, build.ms);
 
@@ -69,7 +69,7 @@ export async function buildAndTest(
   // A repair may have renamed or dropped a column a suggestion was about.
   const suggested = checks.filter((c) => spec.columns.some((o) => o.name === c.column));
   const tests = [...generateTests({ spec, catalog, target }), ...compileModelChecks(suggested, spec, target)];
-  const { value: results, ms } = await timed(() => runTests(context.sql, tests, { timeoutMs: context.options.statementTimeoutMs }));
+  const { value: results, ms } = await timed(() => runTests(context.builder, tests, { timeoutMs: context.options.statementTimeoutMs }));
   const blockingFailures = results.filter((r) => r.blocking && !r.passed);
   const passedCount = results.filter((r) => r.passed).length;
   await validator(

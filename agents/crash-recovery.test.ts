@@ -52,14 +52,16 @@ describe("a run killed mid-build", () => {
 
   it("does not interrupt a run whose process is still alive", async () => {
     const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'in progress', 'running' from datamorph.users limit 1 returning id`;
-    const { holdRunLock, tryHoldRunLock } = await import("@/lib/runs/liveness");
-    const release = await holdRunLock(h.sql, run.id);
+    const { createLivenessClient, holdRunLock, tryHoldRunLock } = await import("@/lib/runs/liveness");
+    const [locks, otherProcess] = [createLivenessClient(h.url), createLivenessClient(h.url)];
+    const release = await holdRunLock(locks, run.id);
     try {
       expect(await recoverAbandonedRuns(h.sql, "public")).toEqual([]);
-      // A second delivery of the same run finds it taken and backs off at once.
-      expect(await tryHoldRunLock(h.sql, run.id)).toBeNull();
+      // A second delivery of the same run, in another process, finds it taken and backs off at once.
+      expect(await tryHoldRunLock(otherProcess, run.id)).toBeNull();
     } finally {
       await release();
+      await Promise.all([locks.end(), otherProcess.end()]);
     }
     expect(await recoverAbandonedRuns(h.sql, "public")).toEqual([run.id]);
   });

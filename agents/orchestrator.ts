@@ -39,14 +39,14 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   await updateRun({ db: context.db, id: context.runId, status: "running", startedAt: new Date() });
   await log("info", "Run started", { prompt, options: context.options });
   try {
-    const { value: catalog, ms } = await timed(() => readCatalog(context.sql, context.options.sourceSchemas));
+    const { value: catalog, ms } = await timed(() => readCatalog(context.reader, context.options.sourceSchemas));
     const spec = await plan(context, prompt, catalog, ms);
     outcome.spec = spec;
     outcome.target = { schema: context.options.targetSchema, table: spec.target.table };
     await updateRun({ db: context.db, id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });
     await checkTargetIsOurs(context, spec.target.table);
 
-    const profiles = await timed(() => profileSources({ sql: context.sql, spec, catalog }));
+    const profiles = await timed(() => profileSources({ sql: context.reader, spec, catalog }));
     await emitter(context, "profiler")("success", `Profiled ${profiles.value.map((p) => `${p.table} (${p.rows.toLocaleString("en-US")} rows)`).join(", ")}`, { tables: profiles.value }, profiles.ms);
 
     const engine = await chooseBuildEngine(context, profiles.value);
@@ -54,7 +54,7 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   } catch (error) {
     outcome.status = error instanceof Rejection ? "rejected" : "failed";
     outcome.error = error instanceof Error ? error.message : String(error);
-    await dropShadowTables(context.sql, context.options.targetSchema, context.runId).catch(() => []);
+    await dropShadowTables(context.builder, context.options.targetSchema, context.runId).catch(() => []);
   }
   await context.artifacts.put(context.runId, "tests.json", JSON.stringify(outcome.tests, null, 2)).catch(() => undefined);
   await updateRun({ db: context.db, id: context.runId, status: outcome.status, rowCount: outcome.rowCount ?? null, error: outcome.error ?? null, finishedAt: new Date() });
@@ -67,14 +67,14 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
 
 async function plan(context: AgentContext, prompt: string, catalog: Catalog, catalogMs: number): Promise<EtlSpec> {
   const emit = emitter(context, "planner");
-  const sampleValues = await readSampleValues(context.sql, context.options.sourceSchemas);
+  const sampleValues = await readSampleValues(context.reader, context.options.sourceSchemas);
   const derived = await context.sql<{ name: string }[]>`
     select distinct target_schema || '.' || target_table as name from datamorph.runs where status = 'succeeded' and target_table is not null`;
   await emit("info", `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`, { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) }, catalogMs);
   const { planner: mode = "rules", targetSchema, targetTable } = context.options;
   const model = configuredModel(context);
   // The model sees a few rows of each table, as quoted data, read only if it is asked.
-  const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.sql, catalog) };
+  const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog) };
   const { value: result, ms } = await timed(() =>
     planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock }),
   );
@@ -97,16 +97,16 @@ async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog:
     const built = await buildAndTest(context, spec, catalog, compiled, round, { engine, checks });
     outcome.tests = built.results;
     if (built.passed) {
-      const publish = await timed(() => publishShadow(context.sql, { schema: context.options.targetSchema, shadow: built.shadow, target: spec.target.table }));
+      const publish = await timed(() => publishShadow(context.builder, { schema: context.options.targetSchema, shadow: built.shadow, target: spec.target.table }));
       outcome.status = "succeeded";
       outcome.rowCount = built.rowCount;
       outcome.spec = spec;
       await emitter(context, "publisher")("success", `Published ${context.options.targetSchema}.${spec.target.table} (${built.rowCount.toLocaleString("en-US")} rows); the replaced version, if any, is kept for rollback`, { rowCount: built.rowCount }, publish.ms);
       return;
     }
-    await dropTable(context.sql, context.options.targetSchema, built.shadow);
+    await dropTable(context.builder, context.options.targetSchema, built.shadow);
     if (round >= context.options.maxRepairRounds) throw new Error(`Data tests still fail after ${round} repair round(s); the target was not changed.`);
-    const remedy = await timed(() => remediate({ sql: context.sql, spec, catalog, results: built.results, model: configuredModel(context) }));
+    const remedy = await timed(() => remediate({ sql: context.reader, spec, catalog, results: built.results, model: configuredModel(context) }));
     const emit = emitter(context, "remediator");
     const { cause, changes, usage } = remedy.value;
     const asked = usage ? ` (the model was asked: ${describeUsage(usage)})` : "";

@@ -1,11 +1,12 @@
 import { getArtifactStore } from "@/lib/artifacts/current";
-import { getDb, getSql } from "@/lib/db";
+import { getDb, getLivenessClient, getRoleClients, getSql } from "@/lib/db";
 import { createRun } from "@/lib/db/queries/runs";
 import { getEnv } from "@/lib/env";
 import { createGlueEngine, type GlueEngine } from "@/lib/engines/glue-engine";
 import { getEventStore } from "@/lib/events/live";
 import type { EventStore, StoredRunEvent } from "@/lib/events/types";
 import { holdRunLock, tryHoldRunLock } from "@/lib/runs/liveness";
+import { Semaphore } from "@/lib/concurrency/semaphore";
 import { runPipeline, type RunOutcome } from "./orchestrator";
 import type { PipelineOptions } from "./types";
 
@@ -43,7 +44,47 @@ export function pipelineOptions(overrides: Partial<PipelineOptions> = {}): Pipel
  * liveness lock throughout, so a crash is recognised and recovered on the next start.
  */
 export async function executeRun(request: RunRequest & { runId: string }): Promise<RunOutcome> {
-  return runHoldingLock(await holdRunLock(getSql(), request.runId), request);
+  return runHoldingLock(await holdRunLock(getLivenessClient(), request.runId), request);
+}
+
+// One set of run slots per process, kept on globalThis like the pools.
+const slotsCache = globalThis as unknown as { datamorphRunSlots?: Semaphore };
+
+/** At most `DATAMORPH_RUN_CONCURRENCY` runs build at once in this process. */
+export function getRunSlots(): Semaphore {
+  slotsCache.datamorphRunSlots ??= new Semaphore(getEnv().runConcurrency);
+  return slotsCache.datamorphRunSlots;
+}
+
+/**
+ * For runs started from the web app: waits as `queued` for a free run slot, then runs. The run
+ * holds its liveness lock while it waits, so recovery never takes a waiting run for a dead one,
+ * and its timeline says why it has not started.
+ */
+export async function executeQueuedRun(request: RunRequest & { runId: string }): Promise<RunOutcome> {
+  const release = await holdRunLock(getLivenessClient(), request.runId);
+  const slots = getRunSlots();
+  let free: () => void;
+  try {
+    if (slots.full) {
+      const ahead = slots.waiting;
+      await getEventStore().append(request.runId, {
+        agent: "orchestrator",
+        level: "info",
+        message: `Queued: ${slots.running} run(s) are building${ahead ? ` and ${ahead} more wait ahead of this one` : ""}; it starts when a slot frees up (${slots.limit} at a time here).`,
+        payload: { queued: true, running: slots.running, ahead },
+      });
+    }
+    free = await slots.acquire();
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  try {
+    return await runHoldingLock(release, request);
+  } finally {
+    free();
+  }
 }
 
 /**
@@ -52,7 +93,7 @@ export async function executeRun(request: RunRequest & { runId: string }): Promi
  * the run is marked running without a live process. Returns null when another delivery has it.
  */
 export async function executeClaimedRun({ claim, ...request }: RunRequest & { runId: string; claim: () => Promise<boolean> }): Promise<RunOutcome | null> {
-  const release = await tryHoldRunLock(getSql(), request.runId);
+  const release = await tryHoldRunLock(getLivenessClient(), request.runId);
   if (!release) return null;
   if (!(await claim())) {
     await release();
@@ -68,7 +109,8 @@ async function runHoldingLock(release: () => Promise<void>, { runId, prompt, opt
     ? { ...store, append: async (id, event) => { const stored = await store.append(id, event); onEvent(stored); return stored; } }
     : store;
   try {
-    return await runPipeline({ runId, sql, db: getDb(), events, artifacts: getArtifactStore(), glue: configuredGlueEngine(), options }, prompt);
+    const { reader, builder } = await getRoleClients();
+    return await runPipeline({ runId, sql, db: getDb(), reader, builder, events, artifacts: getArtifactStore(), glue: configuredGlueEngine(), options }, prompt);
   } finally {
     await release();
   }

@@ -31,9 +31,14 @@ export type PipelineOptions = {
 /** What every agent may use; it never learns whether it runs in-process or on Lambda. */
 export type AgentContext = {
   runId: string;
+  /** The owner's pool: DataMorph's own tables (runs, events, artifacts), never user SQL. */
   sql: SqlClient;
   /** The same connection pool through drizzle, for run bookkeeping. */
   db: Database;
+  /** The reader login: catalog, sample values, profiles; it can read sources and nothing else. */
+  reader: SqlClient;
+  /** The builder login: shadow tables, data tests, publish; it may only touch tables it made. */
+  builder: SqlClient;
   events: EventStore;
   artifacts: ArtifactStore;
   options: PipelineOptions;

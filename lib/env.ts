@@ -30,6 +30,8 @@ const envSchema = z.object({
   DATAMORPH_DATA_DIR: optional(z.string()),
   DATAMORPH_PG_PORT: optional(z.coerce.number().int().min(1024).max(65535)),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  HOST: optional(z.string().regex(/^[A-Za-z0-9.:-]+$/, "must be a host name or address to listen on, e.g. 127.0.0.1 or 0.0.0.0")),
+  DATAMORPH_RUN_CONCURRENCY: optional(z.coerce.number().int().min(1, "must be at least 1").max(64, "must be at most 64")),
   DATAMORPH_SOURCE_SCHEMAS: optional(
     z.string().regex(/^[a-z_][a-z0-9_$]*(,[a-z_][a-z0-9_$]*)*$/, "must be a comma-separated list of schema names, e.g. public,staging"),
   ),
@@ -81,6 +83,10 @@ export type Env = {
   dataDir: string;
   embeddedPort: number;
   port: number;
+  /** Address the web server listens on (default 127.0.0.1: only this machine). */
+  host: string;
+  /** Runs one process builds at once; the rest wait as queued. */
+  runConcurrency: number;
   /** Schemas whose tables the planner may read. */
   sourceSchemas: string[];
   /** Schema the pipeline publishes its tables into. */
@@ -106,6 +112,9 @@ export type Env = {
   /** `embedded` runs its own Postgres under the data folder; `server` uses DATABASE_URL. */
   mode: "embedded" | "server";
 };
+
+// Four runs at a time leave most of the owner pool's ten connections to pages and health.
+const DEFAULT_RUN_CONCURRENCY = 4;
 
 /** Parses a set of variables; exported for tests, the app uses `env`. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -145,6 +154,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dataDir: path.resolve(/*turbopackIgnore: true*/ vars.DATAMORPH_DATA_DIR ?? ".data"),
     embeddedPort: vars.DATAMORPH_PG_PORT ?? 54329,
     port: vars.PORT ?? 3000,
+    host: vars.HOST ?? "127.0.0.1",
+    runConcurrency: vars.DATAMORPH_RUN_CONCURRENCY ?? DEFAULT_RUN_CONCURRENCY,
     sourceSchemas: (vars.DATAMORPH_SOURCE_SCHEMAS ?? "public").split(","),
     targetSchema: vars.DATAMORPH_TARGET_SCHEMA ?? "public",
     orchestratorFunction: vars.DATAMORPH_ORCHESTRATOR_FUNCTION,

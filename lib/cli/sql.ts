@@ -1,6 +1,5 @@
-import { getSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { runReadOnlyQuery } from "@/lib/query/read-only";
+import { runConsoleQuery } from "@/lib/query/console";
 import type { Command } from "./commands";
 import { CliError, formatTable } from "./output";
 
@@ -12,7 +11,7 @@ export const sqlCommand: Command = {
     const limit = values.limit === undefined ? 1000 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new CliError("--limit must be a whole number from 1 to 100000.", 2);
     try {
-      const result = await runReadOnlyQuery(getSql(), positionals.join(" "), { rowLimit: limit });
+      const result = await runConsoleQuery(positionals.join(" "), { rowLimit: limit });
       if (values.json) {
         process.stdout.write(`${JSON.stringify(result)}\n`);
       } else {

@@ -11,6 +11,9 @@ export type SqlExecutor = postgres.Sql | postgres.TransactionSql;
 export function createSqlClient(url: string, applicationName: string, max = 10): SqlClient {
   return postgres(url, {
     max,
+    // A server that does not answer is reported, not waited on forever.
+    connect_timeout: 10,
+    idle_timeout: 120,
     onnotice: () => {},
     connection: { application_name: applicationName },
   });

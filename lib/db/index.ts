@@ -4,6 +4,8 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createDatabase, createSqlClient, type Database, type SqlClient } from "./client";
 import { embeddedUrl, type EmbeddedState } from "./embedded";
+import { createLivenessClient } from "@/lib/runs/liveness";
+import { openRoleClients, type RoleClients } from "./role-clients";
 
 /**
  * The database this process talks to: `DATABASE_URL` when set, otherwise the embedded cluster
@@ -24,7 +26,7 @@ export function resolveDatabaseUrl(): string {
 const LAMBDA_POOL_SIZE = 3;
 
 // One pool per process, kept on globalThis so hot reloads in development do not open new pools.
-const cache = globalThis as unknown as { datamorphSql?: SqlClient; datamorphDb?: Database };
+const cache = globalThis as unknown as { datamorphSql?: SqlClient; datamorphDb?: Database; datamorphRoles?: Promise<RoleClients>; datamorphLiveness?: SqlClient };
 
 /** The shared postgres.js client (raw SQL, LISTEN/NOTIFY). */
 export function getSql(): SqlClient {
@@ -38,10 +40,36 @@ export function getDb(): Database {
   return cache.datamorphDb;
 }
 
-/** Closes the shared pool (CLI exit, tests). */
+/** The one connection that holds the liveness locks of this process's runs. */
+export function getLivenessClient(): SqlClient {
+  cache.datamorphLiveness ??= createLivenessClient(resolveDatabaseUrl());
+  return cache.datamorphLiveness;
+}
+
+// Catalog reads and profiles are short; each running run builds over one builder connection at a time.
+const READER_POOL_SIZE = 4;
+
+/**
+ * Pools of the reader (catalog reads, profiling) and builder (runs) logins, and the URL the
+ * console opens its own reader connections from.
+ */
+export function getRoleClients(): Promise<RoleClients> {
+  cache.datamorphRoles ??= openRoleClients(getSql(), resolveDatabaseUrl(), { reader: READER_POOL_SIZE, builder: getEnv().runConcurrency + 1 }).catch((error: unknown) => {
+    cache.datamorphRoles = undefined; // set up later (datamorph db roles): try again next time
+    throw error;
+  });
+  return cache.datamorphRoles;
+}
+
+/** Closes the shared pools (CLI exit, tests). */
 export async function closeDb(): Promise<void> {
   const sql = cache.datamorphSql;
+  const roles = cache.datamorphRoles;
+  const liveness = cache.datamorphLiveness;
+  cache.datamorphLiveness = undefined;
   cache.datamorphSql = undefined;
   cache.datamorphDb = undefined;
-  await sql?.end({ timeout: 5 });
+  cache.datamorphRoles = undefined;
+  const roleClients = await roles?.catch(() => undefined);
+  await Promise.all([sql?.end({ timeout: 5 }), roleClients?.reader.end({ timeout: 5 }), roleClients?.builder.end({ timeout: 5 }), liveness?.end({ timeout: 5 })]);
 }

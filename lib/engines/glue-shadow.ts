@@ -1,4 +1,5 @@
 import type { SqlClient } from "@/lib/db/client";
+import { quoteIdent } from "@/lib/db/ident";
 import { qualified, tableExists } from "@/lib/warehouse/tables";
 import type { GlueBuildRequest, GlueBuildResult, GlueEngine } from "./glue-engine";
 
@@ -10,9 +11,9 @@ import type { GlueBuildRequest, GlueBuildResult, GlueEngine } from "./glue-engin
 export async function buildShadowWithGlue(
   sql: SqlClient,
   engine: GlueEngine,
-  request: Omit<GlueBuildRequest, "database"> & { timeoutMs: number },
+  request: Omit<GlueBuildRequest, "database"> & { timeoutMs: number; /** The login that tests, publishes or drops the shadow. */ builder: string },
 ): Promise<GlueBuildResult & { rowCount: number }> {
-  const { timeoutMs, ...build } = request;
+  const { timeoutMs, builder, ...build } = request;
   const [{ database }] = await sql<{ database: string }[]>`select current_database() as database`;
   const run = await engine.buildShadow({ ...build, database });
   if (!(await tableExists(sql, build.schema, build.shadow))) {
@@ -23,5 +24,7 @@ export async function buildShadowWithGlue(
     const [row] = await tx.unsafe(`select count(*) as rows from ${qualified(build.schema, build.shadow)}`);
     return Number(row.rows);
   });
+  // Glue writes as its connection's user; the run's builder login must own what it publishes.
+  await sql.unsafe(`alter table ${qualified(build.schema, build.shadow)} owner to ${quoteIdent(builder)}`);
   return { ...run, rowCount };
 }

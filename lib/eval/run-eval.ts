@@ -4,6 +4,8 @@ import type { PipelineOptions } from "@/agents/types";
 import { createLocalArtifactStore } from "@/lib/artifacts/store";
 import { createDatabase, createSqlClient, type SqlClient } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
+import type { RoleClients } from "@/lib/db/role-clients";
+import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import { runReadOnlyQuery } from "@/lib/query/read-only";
@@ -34,7 +36,9 @@ function databaseUrl(name: string | undefined, defaultUrl: string): string {
 
 const scratchName = (id: string) => `eval_${id.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, 40)}_${randomBytes(3).toString("hex")}`;
 
-async function runCase(sql: SqlClient, c: EvalCase, env: EvalEnvironment): Promise<Omit<CaseResult, "ms">> {
+type Connections = { sql: SqlClient } & RoleClients;
+
+async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: EvalEnvironment): Promise<Omit<CaseResult, "ms">> {
   const expected = "sql" in c.expect ? "table" : "reject";
   const base = { id: c.id, prompt: c.prompt, expected } as const;
   const db = createDatabase(sql);
@@ -43,7 +47,7 @@ async function runCase(sql: SqlClient, c: EvalCase, env: EvalEnvironment): Promi
   const target = scratchName(c.id);
   const options = { ...env.options, targetTable: target };
   const outcome = await runPipeline(
-    { runId: run.id, sql, db, events: createPostgresEventStore(sql), artifacts: createLocalArtifactStore(sql, env.dataDir), options },
+    { runId: run.id, sql, db, reader, builder, events: createPostgresEventStore(sql), artifacts: createLocalArtifactStore(sql, env.dataDir), options },
     c.prompt,
   );
   try {
@@ -71,21 +75,22 @@ async function runCase(sql: SqlClient, c: EvalCase, env: EvalEnvironment): Promi
  * the gold result with the gold SQL on the same database, and classifies the outcome.
  */
 export async function runEvaluation(cases: EvalCase[], env: EvalEnvironment): Promise<CaseResult[]> {
-  const clients = new Map<string, SqlClient>();
+  const clients = new Map<string, Connections>();
   const results: CaseResult[] = [];
   try {
     for (const c of cases) {
       const url = databaseUrl(c.database, env.defaultUrl);
-      let sql = clients.get(url);
-      if (!sql) {
-        sql = createSqlClient(url, "datamorph-eval", 4);
+      let connections = clients.get(url);
+      if (!connections) {
+        const sql = createSqlClient(url, "datamorph-eval", 4);
         await runMigrations(sql);
-        clients.set(url, sql);
+        connections = { sql, ...(await setUpAndOpenRoles(sql, url, env.options)) };
+        clients.set(url, connections);
       }
       const started = performance.now();
       let result: CaseResult;
       try {
-        result = { ...(await runCase(sql, c, env)), ms: Math.round(performance.now() - started) };
+        result = { ...(await runCase(connections, c, env)), ms: Math.round(performance.now() - started) };
       } catch (error) {
         const expected = "sql" in c.expect ? "table" : "reject";
         result = { id: c.id, prompt: c.prompt, expected, outcome: "error", ok: false, reason: error instanceof Error ? error.message : String(error), ms: Math.round(performance.now() - started) };
@@ -94,7 +99,7 @@ export async function runEvaluation(cases: EvalCase[], env: EvalEnvironment): Pr
       env.onCase?.(result);
     }
   } finally {
-    await Promise.all([...clients.values()].map((client) => client.end()));
+    await Promise.all([...clients.values()].flatMap(({ sql, reader, builder }) => [sql.end(), reader.end(), builder.end()]));
   }
   return results;
 }

@@ -3,19 +3,38 @@ import { AppError } from "@/lib/errors";
 
 export type QueryResult = { columns: string[]; rows: Record<string, unknown>[]; truncated: boolean; ms: number };
 
+export type ReadOnlyLimits = {
+  rowLimit?: number;
+  timeoutMs?: number;
+  /** The most bytes of cell text an answer may hold; past it the rows stop and `truncated` is set. */
+  byteLimit?: number;
+};
+
 const MAX_QUERY_LENGTH = 100_000;
+const DEFAULT_BYTE_LIMIT = 8 * 1024 * 1024;
+// Rows come in batches, so a huge result is never held whole: the byte cap stops it early.
+const BATCH_ROWS = 200;
 
 const plain = (value: unknown) => (typeof value === "bigint" ? value.toString() : value instanceof Date ? value.toISOString() : value);
 
+function bytesOf(value: unknown): number {
+  if (value === null || value === undefined) return 4;
+  if (typeof value === "string") return value.length;
+  if (value instanceof Uint8Array) return value.byteLength * 2;
+  if (typeof value === "object") return JSON.stringify(value)?.length ?? 4;
+  return String(value).length;
+}
+
 /**
  * Runs one query that the database itself keeps read-only: a READ ONLY transaction with a
- * statement timeout, and a cursor, whose extended protocol refuses a second statement (so
- * "select 1; commit; drop …" cannot escape). At most `rowLimit` rows come back.
+ * transaction-local statement timeout, and a cursor, whose extended protocol refuses a second
+ * statement (so "select 1; commit; drop …" cannot escape). At most `rowLimit` rows and about
+ * `byteLimit` bytes come back.
  */
 export async function runReadOnlyQuery(
   sql: SqlClient,
   text: string,
-  { rowLimit = 1000, timeoutMs = 15_000 }: { rowLimit?: number; timeoutMs?: number } = {},
+  { rowLimit = 1000, timeoutMs = 15_000, byteLimit = DEFAULT_BYTE_LIMIT }: ReadOnlyLimits = {},
 ): Promise<QueryResult> {
   const query = text.trim();
   if (!query) throw new AppError("bad_request", "Write a query, for example: select * from orders limit 10");
@@ -24,17 +43,29 @@ export async function runReadOnlyQuery(
   try {
     return await sql.begin("read only", async (tx) => {
       await tx.unsafe(`set local statement_timeout = ${Math.floor(timeoutMs)}`);
-      let rows: Record<string, unknown>[] = [];
+      const rows: Record<string, unknown>[] = [];
       let columns: string[] = [];
-      const cursor = tx.unsafe(query, [], { prepare: false }).cursor(rowLimit + 1);
-      for await (const batch of cursor) {
-        rows = batch as Record<string, unknown>[];
-        columns = (batch as unknown as { columns?: { name: string }[] }).columns?.map((c) => c.name) ?? Object.keys(rows[0] ?? {});
-        break;
+      let bytes = 0;
+      let truncated = false;
+      const cursor = tx.unsafe(query, [], { prepare: false }).cursor(Math.min(BATCH_ROWS, rowLimit + 1));
+      read: for await (const batch of cursor) {
+        columns = (batch as unknown as { columns?: { name: string }[] }).columns?.map((c) => c.name) ?? Object.keys(batch[0] ?? {});
+        for (const row of batch as Record<string, unknown>[]) {
+          if (rows.length === rowLimit) {
+            truncated = true;
+            break read;
+          }
+          const kept = Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)]));
+          bytes += Object.values(kept).reduce<number>((sum, v) => sum + bytesOf(v), 0);
+          if (bytes > byteLimit) {
+            truncated = true;
+            if (rows.length === 0) throw new AppError("payload_too_large", `The first row alone is larger than ${Math.round(byteLimit / 1024 / 1024)} MB; select fewer or shorter columns (e.g. left(column, 1000)).`);
+            break read;
+          }
+          rows.push(kept);
+        }
       }
-      const truncated = rows.length > rowLimit;
-      const kept = rows.slice(0, rowLimit).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])));
-      return { columns, rows: kept, truncated, ms: Math.round(performance.now() - started) };
+      return { columns, rows, truncated, ms: Math.round(performance.now() - started) };
     });
   } catch (error) {
     throw explain(error);
@@ -48,6 +79,7 @@ function explain(error: unknown): AppError {
   if (pg.code === "25006") return new AppError("forbidden", "This console is read-only: the database refused to change data. Use a DataMorph run to build tables.");
   if (pg.code === "57014") return new AppError("bad_request", "The query took too long and was cancelled. Add filters or a LIMIT.");
   if (pg.code === "42601" && /multiple commands/.test(message)) return new AppError("bad_request", "Run one statement at a time.");
+  if (pg.code === "42501") return new AppError("forbidden", `${message}. The console reads the warehouse's tables only; DataMorph's own tables, server files and settings are out of its reach.`);
   if (pg.code) return new AppError("bad_request", message);
   return error instanceof AppError ? error : new AppError("internal", message);
 }

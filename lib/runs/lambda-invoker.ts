@@ -1,5 +1,5 @@
 import { InvokeCommand, ResourceNotFoundException, type LambdaClient } from "@aws-sdk/client-lambda";
-import { executeRun } from "@/agents/runner";
+import { executeQueuedRun } from "@/agents/runner";
 import type { PipelineOptions } from "@/agents/types";
 import { updateRun } from "@/lib/db/queries/runs";
 
@@ -15,12 +15,12 @@ export type RunStarter = (run: StartableRun) => Promise<void>;
 const CRASH_MESSAGE = "The run stopped on an internal error; the target was left unchanged.";
 
 /**
- * Runs the pipeline in this process (embedded and server modes). The run keeps going after the
- * request that started it has been answered; a crash marks it failed rather than leaving it
- * "running".
+ * Runs the pipeline in this process (embedded and server modes), queued behind the process's
+ * run slots. The run keeps going after the request that started it has been answered; a crash
+ * marks it failed rather than leaving it "running".
  */
 export const inProcessStarter: RunStarter = async ({ runId, prompt, options }) => {
-  void executeRun({ runId, prompt, options }).catch(async (error: unknown) => {
+  void executeQueuedRun({ runId, prompt, options }).catch(async (error: unknown) => {
     console.error(`[datamorph] run ${runId} crashed:`, error);
     await updateRun({ id: runId, status: "failed", error: CRASH_MESSAGE, finishedAt: new Date() }).catch(() => {});
   });

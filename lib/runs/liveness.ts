@@ -1,3 +1,4 @@
+import postgres from "postgres";
 import type { SqlClient } from "@/lib/db/client";
 import { dropShadowTables } from "@/lib/warehouse/tables";
 
@@ -5,30 +6,36 @@ import { dropShadowTables } from "@/lib/warehouse/tables";
 const RUN_LOCK_SPACE = 7_126_033;
 
 /**
- * Marks a run as being worked on for as long as this process lives: a session advisory lock on a
- * reserved connection. If the process dies, Postgres releases the lock, and recovery can tell.
+ * One connection per process that holds the liveness locks of every run the process has in hand,
+ * queued or running. A single session holds any number of advisory locks, so a thousand queued
+ * runs cost one connection, not a thousand.
  */
-export async function holdRunLock(sql: SqlClient, runId: string): Promise<() => Promise<void>> {
-  const connection = await sql.reserve();
-  await connection`select pg_advisory_lock(${RUN_LOCK_SPACE}, hashtext(${runId}))`;
+export function createLivenessClient(url: string): SqlClient {
+  return postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {}, connection: { application_name: "datamorph-liveness" } });
+}
+
+/**
+ * Marks a run as being worked on for as long as this process lives: a session advisory lock on
+ * the process's liveness connection (`createLivenessClient`). If the process dies, Postgres
+ * releases the lock, and recovery can tell. Returns null at once when another process already
+ * holds the run (an event delivered twice).
+ */
+export async function tryHoldRunLock(locks: SqlClient, runId: string): Promise<(() => Promise<void>) | null> {
+  const [{ held }] = await locks`select pg_try_advisory_lock(${RUN_LOCK_SPACE}, hashtext(${runId})) as held`;
+  if (!held) return null;
   return async () => {
-    await connection`select pg_advisory_unlock(${RUN_LOCK_SPACE}, hashtext(${runId}))`.catch(() => {});
-    connection.release();
+    await locks`select pg_advisory_unlock(${RUN_LOCK_SPACE}, hashtext(${runId}))`.catch(() => {});
   };
 }
 
-/** Like `holdRunLock`, but returns null at once when another process already holds the run. */
-export async function tryHoldRunLock(sql: SqlClient, runId: string): Promise<(() => Promise<void>) | null> {
-  const connection = await sql.reserve();
-  const [{ held }] = await connection`select pg_try_advisory_lock(${RUN_LOCK_SPACE}, hashtext(${runId})) as held`;
-  if (!held) {
-    connection.release();
-    return null;
+/** Like `tryHoldRunLock` for a run this process just created; a recovery probe may hold it for an instant. */
+export async function holdRunLock(locks: SqlClient, runId: string): Promise<() => Promise<void>> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const release = await tryHoldRunLock(locks, runId);
+    if (release) return release;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return async () => {
-    await connection`select pg_advisory_unlock(${RUN_LOCK_SPACE}, hashtext(${runId}))`.catch(() => {});
-    connection.release();
-  };
+  throw new Error(`Run ${runId} is held by another process.`);
 }
 
 /**

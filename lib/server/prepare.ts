@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { ensureEmbeddedPostgres } from "@/lib/db/embedded";
-import { getSql } from "@/lib/db";
+import { getSql, resolveDatabaseUrl } from "@/lib/db";
+import { setUpRoles } from "@/lib/db/set-up-roles";
 import { runMigrations } from "@/lib/db/migrate";
 import { recoverAbandonedRuns } from "@/lib/runs/liveness";
 import { isDemoLoaded, loadDemoWarehouse } from "@/lib/demo/load";
@@ -60,5 +61,8 @@ export async function prepareDatabase(
     demoLoadMs = (await loadDemoWarehouse(sql)).ms;
     log(`Demo warehouse loaded (${demoLoadMs} ms)`);
   }
+  // After the demo load, so its tables are covered by the readers' grants from the start.
+  const roles = await setUpRoles(sql, resolveDatabaseUrl(), env);
+  if (roles.warning) log(`Warning: ${roles.warning}`);
   return { mode: env.mode, startedEmbedded, demoLoadMs };
 }

@@ -7,6 +7,7 @@ import type { AgentContext, PipelineOptions } from "@/agents/types";
 import { createLocalArtifactStore } from "@/lib/artifacts/store";
 import { createDatabase, createSqlClient, type SqlClient } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
+import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
 import { loadDemoWarehouse } from "@/lib/demo/load";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import { createTestDatabase, type TestServer } from "./test-database";
@@ -26,6 +27,7 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
   const sql = createSqlClient(database.url, "test", 4);
   await runMigrations(sql);
   if (demo) await loadDemoWarehouse(sql);
+  const roles = await setUpAndOpenRoles(sql, database.url, { sourceSchemas: ["public"], targetSchema: "public" });
   const [user] = await sql`insert into datamorph.users (email, name, password_hash, role) values ('tester@example.com', 'Tester', '!', 'admin') returning id`;
   const artifactsDir = mkdtempSync(path.join(tmpdir(), "datamorph-artifacts-"));
   return {
@@ -38,6 +40,8 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
         runId: run.id as string,
         sql,
         db: createDatabase(sql),
+        reader: roles.reader,
+        builder: roles.builder,
         events: createPostgresEventStore(sql),
         artifacts: createLocalArtifactStore(sql, artifactsDir),
         options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, ...options },
@@ -50,7 +54,7 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
       return rows.map((r) => r.table_name as string);
     },
     async close() {
-      await sql.end();
+      await Promise.all([sql.end(), roles.reader.end(), roles.builder.end()]);
       await database.drop();
     },
   };

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
+import { ROLE_KINDS, roleName } from "@/lib/db/roles";
 
 /** A Postgres server the integration tests run against. */
 export type TestServer = { name: "embedded" | "server"; url: string };
@@ -33,6 +34,8 @@ export async function createTestDatabase(server: TestServer): Promise<{ url: str
       const sql = postgres(server.url, { max: 1, onnotice: () => {} });
       try {
         await sql.unsafe(`drop database if exists ${name} with (force)`);
+        // Roles are cluster-wide: the database's logins go with it.
+        for (const kind of ROLE_KINDS) await sql.unsafe(`drop role if exists ${roleName(name, kind)}`);
       } finally {
         await sql.end();
       }

@@ -1,10 +1,9 @@
 // POST /api/query – read-only SQL console
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { withUser } from "@/lib/http/handler";
-import { runReadOnlyQuery } from "@/lib/query/read-only";
+import { runConsoleQuery } from "@/lib/query/console";
 
 export const dynamic = "force-dynamic";
 
@@ -17,5 +16,5 @@ export const POST = withUser("POST /api/query", async (request) => {
   if (Number(request.headers.get("content-length") ?? 0) > 400 * 1024) throw new AppError("payload_too_large", "The query is too long (at most 100,000 characters).");
   const parsed = querySchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? 'Send { "sql": "select …" } as JSON.');
-  return NextResponse.json(await runReadOnlyQuery(getSql(), parsed.data.sql, { rowLimit: 1000 }));
+  return NextResponse.json(await runConsoleQuery(parsed.data.sql, { rowLimit: 1000 }));
 });
