@@ -54,7 +54,8 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   } catch (error) {
     outcome.status = error instanceof Rejection ? "rejected" : "failed";
     outcome.error = error instanceof Error ? error.message : String(error);
-    await dropShadowTables(context.builder, context.options.targetSchema, context.runId).catch(() => []);
+    // Over the owner's connection: a Glue job that failed half-way left a shadow owned by Glue's user.
+    await dropShadowTables(context.sql, context.options.targetSchema, context.runId).catch(() => []);
   }
   await context.artifacts.put(context.runId, "tests.json", JSON.stringify(outcome.tests, null, 2)).catch(() => undefined);
   await updateRun({ db: context.db, id: context.runId, status: outcome.status, rowCount: outcome.rowCount ?? null, error: outcome.error ?? null, finishedAt: new Date() });

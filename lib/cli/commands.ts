@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from "node:util";
 import type { Env } from "@/lib/env";
+import { dbCommand } from "./db";
 import { demoCommand } from "./demo";
 import { evalCommand } from "./eval";
 import { importCommand } from "./import";
@@ -32,6 +33,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   eval: evalCommand,
   demo: demoCommand,
+  db: dbCommand,
 };
 
 export function usage(): string {

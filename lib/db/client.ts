@@ -13,7 +13,6 @@ export function createSqlClient(url: string, applicationName: string, max = 10):
     max,
     // A server that does not answer is reported, not waited on forever.
     connect_timeout: 10,
-    idle_timeout: 120,
     onnotice: () => {},
     connection: { application_name: applicationName },
   });

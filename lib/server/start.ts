@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { closeDb, getSql } from "@/lib/db";
@@ -6,10 +7,22 @@ import { ConfigError, getEnv } from "@/lib/env";
 import { ensureAuthSecret } from "./auth-secret";
 import { isBuildStale, runNext } from "./build";
 import { prepareDatabase } from "./prepare";
+import { onStopRequest } from "./stop-request";
 
 // `npm start`: get the database ready, build when the sources changed, then serve the web app.
 const log = (line: string) => console.log(`[datamorph] ${line}`);
 const dev = process.argv.includes("--dev");
+
+/** The Next.js process running now (build or server), so a stop request can end it. */
+let child: ChildProcess | undefined;
+let stopping = false;
+
+async function runChild(next: ChildProcess): Promise<number | null> {
+  child = next;
+  const [code] = await once(next, "exit");
+  child = undefined;
+  return code as number | null;
+}
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -25,33 +38,45 @@ async function main(): Promise<number> {
   await getSql()`select 1`;
 
   const childEnv = { ...process.env, AUTH_SECRET: authSecret, PORT: String(env.port) };
-  if (!dev && isBuildStale()) {
+  if (!dev && !stopping && isBuildStale()) {
     log("Building the web app (first start or changed sources)…");
-    const build = runNext(["build"], childEnv);
-    const [code] = await once(build, "exit");
-    if (code !== 0) throw new Error("The web app build failed; see the output above.");
+    const code = await runChild(runNext(["build"], childEnv));
+    if (code !== 0 && !stopping) throw new Error("The web app build failed; see the output above.");
   }
+  if (stopping) return 0;
   const version = JSON.parse(await readFile("package.json", "utf8")).version;
-  log(`DataMorph ${version} starting on http://localhost:${env.port} (prepared in ${Math.round(performance.now() - started)} ms)`);
-  const server = runNext([dev ? "dev" : "start", "-p", String(env.port)], childEnv);
+  const shownHost = env.host.includes(":") ? `[${env.host}]` : env.host;
+  log(`DataMorph ${version} starting on http://${shownHost}:${env.port} (prepared in ${Math.round(performance.now() - started)} ms)`);
+  const code = await runChild(runNext([dev ? "dev" : "start", "-p", String(env.port), "-H", env.host], childEnv));
+  return stopping ? 0 : (code ?? 0);
+}
 
-  const stop = (signal: NodeJS.Signals) => server.kill(signal);
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  const [code] = await once(server, "exit");
-
-  await closeDb();
+/** Closes the pools and stops the embedded cluster when no other DataMorph process still uses it. */
+async function shutDown(): Promise<void> {
+  await closeDb().catch(() => {});
+  const env = getEnv();
   if (env.mode === "embedded" && (await stopEmbeddedPostgres(env.dataDir, { onlyIfIdle: true }).catch(() => false))) {
     log("Embedded Postgres stopped");
   }
-  return typeof code === "number" ? code : 0;
 }
 
+onStopRequest((signal) => {
+  if (stopping) return;
+  stopping = true;
+  log(`Stopping (${signal})…`);
+  // The child stops itself; main() then returns and the shutdown below runs once.
+  if (child) child.kill(signal === "parent exited" ? "SIGTERM" : signal);
+  else void shutDown().then(() => process.exit(0));
+});
+
 main().then(
-  (code) => process.exit(code),
+  async (code) => {
+    await shutDown();
+    process.exit(code);
+  },
   async (error: unknown) => {
     console.error(error instanceof ConfigError ? error.message : `[datamorph] ${error instanceof Error ? error.message : error}`);
-    await closeDb().catch(() => {});
+    await shutDown();
     process.exit(1);
   },
 );

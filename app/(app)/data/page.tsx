@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { dataSchemas, readDataCatalog } from "@/lib/data/catalog";
-import { getSql } from "@/lib/db";
+import { getRoleClients } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { CsvUpload } from "./_components/csv-upload";
 import { SqlConsole } from "./_components/sql-console";
@@ -13,7 +13,7 @@ export default async function DataPage() {
   await requirePageUser("/data");
   const env = getEnv();
   const schemas = dataSchemas(env);
-  const catalog = await readDataCatalog(getSql(), schemas);
+  const catalog = await readDataCatalog((await getRoleClients()).reader, schemas);
   return (
     <div className="stack">
       <div>

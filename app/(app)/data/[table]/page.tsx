@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requirePageUser } from "@/lib/auth/session";
 import { dataSchemas } from "@/lib/data/catalog";
 import { readTableRows, type TableRows } from "@/lib/data/table-rows";
-import { getSql } from "@/lib/db";
+import { getRoleClients } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { ColumnList } from "../_components/column-list";
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 async function loadRows(table: string, schema: string | undefined, page: number): Promise<TableRows> {
   try {
-    return await readTableRows({ sql: getSql(), schemas: dataSchemas(getEnv()), table, schema, page, pageSize: PAGE_SIZE });
+    return await readTableRows({ sql: (await getRoleClients()).reader, schemas: dataSchemas(getEnv()), table, schema, page, pageSize: PAGE_SIZE });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;

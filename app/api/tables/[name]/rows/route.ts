@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { dataSchemas } from "@/lib/data/catalog";
 import { MAX_PAGE_SIZE, readTableRows } from "@/lib/data/table-rows";
-import { getSql } from "@/lib/db";
+import { getRoleClients } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { withUser } from "@/lib/http/handler";
@@ -20,5 +20,5 @@ export const GET = withUser<{ name: string }>("GET /api/tables/[name]/rows", asy
   const parsed = rowsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Use ?page=1&pageSize=50.");
   const { page, pageSize, schema } = parsed.data;
-  return NextResponse.json(await readTableRows({ sql: getSql(), schemas: dataSchemas(getEnv()), table: name, schema, page, pageSize }));
+  return NextResponse.json(await readTableRows({ sql: (await getRoleClients()).reader, schemas: dataSchemas(getEnv()), table: name, schema, page, pageSize }));
 });
