@@ -1,3 +1,5 @@
+import { logError } from "@/lib/log/safe-log";
+
 /** What went wrong, in terms a client can act on; each code maps to one HTTP status. */
 export type AppErrorCode =
   | "bad_request"
@@ -6,6 +8,7 @@ export type AppErrorCode =
   | "not_found"
   | "conflict"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "unavailable"
   | "internal";
 
@@ -16,6 +19,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unavailable: 503,
   internal: 500,
 };
@@ -41,6 +45,6 @@ export class AppError extends Error {
  */
 export function toPublicError(error: unknown, context: string): AppError {
   if (error instanceof AppError) return error;
-  console.error(`[datamorph] ${context}:`, error);
+  logError(context, error);
   return new AppError("internal", "Something went wrong on our side. Try again; if it keeps failing, check the server log.");
 }

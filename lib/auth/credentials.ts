@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/input/plain-text";
 import { PASSWORD_MAX_BYTES } from "./password";
 
 export const emailSchema = z
@@ -21,7 +22,7 @@ export const signInSchema = z.object({
 });
 
 export const newAccountSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: z.string().superRefine(plainText("name")).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
   email: emailSchema,
   password: newPasswordSchema,
 });

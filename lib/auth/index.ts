@@ -3,6 +3,7 @@ import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getUserByEmail } from "@/lib/db/queries/users";
 import { getEnv } from "@/lib/env";
+import { logError } from "@/lib/log/safe-log";
 import { authConfig } from "./config";
 import { signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./password";
@@ -13,7 +14,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome, answered on the form; it is not a server error.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+      if (error.name !== "CredentialsSignin") logError("auth", error);
     },
   },
   providers: [

@@ -21,6 +21,8 @@ export type Command = {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
+  /** What the positional arguments are, as messages name them; `multiline` when they may span lines. */
+  argument?: { name: string; multiline?: boolean };
   run: (context: CommandContext) => Promise<number>;
 };
 

@@ -54,6 +54,7 @@ export const importCommand: Command = {
     "  --replace       replace existing tables of the same names (atomically)",
     "  --json          print the result as one JSON object",
   ].join("\n"),
+  argument: { name: "path" },
   options: {
     schema: { type: "string" },
     table: { type: "string" },

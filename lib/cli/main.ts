@@ -2,7 +2,9 @@ import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { stopEmbeddedPostgres } from "@/lib/db/embedded";
 import { ConfigError, getEnv } from "@/lib/env";
+import { escapeControlCharacters } from "@/lib/log/safe-log";
 import { prepareDatabase } from "@/lib/server/prepare";
+import { checkArguments } from "./check-arguments";
 import { commands, usage, type Command } from "./commands";
 import { CliError } from "./output";
 
@@ -28,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.usage}\n`);
     return 0;
   }
+  checkArguments(command, { values, positionals });
   const env = getEnv();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   await prepareDatabase(env, log);
@@ -43,7 +46,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   async (error: unknown) => {
-    process.stderr.write(`datamorph: ${error instanceof Error ? error.message : String(error)}\n`);
+    // Messages may quote input (a file name, a CSV header); it must not drive the terminal.
+    process.stderr.write(`datamorph: ${escapeControlCharacters(error instanceof Error ? error.message : String(error), { keepNewlines: true })}\n`);
     await closeDb().catch(() => {});
     process.exit(error instanceof CliError ? error.exitCode : 1);
   },

@@ -6,6 +6,7 @@ import { CliError, formatTable } from "./output";
 export const sqlCommand: Command = {
   summary: "Run one read-only query (the database refuses writes) and print the rows",
   usage: 'Usage: npm run -s datamorph -- sql "<select …>" [--limit <rows>] [--json]',
+  argument: { name: "query (sql)", multiline: true },
   options: { json: { type: "boolean" }, limit: { type: "string" }, help: { type: "boolean" } },
   async run({ values, positionals }) {
     const limit = values.limit === undefined ? 1000 : Number(values.limit);

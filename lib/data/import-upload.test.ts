@@ -102,4 +102,51 @@ describe.each(testServers())("CSV upload on $name Postgres", (server) => {
       message: "The form has no `file` field with a CSV file in it.",
     });
   });
+
+  it("refuses a JSON or other non-CSV body with 415 before reading it, and creates nothing", async () => {
+    const before = await tables();
+    const json = new Request("http://localhost/api/tables", { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json" } });
+    await expect(readCsvUpload(json)).rejects.toMatchObject({
+      status: 415,
+      message: "A body of type application/json is not a CSV file: send a CSV file as multipart/form-data (a `file` field), or the file itself as the body with Content-Type: text/csv.",
+    });
+    const untyped = new Request("http://localhost/api/tables", { method: "POST", body: "a\n1\n" });
+    untyped.headers.delete("content-type");
+    await expect(readCsvUpload(untyped)).rejects.toMatchObject({ status: 415, message: expect.stringContaining("A body without a Content-Type is not a CSV file") });
+    const form = new FormData();
+    form.set("file", new File(['{"a":1}'], "data.json", { type: "application/json" }));
+    await expect(readCsvUpload(new Request("http://localhost/api/tables", { method: "POST", body: form }))).rejects.toMatchObject({
+      status: 415,
+      message: expect.stringContaining("The uploaded file (application/json) is not a CSV file: send a CSV file as multipart/form-data"),
+    });
+    expect(await tables()).toEqual(before);
+  });
+
+  it("refuses binary content, system column names, too many columns and pg_ table names, and creates nothing", async () => {
+    const before = await tables();
+    await expect(upload(rawRequest("id,name\n1,a\u0000b\n", "name=blob.csv"))).rejects.toMatchObject({
+      status: 400,
+      message: "blob.csv line 2 contains a NUL byte, so it is not a CSV text file; export the data as CSV (UTF-8 text) and import that.",
+    });
+    await expect(upload(rawRequest("ctid,oid,XMin,name\n1,2,3,a\n", "name=system.csv"))).rejects.toMatchObject({
+      status: 400,
+      message: 'system.csv has columns named "ctid" (column 1) and "XMin" (column 3): Postgres keeps those names for its own system columns. Rename those headers (e.g. to ctid_value) and import it again.',
+    });
+    const wide = Array.from({ length: 2000 }, (_, i) => `c${i}`);
+    await expect(upload(rawRequest(`${wide.join(",")}\n${wide.map(() => "1").join(",")}\n`, "name=wide.csv"))).rejects.toMatchObject({
+      status: 400,
+      message: "wide.csv has 2,000 columns; a Postgres table holds at most 1,600. Split the file, or remove the columns you do not need, and import it again.",
+    });
+    await expect(upload(rawRequest(CITIES, "name=pg_cities.csv"))).rejects.toMatchObject({
+      status: 400,
+      message: '"pg_cities" cannot be a table name: Postgres reserves names that start with pg_. Choose another table name, e.g. cities, or rename the file.',
+    });
+    expect(await tables()).toEqual(before);
+  });
+
+  it("takes oid, an ordinary column name since Postgres 12, and 1,600 columns", async () => {
+    expect(await upload(rawRequest("oid,name\n7,a\n", "name=with_oid.csv"))).toMatchObject({ table: "with_oid", columns: [{ name: "oid", type: "integer" }, { name: "name", type: "text" }] });
+    const wide = Array.from({ length: 1600 }, (_, i) => `c${i}`);
+    expect(await upload(rawRequest(`${wide.join(",")}\n${wide.map(() => "1").join(",")}\n`, "name=widest.csv"))).toMatchObject({ table: "widest", rows: 1 });
+  });
 });

@@ -14,6 +14,17 @@ export type CsvUpload = {
   fields: Record<string, string>;
 };
 
+// What browsers and HTTP clients call a CSV file: Windows labels .csv files as Excel's.
+const CSV_MEDIA_TYPES = new Set(["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"]);
+
+const mediaTypeOf = (contentType: string | null) => (contentType ?? "").split(";")[0].trim().toLowerCase();
+
+const notCsv = (what: string) =>
+  new AppError(
+    "unsupported_media_type",
+    `${what} is not a CSV file: send a CSV file as multipart/form-data (a \`file\` field), or the file itself as the body with Content-Type: text/csv.`,
+  );
+
 /** The 413 error for a file over `maxBytes`. */
 export const uploadTooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `The file is larger than ${Math.round(maxBytes / 1e6)} MB, the most an upload may be.`);
@@ -47,7 +58,9 @@ async function readLimitedForm(request: Request, body: ReadableStream<Uint8Array
  * `maxBytes`. A Content-Length over the limit is refused before anything is read.
  */
 export async function readCsvUpload(request: Request, maxBytes = MAX_UPLOAD_BYTES): Promise<CsvUpload> {
-  const isForm = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
+  const mediaType = mediaTypeOf(request.headers.get("content-type"));
+  const isForm = mediaType === "multipart/form-data";
+  if (!isForm && !CSV_MEDIA_TYPES.has(mediaType)) throw notCsv(mediaType ? `A body of type ${mediaType}` : "A body without a Content-Type");
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > maxBytes + (isForm ? FORM_OVERHEAD_BYTES : 0)) throw uploadTooLarge(maxBytes);
   if (!request.body || (length === 0 && request.headers.has("content-length"))) {
@@ -60,6 +73,9 @@ export async function readCsvUpload(request: Request, maxBytes = MAX_UPLOAD_BYTE
   const form = await readLimitedForm(request, request.body, maxBytes);
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("bad_request", "The form has no `file` field with a CSV file in it.");
+  // Browsers send an empty or generic type for extensions they do not know.
+  const fileType = mediaTypeOf(file.type);
+  if (fileType && fileType !== "application/octet-stream" && !CSV_MEDIA_TYPES.has(fileType)) throw notCsv(`The uploaded file (${fileType})`);
   if (file.size > maxBytes) throw uploadTooLarge(maxBytes);
   const fields: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") fields[key] = value;

@@ -32,4 +32,17 @@ describe("import names", () => {
     expect(() => checkIdentifier("datamorph", "schema")).toThrow(/belongs to DataMorph/);
     expect(() => checkIdentifier("pg_catalog", "schema")).toThrow(/belongs to Postgres/);
   });
+
+  it("refuses Postgres' system column names and more columns than a table holds, saying what to rename", () => {
+    expect(() => columnNamesFromHeader(["id", "TABLEOID"], "f.csv")).toThrow(
+      'f.csv has a column named "TABLEOID" (column 2): Postgres keeps that name for its own system columns. Rename that header (e.g. to tableoid_value) and import it again.',
+    );
+    expect(columnNamesFromHeader(["oid", "xmin_at"], "f.csv")).toEqual(["oid", "xmin_at"]);
+    expect(() => columnNamesFromHeader(Array.from({ length: 1601 }, (_, i) => `c${i}`), "f.csv")).toThrow("f.csv has 1,601 columns; a Postgres table holds at most 1,600.");
+  });
+
+  it("refuses table names Postgres reserves", () => {
+    expect(() => checkIdentifier("pg_orders", "table")).toThrow('"pg_orders" cannot be a table name: Postgres reserves names that start with pg_. Choose another table name, e.g. orders, or rename the file.');
+    expect(() => tableNameFromFile("pg_stat.csv")).not.toThrow();
+  });
 });

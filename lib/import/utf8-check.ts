@@ -66,7 +66,7 @@ export class Utf8Check extends Transform {
       return this.fail(buf, at, `is not valid UTF-8 (byte 0x${buf[at].toString(16).padStart(2, "0")}); save the file as UTF-8 and import it again`);
     }
     const nul = buf.indexOf(0);
-    return nul >= 0 ? this.fail(buf, nul, "contains a NUL byte, so it is not a text CSV file") : null;
+    return nul >= 0 ? this.fail(buf, nul, "contains a NUL byte, so it is not a CSV text file; export the data as CSV (UTF-8 text) and import that") : null;
   }
 
   private fail(buf: Buffer, at: number, problem: string): AppError {

@@ -6,12 +6,13 @@ import { createRun, updateRun } from "@/lib/db/queries/runs";
 import { ENGINE_REQUESTS } from "@/lib/engines/choose-engine";
 import { canBuildWithGlue, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { plainText } from "@/lib/input/plain-text";
 import { inProcessStarter, lambdaStarter, type RunStarter } from "@/lib/runs/lambda-invoker";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 
 export const startRunSchema = z.object({
-  prompt: z.string().trim().min(1, "Describe the table you want.").max(4000, "Keep the request under 4,000 characters."),
-  target: z.preprocess((v) => (v === "" ? undefined : v), SnakeNameSchema.optional()),
+  prompt: z.string().superRefine(plainText("prompt", { multiline: true })).trim().min(1, "Describe the table you want.").max(4000, "Keep the request under 4,000 characters."),
+  target: z.preprocess((v) => (v === "" ? undefined : v), z.string().superRefine(plainText("target table name")).pipe(SnakeNameSchema).optional()),
   engine: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ENGINE_REQUESTS, { error: "Choose sql, glue or auto." }).optional()),
 });
 

@@ -7,9 +7,10 @@ import { newAccountSchema } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { createMember } from "@/lib/db/queries/users";
 import { getEnv } from "@/lib/env";
+import { plainText } from "@/lib/input/plain-text";
 import { publicAction } from "@/lib/server/action";
 
-const schema = newAccountSchema.extend({ accessCode: z.string().trim().min(1, "Enter the access code.").max(200) });
+const schema = newAccountSchema.extend({ accessCode: z.string().superRefine(plainText("access code")).trim().min(1, "Enter the access code.").max(200) });
 
 export const signUpAction = publicAction("sign-up", schema, async ({ name, email, password, accessCode }) => {
   const expected = getEnv().accessCode;

@@ -1,7 +1,7 @@
 // GET /api/runs – recent runs (own, or all for an admin); POST /api/runs – start a run
 import { NextResponse } from "next/server";
 import { listRuns } from "@/lib/db/queries/runs";
-import { AppError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/body";
 import { withUser } from "@/lib/http/handler";
 import { startRun, startRunSchema } from "@/lib/runs/start-run";
 
@@ -10,10 +10,12 @@ export const GET = withUser("GET /api/runs", async (_request, user) =>
 );
 
 export const POST = withUser("POST /api/runs", async (request, user) => {
-  if (Number(request.headers.get("content-length") ?? 0) > 64 * 1024) throw new AppError("payload_too_large", "The request body is too large; a prompt is at most 4,000 characters.");
-  const body = await request.json().catch(() => null);
-  const parsed = startRunSchema.safeParse(body);
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Send { prompt, target?, engine? } as JSON.");
-  const id = await startRun({ user, ...parsed.data });
+  const input = await readJsonBody(request, {
+    schema: startRunSchema,
+    maxBytes: 64 * 1024,
+    example: '{ "prompt": "total order amount per customer" }',
+    limitHint: "a prompt is at most 4,000 characters",
+  });
+  const id = await startRun({ user, ...input });
   return NextResponse.json({ id, url: `/runs/${id}` }, { status: 202 });
 });

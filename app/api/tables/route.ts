@@ -7,13 +7,14 @@ import { getSql } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { withUser } from "@/lib/http/handler";
+import { plainText } from "@/lib/input/plain-text";
 
 export const dynamic = "force-dynamic";
 
 const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const uploadFieldsSchema = z.object({
-  table: z.preprocess(emptyAsUndefined, z.string().trim().max(63, "A table name is at most 63 characters.").optional()),
+  table: z.preprocess(emptyAsUndefined, z.string().superRefine(plainText("table name")).trim().max(63, "A table name is at most 63 characters.").optional()),
   replace: z.preprocess(emptyAsUndefined, z.enum(["true", "false", "on", "1", "0"]).optional()).transform((v) => v === "true" || v === "on" || v === "1"),
 });
 

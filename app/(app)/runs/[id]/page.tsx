@@ -7,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getEventStore } from "@/lib/events/live";
+import { logError } from "@/lib/log/safe-log";
 import { getRunForUser } from "@/lib/runs/access";
 import { previewTable } from "@/lib/runs/preview";
 import { deriveRunView } from "@/lib/runs/run-view";
@@ -40,7 +41,7 @@ export default async function RunPage({ params, searchParams }: Props) {
   // The events hold the spec too: an unreachable artifact store costs the page nothing.
   const savedSpec = await getArtifactStore()
     .get(id, "spec.json")
-    .catch((error: unknown) => void console.error(`[datamorph] spec of run ${id} could not be read:`, error));
+    .catch((error: unknown) => logError(`spec of run ${id} could not be read`, error));
   const spec = savedSpec ? (JSON.parse(savedSpec.toString("utf8")) as EtlSpec) : view.spec;
   const page = Math.max(0, Number((await searchParams).page ?? 0) || 0);
   const preview = run.status === "succeeded" && run.targetSchema && run.targetTable ? await previewTable(getSql(), { schema: run.targetSchema, table: run.targetTable, page }) : null;

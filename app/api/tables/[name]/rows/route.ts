@@ -7,13 +7,14 @@ import { getRoleClients } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { withUser } from "@/lib/http/handler";
+import { plainText } from "@/lib/input/plain-text";
 
 export const dynamic = "force-dynamic";
 
 const rowsQuerySchema = z.object({
   page: z.coerce.number().int("The page must be a whole number.").min(1, "Pages start at 1.").default(1),
   pageSize: z.coerce.number().int("The page size must be a whole number.").min(1).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} rows per page.`).default(50),
-  schema: z.string().min(1).max(63).optional(),
+  schema: z.string().superRefine(plainText("schema name")).min(1).max(63).optional(),
 });
 
 export const GET = withUser<{ name: string }>("GET /api/tables/[name]/rows", async (request, _user, { name }) => {
