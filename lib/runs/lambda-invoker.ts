@@ -2,6 +2,7 @@ import { InvokeCommand, ResourceNotFoundException, type LambdaClient } from "@aw
 import { executeQueuedRun } from "@/agents/runner";
 import type { PipelineOptions } from "@/agents/types";
 import { updateRun } from "@/lib/db/queries/runs";
+import { logError } from "@/lib/log/safe-log";
 
 /** A created, still queued run, and what is needed to carry it out. */
 export type StartableRun = { runId: string; prompt: string; options: PipelineOptions };
@@ -21,7 +22,7 @@ const CRASH_MESSAGE = "The run stopped on an internal error; the target was left
  */
 export const inProcessStarter: RunStarter = async ({ runId, prompt, options }) => {
   void executeQueuedRun({ runId, prompt, options }).catch(async (error: unknown) => {
-    console.error(`[datamorph] run ${runId} crashed:`, error);
+    logError(`run ${runId} crashed`, error);
     await updateRun({ id: runId, status: "failed", error: CRASH_MESSAGE, finishedAt: new Date() }).catch(() => {});
   });
 };

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { plainText } from "@/lib/input/plain-text";
 import { inProcessStarter, lambdaStarter, type RunStarter } from "@/lib/runs/lambda-invoker";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
+import { logError } from "@/lib/log/safe-log";
 
 export const startRunSchema = z.object({
   prompt: z.string().superRefine(plainText("prompt", { multiline: true })).trim().min(1, "Describe the table you want.").max(4000, "Keep the request under 4,000 characters."),
@@ -41,7 +42,7 @@ export async function startRun({ user, prompt, target, engine }: StartRunInput &
   try {
     await getRunStarter()({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target, ...(engine ? { engine } : {}) }) });
   } catch (error) {
-    console.error(`[datamorph] run ${run.id} could not be started:`, error);
+    logError(`run ${run.id} could not be started`, error);
     await updateRun({ id: run.id, status: "failed", error: "The run could not be started; nothing was changed.", finishedAt: new Date() }).catch(() => {});
     throw new AppError("unavailable", "The run could not be started. Try again in a moment.");
   }
