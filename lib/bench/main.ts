@@ -9,7 +9,7 @@ import { benchSse } from "./sse";
 // `npm run bench`: performance figures as one JSON object on stdout, on a private embedded cluster.
 const dataDir = path.resolve(".data/bench");
 const server = await ensureEmbeddedPostgres({ dataDir, port: 54394 });
-const target = { name: "embedded" as const, url: server.url };
+const target = { name: "embedded" as const, url: server.superuserUrl };
 
 /** Runs `measure` on a fresh database (with the demo warehouse when `demo`), then drops it. */
 async function onFreshDatabase<T>(demo: boolean, measure: (h: PipelineHarness) => Promise<T>): Promise<T> {

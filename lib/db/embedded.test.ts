@@ -28,7 +28,7 @@ describe("embedded Postgres", () => {
     await sql`insert into kept values (42)`;
 
     const second = await ensureEmbeddedPostgres({ dataDir, port });
-    expect(second).toEqual({ url: first.url, startedHere: false });
+    expect(second).toEqual({ ...first, startedHere: false });
 
     // Another client is connected: a finishing process must not pull the cluster from under it.
     expect(await stopEmbeddedPostgres(dataDir, { onlyIfIdle: true })).toBe(false);
@@ -40,6 +40,21 @@ describe("embedded Postgres", () => {
     const again = postgres(restarted.url, { max: 1 });
     expect(await again`select id from kept`).toEqual([{ id: 42 }]);
     await again.end();
+  });
+
+  it("connects the app as an owner login that is not a superuser and owns the app's database", async () => {
+    const { url, superuserUrl } = await ensureEmbeddedPostgres({ dataDir, port });
+    const owner = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      const [me] = await owner`select current_user as user, current_setting('is_superuser') as su,
+        (select pg_get_userbyid(datdba) from pg_database where datname = current_database()) as "databaseOwner"`;
+      expect(me).toEqual({ user: "dm_datamorph_owner", su: "off", databaseOwner: "dm_datamorph_owner" });
+      await expect(owner`select pg_read_file('/etc/passwd')`).rejects.toThrow(/permission denied/);
+      await expect(owner.unsafe("copy (select 1) to program 'id'")).rejects.toThrow(/permission denied|must be superuser/);
+    } finally {
+      await owner.end();
+    }
+    expect(superuserUrl).not.toBe(url);
   });
 
   it("refuses connections without the generated password", async () => {

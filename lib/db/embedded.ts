@@ -5,27 +5,46 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
+import { ensureEmbeddedOwner, type OwnerLogin } from "./embedded-owner";
 
 const run = promisify(execFile);
 
-/** Connection facts of the embedded cluster, kept in `<dataDir>/embedded.json`. */
-export type EmbeddedState = { port: number; user: string; password: string; database: string; clusterDir: string };
+/**
+ * Connection facts of the embedded cluster, kept in `<dataDir>/embedded.json` (readable by its
+ * owner only): the superuser (`user`), used only to set the cluster up, and the app's owner login.
+ */
+export type EmbeddedState = { port: number; user: string; password: string; database: string; clusterDir: string; owner: OwnerLogin };
 
-export type EmbeddedServer = { url: string; startedHere: boolean };
+export type EmbeddedServer = {
+  /** The app's owner login: not a superuser. */
+  url: string;
+  /** The cluster's superuser, for setting it up and for tests that create databases. */
+  superuserUrl: string;
+  startedHere: boolean;
+};
 
 const stateFile = (dataDir: string) => path.join(dataDir, "embedded.json");
 
-/** The connection URL of an embedded cluster described by `state`. */
+const urlOf = (state: EmbeddedState, login: { user: string; password: string }, database: string) =>
+  `postgres://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${state.port}/${database}`;
+
+/** The URL the app connects with: the owner login, on the app's database. */
 export function embeddedUrl(state: EmbeddedState, database = state.database): string {
-  const auth = `${encodeURIComponent(state.user)}:${encodeURIComponent(state.password)}`;
-  return `postgres://${auth}@127.0.0.1:${state.port}/${database}`;
+  return urlOf(state, state.owner, database);
 }
+
+/** The cluster superuser's URL; only for setting the cluster up. */
+export function embeddedSuperuserUrl(state: EmbeddedState, database = state.database): string {
+  return urlOf(state, state, database);
+}
+
+const newOwnerLogin = (): OwnerLogin => ({ user: "dm_datamorph_owner", password: randomBytes(18).toString("base64url") });
 
 /** Reads the embedded cluster's connection facts, or null when it was never created. */
 export async function readEmbeddedState(dataDir: string): Promise<EmbeddedState | null> {
   try {
     const state = JSON.parse(await fs.readFile(stateFile(dataDir), "utf8")) as EmbeddedState;
-    return { ...state, clusterDir: state.clusterDir ?? path.join(dataDir, "pg") };
+    return { ...state, clusterDir: state.clusterDir ?? path.join(dataDir, "pg") } as EmbeddedState;
   } catch {
     return null;
   }
@@ -33,9 +52,9 @@ export async function readEmbeddedState(dataDir: string): Promise<EmbeddedState 
 
 async function loadOrCreateState(dataDir: string, port: number): Promise<EmbeddedState> {
   const existing = await readEmbeddedState(dataDir);
-  if (existing && existing.port === port) return existing;
+  if (existing && existing.port === port && existing.owner) return existing;
   const state: EmbeddedState = existing
-    ? { ...existing, port }
+    ? { ...existing, port, owner: existing.owner ?? newOwnerLogin() }
     : {
         port,
         // Not "datamorph": a role named like the app schema would put unqualified user tables into it ("$user" in search_path).
@@ -43,6 +62,7 @@ async function loadOrCreateState(dataDir: string, port: number): Promise<Embedde
         password: randomBytes(18).toString("base64url"),
         database: "datamorph",
         clusterDir: await chooseClusterDir(dataDir),
+        owner: newOwnerLogin(),
       };
   await fs.writeFile(stateFile(dataDir), JSON.stringify(state, null, 2), { mode: 0o600 });
   return state;
@@ -138,7 +158,7 @@ async function startCluster(dir: string, state: EmbeddedState): Promise<void> {
 }
 
 async function ensureDatabase(state: EmbeddedState): Promise<void> {
-  const sql = postgres(embeddedUrl(state, "postgres"), { max: 1, onnotice: () => {} });
+  const sql = postgres(embeddedSuperuserUrl(state, "postgres"), { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql`select 1 as found from pg_database where datname = ${state.database}`;
     if (!row) await sql.unsafe(`create database "${state.database}"`).catch((error: { code?: string }) => {
@@ -157,18 +177,20 @@ export async function ensureEmbeddedPostgres(opts: { dataDir: string; port: numb
   await fs.mkdir(opts.dataDir, { recursive: true });
   const state = await loadOrCreateState(opts.dataDir, opts.port);
   const url = embeddedUrl(state);
-  if (await canConnect(url)) return { url, startedHere: false };
+  const superuserUrl = embeddedSuperuserUrl(state);
+  if (await canConnect(url)) return { url, superuserUrl, startedHere: false };
 
   const dir = state.clusterDir;
   if (!existsSync(path.join(dir, "PG_VERSION"))) await initialiseCluster(dir, state);
   let startedHere = true;
   await startCluster(dir, state).catch(async (error) => {
     // Another process may have won the race to start the same cluster.
-    if (!(await canConnect(embeddedUrl(state, "postgres")))) throw error;
+    if (!(await canConnect(embeddedSuperuserUrl(state, "postgres")))) throw error;
     startedHere = false;
   });
   await ensureDatabase(state);
-  return { url, startedHere };
+  await ensureEmbeddedOwner(superuserUrl, state.database, state.owner);
+  return { url, superuserUrl, startedHere };
 }
 
 /**
@@ -180,7 +202,7 @@ export async function stopEmbeddedPostgres(dataDir: string, { onlyIfIdle }: { on
   const state = await readEmbeddedState(dataDir);
   if (!state || !existsSync(path.join(state.clusterDir, "postmaster.pid"))) return false;
   if (onlyIfIdle) {
-    const sql = postgres(embeddedUrl(state, "postgres"), { max: 1, onnotice: () => {} });
+    const sql = postgres(embeddedSuperuserUrl(state, "postgres"), { max: 1, onnotice: () => {} });
     try {
       // Backends of clients that just disconnected take a moment to exit; give them half a second.
       for (let attempt = 0; ; attempt++) {

@@ -10,7 +10,7 @@ export default async function setup(project: TestProject) {
   // Another checkout's tests may hold the default port; DATAMORPH_TEST_PG_PORT moves this one.
   const port = Number(process.env.DATAMORPH_TEST_PG_PORT ?? 54391);
   const server = await ensureEmbeddedPostgres({ dataDir, port });
-  project.provide("embeddedUrl", server.url);
+  project.provide("embeddedUrl", server.superuserUrl);
   return async () => {
     await stopEmbeddedPostgres(dataDir, { onlyIfIdle: true });
   };
