@@ -46,15 +46,17 @@ export function getLivenessClient(): SqlClient {
   return cache.datamorphLiveness;
 }
 
-// Catalog reads and profiles are short; each running run builds over one builder connection at a time.
-const READER_POOL_SIZE = 4;
+// Catalog reads and profiles are short; each running run builds over one builder connection at a
+// time. A Lambda instance runs one request or one run, so it keeps one of each.
+const rolePoolSizes = () =>
+  process.env.AWS_LAMBDA_FUNCTION_NAME ? { reader: 1, builder: 1 } : { reader: 4, builder: getEnv().runConcurrency + 1 };
 
 /**
  * Pools of the reader (catalog reads, profiling) and builder (runs) logins, and the URL the
  * console opens its own reader connections from.
  */
 export function getRoleClients(): Promise<RoleClients> {
-  cache.datamorphRoles ??= openRoleClients(getSql(), resolveDatabaseUrl(), { reader: READER_POOL_SIZE, builder: getEnv().runConcurrency + 1 }).catch((error: unknown) => {
+  cache.datamorphRoles ??= openRoleClients(getSql(), resolveDatabaseUrl(), rolePoolSizes()).catch((error: unknown) => {
     cache.datamorphRoles = undefined; // set up later (datamorph db roles): try again next time
     throw error;
   });
