@@ -58,7 +58,7 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
     if (!("sql" in c.expect)) return { ...base, runId: run.id, outcome: "silently_wrong", ok: false, reason: "built a table for a request that should have been refused" };
     let gold;
     try {
-      gold = await runReadOnlyQuery(sql, c.expect.sql, { rowLimit: 1_000_000, timeoutMs: 60_000 });
+      gold = await runReadOnlyQuery(reader, c.expect.sql, { rowLimit: 1_000_000, timeoutMs: 60_000, byteLimit: 1024 ** 3 });
     } catch (error) {
       return { ...base, runId: run.id, outcome: "error", ok: false, reason: `the gold query failed: ${error instanceof Error ? error.message : error}` };
     }
