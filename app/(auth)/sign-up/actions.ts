@@ -1,12 +1,15 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { accessCodeMatches } from "@/lib/auth/access-code";
+import { accessCodeAttempts, countAttempts, minutesUntilAllowed, signUpAttempts, tooManyAttemptsMessage } from "@/lib/auth/attempt-limits";
 import { newAccountSchema } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { createMember } from "@/lib/db/queries/users";
 import { getEnv } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { publicAction } from "@/lib/server/action";
 
 const schema = newAccountSchema.extend({ accessCode: z.string().trim().min(1, "Enter the access code.").max(200) });
@@ -14,7 +17,16 @@ const schema = newAccountSchema.extend({ accessCode: z.string().trim().min(1, "E
 export const signUpAction = publicAction("sign-up", schema, async ({ name, email, password, accessCode }) => {
   const expected = getEnv().accessCode;
   if (!expected) return { ok: false, error: "Sign-up is closed here. Ask your administrator for an account." };
-  if (!accessCodeMatches(accessCode, expected)) return { ok: false, error: "That access code is not valid.", fieldErrors: { accessCode: "That access code is not valid." } };
+  const address = clientAddress(await headers());
+  const codeAttempts = accessCodeAttempts({ email, address });
+  const minutes = await minutesUntilAllowed([...codeAttempts, ...signUpAttempts({ address })]);
+  if (minutes > 0) return { ok: false, error: tooManyAttemptsMessage(minutes) };
+  if (!accessCodeMatches(accessCode, expected)) {
+    await countAttempts(codeAttempts);
+    console.warn(`[auth] sign-up refused for ${email} from ${address}: wrong access code`);
+    return { ok: false, error: "That access code is not valid.", fieldErrors: { accessCode: "That access code is not valid." } };
+  }
+  await countAttempts(signUpAttempts({ address }));
   const user = await createMember({ name, email, passwordHash: await hashPassword(password) });
   if (!user) return { ok: false, error: "An account with this email already exists. Sign in instead." };
   await signIn("credentials", { email, password, redirectTo: "/" });
