@@ -15,7 +15,8 @@ function route(request: NextRequest, csp: string): NextResponse {
     return NextResponse.json({ error: { code: "forbidden", message: CROSS_SITE_MESSAGE } }, { status: 403 });
   }
   if (!isPagePath(pathname)) return NextResponse.next();
-  if (!publicPaths.includes(pathname) && !hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
+  // Only page views are redirected: a server action posted without a session gets its own answer.
+  if (SAFE_METHODS.has(request.method) && !publicPaths.includes(pathname) && !hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);

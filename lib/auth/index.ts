@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { createSession, isSessionActive, revokeSession } from "@/lib/db/queries/sessions";
 import { getEnv } from "@/lib/env";
@@ -10,9 +10,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   secret: getEnv().authSecret,
   logger: {
-    // A refused sign-in is an expected outcome, logged in one line by `authorizeCredentials`.
+    // A refused sign-in is an expected outcome, logged in one line by `authorizeCredentials`;
+    // other refusals (a missing CSRF token) take one line too. Failures with a cause keep its stack.
     error(error) {
-      if (!(error instanceof CredentialsSignin)) console.error("[auth]", error);
+      if (error instanceof CredentialsSignin) return;
+      const cause = (error.cause as { err?: unknown } | undefined)?.err;
+      if (error instanceof AuthError && !cause) console.warn(`[auth] ${error.message}`);
+      else console.error("[auth]", cause ?? error);
     },
   },
   providers: [Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials })],
