@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { sessions } from "@/lib/db/schema";
 
@@ -26,12 +26,4 @@ export async function revokeSession({ id }: { id: string }): Promise<void> {
     .update(sessions)
     .set({ revokedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
-}
-
-/** Ends every session of `userId` except `keepId` (for a password change). */
-export async function revokeOtherSessions({ userId, keepId }: { userId: string; keepId: string }): Promise<void> {
-  await getDb()
-    .update(sessions)
-    .set({ revokedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId), isNull(sessions.revokedAt)));
 }
