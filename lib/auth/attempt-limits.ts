@@ -1,5 +1,4 @@
-import "server-only";
-import { getRateLimitWait, recordRateLimitHits } from "@/lib/db/queries/rate-limits";
+import { deleteRateLimitHits, getRateLimitWait, recordRateLimitHits } from "@/lib/db/queries/rate-limits";
 
 /** At most `max` counted attempts per key in any `windowMinutes`. */
 export type AttemptLimit = { scope: string; max: number; windowMinutes: number };
@@ -22,18 +21,39 @@ export type CountedAttempt = { limit: AttemptLimit; key: string };
 
 const bucketOf = ({ limit, key }: CountedAttempt) => `${limit.scope}:${key.toLowerCase()}`;
 
-/** Minutes until every one of `attempts` is under its limit; 0 when the attempt may go ahead. */
-export async function minutesUntilAllowed(attempts: CountedAttempt[]): Promise<number> {
+/** Minutes until every one of `attempts` has fewer than `max + extra` hits; 0 when it already has. */
+async function minutesToWait(attempts: CountedAttempt[], extra: number): Promise<number> {
   const waits = await Promise.all(
-    attempts.map((attempt) => getRateLimitWait({ bucket: bucketOf(attempt), max: attempt.limit.max, windowSeconds: attempt.limit.windowMinutes * 60 })),
+    attempts.map((attempt) => getRateLimitWait({ bucket: bucketOf(attempt), max: attempt.limit.max + extra, windowSeconds: attempt.limit.windowMinutes * 60 })),
   );
   const seconds = Math.max(0, ...waits);
   return seconds === 0 ? 0 : Math.ceil(seconds / 60);
 }
 
+/** Minutes until every one of `attempts` is under its limit; 0 when the attempt may go ahead. */
+export function minutesUntilAllowed(attempts: CountedAttempt[]): Promise<number> {
+  return minutesToWait(attempts, 0);
+}
+
 /** Counts one attempt against each limit. */
 export async function countAttempts(attempts: CountedAttempt[]): Promise<void> {
   await recordRateLimitHits({ buckets: attempts.map(bucketOf) });
+}
+
+/** An attempt counted before it is made; `minutes` > 0 when it is refused (and then no longer counted). */
+export type Reservation = { minutes: number; cancel: () => Promise<void> };
+
+/**
+ * Counts an attempt as a failure before it is made, then checks the limits with it included, so
+ * guesses sent in parallel cannot all slip in under the limit. A refused attempt is taken back
+ * (refusals are not failures); the caller cancels the reservation when the attempt succeeds.
+ */
+export async function reserveAttempt(attempts: CountedAttempt[]): Promise<Reservation> {
+  const ids = await recordRateLimitHits({ buckets: attempts.map(bucketOf) });
+  const cancel = () => deleteRateLimitHits({ ids });
+  const minutes = await minutesToWait(attempts, 1);
+  if (minutes > 0) await cancel();
+  return { minutes, cancel };
 }
 
 /** What a refused form says. */

@@ -2,7 +2,7 @@ import "server-only";
 import { CredentialsSignin, type User } from "next-auth";
 import { getUserByEmail } from "@/lib/db/queries/users";
 import { clientAddress } from "@/lib/http/client-address";
-import { countAttempts, minutesUntilAllowed, signInAttempts } from "./attempt-limits";
+import { reserveAttempt, signInAttempts } from "./attempt-limits";
 import { signInSchema } from "./credentials";
 import { DUMMY_HASH, verifyPassword } from "./password";
 
@@ -24,18 +24,17 @@ export async function authorizeCredentials(raw: unknown, request: Request): Prom
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const address = clientAddress(request.headers);
-  const attempts = signInAttempts({ email, address });
-  const minutes = await minutesUntilAllowed(attempts);
-  if (minutes > 0) {
+  const attempt = await reserveAttempt(signInAttempts({ email, address }));
+  if (attempt.minutes > 0) {
     console.warn(`[auth] sign-in refused for ${email} from ${address}: too many failed attempts`);
-    throw new TooManyAttempts(minutes);
+    throw new TooManyAttempts(attempt.minutes);
   }
   const user = await getUserByEmail({ email });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {
-    await countAttempts(attempts);
     console.warn(`[auth] sign-in failed for ${email} from ${address}: wrong email or password`);
     return null;
   }
+  await attempt.cancel(); // a success is no failure
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { accessCodeMatches } from "@/lib/auth/access-code";
-import { accessCodeAttempts, countAttempts, minutesUntilAllowed, signUpAttempts, tooManyAttemptsMessage } from "@/lib/auth/attempt-limits";
+import { accessCodeAttempts, countAttempts, minutesUntilAllowed, reserveAttempt, signUpAttempts, tooManyAttemptsMessage } from "@/lib/auth/attempt-limits";
 import { newAccountSchema } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { createMember } from "@/lib/db/queries/users";
@@ -18,15 +18,17 @@ export const signUpAction = publicAction("sign-up", schema, async ({ name, email
   const expected = getEnv().accessCode;
   if (!expected) return { ok: false, error: "Sign-up is closed here. Ask your administrator for an account." };
   const address = clientAddress(await headers());
-  const codeAttempts = accessCodeAttempts({ email, address });
-  const minutes = await minutesUntilAllowed([...codeAttempts, ...signUpAttempts({ address })]);
-  if (minutes > 0) return { ok: false, error: tooManyAttemptsMessage(minutes) };
+  const signUps = signUpAttempts({ address });
+  const waitForSignUp = await minutesUntilAllowed(signUps);
+  if (waitForSignUp > 0) return { ok: false, error: tooManyAttemptsMessage(waitForSignUp) };
+  const attempt = await reserveAttempt(accessCodeAttempts({ email, address }));
+  if (attempt.minutes > 0) return { ok: false, error: tooManyAttemptsMessage(attempt.minutes) };
   if (!accessCodeMatches(accessCode, expected)) {
-    await countAttempts(codeAttempts);
     console.warn(`[auth] sign-up refused for ${email} from ${address}: wrong access code`);
     return { ok: false, error: "That access code is not valid.", fieldErrors: { accessCode: "That access code is not valid." } };
   }
-  await countAttempts(signUpAttempts({ address }));
+  await attempt.cancel();
+  await countAttempts(signUps);
   const user = await createMember({ name, email, passwordHash: await hashPassword(password) });
   if (!user) return { ok: false, error: "An account with this email already exists. Sign in instead." };
   await signIn("credentials", { email, password, redirectTo: "/" });

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { rateLimitHits } from "@/lib/db/schema";
 
@@ -20,11 +20,17 @@ export async function getRateLimitWait({ bucket, max, windowSeconds }: { bucket:
   return wait === undefined ? 0 : Math.max(1, Math.ceil(Number(wait)));
 }
 
-/** Counts one hit against each of `buckets`, and forgets hits too old to matter. */
-export async function recordRateLimitHits({ buckets }: { buckets: string[] }): Promise<void> {
-  if (buckets.length === 0) return;
-  await getDb().transaction(async (tx) => {
-    await tx.insert(rateLimitHits).values(buckets.map((bucket) => ({ bucket })));
+/** Counts one hit against each of `buckets`, forgets hits too old to matter, and returns the new hits' ids. */
+export async function recordRateLimitHits({ buckets }: { buckets: string[] }): Promise<number[]> {
+  if (buckets.length === 0) return [];
+  return getDb().transaction(async (tx) => {
+    const rows = await tx.insert(rateLimitHits).values(buckets.map((bucket) => ({ bucket }))).returning({ id: rateLimitHits.id });
     await tx.delete(rateLimitHits).where(sql`${rateLimitHits.createdAt} < now() - ${sql.raw(`interval '${KEEP_HITS}'`)}`);
+    return rows.map((row) => row.id);
   });
+}
+
+/** Takes back hits recorded by `recordRateLimitHits`. */
+export async function deleteRateLimitHits({ ids }: { ids: number[] }): Promise<void> {
+  if (ids.length > 0) await getDb().delete(rateLimitHits).where(inArray(rateLimitHits.id, ids));
 }
