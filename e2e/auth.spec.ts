@@ -76,9 +76,15 @@ test.describe("signed out", () => {
 });
 
 test.describe("signed in", () => {
+  // Signing out ends the session on the server, so this test signs out a session of its own,
+  // not the one every other spec shares.
+  test.use({ storageState: { cookies: [], origins: [] } });
+
   test("sign out ends the session, sign in starts a new one", async ({ page }) => {
     const forms = new AuthPages(page);
     await page.goto("/data");
+    await forms.signIn(admin.email, admin.password);
+    await expect(page).toHaveURL(/\/data$/);
     await expect(page.getByTestId("signed-in-as")).toHaveText(admin.email);
     await expect(page.getByTestId("tables")).toContainText("public.orders");
     await page.screenshot({ path: "e2e/.output/data.png", fullPage: true });

@@ -1,33 +1,43 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getUserByEmail } from "@/lib/db/queries/users";
+import { createSession, isSessionActive, revokeSession } from "@/lib/db/queries/sessions";
 import { getEnv } from "@/lib/env";
-import { logError } from "@/lib/log/safe-log";
+import { escapeControlCharacters, logError } from "@/lib/log/safe-log";
+import { authorizeCredentials } from "./authorize";
 import { authConfig } from "./config";
-import { signInSchema } from "./credentials";
-import { DUMMY_HASH, verifyPassword } from "./password";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   secret: getEnv().authSecret,
   logger: {
-    // A wrong password is an expected outcome, answered on the form; it is not a server error.
+    // A refused sign-in is an expected outcome, logged in one line by `authorizeCredentials`;
+    // other refusals (a missing CSRF token) take one line too. Failures with a cause keep its stack.
     error(error) {
-      if (error.name !== "CredentialsSignin") logError("auth", error);
+      if (error instanceof CredentialsSignin) return;
+      const cause = (error.cause as { err?: unknown } | undefined)?.err;
+      if (error instanceof AuthError && !cause) console.warn(`[auth] ${escapeControlCharacters(error.message)}`);
+      else logError("auth", cause ?? error);
     },
   },
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(raw) {
-        const parsed = signInSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await getUserByEmail({ email: parsed.data.email });
-        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !valid) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
-      },
-    }),
-  ],
+  providers: [Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials })],
+  callbacks: {
+    ...authConfig.callbacks,
+    // The token names a row of datamorph.sessions: a sign-in opens one, and every read of the
+    // session checks it is still open, so a revoked or copied-after-sign-out token is refused.
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user && token.sub) {
+        token.sid = await createSession({ userId: token.sub, maxAgeSeconds: authConfig.session.maxAge });
+        return token;
+      }
+      if (!token.sid || !token.sub) return null;
+      return (await isSessionActive({ id: token.sid, userId: token.sub })) ? token : null;
+    },
+  },
+  events: {
+    async signOut(message) {
+      if ("token" in message && message.token?.sid) await revokeSession({ id: message.token.sid });
+    },
+  },
 });

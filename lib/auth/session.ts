@@ -1,17 +1,21 @@
 import "server-only";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { auth } from "./index";
 
 export type SessionUser = { id: string; email: string; name: string; role: "admin" | "member" };
 
-/** The signed-in user, or null. */
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * The signed-in user, or null. Each check asks the database whether the session is still open
+ * (see `lib/auth/index.ts`); `cache` makes that one query per render, however many components ask.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const user = session?.user;
   if (!user?.id || !user.email) return null;
   return { id: user.id, email: user.email, name: user.name ?? user.email, role: user.role };
-}
+});
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requirePageUser(returnTo: string): Promise<SessionUser> {

@@ -12,5 +12,7 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     role?: "admin" | "member";
+    /** The row of datamorph.sessions this token belongs to. */
+    sid?: string;
   }
 }

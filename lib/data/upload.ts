@@ -3,6 +3,12 @@ import { AppError } from "@/lib/errors";
 /** The largest CSV file the web upload accepts. */
 export const MAX_UPLOAD_BYTES = 100_000_000;
 
+/**
+ * The page streams a file as a raw text/csv body; scripts may send a multipart form. text/csv,
+ * unlike text/plain, is no type a foreign page can send without a CORS preflight.
+ */
+export const UPLOAD_BODY_TYPES = { bodyTypes: ["text/csv", "multipart/form-data"] } as const;
+
 // Room for a multipart body's boundaries and part headers beside the file itself.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
 

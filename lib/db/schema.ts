@@ -89,6 +89,40 @@ export const artifacts = datamorph.table(
   (t) => [uniqueIndex("artifacts_run_kind_key").on(t.runId, t.kind)],
 );
 
+/**
+ * A signed-in browser. The session cookie names its row, so signing out (or revoking every
+ * session of a user) ends it on the server even if a copy of the cookie survives.
+ */
+export const sessions = datamorph.table(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * One counted attempt (a wrong password, a wrong access code, an account created) against a
+ * rate-limit bucket such as "sign-in:account:ada@example.com". Kept in Postgres so limits hold
+ * across processes, Lambda instances and restarts; rows older than a day are deleted as new
+ * ones arrive.
+ */
+export const rateLimitHits = datamorph.table(
+  "rate_limit_hits",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    bucket: text("bucket").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("rate_limit_hits_bucket_created_idx").on(t.bucket, t.createdAt), index("rate_limit_hits_created_idx").on(t.createdAt)],
+);
+
 /** Facts about the installation itself, such as when the demo warehouse was loaded. */
 export const settings = datamorph.table("settings", {
   key: text("key").primaryKey(),
@@ -130,3 +164,4 @@ export type User = typeof users.$inferSelect;
 export type Run = typeof runs.$inferSelect;
 export type RunEvent = typeof runEvents.$inferSelect;
 export type Artifact = typeof artifacts.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

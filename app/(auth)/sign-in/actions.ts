@@ -3,6 +3,8 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
+import { tooManyAttemptsMessage } from "@/lib/auth/attempt-limits";
+import { TooManyAttempts } from "@/lib/auth/authorize";
 import { signInSchema } from "@/lib/auth/credentials";
 import { publicAction } from "@/lib/server/action";
 import { safeCallbackUrl } from "@/lib/server/callback-url";
@@ -14,6 +16,7 @@ export const signInAction = publicAction("sign-in", schema, async ({ email, pass
     await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
     return { ok: true };
   } catch (error) {
+    if (error instanceof TooManyAttempts) return { ok: false, error: tooManyAttemptsMessage(error.minutes) };
     if (error instanceof AuthError) return { ok: false, error: "Wrong email or password." };
     throw error;
   }

@@ -1,13 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { accessCodeMatches } from "@/lib/auth/access-code";
+import { accessCodeAttempts, countAttempts, minutesUntilAllowed, reserveAttempt, signUpAttempts, tooManyAttemptsMessage } from "@/lib/auth/attempt-limits";
 import { newAccountSchema } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { createMember } from "@/lib/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { plainText } from "@/lib/input/plain-text";
+import { clientAddress } from "@/lib/http/client-address";
 import { publicAction } from "@/lib/server/action";
 
 const schema = newAccountSchema.extend({ accessCode: z.string().superRefine(plainText("access code")).trim().min(1, "Enter the access code.").max(200) });
@@ -15,7 +18,18 @@ const schema = newAccountSchema.extend({ accessCode: z.string().superRefine(plai
 export const signUpAction = publicAction("sign-up", schema, async ({ name, email, password, accessCode }) => {
   const expected = getEnv().accessCode;
   if (!expected) return { ok: false, error: "Sign-up is closed here. Ask your administrator for an account." };
-  if (!accessCodeMatches(accessCode, expected)) return { ok: false, error: "That access code is not valid.", fieldErrors: { accessCode: "That access code is not valid." } };
+  const address = clientAddress(await headers());
+  const signUps = signUpAttempts({ address });
+  const waitForSignUp = await minutesUntilAllowed(signUps);
+  if (waitForSignUp > 0) return { ok: false, error: tooManyAttemptsMessage(waitForSignUp) };
+  const attempt = await reserveAttempt(accessCodeAttempts({ email, address }));
+  if (attempt.minutes > 0) return { ok: false, error: tooManyAttemptsMessage(attempt.minutes) };
+  if (!accessCodeMatches(accessCode, expected)) {
+    console.warn(`[auth] sign-up refused for ${email} from ${address}: wrong access code`);
+    return { ok: false, error: "That access code is not valid.", fieldErrors: { accessCode: "That access code is not valid." } };
+  }
+  await attempt.cancel();
+  await countAttempts(signUps);
   const user = await createMember({ name, email, passwordHash: await hashPassword(password) });
   if (!user) return { ok: false, error: "An account with this email already exists. Sign in instead." };
   await signIn("credentials", { email, password, redirectTo: "/" });

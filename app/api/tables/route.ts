@@ -2,7 +2,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { importUpload } from "@/lib/data/import-upload";
-import { MAX_UPLOAD_BYTES, readCsvUpload } from "@/lib/data/upload";
+import { MAX_UPLOAD_BYTES, UPLOAD_BODY_TYPES, readCsvUpload } from "@/lib/data/upload";
 import { getSql } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -25,4 +25,4 @@ export const POST = withUser("POST /api/tables", async (request) => {
   const schema = getEnv().sourceSchemas[0];
   const result = await importUpload({ sql: getSql(), upload, schema, ...parsed.data, maxBytes: MAX_UPLOAD_BYTES });
   return NextResponse.json(result, { status: 201 });
-});
+}, UPLOAD_BODY_TYPES);

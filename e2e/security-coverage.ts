@@ -1,0 +1,47 @@
+// What the security suite checks for each route handler, page and server action in app/. The
+// suite compares these lists with the app/ tree, so a new route fails it until it is added here.
+
+export const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
+/** A run id that exists nowhere. */
+export const NO_RUN = "00000000-0000-4000-8000-000000000000";
+
+export type Sample = { data?: unknown; form?: Record<string, string>; headers?: Record<string, string> };
+export type Access = "session" | "public";
+
+/** Every route handler in app/: a URL that reaches it, who may call it, and a body for each method. */
+export const routes: Record<string, { url: string; access: Access; methods: Record<string, Sample> }> = {
+  "/api/auth/[...nextauth]": { url: "/api/auth/signout", access: "public", methods: { GET: {}, POST: { form: { callbackUrl: "/" } } } },
+  "/api/health": { url: "/api/health", access: "public", methods: { GET: {} } },
+  "/api/me": { url: "/api/me", access: "session", methods: { GET: {} } },
+  "/api/query": { url: "/api/query", access: "session", methods: { POST: { data: { sql: "select 1" } } } },
+  "/api/runs": { url: "/api/runs", access: "session", methods: { GET: {}, POST: { data: { prompt: SEED } } } },
+  "/api/runs/[id]": { url: `/api/runs/${NO_RUN}`, access: "session", methods: { GET: {} } },
+  "/api/runs/[id]/events": { url: `/api/runs/${NO_RUN}/events`, access: "session", methods: { GET: {} } },
+  "/api/runs/[id]/report.pdf": { url: `/api/runs/${NO_RUN}/report.pdf`, access: "session", methods: { GET: {} } },
+  "/api/schemas": { url: "/api/schemas", access: "session", methods: { GET: {} } },
+  "/api/tables": { url: "/api/tables?name=csrf_upload.csv", access: "session", methods: { POST: { data: "a\n1\n", headers: { "content-type": "text/csv" } } } },
+  "/api/tables/[name]/rows": { url: "/api/tables/orders/rows", access: "session", methods: { GET: {} } },
+};
+
+/** Every page in app/ and who may open it. */
+export const pages: Record<string, { url: string; access: Access }> = {
+  "/": { url: "/", access: "public" },
+  "/data": { url: "/data", access: "session" },
+  "/data/[table]": { url: "/data/orders", access: "session" },
+  "/evals": { url: "/evals", access: "session" },
+  "/runs": { url: "/runs", access: "session" },
+  "/runs/[id]": { url: `/runs/${NO_RUN}`, access: "session" },
+  "/setup": { url: "/setup", access: "public" },
+  "/sign-in": { url: "/sign-in", access: "public" },
+  "/sign-up": { url: "/sign-up", access: "public" },
+};
+
+/** Every server action module in app/: a page that posts to it, and who may call each action. */
+export const actionFiles: Record<string, { page: string; actions: Record<string, Access> }> = {
+  "app/actions.ts": { page: "/", actions: { startRunAction: "session" } },
+  "app/(app)/runs/[id]/actions.ts": { page: `/runs/${NO_RUN}`, actions: { rerunAction: "session", rollbackAction: "session" } },
+  "app/(auth)/setup/actions.ts": { page: "/setup", actions: { setupAction: "public" } },
+  "app/(auth)/sign-in/actions.ts": { page: "/sign-in", actions: { signInAction: "public" } },
+  "app/(auth)/sign-up/actions.ts": { page: "/sign-up", actions: { signUpAction: "public" } },
+  "app/_components/sign-out-action.ts": { page: "/", actions: { signOutAction: "public" } },
+};
