@@ -13,7 +13,7 @@ export const POST = withUser("POST /api/runs", async (request, user) => {
   if (Number(request.headers.get("content-length") ?? 0) > 64 * 1024) throw new AppError("payload_too_large", "The request body is too large; a prompt is at most 4,000 characters.");
   const body = await request.json().catch(() => null);
   const parsed = startRunSchema.safeParse(body);
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Send { prompt, target?, engine? } as JSON.");
+  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Send { prompt, target?, replace?, engine? } as JSON.");
   const id = await startRun({ user, ...parsed.data });
   return NextResponse.json({ id, url: `/runs/${id}` }, { status: 202 });
 });
