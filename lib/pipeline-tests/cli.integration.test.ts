@@ -53,7 +53,11 @@ describe("datamorph run and sql on a warehouse with the demo shop", () => {
     expect(first.json).toMatchObject({ status: "succeeded", target: { schema: "public", table: "customer_order_totals" }, rowCount: 4800 });
     expect(await differingRows("customer_order_totals")).toBe(0);
 
-    const second = await datamorph(["run", SEED, "--json"], url);
+    const unasked = await datamorph(["run", SEED, "--target", "customer_order_totals", "--json"], url);
+    expect(unasked.code).toBe(2);
+    expect(unasked.json?.error).toMatch(/^public\.customer_order_totals already exists: run [0-9a-f-]{36} by cli@datamorph\.local, .* published it\. To replace it, .*--replace/);
+
+    const second = await datamorph(["run", SEED, "--target", "customer_order_totals", "--replace", "--json"], url);
     expect(second.code, second.json?.error ?? second.stderr).toBe(0);
     expect(second.json).toMatchObject({ status: "succeeded", rowCount: 4800 });
     expect(second.json?.sql).not.toContain("customer_order_totals");
