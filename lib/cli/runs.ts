@@ -19,7 +19,7 @@ export const runsCommand: Command = {
     }
     process.stdout.write(formatTable(
       ["run", "status", "target", "rows", "ms", "started", "prompt"],
-      rows.map((r) => [r.id.slice(0, 8), r.rolled_back_at ? "rolled back" : r.status, r.target_table ? `${r.target_schema}.${r.target_table}` : "", r.row_count, r.ms === null ? null : Math.round(Number(r.ms)), r.created_at.toISOString().slice(0, 19).replace("T", " "), r.prompt]),
+      rows.map((r) => [r.id.slice(0, 8), r.rolled_back_at ? "rolled back" : r.status, r.target_table ? `${r.target_schema}.${r.target_table}` : "", r.row_count, r.ms === null ? null : Math.round(Number(r.ms)), new Date(r.created_at).toISOString().slice(0, 19).replace("T", " "), r.prompt]),
     ));
     return 0;
   },
