@@ -6,6 +6,7 @@ CREATE TABLE "datamorph"."uploads" (
 	"file_name" text NOT NULL,
 	"row_count" integer NOT NULL,
 	"kept_previous" boolean DEFAULT false NOT NULL,
+	"rolled_back_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -3,6 +3,7 @@ import { createDatabase, createSqlClient, type Database, type SqlClient } from "
 import { runMigrations } from "@/lib/db/migrate";
 import type { Actor } from "@/lib/tables/actor";
 import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { rollbackUpload } from "@/lib/tables/rollback-upload";
 import { importUpload } from "./import-upload";
 import { readCsvUpload } from "./upload";
 
@@ -111,6 +112,22 @@ describe.each(testServers())("CSV upload on $name Postgres", (server) => {
     expect(await count("bobs_prices__previous")).toBe(2);
     const recorded = await sql`select u.email, x.kept_previous from datamorph.uploads x join datamorph.users u on u.id = x.user_id where x.table_name = 'bobs_prices' order by x.created_at`;
     expect(recorded).toEqual([{ email: "bob@example.com", kept_previous: false }, { email: "ada@example.com", kept_previous: true }]);
+  });
+
+  it("rolls back a replacing upload once, for its uploader or an administrator only", async () => {
+    const rollBack = (user: Actor) => rollbackUpload({ sql, db, schema: "public", table: "bobs_prices", user });
+    // The administrator's upload is in place now: bob may not undo it, ada may.
+    await expect(rollBack(people.bob)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await count("bobs_prices")).toBe(1);
+    expect((await rollBack(people.ada)).message).toBe(
+      "Rolled back the upload of public.bobs_prices by ada@example.com: the version it replaced is in place again; the undone version is set aside as bobs_prices__rolled_back.",
+    );
+    expect(await count("bobs_prices")).toBe(2);
+    expect(await count("bobs_prices__rolled_back")).toBe(1);
+    // Bob's first upload is in place again: it replaced nothing, so there is nothing to toggle back to.
+    await expect(rollBack(people.bob)).rejects.toMatchObject({ code: "conflict", message: "public.bobs_prices is the first upload of this table in place; there is no earlier upload to go back to." });
+    expect(await count("bobs_prices")).toBe(2);
+    await expect(rollbackUpload({ sql, db, schema: "public", table: "payments", user: people.ada })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses a ragged file with the line that is wrong, and creates nothing", async () => {

@@ -97,6 +97,8 @@ export const uploads = datamorph.table(
     rowCount: integer("row_count").notNull(),
     /** Whether this upload replaced an earlier one, kept as `<table>__previous`. */
     keptPrevious: boolean("kept_previous").notNull().default(false),
+    /** Set once the version this upload replaced was put back; an upload is undone at most once. */
+    rolledBackAt: timestamp("rolled_back_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [index("uploads_table_idx").on(t.schemaName, t.tableName, t.createdAt)],

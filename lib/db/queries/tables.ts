@@ -45,16 +45,29 @@ export async function listTablesInProgress({ schema, exceptRunId, db = getDb() }
   return new Set(rows.map((r) => r.table).filter((t): t is string => t !== null));
 }
 
-/** The latest upload of `schema.table`, if it was ever made by an upload. */
-export async function getLatestUpload({ schema, table, db = getDb() }: Table & { db?: Database }): Promise<TableAuthor | null> {
+/**
+ * The upload whose version of `schema.table` is in place (the latest not rolled back), if an
+ * upload ever made the table; when every one was rolled back, the latest still says whose it is.
+ */
+export async function getLatestUpload({ schema, table, db = getDb() }: Table & { db?: Database }): Promise<(TableAuthor & { keptPrevious: boolean; rolledBackAt: Date | null }) | null> {
   const [row] = await db
-    .select({ id: uploads.id, userId: uploads.userId, email: users.email, at: uploads.createdAt })
+    .select({ id: uploads.id, userId: uploads.userId, email: users.email, at: uploads.createdAt, keptPrevious: uploads.keptPrevious, rolledBackAt: uploads.rolledBackAt })
     .from(uploads)
     .innerJoin(users, eq(users.id, uploads.userId))
     .where(and(eq(uploads.schemaName, schema), eq(uploads.tableName, table)))
-    .orderBy(desc(uploads.createdAt))
+    .orderBy(sql`${uploads.rolledBackAt} is null desc`, desc(uploads.createdAt))
     .limit(1);
   return row ?? null;
+}
+
+/** Marks an upload rolled back, once; false when it already was. */
+export async function claimUploadRollback({ id, db = getDb() }: { id: string; db?: Database }): Promise<boolean> {
+  const claimed = await db.update(uploads).set({ rolledBackAt: new Date(), updatedAt: new Date() }).where(and(eq(uploads.id, id), isNull(uploads.rolledBackAt))).returning({ id: uploads.id });
+  return claimed.length > 0;
+}
+
+export async function releaseUploadRollback({ id, db = getDb() }: { id: string; db?: Database }): Promise<void> {
+  await db.update(uploads).set({ rolledBackAt: null, updatedAt: new Date() }).where(eq(uploads.id, id));
 }
 
 export async function recordUpload({ db = getDb(), ...upload }: { userId: string; schema: string; table: string; fileName: string; rowCount: number; keptPrevious: boolean; db?: Database }): Promise<void> {
