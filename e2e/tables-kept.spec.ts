@@ -123,3 +123,30 @@ test("a member cannot replace or roll back another user's table, nor replace a s
     await sql.end();
   }
 });
+
+test("replacing your own upload keeps the version before, and the table page rolls it back once", async ({ page }) => {
+  const data = new DataPage(page);
+  const upload = async (csv: string, replace: boolean) => {
+    await data.goto();
+    await data.uploader().getByLabel("CSV file").setInputFiles({ name: "kept_prices.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    if (replace) await data.uploader().getByLabel("Replace an existing table").check();
+    await data.uploader().getByRole("button", { name: "Upload" }).click();
+    await expect(data.uploader().getByRole("status")).toContainText("Imported public.kept_prices");
+  };
+  await upload("sku,price\nA1,9.5\nB2,3\n", false);
+  await upload("sku,price\nZ9,1\n", true);
+  const sql = connectWarehouse();
+  try {
+    expect((await sql`select count(*)::int as n from kept_prices__previous`)[0].n).toBe(2);
+    await page.goto("/data/kept_prices?schema=public");
+    await expect(page.getByTestId("page-summary")).toHaveText("Rows 1–1 of 1");
+    await page.getByRole("button", { name: "Roll back the last upload" }).click();
+    await page.getByRole("group", { name: "Confirm roll back" }).getByRole("button", { name: "Yes, roll back" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Rolled back the upload of public.kept_prices by ada@example.com" })).toBeVisible();
+    await expect(page.getByTestId("page-summary")).toHaveText("Rows 1–2 of 2");
+    await expect(page.getByRole("button", { name: "Roll back the last upload" })).toHaveCount(0);
+    expect((await sql`select count(*)::int as n from kept_prices__rolled_back`)[0].n).toBe(1);
+  } finally {
+    await sql.end();
+  }
+});
