@@ -44,7 +44,7 @@ export default async function TablePage({ params, searchParams }: Props) {
   const search = searchSchema.parse(await searchParams);
   const data = await loadRows(table, search.schema, search.page);
   const upload = await getLatestUpload({ schema: data.schema, table: data.table });
-  const canUndoUpload = upload !== null && upload.keptPrevious && !upload.rolledBackAt && mayActOn(user, upload.userId);
+  const ownUpload = upload !== null && mayActOn(user, upload.userId);
   const numeric = new Set(data.columns.filter((c) => isNumericType(c.dataType)).map((c) => c.name));
   const first = (data.page - 1) * data.pageSize + 1;
   const last = first + data.rows.length - 1;
@@ -59,7 +59,7 @@ export default async function TablePage({ params, searchParams }: Props) {
           {total} {data.total === 1 ? "row" : "rows"}
           {data.orderedBy.length > 0 && <>, ordered by {data.orderedBy.join(", ")}</>}
         </p>
-        {canUndoUpload && <UploadRollback schema={data.schema} table={data.table} />}
+        {ownUpload && <UploadRollback schema={data.schema} table={data.table} available={upload.keptPrevious && !upload.rolledBackAt} />}
       </div>
       <section className="card stack" aria-labelledby="columns-title">
         <h2 id="columns-title">Columns</h2>

@@ -5,8 +5,11 @@ import { useState } from "react";
 
 type State = { status: "idle" | "confirming" | "working" } | { status: "done" | "error"; message: string };
 
-/** Undoes the upload that replaced this table, after a confirmation, through the API. */
-export function UploadRollback({ schema, table }: { schema: string; table: string }) {
+/**
+ * Undoes the upload that replaced this table, after a confirmation, through the API. It stays
+ * mounted while the page refreshes (`available` then turns false), so its answer stays visible.
+ */
+export function UploadRollback({ schema, table, available }: { schema: string; table: string; available: boolean }) {
   const router = useRouter();
   const [state, setState] = useState<State>({ status: "idle" });
   const rollBack = async () => {
@@ -18,6 +21,7 @@ export function UploadRollback({ schema, table }: { schema: string; table: strin
     router.refresh();
   };
   if (state.status === "done") return <div className="alert ok" role="status">{state.message}</div>;
+  if (!available) return null;
   return (
     <div className="stack">
       {state.status === "idle" || state.status === "error" ? (
