@@ -16,13 +16,15 @@ describe("a run killed mid-build", () => {
     // The version a previous run published: one recognisable row.
     await h.sql`create table user_clicks (user_id integer, total_amount numeric)`;
     await h.sql`insert into user_clicks values (-1, 42)`;
-    await h.sql`insert into datamorph.runs (user_id, prompt, status, target_schema, target_table)
-                select id, 'earlier run', 'succeeded', 'public', 'user_clicks' from datamorph.users limit 1`;
+    // Published by the command line's account, so a command-line run may replace it.
+    const [cli] = await h.sql`insert into datamorph.users (email, name, password_hash) values ('cli@datamorph.local', 'Command line', '!') returning id`;
+    await h.sql`insert into datamorph.runs (user_id, prompt, status, target_schema, target_table, finished_at)
+                values (${cli.id}, 'earlier run', 'succeeded', 'public', 'user_clicks', now())`;
   }, 60_000);
   afterAll(async () => h?.close());
 
   it("leaves the target unchanged and is marked interrupted on the next start", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "run", "Calculate total amount per user_id from clicks", "--target", "user_clicks"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "run", "Calculate total amount per user_id from clicks", "--target", "user_clicks", "--replace"], {
       env: { ...process.env, DATABASE_URL: h.url },
       stdio: "ignore",
     });

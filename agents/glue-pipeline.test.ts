@@ -93,7 +93,7 @@ describe("runs built with AWS Glue (local Glue endpoint, local S3)", () => {
       await h.sql.unsafe(`create table ${run.arguments["--TARGET_TABLE"]} as select customer_id from customers limit 10`);
       throw new Error("An error occurred while calling o112.save. org.postgresql.util.PSQLException: ERROR: could not extend file: No space left on device");
     });
-    const outcome = await h.run(SEED, { engine: "glue", targetTable: "glue_customer_totals" }, { glue: engine, artifacts });
+    const outcome = await h.run(SEED, { engine: "glue", targetTable: "glue_customer_totals", replace: true }, { glue: engine, artifacts });
     expect(outcome.status).toBe("failed");
     expect(outcome.error).toMatch(/^Glue job run jr_\w+ of datamorph-public-glue_customer_totals FAILED: An error occurred while calling o112\.save\..*No space left on device$/);
     expect(await h.sql`select customer_id, total_order_amount from glue_customer_totals order by customer_id`).toEqual(before);

@@ -27,7 +27,7 @@ export async function handler(event: OrchestratorEvent): Promise<OrchestratorRes
     const outcome = await executeClaimedRun({
       runId,
       prompt: run.prompt,
-      options: pipelineOptions({ targetTable: run.targetTable ?? undefined, ...(isEngineRequest(run.engine) ? { engine: run.engine } : {}) }),
+      options: pipelineOptions({ targetTable: run.targetTable ?? undefined, replace: run.replaceTarget, ...(isEngineRequest(run.engine) ? { engine: run.engine } : {}) }),
       claim: () => claimQueuedRun({ id: runId }),
     });
     if (!outcome) return { skipped: true, reason: `run ${runId} is already ${(await getRunById({ id: runId }))?.status ?? run.status}` };

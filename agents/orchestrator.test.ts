@@ -43,7 +43,7 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
 
   it("republishes atomically, keeping the replaced version for rollback", async () => {
     await h.sql`update customer_order_totals set total_order_amount = -1 where customer_id = 1`;
-    const outcome = await h.run(SEED);
+    const outcome = await h.run(SEED, { targetTable: "customer_order_totals", replace: true });
     expect(outcome.status, outcome.error).toBe("succeeded");
     const [previous] = await h.sql`select total_order_amount from customer_order_totals__previous where customer_id = 1`;
     const [current] = await h.sql`select total_order_amount from customer_order_totals where customer_id = 1`;
@@ -90,9 +90,11 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
 
   it("never overwrites a table DataMorph did not publish", async () => {
     const [{ n }] = await h.sql`select count(*)::int as n from orders`;
-    const outcome = await h.run(SEED, { targetTable: "orders" });
-    expect(outcome.status, outcome.error).toBe("rejected");
-    expect(outcome.error).toMatch(/public\.orders already exists and was not created by DataMorph/);
+    for (const replace of [false, true]) {
+      const outcome = await h.run(SEED, { targetTable: "orders", replace });
+      expect(outcome.status, outcome.error).toBe("rejected");
+      expect(outcome.error).toMatch(/public\.orders already exists and was not created by DataMorph/);
+    }
     expect((await h.sql`select count(*)::int as n from orders`)[0].n).toBe(n);
   });
 });

@@ -3,9 +3,11 @@ import { readSampleRows } from "@/lib/catalog/sample-rows";
 import { readSampleValues } from "@/lib/catalog/sample-values";
 import type { Catalog } from "@/lib/catalog/types";
 import { updateRun } from "@/lib/db/queries/runs";
+import { recordKeptPrevious } from "@/lib/db/queries/tables";
 import type { BuildEngine } from "@/lib/engines/choose-engine";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { DataTestResult } from "@/lib/validation/types";
+import { previousTableName } from "@/lib/warehouse/names";
 import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tables";
 import { buildAndTest, chooseBuildEngine, compileSpec, type Compiled } from "./build-round";
 import { planSpec } from "./planner";
@@ -14,7 +16,7 @@ import { configuredModel, suggestChecks } from "./model";
 import { remedy as remediate } from "./remediator";
 import { describeUsage } from "@/lib/planner/bedrock/pricing";
 import { Rejection } from "./rejection";
-import { checkTargetIsOurs } from "./target-guard";
+import { mayReplaceAtPublish, settleTarget } from "./target-guard";
 import { emitter, timed, type AgentContext } from "./types";
 
 export type RunOutcome = {
@@ -40,11 +42,15 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   await log("info", "Run started", { prompt, options: context.options });
   try {
     const { value: catalog, ms } = await timed(() => readCatalog(context.reader, context.options.sourceSchemas));
-    const spec = await plan(context, prompt, catalog, ms);
+    const planned = await plan(context, prompt, catalog, ms);
+    outcome.target = { schema: context.options.targetSchema, table: planned.target.table };
+    // A name the user gave is recorded now; a planner's name once it is settled (see settleTarget).
+    if (context.options.targetTable !== undefined) await updateRun({ db: context.db, id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });
+    const table = await settleTarget(context, planned.target.table);
+    const spec = table === planned.target.table ? planned : { ...planned, target: { ...planned.target, table } };
+    if (spec !== planned) await context.artifacts.put(context.runId, "spec.json", JSON.stringify(spec, null, 2));
     outcome.spec = spec;
-    outcome.target = { schema: context.options.targetSchema, table: spec.target.table };
-    await updateRun({ db: context.db, id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });
-    await checkTargetIsOurs(context, spec.target.table);
+    outcome.target = { schema: context.options.targetSchema, table };
 
     const profiles = await timed(() => profileSources({ sql: context.reader, spec, catalog }));
     await emitter(context, "profiler")("success", `Profiled ${profiles.value.map((p) => `${p.table} (${p.rows.toLocaleString("en-US")} rows)`).join(", ")}`, { tables: profiles.value }, profiles.ms);
@@ -98,11 +104,7 @@ async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog:
     const built = await buildAndTest(context, spec, catalog, compiled, round, { engine, checks });
     outcome.tests = built.results;
     if (built.passed) {
-      const publish = await timed(() => publishShadow(context.builder, { schema: context.options.targetSchema, shadow: built.shadow, target: spec.target.table }));
-      outcome.status = "succeeded";
-      outcome.rowCount = built.rowCount;
-      outcome.spec = spec;
-      await emitter(context, "publisher")("success", `Published ${context.options.targetSchema}.${spec.target.table} (${built.rowCount.toLocaleString("en-US")} rows); the replaced version, if any, is kept for rollback`, { rowCount: built.rowCount }, publish.ms);
+      await publish(context, spec, built, outcome);
       return;
     }
     await dropTable(context.builder, context.options.targetSchema, built.shadow);
@@ -119,4 +121,21 @@ async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog:
     outcome.sql = compiled.sql;
     outcome.spec = spec;
   }
+}
+
+async function publish(context: AgentContext, spec: EtlSpec, built: { shadow: string; rowCount: number }, outcome: RunOutcome): Promise<void> {
+  const schema = context.options.targetSchema;
+  const target = spec.target.table;
+  const mayReplace = await mayReplaceAtPublish(context, target);
+  const swap = await timed(() => publishShadow(context.builder, { schema, shadow: built.shadow, target, mayReplace }));
+  if (!swap.value.published) {
+    const how = context.options.targetTable === undefined ? "Re-run it: it will pick a free name." : "Re-run it, asking to replace the table if it is yours.";
+    throw new Rejection(`${schema}.${target} was created by someone else while this run was building; nothing was changed. ${how}`);
+  }
+  await recordKeptPrevious({ db: context.db, id: context.runId, keptPrevious: swap.value.keptPrevious });
+  outcome.status = "succeeded";
+  outcome.rowCount = built.rowCount;
+  outcome.spec = spec;
+  const kept = swap.value.keptPrevious ? `the replaced version is kept as ${previousTableName(target)} for rollback` : "it is a new table";
+  await emitter(context, "publisher")("success", `Published ${schema}.${target} (${built.rowCount.toLocaleString("en-US")} rows); ${kept}`, { rowCount: built.rowCount, keptPrevious: swap.value.keptPrevious }, swap.ms);
 }

@@ -16,6 +16,8 @@ export type PipelineOptions = {
   statementTimeoutMs: number;
   /** A target name the user chose, overriding the planner's. */
   targetTable?: string;
+  /** Replace `targetTable` if it exists (only a table this run's user may replace). */
+  replace?: boolean;
   /** Which planner reads the request (default rules). */
   planner?: PlannerMode;
   /** The Bedrock model of the bedrock and auto planners. */

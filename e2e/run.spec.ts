@@ -56,33 +56,64 @@ test("a run streams live from the browser, succeeds, previews its table and expo
   }
 });
 
-test("only the latest publish of a table can be rolled back, and rolling it back restores the version before", async ({ page }) => {
-  const build = async () => {
+test("only the latest publish of a table can be rolled back, after a confirmation, once, restoring the version before", async ({ page }) => {
+  const build = async ({ replace }: { replace: boolean }) => {
     await page.goto("/");
     await page.getByLabel("Describe the table you want").fill("number of orders per status");
     await page.getByLabel("Target table (optional)").fill("status_counts");
+    if (replace) await page.getByLabel("Replace the existing table").check();
     await page.getByRole("button", { name: "Build table" }).click();
     await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible();
     return page.url();
   };
-  const first = await build();
+  const first = await build({ replace: false });
   const sql = connectWarehouse();
   try {
     // Marks the first version, so the rollback can be seen to bring it back.
     await sql`alter table status_counts add column version text default 'first'`;
-    const second = await build();
 
+    // Naming an existing table without asking to replace it is refused, and names the run that made it.
+    await page.goto("/");
+    await page.getByLabel("Describe the table you want").fill("number of orders per status");
+    await page.getByLabel("Target table (optional)").fill("status_counts");
+    await page.getByRole("button", { name: "Build table" }).click();
+    await expect(page.getByRole("alert").first()).toContainText(`public.status_counts already exists: run ${first.split("/").at(-1)} by ada@example.com`);
+    await expect(page).toHaveURL(/\/$/);
+
+    const second = await build({ replace: true });
     await page.goto(first);
-    await page.getByRole("button", { name: "Roll back" }).click();
-    await expect(page.getByText("A newer run has published public.status_counts since; roll back from that run's page.")).toBeVisible();
+    await expect(page.getByTestId("publish-notice")).toContainText("Replaced by run");
+    await expect(page.getByTestId("preview")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Roll back" })).toHaveCount(0);
     expect(await sql`select column_name from information_schema.columns where table_name = 'status_counts' and column_name = 'version'`).toHaveLength(0);
 
     await page.goto(second);
     await page.getByRole("button", { name: "Roll back" }).click();
+    const confirm = page.getByRole("group", { name: "Confirm roll back" });
+    await expect(confirm).toContainText("Put back the version of public.status_counts that this run replaced?");
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    expect(await sql`select column_name from information_schema.columns where table_name = 'status_counts' and column_name = 'version'`).toHaveLength(0);
+
+    await page.getByRole("button", { name: "Roll back" }).click();
+    await page.getByRole("button", { name: "Yes, roll back" }).click();
     await expect(page.getByText("Rolled back: the previous version is in place again.")).toBeVisible();
     const [row] = await sql`select version from status_counts limit 1`;
     expect(row.version).toBe("first");
+    await expect(page.getByTestId("event").filter({ hasText: "Rolled back by ada@example.com" })).toBeVisible();
+    await expect(page.getByTestId("publish-notice")).toContainText("Rolled back on");
+    await expect(page.getByRole("button", { name: "Roll back" })).toHaveCount(0);
+
+    // Not a toggle: asking again is refused and changes nothing.
+    const again = await page.request.post(`/api/runs/${second.split("/").at(-1)}/rollback`);
+    expect(again.status()).toBe(409);
+    expect((await again.json()).error.message).toMatch(/^This run was already rolled back on .* by ada@example\.com; public\.status_counts holds the version before it\./);
+    expect((await sql`select version from status_counts limit 1`)[0].version).toBe("first");
+
+    // The first run's version is in place again, so its page shows its rows.
+    await page.goto(first);
+    await expect(page.getByTestId("preview")).toBeVisible();
+    await expect(page.getByTestId("publish-notice")).toHaveCount(0);
   } finally {
     await sql.end();
   }

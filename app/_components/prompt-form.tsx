@@ -48,6 +48,9 @@ export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest })
           </div>
           <div className="row">
             <input name="target" placeholder="target table (optional)" aria-label="Target table (optional)" style={{ maxWidth: 280 }} maxLength={63} />
+            <label className="checkbox inline">
+              <input type="checkbox" name="replace" /> Replace the existing table
+            </label>
             {defaultEngine && (
               <select name="engine" aria-label="Build engine" defaultValue="" style={{ maxWidth: 220 }}>
                 <option value="">Engine: default ({ENGINE_LABELS[defaultEngine]})</option>

@@ -56,6 +56,17 @@ describe("datamorph import", () => {
 
     const replaced = await datamorph(["import", file, "--table", "orders", "--replace"], url);
     expect(replaced.code).toBe(0);
+    expect((await sql`select count(*)::int as n from orders__previous`)[0].n).toBe(99);
+  });
+
+  it("never replaces a source table, which no import made", async () => {
+    await sql`create table ledger as select g as entry_id from generate_series(1, 42) g`;
+    const file = path.join(datasetDir("jaffle_shop"), "raw_orders.csv");
+    const refused = await datamorph(["import", file, "--table", "ledger", "--replace"], url);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe("datamorph: public.ledger is a source table, not one made by an upload, so an upload cannot replace it; nothing was changed. Choose another table name.\n");
+    expect((await sql`select count(*)::int as n from ledger`)[0].n).toBe(42);
+    expect((await sql`select to_regclass('ledger__previous') is null as gone`)[0].gone).toBe(true);
   });
 
   it("exits 1 with a one-line message for a missing file", async () => {

@@ -1,4 +1,8 @@
+import path from "node:path";
 import { getSql } from "@/lib/db";
+import { recordUpload } from "@/lib/db/queries/tables";
+import { getOrCreateCliUser } from "@/lib/db/queries/users";
+import { checkUploadTarget } from "@/lib/tables/upload-target";
 import { importPath, type ImportProgress, type ImportResult } from "@/lib/import";
 import type { Command } from "./commands";
 import { CliError } from "./output";
@@ -51,7 +55,7 @@ export const importCommand: Command = {
     "  <file.csv|dir>  a CSV file with a header row, or a directory: each *.csv becomes a table named after its file",
     "  --schema S      schema of the new tables (default: the first source schema); created when missing",
     "  --table T       table name, for a single file (default: the file name, snake_cased)",
-    "  --replace       replace existing tables of the same names (atomically)",
+    "  --replace       replace tables of the same names that earlier imports made (atomically), keeping each as <table>__previous; source tables are never replaced",
     "  --json          print the result as one JSON object",
   ].join("\n"),
   argument: { name: "path" },
@@ -64,14 +68,25 @@ export const importCommand: Command = {
   },
   async run({ values, positionals, env }) {
     if (positionals.length !== 1) throw new CliError(`Give one CSV file or directory to import.\n${USAGE}`, 2);
+    const sql = getSql();
+    const schema = typeof values.schema === "string" ? values.schema : env.sourceSchemas[0];
+    const user = await getOrCreateCliUser();
+    const replaced = new Set<string>();
+    // The web upload's rules: only tables an upload made, by this account, are replaced.
+    const beforeReplace = async (tables: string[]) => {
+      for (const table of tables) await checkUploadTarget({ sql, schema, table, user, replace: true });
+      tables.forEach((table) => replaced.add(table));
+    };
     const results = await importPath({
-      sql: getSql(),
+      sql,
       path: positionals[0],
-      schema: typeof values.schema === "string" ? values.schema : env.sourceSchemas[0],
+      schema,
       table: typeof values.table === "string" ? values.table : undefined,
       replace: values.replace === true,
+      beforeReplace,
       onProgress: values.json ? undefined : progressReporter(),
     });
+    for (const r of results) await recordUpload({ userId: user.id, schema: r.schema, table: r.table, fileName: path.basename(positionals[0]), rowCount: r.rows, keptPrevious: replaced.has(r.table) });
     process.stdout.write(values.json ? `${JSON.stringify({ tables: results })}\n` : formatResults(results));
     return 0;
   },

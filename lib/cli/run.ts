@@ -15,9 +15,9 @@ function printProgress(event: StoredRunEvent) {
 
 export const runCommand: Command = {
   summary: "Build a table from a plain-English request (plan, build, test, repair, publish)",
-  usage: 'Usage: npm run -s datamorph -- run "<prompt>" [--target <table>] [--rounds <0-5>] [--engine sql|glue|auto] [--json]\nExit code: 0 succeeded, 1 failed, 2 rejected.',
+  usage: 'Usage: npm run -s datamorph -- run "<prompt>" [--target <table> [--replace]] [--rounds <0-5>] [--engine sql|glue|auto] [--json]\nExit code: 0 succeeded, 1 failed, 2 rejected.',
   argument: { name: "prompt", multiline: true },
-  options: { target: { type: "string" }, rounds: { type: "string" }, engine: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
+  options: { target: { type: "string" }, replace: { type: "boolean" }, rounds: { type: "string" }, engine: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
   async run({ values, positionals }) {
     const prompt = positionals.join(" ").trim();
     if (!prompt) throw new CliError('Describe the table you want, e.g. run "total order amount per customer"', 2);
@@ -28,8 +28,9 @@ export const runCommand: Command = {
     const engine = values.engine;
     if (engine !== undefined && !isEngineRequest(engine)) throw new CliError("--engine must be sql, glue or auto.", 2);
 
+    if (values.replace && values.target === undefined) throw new CliError("--replace needs --target: name the table to replace.", 2);
     const user = await getOrCreateCliUser();
-    const options = pipelineOptions({ targetTable: values.target as string | undefined, ...(rounds !== undefined ? { maxRepairRounds: rounds } : {}), ...(engine ? { engine } : {}) });
+    const options = pipelineOptions({ targetTable: values.target as string | undefined, replace: values.replace === true, ...(rounds !== undefined ? { maxRepairRounds: rounds } : {}), ...(engine ? { engine } : {}) });
     const outcome = await createAndRun({ userId: user.id, prompt, options, onEvent: printProgress });
 
     if (values.json) {

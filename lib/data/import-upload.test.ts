@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSqlClient, type SqlClient } from "@/lib/db/client";
+import { createDatabase, createSqlClient, type Database, type SqlClient } from "@/lib/db/client";
+import { runMigrations } from "@/lib/db/migrate";
+import type { Actor } from "@/lib/tables/actor";
 import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { rollbackUpload } from "@/lib/tables/rollback-upload";
 import { importUpload } from "./import-upload";
 import { readCsvUpload } from "./upload";
 
@@ -32,17 +35,26 @@ const chunkedRequest = (chunks: string[], query: string) =>
 
 describe.each(testServers())("CSV upload on $name Postgres", (server) => {
   let sql: SqlClient;
+  let db: Database;
   let drop: () => Promise<void>;
+  const people: Record<"alice" | "bob" | "ada", Actor> = {} as never;
   const tables = async () => (await sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`).map((r) => r.table_name);
-  const upload = async (request: Request, maxBytes = 1_000_000) => {
+  const upload = async (request: Request, maxBytes = 1_000_000, user = people.alice) => {
     const parsed = await readCsvUpload(request, maxBytes);
-    return importUpload({ sql, upload: parsed, schema: "public", table: parsed.fields.table, replace: parsed.fields.replace === "true", maxBytes });
+    return importUpload({ sql, db, user, upload: parsed, schema: "public", table: parsed.fields.table, replace: parsed.fields.replace === "true", maxBytes });
   };
+  const count = async (table: string) => (await sql.unsafe(`select count(*)::int as n from ${table}`))[0].n as number;
 
   beforeAll(async () => {
     const database = await createTestDatabase(server);
     drop = database.drop;
     sql = createSqlClient(database.url, "test");
+    db = createDatabase(sql);
+    await runMigrations(sql);
+    for (const [name, role] of [["alice", "member"], ["bob", "member"], ["ada", "admin"]] as const) {
+      const [row] = await sql`insert into datamorph.users (email, name, password_hash, role) values (${`${name}@example.com`}, ${name}, '!', ${role}) returning id`;
+      people[name] = { id: row.id, email: `${name}@example.com`, role };
+    }
   });
 
   afterAll(async () => {
@@ -67,6 +79,55 @@ describe.each(testServers())("CSV upload on $name Postgres", (server) => {
     expect((await sql`select count(*)::int as n from towns`)[0].n).toBe(3);
     expect(await upload(formRequest({ table: "towns", replace: "true" }, "city\nBergen\n"))).toMatchObject({ table: "towns", rows: 1 });
     expect((await sql`select city from towns`).map((r) => r.city)).toEqual(["Bergen"]);
+    // The replaced upload is kept, whole, to go back to.
+    expect(await count("towns__previous")).toBe(3);
+  });
+
+  it("never replaces a source table, whoever asks, and changes nothing", async () => {
+    await sql`create table payments as select g as payment_id, g * 1.5 as amount from generate_series(1, 250) g`;
+    for (const user of [people.alice, people.ada]) {
+      await expect(upload(formRequest({ table: "payments", replace: "true" }, "payment_id\n1\n"), 1_000_000, user)).rejects.toMatchObject({
+        code: "conflict",
+        status: 409,
+        message: "public.payments is a source table, not one made by an upload, so an upload cannot replace it; nothing was changed. Choose another table name.",
+      });
+    }
+    expect(await count("payments")).toBe(250);
+    expect(await tables()).not.toContain("payments__previous");
+    expect(await sql`select * from datamorph.uploads where table_name = 'payments'`).toEqual([]);
+  });
+
+  it("replaces another user's upload only for an administrator, keeping the version before", async () => {
+    await upload(formRequest({ table: "bobs_prices" }, "sku,price\nA,1\nB,2\n"), 1_000_000, people.bob);
+    await expect(upload(formRequest({ table: "bobs_prices", replace: "true" }, "sku,price\nZ,9\n"), 1_000_000, people.alice)).rejects.toMatchObject({
+      code: "forbidden",
+      status: 403,
+      message: expect.stringMatching(/^public\.bobs_prices was uploaded by another user \(bob@example\.com, \d{4}-\d\d-\d\d \d\d:\d\d UTC\); only they or an administrator can replace it\./),
+    });
+    expect(await count("bobs_prices")).toBe(2);
+    expect(await tables()).not.toContain("bobs_prices__previous");
+
+    expect(await upload(formRequest({ table: "bobs_prices", replace: "true" }, "sku,price\nZ,9\n"), 1_000_000, people.ada)).toMatchObject({ rows: 1 });
+    expect(await count("bobs_prices")).toBe(1);
+    expect(await count("bobs_prices__previous")).toBe(2);
+    const recorded = await sql`select u.email, x.kept_previous from datamorph.uploads x join datamorph.users u on u.id = x.user_id where x.table_name = 'bobs_prices' order by x.created_at`;
+    expect(recorded).toEqual([{ email: "bob@example.com", kept_previous: false }, { email: "ada@example.com", kept_previous: true }]);
+  });
+
+  it("rolls back a replacing upload once, for its uploader or an administrator only", async () => {
+    const rollBack = (user: Actor) => rollbackUpload({ sql, db, schema: "public", table: "bobs_prices", user });
+    // The administrator's upload is in place now: bob may not undo it, ada may.
+    await expect(rollBack(people.bob)).rejects.toMatchObject({ code: "forbidden" });
+    expect(await count("bobs_prices")).toBe(1);
+    expect((await rollBack(people.ada)).message).toBe(
+      "Rolled back the upload of public.bobs_prices by ada@example.com: the version it replaced is in place again; the undone version is set aside as bobs_prices__rolled_back.",
+    );
+    expect(await count("bobs_prices")).toBe(2);
+    expect(await count("bobs_prices__rolled_back")).toBe(1);
+    // Bob's first upload is in place again: it replaced nothing, so there is nothing to toggle back to.
+    await expect(rollBack(people.bob)).rejects.toMatchObject({ code: "conflict", message: "public.bobs_prices is the first upload of this table in place; there is no earlier upload to go back to." });
+    expect(await count("bobs_prices")).toBe(2);
+    await expect(rollbackUpload({ sql, db, schema: "public", table: "payments", user: people.ada })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses a ragged file with the line that is wrong, and creates nothing", async () => {

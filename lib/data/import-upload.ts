@@ -1,13 +1,17 @@
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import type { SqlClient } from "@/lib/db/client";
-import { quoteIdent } from "@/lib/db/ident";
-import { AppError } from "@/lib/errors";
+import type { Database, SqlClient } from "@/lib/db/client";
+import { recordUpload } from "@/lib/db/queries/tables";
 import { importCsv, type ImportResult } from "@/lib/import";
 import { checkIdentifier, tableNameFromFile } from "@/lib/import/names";
+import type { Actor } from "@/lib/tables/actor";
+import { checkUploadTarget } from "@/lib/tables/upload-target";
 import type { CsvUpload } from "./upload";
 
 export type ImportUploadOptions = {
   sql: SqlClient;
+  /** Where uploads are recorded (default: the app's database). */
+  db?: Database;
+  user: Actor;
   upload: Pick<CsvUpload, "stream" | "name">;
   schema: string;
   table?: string;
@@ -16,16 +20,16 @@ export type ImportUploadOptions = {
 };
 
 /**
- * Imports an uploaded CSV file as a new table, all or nothing. A name clash is reported before
- * the upload is read, in the words of the upload form rather than the command line's.
+ * Imports an uploaded CSV file as a new table, all or nothing, and records who uploaded it. A
+ * name clash, or a replace the rules refuse (`checkUploadTarget`), is reported before the
+ * upload is read. A replaced upload is kept as `<table>__previous`.
  */
-export async function importUpload({ sql, upload, schema, table, replace, maxBytes }: ImportUploadOptions): Promise<ImportResult> {
+export async function importUpload({ sql, db, user, upload, schema, table, replace, maxBytes }: ImportUploadOptions): Promise<ImportResult> {
   const target = checkIdentifier(table ?? tableNameFromFile(upload.name), "table");
-  if (!replace) {
-    const [{ exists }] = await sql`select to_regclass(${`${quoteIdent(schema)}.${quoteIdent(target)}`}) is not null as exists`;
-    if (exists) throw new AppError("conflict", `${schema}.${target} already exists. Choose another table name, or tick "Replace an existing table".`);
-  }
+  const { replacing } = await checkUploadTarget({ sql, db, schema, table: target, user, replace });
   // The DOM and Node typings describe the same stream class differently.
   const stream = upload.stream as unknown as NodeReadableStream<Uint8Array>;
-  return importCsv({ sql, stream, name: upload.name, schema, table: target, replace, maxBytes });
+  const result = await importCsv({ sql, stream, name: upload.name, schema, table: target, replace: replacing !== null, maxBytes });
+  await recordUpload({ db, userId: user.id, schema, table: target, fileName: upload.name, rowCount: result.rows, keptPrevious: replacing !== null });
+  return result;
 }

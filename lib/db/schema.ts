@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 /** DataMorph's own tables live apart from the user's warehouse tables. */
 export const datamorph = pgSchema("datamorph");
@@ -46,7 +46,14 @@ export const runs = datamorph.table(
     targetTable: text("target_table"),
     /** The build engine the run asked for (sql, glue, auto); null takes the deployment's. */
     engine: text("engine"),
+    /** The user asked to replace the target if it exists (their own table, or anyone's for an admin). */
+    replaceTarget: boolean("replace_target").notNull().default(false),
     rowCount: integer("row_count"),
+    /** Whether the publish kept a replaced version as `<target>__previous` (what a rollback restores). */
+    keptPrevious: boolean("kept_previous").notNull().default(false),
+    /** Set once the run's publish was rolled back; a run is rolled back at most once. */
+    rolledBackAt: timestamp("rolled_back_at", { withTimezone: true }),
+    rolledBackBy: uuid("rolled_back_by").references(() => users.id),
     error: text("error"),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -71,6 +78,30 @@ export const runEvents = datamorph.table(
     ...timestamps,
   },
   (t) => [uniqueIndex("run_events_run_seq_key").on(t.runId, t.seq)],
+);
+
+/**
+ * One CSV upload: who loaded which table. A table with no upload here is a source table, which
+ * uploads never replace; the latest upload of a table says who may replace it.
+ */
+export const uploads = datamorph.table(
+  "uploads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    schemaName: text("schema_name").notNull(),
+    tableName: text("table_name").notNull(),
+    fileName: text("file_name").notNull(),
+    rowCount: integer("row_count").notNull(),
+    /** Whether this upload replaced an earlier one, kept as `<table>__previous`. */
+    keptPrevious: boolean("kept_previous").notNull().default(false),
+    /** Set once the version this upload replaced was put back; an upload is undone at most once. */
+    rolledBackAt: timestamp("rolled_back_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("uploads_table_idx").on(t.schemaName, t.tableName, t.createdAt)],
 );
 
 export const artifacts = datamorph.table(
@@ -165,3 +196,4 @@ export type Run = typeof runs.$inferSelect;
 export type RunEvent = typeof runEvents.$inferSelect;
 export type Artifact = typeof artifacts.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type Upload = typeof uploads.$inferSelect;

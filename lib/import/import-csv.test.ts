@@ -99,7 +99,8 @@ describe.each(testServers())("CSV import on $name Postgres", (server) => {
     const result = await importCsv({ sql, file: path.join(scratch, "cities.csv"), schema: "swap", replace: true });
     expect(result.columns[1]).toEqual({ name: "population", type: "numeric" });
     expect((await sql`select city from swap.cities order by city`).map((r) => r.city)).toEqual(["Lima", "Rome"]);
-    expect(await tablesIn("swap")).toEqual(["cities"]);
+    expect(await tablesIn("swap")).toEqual(["cities", "cities__previous"]);
+    expect(await sql`select * from swap.cities__previous`).toEqual([{ city: "Oslo", population: 700000 }]);
   });
 
   it("will not replace a table a view depends on, and says why", async () => {

@@ -13,6 +13,8 @@ export type ImportFilesOptions = {
   files: FileToImport[];
   schema: string;
   replace?: boolean;
+  /** Asked with the existing tables a replace would replace, before any file is read; throws to refuse. */
+  beforeReplace?: (tables: string[]) => Promise<void>;
   onProgress?: OnImportProgress;
 };
 
@@ -20,7 +22,7 @@ export type ImportFilesOptions = {
  * Imports files as tables, all or nothing: every file is checked and scanned first, then all
  * tables are created and filled in one transaction.
  */
-export async function importFiles({ sql, files, schema, replace = false, onProgress }: ImportFilesOptions): Promise<ImportResult[]> {
+export async function importFiles({ sql, files, schema, replace = false, beforeReplace, onProgress }: ImportFilesOptions): Promise<ImportResult[]> {
   checkIdentifier(schema, "schema");
   const seen = new Map<string, string>();
   for (const { label, table } of files) {
@@ -30,7 +32,8 @@ export async function importFiles({ sql, files, schema, replace = false, onProgr
     seen.set(table, label);
   }
   // Fail fast, before reading a large file, when the answer is already known.
-  await checkTargetsFree(sql, schema, files.map((f) => f.table), replace);
+  const existing = await checkTargetsFree(sql, schema, files.map((f) => f.table), replace);
+  if (existing.size > 0) await beforeReplace?.([...existing]);
 
   const scans: { scan: CsvScan; table: string; ms: number }[] = [];
   for (const { file, label, table } of files) {

@@ -3,6 +3,7 @@ import type { TransactionSql } from "postgres";
 import type { SqlExecutor } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
 import { AppError } from "@/lib/errors";
+import { previousTableName } from "@/lib/warehouse/names";
 import { copyRows } from "./copy-rows";
 import type { CsvScan } from "./scan-csv";
 import type { OnImportProgress } from "./types";
@@ -29,9 +30,36 @@ function stagingName(table: string): string {
   return `${table.slice(0, 63 - suffix.length)}${suffix}`;
 }
 
+const cannotReplace = (schema: string, table: string) => (error: Error & { detail?: string }) => {
+  throw new AppError("conflict", `Cannot replace ${schema}.${table}: ${error.message}${error.detail ? ` (${error.detail.replaceAll("\n", "; ")})` : ""}.`);
+};
+
+// Thrown to undo a trial drop; never leaves this file.
+const TRIAL = Symbol("trial drop");
+
+/**
+ * Moves the replaced table aside as `<table>__previous` (dropping an older one), so a replace
+ * can be undone. A table that views depend on is refused, as a drop would refuse it: a renamed
+ * table would silently take its views along to the old version.
+ */
+async function keepAsPrevious(tx: TransactionSql, schema: string, table: string): Promise<void> {
+  await tx
+    .savepoint(async (trial) => {
+      await trial.unsafe(`drop table ${qualified(schema, table)}`);
+      throw TRIAL;
+    })
+    .catch((error: unknown) => {
+      if (error !== TRIAL) cannotReplace(schema, table)(error as Error);
+    });
+  const previous = previousTableName(table);
+  await tx.unsafe(`drop table if exists ${qualified(schema, previous)}`).catch(cannotReplace(schema, table));
+  await tx.unsafe(`alter table ${qualified(schema, table)} rename to ${quoteIdent(previous)}`);
+}
+
 /**
  * Creates `schema.table` from a scanned file and fills it, inside the caller's transaction:
- * a failure anywhere leaves no table and an old table untouched. Analyzes it so the planner's
+ * a failure anywhere leaves no table and an old table untouched. A replaced table is kept as
+ * `<table>__previous`. Analyzes it so the planner's
  * row estimates and column statistics are right from the start.
  */
 export async function loadTable(
@@ -45,12 +73,8 @@ export async function loadTable(
   const columns = scan.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(", ");
   await tx.unsafe(`create table ${qualified(schema, target)} (${columns})`);
   const rows = await copyRows(tx, schema, target, scan, onProgress);
-  if (exists) {
-    await tx.unsafe(`drop table ${qualified(schema, table)}`).catch((error: Error & { detail?: string }) => {
-      throw new AppError("conflict", `Cannot replace ${schema}.${table}: ${error.message}${error.detail ? ` (${error.detail.replaceAll("\n", "; ")})` : ""}.`);
-    });
-    await tx.unsafe(`alter table ${qualified(schema, target)} rename to ${quoteIdent(table)}`);
-  }
+  if (exists) await keepAsPrevious(tx, schema, table);
+  if (exists) await tx.unsafe(`alter table ${qualified(schema, target)} rename to ${quoteIdent(table)}`);
   await tx.unsafe(`analyze ${qualified(schema, table)}`);
   return rows;
 }

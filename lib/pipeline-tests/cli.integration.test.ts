@@ -53,13 +53,38 @@ describe("datamorph run and sql on a warehouse with the demo shop", () => {
     expect(first.json).toMatchObject({ status: "succeeded", target: { schema: "public", table: "customer_order_totals" }, rowCount: 4800 });
     expect(await differingRows("customer_order_totals")).toBe(0);
 
-    const second = await datamorph(["run", SEED, "--json"], url);
+    const unasked = await datamorph(["run", SEED, "--target", "customer_order_totals", "--json"], url);
+    expect(unasked.code).toBe(2);
+    expect(unasked.json?.error).toMatch(/^public\.customer_order_totals already exists: run [0-9a-f-]{36} by cli@datamorph\.local, .* published it\. To replace it, .*--replace/);
+
+    const second = await datamorph(["run", SEED, "--target", "customer_order_totals", "--replace", "--json"], url);
     expect(second.code, second.json?.error ?? second.stderr).toBe(0);
     expect(second.json).toMatchObject({ status: "succeeded", rowCount: 4800 });
     expect(second.json?.sql).not.toContain("customer_order_totals");
     expect(await differingRows("customer_order_totals")).toBe(0);
     expect(await differingRows("customer_order_totals__previous")).toBe(0);
-  });
+  }, 120_000);
+
+  it("rolls back the latest publish once, shows it in runs, and never toggles back", async () => {
+    await sql`update customer_order_totals__previous set total_order_amount = -1 where customer_id = 1`;
+    const rollback = await datamorph(["rollback", "customer_order_totals"], url);
+    expect(rollback.code, rollback.stderr).toBe(0);
+    expect(rollback.stdout).toMatch(/^Rolled back by cli@datamorph\.local: public\.customer_order_totals is again the version this run replaced/);
+    const [row] = await sql`select total_order_amount from customer_order_totals where customer_id = 1`;
+    expect(Number(row.total_order_amount)).toBe(-1);
+
+    // The version in place now is the first run's, which replaced nothing.
+    const again = await datamorph(["rollback", "customer_order_totals"], url);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("public.customer_order_totals was a new table when this run published it; there is no earlier version to go back to.");
+    expect(Number((await sql`select total_order_amount from customer_order_totals where customer_id = 1`)[0].total_order_amount)).toBe(-1);
+
+    const runs = await datamorph(["runs", "--json"], url);
+    const statuses = (JSON.parse(runs.stdout) as { target_table: string; status: string; rolled_back: boolean }[]).filter((r) => r.target_table === "customer_order_totals" && r.status === "succeeded").map((r) => r.rolled_back);
+    expect(statuses).toEqual([true, false]);
+    const table = await datamorph(["runs"], url);
+    expect(table.stdout, table.stderr).toContain("rolled back");
+  }, 120_000);
 
   it("refuses non-ETL, destructive, unknown, hostile and empty requests with exit 2 and creates nothing", async () => {
     const before = await publicTables();

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { pipelineOptions } from "@/agents/runner";
 import { getLambdaClient } from "@/lib/aws/clients";
 import type { SessionUser } from "@/lib/auth/session";
+import { getSql } from "@/lib/db";
 import { createRun, updateRun } from "@/lib/db/queries/runs";
 import { ENGINE_REQUESTS } from "@/lib/engines/choose-engine";
 import { canBuildWithGlue, getEnv } from "@/lib/env";
@@ -10,11 +11,14 @@ import { plainText } from "@/lib/input/plain-text";
 import { inProcessStarter, lambdaStarter, type RunStarter } from "@/lib/runs/lambda-invoker";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import { logError } from "@/lib/log/safe-log";
+import { checkRunTarget } from "@/lib/tables/run-target";
 
 export const startRunSchema = z.object({
   prompt: z.string().superRefine(plainText("prompt", { multiline: true })).trim().min(1, "Describe the table you want.").max(4000, "Keep the request under 4,000 characters."),
   target: z.preprocess((v) => (v === "" ? undefined : v), z.string().superRefine(plainText("target table name")).pipe(SnakeNameSchema).optional()),
   engine: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ENGINE_REQUESTS, { error: "Choose sql, glue or auto." }).optional()),
+  /** Replace `target` if it exists: JSON `true`, or a ticked checkbox ("on"). */
+  replace: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
 });
 
 export type StartRunInput = z.infer<typeof startRunSchema>;
@@ -34,13 +38,15 @@ export function getRunStarter(): RunStarter {
  * so the caller can show it live. If the run cannot be handed over, it is marked failed, not
  * left queued, and the caller gets an `unavailable` error.
  */
-export async function startRun({ user, prompt, target, engine }: StartRunInput & { user: SessionUser }): Promise<string> {
+export async function startRun({ user, prompt, target, engine, replace = false }: StartRunInput & { user: SessionUser }): Promise<string> {
   if (engine && engine !== "sql" && !canBuildWithGlue(getEnv())) {
     throw new AppError("bad_request", "AWS Glue is not configured here: build with SQL, or set DATAMORPH_GLUE_ROLE_ARN, DATAMORPH_GLUE_CONNECTION and DATAMORPH_ARTIFACTS_BUCKET.");
   }
-  const run = await createRun({ userId: user.id, prompt, targetTable: target, engine });
+  // Refused here, before a run exists; the run checks again right before it publishes.
+  if (target) await checkRunTarget({ sql: getSql(), schema: getEnv().targetSchema, table: target, user, replace });
+  const run = await createRun({ userId: user.id, prompt, targetTable: target, engine, replaceTarget: replace });
   try {
-    await getRunStarter()({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target, ...(engine ? { engine } : {}) }) });
+    await getRunStarter()({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target, replace, ...(engine ? { engine } : {}) }) });
   } catch (error) {
     logError(`run ${run.id} could not be started`, error);
     await updateRun({ id: run.id, status: "failed", error: "The run could not be started; nothing was changed.", finishedAt: new Date() }).catch(() => {});

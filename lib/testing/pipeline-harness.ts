@@ -10,6 +10,7 @@ import { runMigrations } from "@/lib/db/migrate";
 import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
 import { loadDemoWarehouse } from "@/lib/demo/load";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
+import type { Actor } from "@/lib/tables/actor";
 import { createTestDatabase, type TestServer } from "./test-database";
 
 /** A fresh database with migrations and the demo warehouse, and a way to run prompts on it. */
@@ -17,7 +18,11 @@ export type PipelineHarness = {
   url: string;
   sql: SqlClient;
   artifactsDir: string;
-  run(prompt: string, options?: Partial<PipelineOptions>, extras?: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">>): Promise<RunOutcome>;
+  /** Runs `prompt` as the harness's administrator, or as `extras.user`. */
+  run(prompt: string, options?: Partial<PipelineOptions>, extras?: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> & { user?: Actor }): Promise<RunOutcome>;
+  /** The administrator runs belong to unless another user is given. */
+  admin: Actor;
+  createUser(email: string, role: Actor["role"]): Promise<Actor>;
   tables(): Promise<string[]>;
   close(): Promise<void>;
 };
@@ -34,8 +39,13 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
     url: database.url,
     sql,
     artifactsDir,
-    async run(prompt, options = {}, extras = {}) {
-      const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${user.id}, ${prompt}) returning id`;
+    admin: { id: user.id, email: "tester@example.com", role: "admin" },
+    async createUser(email, role) {
+      const [row] = await sql`insert into datamorph.users (email, name, password_hash, role) values (${email}, ${email}, '!', ${role}) returning id`;
+      return { id: row.id as string, email, role };
+    },
+    async run(prompt, options = {}, { user: runAs, ...extras } = {}) {
+      const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${runAs?.id ?? user.id}, ${prompt}) returning id`;
       const context = {
         runId: run.id as string,
         sql,

@@ -1,6 +1,6 @@
 import type { SqlClient, SqlExecutor } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
-import { previousTableName, shadowPatternOf } from "./names";
+import { previousTableName, rolledBackTableName, shadowPatternOf } from "./names";
 
 export const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
 
@@ -26,35 +26,44 @@ export async function buildShadow(
 
 /**
  * Swaps the shadow into place in one transaction; the replaced version becomes
- * `<target>__previous`. Readers see the old table or the new one, never a partial one.
+ * `<target>__previous`. Readers see the old table or the new one, never a partial one. An
+ * existing target is replaced only with `mayReplace`; otherwise nothing changes and
+ * `published` is false (another run or upload took the name meanwhile).
  */
-export async function publishShadow(sql: SqlClient, { schema, shadow, target }: { schema: string; shadow: string; target: string }) {
-  await sql.begin(async (tx) => {
+export async function publishShadow(
+  sql: SqlClient,
+  { schema, shadow, target, mayReplace }: { schema: string; shadow: string; target: string; mayReplace: boolean },
+): Promise<{ published: boolean; keptPrevious: boolean }> {
+  return sql.begin(async (tx) => {
     const previous = previousTableName(target);
-    if (await tableExists(tx, schema, target)) {
+    const exists = await tableExists(tx, schema, target);
+    if (exists && !mayReplace) return { published: false, keptPrevious: false };
+    if (exists) {
       await tx.unsafe(`lock table ${qualified(schema, target)} in access exclusive mode`);
       await tx.unsafe(`drop table if exists ${qualified(schema, previous)}`);
       await tx.unsafe(`alter table ${qualified(schema, target)} rename to ${quoteIdent(previous)}`);
     }
     await tx.unsafe(`alter table ${qualified(schema, shadow)} rename to ${quoteIdent(target)}`);
+    return { published: true, keptPrevious: exists };
   });
 }
 
 /**
- * Puts `<target>__previous` back in place and keeps the replaced version as the new previous, so
- * a second rollback undoes the first. Returns false when there is nothing to roll back to.
+ * Puts `<target>__previous` back in place, in one transaction. The version it takes out of
+ * place is kept as `<target>__rolled_back`, not dropped. Returns false (and changes nothing)
+ * when there is no previous version.
  */
-export async function rollbackTable(sql: SqlClient, { schema, target }: { schema: string; target: string }): Promise<boolean> {
+export async function restorePrevious(sql: SqlClient, { schema, target }: { schema: string; target: string }): Promise<boolean> {
   return sql.begin(async (tx) => {
     const previous = previousTableName(target);
     if (!(await tableExists(tx, schema, previous))) return false;
-    const parked = `${target.slice(0, 50)}__rollback`;
     if (await tableExists(tx, schema, target)) {
+      const parked = rolledBackTableName(target);
       await tx.unsafe(`lock table ${qualified(schema, target)} in access exclusive mode`);
+      await tx.unsafe(`drop table if exists ${qualified(schema, parked)}`);
       await tx.unsafe(`alter table ${qualified(schema, target)} rename to ${quoteIdent(parked)}`);
     }
     await tx.unsafe(`alter table ${qualified(schema, previous)} rename to ${quoteIdent(target)}`);
-    if (await tableExists(tx, schema, parked)) await tx.unsafe(`alter table ${qualified(schema, parked)} rename to ${quoteIdent(previous)}`);
     return true;
   });
 }

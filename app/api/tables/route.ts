@@ -1,4 +1,4 @@
-// POST /api/tables – import an uploaded CSV file as a new table
+// POST /api/tables – import an uploaded CSV file as a new table (or replace one of your uploads)
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { importUpload } from "@/lib/data/import-upload";
@@ -18,11 +18,11 @@ const uploadFieldsSchema = z.object({
   replace: z.preprocess(emptyAsUndefined, z.enum(["true", "false", "on", "1", "0"]).optional()).transform((v) => v === "true" || v === "on" || v === "1"),
 });
 
-export const POST = withUser("POST /api/tables", async (request) => {
+export const POST = withUser("POST /api/tables", async (request, user) => {
   const upload = await readCsvUpload(request, MAX_UPLOAD_BYTES);
   const parsed = uploadFieldsSchema.safeParse(upload.fields);
   if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Check the table name.");
   const schema = getEnv().sourceSchemas[0];
-  const result = await importUpload({ sql: getSql(), upload, schema, ...parsed.data, maxBytes: MAX_UPLOAD_BYTES });
+  const result = await importUpload({ sql: getSql(), user, upload, schema, ...parsed.data, maxBytes: MAX_UPLOAD_BYTES });
   return NextResponse.json(result, { status: 201 });
 }, UPLOAD_BODY_TYPES);

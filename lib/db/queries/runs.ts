@@ -29,8 +29,8 @@ export async function listRuns({ userId, isAdmin, status, limit = 50 }: { userId
     .limit(limit);
 }
 
-export async function createRun({ userId, prompt, targetTable, engine }: { userId: string; prompt: string; targetTable?: string; engine?: string }): Promise<Run> {
-  const [run] = await getDb().insert(runs).values({ userId, prompt, targetTable, engine }).returning();
+export async function createRun({ userId, prompt, targetTable, engine, replaceTarget }: { userId: string; prompt: string; targetTable?: string; engine?: string; replaceTarget?: boolean }): Promise<Run> {
+  const [run] = await getDb().insert(runs).values({ userId, prompt, targetTable, engine, replaceTarget }).returning();
   return run;
 }
 

@@ -7,10 +7,13 @@ import { dataSchemas } from "@/lib/data/catalog";
 import { readTableRows, type TableRows } from "@/lib/data/table-rows";
 import { getRoleClients } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { getLatestUpload } from "@/lib/db/queries/tables";
 import { AppError } from "@/lib/errors";
+import { mayActOn } from "@/lib/tables/actor";
 import { ColumnList } from "../_components/column-list";
 import { DataGrid, isNumericType } from "../_components/data-grid";
 import { Pager } from "../_components/pager";
+import { UploadRollback } from "../_components/upload-rollback";
 import { tableHref } from "../_components/table-href";
 
 const PAGE_SIZE = 50;
@@ -37,9 +40,11 @@ async function loadRows(table: string, schema: string | undefined, page: number)
 
 export default async function TablePage({ params, searchParams }: Props) {
   const { table } = await params;
-  await requirePageUser(`/data/${encodeURIComponent(table)}`);
+  const user = await requirePageUser(`/data/${encodeURIComponent(table)}`);
   const search = searchSchema.parse(await searchParams);
   const data = await loadRows(table, search.schema, search.page);
+  const upload = await getLatestUpload({ schema: data.schema, table: data.table });
+  const ownUpload = upload !== null && mayActOn(user, upload.userId);
   const numeric = new Set(data.columns.filter((c) => isNumericType(c.dataType)).map((c) => c.name));
   const first = (data.page - 1) * data.pageSize + 1;
   const last = first + data.rows.length - 1;
@@ -54,6 +59,7 @@ export default async function TablePage({ params, searchParams }: Props) {
           {total} {data.total === 1 ? "row" : "rows"}
           {data.orderedBy.length > 0 && <>, ordered by {data.orderedBy.join(", ")}</>}
         </p>
+        {ownUpload && <UploadRollback schema={data.schema} table={data.table} available={upload.keptPrevious && !upload.rolledBackAt} />}
       </div>
       <section className="card stack" aria-labelledby="columns-title">
         <h2 id="columns-title">Columns</h2>

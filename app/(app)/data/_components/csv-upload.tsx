@@ -39,7 +39,7 @@ export function CsvUpload({ schema }: { schema: string }) {
     <section className="card stack" aria-labelledby="csv-upload-title">
       <div>
         <h2 id="csv-upload-title">Upload a CSV file</h2>
-        <p className="muted">It becomes a new table in schema {schema}: a header row names the columns, and their types are inferred from the values. At most 100 MB.</p>
+        <p className="muted">It becomes a new table in schema {schema}: a header row names the columns, and their types are inferred from the values. At most 100 MB. Replacing works only on a table you uploaded; the replaced version is kept as <code>&lt;table&gt;__previous</code>.</p>
       </div>
       <form onSubmit={submit} className="upload-form">
         <div>

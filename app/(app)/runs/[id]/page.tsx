@@ -12,7 +12,9 @@ import { getRunForUser } from "@/lib/runs/access";
 import { previewTable } from "@/lib/runs/preview";
 import { deriveRunView } from "@/lib/runs/run-view";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { getPublishState } from "@/lib/tables/publish-state";
 import { CodeBlock } from "./_components/code-block";
+import { PublishNotice } from "./_components/publish-notice";
 import { ResultPreview } from "./_components/result-preview";
 import { RunActions } from "./_components/run-actions";
 import { RunLive } from "./_components/run-live";
@@ -35,7 +37,7 @@ async function loadRun(id: string, path: string) {
 
 export default async function RunPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { run } = await loadRun(id, `/runs/${id}`);
+  const { run, user } = await loadRun(id, `/runs/${id}`);
   const events = await getEventStore().listAfter(id, 0);
   const view = deriveRunView(events);
   // The events hold the spec too: an unreachable artifact store costs the page nothing.
@@ -44,7 +46,9 @@ export default async function RunPage({ params, searchParams }: Props) {
     .catch((error: unknown) => logError(`spec of run ${id} could not be read`, error));
   const spec = savedSpec ? (JSON.parse(savedSpec.toString("utf8")) as EtlSpec) : view.spec;
   const page = Math.max(0, Number((await searchParams).page ?? 0) || 0);
-  const preview = run.status === "succeeded" && run.targetSchema && run.targetTable ? await previewTable(getSql(), { schema: run.targetSchema, table: run.targetTable, page }) : null;
+  const published = await getPublishState({ run });
+  // Only this run's own version is shown as its result, never a later run's rows.
+  const preview = published.kind === "current" ? await previewTable(getSql(), { schema: run.targetSchema!, table: run.targetTable!, page }) : null;
   const duration = run.startedAt && run.finishedAt ? `${((new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000).toFixed(2)} s` : "–";
 
   return (
@@ -60,10 +64,12 @@ export default async function RunPage({ params, searchParams }: Props) {
             <span>Duration <b>{duration}</b></span>
           </div>
         </div>
-        <RunActions runId={run.id} status={run.status} canRollBack={run.status === "succeeded"} />
+        <RunActions runId={run.id} status={run.status} rollBackTarget={published.kind === "current" ? `${run.targetSchema}.${run.targetTable}` : undefined} />
       </div>
       {run.error && <div className="alert error" role="alert" data-testid="run-error">{run.error}</div>}
-      <RunLive runId={run.id} initialEvents={events} ended={!["queued", "running"].includes(run.status)} />
+      <PublishNotice state={published} table={`${run.targetSchema}.${run.targetTable}`} canOpen={(userId) => userId === user.id || user.role === "admin"} />
+      {/* Keyed by the event count, so events added after the run (a rollback) show after a refresh. */}
+      <RunLive key={events.length} runId={run.id} initialEvents={events} ended={!["queued", "running"].includes(run.status)} />
       {spec && <SpecView spec={spec} notes={view.notes} />}
       {(view.sql || view.pyspark) && (
         <div className="two-col">

@@ -1,13 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/server/action";
 import { rerunAction, rollbackAction } from "../actions";
 
-/** Re-run, roll back and the PDF report. */
-export function RunActions({ runId, status, canRollBack }: { runId: string; status: string; canRollBack: boolean }) {
+/**
+ * Re-run, roll back and the PDF report. Roll back shows only while the run's version is in
+ * place (`rollBackTarget`), and asks before it changes the table.
+ */
+export function RunActions({ runId, status, rollBackTarget }: { runId: string; status: string; rollBackTarget?: string }) {
   const [rerun, rerunDispatch, rerunPending] = useActionState<ActionResult | null, FormData>(rerunAction, null);
   const [rollback, rollbackDispatch, rollbackPending] = useActionState<ActionResult | null, FormData>(rollbackAction, null);
+  const [confirming, setConfirming] = useState(false);
   const message = rerun?.error ?? rollback?.error ?? (rollback?.ok ? "Rolled back: the previous version is in place again." : undefined);
   return (
     <div className="stack" style={{ alignItems: "flex-end" }}>
@@ -17,14 +21,21 @@ export function RunActions({ runId, status, canRollBack }: { runId: string; stat
           <input type="hidden" name="runId" value={runId} />
           <button className="button secondary" disabled={rerunPending || status === "running" || status === "queued"}>{rerunPending ? "Starting…" : "Re-run"}</button>
         </form>
-        {canRollBack && (
-          <form action={rollbackDispatch}>
-            <input type="hidden" name="runId" value={runId} />
-            <button className="button secondary" disabled={rollbackPending}>{rollbackPending ? "Rolling back…" : "Roll back"}</button>
-          </form>
+        {rollBackTarget && !confirming && (
+          <button type="button" className="button secondary" onClick={() => setConfirming(true)}>Roll back</button>
         )}
       </div>
-      {message && <div className={`alert ${rollback?.ok ? "ok" : "error"}`} role="status">{message}</div>}
+      {rollBackTarget && confirming && (
+        <form action={rollbackDispatch} className="alert info stack" role="group" aria-label="Confirm roll back">
+          <span>Put back the version of {rollBackTarget} that this run replaced? This run&apos;s version is set aside, and a run is rolled back only once.</span>
+          <input type="hidden" name="runId" value={runId} />
+          <div className="row">
+            <button className="button" disabled={rollbackPending}>{rollbackPending ? "Rolling back…" : "Yes, roll back"}</button>
+            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Cancel</button>
+          </div>
+        </form>
+      )}
+      {message && <div className={`alert ${rollback?.ok && !rerun?.error ? "ok" : "error"}`} role="status">{message}</div>}
     </div>
   );
 }
