@@ -35,13 +35,15 @@ export function RunLive({ runId, initialEvents, ended }: { runId: string; initia
     return () => source.close();
   }, [runId, ended, router]);
 
-  const { stages } = deriveRunView(events);
+  const { stages, queued } = deriveRunView(events);
   return (
     <section className="card stack" data-testid="timeline">
       <div className="row" style={{ justifyContent: "space-between" }}>
         <h2 style={{ margin: 0 }}>Timeline</h2>
         {live && <span className="live" data-testid="live">Live</span>}
       </div>
+      {/* A run waiting for a free slot would otherwise look stuck: say why, until it starts. */}
+      {live && queued && <div className="alert info" role="status" data-testid="queued">{queued}</div>}
       <div className="stages">
         {stages.map((s) => (
           <span key={s.agent} className={`stage ${s.state}`}>{s.agent}{s.ms > 0 ? ` · ${s.ms} ms` : ""}</span>
