@@ -31,6 +31,7 @@ test("30 runs started at once all succeed, the waiting ones say they are queued,
     // queue behind them stays put while the test looks at it.
     await hold`begin`;
     await hold`lock table orders in access exclusive mode`;
+    const holdStarted = Date.now();
     const started = await Promise.all(targets.map((target) => page.request.post("/api/runs", { data: { prompt: PROMPT, target } })));
     expect(started.map((r) => r.status())).toEqual(targets.map(() => 202));
     const ids = (await Promise.all(started.map((r) => r.json()))).map((body) => body.id as string);
@@ -56,7 +57,9 @@ test("30 runs started at once all succeed, the waiting ones say they are queued,
     await expect(page.getByTestId("queued")).toHaveText(`Queued: ${SLOTS} run(s) are building and ${last.ahead} more wait ahead of this one; it starts when a slot frees up (${SLOTS} at a time here).`);
     await expect(page.getByTestId("event")).toHaveCount(1);
     await page.screenshot({ path: "e2e/.output/run-queued.png", fullPage: true });
+    // The blocked profiles count their wait against the reader login's 30 s statement timeout.
     await hold`commit`;
+    test.info().annotations.push({ type: "queue held", description: `${Date.now() - holdStarted} ms` });
 
     // Meanwhile no more than the run slots build at once, and none is left behind.
     let mostRunning = 0;
