@@ -10,11 +10,14 @@ const RUNS = 30;
 // DATAMORPH_RUN_CONCURRENCY's default: the e2e server does not set it.
 const SLOTS = 4;
 const targets = Array.from({ length: RUNS }, (_, i) => `load_order_totals_${i + 1}`);
+const slotTargets = Array.from({ length: SLOTS }, (_, i) => `load_slot_totals_${i + 1}`);
+const PAYMENTS_PROMPT = "number of payments per payment method";
+const paymentsTarget = "load_payment_counts";
 
 test.afterAll(async () => {
   const sql = connectWarehouse();
   try {
-    const names = targets.flatMap((t) => [t, `${t}__previous`]).map((t) => `public."${t}"`);
+    const names = [...targets, ...slotTargets, paymentsTarget].flatMap((t) => [t, `${t}__previous`]).map((t) => `public."${t}"`);
     await sql.unsafe(`drop table if exists ${names.join(", ")}`);
   } finally {
     await sql.end();
@@ -96,5 +99,48 @@ test("30 runs started at once all succeed, the waiting ones say they are queued,
     expect(samples.length).toBeGreaterThan(20);
     const slow = samples.filter((s) => s.status !== 200);
     expect(slow, `health answers that were not a 200 within 5 s (slowest ${Math.max(...samples.map((s) => s.ms))} ms)`).toEqual([]);
+  }
+});
+
+test("a queued run's page shows it waiting, then shows it running once a slot frees up", async ({ page }) => {
+  test.setTimeout(180_000);
+  const sql = connectWarehouse();
+  const orders = await sql.reserve();
+  const payments = await sql.reserve();
+  try {
+    // The slots fill with runs that wait on orders; the next run, on payments, queues behind them,
+    // and once it starts it waits on payments long enough to be seen running.
+    for (const [hold, table] of [[orders, "orders"], [payments, "payments"]] as const) {
+      await hold`begin`;
+      await hold.unsafe(`lock table ${table} in access exclusive mode`);
+    }
+    const first = await Promise.all(slotTargets.map((target) => page.request.post("/api/runs", { data: { prompt: PROMPT, target } })));
+    const firstIds = (await Promise.all(first.map((r) => r.json()))).map((body) => body.id as string);
+    const statuses = connectWarehouse();
+    try {
+      await expect.poll(async () => (await statuses`select count(*)::int as n from datamorph.runs where id = any(${firstIds}) and status = 'running'`)[0].n).toBe(SLOTS);
+    } finally {
+      await statuses.end();
+    }
+    const queued = await page.request.post("/api/runs", { data: { prompt: PAYMENTS_PROMPT, target: paymentsTarget } });
+    await page.goto(`/runs/${(await queued.json()).id}`);
+    await expect(page.locator(".badge.queued").first()).toBeVisible();
+    await expect(page.getByTestId("queued")).toHaveText(`Queued: ${SLOTS} run(s) are building; it starts when a slot frees up (${SLOTS} at a time here).`);
+
+    await orders`commit`;
+    await expect(page.getByTestId("queued")).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.locator(".badge.running").first()).toBeVisible();
+    await expect(page.getByTestId("live")).toBeVisible();
+    await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toHaveCount(0);
+
+    await payments`commit`;
+    await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.locator(".badge.succeeded").first()).toBeVisible();
+  } finally {
+    for (const hold of [orders, payments]) {
+      await hold`rollback`.catch(() => {});
+      hold.release();
+    }
+    await sql.end();
   }
 });

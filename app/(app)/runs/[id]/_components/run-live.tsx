@@ -17,6 +17,7 @@ export function RunLive({ runId, initialEvents, ended }: { runId: string; initia
   const [events, setEvents] = useState(initialEvents);
   const [live, setLive] = useState(!ended);
   const lastSeq = useRef(initialEvents.at(-1)?.seq ?? 0);
+  const wasQueued = useRef(Boolean(deriveRunView(initialEvents).queued));
 
   useEffect(() => {
     if (ended) return;
@@ -36,6 +37,11 @@ export function RunLive({ runId, initialEvents, ended }: { runId: string; initia
   }, [runId, ended, router]);
 
   const { stages, queued } = deriveRunView(events);
+  useEffect(() => {
+    // The page's status was rendered while the run waited for a slot: show it running once it starts.
+    if (wasQueued.current && !queued) router.refresh();
+    wasQueued.current = Boolean(queued);
+  }, [queued, router]);
   return (
     <section className="card stack" data-testid="timeline">
       <div className="row" style={{ justifyContent: "space-between" }}>
