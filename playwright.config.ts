@@ -10,6 +10,8 @@ const dataDir = process.env.PW_PORT ? `.data/e2e-${port}` : ".data/e2e";
 export const e2eDataDir = dataDir;
 const baseURL = `http://127.0.0.1:${port}`;
 export const e2eAccessCode = "e2e-access-code";
+/** Ports for a second copy of the app that a spec starts itself, next to the ones above. */
+export const e2eSparePorts = { web: port + 1, pg: pgPort + 1 };
 
 export default defineConfig({
   testDir: "e2e",

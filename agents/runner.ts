@@ -64,19 +64,23 @@ export function getRunSlots(): Semaphore {
 export async function executeQueuedRun(request: RunRequest & { runId: string }): Promise<RunOutcome> {
   const release = await holdRunLock(getLivenessClient(), request.runId);
   const slots = getRunSlots();
+  // Joins the queue before anything is awaited, so runs started in the same instant count each
+  // other: each says how many wait ahead of it.
+  const { running, waiting: ahead, full } = slots;
+  const slot = slots.acquire();
   let free: () => void;
   try {
-    if (slots.full) {
-      const ahead = slots.waiting;
+    if (full) {
       await getEventStore().append(request.runId, {
         agent: "orchestrator",
         level: "info",
-        message: `Queued: ${slots.running} run(s) are building${ahead ? ` and ${ahead} more wait ahead of this one` : ""}; it starts when a slot frees up (${slots.limit} at a time here).`,
-        payload: { queued: true, running: slots.running, ahead },
+        message: `Queued: ${running} run(s) are building${ahead ? ` and ${ahead} more wait ahead of this one` : ""}; it starts when a slot frees up (${slots.limit} at a time here).`,
+        payload: { queued: true, running, ahead },
       });
     }
-    free = await slots.acquire();
+    free = await slot;
   } catch (error) {
+    void slot.then((freeSlot) => freeSlot());
     await release();
     throw error;
   }

@@ -1,10 +1,13 @@
 import path from "node:path";
 import { ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded";
 import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { useAppDatabase } from "./app-runs";
 import { benchPlanner } from "./planner";
 import { benchScale, benchSeed } from "./pipeline";
 import { benchReport } from "./report";
+import { benchRunBurst } from "./run-burst";
 import { benchSse } from "./sse";
+import { benchSseUnderLoad } from "./sse-under-load";
 
 // `npm run bench`: performance figures as one JSON object on stdout, on a private embedded cluster.
 const dataDir = path.resolve(".data/bench");
@@ -23,6 +26,15 @@ async function onFreshDatabase<T>(demo: boolean, measure: (h: PipelineHarness) =
 
 try {
   const planner = benchPlanner();
+  // First, before anything reads the configuration: these start runs the way the web app does.
+  const { burst, sseUnderLoad } = await onFreshDatabase(true, async (h) => {
+    const closeApp = useAppDatabase(h.url);
+    try {
+      return { burst: await benchRunBurst(h), sseUnderLoad: await benchSseUnderLoad(h) };
+    } finally {
+      await closeApp();
+    }
+  });
   const { seedRuns, report } = await onFreshDatabase(true, async (h) => {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await benchSeed(h, `seed_bench_${i}`));
@@ -31,7 +43,7 @@ try {
   const sse = await onFreshDatabase(false, benchSse);
   const scale = await onFreshDatabase(false, benchScale);
   const seed = { runs: seedRuns, bestWallMs: Math.min(...seedRuns.map((r) => r.wallMs)) };
-  process.stdout.write(`${JSON.stringify({ planner, seed, scale, sse, report }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ planner, seed, scale, sse, sseUnderLoad, burst, report }, null, 2)}\n`);
 } finally {
   await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false });
 }

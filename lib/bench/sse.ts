@@ -1,21 +1,18 @@
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Worker } from "node:worker_threads";
+import type { SqlClient } from "@/lib/db/client";
 import { LiveHub } from "@/lib/events/live-hub";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import { runEventStream } from "@/lib/events/sse-stream";
+import type { EventStore } from "@/lib/events/types";
 import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
 import { quantile, round } from "./stats";
 
 const EVENTS = 20;
 
-/**
- * Event append → received by an HTTP client reading the SSE stream, with `n` clients on one
- * server process sharing one LISTEN (goal: p99 < 100 ms at 500).
- */
-export async function benchSse(h: PipelineHarness, counts = [1, 100, 500]) {
-  const store = createPostgresEventStore(h.sql);
-  const hub = new LiveHub(h.sql, store);
+/** An HTTP server streaming `/?run=<id>` the way the events route does; `port` to connect to. */
+export async function serveRunEvents(store: EventStore, hub: LiveHub): Promise<{ port: number; server: Server }> {
   const server = createServer((request, response) => {
     const runId = new URL(request.url!, "http://x").searchParams.get("run")!;
     const abort = new AbortController();
@@ -29,24 +26,59 @@ export async function benchSse(h: PipelineHarness, counts = [1, 100, 500]) {
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  return { port: (server.address() as AddressInfo).port, server };
+}
+
+/**
+ * Opens `n` SSE clients on a new bench run, then appends events `gapMs` apart, `events` of them
+ * or, with `during`, for as long as it takes (started once every client listens), then a final
+ * one, and reports how long each took from append to arrival at each client.
+ */
+export async function measureDelivery({ sql, store, hub, port, n, events = EVENTS, gapMs = 20, during }: {
+  sql: SqlClient;
+  store: EventStore;
+  hub: LiveHub;
+  port: number;
+  n: number;
+  events?: number;
+  gapMs?: number;
+  during?: () => Promise<unknown>;
+}) {
+  const [run] = await sql`insert into datamorph.runs (user_id, prompt, status) select id, 'sse bench', 'running' from datamorph.users limit 1 returning id`;
+  const sentAt = new Map<number, number>();
+  const listening = hub.size;
+  const clients = new Worker(new URL("./sse-clients.mjs", import.meta.url), { workerData: { host: "127.0.0.1", port, path: `/?run=${run.id}`, n } });
+  const arrivals = new Promise<[number, number][]>((resolve, reject) => clients.once("message", resolve).once("error", reject));
+  while (hub.size < listening + n) await new Promise((resolve) => setTimeout(resolve, 10));
+  let busy = during !== undefined;
+  const load = during?.().finally(() => {
+    busy = false;
+  });
+  const append = async (seq: number, final: boolean) => {
+    sentAt.set(seq, performance.timeOrigin + performance.now());
+    await store.append(run.id, { agent: "executor", level: "info", message: `event ${seq}`, payload: final ? { final: true } : undefined });
+    await new Promise((resolve) => setTimeout(resolve, gapMs));
+  };
+  let seq = 0;
+  while (load ? busy : seq < events) await append(++seq, false);
+  await load;
+  await append(++seq, true);
+  const latencies = (await arrivals).map(([id, at]) => at - sentAt.get(id)!);
+  await clients.terminate();
+  return { subscribers: n, deliveries: latencies.length, p50Ms: round(quantile(latencies, 0.5)), p99Ms: round(quantile(latencies, 0.99)), maxMs: round(Math.max(...latencies)) };
+}
+
+/**
+ * Event append → received by an HTTP client reading the SSE stream, with `n` clients on one
+ * server process sharing one LISTEN (goal: p99 < 100 ms at 500).
+ */
+export async function benchSse(h: PipelineHarness, counts = [1, 100, 500]) {
+  const store = createPostgresEventStore(h.sql);
+  const hub = new LiveHub(h.sql, store);
+  const { port, server } = await serveRunEvents(store, hub);
   const results = [];
   try {
-    for (const n of counts) {
-      const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'sse bench', 'running' from datamorph.users limit 1 returning id`;
-      const sentAt = new Map<number, number>();
-      const clients = new Worker(new URL("./sse-clients.mjs", import.meta.url), { workerData: { host: "127.0.0.1", port, path: `/?run=${run.id}`, n } });
-      const arrivals = new Promise<[number, number][]>((resolve, reject) => clients.once("message", resolve).once("error", reject));
-      while (hub.size < n) await new Promise((resolve) => setTimeout(resolve, 10));
-      for (let i = 1; i <= EVENTS + 1; i++) {
-        sentAt.set(i, performance.timeOrigin + performance.now());
-        await store.append(run.id, { agent: "executor", level: "info", message: `event ${i}`, payload: i > EVENTS ? { final: true } : undefined });
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      const latencies = (await arrivals).map(([seq, at]) => at - sentAt.get(seq)!);
-      await clients.terminate();
-      results.push({ subscribers: n, deliveries: latencies.length, p50Ms: round(quantile(latencies, 0.5)), p99Ms: round(quantile(latencies, 0.99)), maxMs: round(Math.max(...latencies)) });
-    }
+    for (const n of counts) results.push(await measureDelivery({ sql: h.sql, store, hub, port, n }));
   } finally {
     server.close();
   }

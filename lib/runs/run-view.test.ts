@@ -33,4 +33,10 @@ describe("deriveRunView", () => {
     expect(view.finished).toBe(true);
     expect(view.stages.every((s) => s.state === "pending")).toBe(true);
   });
+
+  it("says why a queued run waits until it starts", () => {
+    const queued = event({ agent: "orchestrator", level: "info", message: "Queued: 4 run(s) are building; it starts when a slot frees up (4 at a time here).", payload: { queued: true } });
+    expect(deriveRunView([queued]).queued).toBe(queued.message);
+    expect(deriveRunView([queued, event({ agent: "planner", level: "info", message: "Planning" })]).queued).toBeUndefined();
+  });
 });

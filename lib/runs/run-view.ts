@@ -17,6 +17,8 @@ export type RunView = {
   tests: DataTestResult[];
   rounds: RepairRound[];
   finished: boolean;
+  /** Why the run has not started yet: the latest "Queued: …" event, until anything follows it. */
+  queued?: string;
 };
 
 const payloadOf = <T>(event: StoredRunEvent) => (event.payload ?? {}) as T;
@@ -27,6 +29,7 @@ export function deriveRunView(events: StoredRunEvent[]): RunView {
   const state = new Map<Agent, StageState>();
   const ms = new Map<Agent, number>();
   for (const event of events) {
+    view.queued = payloadOf<{ queued?: boolean }>(event).queued ? event.message : undefined;
     ms.set(event.agent, (ms.get(event.agent) ?? 0) + (event.durationMs ?? 0));
     // A stage shows its latest event: a failed test round followed by a passing one is done.
     state.set(event.agent, event.level === "error" ? "failed" : event.level === "success" ? "done" : "active");

@@ -59,7 +59,7 @@ export default async function RunPage({ params, searchParams }: Props) {
           <p className="run-prompt" data-testid="run-prompt">{run.prompt}</p>
           <div className="facts">
             <span>Status <RunStatusBadge status={run.status} /></span>
-            {run.targetTable && <span>Target <b><code>{run.targetSchema}.{run.targetTable}</code></b></span>}
+            {run.targetTable && <span>Target <b><code>{run.targetSchema ? `${run.targetSchema}.${run.targetTable}` : run.targetTable}</code></b></span>}
             {run.rowCount !== null && <span>Rows <b>{run.rowCount.toLocaleString("en-US")}</b></span>}
             <span>Duration <b>{duration}</b></span>
           </div>

@@ -17,6 +17,7 @@ export function RunLive({ runId, initialEvents, ended }: { runId: string; initia
   const [events, setEvents] = useState(initialEvents);
   const [live, setLive] = useState(!ended);
   const lastSeq = useRef(initialEvents.at(-1)?.seq ?? 0);
+  const wasQueued = useRef(Boolean(deriveRunView(initialEvents).queued));
 
   useEffect(() => {
     if (ended) return;
@@ -35,13 +36,20 @@ export function RunLive({ runId, initialEvents, ended }: { runId: string; initia
     return () => source.close();
   }, [runId, ended, router]);
 
-  const { stages } = deriveRunView(events);
+  const { stages, queued } = deriveRunView(events);
+  useEffect(() => {
+    // The page's status was rendered while the run waited for a slot: show it running once it starts.
+    if (wasQueued.current && !queued) router.refresh();
+    wasQueued.current = Boolean(queued);
+  }, [queued, router]);
   return (
     <section className="card stack" data-testid="timeline">
       <div className="row" style={{ justifyContent: "space-between" }}>
         <h2 style={{ margin: 0 }}>Timeline</h2>
         {live && <span className="live" data-testid="live">Live</span>}
       </div>
+      {/* A run waiting for a free slot would otherwise look stuck: say why, until it starts. */}
+      {live && queued && <div className="alert info" role="status" data-testid="queued">{queued}</div>}
       <div className="stages">
         {stages.map((s) => (
           <span key={s.agent} className={`stage ${s.state}`}>{s.agent}{s.ms > 0 ? ` · ${s.ms} ms` : ""}</span>
