@@ -16,6 +16,8 @@ export type Answer = {
 
 /** A client gives up waiting here; the answer must have come long before (see the time cap). */
 const GIVE_UP_MS = 45_000;
+/** The CLI also has to start, which takes a minute when two cores serve many test runs. */
+const CLI_GIVE_UP_MS = 120_000;
 /** Past this much output the answer is already far over the byte cap; keep no more of it. */
 const KEEP_BYTES = 8 * 1024 * 1024;
 
@@ -62,7 +64,7 @@ export function askCli(sql: string, env: NodeJS.ProcessEnv): Promise<Answer> {
       if (kept < KEEP_BYTES) out.push(chunk), (kept += chunk.length);
     });
     child.stderr.on("data", (chunk: Buffer) => err.length < 1000 && err.push(chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), GIVE_UP_MS);
+    const timer = setTimeout(() => child.kill("SIGKILL"), CLI_GIVE_UP_MS);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       const ms = Math.round(performance.now() - started);

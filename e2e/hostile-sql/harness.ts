@@ -58,7 +58,7 @@ export class HostileHarness {
   /** Runs CLI commands at once beside a plain control query, whose time is what starting the CLI costs now. */
   private async cliBatch(queries: Promise<Answer>[]): Promise<{ answers: Answer[]; startupMs: number }> {
     const [control, ...answers] = await Promise.all([askCli(CONTROL_SQL, this.parts.cliEnv), ...queries]);
-    if (control.kind !== "answered") throw new Error(`The CLI could not answer "${CONTROL_SQL}": ${control.detail}`);
+    // A control that did not answer at all (killed after the give-up time) still tells how slow starting is right now.
     return { answers, startupMs: control.ms };
   }
 
