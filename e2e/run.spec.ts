@@ -105,7 +105,7 @@ test("only the latest publish of a table can be rolled back, after a confirmatio
     await expect(page.getByRole("button", { name: "Roll back" })).toHaveCount(0);
 
     // Not a toggle: asking again is refused and changes nothing.
-    const again = await page.request.post(`/api/runs/${second.split("/").at(-1)}/rollback`);
+    const again = await page.request.post(`/api/runs/${second.split("/").at(-1)}/rollback`, { data: {} });
     expect(again.status()).toBe(409);
     expect((await again.json()).error.message).toMatch(/^This run was already rolled back on .* by ada@example\.com; public\.status_counts holds the version before it\./);
     expect((await sql`select version from status_counts limit 1`)[0].version).toBe("first");

@@ -113,7 +113,7 @@ test("a member cannot replace or roll back another user's table, nor replace a s
     expect((await prices.json()).error.message).toMatch(/^public\.admin_prices was uploaded by another user \(ada@example\.com, .*\); only they or an administrator can replace it\./);
 
     // Rolling back the administrator's run: that run does not exist for her.
-    const rollback = await mia.request.post(`/api/runs/${adminRun}/rollback`);
+    const rollback = await mia.request.post(`/api/runs/${adminRun}/rollback`, { data: {} });
     expect(rollback.status()).toBe(404);
     expect((await mia.goto(`/runs/${adminRun}`))?.status()).toBe(404);
 

@@ -14,7 +14,7 @@ export function UploadRollback({ schema, table, available }: { schema: string; t
   const [state, setState] = useState<State>({ status: "idle" });
   const rollBack = async () => {
     setState({ status: "working" });
-    const response = await fetch(`/api/tables/${encodeURIComponent(table)}/rollback?schema=${encodeURIComponent(schema)}`, { method: "POST" });
+    const response = await fetch(`/api/tables/${encodeURIComponent(table)}/rollback?schema=${encodeURIComponent(schema)}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     const body = (await response.json().catch(() => null)) as { message?: string; error?: { message?: string } } | null;
     if (!response.ok) return setState({ status: "error", message: body?.error?.message ?? `The roll back failed (the server answered ${response.status}).` });
     setState({ status: "done", message: body?.message ?? "Rolled back." });
