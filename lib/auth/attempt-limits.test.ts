@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getSql } from "@/lib/db";
-import { runMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { getSql } from "@/lib/db";
+import { useMigratedAppDatabase } from "@/lib/testing/test-database";
 import { SIGN_IN_FAILURES_PER_ACCOUNT, minutesUntilAllowed, reserveAttempt, signInAttempts, tooManyAttemptsMessage } from "./attempt-limits";
 
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await createTestDatabase(testServers()[0]);
-  drop = database.drop;
-  process.env.DATABASE_URL = database.url;
-  await runMigrations(getSql());
-});
-
-afterAll(async () => {
-  await closeDb();
-  await drop();
-});
+useMigratedAppDatabase();
 
 const failuresOf = async (bucket: string) => (await getSql()`select count(*)::int as n from datamorph.rate_limit_hits where bucket = ${bucket}`)[0].n;
 

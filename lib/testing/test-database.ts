@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { ROLE_KINDS, roleName } from "@/lib/db/roles";
 
 /** A Postgres server the integration tests run against. */
@@ -41,4 +41,25 @@ export async function createTestDatabase(server: TestServer): Promise<{ url: str
       }
     },
   };
+}
+
+/**
+ * For tests of code that uses the app's shared pool (`getSql`, `getDb`): points it at a fresh,
+ * migrated database for the file, and drops that database afterwards.
+ */
+export function useMigratedAppDatabase(): void {
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const database = await createTestDatabase(testServers()[0]);
+    drop = database.drop;
+    process.env.DATABASE_URL = database.url;
+    const { getSql } = await import("@/lib/db");
+    const { runMigrations } = await import("@/lib/db/migrate");
+    await runMigrations(getSql());
+  });
+  afterAll(async () => {
+    const { closeDb } = await import("@/lib/db");
+    await closeDb();
+    await drop?.();
+  });
 }

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getSql } from "@/lib/db";
-import { runMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { getSql } from "@/lib/db";
+import { useMigratedAppDatabase } from "@/lib/testing/test-database";
 import { getRateLimitWait, recordRateLimitHits } from "./rate-limits";
 import { createSession, isSessionActive, revokeSession } from "./sessions";
 import { createMember } from "./users";
 
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await createTestDatabase(testServers()[0]);
-  drop = database.drop;
-  process.env.DATABASE_URL = database.url;
-  await runMigrations(getSql());
-});
-
-afterAll(async () => {
-  await closeDb();
-  await drop();
-});
+useMigratedAppDatabase();
 
 const FIFTEEN_MINUTES = 15 * 60;
 

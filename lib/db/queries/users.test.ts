@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDb, getSql } from "@/lib/db";
-import { runMigrations } from "@/lib/db/migrate";
-import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { getSql } from "@/lib/db";
+import { useMigratedAppDatabase } from "@/lib/testing/test-database";
 import { countUsers, createFirstAdmin, createMember, getOrCreateCliUser, getUserByEmail } from "./users";
 
-let drop: () => Promise<void>;
-
-beforeAll(async () => {
-  const database = await createTestDatabase(testServers()[0]);
-  drop = database.drop;
-  process.env.DATABASE_URL = database.url;
-  await runMigrations(getSql());
-});
-
-afterAll(async () => {
-  await closeDb();
-  await drop();
-});
+useMigratedAppDatabase();
 
 describe("accounts", () => {
   it("does not count the command-line account, so setup is still offered after CLI use", async () => {
