@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import type { SessionUser } from "@/lib/auth/session";
 import { closeDb, resolveDatabaseUrl } from "@/lib/db";
 import type { SqlClient } from "@/lib/db/client";
@@ -59,6 +60,18 @@ export function sampleRss(everyMs = 50) {
     stop(): number {
       clearInterval(timer);
       return Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20);
+    },
+  };
+}
+
+/** Watches how late this process's event loop runs (what every request and live event waits for); `stop` gives p99 and max in ms. */
+export function watchEventLoop() {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return {
+    stop() {
+      delay.disable();
+      return { p99Ms: Math.round(delay.percentile(99) / 1e6), maxMs: Math.round(delay.max / 1e6) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { getEnv } from "@/lib/env";
 import { checkHealth } from "@/lib/server/health";
 import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
-import { benchUser, sampleRss, startRuns, waitForRuns } from "./app-runs";
+import { benchUser, sampleRss, startRuns, waitForRuns, watchEventLoop } from "./app-runs";
 import { SEED } from "./pipeline";
 import { quantile, round } from "./stats";
 
@@ -38,11 +38,13 @@ export async function benchRunBurst(h: PipelineHarness, n = 50) {
   const baselineMb = Math.round(process.memoryUsage().rss / 2 ** 20);
   const rss = sampleRss();
   const health = pollHealth();
+  const loop = watchEventLoop();
   const started = performance.now();
   const ids = await startRuns(user, SEED, Array.from({ length: n }, (_, i) => `burst_order_totals_${i + 1}`));
   const runs = await waitForRuns(h.sql, ids);
   const wallMs = performance.now() - started;
   const peakRssMb = rss.stop();
+  const eventLoopDelay = loop.stop();
   const finished = runs.filter((r) => !["queued", "running"].includes(r.status));
   const totals = finished.map((r) => r.totalMs);
   const waits = finished.map((r) => r.queuedMs);
@@ -58,6 +60,7 @@ export async function benchRunBurst(h: PipelineHarness, n = 50) {
     queuedP95Ms: round(quantile(waits, 0.95), 0),
     baselineRssMb: baselineMb,
     peakRssMb,
+    eventLoopDelay,
     health: await health.stop(),
   };
 }

@@ -1,7 +1,7 @@
 import { getSql } from "@/lib/db";
 import { getEventStore, getLiveHub } from "@/lib/events/live";
 import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
-import { benchUser, startRuns, waitForRuns, type RunTimes } from "./app-runs";
+import { benchUser, startRuns, waitForRuns, watchEventLoop, type RunTimes } from "./app-runs";
 import { SEED } from "./pipeline";
 import { measureDelivery, serveRunEvents } from "./sse";
 
@@ -17,6 +17,7 @@ export async function benchSseUnderLoad(h: PipelineHarness, { subscribers = 500,
   const hub = getLiveHub();
   const { port, server } = await serveRunEvents(store, hub);
   let finished: RunTimes[] = [];
+  const loop = watchEventLoop();
   try {
     const delivery = await measureDelivery({
       sql: getSql(),
@@ -30,7 +31,7 @@ export async function benchSseUnderLoad(h: PipelineHarness, { subscribers = 500,
         finished = await waitForRuns(h.sql, ids);
       },
     });
-    return { ...delivery, runs, runsSucceeded: finished.filter((r) => r.status === "succeeded").length };
+    return { ...delivery, eventLoopDelay: loop.stop(), runs, runsSucceeded: finished.filter((r) => r.status === "succeeded").length };
   } finally {
     server.close();
   }
