@@ -109,7 +109,7 @@ test("a JSON or other non-CSV body sent as an upload is refused with 415 and cre
   expect(await refusal(jsonBody)).toEqual({
     status: 415,
     code: "unsupported_media_type",
-    message: "A body of type application/json is not a CSV file: send a CSV file as multipart/form-data (a `file` field), or the file itself as the body with Content-Type: text/csv.",
+    message: "Send the body as a CSV file (Content-Type: text/csv) or a multipart form.",
   });
   const jsonFile = await request.post("/api/tables", { multipart: { file: { name: "rows.json", mimeType: "application/json", buffer: Buffer.from('[{"a":1}]') } } });
   expect(await refusal(jsonFile)).toMatchObject({ status: 415, message: expect.stringContaining("send a CSV file as multipart/form-data") });

@@ -13,7 +13,7 @@ export const POST = withUser("POST /api/runs", async (request, user) => {
   const input = await readJsonBody(request, {
     schema: startRunSchema,
     maxBytes: 64 * 1024,
-    example: '{ "prompt": "total order amount per customer", "target"?: …, "replace"?: true }',
+    example: '{ "prompt": "total order amount per customer" }',
     limitHint: "a prompt is at most 4,000 characters",
   });
   const id = await startRun({ user, ...input });
