@@ -1,14 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
 import type { Env } from "@/lib/env";
-import { dbCommand } from "./db";
-import { demoCommand } from "./demo";
-import { evalCommand } from "./eval";
-import { importCommand } from "./import";
-import { rollbackCommand } from "./rollback";
-import { runCommand } from "./run";
-import { runsCommand } from "./runs";
-import { sqlCommand } from "./sql";
-import { statusCommand } from "./status";
 
 export type CommandContext = {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -18,7 +9,6 @@ export type CommandContext = {
 };
 
 export type Command = {
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig["options"]>;
   /** What the positional arguments are, as messages name them; `multiline` when they may span lines. */
@@ -26,16 +16,19 @@ export type Command = {
   run: (context: CommandContext) => Promise<number>;
 };
 
-export const commands: Record<string, Command> = {
-  run: runCommand,
-  sql: sqlCommand,
-  runs: runsCommand,
-  rollback: rollbackCommand,
-  status: statusCommand,
-  import: importCommand,
-  eval: evalCommand,
-  demo: demoCommand,
-  db: dbCommand,
+/** A command as `--help` lists it; its code (and all it imports) loads only when it runs. */
+export type CommandEntry = { summary: string; load: () => Promise<Command> };
+
+export const commands: Record<string, CommandEntry> = {
+  run: { summary: "Build a table from a plain-English request (plan, build, test, repair, publish)", load: () => import("./run").then((m) => m.runCommand) },
+  sql: { summary: "Run one read-only query (the database refuses writes) and print the rows", load: () => import("./sql").then((m) => m.sqlCommand) },
+  runs: { summary: "List recent runs", load: () => import("./runs").then((m) => m.runsCommand) },
+  rollback: { summary: "Put back the version of a table that its latest run or upload replaced (once)", load: () => import("./rollback").then((m) => m.rollbackCommand) },
+  status: { summary: "Show the database in use and the tables DataMorph can read", load: () => import("./status").then((m) => m.statusCommand) },
+  import: { summary: "Load CSV files as tables (one per file, types inferred)", load: () => import("./import").then((m) => m.importCommand) },
+  eval: { summary: "Run evaluation cases (prompt + gold SQL) through the pipeline and score them", load: () => import("./eval").then((m) => m.evalCommand) },
+  demo: { summary: "Load the demo shop (customers, products, orders, order_items, payments) into a schema", load: () => import("./demo").then((m) => m.demoCommand) },
+  db: { summary: "Show or apply the restricted database logins (reader, builder) DataMorph uses", load: () => import("./db").then((m) => m.dbCommand) },
 };
 
 export function usage(): string {

@@ -6,7 +6,6 @@ import type { Command } from "./commands";
 import { CliError } from "./output";
 
 export const dbCommand: Command = {
-  summary: "Show or apply the restricted database logins (reader, builder) DataMorph uses",
   usage: [
     "Usage: npm run -s datamorph -- db roles [--apply] [--json]",
     "",

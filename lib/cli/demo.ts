@@ -4,7 +4,6 @@ import type { Command } from "./commands";
 import { CliError } from "./output";
 
 export const demoCommand: Command = {
-  summary: "Load the demo shop (customers, products, orders, order_items, payments) into a schema",
   usage: "Usage: npm run -s datamorph -- demo [--schema <schema>]\nRefuses when any of the five tables already exists there.",
   options: { schema: { type: "string" }, help: { type: "boolean" } },
   async run({ values, env, log }) {

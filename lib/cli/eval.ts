@@ -8,7 +8,6 @@ import { CliError, formatTable } from "./output";
 const mark: Record<CaseResult["outcome"], string> = { correct: "✓", rejected: "·", failed: "·", silently_wrong: "✗", error: "!" };
 
 export const evalCommand: Command = {
-  summary: "Run evaluation cases (prompt + gold SQL) through the pipeline and score them",
   usage: "Usage: npm run -s datamorph -- eval <file.json|file.yaml>… [--only id,…] [--json]\nExit code: 0 when no case is silently wrong, 1 otherwise.",
   options: { json: { type: "boolean" }, only: { type: "string" }, help: { type: "boolean" } },
   async run({ values, positionals, env }) {

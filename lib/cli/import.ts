@@ -48,7 +48,6 @@ function formatResults(results: ImportResult[]): string {
 }
 
 export const importCommand: Command = {
-  summary: "Load CSV files as tables (one per file, types inferred)",
   usage: [
     USAGE,
     "",

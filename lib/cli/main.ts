@@ -23,8 +23,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return 0;
   }
-  const command = commands[name];
-  if (!command) throw new CliError(`Unknown command "${name}". Run with --help to see the commands.`, 2);
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) throw new CliError(`Unknown command "${name}". Run with --help to see the commands.`, 2);
+  const command = await entry.load();
   const { values, positionals } = parseCommandArgs(command, rest);
   if (values.help) {
     process.stdout.write(`${command.usage}\n`);

@@ -12,7 +12,6 @@ import type { Command } from "./commands";
 import { CliError } from "./output";
 
 export const rollbackCommand: Command = {
-  summary: "Put back the version of a table that its latest run or upload replaced (once)",
   usage: "Usage: npm run -s datamorph -- rollback <table> [--schema <schema>]\nRolls back the run (or CSV upload) whose version is in place, under the same rules as the web app's Roll back.",
   options: { schema: { type: "string" }, help: { type: "boolean" } },
   async run({ values, positionals }) {

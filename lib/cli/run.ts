@@ -14,7 +14,6 @@ function printProgress(event: StoredRunEvent) {
 }
 
 export const runCommand: Command = {
-  summary: "Build a table from a plain-English request (plan, build, test, repair, publish)",
   usage: 'Usage: npm run -s datamorph -- run "<prompt>" [--target <table> [--replace]] [--rounds <0-5>] [--engine sql|glue|auto] [--json]\nExit code: 0 succeeded, 1 failed, 2 rejected.',
   argument: { name: "prompt", multiline: true },
   options: { target: { type: "string" }, replace: { type: "boolean" }, rounds: { type: "string" }, engine: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },

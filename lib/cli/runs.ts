@@ -3,7 +3,6 @@ import type { Command } from "./commands";
 import { formatTable } from "./output";
 
 export const runsCommand: Command = {
-  summary: "List recent runs",
   usage: "Usage: npm run -s datamorph -- runs [--limit <n>] [--json]",
   options: { json: { type: "boolean" }, limit: { type: "string" }, help: { type: "boolean" } },
   async run({ values }) {

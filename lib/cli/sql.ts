@@ -4,7 +4,6 @@ import type { Command } from "./commands";
 import { CliError, formatTable } from "./output";
 
 export const sqlCommand: Command = {
-  summary: "Run one read-only query (the database refuses writes) and print the rows",
   usage: 'Usage: npm run -s datamorph -- sql "<select …>" [--limit <rows>] [--json]',
   argument: { name: "query (sql)", multiline: true },
   options: { json: { type: "boolean" }, limit: { type: "string" }, help: { type: "boolean" } },

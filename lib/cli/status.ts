@@ -5,7 +5,6 @@ import type { Command } from "./commands";
 import { formatTable } from "./output";
 
 export const statusCommand: Command = {
-  summary: "Show the database in use and the tables DataMorph can read",
   usage: "Usage: npm run -s datamorph -- status [--json]",
   options: { json: { type: "boolean" }, help: { type: "boolean" } },
   async run({ values, env }) {

@@ -3,9 +3,9 @@ import type { Run } from "@/lib/db/schema";
 import { claimRollback, getCurrentPublisher, getUserEmail, releaseRollback } from "@/lib/db/queries/tables";
 import { AppError } from "@/lib/errors";
 import type { EventStore } from "@/lib/events/types";
-import { previousTableName, rolledBackTableName } from "@/lib/warehouse/names";
-import { restorePrevious } from "@/lib/warehouse/tables";
+import { rolledBackTableName } from "@/lib/warehouse/names";
 import { formatWhen, mayActOn, type Actor } from "./actor";
+import { restoreClaimed } from "./restore-claimed";
 
 export type RollbackInput = { sql: SqlClient; db?: Database; events: EventStore; run: Run; user: Actor };
 
@@ -26,13 +26,7 @@ export async function rollbackRun({ sql, db, events, run, user }: RollbackInput)
   if (!run.keptPrevious) throw new AppError("conflict", `${name} was a new table when this run published it; there is no earlier version to go back to.`);
 
   if (!(await claimRollback({ id: run.id, userId: user.id, db }))) throw await alreadyRolledBack(run, name, db);
-  let restored = false;
-  try {
-    restored = await restorePrevious(sql, { schema, target: table });
-  } finally {
-    if (!restored) await releaseRollback({ id: run.id, db });
-  }
-  if (!restored) throw new AppError("conflict", `The version this run replaced (${previousTableName(table)}) is no longer kept, so ${name} was left as it is.`);
+  await restoreClaimed(sql, { schema, table, what: "this run", release: () => releaseRollback({ id: run.id, db }) });
 
   const message = `Rolled back by ${user.email}: ${name} is again the version this run replaced; this run's version is set aside as ${rolledBackTableName(table)}.`;
   await events.append(run.id, { agent: "publisher", level: "success", message, payload: { rolledBack: true, by: user.email } });

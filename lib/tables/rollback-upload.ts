@@ -1,9 +1,9 @@
 import type { Database, SqlClient } from "@/lib/db/client";
 import { claimUploadRollback, getLatestUpload, releaseUploadRollback } from "@/lib/db/queries/tables";
 import { AppError } from "@/lib/errors";
-import { previousTableName, rolledBackTableName } from "@/lib/warehouse/names";
-import { restorePrevious } from "@/lib/warehouse/tables";
+import { rolledBackTableName } from "@/lib/warehouse/names";
 import { mayActOn, type Actor } from "./actor";
+import { restoreClaimed } from "./restore-claimed";
 
 /**
  * Undoes the upload that replaced `schema.table`: puts back the version it replaced
@@ -17,12 +17,6 @@ export async function rollbackUpload({ sql, db, schema, table, user }: { sql: Sq
   if (!mayActOn(user, upload.userId)) throw new AppError("forbidden", `${name} was uploaded by another user; only they or an administrator can roll it back.`);
   if (upload.rolledBackAt || !upload.keptPrevious) throw new AppError("conflict", `${name} is the first upload of this table in place; there is no earlier upload to go back to.`);
   if (!(await claimUploadRollback({ id: upload.id, db }))) throw new AppError("conflict", `${name} was just rolled back by someone else.`);
-  let restored = false;
-  try {
-    restored = await restorePrevious(sql, { schema, target: table });
-  } finally {
-    if (!restored) await releaseUploadRollback({ id: upload.id, db });
-  }
-  if (!restored) throw new AppError("conflict", `The version this upload replaced (${previousTableName(table)}) is no longer kept, so ${name} was left as it is.`);
+  await restoreClaimed(sql, { schema, table, what: "this upload", release: () => releaseUploadRollback({ id: upload.id, db }) });
   return { message: `Rolled back the upload of ${name} by ${upload.email}: the version it replaced is in place again; the undone version is set aside as ${rolledBackTableName(table)}.` };
 }

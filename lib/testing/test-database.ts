@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
+import { createSqlClient, type SqlClient } from "@/lib/db/client";
+import { runMigrations } from "@/lib/db/migrate";
 import { ROLE_KINDS, roleName } from "@/lib/db/roles";
+import { loadDemoWarehouse } from "@/lib/demo/load";
 
 /** A Postgres server the integration tests run against. */
 export type TestServer = { name: "embedded" | "server"; url: string };
@@ -62,4 +65,27 @@ export function useMigratedAppDatabase(): void {
     await closeDb();
     await drop?.();
   });
+}
+
+/**
+ * For tests that drive the CLI (or anything given a URL) against a database of their own: a
+ * fresh, migrated database for the file, with the demo shop when `demo` is set. Read `url` and
+ * `sql` inside tests; they are set before the first one runs.
+ */
+export function useCliDatabase({ demo = false }: { demo?: boolean } = {}): { url: string; sql: SqlClient } {
+  const database = {} as { url: string; sql: SqlClient };
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const created = await createTestDatabase(testServers()[0]);
+    drop = created.drop;
+    database.url = created.url;
+    database.sql = createSqlClient(created.url, "test");
+    await runMigrations(database.sql);
+    if (demo) await loadDemoWarehouse(database.sql);
+  });
+  afterAll(async () => {
+    await database.sql?.end();
+    await drop?.();
+  });
+  return database;
 }

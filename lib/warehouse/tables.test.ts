@@ -7,13 +7,15 @@ import { publishShadow, restorePrevious } from "./tables";
 describe.each(testServers())("publishing and restoring tables on $name Postgres", (server) => {
   let sql: SqlClient;
   let drop: () => Promise<void>;
+  let url: string;
   const versionOf = async (table: string) => (await sql.unsafe(`select v from ${table}`)).map((r) => r.v);
   const exists = async (table: string) => (await sql`select to_regclass(${table}) is not null as found`)[0].found as boolean;
 
   beforeAll(async () => {
     const database = await createTestDatabase(server);
     drop = database.drop;
-    sql = createSqlClient(database.url, "test");
+    url = database.url;
+    sql = createSqlClient(url, "test");
   });
   afterAll(async () => {
     await sql?.end();
@@ -41,6 +43,32 @@ describe.each(testServers())("publishing and restoring tables on $name Postgres"
     expect(await restorePrevious(sql, { schema: "public", target: "sales" })).toBe(false);
     expect(await versionOf("sales")).toEqual(["someone else's"]);
   });
+
+  it("gives up a swap behind a long reader of the table, changing nothing, instead of queueing every reader behind it", async () => {
+    await sql`create table sales__shadow_0000abcd_1 as select 'newer'::text as v`;
+    const reader = createSqlClient(url, "test-reader", 1);
+    let finishReading!: () => void;
+    let startedReading!: () => void;
+    const started = new Promise<void>((resolve) => (startedReading = resolve));
+    const reading = reader.begin(async (tx) => {
+      await tx`select count(*) from sales`;
+      startedReading();
+      await new Promise<void>((resolve) => (finishReading = resolve));
+    });
+    await started;
+    try {
+      await expect(publishShadow(sql, { schema: "public", shadow: "sales__shadow_0000abcd_1", target: "sales", mayReplace: true })).rejects.toMatchObject({
+        code: "conflict",
+        message: expect.stringContaining("in use by a long query"),
+      });
+    } finally {
+      finishReading();
+      await reading;
+      await reader.end();
+    }
+    expect(await versionOf("sales")).toEqual(["someone else's"]);
+    expect(await exists("sales__shadow_0000abcd_1")).toBe(true);
+  }, 30_000);
 
   it("numbers automatic names within Postgres' 63 characters, and keeps its own suffixes to itself", () => {
     expect(numberedTableName("totals", 1)).toBe("totals");

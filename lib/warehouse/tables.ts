@@ -1,5 +1,6 @@
 import type { SqlClient, SqlExecutor } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
+import { AppError } from "@/lib/errors";
 import { previousTableName, rolledBackTableName, shadowPatternOf } from "./names";
 
 export const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
@@ -24,6 +25,26 @@ export async function buildShadow(
   });
 }
 
+/** How long a swap waits for readers of the table to finish before it gives up. */
+const SWAP_LOCK_WAIT = "10s";
+
+/**
+ * Runs a swap of `schema.table` in one transaction that waits at most SWAP_LOCK_WAIT for the
+ * table's lock: a waiting swap queues every later reader of the table behind it, so a long
+ * query on it must not turn into an outage. Giving up changes nothing and says so.
+ */
+function swapTransaction<T>(sql: SqlClient, schema: string, table: string, swap: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+  return sql
+    .begin(async (tx) => {
+      await tx.unsafe(`set local lock_timeout = '${SWAP_LOCK_WAIT}'`);
+      return swap(tx);
+    })
+    .catch((error: { code?: string }) => {
+      if (error?.code !== "55P03") throw error;
+      throw new AppError("conflict", `${schema}.${table} is in use by a long query, so nothing was changed; try again in a minute.`);
+    }) as Promise<T>;
+}
+
 /**
  * Swaps the shadow into place in one transaction; the replaced version becomes
  * `<target>__previous`. Readers see the old table or the new one, never a partial one. An
@@ -34,7 +55,7 @@ export async function publishShadow(
   sql: SqlClient,
   { schema, shadow, target, mayReplace }: { schema: string; shadow: string; target: string; mayReplace: boolean },
 ): Promise<{ published: boolean; keptPrevious: boolean }> {
-  return sql.begin(async (tx) => {
+  return swapTransaction(sql, schema, target, async (tx) => {
     const previous = previousTableName(target);
     const exists = await tableExists(tx, schema, target);
     if (exists && !mayReplace) return { published: false, keptPrevious: false };
@@ -54,7 +75,7 @@ export async function publishShadow(
  * when there is no previous version.
  */
 export async function restorePrevious(sql: SqlClient, { schema, target }: { schema: string; target: string }): Promise<boolean> {
-  return sql.begin(async (tx) => {
+  return swapTransaction(sql, schema, target, async (tx) => {
     const previous = previousTableName(target);
     if (!(await tableExists(tx, schema, previous))) return false;
     if (await tableExists(tx, schema, target)) {
