@@ -15,8 +15,6 @@ export const e2eSparePorts = { web: port + 1, pg: pgPort + 1 };
 
 export default defineConfig({
   testDir: "e2e",
-  // The hostile-SQL corpus takes over ten minutes (each CLI query starts a process): run it with HOSTILE_SQL=1.
-  testIgnore: process.env.HOSTILE_SQL ? [] : [/hostile-sql\.spec\.ts/],
   outputDir: "e2e/.output/results",
   fullyParallel: false,
   workers: 1,

@@ -70,7 +70,8 @@ export function askCli(sql: string, env: NodeJS.ProcessEnv): Promise<Answer> {
       const ms = Math.round(performance.now() - started);
       const stdout = Buffer.concat(out).toString("utf8");
       const stderr = Buffer.concat(err).toString("utf8").slice(0, 20_000);
-      const kind = code === 0 ? "answered" : code === 1 && /^datamorph: /m.test(stderr) ? "refused" : "broken";
+      // Exit 1 is a refused query, exit 2 a refused argument (a control character, say): both explained.
+      const kind = code === 0 ? "answered" : (code === 1 || code === 2) && /^datamorph: /m.test(stderr) ? "refused" : "broken";
       const detail = `exit ${code ?? signal} ${(code === 0 ? stdout : stderr).slice(0, 200)}`;
       resolve({ channel: "cli", kind, detail, rowCount: rowsIn(stdout), ms, bytes, text: `${stdout}\n${stderr}` });
     });

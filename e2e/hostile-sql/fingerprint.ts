@@ -9,22 +9,24 @@ const CHANGES_ON_EVERY_REQUEST = new Set<string>([]);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-// Catalog facts read through the superuser connection, each folded into one md5.
+// Catalog facts read through the superuser connection, each folded into one md5. Temporary
+// schemas are left out: their objects end with the session that made them (console sessions are
+// closed after each query), and the checks end every other session between entries.
 const CATALOG: Record<string, string> = {
   relations: `select n.nspname, c.relname, c.relkind, c.relacl::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where c.relkind in ('r','p','v','m','S','f') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'`,
+    where c.relkind in ('r','p','v','m','S','f') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%' and n.nspname not like 'pg_temp%'`,
   roles: `select rolname, rolsuper, rolinherit, rolcreaterole, rolcreatedb, rolcanlogin, rolreplication, rolbypassrls, rolconnlimit, rolvaliduntil, md5(coalesce(rolpassword, '')) from pg_authid`,
   "role memberships": `select roleid::regrole::text, member::regrole::text, admin_option from pg_auth_members`,
   "role and database settings": `select setdatabase, setrole, setconfig::text from pg_db_role_setting`,
   "large objects": `select m.oid, md5(coalesce(string_agg(encode(d.data, 'hex'), '' order by d.pageno), '')) from pg_largeobject_metadata m left join pg_largeobject d on d.loid = m.oid group by m.oid`,
   extensions: `select extname, extversion from pg_extension`,
   schemas: `select nspname, nspacl::text from pg_namespace`,
-  functions: `select n.nspname, p.proname, p.prosecdef, md5(p.prosrc) from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname not in ('pg_catalog', 'information_schema')`,
+  functions: `select n.nspname, p.proname, p.prosecdef, md5(p.prosrc) from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_temp%'`,
   comments: `select objoid, classoid, objsubid, description from pg_description`,
   "default privileges": `select defaclrole, defaclnamespace, defaclobjtype, defaclacl::text from pg_default_acl`,
   databases: `select datname, datacl::text from pg_database`,
   "server configuration file": `select md5(pg_read_file('postgresql.auto.conf'))`,
-  "manual vacuum and analyze": `select relid, last_vacuum, last_analyze from pg_stat_all_tables`,
+  "manual vacuum and analyze": `select relid, last_vacuum, last_analyze from pg_stat_all_tables where schemaname not like 'pg_temp%' and schemaname not like 'pg_toast_temp%'`,
 };
 
 /** The next transaction id: it moves only when some transaction wrote something, anywhere. */

@@ -17,8 +17,8 @@ type Parts = { watch: ServerWatch; bystander: Bystander; secrets: Secret[]; host
 const CONTROL_SQL = "select 1 as one";
 
 /**
- * Runs corpus entries through the console and the CLI and checks the server after each entry
- * (API) or each small batch (CLI): the database, the marker files, what connections kept, and
+ * Runs corpus entries through the console and the CLI and checks the server after each small
+ * batch: the database, the marker files, what connections kept, and
  * what another user notices. Whatever one entry broke is repaired before the next, so each
  * problem is blamed on the entry that caused it.
  */
@@ -62,29 +62,35 @@ export class HostileHarness {
     return { answers, startupMs: control.ms };
   }
 
-  /** Each entry through `POST /api/query`, one at a time, with the server checked after each. */
-  async throughApi(entries: HostileInput[]): Promise<Problem[]> {
-    const found: Problem[] = [];
-    for (const entry of entries) {
-      found.push(...this.judge(entry, await askApi(this.parts.hostile, entry.sql)));
-      found.push(...(await this.serverProblems()).map((problem) => ({ id: entry.id, channel: "api" as const, problem })));
-    }
-    return record(found);
+  /**
+   * Entries through `POST /api/query`, `width` requests at a time, the server checked after each
+   * batch. When a batch breaks something, its entries run again one by one to find which one did.
+   */
+  async throughApi(entries: HostileInput[], width = 4): Promise<Problem[]> {
+    const ask = (entry: HostileInput) => askApi(this.parts.hostile, entry.sql);
+    return this.inBatches(entries, width, "api", async (batch) => ({ answers: await Promise.all(batch.map(ask)), startupMs: 0 }), ask);
   }
 
-  /**
-   * Entries through the CLI, `width` processes at a time, the server checked after each batch.
-   * When a batch breaks something, its entries run again one by one to find which one did.
-   */
+  /** Entries through the CLI, `width` processes at a time, checked like the console's. */
   async throughCli(entries: HostileInput[], width = 6): Promise<Problem[]> {
+    const ask = (entry: HostileInput) => askCli(entry.sql, this.parts.cliEnv);
+    return this.inBatches(entries, width, "cli", (batch) => this.cliBatch(batch.map(ask)), ask);
+  }
+
+  private async inBatches(
+    entries: HostileInput[],
+    width: number,
+    channel: Answer["channel"],
+    runBatch: (batch: HostileInput[]) => Promise<{ answers: Answer[]; startupMs: number }>,
+    rerun: (entry: HostileInput) => Promise<Answer>,
+  ): Promise<Problem[]> {
     const found: Problem[] = [];
     for (let i = 0; i < entries.length; i += width) {
       const batch = entries.slice(i, i + width);
-      const { answers, startupMs } = await this.cliBatch(batch.map((entry) => askCli(entry.sql, this.parts.cliEnv)));
+      const { answers, startupMs } = await runBatch(batch);
       batch.forEach((entry, k) => found.push(...this.judge(entry, answers[k], startupMs)));
       const server = await this.serverProblems();
-      if (server.length === 0) continue;
-      found.push(...(await this.pinDown(batch, server, (entry) => askCli(entry.sql, this.parts.cliEnv).then(() => {}))));
+      if (server.length > 0) found.push(...(await this.pinDown(batch, server, channel, (entry) => rerun(entry).then(() => {}))));
     }
     return record(found);
   }
@@ -104,17 +110,17 @@ export class HostileHarness {
     return record(found);
   }
 
-  private async pinDown(batch: HostileInput[], server: string[], rerun: (entry: HostileInput) => Promise<void>): Promise<Problem[]> {
-    if (batch.length === 1) return server.map((problem) => ({ id: batch[0].id, channel: "cli", problem }));
+  private async pinDown(batch: HostileInput[], server: string[], channel: Answer["channel"], rerun: (entry: HostileInput) => Promise<void>): Promise<Problem[]> {
+    if (batch.length === 1) return server.map((problem) => ({ id: batch[0].id, channel, problem }));
     const pinned: Problem[] = [];
     for (const entry of batch) {
       await rerun(entry);
       const alone = await this.serverProblems();
-      pinned.push(...alone.map((problem) => ({ id: entry.id, channel: "cli" as const, problem: `${problem} (found when run alone)` })));
+      pinned.push(...alone.map((problem) => ({ id: entry.id, channel, problem: `${problem} (found when run alone)` })));
     }
     if (pinned.length > 0) return pinned;
     const ids = batch.map((entry) => entry.id).join(", ");
-    return [{ id: batch[0].id, channel: "cli", problem: `one of [${ids}] left: ${server.join("; ")} (not reproduced one by one)` }];
+    return [{ id: batch[0].id, channel, problem: `one of [${ids}] left: ${server.join("; ")} (not reproduced one by one)` }];
   }
 }
 

@@ -32,6 +32,14 @@ describe("read-only queries", () => {
 
   it("refuses writes and leaves the data as it was", async () => {
     await expect(runReadOnlyQuery(sql, "delete from notes")).rejects.toThrow(/read-only/);
+    await expect(runReadOnlyQuery(sql, "set transaction read write")).rejects.toThrow(/read-only/);
     expect((await sql`select count(*)::int as n from notes`)[0].n).toBe(200);
+  });
+
+  it("refuses COPY, however it is dressed, instead of waiting on a stream no one reads", async () => {
+    for (const copy of ["copy notes to stdout", "  /* a /* nested */ note */ -- line\n (COPY notes to stdout)"]) {
+      await expect(runReadOnlyQuery(sql, copy, { timeoutMs: 2_000 })).rejects.toThrow(/COPY streams rows .* select \* from/);
+    }
+    expect((await runReadOnlyQuery(sql, "/* copy */ select count(*)::int as copies from notes")).rows).toEqual([{ copies: 200 }]);
   });
 });

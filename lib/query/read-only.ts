@@ -1,5 +1,6 @@
 import type { SqlClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { leadingKeyword } from "./leading-keyword";
 
 export type QueryResult = { columns: string[]; rows: Record<string, unknown>[]; truncated: boolean; ms: number };
 
@@ -11,7 +12,9 @@ export type ReadOnlyLimits = {
 };
 
 const MAX_QUERY_LENGTH = 100_000;
-const DEFAULT_BYTE_LIMIT = 8 * 1024 * 1024;
+/** How long a console query may run before the database cancels it. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_BYTE_LIMIT = 2 * 1024 * 1024;
 // Rows come in batches, so a huge result is never held whole: the byte cap stops it early.
 const BATCH_ROWS = 200;
 
@@ -19,7 +22,7 @@ const plain = (value: unknown) => (typeof value === "bigint" ? value.toString() 
 
 function bytesOf(value: unknown): number {
   if (value === null || value === undefined) return 4;
-  if (typeof value === "string") return value.length;
+  if (typeof value === "string") return Buffer.byteLength(value);
   if (value instanceof Uint8Array) return value.byteLength * 2;
   if (typeof value === "object") return JSON.stringify(value)?.length ?? 4;
   return String(value).length;
@@ -29,20 +32,23 @@ function bytesOf(value: unknown): number {
  * Runs one query that the database itself keeps read-only: a READ ONLY transaction with a
  * transaction-local statement timeout, and a cursor, whose extended protocol refuses a second
  * statement (so "select 1; commit; drop …" cannot escape). At most `rowLimit` rows and about
- * `byteLimit` bytes come back.
+ * `byteLimit` bytes come back. COPY is refused before it runs: it streams rows outside a
+ * result, which a cursor never reads, so it would hold the connection until the client gave up.
  */
 export async function runReadOnlyQuery(
   sql: SqlClient,
   text: string,
-  { rowLimit = 1000, timeoutMs = 15_000, byteLimit = DEFAULT_BYTE_LIMIT }: ReadOnlyLimits = {},
+  { rowLimit = 1000, timeoutMs = DEFAULT_TIMEOUT_MS, byteLimit = DEFAULT_BYTE_LIMIT }: ReadOnlyLimits = {},
 ): Promise<QueryResult> {
   const query = text.trim();
   if (!query) throw new AppError("bad_request", "Write a query, for example: select * from orders limit 10");
   if (query.length > MAX_QUERY_LENGTH) throw new AppError("bad_request", `The query is too long (${query.length.toLocaleString("en-US")} characters; at most ${MAX_QUERY_LENGTH.toLocaleString("en-US")}).`);
+  if (leadingKeyword(query) === "copy") throw new AppError("bad_request", "COPY streams rows outside a query result, so the console does not run it; write select * from … instead.");
   const started = performance.now();
   try {
     return await sql.begin("read only", async (tx) => {
-      await tx.unsafe(`set local statement_timeout = ${Math.floor(timeoutMs)}`);
+      // A SELECT, unlike SET, takes the transaction's snapshot: after it, "set transaction read write" is refused.
+      await tx`select set_config('statement_timeout', ${String(Math.floor(timeoutMs))}, true)`;
       const rows: Record<string, unknown>[] = [];
       let columns: string[] = [];
       let bytes = 0;
@@ -76,7 +82,7 @@ export async function runReadOnlyQuery(
 function explain(error: unknown): AppError {
   const pg = error as { code?: string; message?: string };
   const message = pg.message ?? String(error);
-  if (pg.code === "25006") return new AppError("forbidden", "This console is read-only: the database refused to change data. Use a DataMorph run to build tables.");
+  if (pg.code === "25006" || pg.code === "25001") return new AppError("forbidden", "This console is read-only: the database refused to change data. Use a DataMorph run to build tables.");
   if (pg.code === "57014") return new AppError("bad_request", "The query took too long and was cancelled. Add filters or a LIMIT.");
   if (pg.code === "42601" && /multiple commands/.test(message)) return new AppError("bad_request", "Run one statement at a time.");
   if (pg.code === "42501") return new AppError("forbidden", `${message}. The console reads the warehouse's tables only; DataMorph's own tables, server files and settings are out of its reach.`);

@@ -12,6 +12,10 @@ import { onStopRequest } from "./stop-request";
 // `npm start`: get the database ready, build when the sources changed, then serve the web app.
 const log = (line: string) => console.log(`[datamorph] ${line}`);
 const dev = process.argv.includes("--dev");
+// Idle connections stay open longer than clients and load balancers keep theirs (an AWS load
+// balancer: 60 s), so a request is never sent down a connection the server is just closing,
+// which the client sees as a reset (Node's default is 5 s).
+const KEEP_ALIVE_MS = 65_000;
 
 /** The Next.js process running now (build or server), so a stop request can end it. */
 let child: ChildProcess | undefined;
@@ -47,7 +51,8 @@ async function main(): Promise<number> {
   const version = JSON.parse(await readFile("package.json", "utf8")).version;
   const shownHost = env.host.includes(":") ? `[${env.host}]` : env.host;
   log(`DataMorph ${version} starting on http://${shownHost}:${env.port} (prepared in ${Math.round(performance.now() - started)} ms)`);
-  const code = await runChild(runNext([dev ? "dev" : "start", "-p", String(env.port), "-H", env.host], childEnv));
+  const serve = dev ? ["dev"] : ["start", "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
+  const code = await runChild(runNext([...serve, "-p", String(env.port), "-H", env.host], childEnv));
   return stopping ? 0 : (code ?? 0);
 }
 
