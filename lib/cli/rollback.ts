@@ -1,4 +1,4 @@
-import { getDb, getSql } from "@/lib/db";
+import { getDb, getRoleClients, getSql } from "@/lib/db";
 import { getRunById } from "@/lib/db/queries/runs";
 import { getCurrentPublisher } from "@/lib/db/queries/tables";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
@@ -23,7 +23,7 @@ export const rollbackCommand: Command = {
     const user = await getOrCreateCliUser({ db: getDb() });
     if (!run) return rollBackUpload(schema, table, user);
     try {
-      const { message } = await rollbackRun({ sql: getSql(), events: getEventStore(), run, user });
+      const { message } = await rollbackRun({ sql: (await getRoleClients()).builder, events: getEventStore(), run, user });
       process.stdout.write(`${message} (run ${run.id})\n`);
     } catch (error) {
       if (error instanceof AppError) throw new CliError(`${error.message} (run ${run.id})`, 1);

@@ -1,6 +1,6 @@
 // POST /api/runs/[id]/rollback – put back the version of the table this run replaced
 import { NextResponse } from "next/server";
-import { getSql } from "@/lib/db";
+import { getRoleClients } from "@/lib/db";
 import { getEventStore } from "@/lib/events/live";
 import { withUser } from "@/lib/http/handler";
 import { getRunForUser } from "@/lib/runs/access";
@@ -8,6 +8,6 @@ import { rollbackRun } from "@/lib/tables/rollback-run";
 
 export const POST = withUser<{ id: string }>("POST /api/runs/[id]/rollback", async (_request, user, { id }) => {
   const run = await getRunForUser({ id, user });
-  const { message } = await rollbackRun({ sql: getSql(), events: getEventStore(), run, user });
+  const { message } = await rollbackRun({ sql: (await getRoleClients()).builder, events: getEventStore(), run, user });
   return NextResponse.json({ ok: true, message });
 });
