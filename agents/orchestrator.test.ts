@@ -78,12 +78,14 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
     expect(await h.tables()).toEqual(before);
   });
 
-  it("rejects unsafe and unknown requests without creating anything", async () => {
+  it("rejects unsafe and unknown requests without creating anything, and says which the planner saw", async () => {
     const before = await h.tables();
-    for (const prompt of ["drop the orders table", "write a poem about databases", "total amount per wombat"]) {
+    const cases = [["drop the orders table", "unsafe"], ["write a poem about databases", "not_understood"], ["total amount per wombat", "not_understood"]];
+    for (const [prompt, code] of cases) {
       const outcome = await h.run(prompt);
       expect(outcome.status, prompt).toBe("rejected");
       expect(outcome.error, prompt).toMatch(/\w/);
+      expect(outcome.rejectCode, prompt).toBe(code);
     }
     expect(await h.tables()).toEqual(before);
   });
@@ -94,6 +96,8 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
       const outcome = await h.run(SEED, { targetTable: "orders", replace });
       expect(outcome.status, outcome.error).toBe("rejected");
       expect(outcome.error).toMatch(/public\.orders already exists and was not created by DataMorph/);
+      // Refused at the target, not by the planner: no planner reason.
+      expect(outcome.rejectCode).toBeUndefined();
     }
     expect((await h.sql`select count(*)::int as n from orders`)[0].n).toBe(n);
   });

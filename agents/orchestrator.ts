@@ -5,6 +5,7 @@ import type { Catalog } from "@/lib/catalog/types";
 import { updateRun } from "@/lib/db/queries/runs";
 import { recordKeptPrevious } from "@/lib/db/queries/tables";
 import type { BuildEngine } from "@/lib/engines/choose-engine";
+import type { RejectCode } from "@/lib/planner/rules/types";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { DataTestResult } from "@/lib/validation/types";
 import { previousTableName } from "@/lib/warehouse/names";
@@ -28,6 +29,8 @@ export type RunOutcome = {
   sql?: string;
   tests: DataTestResult[];
   error?: string;
+  /** Why the planner refused, when it did. */
+  rejectCode?: RejectCode;
 };
 
 /**
@@ -59,6 +62,7 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     await publishTested(context, spec, catalog, outcome, engine);
   } catch (error) {
     outcome.status = error instanceof Rejection ? "rejected" : "failed";
+    if (error instanceof Rejection && error.code) outcome.rejectCode = error.code;
     outcome.error = error instanceof Error ? error.message : String(error);
     // Over the owner's connection: a Glue job that failed half-way left a shadow owned by Glue's user.
     await dropShadowTables(context.sql, context.options.targetSchema, context.runId).catch(() => []);
@@ -88,7 +92,7 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
   if (!result.ok) {
     await emit("error", result.message, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
-    throw new Rejection(result.message);
+    throw new Rejection(result.message, result.code);
   }
   await context.artifacts.put(context.runId, "spec.json", JSON.stringify(result.spec, null, 2));
   await emit("success", `Planned ${result.spec.target.table}${result.planner === "bedrock" ? " with the model" : ""}`, { spec: result.spec, confidence: result.confidence, notes: result.notes, planner: result.planner }, ms);

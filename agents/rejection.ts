@@ -1,4 +1,13 @@
+import type { RejectCode } from "@/lib/planner/rules/types";
+
 /** The request cannot be run as asked (not understood, unsafe, or would overwrite user data). */
 export class Rejection extends Error {
   override name = "Rejection";
+  /** The planner's reason, when the planner refused; absent for a refusal at the target or at publish. */
+  constructor(
+    message: string,
+    readonly code?: RejectCode,
+  ) {
+    super(message);
+  }
 }

@@ -1,11 +1,11 @@
 import { getDb, resolveDatabaseUrl } from "@/lib/db";
 import { loadEvalCases } from "@/lib/eval/cases";
-import { runEvaluation, summarise, type CaseResult } from "@/lib/eval/run-eval";
+import { runEvaluation } from "@/lib/eval/run-eval";
 import { storeEvaluation } from "@/lib/eval/store-results";
+import { summarise, summariseByFile } from "@/lib/eval/summary";
 import type { Command } from "./commands";
+import { formatEvalSummary, outcomeMark } from "./eval-summary";
 import { CliError, formatTable } from "./output";
-
-const mark: Record<CaseResult["outcome"], string> = { correct: "✓", rejected: "·", failed: "·", silently_wrong: "✗", error: "!" };
 
 export const evalCommand: Command = {
   usage: "Usage: npm run -s datamorph -- eval <file.json|file.yaml>… [--only id,…] [--json]\nExit code: 0 when no case is silently wrong, 1 otherwise.",
@@ -20,15 +20,16 @@ export const evalCommand: Command = {
       defaultUrl: resolveDatabaseUrl(),
       dataDir: env.dataDir,
       options: { sourceSchemas: env.sourceSchemas, targetSchema: env.targetSchema, maxRepairRounds: 3, statementTimeoutMs: 5 * 60_000 },
-      onCase: (r) => process.stderr.write(`${mark[r.outcome]} ${r.id} ${r.outcome}${r.ok ? "" : r.reason ? `: ${r.reason}` : ""}\n`),
+      onCase: (r) => process.stderr.write(`${outcomeMark[r.outcome]} ${r.id} ${r.outcome}${r.ok ? "" : r.reason ? `: ${r.reason}` : ""}\n`),
     });
     const totals = summarise(results);
+    const files = summariseByFile(results);
     const evalRunId = await storeEvaluation(getDb(), { files: positionals, planner: "rules", results });
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ evalRunId, totals, cases: results })}\n`);
+      process.stdout.write(`${JSON.stringify({ evalRunId, totals, files, cases: results })}\n`);
     } else {
-      process.stdout.write(formatTable(["case", "status", "ok", "ms", "reason"], results.map((r) => [r.id, r.outcome, r.ok ? "yes" : "no", r.ms, r.reason ?? ""])));
-      process.stdout.write(`\n${totals.cases} cases: ${totals.correct} correct, ${totals.rejected} rejected, ${totals.failed} failed, ${totals.silentlyWrong} silently wrong, ${totals.errors} errors (${totals.passed} as expected)\n`);
+      process.stdout.write(formatTable(["case", "outcome", "ms", "reason"], results.map((r) => [r.id, r.outcome, r.ms, r.reason ?? ""])));
+      process.stdout.write(`\n${formatEvalSummary(files, totals)}`);
     }
     return totals.silentlyWrong > 0 ? 1 : 0;
   },

@@ -2,19 +2,23 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { REFUSAL_REASONS } from "./refusal";
 
 export const EvalCaseSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, "ids use letters, digits, '.', '_' and '-'"),
   prompt: z.string().max(4000),
-  expect: z.union([z.object({ sql: z.string().min(1) }), z.object({ reject: z.literal(true) })], {
-    error: 'must be { "sql": "<gold select>" } or { "reject": true }',
+  expect: z.union([z.object({ sql: z.string().min(1) }), z.object({ reject: z.union([z.literal(true), z.enum(REFUSAL_REASONS)]) })], {
+    error: `must be { "sql": "<gold select>" } or { "reject": true | ${REFUSAL_REASONS.map((r) => `"${r}"`).join(" | ")} }`,
   }),
   /** A Postgres URL, or the name of a database on the same server as DataMorph's. */
   database: z.string().optional(),
   tags: z.array(z.string()).optional(),
 });
 
-export type EvalCase = z.infer<typeof EvalCaseSchema>;
+/** A case as read from its file; `file` names that file (without folder and extension) in summaries. */
+export type EvalCase = z.infer<typeof EvalCaseSchema> & { file?: string };
+
+const fileLabel = (file: string) => path.basename(file).replace(/\.(json|ya?ml)$/i, "");
 
 /**
  * Reads eval files (JSON or YAML), applies a file's default database to its cases and keeps the
@@ -40,7 +44,7 @@ export async function loadEvalCases(files: string[], only: string[] = []): Promi
         const issue = parsed.error.issues[0];
         throw new Error(`${path.basename(file)}: cases.${index}.${issue.path.join(".")}: ${issue.message}`);
       }
-      cases.push({ ...parsed.data, database: parsed.data.database ?? (Array.isArray(raw) ? undefined : raw.database) });
+      cases.push({ ...parsed.data, database: parsed.data.database ?? (Array.isArray(raw) ? undefined : raw.database), file: fileLabel(file) });
     });
   }
   const seen = new Set<string>();

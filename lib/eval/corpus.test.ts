@@ -3,13 +3,15 @@ import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { formatEvalSummary } from "@/lib/cli/eval-summary";
 import { createSqlClient } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { loadDemoWarehouse } from "@/lib/demo/load";
 import { importDataset, type DatasetName } from "@/lib/testing/datasets";
 import { createTestDatabase, testServers } from "@/lib/testing/test-database";
 import { loadEvalCases } from "./cases";
-import { runEvaluation, summarise } from "./run-eval";
+import { runEvaluation } from "./run-eval";
+import { summarise, summariseByFile } from "./summary";
 
 // Our own evaluation corpus, run the way `datamorph eval` runs it: every prompt through the
 // real pipeline on the demo shop and the three public datasets. No case may be silently wrong.
@@ -52,11 +54,13 @@ describe("the evaluation corpus", () => {
     );
     const totals = summarise(results);
     const misses = results.filter((r) => !r.ok).map((r) => `${r.id} [${r.outcome}] ${r.reason ?? ""}`);
-    console.log(`eval corpus: ${JSON.stringify(totals)}\n${misses.join("\n")}`);
+    console.log(`eval corpus:\n${formatEvalSummary(summariseByFile(results), totals)}${misses.join("\n")}`);
     expect(results.filter((r) => r.outcome === "silently_wrong").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
     expect(results.filter((r) => r.outcome === "error").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
     expect(totals.cases).toBeGreaterThanOrEqual(150);
-    // The accuracy reached so far is a floor: a change that loses a case shows up here.
-    expect(totals.passed).toBeGreaterThanOrEqual(150);
+    // The accuracy reached so far is a floor: a change that loses a case shows up here. A refusal
+    // counts only for the reason the case gives; demo-083 and northwind-033 (ambiguous) are
+    // refused today as requests the planner could not read.
+    expect(totals.passed).toBeGreaterThanOrEqual(148);
   }, 300_000);
 });

@@ -17,7 +17,7 @@ describe("datamorph eval", () => {
   });
   afterAll(async () => h?.close());
 
-  it("scores each case, stores the evaluation, leaves no scratch table, and fails on a silently wrong case", async () => {
+  it("scores each case, tells refusals apart by reason, stores the evaluation, leaves no scratch table, and fails on a silently wrong case", async () => {
     const before = await h.tables();
     const file = path.join(dir, "cases.yaml");
     writeFileSync(file, [
@@ -25,21 +25,35 @@ describe("datamorph eval", () => {
       `  - { id: seed, prompt: "${SEED}", expect: { sql: "select c.customer_id, sum(o.amount) from customers c join orders o using (customer_id) group by 1" } }`,
       `  - { id: doubled, prompt: "total order amount per customer", expect: { sql: "select customer_id, 2 * sum(amount) from orders group by 1" } }`,
       `  - { id: poem, prompt: "write a poem about databases", expect: { reject: true } }`,
-      `  - { id: drop, prompt: "drop the orders table", expect: { reject: true } }`,
+      `  - { id: drop, prompt: "drop the orders table", expect: { reject: unsafe } }`,
+      `  - { id: delete, prompt: "delete old orders", expect: { reject: ambiguous } }`,
+      `  - { id: joke, prompt: "tell me a joke", expect: { reject: true }, tags: [reject-unsafe] }`,
     ].join("\n"));
     const result = await runCli(["eval", file, "--json"], h.url);
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout);
-    expect(report.totals).toEqual({ cases: 4, passed: 3, correct: 1, rejected: 2, failed: 0, silentlyWrong: 1, errors: 0 });
-    expect(report.cases.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([["seed", "correct"], ["doubled", "silently_wrong"], ["poem", "rejected"], ["drop", "rejected"]]);
+    const totals = { cases: 6, passed: 3, correct: 1, refusedAsExpected: 2, refusedWrongReason: 2, refusedShouldBuild: 0, silentlyWrong: 1, errors: 0 };
+    expect(report.totals).toEqual(totals);
+    expect(report.files).toEqual([{ file: "cases", ...totals }]);
+    expect(report.cases.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([
+      ["seed", "correct"],
+      ["doubled", "silently_wrong"],
+      ["poem", "refused_as_expected"],
+      ["drop", "refused_as_expected"],
+      ["delete", "refused_wrong_reason"],
+      ["joke", "refused_wrong_reason"],
+    ]);
+    expect(report.cases.find((c: { id: string }) => c.id === "delete")).toMatchObject({ expectedReason: "ambiguous", rejectCode: "unsafe", reason: expect.stringMatching(/^refused as unsafe, not as ambiguous: /) });
     expect(await h.tables()).toEqual(before);
     const [stored] = await h.sql`select totals from datamorph.eval_runs where id = ${report.evalRunId}`;
-    expect(stored.totals.silentlyWrong).toBe(1);
-    expect((await h.sql`select count(*)::int as n from datamorph.eval_results where eval_run_id = ${report.evalRunId}`)[0].n).toBe(4);
+    expect(stored.totals).toEqual(totals);
+    expect((await h.sql`select count(*)::int as n from datamorph.eval_results where eval_run_id = ${report.evalRunId}`)[0].n).toBe(6);
 
     const only = await runCli(["eval", file, "--only", "seed,poem"], h.url);
     expect(only.code, only.stderr).toBe(0);
-    expect(only.stdout).toMatch(/2 cases: 1 correct, 1 rejected, 0 failed, 0 silently wrong/);
+    const summary = only.stdout.split("\n").slice(-4);
+    expect(summary[0]).toMatch(/^file +cases +correct +refused as expected +refused, wrong reason +refused, should build +silently wrong +errors$/);
+    expect(summary[2].split(/ +/)).toEqual(["cases", "2", "1", "1", "0", "0", "0", "0"]);
   }, 60_000);
 
   it("refuses a malformed file with the reason and exit 2", async () => {

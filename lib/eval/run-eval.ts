@@ -10,13 +10,30 @@ import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import { runReadOnlyQuery } from "@/lib/query/read-only";
 import { dropTable, qualified } from "@/lib/warehouse/tables";
+import type { RejectCode } from "@/lib/planner/rules/types";
 import type { EvalCase } from "./cases";
 import { compareResults } from "./compare";
+import { isAsExpected, refusalOutcome, type Expectation, type Outcome } from "./outcome";
+import { expectedReason, type RefusalReason } from "./refusal";
 
-/** correct: the right table; rejected / failed: DataMorph refused; silently_wrong: success with a wrong table. */
-export type Outcome = "correct" | "rejected" | "failed" | "silently_wrong" | "error";
-
-export type CaseResult = { id: string; prompt: string; expected: "table" | "reject"; outcome: Outcome; ok: boolean; reason?: string; runId?: string; ms: number };
+export type CaseResult = {
+  id: string;
+  /** The eval file the case came from, without folder and extension. */
+  file?: string;
+  prompt: string;
+  expected: "table" | "reject";
+  /** The reason a must-refuse case asks for, when it gives one. */
+  expectedReason?: RefusalReason;
+  outcome: Outcome;
+  /** What the pipeline did: published, refused, or failed to build. */
+  status?: "succeeded" | "rejected" | "failed";
+  /** The planner's code when it refused. */
+  rejectCode?: RejectCode;
+  ok: boolean;
+  reason?: string;
+  runId?: string;
+  ms: number;
+};
 
 export type EvalEnvironment = {
   /** The database a case without `database` runs on. */
@@ -38,9 +55,26 @@ const scratchName = (id: string) => `eval_${id.toLowerCase().replace(/[^a-z0-9]+
 
 type Connections = { sql: SqlClient } & RoleClients;
 
+function expectationOf(c: EvalCase): Expectation {
+  return "sql" in c.expect ? { kind: "table" } : { kind: "refusal", reason: expectedReason(c.expect.reject, c.tags) };
+}
+
+/** The fields every result of `c` shares, whatever happens to the run. */
+function describeCase(c: EvalCase) {
+  const expectation = expectationOf(c);
+  return {
+    id: c.id,
+    ...(c.file !== undefined ? { file: c.file } : {}),
+    prompt: c.prompt,
+    expected: expectation.kind === "table" ? "table" : "reject",
+    ...(expectation.kind === "refusal" && expectation.reason ? { expectedReason: expectation.reason } : {}),
+  } as const;
+}
+
+const settle = (result: Omit<CaseResult, "ok" | "ms">): Omit<CaseResult, "ms"> => ({ ...result, ok: isAsExpected(result.outcome) });
+
 async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: EvalEnvironment): Promise<Omit<CaseResult, "ms">> {
-  const expected = "sql" in c.expect ? "table" : "reject";
-  const base = { id: c.id, prompt: c.prompt, expected } as const;
+  const base = describeCase(c);
   const db = createDatabase(sql);
   const user = await getOrCreateCliUser({ db });
   const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${user.id}, ${c.prompt}) returning id`;
@@ -50,21 +84,24 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
     { runId: run.id, sql, db, reader, builder, events: createPostgresEventStore(sql), artifacts: createLocalArtifactStore(sql, env.dataDir), options },
     c.prompt,
   );
+  const ran = { ...base, runId: run.id, status: outcome.status, ...(outcome.rejectCode ? { rejectCode: outcome.rejectCode } : {}) };
   try {
     if (outcome.status !== "succeeded") {
-      const refused = outcome.status === "rejected" ? "rejected" : "failed";
-      return { ...base, runId: run.id, outcome: refused, ok: expected === "reject", reason: outcome.error };
+      const refused = refusalOutcome(expectationOf(c), outcome.rejectCode);
+      const how = outcome.rejectCode ?? (outcome.status === "failed" ? "a failed build" : "a refusal without a planner code");
+      const reason = refused === "refused_wrong_reason" ? `refused as ${how}, not as ${base.expectedReason}: ${outcome.error}` : outcome.error;
+      return settle({ ...ran, outcome: refused, reason });
     }
-    if (!("sql" in c.expect)) return { ...base, runId: run.id, outcome: "silently_wrong", ok: false, reason: "built a table for a request that should have been refused" };
+    if (!("sql" in c.expect)) return settle({ ...ran, outcome: "silently_wrong", reason: "built a table for a request that should have been refused" });
     let gold;
     try {
       gold = await runReadOnlyQuery(reader, c.expect.sql, { rowLimit: 1_000_000, timeoutMs: 60_000, byteLimit: 1024 ** 3 });
     } catch (error) {
-      return { ...base, runId: run.id, outcome: "error", ok: false, reason: `the gold query failed: ${error instanceof Error ? error.message : error}` };
+      return settle({ ...ran, outcome: "error", reason: `the gold query failed: ${error instanceof Error ? error.message : error}` });
     }
     const built = await sql.unsafe(`select * from ${qualified(options.targetSchema, target)}`);
     const comparison = compareResults(gold.rows, built.map((row) => ({ ...row })));
-    return comparison.same ? { ...base, runId: run.id, outcome: "correct", ok: true } : { ...base, runId: run.id, outcome: "silently_wrong", ok: false, reason: comparison.reason };
+    return settle(comparison.same ? { ...ran, outcome: "correct" } : { ...ran, outcome: "silently_wrong", reason: comparison.reason });
   } finally {
     await dropTable(sql, options.targetSchema, target);
   }
@@ -92,8 +129,7 @@ export async function runEvaluation(cases: EvalCase[], env: EvalEnvironment): Pr
       try {
         result = { ...(await runCase(connections, c, env)), ms: Math.round(performance.now() - started) };
       } catch (error) {
-        const expected = "sql" in c.expect ? "table" : "reject";
-        result = { id: c.id, prompt: c.prompt, expected, outcome: "error", ok: false, reason: error instanceof Error ? error.message : String(error), ms: Math.round(performance.now() - started) };
+        result = { ...describeCase(c), outcome: "error", ok: false, reason: error instanceof Error ? error.message : String(error), ms: Math.round(performance.now() - started) };
       }
       results.push(result);
       env.onCase?.(result);
@@ -102,18 +138,4 @@ export async function runEvaluation(cases: EvalCase[], env: EvalEnvironment): Pr
     await Promise.all([...clients.values()].flatMap(({ sql, reader, builder }) => [sql.end(), reader.end(), builder.end()]));
   }
   return results;
-}
-
-/** Counts per outcome; `passed` counts correct tables and refusals of requests meant to be refused. */
-export function summarise(results: CaseResult[]) {
-  const count = (outcome: Outcome) => results.filter((r) => r.outcome === outcome).length;
-  return {
-    cases: results.length,
-    passed: results.filter((r) => r.ok).length,
-    correct: count("correct"),
-    rejected: count("rejected"),
-    failed: count("failed"),
-    silentlyWrong: count("silently_wrong"),
-    errors: count("error"),
-  };
 }

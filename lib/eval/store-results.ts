@@ -3,7 +3,8 @@ import { promisify } from "node:util";
 import type { Database } from "@/lib/db/client";
 import { evalResults, evalRuns } from "@/lib/db/schema";
 import packageJson from "@/package.json";
-import { summarise, type CaseResult } from "./run-eval";
+import type { CaseResult } from "./run-eval";
+import { summarise } from "./summary";
 
 /** The version evaluated: the package version and, in a git checkout, the commit. */
 async function currentVersion(): Promise<string> {

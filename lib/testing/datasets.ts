@@ -18,10 +18,10 @@ const datasetRoots = [process.env.DATAMORPH_DATASETS_DIR, path.resolve(repoRoot,
   (dir): dir is string => Boolean(dir),
 );
 
-/** The folder of one sample dataset: one CSV per table. */
-export function datasetDir(name: DatasetName): string {
+/** The folder of one sample dataset: one CSV per table, and its `schema.sql`. */
+export function datasetDir(name: DatasetName | "classicmodels"): string {
   const dir = datasetRoots.map((root) => path.join(root, name)).find((candidate) => existsSync(candidate));
-  if (!dir) throw new Error(`Sample dataset "${name}" not found in ${datasetRoots.join(", ")}; set DATAMORPH_DATASETS_DIR to the folder holding jaffle_shop, northwind and chinook.`);
+  if (!dir) throw new Error(`Sample dataset "${name}" not found in ${datasetRoots.join(", ")}; set DATAMORPH_DATASETS_DIR to the folder holding jaffle_shop, northwind, chinook and classicmodels.`);
   return dir;
 }
 

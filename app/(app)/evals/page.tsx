@@ -23,7 +23,7 @@ export default async function EvalsPage() {
           <div className="empty">No evaluation yet. Run <code>npm run -s datamorph -- eval lib/eval/corpus/demo.json</code>.</div>
         ) : (
           <table className="grid" data-testid="eval-runs">
-            <thead><tr><th>When</th><th>Version</th><th>Cases</th><th>As expected</th><th>Correct</th><th>Refused</th><th>Silently wrong</th></tr></thead>
+            <thead><tr><th>When</th><th>Version</th><th>Cases</th><th>As expected</th><th>Correct</th><th>Refused as expected</th><th>Refused, wrong reason</th><th>Refused, should build</th><th>Silently wrong</th><th>Errors</th></tr></thead>
             <tbody>
               {runs.map((r) => (
                 <tr key={r.id}>
@@ -32,8 +32,11 @@ export default async function EvalsPage() {
                   <td className="num">{r.totals.cases}</td>
                   <td className="num">{percent(r.totals.passed, r.totals.cases)}</td>
                   <td className="num">{r.totals.correct}</td>
-                  <td className="num">{r.totals.rejected + r.totals.failed}</td>
+                  <td className="num">{r.totals.refusedAsExpected}</td>
+                  <td className="num">{r.totals.refusedWrongReason}</td>
+                  <td className="num">{r.totals.refusedShouldBuild}</td>
                   <td className="num"><span className={`badge ${r.totals.silentlyWrong ? "failed" : "succeeded"}`}>{r.totals.silentlyWrong}</span></td>
+                  <td className="num">{r.totals.errors}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,78 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { formatEvalSummary } from "@/lib/cli/eval-summary";
+import { createSqlClient } from "@/lib/db/client";
+import { runMigrations } from "@/lib/db/migrate";
+import { loadDemoWarehouse } from "@/lib/demo/load";
+import { datasetDir, type DatasetName } from "@/lib/testing/datasets";
+import { loadSchemaDataset } from "@/lib/testing/load-schema-dataset";
+import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { loadEvalCases } from "./cases";
+import { runEvaluation, type CaseResult } from "./run-eval";
+import { summarise, summariseByFile } from "./summary";
+
+// The development sets written apart from the product (../shared/evals, beside the repository),
+// run the way `datamorph eval` runs them: every prompt through the rules planner and the real
+// pipeline, on its dataset loaded from schema.sql and CSVs. They measure the planner rather than
+// hold a floor, so the gate is on trust alone: no case may be silently wrong (a table published
+// that does not answer the request), and no case may break the evaluation itself.
+const repoRoot = path.resolve(import.meta.dirname, "../..");
+const evalsDir = path.resolve(repoRoot, "../shared/evals");
+const devFiles = ["dev-northwind", "dev-chinook", "dev-jaffle_shop", "dev-classicmodels", "dev-demo"];
+
+// Silently wrong today, each kept visible here until the planner is fixed: a case not listed
+// fails the gate, and so does a listed case that is no longer silently wrong (remove it then).
+const knownSilentlyWrong: Record<string, string[]> = {
+  // "US invoices dated before 2022": "US" is read as the pronoun and dropped, so the table holds
+  // every invoice before 2022 (83 rows) instead of the 17 billed to the USA.
+  "dev-chinook": ["ch-27"],
+};
+
+const drops: (() => Promise<void>)[] = [];
+const evaluated: CaseResult[] = [];
+
+afterAll(async () => {
+  await Promise.all(drops.map((drop) => drop()));
+  if (evaluated.length > 0) console.log(`shared dev sets:\n${formatEvalSummary(summariseByFile(evaluated), summarise(evaluated))}`);
+});
+
+/** A fresh database holding the named warehouse: the demo shop by its loader, the others from their folder. */
+async function prepare(name: string): Promise<string> {
+  const database = await createTestDatabase(testServers()[0]);
+  drops.push(database.drop);
+  const sql = createSqlClient(database.url, "test", 2);
+  try {
+    await runMigrations(sql);
+    if (name === "demo") await loadDemoWarehouse(sql);
+    else await loadSchemaDataset(sql, datasetDir(name as DatasetName | "classicmodels"));
+    await sql`analyze`;
+  } finally {
+    await sql.end();
+  }
+  return database.url;
+}
+
+describe("the shared development sets", () => {
+  it.each(devFiles)("%s has no silently wrong case and no broken case", async (file) => {
+    const started = performance.now();
+    const cases = await loadEvalCases([path.join(evalsDir, `${file}.json`)]);
+    const url = await prepare(cases[0].database!);
+    const results = await runEvaluation(
+      cases.map((c) => ({ ...c, database: url })),
+      {
+        defaultUrl: url,
+        dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-dev-eval-")),
+        options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000 },
+      },
+    );
+    const [totals] = summariseByFile(results);
+    evaluated.push(...results);
+    const misses = results.filter((r) => r.outcome === "silently_wrong" || r.outcome === "refused_wrong_reason" || r.outcome === "error");
+    console.log(`${file}: ${JSON.stringify(totals)} in ${Math.round(performance.now() - started)} ms\n${misses.map((r) => `${r.id} [${r.outcome}] ${r.reason ?? ""}`).join("\n")}`);
+
+    expect(results.filter((r) => r.outcome === "error").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
+    expect(results.filter((r) => r.outcome === "silently_wrong").map((r) => r.id)).toEqual(knownSilentlyWrong[file] ?? []);
+  }, 300_000);
+});
