@@ -1,0 +1,59 @@
+import { isMap, isScalar, isSeq, parseDocument, visit, Document } from "yaml";
+import type { z } from "zod";
+import { camelKeys, snakeKey, snakeKeys } from "./key-case";
+import { SemanticModelSchema, type SemanticModel } from "./model-schema";
+
+/** A YAML model file that cannot be used, with every reason, each naming where it is. */
+export class ModelImportError extends Error {
+  override name = "ModelImportError";
+  constructor(readonly problems: string[]) {
+    super(`The model file is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+const HEADER = [
+  "DataMorph semantic model: what this warehouse's tables and columns mean in English.",
+  "Generated from the catalog; edit and load back with `datamorph model import <file>`.",
+  "words: phrases from the names; synonyms: general English; values: the value index.",
+].join("\n");
+
+/** The model as YAML: block style, short lists and verbs on one line each. */
+export function exportModelYaml(model: SemanticModel): string {
+  const doc = new Document(snakeKeys(model));
+  doc.commentBefore = HEADER;
+  visit(doc, {
+    Seq(_, node) {
+      if (node.items.every((item) => isScalar(item))) node.flow = true;
+    },
+    Map(_, node) {
+      // A verb ({ phrase, subject }) or a through link reads best on one line.
+      if (node.items.length <= 3 && node.items.every((pair) => isScalar(pair.value) || (isSeq(pair.value) && pair.value.items.every(isScalar)))) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** `entities[2].measures[0].default_agg`, as the YAML file names things. */
+function describePath(path: PropertyKey[]): string {
+  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : `${out}${out ? "." : ""}${snakeKey(String(part))}`), "") || "(top level)";
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `${describePath(issue.path)}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${snakeKey(k)}"`).join(", ")}`;
+  return `${describePath(issue.path)}: ${issue.message}`;
+}
+
+const MAX_PROBLEMS = 20;
+
+/**
+ * Reads a model from YAML and validates it. Throws ModelImportError listing what is wrong (a
+ * syntax error with its line, or each field that does not fit, by its path in the file).
+ */
+export function importModelYaml(text: string): SemanticModel {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  if (doc.errors.length > 0) throw new ModelImportError(doc.errors.slice(0, MAX_PROBLEMS).map((e) => e.message.split("\n")[0]));
+  if (!isMap(doc.contents)) throw new ModelImportError(["the file must hold a mapping with format_version, catalog_hash, entities and relationships"]);
+  const parsed = SemanticModelSchema.safeParse(camelKeys(doc.toJS()));
+  if (!parsed.success) throw new ModelImportError(parsed.error.issues.slice(0, MAX_PROBLEMS).map(describeIssue));
+  return parsed.data;
+}
