@@ -29,6 +29,7 @@ export const commands: Record<string, CommandEntry> = {
   eval: { summary: "Run evaluation cases (prompt + gold SQL) through the pipeline and score them", load: () => import("./eval").then((m) => m.evalCommand) },
   demo: { summary: "Load the demo shop (customers, products, orders, order_items, payments) into a schema", load: () => import("./demo").then((m) => m.demoCommand) },
   db: { summary: "Show or apply the restricted database logins (reader, builder) DataMorph uses", load: () => import("./db").then((m) => m.dbCommand) },
+  model: { summary: "Export or import the warehouse's semantic model (YAML)", load: () => import("./model").then((m) => m.modelCommand) },
 };
 
 export function usage(): string {

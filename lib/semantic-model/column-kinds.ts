@@ -24,5 +24,14 @@ export const ATTRIBUTE_SYNONYMS: Record<string, string[]> = {
   email: ["email address"],
 };
 
+/**
+ * Words of text columns whose values are one per row, never a category a request names: contact
+ * details, address lines, postal codes, file paths, notes. Their values are not indexed.
+ */
+const UNINDEXED_WORDS = new Set(["phone", "fax", "email", "extension", "url", "homepage", "website", "password", "hash", "token", "address", "street", "postal", "zip", "postcode", "path", "notes", "comments"]);
+
+/** Whether a text column's values belong in the value index, by its (expanded) words. */
+export const isIndexableText = (expanded: string[]) => !isKeyLike(expanded) && !expanded.some((w) => UNINDEXED_WORDS.has(w));
+
 /** Whether the last word marks a key or code. */
 export const isKeyLike = (expanded: string[]) => expanded.length > 0 && KEY_WORDS.has(expanded[expanded.length - 1]);

@@ -12,9 +12,9 @@ export class ModelImportError extends Error {
 }
 
 const HEADER = [
-  "DataMorph semantic model: what this warehouse's tables and columns mean in English.",
-  "Generated from the catalog; edit and load back with `datamorph model import <file>`.",
-  "words: phrases from the names; synonyms: general English; values: the value index.",
+  " DataMorph semantic model: what this warehouse's tables and columns mean in English.",
+  " Generated from the catalog; edit and load back with `datamorph model import <file>`.",
+  " words: phrases from the names; synonyms: general English; values: the value index.",
 ].join("\n");
 
 /** The model as YAML: block style, short lists and verbs on one line each. */
@@ -33,14 +33,17 @@ export function exportModelYaml(model: SemanticModel): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-/** `entities[2].measures[0].default_agg`, as the YAML file names things. */
-function describePath(path: PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : `${out}${out ? "." : ""}${snakeKey(String(part))}`), "") || "(top level)";
+/** `entities[2] (public.orders).measures[0].default_agg`, as the YAML file names things. */
+function describePath(path: PropertyKey[], document: { entities?: { table?: unknown }[] }): string {
+  const text = path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : `${out}${out ? "." : ""}${snakeKey(String(part))}`), "") || "(top level)";
+  const table = path[0] === "entities" && typeof path[1] === "number" ? document.entities?.[path[1]]?.table : undefined;
+  return typeof table === "string" ? text.replace(/^entities\[\d+\]/, (head) => `${head} (${table})`) : text;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `${describePath(issue.path)}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${snakeKey(k)}"`).join(", ")}`;
-  return `${describePath(issue.path)}: ${issue.message}`;
+function describeIssue(issue: z.core.$ZodIssue, document: object): string {
+  const where = describePath(issue.path, document);
+  if (issue.code === "unrecognized_keys") return `${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${snakeKey(k)}"`).join(", ")}`;
+  return `${where}: ${issue.message}`;
 }
 
 const MAX_PROBLEMS = 20;
@@ -51,9 +54,10 @@ const MAX_PROBLEMS = 20;
  */
 export function importModelYaml(text: string): SemanticModel {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) throw new ModelImportError(doc.errors.slice(0, MAX_PROBLEMS).map((e) => e.message.split("\n")[0]));
+  if (doc.errors.length > 0) throw new ModelImportError(doc.errors.slice(0, MAX_PROBLEMS).map((e) => e.message.split("\n")[0].replace(/:$/, "")));
   if (!isMap(doc.contents)) throw new ModelImportError(["the file must hold a mapping with format_version, catalog_hash, entities and relationships"]);
-  const parsed = SemanticModelSchema.safeParse(camelKeys(doc.toJS()));
-  if (!parsed.success) throw new ModelImportError(parsed.error.issues.slice(0, MAX_PROBLEMS).map(describeIssue));
+  const document = camelKeys(doc.toJS()) as object;
+  const parsed = SemanticModelSchema.safeParse(document);
+  if (!parsed.success) throw new ModelImportError(parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => describeIssue(issue, document)));
   return parsed.data;
 }

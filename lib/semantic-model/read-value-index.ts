@@ -1,7 +1,7 @@
 import type { Catalog, CatalogTable } from "@/lib/catalog/types";
 import type { SqlClient } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
-import { isKeyLike } from "./column-kinds";
+import { isIndexableText, isKeyLike, LOCATION_WORDS } from "./column-kinds";
 import { typeFamily } from "./column-types";
 import { entityNames } from "./entity-names";
 import { labelColumns } from "./label-columns";
@@ -25,8 +25,13 @@ export type ValueIndexOptions = {
 
 // Numbers are read only to tell 0/1 flags from counts: three distinct values settle it.
 const NUMBER_PROBE = 3;
+// A column with (nearly) a different value in every row is an attribute of each row, not a
+// category, unless its name says it is one (a label, a city); on a table this small, every
+// column looks unique, so all are kept.
+const UNIQUE_SHARE = 0.9;
+const SMALL_TABLE_ROWS = 20;
 
-type Probe = { column: string; limit: number; text: boolean };
+type Probe = { column: string; limit: number; category: boolean };
 
 /**
  * The columns of a table worth reading, with how many distinct values would be too many, and
@@ -42,9 +47,12 @@ function probesOf(table: CatalogTable, options: Required<ValueIndexOptions>, est
     if (fkColumns.has(column.name)) continue;
     const family = typeFamily(column.dataType);
     const isKey = table.primaryKey.includes(column.name);
+    const words = nameWords(column.name).expanded;
+    const label = labels.has(column.name);
     let probe: Probe | undefined;
-    if (family === "text") probe = { column: column.name, limit: labels.has(column.name) ? options.maxLabelDistinct : options.maxDistinct, text: true };
-    else if ((family === "integer" || family === "decimal") && !isKey && !isKeyLike(nameWords(column.name).expanded)) probe = { column: column.name, limit: NUMBER_PROBE - 1, text: false };
+    const category = label || words.some((w) => LOCATION_WORDS.has(w));
+    if (family === "text" && (label || isIndexableText(words))) probe = { column: column.name, limit: label ? options.maxLabelDistinct : options.maxDistinct, category };
+    else if ((family === "integer" || family === "decimal") && !isKey && !isKeyLike(words)) probe = { column: column.name, limit: NUMBER_PROBE - 1, category: true };
     if (!probe) continue;
     const estimate = estimates.get(JSON.stringify([table.schema, table.name, column.name]));
     if (estimate !== undefined && estimate > probe.limit * 2) tooMany.push(column.name);
@@ -83,8 +91,9 @@ function tableStatement(table: CatalogTable, probes: Probe[], options: Required<
 
 /**
  * Reads the value index of a catalog as the reader role does, in read-only transactions: the
- * distinct values of text columns that have few (so "London" links to a city column), and the
- * values of number columns that may be 0/1 flags. Bounded: large tables are sampled, each
+ * distinct values of text columns that have few (so "London" links to a city column) and of
+ * label columns (names, titles), and the values of number columns that may be 0/1 flags.
+ * Codes, contact details, address lines and columns unique to each row are left out. Bounded: large tables are sampled, each
  * table's statement has a time limit, and tables left when the time budget runs out are not
  * read (`complete` is then false). Foreign key columns are left to the tables they point at.
  */
@@ -108,10 +117,12 @@ export async function readValueIndex(sql: SqlClient, catalog: Catalog, options: 
         await tx.unsafe(`set local statement_timeout = ${Math.max(1, Math.floor(settings.statementTimeoutMs))}`);
         return tx.unsafe<Record<string, unknown>[]>(tableStatement(table, probes, settings));
       });
-      const sampled = Number(row.rows) >= settings.sampleRows;
+      const rows = Number(row.rows);
+      const sampled = rows >= settings.sampleRows;
       probes.forEach((probe, i) => {
         const values = row[`v${i}`] as string[];
-        const listable = values.length <= probe.limit && values.every((v) => v.length <= settings.maxValueLength);
+        const category = probe.category || rows <= SMALL_TABLE_ROWS || values.length < rows * UNIQUE_SHARE;
+        const listable = category && values.length <= probe.limit && values.every((v) => v.length <= settings.maxValueLength);
         columns.push({ schema: table.schema, table: table.name, column: probe.column, values: listable ? values : null, ...(sampled ? { sampled: true } : {}) });
       });
     } catch {

@@ -32,9 +32,14 @@ export function locationVerbs(expanded: string[]): string[] {
   const at = expanded.findIndex((w) => LOCATION_WORDS.has(w));
   const prefix = expanded.slice(0, Math.max(0, at));
   if (prefix.length === 0) return ADDRESS_VERBS;
-  if (prefix.length !== 1) return [];
-  const verb = baseVerb(prefix[0]);
-  return verb !== prefix[0] || ADDRESS_PREFIX_VERBS.has(verb) ? [verb] : [];
+  return prefix.length === 1 && isAddressPrefix(prefix[0]) ? [baseVerb(prefix[0])] : [];
+}
+
+/** Whether a word before an address or name is a verb of sending ("ship", "billing"), not a noun ("home"). */
+export function isAddressPrefix(word: string | undefined): boolean {
+  if (!word) return false;
+  const verb = baseVerb(word);
+  return verb !== word || ADDRESS_PREFIX_VERBS.has(verb);
 }
 
 /** How a foreign key's column names the row it points at. */

@@ -3,6 +3,7 @@
  * General English and business shorthand only: nothing here names a particular dataset.
  */
 const ABBREVIATIONS: Record<string, string> = {
+  abbr: "abbreviation",
   acct: "account",
   addr: "address",
   amt: "amount",

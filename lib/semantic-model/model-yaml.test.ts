@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { chinookCatalog } from "@/lib/testing/fixtures/chinook-catalog";
+import { buildSemanticModel } from "./build-model";
+import { checkModelReferences } from "./check-references";
+import { exportModelYaml, importModelYaml, ModelImportError } from "./model-yaml";
+
+const model = buildSemanticModel(chinookCatalog);
+const yaml = exportModelYaml(model);
+
+function problemsOf(text: string): string[] {
+  try {
+    importModelYaml(text);
+  } catch (error) {
+    if (error instanceof ModelImportError) return error.problems;
+    throw error;
+  }
+  throw new Error("the file was accepted");
+}
+
+describe("the model as YAML", () => {
+  it("writes snake_case keys, short lists on one line, and reads back the same model", () => {
+    expect(yaml).toContain("time_dimensions:");
+    expect(yaml).toContain("default_agg: sum");
+    expect(yaml).toContain("from_columns: [support_rep_id]");
+    expect(yaml).toMatch(/- \{phrase: report to, subject: from\}/);
+    expect(importModelYaml(yaml)).toEqual(model);
+  });
+
+  it("names the field and the allowed values when a value does not fit", () => {
+    const problems = problemsOf(yaml.replace("default_agg: sum", "default_agg: total"));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^entities\[\d+\] \(public\.invoice\)\.measures\[0\]\.default_agg: .*"sum".*"avg"/);
+  });
+
+  it("refuses a misspelt key rather than ignoring it", () => {
+    expect(problemsOf(yaml.replace("default_agg: sum", "defualt_agg: sum"))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/measures\[0\]: unknown key "defualt_agg"/), expect.stringMatching(/measures\[0\]\.default_agg: /)]),
+    );
+  });
+
+  it("reports a syntax error with its line", () => {
+    const [problem] = problemsOf("entities:\n  - table: public.album\n   name: [album\n");
+    expect(problem).toMatch(/line \d+/);
+  });
+
+  it("refuses a file that is not a model", () => {
+    expect(problemsOf("- just\n- a list\n")[0]).toMatch(/mapping/);
+    expect(problemsOf("format_version: 2\ncatalog_hash: x\nentities: []\nrelationships: []\n")).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^format_version: /), expect.stringMatching(/^catalog_hash: /)]),
+    );
+  });
+
+  it("checks every table and column a model names against the catalog", () => {
+    expect(checkModelReferences(model, chinookCatalog)).toEqual([]);
+    const edited = importModelYaml(yaml.replace("column: composer", "column: songwriter").replace("to: public.genre", "to: public.genres"));
+    expect(checkModelReferences(edited, chinookCatalog)).toEqual([
+      expect.stringMatching(/\(public\.track\): public\.track has no column "songwriter"/),
+      expect.stringMatching(/→ public\.genres\): there is no table public\.genres/),
+    ]);
+  });
+});
