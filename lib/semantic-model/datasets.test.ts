@@ -132,7 +132,7 @@ describe.each(testServers())("the semantic model of the public sample datasets (
 
   it("jaffle_shop: staging prefixes drop from entity names; order statuses are indexed values", () => {
     expect(entity("jaffle_shop", "raw_customers")).toMatchObject({ name: "raw customer", words: ["customer"], label: ["first_name", "last_name"] });
-    expect(relationship("jaffle_shop", "raw_orders", "user_id")).toMatchObject({ to: "public.raw_customers", roles: ["user"] });
+    expect(relationship("jaffle_shop", "raw_orders", "user_id")).toMatchObject({ to: "public.raw_customers", roles: ["user"], verbs: [] });
     expect(lookup("jaffle_shop", "shipped")).toEqual(["public.raw_orders.status"]);
     expect(lookup("jaffle_shop", "credit_card")).toEqual(["public.raw_payments.payment_method"]);
   });

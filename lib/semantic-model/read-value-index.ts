@@ -118,7 +118,7 @@ export async function readValueIndex(sql: SqlClient, catalog: Catalog, options: 
         return tx.unsafe<Record<string, unknown>[]>(tableStatement(table, probes, settings));
       });
       const rows = Number(row.rows);
-      const sampled = rows >= settings.sampleRows;
+      const sampled = (table.rowCount ?? 0) > settings.sampleRows || rows >= settings.sampleRows;
       probes.forEach((probe, i) => {
         const values = row[`v${i}`] as string[];
         const category = probe.category || rows <= SMALL_TABLE_ROWS || values.length < rows * UNIQUE_SHARE;

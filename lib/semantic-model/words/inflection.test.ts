@@ -19,7 +19,8 @@ describe("inflection", () => {
   it("reads the verb of an agent noun", () => {
     expect(verbOfAgentNoun("manager")).toBe("manage");
     expect(verbOfAgentNoun("supervisor")).toBe("supervise");
-    expect(verbOfAgentNoun("owner")).toBe("own");
+    expect(verbOfAgentNoun("approver")).toBe("approve");
     expect(verbOfAgentNoun("member")).toBeUndefined();
+    expect(verbOfAgentNoun("user")).toBeUndefined();
   });
 });

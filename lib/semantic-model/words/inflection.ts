@@ -41,11 +41,12 @@ export function baseVerb(word: string): string {
 
 /**
  * The verb an agent noun may come from: "manager" → manage, "supervisor" → supervise,
- * "owner" → own. Undefined when no such word exists ("member"). A guess from spelling alone
+ * "approver" → approve. Undefined when no such word exists ("member", "user"). A guess from spelling alone
  * ("officer" gives office), so callers use it only for a column that names a role.
  */
 export function verbOfAgentNoun(word: string): string | undefined {
-  const match = /^(.{2,}?)(er|or)$/.exec(word);
+  // Stems shorter than four letters are mostly not verbs of the noun ("user" is not who uses).
+  const match = /^(.{4,}?)(er|or)$/.exec(word);
   if (!match) return undefined;
   const stem = match[1];
   const undoubled = /([^aeiou])\1$/.test(stem) ? stem.slice(0, -1) : stem;
