@@ -102,3 +102,21 @@ describe("the generated model", () => {
     expect(products.measures.map((m) => m.column)).toEqual(["stock"]);
   });
 });
+
+describe("inferred relationships", () => {
+  const build = (tables: CatalogTable[]) => buildSemanticModel({ tables }).relationships.map((r) => `${r.from}.${r.fromColumns} → ${r.to}.${r.toColumns}`);
+
+  it("reads a column named like another table's own key as a reference to it", () => {
+    const lines = table("productlines", [col("productLine", "character varying(50)"), col("textDescription", "text")], ["productLine"]);
+    const customers = table("customers", [col("customerNumber", "integer")], ["customerNumber"]);
+    const products = table("products", [col("productCode", "text"), col("productLine", "character varying(50)")], ["productCode"]);
+    const payments = table("payments", [col("customerNumber", "integer"), col("checkNumber", "text")], ["customerNumber", "checkNumber"]);
+    expect(build([lines, customers, products, payments])).toEqual(["public.payments.customerNumber → public.customers.customerNumber", "public.products.productLine → public.productlines.productLine"]);
+  });
+
+  it("does not read an attribute as a reference because another table is keyed by the same name", () => {
+    const offices = table("offices", [col("city", "text")], ["city"]);
+    const customers = table("customers", [col("id", "integer"), col("city", "text")], ["id"]);
+    expect(build([offices, customers])).toEqual([]);
+  });
+});

@@ -16,7 +16,8 @@ export type ForeignKeyEdge = { table: CatalogTable; fk: CatalogForeignKey; infer
 /**
  * Foreign keys nobody declared, read from names: a column whose words are another table's
  * entity name plus a key word (`customer_id`, `custNo`), or that has the exact name of another
- * table's single-column key, with a type that joins. Ambiguous matches are left out.
+ * table's single-column key when that name is a key's (`customerNumber`, `productLine` of
+ * product lines), with a type that joins. Ambiguous matches are left out.
  */
 function inferForeignKeys(tables: CatalogTable[], names: Map<CatalogTable, EntityNames>): ForeignKeyEdge[] {
   const edges: ForeignKeyEdge[] = [];
@@ -29,9 +30,12 @@ function inferForeignKeys(tables: CatalogTable[], names: Map<CatalogTable, Entit
       const targets = keyed.filter((target) => {
         const key = target.columns.find((c) => c.name === target.primaryKey[0]);
         if (!key || !joinableTypes(key.dataType, column.dataType)) return false;
-        if (key.name === column.name) return words.length > 1 || !isKeyLike(words);
         const keyWords = nameWords(key.name).expanded;
-        return isKeyLike(words) && names.get(target)!.forms.some((f) => words.length === f.length + 1 && startsWithWords(words, f) && (keyWords.length === 1 || keyWords.at(-1) === words.at(-1)));
+        const forms = names.get(target)!.forms;
+        // The same name as a key that says it is one (`customerNumber`, `productLine` of product
+        // lines); a natural key named like any attribute (`city`) proves nothing.
+        if (key.name === column.name) return (isKeyLike(keyWords) && keyWords.length > 1) || forms.some((f) => startsWithWords(keyWords, f));
+        return isKeyLike(words) && forms.some((f) => words.length === f.length + 1 && startsWithWords(words, f) && (keyWords.length === 1 || keyWords.at(-1) === words.at(-1)));
       });
       const others = targets.filter((t) => t !== table);
       if (others.length !== 1) continue;
