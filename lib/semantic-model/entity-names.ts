@@ -12,8 +12,6 @@ const ENTITY_SYNONYMS: Record<string, string[]> = {
   employee: ["staff member"],
   supplier: ["vendor"],
   vendor: ["supplier"],
-  invoice: ["bill"],
-  shipper: ["carrier"],
 };
 
 /** How an entity is called, from its table's name. */
