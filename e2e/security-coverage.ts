@@ -28,6 +28,7 @@ export const routes: Record<string, { url: string; access: Access; methods: Reco
 /** Every page in app/ and who may open it. */
 export const pages: Record<string, { url: string; access: Access }> = {
   "/": { url: "/", access: "public" },
+  "/account": { url: "/account", access: "session" },
   "/data": { url: "/data", access: "session" },
   "/data/[table]": { url: "/data/orders", access: "session" },
   "/evals": { url: "/evals", access: "session" },
@@ -41,6 +42,7 @@ export const pages: Record<string, { url: string; access: Access }> = {
 /** Every server action module in app/: a page that posts to it, and who may call each action. */
 export const actionFiles: Record<string, { page: string; actions: Record<string, Access> }> = {
   "app/actions.ts": { page: "/", actions: { startRunAction: "session" } },
+  "app/(app)/account/actions.ts": { page: "/account", actions: { changePasswordAction: "session" } },
   "app/(app)/runs/[id]/actions.ts": { page: `/runs/${NO_RUN}`, actions: { rerunAction: "session", rollbackAction: "session" } },
   "app/(auth)/setup/actions.ts": { page: "/setup", actions: { setupAction: "public" } },
   "app/(auth)/sign-in/actions.ts": { page: "/sign-in", actions: { signInAction: "public" } },

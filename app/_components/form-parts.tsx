@@ -1,23 +1,28 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/server/action";
 
 type ServerAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 /**
  * A form bound to a server action. It submits without React's automatic reset, so a rejected
- * submission keeps what the user typed next to the messages that say what to fix.
+ * submission keeps what the user typed next to the messages that say what to fix; a successful
+ * one that stays on the page is cleared, so what was typed (a password) does not linger.
  */
 export function ActionForm({ action, children }: { action: ServerAction; children: (result: ActionResult | null, pending: boolean) => ReactNode }) {
   const [result, dispatch, pending] = useActionState(action, null);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (result?.ok) form.current?.reset();
+  }, [result]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     startTransition(() => dispatch(data));
   };
   return (
-    <form onSubmit={submit} className="stack" noValidate>
+    <form ref={form} onSubmit={submit} className="stack" noValidate>
       <FormAlert result={result} />
       {children(result, pending)}
     </form>
@@ -53,8 +58,9 @@ export function SubmitButton({ pending, children, pendingLabel }: { pending: boo
   );
 }
 
-/** The form-level error of the last submission, if any. */
+/** The form-level error, or the notice of success, of the last submission, if any. */
 function FormAlert({ result }: { result: ActionResult | null }) {
+  if (result?.ok && result.notice) return <div className="alert ok" role="status">{result.notice}</div>;
   if (!result?.error || result.fieldErrors) return null;
   return <div className="alert error" role="alert">{result.error}</div>;
 }

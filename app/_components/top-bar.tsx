@@ -24,7 +24,8 @@ export async function TopBar() {
         <div className="user-menu">
           {user ? (
             <>
-              <span data-testid="signed-in-as">{user.email}</span>
+              <span className="signed-in-as" data-testid="signed-in-as">{user.email}</span>
+              <Link href="/account">Account</Link>
               <form action={signOutAction}>
                 <button type="submit" className="button secondary">Sign out</button>
               </form>

@@ -23,6 +23,9 @@ export const authConfig = {
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.user.role = token.role === "admin" ? "admin" : "member";
+      // A password change keeps this session and ends the others, so it must know which is which.
+      // The id opens nothing by itself (the signed token does), so the client may see it.
+      if (token.sid) session.sessionId = token.sid;
       return session;
     },
   },

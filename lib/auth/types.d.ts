@@ -6,6 +6,8 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; role: "admin" | "member" } & DefaultSession["user"];
+    /** The row of datamorph.sessions behind this session. */
+    sessionId?: string;
   }
 }
 

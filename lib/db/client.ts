@@ -1,8 +1,12 @@
-import { drizzle } from "drizzle-orm/postgres-js";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase } from "drizzle-orm/pg-core";
+import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema";
 
 export type Database = ReturnType<typeof drizzle<typeof schema>>;
+/** The database or an open transaction on it: what a drizzle query helper needs to run inside either. */
+export type DatabaseOrTransaction = PgDatabase<PostgresJsQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 export type SqlClient = postgres.Sql;
 /** A pool or an open transaction: what a query helper needs to run inside either. */
 export type SqlExecutor = postgres.Sql | postgres.TransactionSql;

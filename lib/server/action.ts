@@ -4,8 +4,11 @@ import type { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { toPublicError } from "@/lib/errors";
 
-/** What every server action returns; it never echoes the submitted values back. */
-export type ActionResult = { ok: boolean; error?: string; fieldErrors?: Record<string, string> };
+/**
+ * What every server action returns; it never echoes the submitted values back. `notice` is what
+ * a successful action that stays on the page tells the user.
+ */
+export type ActionResult = { ok: boolean; error?: string; fieldErrors?: Record<string, string>; notice?: string };
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -1,6 +1,10 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import type { DatabaseOrTransaction } from "@/lib/db/client";
 import { sessions } from "@/lib/db/schema";
+
+/** Open: not revoked and not expired. */
+const isOpen = () => and(isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`));
 
 /** Opens a session for `userId` that lasts `maxAgeSeconds`; returns its id. */
 export async function createSession({ userId, maxAgeSeconds }: { userId: string; maxAgeSeconds: number }): Promise<string> {
@@ -11,12 +15,12 @@ export async function createSession({ userId, maxAgeSeconds }: { userId: string;
   return row.id;
 }
 
-/** Whether session `id` belongs to `userId`, is not revoked and has not expired. */
-export async function isSessionActive({ id, userId }: { id: string; userId: string }): Promise<boolean> {
-  const [row] = await getDb()
+/** Whether session `id` belongs to `userId`, is not revoked and has not expired. `db` may be a transaction. */
+export async function isSessionActive({ id, userId, db = getDb() }: { id: string; userId: string; db?: DatabaseOrTransaction }): Promise<boolean> {
+  const [row] = await db
     .select({ id: sessions.id })
     .from(sessions)
-    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)));
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isOpen()));
   return row !== undefined;
 }
 
@@ -26,4 +30,17 @@ export async function revokeSession({ id }: { id: string }): Promise<void> {
     .update(sessions)
     .set({ revokedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+/**
+ * Ends every open session of `userId` except `keepId` (after a password change, the other
+ * browsers sign in again with the new password); returns how many it ended. `db` may be a transaction.
+ */
+export async function revokeOtherSessions({ userId, keepId, db = getDb() }: { userId: string; keepId: string; db?: DatabaseOrTransaction }): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId), isOpen()))
+    .returning({ id: sessions.id });
+  return rows.length;
 }

@@ -2,6 +2,7 @@ import { count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/client";
 import { users, type User } from "@/lib/db/schema";
+import { isSessionActive, revokeOtherSessions } from "./sessions";
 
 /** Serialises first-account creation so two setup forms cannot both create an admin. */
 const SETUP_LOCK = 7_126_032;
@@ -48,6 +49,30 @@ export async function createMember(input: NewUser): Promise<User | null> {
     .onConflictDoNothing()
     .returning();
   return user ?? null;
+}
+
+/** A rollback that carries no error: the change was refused, not broken. */
+class SessionEnded extends Error {}
+
+/**
+ * Stores a new password hash for `userId` and ends the user's other sessions, all or nothing.
+ * Returns how many sessions it ended, or null (and changes nothing) when `keepSessionId`, the
+ * session asking, is no longer open.
+ */
+export async function replacePasswordHash({ userId, passwordHash, keepSessionId }: { userId: string; passwordHash: string; keepSessionId: string }): Promise<number | null> {
+  try {
+    return await getDb().transaction(async (tx) => {
+      // The update locks the user's row first, so of two changes made at once from two sessions
+      // the second waits, then finds its session ended by the first and gives up, rather than
+      // both going through and each signing the other out.
+      await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
+      if (!(await isSessionActive({ id: keepSessionId, userId, db: tx }))) throw new SessionEnded();
+      return revokeOtherSessions({ userId, keepId: keepSessionId, db: tx });
+    });
+  } catch (error) {
+    if (error instanceof SessionEnded) return null;
+    throw error;
+  }
 }
 
 const CLI_EMAIL = "cli@datamorph.local";
