@@ -1,6 +1,6 @@
 /**
- * Reading English: the first layer of the planner. It knows no catalog and no dataset; the
- * layers after it build on what it returns.
+ * Reading English: the first two layers of the planner (annotate, then chunk). They know no
+ * catalog and no dataset; ground and parse build on what they return.
  *
  * `annotate(prompt)` → `AnnotatedToken[]`, pure and deterministic (the same prompt always
  * gives the same tokens; the clock is never read):
@@ -29,8 +29,18 @@
  *   date that the next layers supply to `resolveTimeExpression`), and the range the words
  *   alone fix when they do. A bare four-digit number is a year unless a quantity word leads it
  *   ("over 2000", "top 2000").
+ *
+ * `chunk(tokens)` → `Chunk[]`: chunks tile the tokens in order, each token in exactly one
+ * chunk, never across a sentence. Kinds: noun-phrase, verb-group, comparison, time,
+ * aggregate, ranking, ordering, connective (with a role), value, arithmetic, punctuation and
+ * other. Each chunk records what its words say (a comparison's operator and quantity, a noun
+ * phrase's head, count and superlative, a verb group's lemma, particles and negation) and
+ * nothing about what they mean in a catalog: deciding that "tracks" is a table, that "by"
+ * groups rather than ranks, or that an "other" chunk matters is the work of ground and parse.
  */
 export { annotate } from "@/lib/planner/english/annotate";
+export { chunk } from "@/lib/planner/english/chunk/chunk";
+export type * from "@/lib/planner/english/chunk/types";
 export { loadEnglishModel } from "@/lib/planner/english/tagger";
 export { resolveTimeExpression } from "@/lib/planner/english/time/resolve-time";
 export type * from "@/lib/planner/english/time/types";
