@@ -58,6 +58,10 @@ describe("annotate: spans", () => {
     for (const t of annotate(prompt)) expect(prompt.slice(t.span.start, t.span.end)).toBe(t.text);
   });
 
+  it("leaves line breaks out of the tokens", () => {
+    expect(annotate("orders\nper\n\ncustomer").map((t) => t.text)).toEqual(["orders", "per", "customer"]);
+  });
+
   it("marks words written together: the hyphen of best-selling has no space on either side", () => {
     const tokens = annotate("the best-selling products");
     expect(tokens.map((t) => [t.text, t.spaceBefore])).toEqual([

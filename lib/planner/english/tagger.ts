@@ -42,6 +42,8 @@ export function tagWords(text: string): TaggedWord[] {
       // The model's typings do not cover every "its" helper; each returns a string here.
       const read = (f: unknown) => String(token.out(f as never));
       const value = token.out();
+      // Line breaks come back as tokens of their own; a token is a word or a mark, never space.
+      if (value.trim() === "") return;
       const found = text.indexOf(value, cursor);
       // The model hands back each word as written, so it is always found; the fallback keeps
       // offsets moving forward if a future model version normalises a word.

@@ -32,6 +32,8 @@ describe("chunk: noun phrases", () => {
     ["how many albums does Led Zeppelin have", ["agg[how many]", "np[albums]", "vg[does]", "np[Led Zeppelin]", "vg[have]"]],
     ["the customers' orders", ["np[the customers' orders]"]],
     ["cancelled orders with the customer's name", ["np[cancelled orders]", "with[with]", "np[the customer's name]"]],
+    ["delete all the cancelled orders", ["vg[delete]", "np[all the cancelled orders]"]],
+    ["employees per year", ["np[employees]", "grain[per]", "np[year]"]],
   ])("%j", (prompt, expected) => {
     expect(view(prompt)).toEqual(expected);
   });
@@ -86,6 +88,8 @@ describe("chunk: verb groups", () => {
     expect(view("employees that nobody reports to")).toEqual(["np[employees]", "relative[that]", "np[nobody]", "vg[reports to]"]);
     expect(view("products that cost less than 10 dollars")).toEqual(["np[products]", "relative[that]", "vg[cost]", "cmp[less than 10]", "np[dollars]"]);
     expect(view("does each payment method account for it")).toEqual(["vg[does]", "np[each payment method]", "vg[account for]", "np[it]"]);
+    expect(view("which products cost more than 50 bucks")).toEqual(["np[which products]", "vg[cost]", "cmp[more than 50]", "np[bucks]"]);
+    expect(view("how many payments does one get on average")).toEqual(["agg[how many]", "np[payments]", "vg[does]", "np[one]", "vg[get]", "agg[on average]"]);
   });
 
   it("leaves to other chunks the prepositions that open them", () => {

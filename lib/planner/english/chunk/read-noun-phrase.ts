@@ -48,8 +48,10 @@ function belongs(ctx: ChunkContext, k: number, start: number, nouns: number): bo
   if ((t.pos === "CCONJ" || t.text === "+") && k > start && t.sentence === tokens[start].sentence) return coordinatesModifiers(tokens, k);
   if (t.sentence !== tokens[start].sentence || t.time || t.kind === "quoted" || t.kind === "punctuation" || t.kind === "symbol") return false;
   if (k > start && (readComparison(ctx, k) || readAggregate(ctx, k) || arithmeticAt(tokens, k))) return false;
-  if (k > start && nouns > 0 && verbAfterSubject(tokens, k, start, chunks.at(-1))) return false;
+  if (k > start && verbAfterSubject(tokens, k, start, chunks.at(-1))) return false;
   if (k === start && (t.pos === "DET" || POSSESSIVE_PRONOUNS.has(t.normal) || DEMONSTRATIVES.has(t.normal))) return true;
+  // "all the cancelled orders", "both their names": a determiner after "all"/"both".
+  if (k === start + 1 && (before.normal === "all" || before.normal === "both") && (t.pos === "DET" || POSSESSIVE_PRONOUNS.has(t.normal))) return true;
   if (isNounLike(t) || inNameRun(tokens, k)) return true;
   // "largest amount first": "first" closing the clause orders the rows; it is not a modifier.
   if (nouns > 0 && closesWithFirstOrLast(tokens, k)) return false;

@@ -1,4 +1,5 @@
 import { type ChunkContext, makeChunk } from "@/lib/planner/english/chunk/context";
+import { readAggregate } from "@/lib/planner/english/chunk/read-aggregate";
 import { readComparison } from "@/lib/planner/english/chunk/read-comparison";
 import { inNameRun, isParticiplePremodifier, verbAfterSubject, verbReadsAsNoun } from "@/lib/planner/english/chunk/word-shapes";
 import type { VerbGroup } from "@/lib/planner/english/chunk/types";
@@ -105,12 +106,12 @@ function isVerb(ctx: ChunkContext, k: number, start: number, afterAuxiliary: boo
   return opens && pos === "NOUN" && !!next && (["me", "us", "them", "it", "all", "every", "each", "the", "a", "an", "any"].includes(next.normal));
 }
 
-/** A particle or preposition belongs to the verb unless a time phrase, a comparison or a grain starts with it. */
+/** A particle or preposition belongs to the verb unless a time phrase, a comparison, an aggregate ("on average") or a grain starts with it. */
 function isParticle(ctx: ChunkContext, k: number): boolean {
   const { tokens } = ctx;
   const t = tokens[k];
   if (t.time || !["ADP", "ADV", "PART", "SCONJ"].includes(t.pos)) return false;
-  if (readComparison(ctx, k)) return false;
+  if (readComparison(ctx, k) || readAggregate(ctx, k)) return false;
   const next = tokens[k + 1];
   // "paid at least partly": "at least" without a quantity is an adverb, not the verb's preposition.
   if (t.normal === "at" && (next?.normal === "least" || next?.normal === "most")) return false;

@@ -65,15 +65,18 @@ export function verbReadsAsNoun(tokens: AnnotatedToken[], k: number, previous: C
 
 /**
  * A noun the tagger read where the verb of a question stands, after its subject: "which sales
- * reps work out of…", "does each payment method account for…", "does one get on average".
- * It is a base form followed by a particle or preposition (or nothing), and the subject either
+ * reps work out of…", "does each payment method account for…", "does one get on average",
+ * "which products cost more than 50". It is a base form followed by a particle, a
+ * preposition, a comparison or nothing, and the subject either
  * opens with "which"/"what" or follows an auxiliary "do".
  */
 export function verbAfterSubject(tokens: AnnotatedToken[], k: number, subjectStart: number, beforeSubject: Chunk | undefined): boolean {
   const t = tokens[k];
   if (t.kind !== "word" || t.pos !== "NOUN" || t.normal !== t.lemma || k === subjectStart) return false;
   const next = tokens[k + 1];
-  const particleNext = !next || next.sentence !== t.sentence || ["ADP", "PART", "ADV", "PUNCT"].includes(next.pos);
+  // A particle, a preposition, the end, or a comparison ("which products cost more than 50").
+  const particleNext =
+    !next || next.sentence !== t.sentence || ["ADP", "PART", "ADV", "PUNCT"].includes(next.pos) || tokens[k + 2]?.normal === "than";
   if (!particleNext) return false;
   const opener = tokens[subjectStart].normal;
   const questionSubject = (opener === "which" || opener === "what") && tokens[k - 1].normal !== tokens[k - 1].lemma;
