@@ -2,13 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatEvalSummary } from "@/lib/cli/eval-summary";
-import { createSqlClient } from "@/lib/db/client";
-import { runMigrations } from "@/lib/db/migrate";
-import { loadDemoWarehouse } from "@/lib/demo/load";
 import { importDataset, type DatasetName } from "@/lib/testing/datasets";
-import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { useWarehouseDatabases } from "@/lib/testing/warehouse-database";
 import { loadEvalCases } from "./cases";
 import { runEvaluation } from "./run-eval";
 import { summarise, summariseByFile } from "./summary";
@@ -16,27 +13,7 @@ import { summarise, summariseByFile } from "./summary";
 // Our own evaluation corpus, run the way `datamorph eval` runs it: every prompt through the
 // real pipeline on the demo shop and the three public datasets. No case may be silently wrong.
 const corpusDir = path.resolve(import.meta.dirname, "corpus");
-const drops: (() => Promise<void>)[] = [];
-
-afterAll(async () => {
-  await Promise.all(drops.map((drop) => drop()));
-});
-
-/** A fresh database holding the named warehouse, as the corpus files expect. */
-async function prepare(name: string): Promise<string> {
-  const database = await createTestDatabase(testServers()[0]);
-  drops.push(database.drop);
-  const sql = createSqlClient(database.url, "test", 2);
-  try {
-    await runMigrations(sql);
-    if (name === "demo") await loadDemoWarehouse(sql);
-    else await importDataset(sql, name as DatasetName, "public");
-    await sql`analyze`;
-  } finally {
-    await sql.end();
-  }
-  return database.url;
-}
+const prepare = useWarehouseDatabases((sql, name) => importDataset(sql, name as DatasetName, "public"));
 
 describe("the evaluation corpus", () => {
   it("has no silently wrong case and no broken case", async () => {

@@ -3,12 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatEvalSummary } from "@/lib/cli/eval-summary";
-import { createSqlClient } from "@/lib/db/client";
-import { runMigrations } from "@/lib/db/migrate";
-import { loadDemoWarehouse } from "@/lib/demo/load";
 import { datasetDir, type DatasetName } from "@/lib/testing/datasets";
 import { loadSchemaDataset } from "@/lib/testing/load-schema-dataset";
-import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { useWarehouseDatabases } from "@/lib/testing/warehouse-database";
 import { loadEvalCases } from "./cases";
 import { runEvaluation, type CaseResult } from "./run-eval";
 import { summarise, summariseByFile } from "./summary";
@@ -30,29 +27,13 @@ const knownSilentlyWrong: Record<string, string[]> = {
   "dev-chinook": ["ch-27"],
 };
 
-const drops: (() => Promise<void>)[] = [];
 const evaluated: CaseResult[] = [];
 
-afterAll(async () => {
-  await Promise.all(drops.map((drop) => drop()));
+afterAll(() => {
   if (evaluated.length > 0) console.log(`shared dev sets:\n${formatEvalSummary(summariseByFile(evaluated), summarise(evaluated))}`);
 });
 
-/** A fresh database holding the named warehouse: the demo shop by its loader, the others from their folder. */
-async function prepare(name: string): Promise<string> {
-  const database = await createTestDatabase(testServers()[0]);
-  drops.push(database.drop);
-  const sql = createSqlClient(database.url, "test", 2);
-  try {
-    await runMigrations(sql);
-    if (name === "demo") await loadDemoWarehouse(sql);
-    else await loadSchemaDataset(sql, datasetDir(name as DatasetName | "classicmodels"));
-    await sql`analyze`;
-  } finally {
-    await sql.end();
-  }
-  return database.url;
-}
+const prepare = useWarehouseDatabases((sql, name) => loadSchemaDataset(sql, datasetDir(name as DatasetName | "classicmodels")));
 
 describe("the shared development sets", () => {
   it.each(devFiles)("%s has no silently wrong case and no broken case", async (file) => {

@@ -6,32 +6,42 @@ import type { RoleClients } from "@/lib/db/role-clients";
 import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
 import { datasetDir } from "@/lib/testing/datasets";
 import { loadSchemaDataset } from "@/lib/testing/load-schema-dataset";
-import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { createTestDatabase, testServers, type TestServer } from "@/lib/testing/test-database";
 import { loadSemanticModel, saveImportedModel, type ModelSource } from "./load-model";
 import { exportModelYaml, ModelImportError } from "./model-yaml";
 import { readValueIndex } from "./read-value-index";
 
+/** jaffle_shop (from its schema.sql and CSVs, analyzed) in a migrated database with DataMorph's logins; dropped after the block. */
+function useJaffleShopWithRoles(server: TestServer): { owner: SqlClient; roles: RoleClients } {
+  const opened = {} as { owner: SqlClient; roles: RoleClients };
+  let drop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const database = await createTestDatabase(server);
+    drop = database.drop;
+    opened.owner = createSqlClient(database.url, "test", 2);
+    await loadSchemaDataset(opened.owner, datasetDir("jaffle_shop"));
+    await opened.owner`analyze`;
+    await runMigrations(opened.owner);
+    opened.roles = await setUpAndOpenRoles(opened.owner, database.url, { sourceSchemas: ["public"], targetSchema: "public" });
+  });
+  afterAll(async () => {
+    await Promise.all([opened.owner?.end(), opened.roles?.reader.end(), opened.roles?.builder.end()]);
+    await drop?.();
+  });
+  return opened;
+}
+
 describe.each(testServers())("stored semantic models ($name Postgres)", (server) => {
-  let drop: () => Promise<void>;
+  const warehouse = useJaffleShopWithRoles(server);
   let owner: SqlClient;
   let roles: RoleClients;
   let db: Database;
   let source: ModelSource;
 
-  beforeAll(async () => {
-    const database = await createTestDatabase(server);
-    drop = database.drop;
-    owner = createSqlClient(database.url, "test", 2);
-    await loadSchemaDataset(owner, datasetDir("jaffle_shop"));
-    await owner`analyze`;
-    await runMigrations(owner);
-    roles = await setUpAndOpenRoles(owner, database.url, { sourceSchemas: ["public"], targetSchema: "public" });
+  beforeAll(() => {
+    ({ owner, roles } = warehouse);
     db = createDatabase(owner);
     source = { db, reader: roles.reader, sourceSchemas: ["public"] };
-  });
-  afterAll(async () => {
-    await Promise.all([owner?.end(), roles?.reader.end(), roles?.builder.end()]);
-    await drop?.();
   });
 
   it("generates the first version on first use, with the value index, then serves it from storage", async () => {
@@ -89,22 +99,12 @@ describe.each(testServers())("stored semantic models ($name Postgres)", (server)
 });
 
 describe.each(testServers())("reading the value index ($name Postgres)", (server) => {
-  let drop: () => Promise<void>;
+  const warehouse = useJaffleShopWithRoles(server);
   let owner: SqlClient;
   let roles: RoleClients;
 
-  beforeAll(async () => {
-    const database = await createTestDatabase(server);
-    drop = database.drop;
-    owner = createSqlClient(database.url, "test", 2);
-    await loadSchemaDataset(owner, datasetDir("jaffle_shop"));
-    await owner`analyze`;
-    await runMigrations(owner);
-    roles = await setUpAndOpenRoles(owner, database.url, { sourceSchemas: ["public"], targetSchema: "public" });
-  });
-  afterAll(async () => {
-    await Promise.all([owner?.end(), roles?.reader.end(), roles?.builder.end()]);
-    await drop?.();
+  beforeAll(() => {
+    ({ owner, roles } = warehouse);
   });
 
   const columnOf = (index: Awaited<ReturnType<typeof readValueIndex>>, table: string, column: string) => index.columns.find((c) => c.table === table && c.column === column);
