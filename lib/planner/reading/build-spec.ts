@@ -80,6 +80,8 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
       const m = q.meanings[0];
       const dim = m.entity.dimensions.find((d) => d.column === m.column);
       if (q.via && dim?.verbs?.includes(q.via)) bonus += 0.5;
+      // "reporting to Nancy Edwards": the value names the row at the other end of a relationship, not this one.
+      else if (q.via && ctx.model.relationships.some((r) => r.verbs.some((v) => v.phrase.split(" ")[0] === q.via))) fail("a value reached through a relationship verb");
       if (!mentioned.includes(m.entity.table) && m.entity.table !== base) bonus -= 0.2;
       const column = col(m, m.column, q.phrase);
       filters.push(q.meanings.length === 1 ? { op: "=", column, value: m.value, phrase: q.phrase } : { op: "in", column, values: q.meanings.map((v) => v.value), phrase: q.phrase });
@@ -107,6 +109,9 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
       filters.push({ op: "date_range", column: col({ kind: "time", entity: owner, time }, time.column, q.phrase), ...(range.start ? { from: range.start } : {}), ...(range.end ? { to: range.end } : {}), phrase: q.phrase });
     }
   }
+
+  const filtered = filters.filter((f) => f.op !== "date_range" && f.op !== "between" && f.op !== ">" && f.op !== "<" && f.op !== ">=" && f.op !== "<=").map((f) => `${f.column.source}.${f.column.column}`);
+  if (new Set(filtered).size < filtered.length) fail("two value filters on one column");
 
   // Grain and outputs.
   const columns: OutputColumn[] = [];
@@ -181,6 +186,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     if (s.k !== "show") continue;
     const column = s.meaning.kind === "measure" ? s.meaning.measure.column : s.meaning.kind === "dimension" ? s.meaning.dimension.column : s.meaning.kind === "time" ? s.meaning.time.column : fail("show of a non-column");
     if (aggregated) fail("a column beside aggregates");
+    if (!mentioned.includes(s.meaning.entity.table) && s.meaning.entity.table !== base) bonus -= 0.3;
     addColumn({ name: snake(column), expr: { kind: "column", column: col(s.meaning, column, s.phrase) }, phrase: s.phrase });
   }
 
@@ -191,10 +197,11 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   const rankBy = tops.find((t) => t.k === "top" && t.by);
   if (rank?.k === "top") {
     const by = rankBy?.k === "top" && rankBy.by ? (rankBy === rank ? measureNames[0] : addMeasure(rankBy.by, rankBy.phrase)) : measureNames[0];
-    if (!by) fail("a ranking without a measure");
+    if (!by) fail("a ranking without a count or a measure");
     orderBy.push({ output: by, direction: rank.edge === "top" ? "desc" : "asc", phrase: rank.phrase });
     limit = { count: rank.count, phrase: rank.phrase };
   } else if (rankBy) fail("ranked by a measure without a count");
+  else if (tops.length > 0) fail("a ranking without a count or a measure");
   for (const s of parts) if (s.k === "sort") fail("ordering is not read yet");
   const renames = parts.filter((p) => p.k === "rename");
   if (renames.length > 1) fail("two names");

@@ -81,6 +81,7 @@ r("Attrs -> Attr");
 r("Attrs -> Attr AND Attrs");
 
 r("Vals -> VAL", ([v]) => values([v]));
+r("Vals -> VAL Vals", ([v, rest]) => values([v, ...(rest.k === "values" ? rest.meanings.map((m) => ({ k: "sense", meaning: m, phrase: "" }) as Part) : [])], phraseOf(v, rest)));
 r("Vals -> VAL OR Vals", ([v, , rest]) => values([v, ...(rest.k === "values" ? rest.meanings.map((m) => ({ k: "sense", meaning: m, phrase: "" }) as Part) : [])], phraseOf(v, rest)));
 r("Vals -> VAL AND Vals", ([v, , rest]) => values([v, ...(rest.k === "values" ? rest.meanings.map((m) => ({ k: "sense", meaning: m, phrase: "" }) as Part) : [])], phraseOf(v, rest)));
 

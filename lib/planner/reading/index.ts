@@ -73,6 +73,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
         else throw error;
       }
     }
+    if (candidates.length === 0 && impossible.has("a ranking without a count or a measure")) return refuse("ambiguous", "a ranking needs both how many rows and the measure to rank by (e.g. \"top 10 artists by revenue\")", prompt);
     if (candidates.length === 0) return refuse("not_understood", `no reading of the request builds a table (${[...impossible].sort().slice(0, 3).join("; ")})`, prompt);
     const result = chooseReading(candidates, grounded.fuzzy);
     if (result.ok) {
