@@ -97,6 +97,8 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
       if (q.chunk.operator === "between") filters.push({ op: "between", column, low: value, high: (q.chunk.upper?.value ?? fail("between without upper")) * factor, phrase: q.phrase });
       else filters.push({ op: OPS[q.chunk.operator] ?? fail(`operator ${q.chunk.operator}`), column, value, phrase: q.phrase });
     } else if (q.k === "filter-time") {
+      // "customers who signed up in 2024": a period after a verb dates whatever the verb says, which may not be the listed rows.
+      if (q.afterVerb !== undefined && !q.attr && parts.some((p) => p.k === "related")) fail("a period after a verb, with several entities to date");
       const owner = q.attr?.entity ?? (subject?.k === "subject" && !aggregated ? subject.entity : baseEntity);
       const time = q.attr?.kind === "time" ? q.attr.time : defaultTime(owner);
       let range = q.expr.range;

@@ -54,7 +54,7 @@ r("Attr -> ENT Attr", ([e, a]) => (sense(e)?.entity === sense(a)?.entity ? { ...
 r("Mods -> Mod Mods?");
 r("Mod -> TIME", ([t]) => time(t));
 r("Mod -> PREP? TDIM TIME", ([, a, t]) => time(t, a));
-r("Mod -> Link TIME", ([, t]) => time(t));
+r("Mod -> Link TIME", ([l, t]) => { const p = time(t); return p?.k === "filter-time" ? { ...p, afterVerb: verbOf(l) ?? "" } : p; });
 r("Mod -> Link TDIM TIME", ([, a, t]) => time(t, a));
 r("Mod -> Link? Vals", ([l, v]) => (v.k === "values" ? { ...v, via: verbOf(l), phrase: phraseOf(l, v) } : undefined));
 r("Mod -> Link? FLAG", ([, f]) => flag(f));
@@ -171,7 +171,8 @@ function sort(o: Part): Part | undefined {
 }
 function show(a: Part): Part | undefined {
   const all = items(a).map(sense);
-  if (all.some((m) => !m)) return undefined;
+  // "with a discount" states a condition, not a column to show: only attributes that are not measures are shown.
+  if (all.some((m) => !m || m.kind === "measure")) return undefined;
   return list(...all.map((m) => ({ k: "show", meaning: m!, phrase: phraseOf(a) }) as Part));
 }
 function related(np: Part, link: Part): Part | undefined {

@@ -56,6 +56,8 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       const words = grounded.unknown.map((t) => t.text);
       return refuse("not_understood", `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`, words[0]);
     }
+    // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
+    if (grounded.fuzzy.length > 0) return refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
     const { terminals, length } = compress(grounded.terminals, tokens.length);
     const parses = parseAll({ rules: GRAMMAR, terminals, length, start: "S", absent: ABSENT, limit: 300 });
     if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);

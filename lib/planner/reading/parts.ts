@@ -30,7 +30,7 @@ export type Part =
   | { k: "flag"; meaning: Extract<Meaning, { kind: "flag" }>; phrase: string }
   | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: "currency" }
   | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string }
-  | { k: "filter-time"; attr?: Meaning; expr: TimeExpression; phrase: string }
+  | { k: "filter-time"; attr?: Meaning; expr: TimeExpression; phrase: string; afterVerb?: string }
   | { k: "grain"; attr?: Meaning; bucket?: TimeBucket; entity?: Entity; phrase: string }
   | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; phrase: string }
   | { k: "sort"; direction: "asc" | "desc"; by?: Meaning; phrase: string }
