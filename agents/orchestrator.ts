@@ -11,6 +11,7 @@ import type { DataTestResult } from "@/lib/validation/types";
 import { previousTableName } from "@/lib/warehouse/names";
 import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tables";
 import { buildAndTest, chooseBuildEngine, compileSpec, type Compiled } from "./build-round";
+import { loadSemanticModel } from "@/lib/semantic-model/load-model";
 import { planSpec } from "./planner";
 import { profileSources } from "./profiler";
 import { configuredModel, suggestChecks } from "./model";
@@ -86,8 +87,9 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   const model = configuredModel(context);
   // The model sees a few rows of each table, as quoted data, read only if it is asked.
   const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog) };
+  const semanticModel = mode === "reading" ? await readingModel(context) : undefined;
   const { value: result, ms } = await timed(() =>
-    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock }),
+    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel }),
   );
   if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
   if (!result.ok) {
@@ -97,6 +99,12 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   await context.artifacts.put(context.runId, "spec.json", JSON.stringify(result.spec, null, 2));
   await emit("success", `Planned ${result.spec.target.table}${result.planner === "bedrock" ? " with the model" : ""}`, { spec: result.spec, confidence: result.confidence, notes: result.notes, planner: result.planner }, ms);
   return result.spec;
+}
+
+/** The stored semantic model of the warehouse (generated now when the catalog changed), for the reading planner. */
+async function readingModel(context: AgentContext) {
+  const loaded = await loadSemanticModel({ db: context.db, reader: context.reader, sourceSchemas: context.options.sourceSchemas });
+  return loaded.model;
 }
 
 async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog: Catalog, outcome: RunOutcome, engine: BuildEngine): Promise<void> {

@@ -1,11 +1,16 @@
 import type { Catalog } from "@/lib/catalog/types";
 import { planAuto, planWithBedrock, type BedrockOptions, type BedrockUsage, type SampleRows } from "@/lib/planner/bedrock";
+import { planWithEnglish } from "@/lib/planner/reading";
 import { planWithRules, type PlanResult } from "@/lib/planner/rules";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 
-/** rules: offline and deterministic; bedrock: the model; auto: rules first, the model when rules cannot read a phrase. */
-export type PlannerMode = "rules" | "bedrock" | "auto";
+/**
+ * rules: offline and deterministic; reading: the offline planner that parses English over the semantic
+ * model (being measured beside rules); bedrock: the model; auto: rules first, the model when rules cannot read a phrase.
+ */
+export type PlannerMode = "rules" | "reading" | "bedrock" | "auto";
 
 export type PlannerInput = {
   prompt: string;
@@ -18,16 +23,19 @@ export type PlannerInput = {
   targetTable?: string;
   now?: Date;
   mode?: PlannerMode;
+  /** The warehouse's semantic model, for the reading planner (else it builds one from the catalog). */
+  semanticModel?: SemanticModel;
   /** How to reach the model, for the bedrock and auto modes, and how to read the sample rows it may see. */
   bedrock?: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows> };
 };
 
-export type PlannerOutput = PlanResult & { planner: "rules" | "bedrock"; usage?: BedrockUsage };
+export type PlannerOutput = PlanResult & { planner: "rules" | "reading" | "bedrock"; usage?: BedrockUsage };
 
 async function plan(input: PlannerInput): Promise<PlannerOutput> {
   const { prompt, catalog, sampleValues, derivedTables, now, mode = "rules", bedrock } = input;
   const rules = { prompt, catalog, sampleValues, derivedTables, now };
   if (mode === "rules") return { ...planWithRules(rules), planner: "rules" };
+  if (mode === "reading") return { ...planWithEnglish({ ...rules, semanticModel: input.semanticModel }), planner: "reading" };
   if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
   if (mode === "auto") return planAuto({ rules, bedrock });
   const { loadSampleRows, ...model } = bedrock;

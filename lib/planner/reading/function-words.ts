@@ -1,0 +1,35 @@
+import type { AggregateFn } from "@/lib/spec/output-column";
+import type { TimeBucket } from "@/lib/spec/clauses";
+
+/**
+ * The few English words the grammar itself reads, by meaning: aggregate nouns, superlatives of
+ * quantity, calendar units. They are the language's, not a warehouse's: no table or column of
+ * any dataset is named here.
+ */
+export const AGGREGATE_WORDS: Record<string, { fn: AggregateFn; distinct?: boolean }> = {
+  total: { fn: "sum" }, sum: { fn: "sum" }, totals: { fn: "sum" },
+  average: { fn: "avg" }, avg: { fn: "avg" }, mean: { fn: "avg" },
+  count: { fn: "count" }, number: { fn: "count" }, "number of": { fn: "count" }, "how many": { fn: "count" }, "count of": { fn: "count" },
+  "how much": { fn: "sum" }, "sum of": { fn: "sum" }, "total of": { fn: "sum" }, "average of": { fn: "avg" }, "the average of": { fn: "avg" },
+  max: { fn: "max" }, maximum: { fn: "max" }, min: { fn: "min" }, minimum: { fn: "min" },
+};
+
+/** Words that make a count distinct ("how many different customers"). */
+export const DISTINCT_WORDS = new Set(["different", "distinct", "unique"]);
+
+/** Superlatives of quantity: they rank by whatever measure follows ("the most tracks"). */
+export const QUANTITY_SUPERLATIVES: Record<string, "desc" | "asc"> = {
+  most: "desc", highest: "desc", largest: "desc", biggest: "desc", greatest: "desc",
+  least: "asc", fewest: "asc", lowest: "asc", smallest: "asc",
+};
+
+export const CALENDAR_UNITS: Record<string, TimeBucket> = {
+  day: "day", daily: "day", week: "week", weekly: "week", month: "month", monthly: "month",
+  quarter: "quarter", quarterly: "quarter", year: "year", yearly: "year", annual: "year", annually: "year",
+};
+
+/** Units of money a comparison may carry ("over 50 bucks"): the column's own currency. */
+export const CURRENCY_WORDS = new Set(["dollar", "buck", "usd", "euro", "eur"]);
+
+/** Parts of speech that carry no content of their own: read by the grammar or safely left out. */
+export const FUNCTION_POS = new Set(["DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "INTJ", "ADV", "SYM", "SPACE"]);

@@ -1,0 +1,159 @@
+import type { AnnotatedToken, Chunk, NounPhrase } from "@/lib/planner/english";
+import type { Terminal } from "./chart";
+import { AGGREGATE_WORDS, CALENDAR_UNITS, CURRENCY_WORDS, DISTINCT_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
+import { wordKey, type Lexicon } from "./lexicon";
+import type { Part } from "./parts";
+import { STRENGTH, type Meaning } from "./senses";
+
+export type Grounding = {
+  terminals: Terminal<Part>[];
+  /** Content words no sense, value or grammar word reads: the request cannot be read. */
+  unknown: AnnotatedToken[];
+  /** Words read only by a fuzzy match (typos). */
+  fuzzy: string[];
+};
+
+const CATEGORY: Record<Meaning["kind"], string> = { entity: "ENT", measure: "MEAS", dimension: "DIM", time: "TDIM", flag: "FLAG", value: "VAL", role: "ROLE" };
+const CONNECTIVE: Record<string, string> = {
+  relative: "REL", question: "Q", with: "WITH", without: "WITHOUT", grain: "GRAIN", by: "BY", and: "AND", or: "OR", naming: "NAMING", preposition: "PREP", subordinator: "SUB",
+};
+const LINKING_VERBS = new Set(["be", "have", "do", "get"]);
+const MAX_VALUE_WORDS = 6;
+
+/**
+ * Ground: every chunk of the request becomes terminals of the grammar, each with what it may
+ * mean in the semantic model and how strongly. Content words are read as entities, measures,
+ * dimensions, time dimensions, flags, values of the value index or role nouns (all candidates are
+ * kept); function words are known by their part of speech. A content word nothing reads is
+ * returned in `unknown`, never dropped.
+ */
+export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon, modelVerbs: Set<string>): Grounding {
+  const terminals: Terminal<Part>[] = [];
+  const fuzzy: string[] = [];
+  const text = (start: number, end: number) => tokens.slice(start, end).map((t, i) => (i > 0 && t.spaceBefore ? " " : "") + t.text).join("");
+  const emit = (cat: string, start: number, end: number, value: Part, strength = 1) => terminals.push({ cat, start, end, value, strength });
+  const emitSenses = (start: number, end: number, meanings: { meaning: Meaning; strength: number }[]) => {
+    const phrase = text(start, end);
+    for (const { meaning, strength } of meanings) emit(CATEGORY[meaning.kind], start, end, { k: "sense", meaning, phrase }, strength * (end - start) + 0.2 * (end - start - 1));
+  };
+
+  for (const c of chunks) {
+    const { start, end } = c.tokens;
+    const phrase = c.text;
+    switch (c.kind) {
+      case "noun-phrase": groundNounPhrase(c, tokens, lexicon, emit, emitSenses, text, fuzzy); break;
+      case "verb-group": {
+        const lemma = tokens[c.head].lemma;
+        if (LINKING_VERBS.has(lemma) && c.particles.length === 0) emit("BE", start, end, { k: "verb", chunk: c, lemma, phrase });
+        else {
+          emit("VERB", start, end, { k: "verb", chunk: c, lemma, phrase }, modelVerbs.has(lemma) ? 0.8 : 0.3);
+          // "priced at", "hired before": a verb that is a column's own word.
+          const senses = lexicon.phrases.get(wordKey(lemma)) ?? [];
+          emitSenses(start, end, senses.filter((s) => s.meaning.kind === "measure" || s.meaning.kind === "time"));
+        }
+        break;
+      }
+      case "comparison": emit("CMP", start, end, { k: "compare", chunk: c, phrase }); break;
+      case "time": emit("TIME", start, end, { k: "time", expr: c.expression, phrase }); break;
+      case "aggregate": {
+        const agg = AGGREGATE_WORDS[c.word.toLowerCase()];
+        if (agg) emit("AGG", start, end, { k: "agg", ...agg, phrase });
+        break;
+      }
+      case "ranking": emit("RANK", start, end, { k: "rank", chunk: c, phrase }); break;
+      case "ordering": emit("ORDER", start, end, { k: "order", chunk: c, phrase }); break;
+      case "connective": emit(CONNECTIVE[c.role], start, end, { k: "word", word: c.word.toLowerCase(), phrase, chunk: c }); break;
+      case "value": {
+        const token = tokens[c.token];
+        const matches = lexicon.values(token.quoted?.inner ?? token.text);
+        emitSenses(start, end, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength: STRENGTH.name })).filter((s) => s.meaning.entity));
+        break;
+      }
+      case "other": {
+        for (let i = start; i < end; i++) {
+          const t = tokens[i];
+          const unit = CALENDAR_UNITS[t.normal];
+          if (unit) emit("BUCKET", i, i + 1, { k: "bucket", bucket: unit, phrase: t.text });
+          if (CURRENCY_WORDS.has(wordKey(t.normal))) emit("UNIT", i, i + 1, { k: "word", word: "currency", phrase: t.text, chunk: c });
+        }
+        break;
+      }
+      default: break;
+    }
+  }
+  const covered = new Set(terminals.flatMap((t) => Array.from({ length: t.end - t.start }, (_, i) => t.start + i)));
+  const unknown = tokens.filter((t) => !covered.has(t.index) && !FUNCTION_POS.has(t.pos) && t.kind !== "punctuation" && !(t.kind === "symbol" && !t.comparison));
+  return { terminals, unknown, fuzzy };
+}
+
+function valueMeaning(lexicon: Lexicon, m: { table: string; column: string; value: string }): Extract<Meaning, { kind: "value" }> {
+  const entity = lexicon.entities.find((e) => e.table === m.table)!;
+  return { kind: "value", entity, column: m.column, value: m.value };
+}
+
+type Emit = (cat: string, start: number, end: number, value: Part, strength?: number) => void;
+type EmitSenses = (start: number, end: number, meanings: { meaning: Meaning; strength: number }[]) => void;
+
+function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexicon, emit: Emit, emitSenses: EmitSenses, text: (s: number, e: number) => string, fuzzy: string[]) {
+  const { start, end } = c.tokens;
+  const keyOf = (t: AnnotatedToken) => (t.identifier ? t.identifier.parts.map(wordKey).join(" ") : wordKey(t.normal));
+  const lemmaOf = (t: AnnotatedToken) => wordKey(t.alternative?.lemma ?? t.lemma);
+  for (let i = start; i < end; i++) {
+    const t = tokens[i];
+    const agg = AGGREGATE_WORDS[t.normal];
+    if (agg && (c.aggregate ?? []).includes(i)) emit("AGG", i, i + 1, { k: "agg", ...agg, phrase: t.text });
+    if (DISTINCT_WORDS.has(t.normal)) emit("DISTINCT", i, i + 1, { k: "word", word: "distinct", phrase: t.text, chunk: c });
+    const superlative = QUANTITY_SUPERLATIVES[t.normal];
+    if (superlative) emit("SUPER", i, i + 1, { k: "super", direction: superlative, phrase: t.text });
+    if (t.number && !t.time) emit("NUM", i, i + 1, { k: "number", value: t.number.value, phrase: t.text });
+    const unit = CALENDAR_UNITS[t.normal] ?? CALENDAR_UNITS[lemmaOf(t)];
+    if (unit) emit("BUCKET", i, i + 1, { k: "bucket", bucket: unit, phrase: t.text });
+    if (CURRENCY_WORDS.has(lemmaOf(t))) emit("UNIT", i, i + 1, { k: "word", word: "currency", phrase: t.text, chunk: c });
+    if (t.pos === "DET" && (t.normal === "each" || t.normal === "every")) emit("EACH", i, i + 1, { k: "word", word: t.normal, phrase: t.text, chunk: c });
+    // Phrases of the model, longest first; every length is kept as a candidate.
+    let grounded = false;
+    for (let j = Math.min(end, i + lexicon.longest); j > i; j--) {
+      const words = tokens.slice(i, j);
+      const keys = new Set([words.map(keyOf).join(" "), words.map((w, k) => (k === words.length - 1 ? lemmaOf(w) : keyOf(w))).join(" ")]);
+      for (const key of keys) {
+        const senses = lexicon.phrases.get(key);
+        if (senses) {
+          emitSenses(i, j, senses);
+          grounded = true;
+        }
+      }
+    }
+    // Values of the data ("London", "Iron Maiden", "jazz"): quoted or capitalised words first.
+    for (let j = Math.min(end, i + MAX_VALUE_WORDS); j > i; j--) {
+      const span = tokens.slice(i, j);
+      if (span.some((w) => FUNCTION_POS.has(w.pos) && w.pos !== "ADP" && w.pos !== "DET") && !span.every((w) => w.possibleValue)) continue;
+      const raw = span.length === 1 && span[0].quoted ? span[0].quoted.inner : text(i, j);
+      const matches = lexicon.values(raw);
+      if (matches.length === 0) continue;
+      const strength = span.every((w) => w.possibleValue) ? STRENGTH.value : STRENGTH.synonym;
+      emitSenses(i, j, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength })));
+      grounded = true;
+    }
+    if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && t.normal.length >= 4) {
+      const near = lexicon.words.filter((w) => editDistance(w, keyOf(t)) <= (t.normal.length >= 7 ? 2 : 1));
+      for (const w of near) {
+        const senses = lexicon.phrases.get(w) ?? [];
+        emitSenses(i, i + 1, senses.map((s) => ({ ...s, strength: STRENGTH.fuzzy })));
+        if (senses.length > 0) fuzzy.push(`${t.text} → ${w}`);
+      }
+    }
+  }
+}
+
+/** Levenshtein distance with an adjacent swap counted once ("categroy" → "category"). */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.length][b.length];
+}

@@ -1,0 +1,108 @@
+import { annotate, chunk } from "@/lib/planner/english";
+import { checkRequest } from "@/lib/planner/rules/safety";
+import { PlanRejected, type PlannerInput, type PlanRejection, type PlanResult } from "@/lib/planner/rules/types";
+import type { SemanticModel } from "@/lib/semantic-model/model-schema";
+import { EtlSpecSchema } from "@/lib/spec/etl-spec";
+import { buildCandidates, Impossible, type Candidate } from "./build-spec";
+import { parseAll, type Terminal } from "./chart";
+import { GRAMMAR } from "./grammar";
+import { ground } from "./ground";
+import { joinGraph } from "./join-paths";
+import { buildLexicon, type Lexicon } from "./lexicon";
+import { modelOfInput } from "./model-of-input";
+import { ABSENT, items, type Part } from "./parts";
+import { chooseReading } from "./score";
+
+export type ReadingPlannerInput = PlannerInput & {
+  /** The warehouse's semantic model, when the caller has loaded it (else built from the catalog). */
+  semanticModel?: SemanticModel;
+  /** The latest date in each time column ("schema.table.column" → ISO date): the as-of date of relative periods. */
+  latestDates?: Record<string, string>;
+};
+
+const lexicons = new WeakMap<SemanticModel, { lexicon: Lexicon; verbs: Set<string>; graph: ReturnType<typeof joinGraph> }>();
+
+function prepared(model: SemanticModel) {
+  let known = lexicons.get(model);
+  if (!known) {
+    const verbs = new Set([...model.relationships.flatMap((r) => r.verbs.map((v) => v.phrase.split(" ")[0])), ...model.entities.flatMap((e) => e.dimensions.flatMap((d) => d.verbs ?? []))]);
+    known = { lexicon: buildLexicon(model), verbs, graph: joinGraph(model) };
+    lexicons.set(model, known);
+  }
+  return known;
+}
+
+/**
+ * The reading planner: annotate → chunk → ground → parse (every reading) → candidate specs →
+ * score. One reading ahead by a clear margin becomes the spec; close readings that build
+ * different tables are refused as ambiguous, with the readings as candidates. Pure and
+ * deterministic: the clock is read only when no latest date is known for a relative period.
+ */
+export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
+  try {
+    const prompt = checkRequest(input.prompt, input.catalog);
+    const model = modelOfInput(input);
+    const { lexicon, verbs, graph } = prepared(model);
+    const tokens = annotate(prompt);
+    const chunks = chunk(tokens);
+    const negator = tokens.find((t) => t.negator);
+    if (negator) return refuse("not_understood", `"${negator.text}" negates part of the request; negation and anti-joins are not read yet`, negator.text);
+    const grounded = ground(tokens, chunks, lexicon, verbs);
+    for (const c of chunks) {
+      const next = tokens[c.tokens.end];
+      if (c.kind === "connective" && c.role === "naming" && next) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
+    }
+    if (grounded.unknown.length > 0) {
+      const words = grounded.unknown.map((t) => t.text);
+      return refuse("not_understood", `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`, words[0]);
+    }
+    // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
+    if (grounded.fuzzy.length > 0) return refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
+    const { terminals, length } = compress(grounded.terminals, tokens.length);
+    const parses = parseAll({ rules: GRAMMAR, terminals, length, start: "S", absent: ABSENT, limit: 300 });
+    if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);
+    const candidates: (Candidate & { strength: number })[] = [];
+    const impossible = new Set<string>();
+    const asOf = (table: string, column: string) => {
+      const date = input.latestDates?.[`${table}.${column}`];
+      return date ? { date, source: `the latest ${column} in ${table}` } : { date: (input.now ?? new Date()).toISOString().slice(0, 10), source: "today" };
+    };
+    for (const parse of parses) {
+      try {
+        for (const c of buildCandidates(items(parse.value), { prompt: input.prompt, model, graph, asOf })) candidates.push({ ...c, strength: parse.strength });
+      } catch (error) {
+        if (error instanceof Impossible) impossible.add(error.message);
+        else throw error;
+      }
+    }
+    if (candidates.length === 0 && impossible.has("a ranking without a count or a measure")) return refuse("ambiguous", "a ranking needs both how many rows and the measure to rank by (e.g. \"top 10 artists by revenue\")", prompt);
+    if (candidates.length === 0) return refuse("not_understood", `no reading of the request builds a table (${[...impossible].sort().slice(0, 3).join("; ")})`, prompt);
+    const result = chooseReading(candidates, grounded.fuzzy);
+    if (result.ok) {
+      const checked = EtlSpecSchema.safeParse(result.spec);
+      if (!checked.success) return refuse("not_understood", `the reading does not make a valid plan: ${checked.error.issues[0]?.message}`, prompt);
+    }
+    return result;
+  } catch (error) {
+    if (error instanceof PlanRejected) return error.rejection;
+    throw error;
+  }
+}
+
+function refuse(code: PlanRejection["code"], message: string, phrase?: string): PlanRejection {
+  return { ok: false, code, message, ...(phrase ? { phrase } : {}) };
+}
+
+/** Token positions → lattice positions: tokens no terminal covers (function words) drop out. */
+function compress(terminals: Terminal<Part>[], count: number): { terminals: Terminal<Part>[]; length: number } {
+  const covered = new Array<boolean>(count).fill(false);
+  for (const t of terminals) for (let i = t.start; i < t.end; i++) covered[i] = true;
+  const position: number[] = [];
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    position.push(n);
+    if (covered[i]) n++;
+  }
+  position.push(n);
+  return { terminals: terminals.map((t) => ({ ...t, start: position[t.start], end: position[t.end - 1] + 1 })), length: n };
+}

@@ -1,0 +1,70 @@
+import pluralize from "pluralize";
+import type { SemanticModel } from "@/lib/semantic-model/model-schema";
+import { createValueLookup, type ValueMatch } from "@/lib/semantic-model/value-lookup";
+import { STRENGTH, type Meaning } from "./senses";
+
+export type Sense = { meaning: Meaning; strength: number };
+
+/** The phrase index of one semantic model: word sequences (singular, lower case) → senses. */
+export type Lexicon = {
+  phrases: Map<string, Sense[]>;
+  /** The longest phrase, in words. */
+  longest: number;
+  values: (text: string) => ValueMatch[];
+  entities: SemanticModel["entities"];
+  /** Every single word the model knows, for fuzzy matching of typos. */
+  words: string[];
+};
+
+/** One word as the lexicon keys it: lower case, singular. */
+export const wordKey = (word: string) => pluralize.singular(word.toLowerCase());
+export const phraseKey = (phrase: string) => phrase.toLowerCase().split(/[\s_]+/).filter(Boolean).map(wordKey).join(" ");
+
+/** Builds the phrase index of `model`. Deterministic: senses keep the model's order. */
+export function buildLexicon(model: SemanticModel): Lexicon {
+  const phrases = new Map<string, Sense[]>();
+  const add = (phrase: string, meaning: Meaning, strength: number) => {
+    const key = phraseKey(phrase);
+    if (!key) return;
+    const senses = phrases.get(key) ?? [];
+    const same = senses.find((s) => sameMeaning(s.meaning, meaning));
+    if (same) same.strength = Math.max(same.strength, strength);
+    else senses.push({ meaning, strength });
+    phrases.set(key, senses);
+  };
+  for (const entity of model.entities) {
+    if (entity.link) continue;
+    add(entity.name, { kind: "entity", entity }, STRENGTH.name);
+    add(entity.plural, { kind: "entity", entity }, STRENGTH.name);
+    for (const w of entity.words ?? []) add(w, { kind: "entity", entity }, STRENGTH.words);
+    for (const w of entity.synonyms ?? []) add(w, { kind: "entity", entity }, STRENGTH.synonym);
+    for (const measure of entity.measures) {
+      for (const w of measure.words) add(w, { kind: "measure", entity, measure }, STRENGTH.words);
+      for (const w of measure.synonyms ?? []) add(w, { kind: "measure", entity, measure }, STRENGTH.synonym);
+    }
+    for (const dimension of entity.dimensions) {
+      for (const w of dimension.words) add(w, { kind: "dimension", entity, dimension }, STRENGTH.words);
+      for (const w of dimension.synonyms ?? []) add(w, { kind: "dimension", entity, dimension }, STRENGTH.synonym);
+    }
+    for (const time of entity.timeDimensions) {
+      for (const w of time.words) add(w, { kind: "time", entity, time }, STRENGTH.words);
+      for (const w of time.synonyms ?? []) add(w, { kind: "time", entity, time }, STRENGTH.synonym);
+    }
+    for (const flag of entity.flags) for (const w of flag.words) add(w, { kind: "flag", entity, flag }, STRENGTH.words);
+  }
+  for (const relationship of model.relationships) {
+    const entity = model.entities.find((e) => e.table === relationship.to);
+    if (!entity) continue;
+    for (const role of relationship.roles ?? []) add(role, { kind: "role", entity, relationship }, STRENGTH.words);
+  }
+  const longest = Math.max(1, ...[...phrases.keys()].map((k) => k.split(" ").length));
+  const words = [...new Set([...phrases.keys()].flatMap((k) => k.split(" ")))].sort();
+  return { phrases, longest, values: createValueLookup(model), entities: model.entities, words };
+}
+
+function sameMeaning(a: Meaning, b: Meaning): boolean {
+  if (a.kind !== b.kind || a.entity !== b.entity) return false;
+  if (a.kind === "role" && b.kind === "role") return a.relationship === b.relationship;
+  const col = (m: Meaning) => ("measure" in m ? m.measure.column : "dimension" in m ? m.dimension.column : "time" in m ? m.time.column : "flag" in m ? m.flag.column : "");
+  return col(a) === col(b);
+}

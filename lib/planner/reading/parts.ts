@@ -1,0 +1,44 @@
+import type { Chunk, ComparisonPhrase, OrderingPhrase, RankingPhrase, TimeExpression, VerbGroup } from "@/lib/planner/english";
+import type { AggregateFn } from "@/lib/spec/output-column";
+import type { TimeBucket } from "@/lib/spec/clauses";
+import type { Entity } from "@/lib/semantic-model/model-schema";
+import type { Meaning } from "./senses";
+
+/**
+ * What a grounded chunk or a parsed phrase contributes to a reading. Terminals carry one part;
+ * productions combine parts into lists, and `assemble` turns the list of a whole parse into a
+ * reading. Every part keeps the words it was read from.
+ */
+export type Part =
+  | { k: "sense"; meaning: Meaning; phrase: string }
+  | { k: "agg"; fn: AggregateFn; distinct?: boolean; phrase: string }
+  | { k: "compare"; chunk: ComparisonPhrase; phrase: string; unit?: "currency" }
+  | { k: "time"; expr: TimeExpression; phrase: string }
+  | { k: "bucket"; bucket: TimeBucket; phrase: string }
+  | { k: "rank"; chunk: RankingPhrase; phrase: string }
+  | { k: "order"; chunk: OrderingPhrase; phrase: string }
+  | { k: "super"; direction: "desc" | "asc"; phrase: string }
+  | { k: "verb"; chunk: VerbGroup; lemma: string; phrase: string }
+  | { k: "word"; word: string; phrase: string; chunk: Chunk }
+  | { k: "number"; value: number; phrase: string }
+  | { k: "name"; name: string; phrase: string }
+  /** Built by productions: */
+  | { k: "subject"; entity: Entity; phrase: string; qualifiers: Part[] }
+  | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string }
+  | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[] }
+  | { k: "values"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
+  | { k: "flag"; meaning: Extract<Meaning, { kind: "flag" }>; phrase: string }
+  | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: "currency" }
+  | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string }
+  | { k: "filter-time"; attr?: Meaning; expr: TimeExpression; phrase: string; afterVerb?: string }
+  | { k: "grain"; attr?: Meaning; bucket?: TimeBucket; entity?: Entity; phrase: string }
+  | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; phrase: string }
+  | { k: "sort"; direction: "asc" | "desc"; by?: Meaning; phrase: string }
+  | { k: "rename"; name: string; phrase: string }
+  | { k: "show"; meaning: Meaning; phrase: string }
+  | { k: "related"; entity: Entity; phrase: string; qualifiers: Part[]; via?: string }
+  | { k: "list"; parts: Part[] };
+
+export const list = (...parts: (Part | undefined)[]): Part => ({ k: "list", parts: parts.flatMap((p) => (!p ? [] : p.k === "list" ? p.parts : [p])) });
+export const items = (p: Part | undefined): Part[] => (!p ? [] : p.k === "list" ? p.parts : [p]);
+export const ABSENT: Part = { k: "list", parts: [] };
