@@ -1,5 +1,5 @@
 import { expect, test, type APIResponse, type Browser } from "@playwright/test";
-import { e2eAccessCode } from "../playwright.config";
+import { signUpInNewContext, type Account } from "./accounts";
 import { AccountPage } from "./pages/account-page";
 import { AuthPages } from "./pages/auth-pages";
 import { connectWarehouse } from "./warehouse";
@@ -7,18 +7,6 @@ import { connectWarehouse } from "./warehouse";
 // Every test here signs up an account of its own: a password change signs out the account's
 // other sessions, and the admin's is the one every other spec shares.
 test.use({ storageState: { cookies: [], origins: [] } });
-
-type Account = { name: string; email: string; password: string };
-
-async function signUp(browser: Browser, account: Account) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await new AuthPages(page).fill({ "Access code": e2eAccessCode, "Your name": account.name, Email: account.email, Password: account.password });
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toHaveText(account.email);
-  return { context, page };
-}
 
 async function signIn(browser: Browser, account: Account) {
   const context = await browser.newContext();
@@ -44,7 +32,7 @@ const failedSignInsOf = (email: string) => query(async (sql) => (await sql`selec
 test("changing the password signs out the account's other browsers, keeps this one, and only the new password signs in", async ({ browser }) => {
   const pat = { name: "Pat", email: "pat@example.com", password: "pat's first long secret" };
   const newPassword = "pat's second long secret";
-  const here = await signUp(browser, pat);
+  const here = await signUpInNewContext(browser, pat);
   const elsewhere = await signIn(browser, pat);
   expect((await elsewhere.page.request.get("/api/me")).status(), "the other browser is signed in before the change").toBe(200);
 
@@ -79,7 +67,7 @@ test("changing the password signs out the account's other browsers, keeps this o
 
 test("bad input gets a message that says what to fix, and changes nothing", async ({ browser }) => {
   const quinn = { name: "Quinn", email: "quinn@example.com", password: "quinn's long secret" };
-  const here = await signUp(browser, quinn);
+  const here = await signUpInNewContext(browser, quinn);
   const elsewhere = await signIn(browser, quinn);
   const hashBefore = await passwordHashOf(quinn.email);
   const { page } = here;
@@ -124,7 +112,7 @@ test("bad input gets a message that says what to fix, and changes nothing", asyn
 test("the change posted from another site, with the user's cookie, is refused with 403; the same post from the page goes through", async ({ browser }) => {
   const rae = { name: "Rae", email: "rae@example.com", password: "rae's long secret" };
   const newPassword = "rae's newer long secret";
-  const { context, page } = await signUp(browser, rae);
+  const { context, page } = await signUpInNewContext(browser, rae);
   await page.goto("/account");
   const hashBefore = await passwordHashOf(rae.email);
 
@@ -156,7 +144,7 @@ test("the change posted from another site, with the user's cookie, is refused wi
 
 test("the account page reads well on a phone and on a laptop", async ({ browser }) => {
   const sky = { name: "Sky", email: "sky.with.a.rather.long.address@example.com", password: "sky's long secret" };
-  const { context, page } = await signUp(browser, sky);
+  const { context, page } = await signUpInNewContext(browser, sky);
   for (const { width, height } of [{ width: 1366, height: 800 }, { width: 390, height: 844 }]) {
     await page.setViewportSize({ width, height });
     await page.goto("/account");

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, request as requests, test, type APIRequestContext } from "@playwright/test";
-import { e2eAccessCode, e2eDataDir } from "../playwright.config";
+import { e2eDataDir } from "../playwright.config";
+import { signUpInNewContext } from "./accounts";
 import { Bystander } from "./hostile-sql/bystander";
 import { askApi, askCli } from "./hostile-sql/channels";
 import { corpus, corpusGroups, type CorpusGroup } from "./hostile-sql/corpus";
@@ -9,7 +10,6 @@ import { HostileHarness, REPORT_FILE } from "./hostile-sql/harness";
 import { collectSecrets } from "./hostile-sql/secrets";
 import { ServerWatch } from "./hostile-sql/server-state";
 import { describeProblems } from "./hostile-sql/verdict";
-import { AuthPages } from "./pages/auth-pages";
 
 // Every hostile input of the corpus goes through the SQL console (POST /api/query, as the admin)
 // and through `datamorph sql` (the CLI, on the same embedded cluster). After each one, the
@@ -29,14 +29,9 @@ test.beforeAll(async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   writeFileSync(REPORT_FILE, "");
   const baseURL = testInfo.project.use.baseURL!;
-  const signUp = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-  const page = await signUp.newPage();
-  await page.goto("/sign-up");
-  await new AuthPages(page).fill({ "Access code": e2eAccessCode, "Your name": member.name, Email: member.email, Password: member.password });
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toHaveText(member.email);
-  memberRequests = await requests.newContext({ baseURL, storageState: await signUp.storageState() });
-  await signUp.close();
+  const signedUp = await signUpInNewContext(browser, member);
+  memberRequests = await requests.newContext({ baseURL, storageState: await signedUp.context.storageState() });
+  await signedUp.context.close();
   hostile = await requests.newContext({ baseURL, storageState: "e2e/.output/admin.json" });
 
   const cluster = state();

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { e2eAccessCode } from "../playwright.config";
-import { admin } from "./accounts";
+import { admin, signUpInNewContext } from "./accounts";
 import { listActionFiles, listPages, listRouteHandlers } from "./app-inventory";
 import { AuthPages } from "./pages/auth-pages";
 import { SEED, actionFiles, pages, routes } from "./security-coverage";
@@ -26,16 +26,6 @@ async function countChanges() {
   } finally {
     await sql.end();
   }
-}
-
-async function signUp(browser: Browser, account: { name: string; email: string; password: string }) {
-  const context = await browser.newContext({ storageState: signedOut });
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await new AuthPages(page).fill({ "Access code": e2eAccessCode, "Your name": account.name, Email: account.email, Password: account.password });
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toHaveText(account.email);
-  return { context, page };
 }
 
 test("the suite covers every route handler, page and server action in app/", () => {
@@ -149,7 +139,7 @@ test("another member cannot open a run, its events or its report", async ({ requ
   const started = await request.post("/api/runs", { data: { prompt: SEED } });
   expect(started.status()).toBe(202);
   const { id } = await started.json();
-  const { context, page } = await signUp(browser, { name: "Mallory", email: "mallory@example.com", password: "mallory's long secret" });
+  const { context, page } = await signUpInNewContext(browser, { name: "Mallory", email: "mallory@example.com", password: "mallory's long secret" });
   for (const url of [`/api/runs/${id}`, `/api/runs/${id}/events`, `/api/runs/${id}/report.pdf`]) {
     const response = await page.request.get(url);
     expect(response.status(), url).toBe(404);
@@ -164,7 +154,7 @@ test.describe("rate limits", () => {
 
   test("30 wrong passwords lock the account, even for the right password, and the count is kept in Postgres", async ({ browser, playwright, baseURL, page }) => {
     const rita = { name: "Rita", email: "rita@example.com", password: "rita's long secret" };
-    (await signUp(browser, rita)).context.close();
+    (await signUpInNewContext(browser, rita)).context.close();
 
     const api: APIRequestContext = await playwright.request.newContext({ baseURL });
     const { csrfToken } = await (await api.get("/api/auth/csrf")).json();

@@ -1,6 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { e2eAccessCode } from "../playwright.config";
-import { AuthPages } from "./pages/auth-pages";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { signUpInNewContext } from "./accounts";
 import { DataPage } from "./pages/data-page";
 import { connectWarehouse } from "./warehouse";
 
@@ -14,16 +13,6 @@ async function runToEnd(request: APIRequestContext, body: { prompt: string; targ
   const { id } = await started.json();
   await expect.poll(async () => (await (await request.get(`/api/runs/${id}`)).json()).run.status, { timeout: 30_000 }).toBe("succeeded");
   return id;
-}
-
-async function signUpMember(browser: Browser) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto("/sign-up");
-  await new AuthPages(page).fill({ "Access code": e2eAccessCode, "Your name": "Mia", Email: "mia@example.com", Password: "mia's long secret" });
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByTestId("signed-in-as")).toHaveText("mia@example.com");
-  return { context, page };
 }
 
 test("the home page's first two examples publish two tables, and each run page shows its own rows", async ({ page }) => {
@@ -69,7 +58,7 @@ test("a member cannot replace or roll back another user's table, nor replace a s
   expect(uploaded.status()).toBe(201);
 
   const sql = connectWarehouse();
-  const { context, page: mia } = await signUpMember(browser);
+  const { context, page: mia } = await signUpInNewContext(browser, { name: "Mia", email: "mia@example.com", password: "mia's long secret" });
   try {
     const snapshot = async () => ({
       counts: await sql`select order_count::int as n from admin_counts order by 1`,
