@@ -101,6 +101,19 @@ test.describe("data page", () => {
     expect(schemas.tables.map((t: { name: string }) => t.name)).toContain("api_towns");
   });
 
+  test("a CSV file of more than 10 MB arrives whole: every row is imported", async ({ request }) => {
+    const rows = 400_000;
+    const lines = Array.from({ length: rows }, (_, i) => `${i + 1},sensor reading number ${i + 1}`);
+    const csv = Buffer.from(`id,label\n${lines.join("\n")}\n`);
+    expect(csv.length).toBeGreaterThan(12 * 1024 * 1024);
+    const upload = await request.post("/api/tables?table=api_big_readings", { headers: { "content-type": "text/csv" }, data: csv, timeout: 120_000 });
+    expect(upload.status()).toBe(201);
+    expect(await upload.json()).toMatchObject({ table: "api_big_readings", rows });
+    expect(upload.headers()["x-content-type-options"]).toBe("nosniff");
+    const last = await request.post("/api/query", { data: { sql: "select max(id)::int as last_id, count(*)::int as n from api_big_readings" } });
+    expect((await last.json()).rows).toEqual([{ last_id: rows, n: rows }]);
+  });
+
   test("a CSV upload shows its progress, then the new table", async ({ page }) => {
     const file = path.join(scratch, "e2e_cities.csv");
     await writeFile(file, "City,Population,Founded\nOslo,709000,1040-01-01\nLima,10000000,1535-01-18\nNairobi,4397000,1899-05-30\n");
