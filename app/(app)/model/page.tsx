@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
 import { requirePageUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
+import type { LoadedModel } from "@/lib/semantic-model/load-model";
 import { currentWarehouseModel } from "@/lib/semantic-model/warehouse-model";
 import { EntityCard } from "./_components/entity-card";
 import { ModelImport } from "./_components/model-import";
 import { RelationshipList } from "./_components/relationship-list";
 
 export const metadata: Metadata = { title: "Semantic model" };
+
+function origin(loaded: LoadedModel): string {
+  if (loaded.source === "imported") return "imported by a user";
+  return loaded.editsFrom ? `generated from the catalog, keeping the edits of version ${loaded.editsFrom}` : "generated from the catalog";
+}
 
 export default async function ModelPage() {
   const user = await requirePageUser("/model");
@@ -17,7 +23,7 @@ export default async function ModelPage() {
       <div>
         <h1>Semantic model</h1>
         <p className="muted" data-testid="model-version">
-          Version {loaded.version}, {loaded.source === "imported" ? "imported by a user" : "generated from the catalog"}: {entities.length} tables and{" "}
+          Version {loaded.version}, {origin(loaded)}: {entities.length} tables and{" "}
           {relationships.length} relationships. The planner reads requests through these words: a word that names nothing here is asked about, never guessed.
         </p>
         <p>
