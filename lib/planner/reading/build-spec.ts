@@ -112,7 +112,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     }
   }
 
-  const filtered = filters.filter((f) => f.op !== "date_range" && f.op !== "between" && f.op !== ">" && f.op !== "<" && f.op !== ">=" && f.op !== "<=").map((f) => `${f.column.source}.${f.column.column}`);
+  const filtered = filters.flatMap((f) => (f.op === "=" || f.op === "!=" || f.op === "in" || f.op === "not_in" || f.op === "is_null" || f.op === "is_not_null" ? [`${f.column.source}.${f.column.column}`] : []));
   if (new Set(filtered).size < filtered.length) fail("two value filters on one column");
 
   // Grain and outputs.
