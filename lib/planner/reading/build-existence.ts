@@ -11,6 +11,13 @@ import type { Part } from "./parts";
 type RelatedRows = Extract<ExistencePart, { k: "related-rows" }>;
 type Env = { ctx: BuildContext; base: Entity; reach: (table: string, phrase: string) => string; fail: Fail };
 
+/**
+ * General English verbs that bring a related row into being ("placed an order", "made a
+ * purchase", "bought a track"): they say the row exists, never which state it is in, even where
+ * a status value spells the same word ("placed").
+ */
+const CREATION_VERBS = new Set(["place", "make", "buy", "order", "purchase", "submit", "create", "have", "get", "do", "book", "rent"]);
+
 const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!=" };
 
 /**
@@ -23,7 +30,8 @@ const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<="
 export function existenceFilters(parts: Part[], env: Env): Filter[] {
   const clauses = parts.filter((p): p is ExistencePart => p.k === "related-rows" || p.k === "missing" || p.k === "not-values");
   if (clauses.length === 0) return [];
-  if (parts.some((p) => p.k === "related")) env.fail("a negation beside other rows it could qualify");
+  // "orders per customer without payments": the clause may qualify either; only a request that names one kind of row is read.
+  if (parts.some((p) => p.k === "related" || (p.k === "grain" && p.entity))) env.fail("a negation beside other rows it could qualify");
   const named = parts.find((p) => p.k === "subject" || p.k === "count");
   const owner = named?.k === "subject" || named?.k === "count" ? named.entity : env.base;
   return clauses.map((c) => (c.k === "missing" ? missingFilter(c, owner, env) : c.k === "not-values" ? notValuesFilter(c, owner, env) : relatedRowsFilter(c, owner, env)));
@@ -37,8 +45,10 @@ function isNullable(env: Env, table: string, column: string): boolean {
 /** "with no region": the row's own column is empty. A column that is never empty cannot be meant. */
 function missingFilter(c: Extract<ExistencePart, { k: "missing" }>, owner: Entity, env: Env): Filter {
   const m = c.meaning;
-  const column = m.kind === "dimension" ? m.dimension.column : m.kind === "time" ? m.time.column : env.fail("an empty non-column");
-  if (m.entity.table !== owner.table) env.fail("an empty column of other rows");
+  // "employees with no manager": the key that names the role's row is empty.
+  const roleKey = m.kind === "role" && m.relationship.from === owner.table && m.relationship.fromColumns.length === 1 ? m.relationship.fromColumns[0] : undefined;
+  const column = m.kind === "dimension" ? m.dimension.column : m.kind === "time" ? m.time.column : roleKey ?? env.fail("an empty non-column");
+  if (m.kind !== "role" && m.entity.table !== owner.table) env.fail("an empty column of other rows");
   if (!isNullable(env, owner.table, column)) env.fail(`${column} is never empty`);
   return { op: "is_null", column: { source: env.reach(owner.table, c.phrase), column }, phrase: c.phrase };
 }
@@ -81,7 +91,9 @@ function relatedRowsFilter(c: RelatedRows, owner: Entity, env: Env): Filter {
   const { model } = env.ctx;
   const path = new ExistencePath(declaredGraph(model), owner.table, env.fail);
   const verb = c.verb ? verbWords(c.verb) : undefined;
-  const rel = verb && relationshipOf(verb.phrase, owner, c, model.relationships, env.fail);
+  // The row does the verb, unless the related rows are its subject ("nobody reports to") or it is passive.
+  const rowDoesIt = !c.byOthers !== Boolean(verb?.passive);
+  const rel = verb && relationshipOf(verb.phrase, owner, rowDoesIt, c.entity, model.relationships, env.fail);
   if (rel) path.walkOver(rel.relationship, rel.ownerEnd);
   else path.walkTo(relatedTable(c, owner, verb?.lemma, env));
   const where: ColumnFilter[] = [];
@@ -98,10 +110,12 @@ function relatedRowsFilter(c: RelatedRows, owner: Entity, env: Env): Filter {
   };
 }
 
+/** The verb as relationship verbs are written ("report to"); a passive's "by" names the doer, not the verb. */
 function verbWords(verb: Extract<Part, { k: "verb" }>) {
   const words = verb.chunk.text.toLowerCase().split(/\s+/);
-  const particles = verb.chunk.particles.length > 0 ? words.slice(-verb.chunk.particles.length) : [];
-  return { lemma: verb.lemma, phrase: [verb.lemma, ...particles].join(" ") };
+  let particles = verb.chunk.particles.length > 0 ? words.slice(-verb.chunk.particles.length) : [];
+  if (verb.chunk.passive && particles.at(-1) === "by") particles = particles.slice(0, -1);
+  return { lemma: verb.lemma, phrase: [verb.lemma, ...particles].join(" "), passive: verb.chunk.passive };
 }
 
 /**
@@ -109,17 +123,16 @@ function verbWords(verb: Extract<Part, { k: "verb" }>) {
  * "support"), and which end the row is at: the verb's subject is the row, or the related rows
  * for "nobody reports to". Many-to-many and "either" verbs leave the route to the join graph.
  */
-function relationshipOf(phrase: string, owner: Entity, c: RelatedRows, relationships: Relationship[], fail: Fail): { relationship: Relationship; ownerEnd: "from" | "to" } | undefined {
+function relationshipOf(phrase: string, owner: Entity, rowDoesIt: boolean, object: Entity | undefined, relationships: Relationship[], fail: Fail): { relationship: Relationship; ownerEnd: "from" | "to" } | undefined {
   const found = relationships.flatMap((relationship) => {
     if (relationship.cardinality === "many_to_many" || relationship.inferred) return [];
     const verb = relationship.verbs.find((v) => v.phrase === phrase);
     if (!verb || verb.subject === "either") return [];
-    // The end that does the verb: the row itself, or (for "nobody …") the related rows.
     const doer: "from" | "to" = verb.subject;
-    const ownerEnd: "from" | "to" = c.byOthers ? (doer === "from" ? "to" : "from") : doer;
+    const ownerEnd: "from" | "to" = rowDoesIt ? doer : doer === "from" ? "to" : "from";
     const ownerTable = ownerEnd === "from" ? relationship.from : relationship.to;
     const otherTable = ownerEnd === "from" ? relationship.to : relationship.from;
-    if (ownerTable !== owner.table || (c.entity && c.entity.table !== otherTable)) return [];
+    if (ownerTable !== owner.table || (object && object.table !== otherTable)) return [];
     return [{ relationship, ownerEnd }];
   });
   if (found.length > 1) fail(`"${phrase}" names several relationships`);
@@ -143,11 +156,13 @@ function namedEntities(lemma: string, env: Env): Entity[] {
 }
 
 /**
- * What a plain verb says about the related rows. A verb that names a table on the path
- * ("ordered" over orders) says nothing more; one that is a value there ("returned" orders) is a
- * condition; one that names another table, or a date, amount or flag on the path, is not read.
+ * What a plain verb says about the related rows. A verb that brings them into being ("placed")
+ * or names a table on the path ("ordered" over orders) says nothing more; one that is a value
+ * there ("returned" orders) is a condition; one that names another table, or a date, amount or
+ * flag on the path, is not read.
  */
 function verbConditions(lemma: string, path: ExistencePath, env: Env): ColumnFilter[] {
+  if (CREATION_VERBS.has(lemma)) return [];
   const tables = path.pathTables();
   const named = namedEntities(lemma, env);
   if (named.some((e) => tables.includes(e.table))) return [];

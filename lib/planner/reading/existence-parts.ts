@@ -23,7 +23,7 @@ export type ExistencePart =
       qualifiers: Part[];
       phrase: string;
     }
-  /** "with no region", "without a company", "orders that have not shipped": a column of the row left empty. */
+  /** "with no region", "without a company", "orders that have not shipped", "with no manager": a column of the row left empty. */
   | { k: "missing"; meaning: Meaning; phrase: string }
   /** "orders that are not cancelled", "products that aren't condiments or seafood": values the row must not have. */
   | { k: "not-values"; meanings: Extract<Meaning, { kind: "value" | "flag" }>[]; phrase: string };

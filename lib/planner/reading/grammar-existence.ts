@@ -31,7 +31,7 @@ r("Mod -> AND ABSENT", ([, a]) => a);
 // "customers with zero orders".
 r("Mod -> WITH NUM NP", ([w, n, np]) => (n.k === "number" && n.value === 0 ? relatedRows(np, { negated: true, phrase: phraseOf(w, n, np) }) : undefined));
 // "who have placed at least 3 orders", "who bought at least one Iron Maiden track".
-r("Mod -> REL VERB PREP? CmpWords NP Mods?", ([, v, p, c, np, mods]) => counted(v, c, np, mods, phraseOf(v, p, c, np, mods)));
+r("Mod -> REL VERB PREP? CmpWords DISTINCT? NP Mods?", ([, v, p, c, d, np, mods]) => counted(v, c, np, mods, phraseOf(v, p, c, d, np, mods)));
 
 // A negated verb and what it is done to: "never placed an order", "have never bought anything
 // from the Seafood category", "have never paid by coupon", "never ordered".
@@ -53,6 +53,11 @@ r("Absent -> NO Attr", ([no, a]) => missing(a, phraseOf(no, a)));
 r("Absent -> BE NO Attr", ([, no, a]) => missing(a, phraseOf(no, a)));
 r("Absent -> WITHOUT Attr", ([w, a]) => missing(a, phraseOf(w, a)));
 r("Absent -> NBE Attr", ([v, a]) => missing(a, phraseOf(v, a)));
+// A role left empty: "employees with no manager", "customers without a support rep".
+r("Absent -> NO ROLE", ([no, a]) => missing(a, phraseOf(no, a)));
+r("Absent -> BE NO ROLE", ([, no, a]) => missing(a, phraseOf(no, a)));
+r("Absent -> WITHOUT ROLE", ([w, a]) => missing(a, phraseOf(w, a)));
+r("Absent -> NBE ROLE", ([v, a]) => missing(a, phraseOf(v, a)));
 r("Absent -> NTDIM", ([t]) => missing(t, phraseOf(t)));
 
 // Values the row must not have: "are not cancelled", "aren't condiments or seafood".
@@ -97,7 +102,7 @@ function counted(v: Part, c: Part, np: Part, mods: Part, phrase: string): Part |
 
 function missing(a: Part, phrase: string): Part | undefined {
   const m = sense(a);
-  return m && (m.kind === "dimension" || m.kind === "time") ? { k: "missing", meaning: m, phrase } : undefined;
+  return m && (m.kind === "dimension" || m.kind === "time" || m.kind === "role") ? { k: "missing", meaning: m, phrase } : undefined;
 }
 
 function notValues(vs: Part[], phrase: string): Part | undefined {
