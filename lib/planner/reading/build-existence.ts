@@ -9,7 +9,7 @@ import { phraseKey } from "./lexicon";
 import type { Part } from "./parts";
 
 type RelatedRows = Extract<ExistencePart, { k: "related-rows" }>;
-type Env = { ctx: BuildContext; base: Entity; reach: (table: string, phrase: string) => string; fail: Fail };
+type Env = { ctx: BuildContext; base: Entity; reach: (table: string, phrase: string) => string; fail: Fail; note: (text: string) => void };
 
 /**
  * General English verbs that bring a related row into being ("placed an order", "made a
@@ -54,19 +54,20 @@ function missingFilter(c: Extract<ExistencePart, { k: "missing" }>, owner: Entit
 }
 
 /**
- * "orders that are not cancelled": `!=` on the row's own column when it is never NULL (a NULL
- * status is not cancelled either, and `!=` would drop it); "products that aren't condiments":
- * no related row of that category, which keeps a product without a category too.
+ * "orders that are not cancelled": `!=` on the row's own column, as SQL reads it, so a row with
+ * no value is left out too (the plan says so when the column may be empty); "products that
+ * aren't condiments": no related row of that category, which keeps a product without one.
  */
 function notValuesFilter(c: Extract<ExistencePart, { k: "not-values" }>, owner: Entity, env: Env): Filter {
   const first = c.meanings[0];
   const column = first.kind === "flag" ? first.flag.column : first.column;
   const values = c.meanings.map((m) => (m.kind === "flag" ? m.flag.trueValue : m.value));
   if (c.meanings.some((m) => m.entity !== first.entity || (m.kind === "flag" ? m.flag.column : m.column) !== column)) env.fail("values of several columns");
+  if (c.verb && !isColumnVerb(c.verb.lemma, first.entity, column)) env.fail(`"${c.verb.lemma}" is not a verb of ${column}`);
   const condition = (source: string, negate: boolean): ColumnFilter =>
     values.length === 1 ? { op: negate ? "!=" : "=", column: { source, column }, value: values[0], phrase: c.phrase } : { op: negate ? "not_in" : "in", column: { source, column }, values, phrase: c.phrase };
   if (first.entity.table === owner.table) {
-    if (isNullable(env, owner.table, column)) env.fail(`${column} may be empty, and "not" would leave those rows out`);
+    if (isNullable(env, owner.table, column)) env.note(`"${c.phrase}" also leaves out the rows with no ${column}`);
     return condition(env.reach(owner.table, c.phrase), true);
   }
   const path = new ExistencePath(declaredGraph(env.ctx.model), owner.table, env.fail);
@@ -98,7 +99,9 @@ function relatedRowsFilter(c: RelatedRows, owner: Entity, env: Env): Filter {
   else path.walkTo(relatedTable(c, owner, verb?.lemma, env));
   const where: ColumnFilter[] = [];
   if (verb && !rel) where.push(...verbConditions(verb.lemma, path, env));
-  for (const q of c.qualifiers) where.push(...conditions(q, path, env, entityOf(model, path.pathTables().at(-1)!)!));
+  // A period without its date dates the verb's event: the nearest table back along the path that has an obvious date.
+  const dated = path.pathTables().reverse().map((t) => entityOf(model, t)!).find((e) => obviousTime(e)) ?? entityOf(model, path.pathTables().at(-1)!)!;
+  for (const q of c.qualifiers) where.push(...conditions(q, path, env, dated));
   return {
     op: c.negated ? "not_exists" : "exists",
     source: env.reach(owner.table, c.phrase),
@@ -139,10 +142,20 @@ function relationshipOf(phrase: string, owner: Entity, rowDoesIt: boolean, objec
   return found[0];
 }
 
-/** The related rows' table: the object named, else the table of the values that narrow them, else the table the verb names ("ordered"). */
+/** Whether the verb reaches this column of the entity ("live" → an address column), or is the copula. */
+function isColumnVerb(lemma: string, entity: Entity, column: string): boolean {
+  return lemma === "be" || (entity.dimensions.find((d) => d.column === column)?.verbs ?? []).includes(lemma);
+}
+
+/**
+ * The related rows' table: the object named, else the table of the values that narrow them
+ * ("never paid by coupon"), else the table the verb names ("ordered"). Values after "be" or after
+ * a verb of the row's own columns ("don't live in Germany") describe the row, not related rows.
+ */
 function relatedTable(c: RelatedRows, owner: Entity, lemma: string | undefined, env: Env): string {
   if (c.entity) return c.entity.table;
   const valueTables = new Set(c.qualifiers.flatMap((q) => (q.k === "values" ? q.meanings.map((m) => m.entity.table) : q.k === "flag" ? [q.meaning.entity.table] : [])));
+  if (valueTables.size > 0 && (lemma === undefined || lemma === "be" || owner.dimensions.some((d) => d.verbs?.includes(lemma)))) env.fail("values that describe the row itself");
   if (valueTables.size === 1) return [...valueTables][0];
   const named = lemma ? namedEntities(lemma, env).filter((e) => e.table !== owner.table) : [];
   if (named.length === 1 && valueTables.size === 0) return named[0].table;
@@ -176,8 +189,13 @@ function verbConditions(lemma: string, path: ExistencePath, env: Env): ColumnFil
   return values.length === 0 ? [] : [{ op: "=", column: { source: path.aliasOf(values[0].entity.table), column: values[0].column }, value: values[0].value, phrase: lemma }];
 }
 
+/** The date a period on these rows means when it names none: the default one, or the only one. */
+function obviousTime(e: Entity) {
+  return e.timeDimensions.find((t) => t.default) ?? (e.timeDimensions.length === 1 ? e.timeDimensions[0] : undefined);
+}
+
 /** The conditions a qualifier puts on the related rows: values, flags, periods, comparisons and further related rows with theirs. */
-function conditions(q: Part, path: ExistencePath, env: Env, related: Entity): ColumnFilter[] {
+function conditions(q: Part, path: ExistencePath, env: Env, dated: Entity): ColumnFilter[] {
   switch (q.k) {
     case "values": {
       const m = q.meanings[0];
@@ -187,8 +205,8 @@ function conditions(q: Part, path: ExistencePath, env: Env, related: Entity): Co
     case "flag":
       return [{ op: "=", column: { source: path.aliasOf(q.meaning.entity.table), column: q.meaning.flag.column }, value: q.meaning.flag.trueValue, phrase: q.phrase }];
     case "filter-time": {
-      const entity = q.attr?.entity ?? related;
-      const time = q.attr?.kind === "time" ? q.attr.time : entity.timeDimensions.find((t) => t.default) ?? (entity.timeDimensions.length === 1 ? entity.timeDimensions[0] : env.fail(`no date of ${entity.table} is the obvious one`));
+      const entity = q.attr?.entity ?? dated;
+      const time = q.attr?.kind === "time" ? q.attr.time : obviousTime(entity) ?? env.fail(`no date of ${entity.table} is the obvious one`);
       const range = q.expr.range ?? resolveTimeExpression(q.expr, env.ctx.asOf(entity.table, time.column).date);
       if (!range || (!range.start && !range.end)) return env.fail("an unbounded period");
       return [{ op: "date_range", column: { source: path.aliasOf(entity.table), column: time.column }, ...(range.start ? { from: range.start } : {}), ...(range.end ? { to: range.end } : {}), phrase: q.phrase }];

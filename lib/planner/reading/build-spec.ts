@@ -114,7 +114,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     }
   }
 
-  filters.push(...existenceFilters(parts, { ctx, base: baseEntity, reach, fail }));
+  filters.push(...existenceFilters(parts, { ctx, base: baseEntity, reach, fail, note: (n) => bonusNotes.push(n) }));
   const filtered = filters.flatMap((f) => (f.op === "=" || f.op === "!=" || f.op === "in" || f.op === "not_in" || f.op === "is_null" || f.op === "is_not_null" ? [`${f.column.source}.${f.column.column}`] : []));
   if (new Set(filtered).size < filtered.length) fail("two value filters on one column");
 

@@ -25,5 +25,8 @@ export type ExistencePart =
     }
   /** "with no region", "without a company", "orders that have not shipped", "with no manager": a column of the row left empty. */
   | { k: "missing"; meaning: Meaning; phrase: string }
-  /** "orders that are not cancelled", "products that aren't condiments or seafood": values the row must not have. */
-  | { k: "not-values"; meanings: Extract<Meaning, { kind: "value" | "flag" }>[]; phrase: string };
+  /**
+   * "orders that are not cancelled", "products that aren't condiments or seafood", "customers who
+   * don't live in Germany": values the row must not have; `verb` when one other than "be" says so.
+   */
+  | { k: "not-values"; meanings: Extract<Meaning, { kind: "value" | "flag" }>[]; verb?: Extract<Part, { k: "verb" }>; phrase: string };

@@ -64,6 +64,8 @@ r("Absent -> NTDIM", ([t]) => missing(t, phraseOf(t)));
 r("Absent -> NVAL", ([v]) => notValues([v], phraseOf(v)));
 r("Absent -> NFLAG", ([f]) => notValues([f], phraseOf(f)));
 r("Absent -> NBE PREP? Vals", ([b, , v]) => (v.k === "values" ? { k: "not-values", meanings: v.meanings, phrase: phraseOf(b, v) } : undefined));
+// "don't live in Germany", "weren't shipped to France": a verb the column is known by.
+r("Absent -> NVERB PREP? Vals", ([b, , v]) => (v.k === "values" && b.k === "verb" ? { k: "not-values", meanings: v.meanings, verb: b, phrase: phraseOf(b, v) } : undefined));
 
 export const EXISTENCE_GRAMMAR = rules;
 

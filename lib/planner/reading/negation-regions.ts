@@ -81,6 +81,8 @@ function readRegion(region: Region, tokens: AnnotatedToken[], all: Terminal<Part
   for (const t of inside) {
     const onNegatedVerb = region.kind === "verb" && t.start >= chunk.tokens.start && t.end <= chunk.tokens.end;
     if (!onNegatedVerb) own.push(t);
+    // "are not in Germany": a form of "be" stays the copula, whatever preposition it took.
+    else if (t.cat === "VERB" && t.value.k === "verb" && t.value.lemma === "be") own.push({ ...t, cat: "NBE" });
     else if (t.cat === "VERB" || t.cat === "BE" || t.cat === "TDIM") own.push({ ...t, cat: `N${t.cat}` });
   }
   if (region.kind === "verb" && chunk.kind === "verb-group") {
@@ -94,7 +96,10 @@ function readRegion(region: Region, tokens: AnnotatedToken[], all: Terminal<Part
       }),
       ...(lexicon.phrases.get(wordKey(head.normal)) ?? []).map((s) => s.meaning).filter((m) => m.kind === "flag"),
     ];
-    for (const meaning of senses) own.push({ cat: meaning.kind === "flag" ? "NFLAG" : "NVAL", start: chunk.tokens.start, end: chunk.tokens.end, value: { k: "sense", meaning, phrase }, strength: STRENGTH.value });
+    // As strong as grounding makes any other sense of the same words, so no reading wins by its length.
+    const span = chunk.tokens.end - chunk.tokens.start;
+    const strength = (meaning: Meaning) => (meaning.kind === "flag" ? STRENGTH.words : STRENGTH.value) * span + 0.2 * (span - 1);
+    for (const meaning of senses) own.push({ cat: meaning.kind === "flag" ? "NFLAG" : "NVAL", start: chunk.tokens.start, end: chunk.tokens.end, value: { k: "sense", meaning, phrase }, strength: strength(meaning) });
   }
   if (region.kind === "no") own.push({ cat: "NO", start: negator.index, end: negator.index + 1, value: word("no", negator.index, negator.index + 1), strength: 0 });
   if (region.kind === "nobody") {

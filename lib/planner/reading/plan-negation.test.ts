@@ -71,8 +71,12 @@ describe("reading negation and existence", () => {
     ]) {
       expect(plan(prompt), prompt).toMatchObject({ ok: false });
     }
-    // A country may be missing, and "not in Germany" would silently drop those customers too.
-    expect(plan("customers that are not in Germany", chinookCatalog, { "customer.country": ["Germany", "USA"] })).toMatchObject({ ok: false });
+  });
+
+  it("says so when a negated value also leaves out the rows where the column is empty", () => {
+    const result = plan("customers that are not in Germany", chinookCatalog, { "customer.country": ["Germany", "USA"] });
+    expect(result).toMatchObject({ ok: true, spec: { filters: [{ op: "!=", column: { column: "country" }, value: "Germany" }] } });
+    if (result.ok) expect(result.notes).toContain('"are not in Germany" also leaves out the rows with no country');
   });
 
   it("gives the same spec whatever the order of the catalog's tables", () => {
