@@ -23,6 +23,7 @@ const NOBODY = new Set(["nobody", "nothing", "none", "noone", "no-one"]);
 const SPEAKER = new Set(["us", "me"]);
 /** A negated clause after these keeps rows rather than filtering them ("including customers who never ordered"). */
 const INCLUSION_LEMMAS = new Set(["include"]);
+const POSSESSIVES = new Set(["their", "its", "his", "her"]);
 
 type Region = { negator: AnnotatedToken; chunk: Chunk; kind: "verb" | "no" | "nobody" | "without"; start: number; end: number };
 
@@ -50,7 +51,9 @@ export function readNegations(tokens: AnnotatedToken[], chunks: Chunk[], grounde
     const last = regions.at(-1);
     if (last && start < last.end) return { terminals: grounded.terminals, unknown: grounded.unknown, unread: negator };
     const included = tokens.slice(0, start).some((t) => t.sentence === negator.sentence && INCLUSION_LEMMAS.has(t.lemma));
-    if (included) return { terminals: grounded.terminals, unknown: grounded.unknown, unread: negator };
+    // "employees without their managers" leaves a column out rather than rows.
+    const ownColumn = kind === "without" && POSSESSIVES.has(tokens[negator.index + 1]?.normal ?? "");
+    if (included || ownColumn) return { terminals: grounded.terminals, unknown: grounded.unknown, unread: negator };
     regions.push({ negator, chunk, kind, start, end });
   }
 
