@@ -11,7 +11,7 @@ import { joinGraph } from "./join-paths";
 import { compress } from "./lattice";
 import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
-import { readNegations } from "./negation-regions";
+import { isEmphatic, readNegations } from "./negation-regions";
 import { ABSENT, items, type Part } from "./parts";
 import { chooseReading } from "./score";
 
@@ -52,15 +52,16 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       const next = tokens[c.tokens.end];
       if (c.kind === "connective" && c.role === "naming" && next) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
     }
-    const negation = readNegations(tokens, chunks, grounded, lexicon);
-    if (negation.unknown.length > 0) {
-      const words = negation.unknown.map((t) => t.text);
+    const unknown = grounded.unknown.filter((t) => !isEmphatic(t, tokens));
+    if (unknown.length > 0) {
+      const words = unknown.map((t) => t.text);
       return refuse("not_understood", `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`, words[0]);
     }
-    // Never read a request without the negation it holds.
-    if (negation.unread) return refuse("not_understood", `"${negation.unread.text}" negates part of the request in a way that is not read yet`, negation.unread.text);
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) return refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
+    // Negated stretches are read last, over every terminal, so that no reading can pass over a negation.
+    const negation = readNegations(tokens, chunks, grounded.terminals, lexicon);
+    if (negation.unread) return refuse("not_understood", `"${negation.unread.text}" negates part of the request in a way that is not read yet`, negation.unread.text);
     const { terminals, length } = compress(negation.terminals, tokens.length);
     const parses = parseAll({ rules: GRAMMAR, terminals, length, start: "S", absent: ABSENT, limit: 300 });
     if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);

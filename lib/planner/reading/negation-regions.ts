@@ -1,7 +1,6 @@
 import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
 import { parseAll, type Terminal } from "./chart";
 import { GRAMMAR } from "./grammar";
-import type { Grounding } from "./ground";
 import { compress } from "./lattice";
 import { wordKey, type Lexicon } from "./lexicon";
 import { ABSENT, type Part } from "./parts";
@@ -11,11 +10,13 @@ import { STRENGTH, type Meaning } from "./senses";
 export type NegationReading = {
   /** Every negated stretch replaced by one ABSENT terminal per reading of it. */
   terminals: Terminal<Part>[];
-  /** Grounding's unknown words, less the emphatic "single" of "not a single" / "without a single". */
-  unknown: AnnotatedToken[];
   /** The negating word of a stretch no reading covers: the request is refused, naming it. */
   unread?: AnnotatedToken;
 };
+
+/** The emphatic "single" of "not a single", "without a single", "no single": it adds no meaning. */
+export const isEmphatic = (t: AnnotatedToken, tokens: AnnotatedToken[]) =>
+  t.normal === "single" && t.negatedBy !== undefined && ["a", "no", "one"].includes(tokens[t.index - 1]?.normal ?? "");
 
 /** Pronouns that negate a whole noun phrase ("products nobody ordered", "nothing was paid"). */
 const NOBODY = new Set(["nobody", "nothing", "none", "noone", "no-one"]);
@@ -36,35 +37,34 @@ type Region = { negator: AnnotatedToken; chunk: Chunk; kind: "verb" | "no" | "no
  * comparison's. A stretch with no reading, or that may not filter at all ("including customers
  * who never ordered"), leaves the request unread rather than read without its negation.
  */
-export function readNegations(tokens: AnnotatedToken[], chunks: Chunk[], grounded: Grounding, lexicon: Lexicon): NegationReading {
+export function readNegations(tokens: AnnotatedToken[], chunks: Chunk[], all: Terminal<Part>[], lexicon: Lexicon): NegationReading {
   const chunkAt = (i: number) => chunks.find((c) => c.tokens.start <= i && i < c.tokens.end)!;
   const regions: Region[] = [];
   for (const negator of tokens.filter((t) => t.negator)) {
     const chunk = chunkAt(negator.index);
     if (chunk.kind === "comparison") continue;
     const kind = regionKind(negator, chunk, tokens);
-    if (!kind) return { terminals: grounded.terminals, unknown: grounded.unknown, unread: negator };
+    if (!kind) return { terminals: all, unread: negator };
     // "placed no orders", "bought nothing": the verb before the negated object belongs to it.
     const before = chunks[chunks.indexOf(chunk) - 1];
     const start = (kind === "no" || kind === "nobody") && before?.kind === "verb-group" && before.tokens.end === chunk.tokens.start ? before.tokens.start : chunk.tokens.start;
     const end = Math.max(negator.negator!.scope.end, chunk.tokens.end, kind === "nobody" && negator.normal === "no" ? negator.index + 2 : 0);
     const last = regions.at(-1);
-    if (last && start < last.end) return { terminals: grounded.terminals, unknown: grounded.unknown, unread: negator };
+    if (last && start < last.end) return { terminals: all, unread: negator };
     const included = tokens.slice(0, start).some((t) => t.sentence === negator.sentence && INCLUSION_LEMMAS.has(t.lemma));
     // "employees without their managers" leaves a column out rather than rows.
     const ownColumn = kind === "without" && POSSESSIVES.has(tokens[negator.index + 1]?.normal ?? "");
-    if (included || ownColumn) return { terminals: grounded.terminals, unknown: grounded.unknown, unread: negator };
+    if (included || ownColumn) return { terminals: all, unread: negator };
     regions.push({ negator, chunk, kind, start, end });
   }
 
-  const terminals = grounded.terminals.filter((t) => !regions.some((r) => t.start < r.end && t.end > r.start));
+  const terminals = all.filter((t) => !regions.some((r) => t.start < r.end && t.end > r.start));
   for (const region of regions) {
-    const readings = readRegion(region, tokens, grounded.terminals, lexicon);
-    if (readings.length === 0) return { terminals: grounded.terminals, unknown: grounded.unknown, unread: region.negator };
+    const readings = readRegion(region, tokens, all, lexicon);
+    if (readings.length === 0) return { terminals: all, unread: region.negator };
     for (const { value, strength } of readings) terminals.push({ cat: "ABSENT", start: region.start, end: region.end, value, strength });
   }
-  const emphatic = (t: AnnotatedToken) => t.normal === "single" && t.negatedBy !== undefined && ["a", "no", "one"].includes(tokens[t.index - 1]?.normal ?? "");
-  return { terminals, unknown: grounded.unknown.filter((t) => !emphatic(t)) };
+  return { terminals };
 }
 
 function regionKind(negator: AnnotatedToken, chunk: Chunk, tokens: AnnotatedToken[]): Region["kind"] | null {

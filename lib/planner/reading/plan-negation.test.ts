@@ -18,7 +18,16 @@ const tables = (f: Filter) => ("path" in f ? [...f.path, ...(f.lookups ?? [])].m
 
 describe("reading negation and existence", () => {
   it("lists the customers without orders as an anti-join on customers, not a join", () => {
-    for (const prompt of ["customers who never placed an order", "customers without orders", "customers with no orders", "customers that have no orders", "customers with zero orders"]) {
+    const prompts = [
+      "customers who never placed an order",
+      "customers without orders",
+      "customers with no orders",
+      "customers that have no orders",
+      "customers with zero orders",
+      "customers who don't have a single order",
+      "which customers have never ordered anything from us?",
+    ];
+    for (const prompt of prompts) {
       const result = plan(prompt);
       expect(result.ok, prompt).toBe(true);
       if (!result.ok) continue;
