@@ -157,8 +157,11 @@ function relatedTable(c: RelatedRows, owner: Entity, lemma: string | undefined, 
   const valueTables = new Set(c.qualifiers.flatMap((q) => (q.k === "values" ? q.meanings.map((m) => m.entity.table) : q.k === "flag" ? [q.meaning.entity.table] : [])));
   if (valueTables.size > 0 && (lemma === undefined || lemma === "be" || owner.dimensions.some((d) => d.verbs?.includes(lemma)))) env.fail("values that describe the row itself");
   if (valueTables.size === 1) return [...valueTables][0];
+  // "bought anything from the Seafood category": the rows the words go on to name.
+  const relatedTables = new Set(c.qualifiers.flatMap((q) => (q.k === "related" ? [q.entity.table] : [])));
+  if (relatedTables.size === 1 && valueTables.size === 0) return [...relatedTables][0];
   const named = lemma ? namedEntities(lemma, env).filter((e) => e.table !== owner.table) : [];
-  if (named.length === 1 && valueTables.size === 0) return named[0].table;
+  if (named.length === 1 && valueTables.size === 0 && relatedTables.size === 0) return named[0].table;
   return env.fail("related rows the words do not name");
 }
 

@@ -9,7 +9,8 @@ import type { Meaning } from "./senses";
  * nothing outside it can leak in. Terminals of a negated stretch: NVERB / NBE the negated verb
  * group ("have never placed", "don't have"), NTDIM a date the negated verb names ("have not
  * shipped"), NVAL / NFLAG a value or flag it names ("are not cancelled"), NO the determiner "no",
- * NOBODY "nobody" / "nothing" / "no one", and WITHOUT.
+ * NOBODY "nobody" / "nothing" / "no one", and WITHOUT. SOMETHING is "something" / "anything" as
+ * a verb's object (indefinite-objects.ts).
  */
 const rules: Production<Part>[] = [];
 function r(spec: string, build: (kids: Part[]) => Part | undefined) {
@@ -30,6 +31,8 @@ r("Mod -> WITH ABSENT", ([, a]) => a);
 r("Mod -> AND ABSENT", ([, a]) => a);
 // "customers with zero orders".
 r("Mod -> WITH NUM NP", ([w, n, np]) => (n.k === "number" && n.value === 0 ? relatedRows(np, { negated: true, phrase: phraseOf(w, n, np) }) : undefined));
+// "who ordered something", "who bought anything from the Seafood category".
+r("Mod -> REL VERB SOMETHING Mods?", ([, v, s, mods]) => relatedRows(undefined, { negated: false, verb: v, qualifiers: items(mods), phrase: phraseOf(v, s, mods) }));
 // "who have placed at least 3 orders", "who bought at least one Iron Maiden track".
 r("Mod -> REL VERB PREP? CmpWords DISTINCT? NP Mods?", ([, v, p, c, d, np, mods]) => counted(v, c, np, mods, phraseOf(v, p, c, d, np, mods)));
 

@@ -11,6 +11,7 @@ import { joinGraph } from "./join-paths";
 import { compress } from "./lattice";
 import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
+import { indefiniteObjectTerminals } from "./indefinite-objects";
 import { isEmphatic, readNegations } from "./negation-regions";
 import { ABSENT, items, type Part } from "./parts";
 import { chooseReading } from "./score";
@@ -59,6 +60,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     }
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) return refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
+    grounded.terminals.push(...indefiniteObjectTerminals(tokens, chunks));
     // Negated stretches are read last, over every terminal, so that no reading can pass over a negation.
     const negation = readNegations(tokens, chunks, grounded.terminals, lexicon);
     if (negation.unread) return refuse("not_understood", `"${negation.unread.text}" negates part of the request in a way that is not read yet`, negation.unread.text);

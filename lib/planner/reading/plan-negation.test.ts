@@ -62,6 +62,12 @@ describe("reading negation and existence", () => {
     expect(filtersOf("orders that are not cancelled")).toMatchObject([{ op: "!=", column: { column: "status" }, value: "cancelled" }]);
   });
 
+  it("reads 'something' as a verb's object as related rows that exist, when the verb names them", () => {
+    expect(filtersOf("customers who ordered something")).toMatchObject([{ op: "exists", source: "customers", path: [{ table: "orders" }] }]);
+    expect(filtersOf("customers who ordered something")[0]).not.toHaveProperty("minCount");
+    expect(plan("customers who bought something")).toMatchObject({ ok: false });
+  });
+
   it("counts related rows for at least / more than / fewer than N", () => {
     expect(filtersOf("customers who have placed at least 3 orders")).toMatchObject([{ op: "exists", minCount: 3 }]);
     expect(filtersOf("customers who placed more than 3 orders")).toMatchObject([{ op: "exists", minCount: 4 }]);
