@@ -1,5 +1,5 @@
 import type { AggregateFn, OutputExpr } from "@/lib/spec/output-column";
-import type { ColumnRef, Filter, Literal, TimeBucket } from "@/lib/spec/clauses";
+import type { ColumnFilter, ColumnRef, Literal, TimeBucket } from "@/lib/spec/clauses";
 import { CodegenError } from "@/lib/codegen/codegen-error";
 import { parseSafeExpression, type SafeExpr } from "@/lib/codegen/safe-expression";
 import { columnFamily, type Scope } from "@/lib/codegen/scope";
@@ -82,8 +82,8 @@ function literalPy(scope: Scope, ref: ColumnRef, value: Literal): string {
 
 const OPS: Record<string, string> = { "=": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
 
-/** One filter as a pyspark boolean Column, in step with `filterSql`. */
-export function filterPy(filter: Filter, scope: Scope): string {
+/** A column filter as a pyspark boolean Column, in step with `filterSql`. */
+export function filterPy(filter: ColumnFilter, scope: Scope): string {
   const col = colPy(filter.column, scope);
   const lit = (v: Literal) => literalPy(scope, filter.column, v);
   switch (filter.op) {

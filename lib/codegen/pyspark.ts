@@ -6,6 +6,8 @@ import { buildScope } from "@/lib/codegen/scope";
 import { quoteIdent } from "@/lib/codegen/sql-quote";
 import { colPy, filterPy, outputExprPy, py } from "@/lib/codegen/pyspark-expression";
 import { jdbcPreamble, type GlueJdbcArgs } from "@/lib/codegen/pyspark-jdbc";
+import { existsPy } from "@/lib/codegen/pyspark-exists";
+import { isExistsFilter, type Filter } from "@/lib/spec/clauses";
 
 export { GLUE_SCRIPT_ARGS, type GlueJdbcArgs } from "@/lib/codegen/pyspark-jdbc";
 
@@ -22,6 +24,10 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
   const scope = buildScope(spec.sources, catalog);
   const shape = shapeQuery(spec, (alias) => scope.table(alias).primaryKey);
   const v = (alias: string) => `src_${alias.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  // A filter on one DataFrame: a Column condition, or a semi/anti join for an existence check.
+  let checks = 0;
+  const applyFilter = (df: string, f: Filter): string[] =>
+    isExistsFilter(f) ? existsPy(f, scope, df, `related_${++checks}`) : [`${df} = ${df}.filter(${filterPy(f, scope)})`];
   const out: string[] = [
     `# DataMorph: ${spec.target.table}`,
     // Every line break Python knows ends a comment, so each piece gets its own "#".
@@ -46,14 +52,14 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
     const read = `read_table(${py(`${quoteIdent(table.schema)}.${quoteIdent(table.name)}`)})${source.distinct ? ".distinct()" : ""}`;
     out.push(`${v(source.alias)} = ${read}.alias(${py(source.alias)})`);
     // Like SQL's ON clause: filters on a left join's optional side apply before the join.
-    for (const f of shape.joinFilters.get(source.alias) ?? []) out.push(`${v(source.alias)} = ${v(source.alias)}.filter(${filterPy(f, scope)})`);
+    for (const f of shape.joinFilters.get(source.alias) ?? []) out.push(...applyFilter(v(source.alias), f));
   }
   out.push("", `df = ${v(spec.sources[0].alias)}`);
   for (const join of spec.joins) {
     const on = join.on.map((k) => `(${colPy({ source: join.right, column: k.right }, scope)} == ${colPy({ source: join.left, column: k.left }, scope)})`).join(" & ");
     out.push(`df = df.join(${v(join.right)}, ${on}, ${py(join.type)})`);
   }
-  for (const f of shape.whereFilters) out.push(`df = df.filter(${filterPy(f, scope)})`);
+  for (const f of shape.whereFilters) out.push(...applyFilter("df", f));
   const select = (names: string[]) => names.map((name) => `    ${outputExprPy(spec.columns.find((c) => c.name === name)!.expr, scope)}.alias(${py(name)}),`);
   if (shape.aggregated) {
     const aggregates = spec.columns.filter((c) => c.expr.kind === "aggregate").map((c) => c.name);

@@ -1,5 +1,5 @@
 import type { EtlSpec } from "@/lib/spec/etl-spec";
-import type { Filter, OrderBy } from "@/lib/spec/clauses";
+import { filterSource, type Filter, type OrderBy } from "@/lib/spec/clauses";
 
 /**
  * Decisions both compilers must make the same way, so SQL and PySpark produce the same rows
@@ -28,7 +28,8 @@ export function shapeQuery(spec: EtlSpec, primaryKeyOf: (alias: string) => strin
   const whereFilters: Filter[] = [];
   for (const filter of spec.filters) {
     // A WHERE on the optional side would drop the unmatched rows the left join was asked to keep.
-    if (optional.has(filter.column.source) && !noMatch(filter)) joinFilters.set(filter.column.source, [...(joinFilters.get(filter.column.source) ?? []), filter]);
+    const source = filterSource(filter);
+    if (optional.has(source) && !noMatch(filter)) joinFilters.set(source, [...(joinFilters.get(source) ?? []), filter]);
     else whereFilters.push(filter);
   }
   const groupOutputs = aggregated ? spec.columns.filter((c) => c.expr.kind !== "aggregate").map((c) => c.name) : [];

@@ -7,6 +7,8 @@ export type ResolvedColumn = { source: Source; table: CatalogTable; column: Cata
 /** The spec's sources matched to catalog tables; every column lookup goes through here. */
 export type Scope = {
   sources: Source[];
+  /** The catalog the sources were matched in: existence checks reach further tables through it. */
+  catalog: Catalog;
   table(alias: string): CatalogTable;
   column(ref: ColumnRef): ResolvedColumn;
   /** Resolves an unqualified column name; it must belong to exactly one source. */
@@ -39,7 +41,7 @@ export function buildScope(sources: Source[], catalog: Catalog): Scope {
       throw new CodegenError("unknown_column", `column "${name}" is ambiguous: qualify it as ${owners.map((o) => `${o.source.alias}.${name}`).join(" or ")}`);
     return column({ source: owners[0].source.alias, column: name });
   };
-  return { sources, table: (alias) => entry(alias).table, column, bareColumn };
+  return { sources, catalog, table: (alias) => entry(alias).table, column, bareColumn };
 }
 
 export type ColumnFamily = "number" | "text" | "date" | "timestamp" | "boolean" | "other";

@@ -1,7 +1,8 @@
-import type { Filter, Literal } from "@/lib/spec/clauses";
+import { isExistsFilter, type ColumnFilter, type ExistsFilter, type Filter, type Literal } from "@/lib/spec/clauses";
 import { CodegenError } from "@/lib/codegen/codegen-error";
+import { resolveExistsPath } from "@/lib/codegen/exists-path";
 import { columnFamily, type ResolvedColumn, type Scope } from "@/lib/codegen/scope";
-import { quoteNumber, quoteString } from "@/lib/codegen/sql-quote";
+import { quoteIdent, quoteNumber, quoteString } from "@/lib/codegen/sql-quote";
 import { columnSql } from "@/lib/codegen/sql-expression";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,6 +44,35 @@ export function literalFor(target: ResolvedColumn, value: Literal): string {
 
 /** One filter as a boolean SQL condition. */
 export function filterSql(filter: Filter, scope: Scope): string {
+  return isExistsFilter(filter) ? existsSql(filter, scope) : columnFilterSql(filter, scope);
+}
+
+/**
+ * An existence check as a correlated subquery on the filtered source: `EXISTS` / `NOT EXISTS`,
+ * or a count of the distinct related rows against `minCount`. A source row whose key is NULL
+ * has no related rows, so an anti-join keeps it, as it does in Spark.
+ */
+function existsSql(filter: ExistsFilter, scope: Scope): string {
+  const path = resolveExistsPath(filter, scope);
+  const table = (alias: string) => {
+    const t = path.scope.table(alias);
+    return `${quoteIdent(t.schema)}.${quoteIdent(t.name)} AS ${quoteIdent(alias)}`;
+  };
+  const on = (step: (typeof path.steps)[number]) =>
+    step.step.on.map((k) => `${columnSql({ source: step.step.alias, column: k.right }, path.scope)} = ${columnSql({ source: step.from, column: k.left }, path.scope)}`);
+  const [first, ...rest] = path.steps;
+  const from = [`FROM ${table(first.step.alias)}`, ...rest.map((s) => `    INNER JOIN ${table(s.step.alias)} ON ${on(s).join(" AND ")}`)];
+  const where = [...on(first), ...(filter.where ?? []).map((w) => columnFilterSql(w, path.scope))];
+  const body = `${from.join("\n")}\n    WHERE ${where.join("\n      AND ")}`;
+  const minCount = filter.minCount ?? 1;
+  if (minCount <= 1) return `${filter.op === "not_exists" ? "NOT " : ""}EXISTS (\n    SELECT 1 ${body}\n  )`;
+  const key = path.counted.key.map((k) => columnSql({ source: path.counted.alias, column: k }, path.scope));
+  const counted = key.length === 1 ? key[0] : `(${key.join(", ")})`;
+  return `(\n    SELECT count(DISTINCT ${counted}) ${body}\n  ) ${filter.op === "exists" ? ">=" : "<"} ${quoteNumber(minCount)}`;
+}
+
+/** A condition on one column. */
+export function columnFilterSql(filter: ColumnFilter, scope: Scope): string {
   const target = scope.column(filter.column);
   const col = columnSql(filter.column, scope);
   switch (filter.op) {

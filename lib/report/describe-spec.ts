@@ -1,4 +1,4 @@
-import type { ColumnRef, Filter, Literal } from "@/lib/spec/clauses";
+import { isExistsFilter, type ColumnFilter, type ColumnRef, type ExistsFilter, type Filter, type Literal } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { AggregateArg, OutputColumn } from "@/lib/spec/output-column";
 
@@ -15,6 +15,27 @@ const ref = (column: ColumnRef) => `${column.source}.${column.column}`;
 const literal = (value: Literal) => (typeof value === "string" ? `'${value}'` : String(value));
 
 function describeFilter(filter: Filter): string {
+  return isExistsFilter(filter) ? describeExistsFilter(filter, describeColumnFilter) : describeColumnFilter(filter);
+}
+
+/**
+ * An existence check in words: "customers have no orders (through orders) where orders.status
+ * = 'returned'", "customers have at least 3 orders". `condition` words each condition.
+ */
+export function describeExistsFilter(filter: ExistsFilter, condition: (f: ColumnFilter) => string): string {
+  const last = filter.path[filter.path.length - 1];
+  const through = filter.path.slice(0, -1).map((s) => s.table);
+  const n = filter.minCount ?? 1;
+  const amount = filter.op === "exists" ? (n > 1 ? `at least ${n}` : "at least one") : n > 1 ? `fewer than ${n}` : "no";
+  const where = (filter.where ?? []).map(condition);
+  return [
+    `${filter.source} has ${amount} ${last.schema}.${last.table} row${amount === "at least one" ? "" : "s"}`,
+    through.length ? ` (through ${through.join(", ")})` : "",
+    where.length ? ` where ${where.join(" and ")}` : "",
+  ].join("");
+}
+
+function describeColumnFilter(filter: ColumnFilter): string {
   const column = ref(filter.column);
   switch (filter.op) {
     case "between":

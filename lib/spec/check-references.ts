@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { ColumnRef, FilterSchema, GrainKeySchema, HavingSchema, JoinSchema, OrderBySchema, SourceSchema } from "@/lib/spec/clauses";
+import type { ColumnRef, ExistsFilter, FilterSchema, GrainKeySchema, HavingSchema, JoinSchema, OrderBySchema, SourceSchema } from "@/lib/spec/clauses";
+import { isExistsFilter } from "@/lib/spec/clauses";
 import type { OutputColumn } from "@/lib/spec/output-column";
 
 type SpecShape = {
@@ -40,7 +41,10 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
   if (spec.joins.length !== spec.sources.length - 1)
     issues.push({ message: "every source after the first needs exactly one join", path: ["joins"] });
 
-  spec.filters.forEach((f, i) => checkRef(f.column, ["filters", i, "column"]));
+  spec.filters.forEach((f, i) => {
+    if (isExistsFilter(f)) issues.push(...checkExists(f, aliases, ["filters", i]));
+    else checkRef(f.column, ["filters", i, "column"]);
+  });
   spec.grain.forEach((g, i) => checkRef(g.column, ["grain", i, "column"]));
 
   const names = new Set<string>();
@@ -75,5 +79,28 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
   });
   if (spec.grain.length > 0 && aggregates.size === 0)
     issues.push({ message: "a grain needs at least one aggregate output", path: ["grain"] });
+  return issues;
+}
+
+/**
+ * An existence check reads a source of the spec and its own steps, whose aliases must not
+ * shadow a source: each lookup hangs off a step before it, each condition reads one of them.
+ */
+function checkExists(filter: ExistsFilter, sources: Set<string>, at: (string | number)[]): Issue[] {
+  const issues: Issue[] = [];
+  if (!sources.has(filter.source)) issues.push({ message: `unknown source alias "${filter.source}"`, path: [...at, "source"] });
+  const steps = new Set<string>();
+  const add = (alias: string, path: (string | number)[]) => {
+    if (sources.has(alias) || steps.has(alias)) issues.push({ message: `existence step alias "${alias}" is already taken`, path });
+    steps.add(alias);
+  };
+  filter.path.forEach((step, i) => add(step.alias, [...at, "path", i, "alias"]));
+  (filter.lookups ?? []).forEach((step, i) => {
+    if (!steps.has(step.from)) issues.push({ message: `lookup ${i} joins "${step.from}", which is not an earlier step`, path: [...at, "lookups", i, "from"] });
+    add(step.alias, [...at, "lookups", i, "alias"]);
+  });
+  (filter.where ?? []).forEach((w, i) => {
+    if (!steps.has(w.column.source)) issues.push({ message: `an existence condition reads "${w.column.source}", which is not one of its steps`, path: [...at, "where", i, "column"] });
+  });
   return issues;
 }

@@ -41,7 +41,7 @@ const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO da
 
 export const ComparisonOpSchema = z.enum(["=", "!=", "<", "<=", ">", ">="]);
 
-export const FilterSchema = z.discriminatedUnion("op", [
+const columnFilters = [
   z.object({ op: ComparisonOpSchema, column: ColumnRefSchema, value: LiteralSchema, phrase: PhraseSchema }),
   z.object({
     op: z.literal("between"),
@@ -66,7 +66,46 @@ export const FilterSchema = z.discriminatedUnion("op", [
     to: IsoDateSchema.optional(),
     phrase: PhraseSchema,
   }),
-]);
+] as const;
+
+/** A condition on one column of a source. */
+export const ColumnFilterSchema = z.discriminatedUnion("op", [...columnFilters]);
+
+/**
+ * One step of an existence path: the related table it reaches and the key pairs that join it,
+ * `left` on the step before (the filtered source, for the first step) and `right` on this one.
+ * Codegen checks every step against a foreign key the catalog declares.
+ */
+export const PathStepSchema = z.object({
+  schema: NameSchema,
+  table: NameSchema,
+  /** Its own alias, distinct from the spec's sources: the step lives only inside the check. */
+  alias: NameSchema,
+  on: z.array(z.object({ left: NameSchema, right: NameSchema })).min(1),
+});
+
+/** A table a condition of an existence check reads, joined to a path step (or an earlier lookup) named by `from`. */
+export const LookupStepSchema = PathStepSchema.extend({ from: NameSchema });
+
+/**
+ * Keeps the rows of `source` that have related rows at the end of `path` (`exists`, a
+ * semi-join), or that have none (`not_exists`, an anti-join): "customers who never placed an
+ * order". Each path step joins the step before; the last is the related rows. `where` narrows
+ * them, over the path and the `lookups` it needs ("a jazz track": the track's genre).
+ * `minCount` counts the distinct related rows: `exists` keeps at least that many, `not_exists`
+ * fewer ("who placed at least 3 orders").
+ */
+export const ExistsFilterSchema = z.object({
+  op: z.enum(["exists", "not_exists"]),
+  source: NameSchema,
+  path: z.array(PathStepSchema).min(1).max(6),
+  lookups: z.array(LookupStepSchema).max(6).optional(),
+  where: z.array(ColumnFilterSchema).max(20).optional(),
+  minCount: z.number().int().min(1).max(1_000_000).optional(),
+  phrase: PhraseSchema,
+});
+
+export const FilterSchema = z.discriminatedUnion("op", [...columnFilters, ExistsFilterSchema]);
 
 export const TimeBucketSchema = z.enum(["day", "week", "month", "quarter", "year"]);
 
@@ -106,6 +145,16 @@ export type Join = z.infer<typeof JoinSchema>;
 export type Literal = z.infer<typeof LiteralSchema>;
 export type ComparisonOp = z.infer<typeof ComparisonOpSchema>;
 export type Filter = z.infer<typeof FilterSchema>;
+export type ColumnFilter = z.infer<typeof ColumnFilterSchema>;
+export type ExistsFilter = z.infer<typeof ExistsFilterSchema>;
+export type PathStep = z.infer<typeof PathStepSchema>;
+export type LookupStep = z.infer<typeof LookupStepSchema>;
+
+/** Whether a filter tests related rows rather than a column of its source. */
+export const isExistsFilter = (filter: Filter): filter is ExistsFilter => filter.op === "exists" || filter.op === "not_exists";
+
+/** The alias of the source a filter keeps or drops rows of. */
+export const filterSource = (filter: Filter): string => (isExistsFilter(filter) ? filter.source : filter.column.source);
 export type TimeBucket = z.infer<typeof TimeBucketSchema>;
 export type GrainKey = z.infer<typeof GrainKeySchema>;
 export type Having = z.infer<typeof HavingSchema>;

@@ -39,4 +39,17 @@ describe("EtlSpecSchema", () => {
     spec.joins[0].right = "customers";
     expect(EtlSpecSchema.safeParse(spec).success).toBe(false);
   });
+
+  it("checks an existence filter's source, step aliases, lookups and conditions", () => {
+    const step = { schema: "public", table: "orders", alias: "past_orders", on: [{ left: "customer_id", right: "customer_id" }] };
+    const messages = (filter: object) => EtlSpecSchema.safeParse(customerTotalsSpec({ filters: [filter as never] })).error?.issues.map((i) => i.message) ?? [];
+    expect(messages({ op: "not_exists", source: "customers", path: [step], phrase: "never ordered" })).toEqual([]);
+    expect(messages({ op: "not_exists", source: "payments", path: [step], phrase: "" })).toContain('unknown source alias "payments"');
+    expect(messages({ op: "not_exists", source: "customers", path: [{ ...step, alias: "orders" }], phrase: "" })).toContain('existence step alias "orders" is already taken');
+    expect(messages({ op: "exists", source: "customers", path: [step], lookups: [{ ...step, alias: "p", from: "nowhere" }], phrase: "" })).toContain('lookup 0 joins "nowhere", which is not an earlier step');
+    expect(messages({ op: "exists", source: "customers", path: [step], where: [{ op: "is_null", column: { source: "orders", column: "status" }, phrase: "" }], phrase: "" })).toContain(
+      'an existence condition reads "orders", which is not one of its steps',
+    );
+    expect(messages({ op: "exists", source: "customers", path: [step], minCount: 0, phrase: "" })).not.toEqual([]);
+  });
 });

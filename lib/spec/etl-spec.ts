@@ -38,6 +38,12 @@ export const EtlSpecSchema = z
      * ("orders paid by credit card"), so an order with two such payments is listed once.
      */
     distinct: z.boolean().optional(),
+    /**
+     * An empty table is a right answer here, so the build does not fail on it. Without it, an
+     * empty result of a filtered request fails its data tests: a filter that matches nothing is
+     * far more often a misread request than the answer.
+     */
+    allowEmpty: z.boolean().optional(),
   })
   .superRefine((spec, ctx) => {
     for (const issue of checkSpecReferences(spec)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });

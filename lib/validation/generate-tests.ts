@@ -4,6 +4,8 @@ import { filterSql } from "@/lib/codegen/sql-filter";
 import { columnSql } from "@/lib/codegen/sql-expression";
 import { quoteIdent } from "@/lib/db/ident";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { filterSource, isExistsFilter } from "@/lib/spec/clauses";
+import { existsTests } from "./exists-tests";
 import { reconciliationTests } from "./reconcile";
 import type { DataTest } from "./types";
 
@@ -72,6 +74,7 @@ function grainTests(ctx: Context): DataTest[] {
 function filterTests({ spec, compiled, target }: Context): DataTest[] {
   const tests: DataTest[] = [];
   spec.filters.forEach((filter, index) => {
+    if (isExistsFilter(filter)) return;
     const output = spec.columns.find(
       (c) => c.expr.kind === "column" && !c.expr.bucket && c.expr.column.source === filter.column.source && c.expr.column.column === filter.column.column,
     );
@@ -100,7 +103,7 @@ function coverageTests({ spec, compiled, target }: Context): DataTest[] {
   const keyOutputs = table.primaryKey.map((k) =>
     spec.columns.find((c) => c.expr.kind === "column" && !c.expr.bucket && c.expr.column.source === base.alias && c.expr.column.column === k),
   );
-  const baseOnly = compiled.shape.whereFilters.every((f) => f.column.source === base.alias);
+  const baseOnly = compiled.shape.whereFilters.every((f) => filterSource(f) === base.alias);
   if (keyOutputs.length === 0 || keyOutputs.some((o) => !o) || !baseOnly) return [];
   return spec.joins.flatMap((join, index) => {
     if (join.type !== "left" || join.left !== base.alias) return [];
@@ -128,17 +131,28 @@ export function generateTests({ spec, catalog, target }: { spec: EtlSpec; catalo
     ...grainTests(ctx),
     ...reconciliationTests(ctx),
     ...filterTests(ctx),
+    ...existsTests(ctx),
     ...coverageTests(ctx),
-    {
-      name: "not_empty",
-      kind: "not_empty",
-      clause: "target",
-      phrase: spec.target.phrase,
-      description: "The table has rows (an empty result usually means a filter matched nothing)",
-      blocking: false,
-      failingSql: `SELECT 'no rows' AS problem WHERE NOT EXISTS (SELECT 1 FROM ${target})`,
-    },
+    notEmptyTest(ctx),
   ];
+}
+
+/**
+ * The table has rows. After a filter an empty result almost always means the request was
+ * misread (a value that matches nothing), so it blocks the publish unless the spec says an
+ * empty table is a right answer; without filters it only warns (the sources may be empty).
+ */
+function notEmptyTest({ spec, target }: Context): DataTest {
+  const filtered = spec.filters.length > 0 || spec.having.length > 0;
+  return {
+    name: "not_empty",
+    kind: "not_empty",
+    clause: filtered ? "filters" : "target",
+    phrase: filtered ? phraseOf([...spec.filters, ...spec.having]) : spec.target.phrase,
+    description: filtered && !spec.allowEmpty ? "The table has rows: its filters match something in the sources" : "The table has rows (an empty result usually means a filter matched nothing)",
+    blocking: filtered && !spec.allowEmpty,
+    failingSql: `SELECT 'no rows' AS problem WHERE NOT EXISTS (SELECT 1 FROM ${target})`,
+  };
 }
 
 export type { Context as TestContext };

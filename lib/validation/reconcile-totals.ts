@@ -2,6 +2,7 @@ import { filterSql } from "@/lib/codegen/sql-filter";
 import { aggregateArgSql } from "@/lib/codegen/sql-expression";
 import { quoteIdent } from "@/lib/db/ident";
 import type { OutputColumn } from "@/lib/spec/output-column";
+import { filterSource } from "@/lib/spec/clauses";
 import type { TestContext } from "./generate-tests";
 import { differs, readsFloat } from "./tolerance";
 import type { DataTest } from "./types";
@@ -20,7 +21,7 @@ export function totalsTest(column: OutputColumn, index: number, alias: string, c
   if (expr.kind !== "aggregate" || (expr.fn !== "sum" && expr.fn !== "count")) return null;
   if (spec.having.length > 0 || spec.limit) return null;
   const filters = [...compiled.shape.whereFilters, ...[...compiled.shape.joinFilters.values()].flat()];
-  if (filters.some((f) => f.column.source !== alias)) return null;
+  if (filters.some((f) => filterSource(f) !== alias)) return null;
 
   const table = compiled.scope.table(alias);
   const where = filters.map((f) => filterSql(f, compiled.scope));

@@ -1,14 +1,16 @@
 import { resolveTimeExpression } from "@/lib/planner/english";
+import type { Catalog } from "@/lib/catalog/types";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { ComparisonOp, Filter, GrainKey, Having, Join, OrderBy, Source } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
+import { existenceFilters } from "./build-existence";
 import { shortestPaths, type Hop } from "./join-paths";
 import type { Part } from "./parts";
 import type { Meaning } from "./senses";
 
 export type Candidate = { spec: EtlSpec; joins: number; bonus: number; notes: string[] };
-export type BuildContext = { prompt: string; model: SemanticModel; graph: Map<string, Hop[]>; asOf: (table: string, column: string) => { date: string; source: string } };
+export type BuildContext = { prompt: string; model: SemanticModel; graph: Map<string, Hop[]>; asOf: (table: string, column: string) => { date: string; source: string }; catalog?: Catalog };
 
 /** Why a reading cannot become a table; the scorer drops it (and reports it if no reading is left). */
 export class Impossible extends Error {}
@@ -112,7 +114,8 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     }
   }
 
-  const filtered = filters.filter((f) => f.op !== "date_range" && f.op !== "between" && f.op !== ">" && f.op !== "<" && f.op !== ">=" && f.op !== "<=").map((f) => `${f.column.source}.${f.column.column}`);
+  filters.push(...existenceFilters(parts, { ctx, base: baseEntity, reach, fail, note: (n) => bonusNotes.push(n) }));
+  const filtered = filters.flatMap((f) => (f.op === "=" || f.op === "!=" || f.op === "in" || f.op === "not_in" || f.op === "is_null" || f.op === "is_not_null" ? [`${f.column.source}.${f.column.column}`] : []));
   if (new Set(filtered).size < filtered.length) fail("two value filters on one column");
 
   // Grain and outputs.

@@ -1,4 +1,5 @@
 import type { Production } from "./chart";
+import { EXISTENCE_GRAMMAR } from "./grammar-existence";
 import { items, list, type Part } from "./parts";
 import type { Meaning } from "./senses";
 
@@ -104,7 +105,7 @@ r("GItem -> BUCKET", ([b]) => grain(b));
 r("GItem -> ENT BUCKET", ([e, b]) => grain(b, e));
 r("GItem -> TDIM BUCKET", ([t, b]) => grain(b, t));
 
-export const GRAMMAR = rules;
+export const GRAMMAR = [...rules, ...EXISTENCE_GRAMMAR];
 
 const verbOf = (l: Part): string | undefined => items(l).find((p) => p.k === "verb")?.lemma as string | undefined;
 

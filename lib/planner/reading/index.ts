@@ -4,12 +4,15 @@ import { PlanRejected, type PlannerInput, type PlanRejection, type PlanResult } 
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { EtlSpecSchema } from "@/lib/spec/etl-spec";
 import { buildCandidates, Impossible, type Candidate } from "./build-spec";
-import { parseAll, type Terminal } from "./chart";
+import { parseAll } from "./chart";
 import { GRAMMAR } from "./grammar";
 import { ground } from "./ground";
 import { joinGraph } from "./join-paths";
+import { compress } from "./lattice";
 import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
+import { indefiniteObjectTerminals } from "./indefinite-objects";
+import { isEmphatic, readNegations } from "./negation-regions";
 import { ABSENT, items, type Part } from "./parts";
 import { chooseReading } from "./score";
 
@@ -45,20 +48,23 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     const { lexicon, verbs, graph } = prepared(model);
     const tokens = annotate(prompt);
     const chunks = chunk(tokens);
-    const negator = tokens.find((t) => t.negator);
-    if (negator) return refuse("not_understood", `"${negator.text}" negates part of the request; negation and anti-joins are not read yet`, negator.text);
     const grounded = ground(tokens, chunks, lexicon, verbs);
     for (const c of chunks) {
       const next = tokens[c.tokens.end];
       if (c.kind === "connective" && c.role === "naming" && next) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
     }
-    if (grounded.unknown.length > 0) {
-      const words = grounded.unknown.map((t) => t.text);
+    const unknown = grounded.unknown.filter((t) => !isEmphatic(t, tokens));
+    if (unknown.length > 0) {
+      const words = unknown.map((t) => t.text);
       return refuse("not_understood", `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`, words[0]);
     }
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) return refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
-    const { terminals, length } = compress(grounded.terminals, tokens.length);
+    grounded.terminals.push(...indefiniteObjectTerminals(tokens, chunks));
+    // Negated stretches are read last, over every terminal, so that no reading can pass over a negation.
+    const negation = readNegations(tokens, chunks, grounded.terminals, lexicon);
+    if (negation.unread) return refuse("not_understood", `"${negation.unread.text}" negates part of the request in a way that is not read yet`, negation.unread.text);
+    const { terminals, length } = compress(negation.terminals, tokens.length);
     const parses = parseAll({ rules: GRAMMAR, terminals, length, start: "S", absent: ABSENT, limit: 300 });
     if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);
     const candidates: (Candidate & { strength: number })[] = [];
@@ -69,7 +75,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     };
     for (const parse of parses) {
       try {
-        for (const c of buildCandidates(items(parse.value), { prompt: input.prompt, model, graph, asOf })) candidates.push({ ...c, strength: parse.strength });
+        for (const c of buildCandidates(items(parse.value), { prompt: input.prompt, model, graph, asOf, catalog: input.catalog })) candidates.push({ ...c, strength: parse.strength });
       } catch (error) {
         if (error instanceof Impossible) impossible.add(error.message);
         else throw error;
@@ -91,18 +97,4 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
 
 function refuse(code: PlanRejection["code"], message: string, phrase?: string): PlanRejection {
   return { ok: false, code, message, ...(phrase ? { phrase } : {}) };
-}
-
-/** Token positions → lattice positions: tokens no terminal covers (function words) drop out. */
-function compress(terminals: Terminal<Part>[], count: number): { terminals: Terminal<Part>[]; length: number } {
-  const covered = new Array<boolean>(count).fill(false);
-  for (const t of terminals) for (let i = t.start; i < t.end; i++) covered[i] = true;
-  const position: number[] = [];
-  let n = 0;
-  for (let i = 0; i < count; i++) {
-    position.push(n);
-    if (covered[i]) n++;
-  }
-  position.push(n);
-  return { terminals: terminals.map((t) => ({ ...t, start: position[t.start], end: position[t.end - 1] + 1 })), length: n };
 }

@@ -2,6 +2,7 @@ import type { Chunk, ComparisonPhrase, OrderingPhrase, RankingPhrase, TimeExpres
 import type { AggregateFn } from "@/lib/spec/output-column";
 import type { TimeBucket } from "@/lib/spec/clauses";
 import type { Entity } from "@/lib/semantic-model/model-schema";
+import type { ExistencePart } from "./existence-parts";
 import type { Meaning } from "./senses";
 
 /**
@@ -37,6 +38,7 @@ export type Part =
   | { k: "rename"; name: string; phrase: string }
   | { k: "show"; meaning: Meaning; phrase: string }
   | { k: "related"; entity: Entity; phrase: string; qualifiers: Part[]; via?: string }
+  | ExistencePart
   | { k: "list"; parts: Part[] };
 
 export const list = (...parts: (Part | undefined)[]): Part => ({ k: "list", parts: parts.flatMap((p) => (!p ? [] : p.k === "list" ? p.parts : [p])) });

@@ -26,7 +26,7 @@ describe("planWithEnglish", () => {
 
   it("refuses destructive requests as unsafe and negation it cannot read yet", () => {
     expect(plan("delete every order from 2024")).toMatchObject({ ok: false, code: "unsafe" });
-    expect(plan("customers who never ordered")).toMatchObject({ ok: false, code: "not_understood" });
+    expect(plan("customers who never bought anything")).toMatchObject({ ok: false, code: "not_understood" });
   });
 
   it("refuses a ranking without a measure as ambiguous instead of listing every row", () => {

@@ -1,5 +1,6 @@
 import type { PlanResult } from "@/lib/planner/rules/types";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { isExistsFilter } from "@/lib/spec/clauses";
 import type { Candidate } from "./build-spec";
 
 /** Readings closer than this build their table only when they build the same table. */
@@ -33,6 +34,6 @@ export function chooseReading(candidates: (Candidate & { strength: number })[], 
 
 function describe(spec: EtlSpec): string {
   const cols = spec.columns.map((c) => (c.expr.kind === "aggregate" ? `${c.expr.fn}(${c.expr.arg.kind === "column" ? `${c.expr.arg.column.source}.${c.expr.arg.column.column}` : "*"})` : c.name)).join(", ");
-  const filters = spec.filters.map((f) => `${f.column.source}.${f.column.column} ${f.op}`).join(", ");
+  const filters = spec.filters.map((f) => (isExistsFilter(f) ? `${f.op} ${f.path.map((s) => s.table).join(">")}` : `${f.column.source}.${f.column.column} ${f.op}`)).join(", ");
   return `${spec.sources.map((s) => s.table).join("+")}: ${cols}${filters ? ` where ${filters}` : ""}`;
 }

@@ -1,10 +1,15 @@
 import type { EtlSpec } from "@/lib/spec/etl-spec";
-import type { Filter } from "@/lib/spec/clauses";
+import { isExistsFilter, type ColumnFilter, type Filter } from "@/lib/spec/clauses";
+import { describeExistsFilter } from "@/lib/report/describe-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
 
 const ref = (r: { source: string; column: string }) => `${r.source}.${r.column}`;
 
 function describeFilter(f: Filter): string {
+  return isExistsFilter(f) ? describeExistsFilter(f, describeColumnFilter) : describeColumnFilter(f);
+}
+
+function describeColumnFilter(f: ColumnFilter): string {
   const col = ref(f.column);
   switch (f.op) {
     case "between": return `${col} between ${f.low} and ${f.high}`;

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import type { Catalog } from "@/lib/catalog/types";
+import type { Filter } from "@/lib/spec/clauses";
+import { chinookCatalog } from "@/lib/testing/fixtures/chinook-catalog";
+import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
+import { planWithEnglish } from "./index";
+
+const plan = (prompt: string, catalog: Catalog = demoCatalog, sampleValues: Record<string, string[]> = demoSampleValues) =>
+  planWithEnglish({ prompt, catalog, sampleValues, now: new Date("2025-06-15") });
+
+/** The filters a request builds, with the tables of each existence check's path. */
+function filtersOf(prompt: string, catalog?: Catalog, values?: Record<string, string[]>): Filter[] {
+  const result = plan(prompt, catalog, values);
+  if (!result.ok) throw new Error(`${prompt}: ${result.message}`);
+  return result.spec.filters;
+}
+const tables = (f: Filter) => ("path" in f ? [...f.path, ...(f.lookups ?? [])].map((s) => s.table) : []);
+
+describe("reading negation and existence", () => {
+  it("lists the customers without orders as an anti-join on customers, not a join", () => {
+    const prompts = [
+      "customers who never placed an order",
+      "customers without orders",
+      "customers with no orders",
+      "customers that have no orders",
+      "customers with zero orders",
+      "customers who don't have a single order",
+      "which customers have never ordered anything from us?",
+    ];
+    for (const prompt of prompts) {
+      const result = plan(prompt);
+      expect(result.ok, prompt).toBe(true);
+      if (!result.ok) continue;
+      expect(result.spec.sources.map((s) => s.table), prompt).toEqual(["customers"]);
+      // "placed" is also an order status here; placing an order only says the order exists.
+      expect(result.spec.filters, prompt).toEqual([
+        { op: "not_exists", source: "customers", path: [{ schema: "public", table: "orders", alias: "related_orders", on: [{ left: "customer_id", right: "customer_id" }] }], phrase: expect.any(String) },
+      ]);
+    }
+  });
+
+  it("keeps what the negation governs inside the check: a period, a value, the verb's own value", () => {
+    expect(filtersOf("customers who never placed an order in 2024")).toMatchObject([
+      { op: "not_exists", where: [{ op: "date_range", column: { column: "order_date" }, from: "2024-01-01", to: "2025-01-01" }] },
+    ]);
+    const coupon = filtersOf("customers who have never paid by coupon");
+    expect(coupon).toMatchObject([{ op: "not_exists", where: [{ op: "=", column: { column: "payment_method" }, value: "coupon" }] }]);
+    expect(tables(coupon[0])).toEqual(["orders", "payments"]);
+    // "returned" is an order status: the customers with no returned order, not those with no order.
+    expect(filtersOf("customers who have never returned an order")).toMatchObject([{ op: "not_exists", where: [{ column: { column: "status" }, value: "returned" }] }]);
+  });
+
+  it("reads the related rows as the subject of the verb ('nobody'), and a relationship verb's direction", () => {
+    expect(filtersOf("products nobody ordered").map(tables)).toEqual([["order_items", "orders"]]);
+    expect(filtersOf("employees that nobody reports to", chinookCatalog, {})).toMatchObject([{ op: "not_exists", path: [{ table: "employee", on: [{ left: "employee_id", right: "reports_to" }] }] }]);
+    expect(filtersOf("employees who don't report to anyone", chinookCatalog, {})).toMatchObject([{ op: "not_exists", path: [{ table: "employee", on: [{ left: "reports_to", right: "employee_id" }] }] }]);
+  });
+
+  it("reads an empty column and a value the row must not have", () => {
+    expect(filtersOf("customers without an email")).toEqual([{ op: "is_null", column: { source: "customers", column: "email" }, phrase: "without email" }]);
+    expect(filtersOf("customers without a support rep", chinookCatalog, {})).toMatchObject([{ op: "is_null", column: { column: "support_rep_id" } }]);
+    expect(filtersOf("orders that are not cancelled")).toMatchObject([{ op: "!=", column: { column: "status" }, value: "cancelled" }]);
+  });
+
+  it("reads 'something' as a verb's object as related rows that exist, when the verb names them", () => {
+    expect(filtersOf("customers who ordered something")).toMatchObject([{ op: "exists", source: "customers", path: [{ table: "orders" }] }]);
+    expect(filtersOf("customers who ordered something")[0]).not.toHaveProperty("minCount");
+    expect(plan("customers who bought something")).toMatchObject({ ok: false });
+  });
+
+  it("counts related rows for at least / more than / fewer than N", () => {
+    expect(filtersOf("customers who have placed at least 3 orders")).toMatchObject([{ op: "exists", minCount: 3 }]);
+    expect(filtersOf("customers who placed more than 3 orders")).toMatchObject([{ op: "exists", minCount: 4 }]);
+    expect(filtersOf("customers who placed fewer than 3 orders")).toMatchObject([{ op: "not_exists", minCount: 3 }]);
+    const tracks = filtersOf("customers who bought at least 3 different tracks", chinookCatalog, {});
+    expect(tracks).toMatchObject([{ op: "exists", minCount: 3 }]);
+    expect(tables(tracks[0]).at(-1)).toBe("track");
+  });
+
+  it("refuses a negation it cannot place rather than reading the request without it", () => {
+    for (const prompt of [
+      "customers who never bought anything",
+      "every customer with how many orders they have, including customers who never ordered",
+      "orders not in 2024",
+      "customers with no signup date",
+    ]) {
+      expect(plan(prompt), prompt).toMatchObject({ ok: false });
+    }
+  });
+
+  it("says so when a negated value also leaves out the rows where the column is empty", () => {
+    const result = plan("customers that are not in Germany", chinookCatalog, { "customer.country": ["Germany", "USA"] });
+    expect(result).toMatchObject({ ok: true, spec: { filters: [{ op: "!=", column: { column: "country" }, value: "Germany" }] } });
+    if (result.ok) expect(result.notes).toContain('"are not in Germany" also leaves out the rows with no country');
+  });
+
+  it("gives the same spec whatever the order of the catalog's tables", () => {
+    const reversed = { tables: [...demoCatalog.tables].reverse() };
+    expect(JSON.stringify(plan("customers who have never paid by coupon", reversed))).toBe(JSON.stringify(plan("customers who have never paid by coupon")));
+  });
+});
