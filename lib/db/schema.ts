@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** DataMorph's own tables live apart from the user's warehouse tables. */
 export const datamorph = pgSchema("datamorph");
@@ -57,9 +57,69 @@ export const runs = datamorph.table(
     error: text("error"),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** The pipeline and version this run carries out; null for a run from a prompt. */
+    pipelineId: uuid("pipeline_id").references((): AnyPgColumn => pipelines.id, { onDelete: "set null" }),
+    pipelineVersionId: uuid("pipeline_version_id").references((): AnyPgColumn => pipelineVersions.id, { onDelete: "set null" }),
+    /** The parameter values of a pipeline run, defaults filled in. */
+    parameters: jsonb("parameters"),
+    /** What started a pipeline run: `manual`, `schedule` or `backfill`. */
+    trigger: text("trigger"),
+    /** Who asked for a pipeline run when it was not its owner (an administrator's "Run now"). */
+    triggeredBy: uuid("triggered_by").references(() => users.id),
     ...timestamps,
   },
-  (t) => [index("runs_user_created_idx").on(t.userId, t.createdAt), index("runs_status_idx").on(t.status)],
+  (t) => [
+    index("runs_user_created_idx").on(t.userId, t.createdAt),
+    index("runs_status_idx").on(t.status),
+    index("runs_pipeline_created_idx").on(t.pipelineId, t.createdAt),
+    // One pipeline never has two runs in progress at once, whichever process starts them.
+    uniqueIndex("runs_one_active_per_pipeline_key").on(t.pipelineId).where(sql`${t.pipelineId} is not null and ${t.status} in ('queued', 'running')`),
+  ],
+);
+
+/**
+ * A saved, named table definition that can be run again: its versions hold the spec (with
+ * `{{parameter}}` placeholders), target and engine. `currentVersion` is the one runs use.
+ */
+export const pipelines = datamorph.table(
+  "pipelines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    currentVersion: integer("current_version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("pipelines_name_key").on(sql`lower(${t.name})`), index("pipelines_user_idx").on(t.userId)],
+);
+
+/** One version of a pipeline; a new one is added on every edit, and none is ever changed. */
+export const pipelineVersions = datamorph.table(
+  "pipeline_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    /** The spec, with `{{name}}` where a parameter's value goes. */
+    spec: jsonb("spec").notNull(),
+    /** `[{ name, type, default }]`. */
+    parameters: jsonb("parameters").notNull(),
+    /** The target table name; it may hold `{{name}}` too. */
+    targetTable: text("target_table").notNull(),
+    engine: text("engine"),
+    /** The source tables' columns and types when the version was saved, to tell when they drift. */
+    sourceShape: jsonb("source_shape").notNull(),
+    /** The run it was saved from, if any. */
+    fromRunId: uuid("from_run_id").references(() => runs.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    note: text("note"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("pipeline_versions_pipeline_version_key").on(t.pipelineId, t.version)],
 );
 
 export const runEvents = datamorph.table(
@@ -220,3 +280,5 @@ export type Artifact = typeof artifacts.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;
 export type SemanticModelVersion = typeof semanticModels.$inferSelect;
+export type Pipeline = typeof pipelines.$inferSelect;
+export type PipelineVersion = typeof pipelineVersions.$inferSelect;
