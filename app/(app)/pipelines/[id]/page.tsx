@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RunStatusBadge } from "@/app/_components/run-status-badge";
+import { requirePageUser } from "@/lib/auth/session";
+import type { Run } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { getPipelineForUser } from "@/lib/pipelines/access";
+import { describePipeline } from "@/lib/pipelines/describe-pipeline";
+import { RunNowForm } from "./_components/run-now-form";
+
+export const metadata: Metadata = { title: "Pipeline" };
+
+type Props = { params: Promise<{ id: string }> };
+
+const when = (at: string | null | undefined) => (at ? at.slice(0, 16).replace("T", " ") : "–");
+const values = (parameters: unknown) => Object.entries((parameters ?? {}) as Record<string, unknown>).map(([k, v]) => `${k} = ${String(v)}`).join(", ");
+
+async function loadPipeline(id: string) {
+  const user = await requirePageUser(`/pipelines/${id}`);
+  try {
+    return await getPipelineForUser({ ref: id, user });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function PipelinePage({ params }: Props) {
+  const { id } = await params;
+  const details = await describePipeline(await loadPipeline(id), { runLimit: 50 });
+  return (
+    <div className="stack">
+      <div>
+        <Link href="/pipelines" className="muted">← Pipelines</Link>
+        <h1 data-testid="pipeline-name">{details.name}</h1>
+        <div className="facts">
+          <span>Version <b>v{details.currentVersion}</b></span>
+          <span>Target <b><code>{details.targetTable}</code></b></span>
+          <span>Owner <b>{details.owner}</b></span>
+          <span>Last success <b>{when(details.lastSuccessAt)}</b></span>
+        </div>
+      </div>
+      <div className="two-col">
+        <section className="card" aria-label="Run now">
+          <h2>Run now</h2>
+          <RunNowForm pipelineId={details.id} parameters={details.parameters} />
+        </section>
+        <section className="card" aria-label="Parameters">
+          <h2>Parameters</h2>
+          {details.parameters.length === 0 ? (
+            <p className="muted">None: every run builds the same spec.</p>
+          ) : (
+            <table className="grid" data-testid="pipeline-parameters">
+              <thead><tr><th>Name</th><th>Type</th><th>Default</th></tr></thead>
+              <tbody>{details.parameters.map((p) => <tr key={p.name}><td><code>{`{{${p.name}}}`}</code></td><td>{p.type}</td><td><code>{String(p.default)}</code></td></tr>)}</tbody>
+            </table>
+          )}
+        </section>
+      </div>
+      <section className="card" aria-label="History">
+        <h2>History</h2>
+        {details.runs.length === 0 ? (
+          <div className="empty">Not run yet.</div>
+        ) : (
+          <table className="grid" data-testid="pipeline-history">
+            <thead><tr><th>Run</th><th>Status</th><th>Version</th><th>Trigger</th><th>Parameters</th><th>Target</th><th>Rows</th></tr></thead>
+            <tbody>
+              {details.runs.map((r) => (
+                <tr key={r.runId}>
+                  <td><Link href={`/runs/${r.runId}`}>{when(r.createdAt)}</Link></td>
+                  <td>{r.rolledBack ? <span className="badge">rolled back</span> : <RunStatusBadge status={r.status as Run["status"]} />}</td>
+                  <td className="num">v{r.version}</td>
+                  <td>{r.trigger}</td>
+                  <td><code>{values(r.parameters)}</code></td>
+                  <td><code>{r.target ?? "–"}</code></td>
+                  <td className="num">{r.rowCount?.toLocaleString("en-US") ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="card" aria-label="Versions">
+        <h2>Versions</h2>
+        <table className="grid" data-testid="pipeline-versions">
+          <thead><tr><th>Version</th><th>Saved</th><th>By</th><th>Target</th><th>Parameters</th><th>Note</th></tr></thead>
+          <tbody>
+            {details.versions.map((v) => (
+              <tr key={v.version}>
+                <td className="num">v{v.version}{v.version === details.currentVersion ? " (current)" : ""}</td>
+                <td>{when(v.createdAt)}</td>
+                <td>{v.createdBy ?? "–"}</td>
+                <td><code>{v.targetTable}</code></td>
+                <td>{v.parameters.map((p) => p.name).join(", ") || "–"}</td>
+                <td>{v.fromRunId ? <Link href={`/runs/${v.fromRunId}`}>{v.note}</Link> : v.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
