@@ -16,6 +16,14 @@ const USAGE = [
   "                          run the current version now (exit codes as `run`)",
   "  history <name> [--limit <n>] [--json]",
   "                          the pipeline's runs, newest first",
+  '  schedule <name> --cron "<expr>" [--tz <zone>] [--catch-up run-once|skip]',
+  "                          run it on a cron schedule (5 fields, or 6 with seconds) in a time zone;",
+  "                          firings missed while no scheduler ran run once (or are skipped)",
+  "  schedule <name> --pause | --resume",
+  "  backfill <name> --param <date param>=<from>..<to> --every day|week|month [--param k=v …] [--json]",
+  "                          one run per period, oldest first, stopping at the first failure",
+  "  scheduler [--for <seconds>]",
+  "                          fire the schedules from this process (the web app does too)",
   "Exit code: 0 done, 1 failed, 2 refused (bad input, unknown pipeline, a run already in progress).",
 ].join("\n");
 
@@ -28,6 +36,9 @@ const SUBCOMMANDS: Record<string, () => Promise<(context: PipelineContext) => Pr
   show: () => import("./pipeline-show").then((m) => m.showPipelineCommand),
   history: () => import("./pipeline-show").then((m) => m.pipelineHistoryCommand),
   run: () => import("./pipeline-run").then((m) => m.runPipelineCommand),
+  schedule: () => import("./pipeline-schedule").then((m) => m.schedulePipelineCommand),
+  scheduler: () => import("./pipeline-schedule").then((m) => m.schedulerCommand),
+  backfill: () => import("./pipeline-backfill").then((m) => m.backfillPipelineCommand),
 };
 
 /** Splits `name=value` arguments; the value may hold further `=`. */
@@ -42,7 +53,7 @@ export function splitAssignments(params: string[], what: string): [string, strin
 /** The one pipeline name a command takes after its verb. */
 export function pipelineName({ positionals }: Pick<CommandContext, "positionals">): string {
   const name = positionals.slice(1).join(" ").trim();
-  if (!name) throw new CliError(`Name the pipeline, e.g. pipeline ${positionals[0]} monthly_sales`, 2);
+  if (!name) throw new CliError(`Name the pipeline, e.g. pipeline ${positionals[0]} "Monthly sales"`, 2);
   return name;
 }
 
@@ -54,6 +65,13 @@ export const pipelineCommand: Command = {
     param: { type: "string", multiple: true },
     target: { type: "string" },
     limit: { type: "string" },
+    cron: { type: "string" },
+    tz: { type: "string" },
+    "catch-up": { type: "string" },
+    pause: { type: "boolean" },
+    resume: { type: "boolean" },
+    every: { type: "string" },
+    for: { type: "string" },
     json: { type: "boolean" },
     help: { type: "boolean" },
   },

@@ -1,5 +1,6 @@
 import { getUserEmail } from "@/lib/db/queries/tables";
 import { listPipelineRuns, listPipelineVersions, type PipelineRunItem } from "@/lib/db/queries/pipelines";
+import { listPipelineFirings } from "@/lib/db/queries/pipeline-schedules";
 import type { Pipeline } from "@/lib/db/schema";
 import type { PipelineParameter } from "./parameters";
 import { versionParameters } from "./render";
@@ -20,6 +21,9 @@ export type PipelineDetails = {
   versions: VersionSummary[];
   runs: RunSummary[];
   lastSuccessAt: string | null;
+  /** The cron schedule, if one is set; `nextFireAt` is null while paused. */
+  schedule: { cron: string; timezone: string; paused: boolean; catchUp: string; nextFireAt: string | null } | null;
+  firings: { scheduledFor: string; kind: string; outcome: string; runId: string | null; message: string | null }[];
   createdAt: string;
 };
 
@@ -44,7 +48,12 @@ export function summarizeRun(run: PipelineRunItem): RunSummary {
 
 /** Everything about `pipeline` a page, the API or the CLI shows; `runLimit` of its latest runs. */
 export async function describePipeline(pipeline: Pipeline, { runLimit = 10 } = {}): Promise<PipelineDetails> {
-  const [versions, runs, owner] = await Promise.all([listPipelineVersions({ pipelineId: pipeline.id }), listPipelineRuns({ pipelineId: pipeline.id, limit: runLimit }), getUserEmail({ id: pipeline.userId })]);
+  const [versions, runs, owner, firings] = await Promise.all([
+    listPipelineVersions({ pipelineId: pipeline.id }),
+    listPipelineRuns({ pipelineId: pipeline.id, limit: runLimit }),
+    getUserEmail({ id: pipeline.userId }),
+    listPipelineFirings({ pipelineId: pipeline.id, limit: 20 }),
+  ]);
   const summaries: VersionSummary[] = versions.map((v) => ({
     version: v.version,
     createdAt: v.createdAt.toISOString(),
@@ -70,6 +79,10 @@ export async function describePipeline(pipeline: Pipeline, { runLimit = 10 } = {
     versions: summaries,
     runs: runs.map(summarizeRun),
     lastSuccessAt: lastSuccess?.finishedAt?.toISOString() ?? null,
+    schedule: pipeline.cron
+      ? { cron: pipeline.cron, timezone: pipeline.timezone, paused: pipeline.paused, catchUp: pipeline.catchUp, nextFireAt: pipeline.paused ? null : (pipeline.nextFireAt?.toISOString() ?? null) }
+      : null,
+    firings: firings.map((f) => ({ scheduledFor: f.scheduledFor.toISOString(), kind: f.kind, outcome: f.outcome, runId: f.runId, message: f.message })),
     createdAt: pipeline.createdAt.toISOString(),
   };
 }

@@ -28,3 +28,18 @@ export const slotPath = (slot: string) => slot.split(".").map((part) => (/^\d+$/
 
 /** `POST /api/pipelines/<id>/runs`: run now, with parameter values (defaults for the rest). */
 export const runPipelineSchema = z.object({ parameters: z.record(z.string().max(100), ParameterValueSchema).default({}) });
+
+/** `POST /api/pipelines/<id>/schedule`: set the cron schedule, or pause / resume it. */
+export const scheduleSchema = z.union([
+  z.object({ cron: z.string().max(200), timezone: z.string().max(100).default("UTC"), catchUp: z.enum(["run_once", "skip"]).default("run_once") }),
+  z.object({ paused: z.boolean() }),
+]);
+
+/** `POST /api/pipelines/<id>/backfill`: one run per period of a date parameter, in order. */
+export const backfillSchema = z.object({
+  parameter: z.string().max(100),
+  from: z.string().max(20),
+  to: z.string().max(20),
+  every: z.enum(["day", "week", "month"]),
+  parameters: z.record(z.string().max(100), ParameterValueSchema).default({}),
+});
