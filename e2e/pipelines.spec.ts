@@ -83,3 +83,43 @@ test("a run saved as a pipeline runs again with another parameter value, and its
     await context.close();
   }
 });
+
+test("a pipeline is scheduled in a time zone, paused and resumed, and backfilled month by month from its page", async ({ page }) => {
+  const started = await page.request.post("/api/runs", { data: { prompt: "number of orders per day in January 2024" } });
+  const { id: runId } = await started.json();
+  await expect.poll(async () => (await (await page.request.get(`/api/runs/${runId}`)).json()).run.status, { timeout: 45_000 }).toBe("succeeded");
+  const saved = await page.request.post("/api/pipelines", { data: { runId, name: "Daily orders", target: "daily_orders_{{month}}", parameters: [{ name: "month", type: "date", default: "2024-01-01" }] } });
+  expect(saved.status()).toBe(201);
+  await page.goto((await saved.json()).url);
+  await expect(page.getByTestId("pipeline-parameters")).toContainText("2024-01-01");
+
+  const schedule = page.getByRole("region", { name: "Schedule" });
+  await schedule.getByLabel("Cron expression").fill("0 6 * * *");
+  await schedule.getByLabel("Time zone").fill("Europe/Berlin");
+  await schedule.getByRole("button", { name: "Save schedule" }).click();
+  await expect(schedule.getByRole("status")).toContainText("Scheduled; it fires next at");
+  // 06:00 in Berlin is 05:00 UTC in winter, 04:00 in summer.
+  await expect(page.getByTestId("pipeline-schedule")).toContainText(/0 6 \* \* \* \(Europe\/Berlin\), next \d{4}-\d\d-\d\d 0[45]:00 UTC/);
+  await schedule.getByRole("button", { name: "Pause schedule" }).click();
+  await expect(page.getByTestId("pipeline-schedule")).toContainText("paused");
+  await schedule.getByRole("button", { name: "Resume schedule" }).click();
+  await expect(page.getByTestId("pipeline-schedule")).toContainText("next");
+
+  await schedule.getByLabel("Cron expression").fill("every morning");
+  await schedule.getByRole("button", { name: "Save schedule" }).click();
+  await expect(schedule.getByRole("alert")).toContainText('"every morning" is not a cron expression DataMorph can read');
+
+  const backfill = page.getByRole("region", { name: "Backfill" });
+  await backfill.getByLabel("From").fill("2024-02-01");
+  await backfill.getByLabel("To").fill("2024-03-01");
+  await backfill.getByRole("button", { name: "Backfill" }).click();
+  await expect(backfill.getByRole("status")).toContainText("Backfilling 2 month(s), 2024-02-01 to 2024-03-01");
+  await expect(async () => {
+    await page.reload();
+    const rows = page.getByTestId("pipeline-history").getByRole("row").filter({ hasText: "backfill" });
+    await expect(rows).toHaveCount(2, { timeout: 1000 });
+    await expect(rows.filter({ hasText: "succeeded" })).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByTestId("pipeline-history")).toContainText("public.daily_orders_2024_03_01");
+  await page.screenshot({ path: "e2e/.output/pipeline-schedule.png", fullPage: true });
+});

@@ -16,7 +16,9 @@ export const routes: Record<string, { url: string; access: Access; methods: Reco
   "/api/model": { url: "/api/model", access: "session", methods: { GET: {}, POST: { data: { yaml: "format_version: 1" } } } },
   "/api/pipelines": { url: "/api/pipelines", access: "session", methods: { GET: {}, POST: { data: { runId: NO_RUN, name: "stolen" } } } },
   "/api/pipelines/[id]": { url: `/api/pipelines/${NO_RUN}`, access: "session", methods: { GET: {} } },
+  "/api/pipelines/[id]/backfill": { url: `/api/pipelines/${NO_RUN}/backfill`, access: "session", methods: { POST: { data: { parameter: "month", from: "2024-01-01", to: "2024-02-01", every: "month" } } } },
   "/api/pipelines/[id]/runs": { url: `/api/pipelines/${NO_RUN}/runs`, access: "session", methods: { POST: { data: {} } } },
+  "/api/pipelines/[id]/schedule": { url: `/api/pipelines/${NO_RUN}/schedule`, access: "session", methods: { POST: { data: { paused: true } } } },
   "/api/query": { url: "/api/query", access: "session", methods: { POST: { data: { sql: "select 1" } } } },
   "/api/runs": { url: "/api/runs", access: "session", methods: { GET: {}, POST: { data: { prompt: SEED } } } },
   "/api/runs/[id]": { url: `/api/runs/${NO_RUN}`, access: "session", methods: { GET: {} } },
@@ -50,7 +52,7 @@ export const pages: Record<string, { url: string; access: Access }> = {
 export const actionFiles: Record<string, { page: string; actions: Record<string, Access> }> = {
   "app/actions.ts": { page: "/", actions: { startRunAction: "session" } },
   "app/(app)/account/actions.ts": { page: "/account", actions: { changePasswordAction: "session" } },
-  "app/(app)/pipelines/[id]/actions.ts": { page: `/pipelines/${NO_RUN}`, actions: { runPipelineAction: "session" } },
+  "app/(app)/pipelines/[id]/actions.ts": { page: `/pipelines/${NO_RUN}`, actions: { backfillAction: "session", pauseAction: "session", runPipelineAction: "session", scheduleAction: "session" } },
   "app/(app)/runs/[id]/actions.ts": { page: `/runs/${NO_RUN}`, actions: { rerunAction: "session", rollbackAction: "session", savePipelineAction: "session" } },
   "app/(auth)/setup/actions.ts": { page: "/setup", actions: { setupAction: "public" } },
   "app/(auth)/sign-in/actions.ts": { page: "/sign-in", actions: { signInAction: "public" } },

@@ -34,6 +34,7 @@ export async function showPipelineCommand(context: PipelineContext): Promise<num
     `Publishes ${details.targetTable}${details.engine ? ` with ${details.engine}` : ""}`,
     `Parameters: ${details.parameters.map((p) => `${p.name} (${p.type}, default ${JSON.stringify(p.default)})`).join(", ") || "none"}`,
     `Last success: ${when(details.lastSuccessAt) || "never"}`,
+    `Schedule: ${details.schedule ? `"${details.schedule.cron}" in ${details.schedule.timezone}${details.schedule.paused ? ", paused" : `, next firing ${when(details.schedule.nextFireAt)} UTC`} (missed firings: ${details.schedule.catchUp === "skip" ? "skipped" : "run once"})` : "none"}`,
     "",
   ];
   process.stdout.write(lines.join("\n"));

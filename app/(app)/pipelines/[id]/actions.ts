@@ -1,9 +1,11 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getPipelineForUser } from "@/lib/pipelines/access";
 import { startPipelineRun } from "@/lib/pipelines/start-pipeline-run";
+import { changeSchedule, startBackfill } from "@/lib/pipelines/web-actions";
 import { getRunStarter } from "@/lib/runs/start-run";
 import { userAction } from "@/lib/server/action";
 
@@ -15,4 +17,33 @@ export const runPipelineAction = userAction("run pipeline", pipelineIdSchema.cat
   const values = Object.fromEntries(Object.entries(fields).filter(([key]) => key.startsWith("param.")).map(([key, value]) => [key.slice("param.".length), value]));
   const runId = await startPipelineRun({ pipeline, by: user, values, trigger: "manual", starter: getRunStarter() });
   redirect(`/runs/${runId}`);
+});
+
+const scheduleFormSchema = pipelineIdSchema.extend({
+  cron: z.string().max(200),
+  timezone: z.string().max(100).default("UTC"),
+  catchUp: z.enum(["run_once", "skip"], { error: "Choose whether missed firings run once or are skipped." }).default("run_once"),
+});
+
+export const scheduleAction = userAction("schedule pipeline", scheduleFormSchema, async ({ pipelineId, ...input }, user) => {
+  const pipeline = await getPipelineForUser({ ref: pipelineId, user });
+  const next = await changeSchedule(pipeline, input);
+  revalidatePath(`/pipelines/${pipelineId}`);
+  return { ok: true, notice: `Scheduled; it fires next at ${next?.toISOString().slice(0, 19).replace("T", " ")} UTC.` };
+});
+
+export const pauseAction = userAction("pause schedule", pipelineIdSchema.extend({ paused: z.enum(["true", "false"]) }), async ({ pipelineId, paused }, user) => {
+  const pipeline = await getPipelineForUser({ ref: pipelineId, user });
+  await changeSchedule(pipeline, { paused: paused === "true" });
+  revalidatePath(`/pipelines/${pipelineId}`);
+  return { ok: true, notice: paused === "true" ? "Paused." : "Resumed." };
+});
+
+const backfillFormSchema = pipelineIdSchema.extend({ parameter: z.string().max(100), from: z.string().max(20), to: z.string().max(20), every: z.enum(["day", "week", "month"], { error: "Choose day, week or month." }) });
+
+export const backfillAction = userAction("backfill pipeline", backfillFormSchema, async ({ pipelineId, ...input }, user) => {
+  const pipeline = await getPipelineForUser({ ref: pipelineId, user });
+  const periods = await startBackfill(pipeline, user, { ...input, parameters: {} });
+  revalidatePath(`/pipelines/${pipelineId}`);
+  return { ok: true, notice: `Backfilling ${periods.length} ${input.every}(s), ${periods[0]} to ${periods.at(-1)}: the runs appear in the history one after another.` };
 });

@@ -7,7 +7,9 @@ import type { Run } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { getPipelineForUser } from "@/lib/pipelines/access";
 import { describePipeline } from "@/lib/pipelines/describe-pipeline";
+import { BackfillForm } from "./_components/backfill-form";
 import { RunNowForm } from "./_components/run-now-form";
+import { ScheduleForm } from "./_components/schedule-form";
 
 export const metadata: Metadata = { title: "Pipeline" };
 
@@ -29,6 +31,7 @@ async function loadPipeline(id: string) {
 export default async function PipelinePage({ params }: Props) {
   const { id } = await params;
   const details = await describePipeline(await loadPipeline(id), { runLimit: 50 });
+  const dateParameters = details.parameters.filter((p) => p.type === "date").map((p) => p.name);
   return (
     <div className="stack">
       <div>
@@ -39,6 +42,12 @@ export default async function PipelinePage({ params }: Props) {
           <span>Target <b><code>{details.targetTable}</code></b></span>
           <span>Owner <b>{details.owner}</b></span>
           <span>Last success <b>{when(details.lastSuccessAt)}</b></span>
+          <span data-testid="pipeline-schedule">
+            Schedule{" "}
+            <b>
+              {details.schedule ? <><code>{details.schedule.cron}</code> ({details.schedule.timezone}){details.schedule.paused ? ", paused" : `, next ${when(details.schedule.nextFireAt)} UTC`}</> : "none"}
+            </b>
+          </span>
         </div>
       </div>
       <div className="two-col">
@@ -58,6 +67,38 @@ export default async function PipelinePage({ params }: Props) {
           )}
         </section>
       </div>
+      <div className="two-col">
+        <section className="card" aria-label="Schedule">
+          <h2>Schedule</h2>
+          <ScheduleForm pipelineId={details.id} schedule={details.schedule} />
+        </section>
+        <section className="card" aria-label="Backfill">
+          <h2>Backfill</h2>
+          {dateParameters.length > 0 ? (
+            <BackfillForm pipelineId={details.id} dateParameters={dateParameters} />
+          ) : (
+            <p className="muted">A backfill steps a date parameter; this pipeline has none.</p>
+          )}
+        </section>
+      </div>
+      {details.firings.length > 0 && (
+        <section className="card" aria-label="Firings">
+          <h2>Schedule firings</h2>
+          <table className="grid" data-testid="pipeline-firings">
+            <thead><tr><th>Due</th><th>Kind</th><th>Outcome</th><th>Note</th></tr></thead>
+            <tbody>
+              {details.firings.map((f) => (
+                <tr key={f.scheduledFor}>
+                  <td>{f.runId ? <Link href={`/runs/${f.runId}`}>{when(f.scheduledFor)}</Link> : when(f.scheduledFor)}</td>
+                  <td>{f.kind.replace("_", " ")}</td>
+                  <td>{f.outcome.replace("_", " ")}</td>
+                  <td>{f.message ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
       <section className="card" aria-label="History">
         <h2>History</h2>
         {details.runs.length === 0 ? (
