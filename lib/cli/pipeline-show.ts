@@ -1,6 +1,7 @@
 import { listPipelineRuns, listPipelines } from "@/lib/db/queries/pipelines";
 import { getPipelineForUser } from "@/lib/pipelines/access";
 import { describePipeline, summarizeRun } from "@/lib/pipelines/describe-pipeline";
+import { checkPipelineSources } from "@/lib/pipelines/source-check";
 import { CliError, formatTable } from "./output";
 import { pipelineName, type PipelineContext } from "./pipeline";
 
@@ -24,9 +25,9 @@ export async function listPipelinesCommand({ values, user }: PipelineContext): P
 /** `pipeline show N [--json]`. */
 export async function showPipelineCommand(context: PipelineContext): Promise<number> {
   const pipeline = await getPipelineForUser({ ref: pipelineName(context), user: context.user });
-  const details = await describePipeline(pipeline);
+  const [details, sources] = await Promise.all([describePipeline(pipeline), checkPipelineSources(pipeline)]);
   if (context.values.json) {
-    process.stdout.write(`${JSON.stringify(details)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...details, sources })}\n`);
     return 0;
   }
   const lines = [
@@ -34,6 +35,7 @@ export async function showPipelineCommand(context: PipelineContext): Promise<num
     `Publishes ${details.targetTable}${details.engine ? ` with ${details.engine}` : ""}`,
     `Parameters: ${details.parameters.map((p) => `${p.name} (${p.type}, default ${JSON.stringify(p.default)})`).join(", ") || "none"}`,
     `Last success: ${when(details.lastSuccessAt) || "never"}`,
+    `Sources: ${sources.changes.length === 0 ? "unchanged since this version was saved" : `${sources.breaking ? "CHANGED, the next run will stop: " : "changed in columns it does not read: "}${sources.changes.map((c) => c.description).join("; ")}`}`,
     `Schedule: ${details.schedule ? `"${details.schedule.cron}" in ${details.schedule.timezone}${details.schedule.paused ? ", paused" : `, next firing ${when(details.schedule.nextFireAt)} UTC`} (missed firings: ${details.schedule.catchUp === "skip" ? "skipped" : "run once"})` : "none"}`,
     "",
   ];

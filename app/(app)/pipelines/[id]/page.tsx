@@ -7,6 +7,7 @@ import type { Run } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { getPipelineForUser } from "@/lib/pipelines/access";
 import { describePipeline } from "@/lib/pipelines/describe-pipeline";
+import { checkPipelineSources } from "@/lib/pipelines/source-check";
 import { BackfillForm } from "./_components/backfill-form";
 import { RunNowForm } from "./_components/run-now-form";
 import { ScheduleForm } from "./_components/schedule-form";
@@ -30,7 +31,8 @@ async function loadPipeline(id: string) {
 
 export default async function PipelinePage({ params }: Props) {
   const { id } = await params;
-  const details = await describePipeline(await loadPipeline(id), { runLimit: 50 });
+  const pipeline = await loadPipeline(id);
+  const [details, sources] = await Promise.all([describePipeline(pipeline, { runLimit: 50 }), checkPipelineSources(pipeline)]);
   const dateParameters = details.parameters.filter((p) => p.type === "date").map((p) => p.name);
   return (
     <div className="stack">
@@ -50,6 +52,12 @@ export default async function PipelinePage({ params }: Props) {
           </span>
         </div>
       </div>
+      {sources.changes.length > 0 && (
+        <div className={`alert ${sources.breaking ? "error" : "info"}`} role="status" data-testid="pipeline-sources">
+          {sources.breaking ? "The sources changed since this version was saved; the next run will stop before building: " : "The sources changed in columns this pipeline does not read: "}
+          {sources.changes.map((c) => c.description).join("; ")}.
+        </div>
+      )}
       <div className="two-col">
         <section className="card" aria-label="Run now">
           <h2>Run now</h2>
