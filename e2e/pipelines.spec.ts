@@ -15,6 +15,9 @@ test("a run saved as a pipeline runs again with another parameter value, and its
   expect(started.status()).toBe(202);
   await page.goto((await started.json()).url);
   const runId = await waitForRun(page);
+  await expect(page.getByTestId("lineage-edges")).toContainText("public.orders.amount → total_order_amount (sum)");
+  await expect(page.getByTestId("lineage-rows")).toContainText("filter: shipped");
+  await expect(page.getByTestId("lineage-graph")).toBeVisible();
 
   await page.getByRole("button", { name: "Save as pipeline" }).click();
   const form = page.getByRole("region", { name: "Save as pipeline" });
@@ -29,6 +32,7 @@ test("a run saved as a pipeline runs again with another parameter value, and its
   await expect(page.getByTestId("pipeline-parameters")).toContainText("{{status}}");
   await expect(page.getByTestId("pipeline-parameters")).toContainText("shipped");
   await expect(page.getByTestId("pipeline-versions")).toContainText(`Saved from run ${runId}`);
+  await expect(page.getByTestId("lineage-edges")).toContainText("public.customers.customer_id → customer_id");
 
   const runNow = page.getByRole("region", { name: "Run now" });
   await runNow.getByLabel("status").fill("returned");
@@ -58,6 +62,17 @@ test("a run saved as a pipeline runs again with another parameter value, and its
   await expect(history.getByRole("link").first()).toHaveAttribute("href", `/runs/${pipelineRunId}`);
   await page.screenshot({ path: "e2e/.output/pipeline.png", fullPage: true });
 
+  // An edit makes a new version; the first stays listed.
+  const edit = page.getByRole("region", { name: "Edit" });
+  await expect(edit.getByLabel(/Parameter for orders\.status =/)).toHaveValue("status");
+  await edit.getByLabel("Target table").fill("status_totals_{{status}}");
+  await edit.getByLabel("Note").fill("clearer table names");
+  await edit.getByRole("button", { name: "Save as new version" }).click();
+  await expect(edit.getByRole("status")).toHaveText("Saved as version 2; earlier versions are kept.");
+  await expect(page.getByTestId("pipeline-versions").getByRole("row")).toHaveCount(3);
+  await expect(page.getByTestId("pipeline-versions")).toContainText("v2 (current)");
+  await expect(page.getByTestId("pipeline-versions")).toContainText("clearer table names");
+
   await page.goto("/pipelines");
   await expect(page.getByTestId("pipelines").getByRole("link", { name: "Shipped totals" })).toBeVisible();
 
@@ -65,7 +80,7 @@ test("a run saved as a pipeline runs again with another parameter value, and its
   const pipelineId = pipelineUrl.split("/").at(-1)!;
   const details = await page.request.get(`/api/pipelines/${pipelineId}`);
   expect(details.status()).toBe(200);
-  expect(await details.json()).toMatchObject({ name: "Shipped totals", currentVersion: 1, parameters: [{ name: "status", type: "text", default: "shipped" }] });
+  expect(await details.json()).toMatchObject({ name: "Shipped totals", currentVersion: 2, targetTable: "status_totals_{{status}}", parameters: [{ name: "status", type: "text", default: "shipped" }] });
   const bad = await page.request.post(`/api/pipelines/${pipelineId}/runs`, { data: { parameters: { colour: "red" } } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toBe("This pipeline has no parameter colour (its parameters: status).");

@@ -52,7 +52,7 @@ export const pages: Record<string, { url: string; access: Access }> = {
 export const actionFiles: Record<string, { page: string; actions: Record<string, Access> }> = {
   "app/actions.ts": { page: "/", actions: { startRunAction: "session" } },
   "app/(app)/account/actions.ts": { page: "/account", actions: { changePasswordAction: "session" } },
-  "app/(app)/pipelines/[id]/actions.ts": { page: `/pipelines/${NO_RUN}`, actions: { backfillAction: "session", pauseAction: "session", runPipelineAction: "session", scheduleAction: "session" } },
+  "app/(app)/pipelines/[id]/actions.ts": { page: `/pipelines/${NO_RUN}`, actions: { backfillAction: "session", editPipelineAction: "session", pauseAction: "session", runPipelineAction: "session", scheduleAction: "session" } },
   "app/(app)/runs/[id]/actions.ts": { page: `/runs/${NO_RUN}`, actions: { rerunAction: "session", rollbackAction: "session", savePipelineAction: "session" } },
   "app/(auth)/setup/actions.ts": { page: "/setup", actions: { setupAction: "public" } },
   "app/(auth)/sign-in/actions.ts": { page: "/sign-in", actions: { signInAction: "public" } },

@@ -2,6 +2,7 @@ import { listPipelineRuns, listPipelines } from "@/lib/db/queries/pipelines";
 import { getPipelineForUser } from "@/lib/pipelines/access";
 import { describePipeline, summarizeRun } from "@/lib/pipelines/describe-pipeline";
 import { checkPipelineSources } from "@/lib/pipelines/source-check";
+import { describeEdge } from "@/lib/lineage/column-lineage";
 import { CliError, formatTable } from "./output";
 import { pipelineName, type PipelineContext } from "./pipeline";
 
@@ -40,6 +41,8 @@ export async function showPipelineCommand(context: PipelineContext): Promise<num
     "",
   ];
   process.stdout.write(lines.join("\n"));
+  const edges = details.lineage.columns.flatMap((c) => (c.sources.length > 0 ? c.sources.map((source) => describeEdge(source, c)) : [`${c.output} (${c.detail ?? c.transformation}, from every row)`]));
+  process.stdout.write(`Lineage:\n${edges.map((edge) => `  ${edge}`).join("\n")}\n\n`);
   process.stdout.write(formatTable(["version", "saved", "by", "target", "parameters", "note"], details.versions.map((v) => [v.version, when(v.createdAt), v.createdBy, v.targetTable, v.parameters.map((p) => p.name).join(", "), v.note])));
   if (details.runs.length > 0) {
     process.stdout.write("\n");

@@ -3,7 +3,8 @@ import { listPipelineRuns, listPipelineVersions, type PipelineRunItem } from "@/
 import { listPipelineFirings } from "@/lib/db/queries/pipeline-schedules";
 import type { Pipeline } from "@/lib/db/schema";
 import type { PipelineParameter } from "./parameters";
-import { versionParameters } from "./render";
+import { renderVersion, versionParameters } from "./render";
+import { specLineage, type SpecLineage } from "@/lib/lineage/column-lineage";
 
 /** One version as people and scripts see it. */
 export type VersionSummary = { version: number; createdAt: string; createdBy: string | null; note: string | null; targetTable: string; engine: string | null; parameters: PipelineParameter[]; fromRunId: string | null; spec: unknown };
@@ -23,6 +24,8 @@ export type PipelineDetails = {
   lastSuccessAt: string | null;
   /** The cron schedule, if one is set; `nextFireAt` is null while paused. */
   schedule: { cron: string; timezone: string; paused: boolean; catchUp: string; nextFireAt: string | null } | null;
+  /** Column-level lineage of the current version (its spec with the parameters' defaults). */
+  lineage: SpecLineage;
   firings: { scheduledFor: string; kind: string; outcome: string; runId: string | null; message: string | null }[];
   createdAt: string;
 };
@@ -82,6 +85,7 @@ export async function describePipeline(pipeline: Pipeline, { runLimit = 10 } = {
     schedule: pipeline.cron
       ? { cron: pipeline.cron, timezone: pipeline.timezone, paused: pipeline.paused, catchUp: pipeline.catchUp, nextFireAt: pipeline.paused ? null : (pipeline.nextFireAt?.toISOString() ?? null) }
       : null,
+    lineage: specLineage(renderVersion(versions.find((v) => v.version === pipeline.currentVersion) ?? versions[0]).spec),
     firings: firings.map((f) => ({ scheduledFor: f.scheduledFor.toISOString(), kind: f.kind, outcome: f.outcome, runId: f.runId, message: f.message })),
     createdAt: pipeline.createdAt.toISOString(),
   };

@@ -111,4 +111,19 @@ describe("pipeline save, run, show and history on the command line", () => {
     expect(saveOver.stderr).toContain("was published by another user");
     expect((await database.sql`select count(*)::int as n from datamorph.runs where status in ('queued', 'running')`)[0].n).toBe(0);
   }, 120_000);
+
+  it("shows the column lineage of the seed example: orders.amount summed into total_order_amount", async () => {
+    const seed = await cli(["run", "Join customers and orders on customer_id, calculate total order amount per customer", "--json"]);
+    expect(seed.code, seed.stderr).toBe(0);
+    const saved = await cli(["pipeline", "save", seed.json!.runId, "--name", "Seed totals"]);
+    expect(saved.code, saved.stderr).toBe(0);
+    const [json, text] = await Promise.all([cli(["pipeline", "show", "Seed totals", "--json"]), cli(["pipeline", "show", "Seed totals"])]);
+    expect(json.json!.lineage.columns).toEqual([
+      { output: "customer_id", transformation: "column", detail: null, sources: [{ table: "public.customers", column: "customer_id" }] },
+      { output: "total_order_amount", transformation: "aggregate", detail: "sum", sources: [{ table: "public.orders", column: "amount" }] },
+    ]);
+    expect(text.stdout).toContain("public.orders.amount → total_order_amount (sum)");
+    expect(text.stdout).toContain("public.customers.customer_id → customer_id");
+    expect(text.stdout).toContain("Sources: unchanged since this version was saved");
+  }, 120_000);
 });

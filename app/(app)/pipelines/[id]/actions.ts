@@ -4,7 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getPipelineForUser } from "@/lib/pipelines/access";
-import { startPipelineRun } from "@/lib/pipelines/start-pipeline-run";
+import { getPipelineOwner, startPipelineRun } from "@/lib/pipelines/start-pipeline-run";
+import { getPipelineVersion } from "@/lib/db/queries/pipelines";
+import { AppError } from "@/lib/errors";
+import { editPipeline } from "@/lib/pipelines/save-pipeline";
+import { slotPath } from "@/lib/pipelines/web-input";
 import { changeSchedule, startBackfill } from "@/lib/pipelines/web-actions";
 import { getRunStarter } from "@/lib/runs/start-run";
 import { userAction } from "@/lib/server/action";
@@ -46,4 +50,19 @@ export const backfillAction = userAction("backfill pipeline", backfillFormSchema
   const periods = await startBackfill(pipeline, user, { ...input, parameters: {} });
   revalidatePath(`/pipelines/${pipelineId}`);
   return { ok: true, notice: `Backfilling ${periods.length} ${input.every}(s), ${periods[0]} to ${periods.at(-1)}: the runs appear in the history one after another.` };
+});
+
+// Fields "param.<slot>" name the parameter that stands for that value of the spec, as when saving.
+const editSchema = pipelineIdSchema.extend({ target: z.string().max(200).optional(), note: z.string().max(500).optional() }).catchall(z.string().max(200));
+
+export const editPipelineAction = userAction("edit pipeline", editSchema, async ({ pipelineId, target, note, ...fields }, user) => {
+  const pipeline = await getPipelineForUser({ ref: pipelineId, user });
+  const current = await getPipelineVersion({ pipelineId: pipeline.id, version: pipeline.currentVersion });
+  if (!current) throw new AppError("not_found", "This pipeline has no current version.");
+  const parameters = Object.entries(fields)
+    .filter(([key, value]) => key.startsWith("param.") && typeof value === "string" && value.trim() !== "")
+    .map(([key, value]) => ({ name: String(value).trim(), path: slotPath(key.slice("param.".length)) }));
+  const version = await editPipeline({ pipeline, current, owner: await getPipelineOwner(pipeline), user, parameters, targetTable: target?.trim() || undefined, note: note?.trim() || `Edited by ${user.email}` });
+  revalidatePath(`/pipelines/${pipelineId}`);
+  return { ok: true, notice: `Saved as version ${version.version}; earlier versions are kept.` };
 });

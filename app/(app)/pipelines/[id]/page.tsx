@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LineageGraph } from "@/app/_components/lineage-graph";
 import { RunStatusBadge } from "@/app/_components/run-status-badge";
 import { requirePageUser } from "@/lib/auth/session";
 import type { Run } from "@/lib/db/schema";
@@ -11,6 +12,10 @@ import { checkPipelineSources } from "@/lib/pipelines/source-check";
 import { BackfillForm } from "./_components/backfill-form";
 import { RunNowForm } from "./_components/run-now-form";
 import { ScheduleForm } from "./_components/schedule-form";
+import { EditPipelineForm, type EditSlot } from "./_components/edit-form";
+import { listParameterSlots } from "@/lib/pipelines/parameters";
+import { renderVersion } from "@/lib/pipelines/render";
+import type { PipelineDetails } from "@/lib/pipelines/describe-pipeline";
 
 export const metadata: Metadata = { title: "Pipeline" };
 
@@ -18,6 +23,17 @@ type Props = { params: Promise<{ id: string }> };
 
 const when = (at: string | null | undefined) => (at ? at.slice(0, 16).replace("T", " ") : "–");
 const values = (parameters: unknown) => Object.entries((parameters ?? {}) as Record<string, unknown>).map(([k, v]) => `${k} = ${String(v)}`).join(", ");
+
+/** The spec's values (defaults filled in), each with the parameter that stands for it now, if any. */
+function editSlots(details: PipelineDetails): EditSlot[] {
+  const current = { spec: details.spec, parameters: details.parameters, targetTable: details.targetTable };
+  const template = details.spec as Record<string, unknown>;
+  return listParameterSlots(renderVersion(current).spec).map((slot) => {
+    const held = slot.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], template);
+    const parameter = typeof held === "string" ? (/^\{\{\s*([a-z][a-z0-9_]*)\s*\}\}$/.exec(held)?.[1] ?? null) : null;
+    return { key: slot.path.join("."), label: slot.label, value: String(slot.value), type: slot.type, parameter };
+  });
+}
 
 async function loadPipeline(id: string) {
   const user = await requirePageUser(`/pipelines/${id}`);
@@ -129,6 +145,12 @@ export default async function PipelinePage({ params }: Props) {
             </tbody>
           </table>
         )}
+      </section>
+      <LineageGraph lineage={details.lineage} />
+      <section className="card" aria-label="Edit">
+        <h2>Edit</h2>
+        <p className="muted">Changing the target or the parameters saves a new version; runs use the newest, and the earlier ones stay listed below.</p>
+        <EditPipelineForm pipelineId={details.id} target={details.targetTable} slots={editSlots(details)} />
       </section>
       <section className="card" aria-label="Versions">
         <h2>Versions</h2>

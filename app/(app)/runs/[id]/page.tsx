@@ -23,6 +23,8 @@ import { TestsTable } from "./_components/tests-table";
 import { PipelineOfRun } from "./_components/pipeline-of-run";
 import { SavePipelineForm } from "./_components/save-pipeline-form";
 import { listParameterSlots } from "@/lib/pipelines/parameters";
+import { LineageGraph } from "@/app/_components/lineage-graph";
+import { specLineage } from "@/lib/lineage/column-lineage";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -78,6 +80,7 @@ export default async function RunPage({ params, searchParams }: Props) {
       {/* Keyed by the event count, so events added after the run (a rollback) show after a refresh. */}
       <RunLive key={events.length} runId={run.id} initialEvents={events} ended={!["queued", "running"].includes(run.status)} />
       {spec && <SpecView spec={spec} notes={view.notes} />}
+      {spec && <LineageGraph lineage={specLineage(spec)} />}
       {(view.sql || view.pyspark) && (
         <div className="two-col">
           {view.sql && <CodeBlock title="SQL (Postgres)" code={view.sql} lang="sql" />}
