@@ -65,4 +65,15 @@ describe("orchestrator Lambda handler", () => {
   it.each([[{}], [{ runId: "not-a-run-id" }], [{ runId: 42 }]])("refuses the malformed event %j", async (event) => {
     await expect(handler(event as unknown as OrchestratorEvent)).rejects.toThrow(/Invalid orchestrator event.*runId/);
   });
+
+  it("carries out a pipeline run handed over by id, from its version and recorded values", async () => {
+    const { getRunById } = await import("@/lib/db/queries/runs");
+    const { savePipelineFromRun } = await import("@/lib/pipelines/save-pipeline");
+    const { preparePipelineRun } = await import("@/lib/pipelines/start-pipeline-run");
+    const { pipeline } = await savePipelineFromRun({ run: (await getRunById({ id: runId }))!, user: h.admin, name: "Lambda totals" });
+    const prepared = await preparePipelineRun({ pipeline, trigger: "schedule" });
+    expect(await handler({ runId: prepared.runId })).toEqual({ runId: prepared.runId, status: "succeeded" });
+    const planner = await h.sql`select message from datamorph.run_events where run_id = ${prepared.runId} and agent = 'planner'`;
+    expect(planner.map((e) => e.message)).toEqual(['Took the spec of pipeline "Lambda totals" version 1']);
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { claimQueuedRun, getRunById, updateRun } from "@/lib/db/queries/runs";
 import type { RunOutcome } from "./orchestrator";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
+import { pipelineOptionsOfRun } from "@/lib/pipelines/start-pipeline-run";
 import { executeClaimedRun, pipelineOptions } from "./runner";
 
 const orchestratorEventSchema = z.object({ runId: z.string().uuid() });
@@ -27,7 +28,7 @@ export async function handler(event: OrchestratorEvent): Promise<OrchestratorRes
     const outcome = await executeClaimedRun({
       runId,
       prompt: run.prompt,
-      options: pipelineOptions({ targetTable: run.targetTable ?? undefined, replace: run.replaceTarget, ...(isEngineRequest(run.engine) ? { engine: run.engine } : {}) }),
+      options: pipelineOptions({ targetTable: run.targetTable ?? undefined, replace: run.replaceTarget, ...(isEngineRequest(run.engine) ? { engine: run.engine } : {}), ...(await pipelineOptionsOfRun(run)) }),
       claim: () => claimQueuedRun({ id: runId }),
     });
     if (!outcome) return { skipped: true, reason: `run ${runId} is already ${(await getRunById({ id: runId }))?.status ?? run.status}` };

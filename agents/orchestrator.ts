@@ -12,6 +12,7 @@ import { previousTableName } from "@/lib/warehouse/names";
 import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tables";
 import { buildAndTest, chooseBuildEngine, compileSpec, type Compiled } from "./build-round";
 import { loadSemanticModel } from "@/lib/semantic-model/load-model";
+import { takePipelineSpec } from "./pipeline-spec";
 import { planSpec } from "./planner";
 import { profileSources } from "./profiler";
 import { configuredModel, suggestChecks } from "./model";
@@ -43,10 +44,11 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   const log = emitter(context, "orchestrator");
   const outcome: RunOutcome = { runId: context.runId, status: "failed", tests: [] };
   await updateRun({ db: context.db, id: context.runId, status: "running", startedAt: new Date() });
-  await log("info", "Run started", { prompt, options: context.options });
+  const { pipeline, ...settings } = context.options;
+  await log("info", "Run started", { prompt, options: settings, ...(pipeline ? { pipeline: { id: pipeline.pipelineId, name: pipeline.name, version: pipeline.version, parameters: pipeline.parameters } } : {}) });
   try {
     const { value: catalog, ms } = await timed(() => readCatalog(context.reader, context.options.sourceSchemas));
-    const planned = await plan(context, prompt, catalog, ms);
+    const planned = pipeline ? await takePipelineSpec(context, pipeline, catalog) : await plan(context, prompt, catalog, ms);
     outcome.target = { schema: context.options.targetSchema, table: planned.target.table };
     // A name the user gave is recorded now; a planner's name once it is settled (see settleTarget).
     if (context.options.targetTable !== undefined) await updateRun({ db: context.db, id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });

@@ -4,7 +4,10 @@ import type { Database, SqlClient } from "@/lib/db/client";
 import type { EngineRequest } from "@/lib/engines/choose-engine";
 import type { GlueEngine } from "@/lib/engines/glue-engine";
 import type { Agent, EventLevel, EventStore } from "@/lib/events/types";
+import type { PipelineRunSpec } from "@/lib/pipelines/render";
 import type { PlannerMode } from "./planner";
+
+export type { PipelineRunSpec };
 
 /** Settings of one pipeline run. */
 export type PipelineOptions = {
@@ -28,6 +31,8 @@ export type PipelineOptions = {
   engine?: EngineRequest;
   /** The profiled source rows, summed, from which auto picks Glue. */
   glueMinSourceRows?: number;
+  /** Set for a pipeline run: its spec is built as it is, without the planner. */
+  pipeline?: PipelineRunSpec;
 };
 
 /** What every agent may use; it never learns whether it runs in-process or on Lambda. */

@@ -58,6 +58,9 @@ const envSchema = z.object({
   DATAMORPH_GLUE_VERSION: optional(z.enum(["4.0", "5.0"], { error: "must be 4.0 or 5.0" })),
   DATAMORPH_GLUE_WORKER_TYPE: optional(z.string().regex(/^[A-Z]\.[0-9]+X$/, "must be a Glue worker type, e.g. G.1X")),
   DATAMORPH_GLUE_WORKERS: optional(z.coerce.number().int().min(2).max(299)),
+  DATAMORPH_SCHEDULER: optional(z.enum(["on", "off"], { error: "must be on or off" })),
+  /** Set by Lambda itself: an in-process scheduler has no place in a function that lives per request. */
+  AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
   DATAMORPH_GLUE_JOB_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - and _, e.g. datamorph-prod-")),
   /** Set by AWS Lambda in every function's environment. */
   AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
@@ -113,6 +116,8 @@ export type Env = {
   /** Source rows from which `auto` picks Glue (default: the engine's). */
   glueMinSourceRows?: number;
   glue?: GlueEnv;
+  /** Whether the web app fires pipeline schedules in-process (default on, off on Lambda). */
+  scheduler: boolean;
   /** `embedded` runs its own Postgres under the data folder; `server` uses DATABASE_URL. */
   mode: "embedded" | "server";
   /** This process is an AWS Lambda function: small pools, responses and builds bounded by its timeout. */
@@ -176,6 +181,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     engine,
     glueMinSourceRows: vars.DATAMORPH_GLUE_MIN_SOURCE_ROWS,
     glue,
+    scheduler: (vars.DATAMORPH_SCHEDULER ?? (vars.AWS_LAMBDA_FUNCTION_NAME ? "off" : "on")) === "on",
     mode: vars.DATABASE_URL ? "server" : "embedded",
     onLambda: Boolean(vars.AWS_LAMBDA_FUNCTION_NAME),
     customS3Endpoint: Boolean(vars.AWS_ENDPOINT_URL_S3),

@@ -16,6 +16,7 @@ export async function TopBar() {
           {user && (
             <>
               <Link href="/runs">Runs</Link>
+              <Link href="/pipelines">Pipelines</Link>
               <Link href="/data">Data</Link>
               <Link href="/model">Model</Link>
               <Link href="/evals">Evals</Link>

@@ -30,6 +30,7 @@ export const commands: Record<string, CommandEntry> = {
   demo: { summary: "Load the demo shop (customers, products, orders, order_items, payments) into a schema", load: () => import("./demo").then((m) => m.demoCommand) },
   db: { summary: "Show or apply the restricted database logins (reader, builder) DataMorph uses", load: () => import("./db").then((m) => m.dbCommand) },
   model: { summary: "Export or import the warehouse's semantic model (YAML)", load: () => import("./model").then((m) => m.modelCommand) },
+  pipeline: { summary: "Save runs as pipelines and run, schedule, backfill and inspect them", load: () => import("./pipeline").then((m) => m.pipelineCommand) },
 };
 
 export function usage(): string {

@@ -1,3 +1,4 @@
+import type { RunOutcome } from "@/agents/orchestrator";
 import { createAndRun, pipelineOptions } from "@/agents/runner";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
@@ -7,7 +8,8 @@ import { CliError, formatTable } from "./output";
 
 const MAX_PROMPT = 4000;
 
-function printProgress(event: StoredRunEvent) {
+/** Prints one run event to stderr as a progress line. */
+export function printProgress(event: StoredRunEvent) {
   const mark = { info: "·", success: "✓", warn: "!", error: "✗" }[event.level];
   const time = event.durationMs !== undefined ? ` (${event.durationMs} ms)` : "";
   process.stderr.write(`${mark} ${event.agent.padEnd(12)} ${event.message}${time}\n`);
@@ -32,17 +34,25 @@ export const runCommand: Command = {
     const options = pipelineOptions({ targetTable: values.target as string | undefined, replace: values.replace === true, ...(rounds !== undefined ? { maxRepairRounds: rounds } : {}), ...(engine ? { engine } : {}) });
     const outcome = await createAndRun({ userId: user.id, prompt, options, onEvent: printProgress });
 
-    if (values.json) {
-      const { runId, status, target, rowCount, spec, sql, tests, error } = outcome;
-      process.stdout.write(`${JSON.stringify({ runId, status, target: target ?? null, rowCount: rowCount ?? null, spec: spec ?? null, sql: sql ?? null, tests, ...(error ? { error } : {}) })}\n`);
-    } else {
-      if (outcome.tests.length > 0) {
-        process.stdout.write(formatTable(["test", "result", "failing", "checks"], outcome.tests.map((t) => [t.name, t.passed ? "pass" : t.blocking ? "FAIL" : "warn", t.failingCount, t.description])));
-      }
-      const where = outcome.target ? `${outcome.target.schema}.${outcome.target.table}` : "";
-      const line = outcome.status === "succeeded" ? `Published ${where}: ${outcome.rowCount?.toLocaleString("en-US")} rows (run ${outcome.runId})` : `${outcome.status === "rejected" ? "Rejected" : "Failed"}: ${outcome.error} (run ${outcome.runId})`;
-      process.stdout.write(`${line}\n`);
-    }
-    return outcome.status === "succeeded" ? 0 : outcome.status === "rejected" ? 2 : 1;
+    printOutcome(outcome, { json: values.json === true });
+    return exitCodeOf(outcome);
   },
 };
+
+/** The contract's exit code of a finished run: 0 succeeded, 1 failed, 2 rejected. */
+export const exitCodeOf = (outcome: Pick<RunOutcome, "status">) => (outcome.status === "succeeded" ? 0 : outcome.status === "rejected" ? 2 : 1);
+
+/** Prints a finished run: one JSON object with `json` (plus `extra` fields), else its tests and one line. */
+export function printOutcome(outcome: RunOutcome, { json, extra = {} }: { json: boolean; extra?: Record<string, unknown> }) {
+  if (json) {
+    const { runId, status, target, rowCount, spec, sql, tests, error } = outcome;
+    process.stdout.write(`${JSON.stringify({ runId, status, target: target ?? null, rowCount: rowCount ?? null, spec: spec ?? null, sql: sql ?? null, tests, ...extra, ...(error ? { error } : {}) })}\n`);
+    return;
+  }
+  if (outcome.tests.length > 0) {
+    process.stdout.write(formatTable(["test", "result", "failing", "checks"], outcome.tests.map((t) => [t.name, t.passed ? "pass" : t.blocking ? "FAIL" : "warn", t.failingCount, t.description])));
+  }
+  const where = outcome.target ? `${outcome.target.schema}.${outcome.target.table}` : "";
+  const line = outcome.status === "succeeded" ? `Published ${where}: ${outcome.rowCount?.toLocaleString("en-US")} rows (run ${outcome.runId})` : `${outcome.status === "rejected" ? "Rejected" : "Failed"}: ${outcome.error} (run ${outcome.runId})`;
+  process.stdout.write(`${line}\n`);
+}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** DataMorph's own tables live apart from the user's warehouse tables. */
 export const datamorph = pgSchema("datamorph");
@@ -57,9 +57,116 @@ export const runs = datamorph.table(
     error: text("error"),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /** The pipeline and version this run carries out; null for a run from a prompt. */
+    pipelineId: uuid("pipeline_id").references((): AnyPgColumn => pipelines.id, { onDelete: "set null" }),
+    pipelineVersionId: uuid("pipeline_version_id").references((): AnyPgColumn => pipelineVersions.id, { onDelete: "set null" }),
+    /** The parameter values of a pipeline run, defaults filled in. */
+    parameters: jsonb("parameters"),
+    /** What started a pipeline run: `manual`, `schedule` or `backfill`. */
+    trigger: text("trigger"),
+    /** Who asked for a pipeline run when it was not its owner (an administrator's "Run now"). */
+    triggeredBy: uuid("triggered_by").references(() => users.id),
     ...timestamps,
   },
-  (t) => [index("runs_user_created_idx").on(t.userId, t.createdAt), index("runs_status_idx").on(t.status)],
+  (t) => [
+    index("runs_user_created_idx").on(t.userId, t.createdAt),
+    index("runs_status_idx").on(t.status),
+    index("runs_pipeline_created_idx").on(t.pipelineId, t.createdAt),
+    // One pipeline never has two runs in progress at once, whichever process starts them.
+    uniqueIndex("runs_one_active_per_pipeline_key").on(t.pipelineId).where(sql`${t.pipelineId} is not null and ${t.status} in ('queued', 'running')`),
+  ],
+);
+
+/**
+ * A saved, named table definition that can be run again: its versions hold the spec (with
+ * `{{parameter}}` placeholders), target and engine. `currentVersion` is the one runs use.
+ */
+export const pipelines = datamorph.table(
+  "pipelines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    currentVersion: integer("current_version").notNull().default(1),
+    /** Cron expression (5 fields, or 6 with seconds) of the schedule; null when not scheduled. */
+    cron: text("cron"),
+    /** IANA time zone the cron expression is read in. */
+    timezone: text("timezone").notNull().default("UTC"),
+    paused: boolean("paused").notNull().default(false),
+    /** After downtime: `run_once` runs the missed firings once on start; `skip` skips them. */
+    catchUp: text("catch_up").notNull().default("run_once"),
+    /** When the schedule fires next; moved on by whichever scheduler fires it. */
+    nextFireAt: timestamp("next_fire_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("pipelines_name_key").on(sql`lower(${t.name})`),
+    index("pipelines_user_idx").on(t.userId),
+    index("pipelines_due_idx").on(t.nextFireAt).where(sql`${t.cron} is not null and not ${t.paused}`),
+  ],
+);
+
+/**
+ * Each time a schedule fired: what it did (started a run, or skipped because a run was still in
+ * progress or the firing was missed). One row per pipeline and moment, so a firing happens once
+ * whichever process gets there.
+ */
+export const pipelineFirings = datamorph.table(
+  "pipeline_firings",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    scheduledFor: timestamp("scheduled_for", { withTimezone: true }).notNull(),
+    /** `schedule` on time, or `catch_up` for firings missed while no scheduler ran. */
+    kind: text("kind").notNull(),
+    /** `pending`, `started`, `skipped_running`, `skipped_missed` or `failed`. */
+    outcome: text("outcome").notNull().default("pending"),
+    runId: uuid("run_id").references(() => runs.id, { onDelete: "set null" }),
+    message: text("message"),
+    /** The scheduler (process) that fired it. */
+    firedBy: text("fired_by").notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("pipeline_firings_pipeline_moment_key").on(t.pipelineId, t.scheduledFor)],
+);
+
+/** Which scheduler process may fire schedules now, until when; renewed while it lives. */
+export const schedulerLeases = datamorph.table("scheduler_leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  ...timestamps,
+});
+
+/** One version of a pipeline; a new one is added on every edit, and none is ever changed. */
+export const pipelineVersions = datamorph.table(
+  "pipeline_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    pipelineId: uuid("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    /** The spec, with `{{name}}` where a parameter's value goes. */
+    spec: jsonb("spec").notNull(),
+    /** `[{ name, type, default }]`. */
+    parameters: jsonb("parameters").notNull(),
+    /** The target table name; it may hold `{{name}}` too. */
+    targetTable: text("target_table").notNull(),
+    engine: text("engine"),
+    /** The source tables' columns and types when the version was saved, to tell when they drift. */
+    sourceShape: jsonb("source_shape").notNull(),
+    /** The run it was saved from, if any. */
+    fromRunId: uuid("from_run_id").references(() => runs.id, { onDelete: "set null" }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    note: text("note"),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("pipeline_versions_pipeline_version_key").on(t.pipelineId, t.version)],
 );
 
 export const runEvents = datamorph.table(
@@ -220,3 +327,6 @@ export type Artifact = typeof artifacts.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Upload = typeof uploads.$inferSelect;
 export type SemanticModelVersion = typeof semanticModels.$inferSelect;
+export type Pipeline = typeof pipelines.$inferSelect;
+export type PipelineVersion = typeof pipelineVersions.$inferSelect;
+export type PipelineFiring = typeof pipelineFirings.$inferSelect;

@@ -10,6 +10,8 @@ import { isEngineRequest } from "@/lib/engines/choose-engine";
 import { startRun } from "@/lib/runs/start-run";
 import { userAction } from "@/lib/server/action";
 import { rollbackRun } from "@/lib/tables/rollback-run";
+import { savePipelineFromRun } from "@/lib/pipelines/save-pipeline";
+import { slotPath } from "@/lib/pipelines/web-input";
 
 const runIdSchema = z.object({ runId: z.string().uuid("Unknown run.") });
 
@@ -25,4 +27,16 @@ export const rollbackAction = userAction("roll back", runIdSchema, async ({ runI
   await rollbackRun({ sql: getSql(), events: getEventStore(), run, user });
   revalidatePath(`/runs/${runId}`);
   return { ok: true };
+});
+
+// Fields "param.<slot>" name the parameter that stands for that value of the spec; blank ones stay fixed.
+const saveSchema = z.object({ runId: z.string().uuid("Unknown run."), name: z.string().max(200), target: z.string().max(200).optional() }).catchall(z.string().max(200));
+
+export const savePipelineAction = userAction("save as pipeline", saveSchema, async ({ runId, name, target, ...fields }, user) => {
+  const run = await getRunForUser({ id: runId, user });
+  const parameters = Object.entries(fields)
+    .filter(([key, value]) => key.startsWith("param.") && typeof value === "string" && value.trim() !== "")
+    .map(([key, value]) => ({ name: String(value).trim(), path: slotPath(key.slice("param.".length)) }));
+  const { pipeline } = await savePipelineFromRun({ run, user, name, parameters, targetTable: target?.trim() || undefined });
+  redirect(`/pipelines/${pipeline.id}`);
 });

@@ -20,6 +20,11 @@ import { RunActions } from "./_components/run-actions";
 import { RunLive } from "./_components/run-live";
 import { SpecView } from "./_components/spec-view";
 import { TestsTable } from "./_components/tests-table";
+import { PipelineOfRun } from "./_components/pipeline-of-run";
+import { SavePipelineForm } from "./_components/save-pipeline-form";
+import { listParameterSlots } from "@/lib/pipelines/parameters";
+import { LineageGraph } from "@/app/_components/lineage-graph";
+import { specLineage } from "@/lib/lineage/column-lineage";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -62,15 +67,20 @@ export default async function RunPage({ params, searchParams }: Props) {
             {run.targetTable && <span>Target <b><code>{run.targetSchema ? `${run.targetSchema}.${run.targetTable}` : run.targetTable}</code></b></span>}
             {run.rowCount !== null && <span>Rows <b>{run.rowCount.toLocaleString("en-US")}</b></span>}
             <span>Duration <b>{duration}</b></span>
+            {run.pipelineId && <PipelineOfRun run={run} />}
           </div>
         </div>
         <RunActions runId={run.id} status={run.status} rollBackTarget={published.kind === "current" ? `${run.targetSchema}.${run.targetTable}` : undefined} />
       </div>
       {run.error && <div className="alert error" role="alert" data-testid="run-error">{run.error}</div>}
       <PublishNotice state={published} table={`${run.targetSchema}.${run.targetTable}`} canOpen={(userId) => userId === user.id || user.role === "admin"} />
+      {run.status === "succeeded" && !run.pipelineId && spec && (
+        <SavePipelineForm runId={run.id} target={run.targetTable ?? spec.target.table} slots={listParameterSlots(spec).map((slot) => ({ key: slot.path.join("."), label: slot.label, value: String(slot.value), type: slot.type }))} />
+      )}
       {/* Keyed by the event count, so events added after the run (a rollback) show after a refresh. */}
       <RunLive key={events.length} runId={run.id} initialEvents={events} ended={!["queued", "running"].includes(run.status)} />
       {spec && <SpecView spec={spec} notes={view.notes} />}
+      {spec && <LineageGraph lineage={specLineage(spec)} />}
       {(view.sql || view.pyspark) && (
         <div className="two-col">
           {view.sql && <CodeBlock title="SQL (Postgres)" code={view.sql} lang="sql" />}

@@ -1,0 +1,111 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { claimFiring, claimSchedulerLease, listDuePipelines, recordFiringOutcome, releaseSchedulerLease } from "@/lib/db/queries/pipeline-schedules";
+import type { Pipeline } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { logError } from "@/lib/log/safe-log";
+import type { RunStarter } from "@/lib/runs/lambda-invoker";
+import { nextFiring } from "./cron";
+import { startPipelineRun } from "./start-pipeline-run";
+
+export type SchedulerOptions = {
+  /** Hands each run over (the in-process runner, or the orchestrator Lambda). */
+  starter: RunStarter;
+  /** How often to look for due schedules (default 1 s). */
+  tickMs?: number;
+  /** How long the lease lasts without renewal: another process takes over this long after this one dies. */
+  leaseMs?: number;
+  /** A firing later than this is a missed one (default 60 s), as is one whose next firing has passed too. */
+  missedAfterMs?: number;
+  log?: (line: string) => void;
+};
+
+export type Scheduler = {
+  /** Who this scheduler is in the lease and the firings it records. */
+  holder: string;
+  start(): void;
+  /** Stops ticking and gives up the lease. */
+  stop(): Promise<void>;
+  /** One pass: renew the lease, then fire every due schedule. Returns the firings it claimed. */
+  tick(): Promise<number>;
+};
+
+/**
+ * The in-process scheduler. Every process may run one (the web app starts one, `datamorph
+ * pipeline scheduler` another); a Postgres lease lets one of them fire at a time, and each firing
+ * is claimed in the database (see `claimFiring`), so it happens exactly once whatever the
+ * number of processes. A firing missed while no scheduler ran fires once when one starts (or
+ * is skipped, as the pipeline says); a pipeline whose run is still in progress skips a firing.
+ */
+export function createScheduler({ starter, tickMs = 1000, leaseMs = 10_000, missedAfterMs = 60_000, log = () => {} }: SchedulerOptions): Scheduler {
+  const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let leader = false;
+  let announced: boolean | undefined;
+
+  async function fire(pipeline: Pipeline, now: Date): Promise<boolean> {
+    const scheduledFor = pipeline.nextFireAt!;
+    const schedule = { cron: pipeline.cron!, timezone: pipeline.timezone };
+    const next = nextFiring(schedule, now);
+    const following = nextFiring(schedule, scheduledFor);
+    const missed = now.getTime() - scheduledFor.getTime() > missedAfterMs || (following !== null && following <= now);
+    const firing = await claimFiring({ pipelineId: pipeline.id, scheduledFor, next, kind: missed ? "catch_up" : "schedule", holder });
+    if (!firing) return false;
+    if (missed && pipeline.catchUp === "skip") {
+      await recordFiringOutcome({ id: firing.id, outcome: "skipped_missed", message: "Missed while no scheduler was running; this pipeline skips missed firings." });
+      return true;
+    }
+    try {
+      const runId = await startPipelineRun({ pipeline, values: {}, trigger: "schedule", starter });
+      await recordFiringOutcome({ id: firing.id, outcome: "started", runId, message: missed ? "Missed while no scheduler was running; run once now." : null });
+    } catch (error) {
+      const inProgress = error instanceof AppError && error.code === "conflict" && /run in progress/.test(error.message);
+      if (!(error instanceof AppError)) logError(`pipeline ${pipeline.id} firing failed`, error);
+      await recordFiringOutcome({ id: firing.id, outcome: inProgress ? "skipped_running" : "failed", message: error instanceof AppError ? error.message : "The run could not be started." });
+    }
+    return true;
+  }
+
+  async function tick(): Promise<number> {
+    leader = await claimSchedulerLease({ holder, ms: leaseMs });
+    if (leader !== announced) log(leader ? `Scheduler ${holder} fires the pipeline schedules` : `Scheduler ${holder} stands by: another process fires them`);
+    announced = leader;
+    if (!leader) return 0;
+    const now = new Date();
+    let fired = 0;
+    for (const pipeline of await listDuePipelines({ now })) {
+      try {
+        if (await fire(pipeline, now)) fired++;
+      } catch (error) {
+        logError(`schedule of pipeline ${pipeline.id}`, error);
+      }
+    }
+    return fired;
+  }
+
+  const loop = () => {
+    running = tick()
+      .catch((error: unknown) => logError("scheduler tick", error))
+      .finally(() => {
+        if (timer) timer = setTimeout(loop, tickMs);
+      });
+  };
+
+  return {
+    holder,
+    tick,
+    start() {
+      if (timer) return;
+      timer = setTimeout(loop, 0);
+    },
+    async stop() {
+      const pending = timer;
+      timer = undefined;
+      clearTimeout(pending);
+      await running;
+      if (leader) await releaseSchedulerLease({ holder }).catch(() => {});
+      leader = false;
+    },
+  };
+}
