@@ -59,8 +59,6 @@ const envSchema = z.object({
   DATAMORPH_GLUE_WORKER_TYPE: optional(z.string().regex(/^[A-Z]\.[0-9]+X$/, "must be a Glue worker type, e.g. G.1X")),
   DATAMORPH_GLUE_WORKERS: optional(z.coerce.number().int().min(2).max(299)),
   DATAMORPH_SCHEDULER: optional(z.enum(["on", "off"], { error: "must be on or off" })),
-  /** Set by Lambda itself: an in-process scheduler has no place in a function that lives per request. */
-  AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
   DATAMORPH_GLUE_JOB_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - and _, e.g. datamorph-prod-")),
   /** Set by AWS Lambda in every function's environment. */
   AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),

@@ -32,6 +32,8 @@ const typeOfLiteral = (value: Literal): ParameterType =>
 export function listParameterSlots(spec: EtlSpec): ParameterSlot[] {
   const slots: ParameterSlot[] = [];
   spec.filters.forEach((filter, i) => {
+    // The conditions inside an existence check are not offered as parameters.
+    if (!("column" in filter)) return;
     const column = `${filter.column.source}.${filter.column.column}`;
     const add = (path: (string | number)[], value: Literal | undefined, label: string) => {
       if (value !== undefined) slots.push({ path: ["filters", i, ...path], value, label, type: typeOfLiteral(value) });
