@@ -13,7 +13,7 @@ export function RunsTable({ runs, showUser }: { runs: RunListItem[]; showUser: b
   if (runs.length === 0) return <div className="empty">No runs yet. Describe a table on the home page to start one.</div>;
   return (
     <TableScroll label="Runs">
-      <table className="grid runs-grid">
+      <table className="grid runs-grid stack-on-phone">
         <thead>
           <tr>
             <th>Prompt</th>
@@ -28,13 +28,13 @@ export function RunsTable({ runs, showUser }: { runs: RunListItem[]; showUser: b
         <tbody>
           {runs.map((run) => (
             <tr key={run.id}>
-              <td><Link href={`/runs/${run.id}`}>{run.prompt.length > 90 ? `${run.prompt.slice(0, 90)}…` : run.prompt}</Link></td>
+              <td className="full"><Link href={`/runs/${run.id}`}>{run.prompt.length > 90 ? `${run.prompt.slice(0, 90)}…` : run.prompt}</Link></td>
               <td><RunStatusBadge status={run.status} /></td>
-              <td className="nowrap"><code>{run.targetTable ? `${run.targetSchema}.${run.targetTable}` : "–"}</code></td>
-              <td className="num">{run.rowCount?.toLocaleString("en-US") ?? "–"}</td>
-              <td className="num">{duration(run)}</td>
-              {showUser && <td>{run.userEmail}</td>}
-              <td className="nowrap">{run.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+              <td className="nowrap" data-label="Target"><code>{run.targetTable ? `${run.targetSchema}.${run.targetTable}` : "–"}</code></td>
+              <td className="num" data-label="Rows">{run.rowCount?.toLocaleString("en-US") ?? "–"}</td>
+              <td className="num" data-label="Duration">{duration(run)}</td>
+              {showUser && <td data-label="User">{run.userEmail}</td>}
+              <td className="nowrap" data-label="Started">{run.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
             </tr>
           ))}
         </tbody>

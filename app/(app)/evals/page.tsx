@@ -26,21 +26,21 @@ export default async function EvalsPage() {
           </div>
         ) : (
           <TableScroll label="Evaluations">
-            <table className="grid" data-testid="eval-runs">
+            <table className="grid stack-on-phone" data-testid="eval-runs">
               <thead><tr><th>When</th><th>Version</th><th className="num">Cases</th><th className="num">As expected</th><th className="num">Correct</th><th className="num">Refused as expected</th><th className="num">Refused, wrong reason</th><th className="num">Refused, should build</th><th className="num">Silently wrong</th><th className="num">Errors</th></tr></thead>
               <tbody>
                 {runs.map((r) => (
                   <tr key={r.id}>
-                    <td className="nowrap">{r.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                    <td><code>{r.version}</code></td>
-                    <td className="num">{r.totals.cases}</td>
-                    <td className="num">{percent(r.totals.passed, r.totals.cases)}</td>
-                    <td className="num">{r.totals.correct}</td>
-                    <td className="num">{r.totals.refusedAsExpected}</td>
-                    <td className="num">{r.totals.refusedWrongReason}</td>
-                    <td className="num">{r.totals.refusedShouldBuild}</td>
-                    <td className="num"><span className={`badge ${r.totals.silentlyWrong ? "failed" : "succeeded"}`}>{r.totals.silentlyWrong}</span></td>
-                    <td className="num">{r.totals.errors}</td>
+                    <td className="nowrap" data-label="When">{r.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                    <td data-label="Version"><code>{r.version}</code></td>
+                    <td className="num" data-label="Cases">{r.totals.cases}</td>
+                    <td className="num" data-label="As expected">{percent(r.totals.passed, r.totals.cases)}</td>
+                    <td className="num" data-label="Correct">{r.totals.correct}</td>
+                    <td className="num" data-label="Refused as expected">{r.totals.refusedAsExpected}</td>
+                    <td className="num" data-label="Refused, wrong reason">{r.totals.refusedWrongReason}</td>
+                    <td className="num" data-label="Refused, should build">{r.totals.refusedShouldBuild}</td>
+                    <td className="num" data-label="Silently wrong"><span className={`badge ${r.totals.silentlyWrong ? "failed" : "succeeded"}`}>{r.totals.silentlyWrong}</span></td>
+                    <td className="num" data-label="Errors">{r.totals.errors}</td>
                   </tr>
                 ))}
               </tbody>
@@ -52,9 +52,9 @@ export default async function EvalsPage() {
         <section className="card">
           <h2>Changed since the previous evaluation</h2>
           <TableScroll label="Changed cases">
-            <table className="grid">
+            <table className="grid stack-on-phone">
               <thead><tr><th>Case</th><th>Before</th><th>Now</th><th>Prompt</th></tr></thead>
-              <tbody>{changed.map((c) => <tr key={c.caseId}><td className="case-id"><code>{c.caseId}</code></td><td className="nowrap">{c.before ?? "new"}</td><td className="nowrap">{c.after}</td><td className="prose">{c.prompt}</td></tr>)}</tbody>
+              <tbody>{changed.map((c) => <tr key={c.caseId}><td className="case-id"><code>{c.caseId}</code></td><td className="nowrap" data-label="Before">{c.before ?? "new"}</td><td className="nowrap" data-label="Now">{c.after}</td><td className="prose full">{c.prompt}</td></tr>)}</tbody>
             </table>
           </TableScroll>
         </section>
@@ -63,9 +63,9 @@ export default async function EvalsPage() {
         <section className="card">
           <h2>Not as expected in the latest evaluation</h2>
           <TableScroll label="Cases not as expected">
-            <table className="grid">
+            <table className="grid stack-on-phone">
               <thead><tr><th>Case</th><th>Outcome</th><th>Reason</th></tr></thead>
-              <tbody>{misses.map((m) => <tr key={m.caseId}><td className="case-id"><code>{m.caseId}</code></td><td className="nowrap">{m.outcome}</td><td className="prose">{m.reason}</td></tr>)}</tbody>
+              <tbody>{misses.map((m) => <tr key={m.caseId}><td className="case-id"><code>{m.caseId}</code></td><td className="nowrap" data-label="Outcome">{m.outcome}</td><td className="prose full">{m.reason}</td></tr>)}</tbody>
             </table>
           </TableScroll>
         </section>

@@ -10,25 +10,25 @@ export function TablesList({ tables }: { tables: CatalogTable[] }) {
   }
   return (
     <TableScroll label="Tables">
-      <table className="grid tables-grid" data-testid="tables">
+      <table className="grid tables-grid stack-on-phone" data-testid="tables">
         <thead>
           <tr><th>Table</th><th>Columns</th><th>Keys</th><th className="num">Rows (approx.)</th></tr>
         </thead>
         <tbody>
           {tables.map((table) => (
             <tr key={`${table.schema}.${table.name}`}>
-              <td className="nowrap">
+              <td className="nowrap full">
                 <Link href={tableHref(table.schema, table.name)}><code>{table.schema}.{table.name}</code></Link>
                 {table.isView && <> <span className="badge">view</span></>}
               </td>
-              <td className="muted">{table.columns.map((column) => column.name).join(", ")}</td>
-              <td className="muted">
+              <td className="muted full" data-label="Columns">{table.columns.map((column) => column.name).join(", ")}</td>
+              <td className="muted full">
                 {table.primaryKey.length > 0 && <div>PK {table.primaryKey.join(", ")}</div>}
                 {table.foreignKeys.map((fk) => (
                   <div key={fk.columns.join()}>{fk.columns.join(", ")} → {fk.refTable}</div>
                 ))}
               </td>
-              <td className="num">{table.rowCount?.toLocaleString("en-US") ?? "–"}</td>
+              <td className="num" data-label="Rows (approx.)">{table.rowCount?.toLocaleString("en-US") ?? "–"}</td>
             </tr>
           ))}
         </tbody>

@@ -12,12 +12,16 @@ export function ResultPreview({ runId, preview }: { runId: string; preview: Prev
       <div className="row" style={{ justifyContent: "space-between" }}>
         <h2 id="result-title" style={{ margin: 0 }}>Result</h2>
         <div className="row muted">
-          Rows {preview.total === 0 ? 0 : from + 1}–{Math.min(preview.total, from + PREVIEW_PAGE_SIZE)} of {preview.total.toLocaleString("en-US")}
+          {preview.total > 0 && <>Rows {from + 1}–{Math.min(preview.total, from + PREVIEW_PAGE_SIZE)} of {preview.total.toLocaleString("en-US")}</>}
           {preview.page > 0 && <Link className="button secondary" href={`/runs/${runId}?page=${preview.page - 1}`}>Previous</Link>}
           {preview.page + 1 < pages && <Link className="button secondary" href={`/runs/${runId}?page=${preview.page + 1}`}>Next</Link>}
         </div>
       </div>
-      <DataGrid columns={preview.columns} rows={preview.rows} numeric={numericColumns(preview.columns, preview.rows)} label="Result rows" />
+      {preview.total === 0 ? (
+        <div className="empty">The published table has no rows.</div>
+      ) : (
+        <DataGrid columns={preview.columns} rows={preview.rows} numeric={numericColumns(preview.columns, preview.rows)} label="Result rows" />
+      )}
     </section>
   );
 }
