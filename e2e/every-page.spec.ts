@@ -31,16 +31,21 @@ async function runIdOf(prompt: string): Promise<string> {
   }
 }
 
+/** Fills the request and names its table, so the tables of other specs' runs keep their names. */
+async function askFor(page: Page, prompt: string, target: string) {
+  await page.goto("/");
+  await page.getByLabel("Describe the table you want").fill(prompt);
+  await page.getByLabel("Target table (optional)").fill(target);
+}
+
 async function waitForEnd(page: Page) {
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("event").filter({ hasText: /Run succeeded|Rejected|Failed/ })).toBeVisible({ timeout: 45_000 });
 }
 
 test("Ctrl+Enter in the prompt starts a run, whose header follows its timeline to the end", async ({ page }) => {
-  await page.goto("/");
-  const prompt = page.getByLabel("Describe the table you want");
-  await prompt.fill(SEED);
-  await prompt.press("Control+Enter");
+  await askFor(page, SEED, "screens_order_totals");
+  await page.getByLabel("Describe the table you want").press("Control+Enter");
   await waitForEnd(page);
   await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible();
   await expect(page.getByTestId("run-status")).toHaveText("succeeded");
@@ -62,10 +67,8 @@ test("Ctrl+Enter in the prompt starts a run, whose header follows its timeline t
 });
 
 test("Cmd+Enter starts a run too; the rows that break a data test show as a table", async ({ page }) => {
-  await page.goto("/");
-  const prompt = page.getByLabel("Describe the table you want");
-  await prompt.fill(EMPTY);
-  await prompt.press("Meta+Enter");
+  await askFor(page, EMPTY, "screens_big_orders");
+  await page.getByLabel("Describe the table you want").press("Meta+Enter");
   await waitForEnd(page);
   const failing = page.getByTestId("tests").getByRole("table", { name: /^Rows failing/ });
   await expect(failing.first()).toBeVisible();
@@ -73,7 +76,7 @@ test("Cmd+Enter starts a run too; the rows that break a data test show as a tabl
 });
 
 test("averages in a run's result show a few decimals, not sixteen", async ({ page }) => {
-  await page.goto("/");
+  await askFor(page, "", "screens_payment_averages");
   await page.getByRole("button", { name: AVERAGE }).click();
   await page.getByRole("button", { name: "Build table" }).click();
   await waitForEnd(page);
@@ -84,7 +87,7 @@ test("averages in a run's result show a few decimals, not sixteen", async ({ pag
 
 test("the Data page counts the rows of a table published a moment ago", async ({ page }) => {
   await page.goto("/data");
-  const row = page.getByTestId("tables").getByRole("row").filter({ hasText: "public.customer_order_totals" });
+  const row = page.getByTestId("tables").getByRole("row").filter({ hasText: "public.screens_order_totals" });
   await expect(row.locator("td.num")).toHaveText("4,800");
 });
 
