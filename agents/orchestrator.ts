@@ -87,7 +87,8 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   const model = configuredModel(context);
   // The model sees a few rows of each table, as quoted data, read only if it is asked.
   const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog) };
-  const semanticModel = mode === "reading" ? await readingModel(context) : undefined;
+  // Every planner but the rules planner reads through the semantic model (the model planner as data).
+  const semanticModel = mode === "rules" ? undefined : await warehouseSemanticModel(context);
   const { value: result, ms } = await timed(() =>
     planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel }),
   );
@@ -101,8 +102,8 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   return result.spec;
 }
 
-/** The stored semantic model of the warehouse (generated now when the catalog changed), for the reading planner. */
-async function readingModel(context: AgentContext) {
+/** The stored semantic model of the warehouse (generated now when the catalog changed). */
+async function warehouseSemanticModel(context: AgentContext) {
   const loaded = await loadSemanticModel({ db: context.db, reader: context.reader, sourceSchemas: context.options.sourceSchemas });
   return loaded.model;
 }

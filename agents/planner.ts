@@ -8,7 +8,7 @@ import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 
 /**
  * rules: offline and deterministic; reading: the offline planner that parses English over the semantic
- * model (being measured beside rules); bedrock: the model; auto: rules first, the model when rules cannot read a phrase.
+ * model (being measured beside rules); bedrock: the model; auto: rules first, the model when rules cannot read a phrase or reads it with low confidence.
  */
 export type PlannerMode = "rules" | "reading" | "bedrock" | "auto";
 
@@ -37,9 +37,10 @@ async function plan(input: PlannerInput): Promise<PlannerOutput> {
   if (mode === "rules") return { ...planWithRules(rules), planner: "rules" };
   if (mode === "reading") return { ...planWithEnglish({ ...rules, semanticModel: input.semanticModel }), planner: "reading" };
   if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
-  if (mode === "auto") return planAuto({ rules, bedrock });
+  const { semanticModel } = input;
+  if (mode === "auto") return planAuto({ rules, bedrock, semanticModel });
   const { loadSampleRows, ...model } = bedrock;
-  return { ...(await planWithBedrock({ ...model, sampleRows: await loadSampleRows?.(), prompt, catalog, sampleValues, now })), planner: "bedrock" };
+  return { ...(await planWithBedrock({ ...model, sampleRows: await loadSampleRows?.(), semanticModel, prompt, catalog, sampleValues, now })), planner: "bedrock" };
 }
 
 /** Prompt → spec with the configured planner; the target lands in the configured target schema. */

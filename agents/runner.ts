@@ -132,7 +132,7 @@ const LAMBDA_GLUE_LIMITS = { timeoutMinutes: 11, deadlineMs: 12 * 60_000 };
 
 /** The Glue engine of this deployment, when a Glue role and connection are configured. */
 function configuredGlueEngine(): GlueEngine | undefined {
-  const { glue } = getEnv();
+  const { glue, onLambda } = getEnv();
   if (!glue) return undefined;
-  return createGlueEngine({ ...glue, ...(process.env.AWS_LAMBDA_FUNCTION_NAME ? LAMBDA_GLUE_LIMITS : {}) });
+  return createGlueEngine({ ...glue, ...(onLambda ? LAMBDA_GLUE_LIMITS : {}) });
 }

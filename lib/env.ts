@@ -59,6 +59,10 @@ const envSchema = z.object({
   DATAMORPH_GLUE_WORKER_TYPE: optional(z.string().regex(/^[A-Z]\.[0-9]+X$/, "must be a Glue worker type, e.g. G.1X")),
   DATAMORPH_GLUE_WORKERS: optional(z.coerce.number().int().min(2).max(299)),
   DATAMORPH_GLUE_JOB_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - and _, e.g. datamorph-prod-")),
+  /** Set by AWS Lambda in every function's environment. */
+  AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
+  /** An S3-compatible endpoint set by hand (a local server, MinIO); the AWS SDK reads it too. */
+  AWS_ENDPOINT_URL_S3: optional(z.string()),
 });
 
 /** Where the Glue engine runs its jobs; present when a Glue role and connection are configured. */
@@ -111,6 +115,10 @@ export type Env = {
   glue?: GlueEnv;
   /** `embedded` runs its own Postgres under the data folder; `server` uses DATABASE_URL. */
   mode: "embedded" | "server";
+  /** This process is an AWS Lambda function: small pools, responses and builds bounded by its timeout. */
+  onLambda: boolean;
+  /** S3 is reached at an endpoint set by hand rather than AWS's own. */
+  customS3Endpoint: boolean;
 };
 
 // Four runs at a time leave most of the owner pool's ten connections to pages and health.
@@ -169,6 +177,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     glueMinSourceRows: vars.DATAMORPH_GLUE_MIN_SOURCE_ROWS,
     glue,
     mode: vars.DATABASE_URL ? "server" : "embedded",
+    onLambda: Boolean(vars.AWS_LAMBDA_FUNCTION_NAME),
+    customS3Endpoint: Boolean(vars.AWS_ENDPOINT_URL_S3),
   };
 }
 

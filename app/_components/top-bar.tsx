@@ -17,6 +17,7 @@ export async function TopBar() {
             <>
               <Link href="/runs">Runs</Link>
               <Link href="/data">Data</Link>
+              <Link href="/model">Model</Link>
               <Link href="/evals">Evals</Link>
             </>
           )}

@@ -3,6 +3,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GlueClient } from "@aws-sdk/client-glue";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
+import { getEnv } from "@/lib/env";
 
 type Clients = { bedrock?: BedrockRuntimeClient; lambda?: LambdaClient; dynamoDb?: DynamoDBClient; s3?: S3Client; glue?: GlueClient };
 
@@ -15,6 +16,6 @@ export const getBedrockClient = () => (cache.bedrock ??= new BedrockRuntimeClien
 export const getLambdaClient = () => (cache.lambda ??= new LambdaClient({}));
 export const getDynamoDbClient = () => (cache.dynamoDb ??= new DynamoDBClient({}));
 // An S3-compatible endpoint set by hand (a local server, MinIO) seldom resolves bucket subdomains.
-export const getS3Client = () => (cache.s3 ??= new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3) }));
+export const getS3Client = () => (cache.s3 ??= new S3Client({ forcePathStyle: getEnv().customS3Endpoint }));
 // More attempts: a run polls Glue for minutes, and Glue throttles its control plane hard.
 export const getGlueClient = () => (cache.glue ??= new GlueClient({ maxAttempts: 6 }));

@@ -1,8 +1,7 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
-import { getDb, getRoleClients } from "@/lib/db";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
-import { loadSemanticModel, saveImportedModel, type LoadedModel, type ModelSource } from "@/lib/semantic-model/load-model";
-import { exportModelYaml, importModelYaml, ModelImportError } from "@/lib/semantic-model/model-yaml";
+import { exportModelYaml, importModelYaml, MAX_MODEL_FILE_BYTES, ModelImportError } from "@/lib/semantic-model/model-yaml";
+import { currentWarehouseModel, describeLoadedModel as describe, importWarehouseModel } from "@/lib/semantic-model/warehouse-model";
 import type { Command, CommandContext } from "./commands";
 import { CliError } from "./output";
 
@@ -14,18 +13,9 @@ const USAGE = [
   "YAML, generating it first when the catalog changed. import stores an edited file as the current",
   "version, after checking every table and column it names. Exit code: 0 done, 1 failed, 2 refused.",
 ].join("\n");
-// A model is a few hundred bytes per column; a file far past this is not one.
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-async function modelSource(env: CommandContext["env"]): Promise<ModelSource> {
-  return { db: getDb(), reader: (await getRoleClients()).reader, sourceSchemas: env.sourceSchemas };
-}
-
-const describe = (loaded: LoadedModel) =>
-  `version ${loaded.version} (${loaded.generatedNow ? "generated now" : loaded.source}): ${loaded.model.entities.length} entities, ${loaded.model.relationships.length} relationships`;
 
 async function exportModel({ values, env }: CommandContext): Promise<number> {
-  const loaded = await loadSemanticModel(await modelSource(env));
+  const loaded = await currentWarehouseModel(env.sourceSchemas);
   const yaml = exportModelYaml(loaded.model);
   const out = values.out as string | undefined;
   if (out) await writeFile(out, yaml).catch((error: NodeJS.ErrnoException) => Promise.reject(new CliError(`Cannot write ${out}: ${error.code ?? error.message}`, 1)));
@@ -40,11 +30,11 @@ async function importModel({ values, positionals, env }: CommandContext): Promis
   if (!file || positionals.length > 2) throw new CliError(`Name one YAML file to import.\n${USAGE}`, 2);
   const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -1);
   if (size < 0) throw new CliError(`There is no file ${file}.`, 2);
-  if (size > MAX_FILE_BYTES) throw new CliError(`${file} is too large for a model (${(size / 1e6).toFixed(0)} MB; at most ${MAX_FILE_BYTES / 1e6} MB).`, 2);
+  if (size > MAX_MODEL_FILE_BYTES) throw new CliError(`${file} is too large for a model (${(size / 1e6).toFixed(1)} MB; at most ${(MAX_MODEL_FILE_BYTES / 1e6).toFixed(1)} MB).`, 2);
   try {
     const model = importModelYaml(await readFile(file, "utf8"));
     const user = await getOrCreateCliUser();
-    const loaded = await saveImportedModel({ ...(await modelSource(env)), model, userId: user.id });
+    const loaded = await importWarehouseModel(env.sourceSchemas, model, user.id);
     if (values.json) process.stdout.write(`${JSON.stringify({ version: loaded.version, source: loaded.source, entities: model.entities.length, relationships: model.relationships.length })}\n`);
     process.stderr.write(`Imported ${file} as semantic model ${describe(loaded)}\n`);
     return 0;

@@ -30,7 +30,7 @@ const cache = globalThis as unknown as { datamorphSql?: SqlClient; datamorphDb?:
 
 /** The shared postgres.js client (raw SQL, LISTEN/NOTIFY). */
 export function getSql(): SqlClient {
-  cache.datamorphSql ??= createSqlClient(resolveDatabaseUrl(), "datamorph", process.env.AWS_LAMBDA_FUNCTION_NAME ? LAMBDA_POOL_SIZE : undefined);
+  cache.datamorphSql ??= createSqlClient(resolveDatabaseUrl(), "datamorph", getEnv().onLambda ? LAMBDA_POOL_SIZE : undefined);
   return cache.datamorphSql;
 }
 
@@ -49,7 +49,7 @@ export function getLivenessClient(): SqlClient {
 // Catalog reads and profiles are short; each running run builds over one builder connection at a
 // time. A Lambda instance runs one request or one run, so it keeps one of each.
 const rolePoolSizes = () =>
-  process.env.AWS_LAMBDA_FUNCTION_NAME ? { reader: 1, builder: 1 } : { reader: 4, builder: getEnv().runConcurrency + 1 };
+  getEnv().onLambda ? { reader: 1, builder: 1 } : { reader: 4, builder: getEnv().runConcurrency + 1 };
 
 /**
  * Pools of the reader (catalog reads, profiling) and builder (runs) logins, and the URL the

@@ -86,7 +86,8 @@ describe("datamorph run and sql on a warehouse with the demo shop", () => {
     expect(shadows.n).toBe(0);
     const [orders] = await database.sql`select count(*)::int as n from orders`;
     expect(orders.n).toBe(100000);
-  });
+    // Five CLI processes start at once: on a busy two-core machine that alone can take half a minute.
+  }, 120_000);
 
   it("refuses an unknown engine, and a Glue build where Glue is not configured, creating nothing", async () => {
     const before = await publicTables();

@@ -96,6 +96,27 @@ describe.each(testServers())("stored semantic models ($name Postgres)", (server)
     const imported = await saveImportedModel({ ...source, model: { ...model, entities: [...model.entities, counts] } });
     expect(imported.model.entities.map((e) => e.table)).toContain("public.customer_order_counts");
   });
+
+  it("carries the imported edits over when the catalog changes and the model is generated again", async () => {
+    const { model, version } = await loadSemanticModel(source);
+    const payments = model.entities.find((e) => e.table === "public.raw_payments")!;
+    const edited = {
+      ...model,
+      entities: model.entities.map((e) => (e === payments ? { ...e, measures: e.measures.map((m) => (m.column === "amount" ? { ...m, synonyms: ["takings"], defaultAgg: "avg" as const } : m)) } : e)),
+    };
+    await saveImportedModel({ ...source, model: edited });
+    await owner`alter table public.raw_payments add column refunded_at date`;
+
+    const regenerated = await loadSemanticModel(source);
+    expect(regenerated).toMatchObject({ version: version + 2, source: "generated", generatedNow: true, editsFrom: version + 1 });
+    const entity = (table: string) => regenerated.model.entities.find((e) => e.table === table);
+    expect(entity("public.raw_payments")?.measures.find((m) => m.column === "amount")).toMatchObject({ synonyms: ["takings"], defaultAgg: "avg" });
+    expect(entity("public.raw_payments")?.timeDimensions.map((t) => t.column)).toContain("refunded_at");
+    expect(entity("public.raw_orders")?.synonyms).toEqual(["purchase"]);
+    expect(entity("public.customer_order_counts"), "a published table a user added stays").toBeDefined();
+    expect(entity("public.raw_payments")?.dimensions.find((d) => d.column === "payment_method")?.values).toContain("coupon");
+    expect(await loadSemanticModel(source)).toMatchObject({ version: version + 2, generatedNow: false, editsFrom: version + 1 });
+  });
 });
 
 describe.each(testServers())("reading the value index ($name Postgres)", (server) => {

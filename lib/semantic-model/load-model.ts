@@ -1,8 +1,9 @@
 import { readCatalog } from "@/lib/catalog/read-catalog";
 import type { Catalog } from "@/lib/catalog/types";
 import type { Database, SqlClient } from "@/lib/db/client";
-import { getLatestSemanticModel, listPublishedTables, saveSemanticModel } from "@/lib/db/queries/semantic-models";
+import { getLatestImportedSemanticModel, getLatestSemanticModel, listPublishedTables, saveSemanticModel } from "@/lib/db/queries/semantic-models";
 import { buildSemanticModel, modelTables } from "./build-model";
+import { carryEdits } from "./carry-edits";
 import { hashCatalog } from "./canonical-catalog";
 import { checkModelReferences } from "./check-references";
 import { ModelImportError } from "./model-yaml";
@@ -19,7 +20,14 @@ export type ModelSource = {
   include?: string[];
 };
 
-export type LoadedModel = { model: SemanticModel; version: number; source: "generated" | "imported"; generatedNow: boolean };
+export type LoadedModel = {
+  model: SemanticModel;
+  version: number;
+  source: "generated" | "imported";
+  generatedNow: boolean;
+  /** The imported version whose edits a generated version carries over, when there is one. */
+  editsFrom?: number;
+};
 
 /** The key a warehouse's models are stored under: the source schemas they cover. */
 export const warehouseKey = (sourceSchemas: string[]) => [...new Set(sourceSchemas)].sort().join(",");
@@ -33,22 +41,25 @@ async function readModelCatalog(source: ModelSource): Promise<{ full: Catalog; c
 
 /**
  * The current semantic model of the warehouse: the newest stored version when it was made from
- * the catalog as it is now, otherwise a new one generated from the catalog and the value index
- * and stored as the next version.
+ * the catalog as it is now, otherwise a new one generated from the catalog and the value index,
+ * with the edits of the newest imported version carried over, and stored as the next version.
  */
 export async function loadSemanticModel(source: ModelSource & { valueOptions?: ValueIndexOptions }): Promise<LoadedModel> {
   const warehouse = warehouseKey(source.sourceSchemas);
-  const { catalog, hash } = await readModelCatalog(source);
-  const latest = await getLatestSemanticModel({ warehouse, db: source.db });
+  const { full, catalog, hash } = await readModelCatalog(source);
+  const [latest, imported] = await Promise.all([getLatestSemanticModel({ warehouse, db: source.db }), getLatestImportedSemanticModel({ warehouse, db: source.db })]);
+  const edits = imported ? SemanticModelSchema.safeParse(imported.model) : undefined;
+  const editsFrom = edits?.success && latest && latest.source === "generated" ? { editsFrom: imported!.version } : {};
   if (latest && latest.catalogHash === hash) {
     // A version stored by an older DataMorph may not fit today's format: it is regenerated.
     const stored = SemanticModelSchema.safeParse(latest.model);
-    if (stored.success) return { model: stored.data, version: latest.version, source: latest.source as LoadedModel["source"], generatedNow: false };
+    if (stored.success) return { model: stored.data, version: latest.version, source: latest.source as LoadedModel["source"], generatedNow: false, ...editsFrom };
   }
   const values = await readValueIndex(source.reader, catalog, source.valueOptions);
-  const model = buildSemanticModel(catalog, { values });
+  const generated = buildSemanticModel(catalog, { values });
+  const model = edits?.success ? carryEdits(generated, edits.data, full) : generated;
   const row = await saveSemanticModel({ warehouse, catalogHash: hash, source: "generated", model, db: source.db });
-  return { model, version: row.version, source: "generated", generatedNow: true };
+  return { model, version: row.version, source: "generated", generatedNow: true, ...(edits?.success ? { editsFrom: imported!.version } : {}) };
 }
 
 /**

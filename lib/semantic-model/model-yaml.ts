@@ -3,6 +3,9 @@ import type { z } from "zod";
 import { camelKeys, snakeKey, snakeKeys } from "./key-case";
 import { SemanticModelSchema, type SemanticModel } from "./model-schema";
 
+/** The largest model file DataMorph reads: a model takes a few hundred bytes per column. */
+export const MAX_MODEL_FILE_BYTES = 4 * 1024 * 1024;
+
 /** A YAML model file that cannot be used, with every reason, each naming where it is. */
 export class ModelImportError extends Error {
   override name = "ModelImportError";

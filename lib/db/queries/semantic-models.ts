@@ -9,6 +9,17 @@ export async function getLatestSemanticModel({ warehouse, db = getDb() }: { ware
   return row ?? null;
 }
 
+/** The newest version a user imported for a warehouse: the edits to keep when the model is generated again. */
+export async function getLatestImportedSemanticModel({ warehouse, db = getDb() }: { warehouse: string; db?: Database }): Promise<SemanticModelVersion | null> {
+  const [row] = await db
+    .select()
+    .from(semanticModels)
+    .where(and(eq(semanticModels.warehouse, warehouse), eq(semanticModels.source, "imported")))
+    .orderBy(desc(semanticModels.version))
+    .limit(1);
+  return row ?? null;
+}
+
 /**
  * Stores a new version of a warehouse's model, numbered after the newest. Two processes saving
  * at once both succeed: the unique (warehouse, version) key makes the later one take the next

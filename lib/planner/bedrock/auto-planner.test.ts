@@ -3,13 +3,15 @@ import { planAuto } from "@/lib/planner/bedrock/auto-planner";
 import { toolUseReply, useConverseServer } from "@/lib/planner/bedrock/converse-test-server";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 import { customerTotalsSpec } from "@/lib/testing/fixtures/demo-specs";
+import { buildSemanticModel } from "@/lib/semantic-model/build-model";
 
 const modelId = "anthropic.claude-3-5-sonnet-20240620-v1:0";
 
 const server = useConverseServer();
 
+const semanticModel = buildSemanticModel(demoCatalog);
 const plan = (prompt: string) =>
-  planAuto({ rules: { prompt, catalog: demoCatalog, sampleValues: demoSampleValues }, bedrock: { client: server().client(), modelId } });
+  planAuto({ rules: { prompt, catalog: demoCatalog, sampleValues: demoSampleValues }, bedrock: { client: server().client(), modelId }, semanticModel });
 
 describe("planAuto", () => {
   it("plans the seed prompt with the rules planner and never calls the model", async () => {
@@ -45,5 +47,25 @@ describe("planAuto", () => {
     const result = await plan(prompt);
     expect(result).toMatchObject({ ok: false, code, planner: "rules" });
     expect(server().requests).toHaveLength(0);
+  });
+
+  it("asks the model about a plan the rules planner read only by correcting a misspelt column, and shows it the semantic model", async () => {
+    const prompt = "total ammount per customer";
+    server().queue(toolUseReply("emit_etl_spec", customerTotalsSpec({ prompt })));
+    const result = await plan(prompt);
+
+    expect(server().requests).toHaveLength(1);
+    const system = server().requests[0].body.system?.[0].text ?? "";
+    expect(system).toContain("<semantic_model>");
+    expect(system).toContain('"table":"public.customers"');
+    expect(result).toMatchObject({ ok: true, planner: "bedrock" });
+    if (result.ok) expect(result.notes[0]).toMatch(/^the rules planner was unsure \(read "ammount" as "amount"/);
+  });
+
+  it("builds nothing on a low-confidence plan the model refuses", async () => {
+    server().queue(toolUseReply("reject_request", { code: "ambiguous", message: "which amount is meant", phrase: "ammount" }));
+    const result = await plan("total ammount per customer");
+    expect(result).toMatchObject({ ok: false, code: "ambiguous", planner: "bedrock" });
+    if (!result.ok) expect(result.message).toContain("the rules planner was unsure");
   });
 });

@@ -1,4 +1,5 @@
 import type { PlannerInput, PlanRejection, PlanResult } from "@/lib/planner/rules/types";
+import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { checkModelSpec } from "@/lib/planner/bedrock/check-spec";
 import { precheckRequest } from "@/lib/planner/bedrock/precheck";
@@ -12,6 +13,8 @@ export type { BedrockOptions } from "@/lib/planner/bedrock/tool-conversation";
 export type BedrockPlannerInput = Pick<PlannerInput, "prompt" | "catalog" | "now" | "sampleValues"> & {
   /** Sample rows of the source tables, shown to the model as quoted data only. */
   sampleRows?: SampleRows;
+  /** The warehouse's semantic model, shown to the model as quoted data only. */
+  semanticModel?: SemanticModel;
 } & BedrockOptions;
 
 export type BedrockPlanResult = PlanResult & { usage?: BedrockUsage };
@@ -40,7 +43,7 @@ export async function planWithBedrock(input: BedrockPlannerInput): Promise<Bedro
   };
   const result = await converseForTool({
     ...input,
-    system: buildSystemPrompt({ catalog, sampleRows: input.sampleRows, sampleValues: input.sampleValues, now: input.now }),
+    system: buildSystemPrompt({ catalog, sampleRows: input.sampleRows, sampleValues: input.sampleValues, semanticModel: input.semanticModel, now: input.now }),
     userText: prompt,
     toolConfig: buildToolConfig(),
     read,
