@@ -153,6 +153,7 @@ const screens: Screen[] = [
   { name: "data-table", pattern: "/data/[table]", signedIn: true, url: at("/data/orders?schema=public") },
   { name: "data-missing-table", pattern: "/data/[table]", signedIn: true, url: at("/data/no_such_table") },
   { name: "evals", pattern: "/evals", signedIn: true, url: at("/evals") },
+  { name: "model", pattern: "/model", signedIn: true, url: at("/model") },
   { name: "account", pattern: "/account", signedIn: true, url: at("/account") },
 ];
 
@@ -176,6 +177,7 @@ test("at 360 px, the narrowest phone, no page scrolls sideways", async ({ page, 
   for (const screen of screens) {
     const tab = screen.signedIn ? page : visitor;
     await tab.goto(await screen.url());
+    await tab.screenshot({ path: `e2e/.output/screens/${screen.name}-360.png` });
     expect.soft(await sidewaysScroll(tab), `${screen.name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
   }
   await context.close();
