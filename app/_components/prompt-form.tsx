@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type KeyboardEvent } from "react";
 import type { EngineRequest } from "@/lib/engines/choose-engine";
 import { startRunAction } from "../actions";
 import { ActionForm, SubmitButton } from "./form-parts";
@@ -21,6 +21,12 @@ const EXAMPLES = [
  */
 export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest }) {
   const [prompt, setPrompt] = useState("");
+  // Ctrl+Enter (Cmd+Enter on a Mac) builds, as in the SQL console; Enter alone starts a new line.
+  const submitOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    event.currentTarget.form?.requestSubmit();
+  };
   return (
     <ActionForm action={startRunAction}>
       {(result, pending) => (
@@ -32,6 +38,8 @@ export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest })
               name="prompt"
               value={prompt}
               onChange={(event) => setPrompt(event.target.value)}
+              onKeyDown={submitOnCtrlEnter}
+              aria-describedby="prompt-keys"
               placeholder={SEED}
               maxLength={4000}
               aria-invalid={result?.fieldErrors?.prompt ? true : undefined}
@@ -47,12 +55,12 @@ export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest })
             ))}
           </div>
           <div className="row">
-            <input name="target" placeholder="target table (optional)" aria-label="Target table (optional)" style={{ maxWidth: 280 }} maxLength={63} />
+            <input name="target" placeholder="target table (optional)" aria-label="Target table (optional)" className="target-input" maxLength={63} />
             <label className="checkbox inline">
               <input type="checkbox" name="replace" /> Replace the existing table
             </label>
             {defaultEngine && (
-              <select name="engine" aria-label="Build engine" defaultValue="" style={{ maxWidth: 220 }}>
+              <select name="engine" aria-label="Build engine" defaultValue="" className="engine-select">
                 <option value="">Engine: default ({ENGINE_LABELS[defaultEngine]})</option>
                 {Object.entries(ENGINE_LABELS).map(([value, label]) => (
                   <option key={value} value={value}>{label}</option>
@@ -60,6 +68,7 @@ export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest })
               </select>
             )}
             <SubmitButton pending={pending} pendingLabel="Starting…">Build table</SubmitButton>
+            <span className="muted hint" id="prompt-keys">or Ctrl+Enter (⌘+Enter on a Mac)</span>
           </div>
           {result?.fieldErrors?.target && <div className="field-error" role="alert">{result.fieldErrors.target}</div>}
           {result?.fieldErrors?.engine && <div className="field-error" role="alert">{result.fieldErrors.engine}</div>}

@@ -10,7 +10,7 @@ export async function TopBar() {
         <Link href="/" className="brand">
           {/* eslint-disable-next-line @next/next/no-img-element */}
           <img src="/logo.svg" alt="" width={26} height={26} />
-          DataMorph
+          <span className="brand-name">DataMorph</span>
         </Link>
         <nav className="nav" aria-label="Main">
           {user && (

@@ -10,7 +10,8 @@ type ColumnRow = {
   column: string;
   data_type: string;
   nullable: boolean;
-  estimate: number;
+  /** Null until the table is first analyzed (Postgres then keeps reltuples at -1). */
+  estimate: number | null;
   is_view: boolean;
 };
 
@@ -26,13 +27,14 @@ type ConstraintRow = {
 
 /**
  * Reads the tables and views of `schemas` that the current role may select from, with columns,
- * primary and foreign keys, and the planner's row estimate (exact counts are the profiler's job).
+ * primary and foreign keys, and the planner's row estimate (exact counts are the profiler's job;
+ * a table never analyzed has none).
  */
 export async function readCatalog(sql: SqlClient, schemas: string[]): Promise<Catalog> {
   const columns = await sql<ColumnRow[]>`
     select n.nspname as schema, c.relname as table, a.attname as column,
            format_type(a.atttypid, a.atttypmod) as data_type, not a.attnotnull as nullable,
-           greatest(c.reltuples, 0)::float8 as estimate, c.relkind in ('v', 'm') as is_view
+           case when c.reltuples >= 0 then c.reltuples::float8 end as estimate, c.relkind in ('v', 'm') as is_view
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
@@ -60,7 +62,7 @@ export async function readCatalog(sql: SqlClient, schemas: string[]): Promise<Ca
     const key = `${row.schema}.${row.table}`;
     let table = tables.get(key);
     if (!table) {
-      table = { schema: row.schema, name: row.table, columns: [], primaryKey: [], foreignKeys: [], rowCount: Math.round(row.estimate), ...(row.is_view ? { isView: true } : {}) };
+      table = { schema: row.schema, name: row.table, columns: [], primaryKey: [], foreignKeys: [], ...(row.estimate === null ? {} : { rowCount: Math.round(row.estimate) }), ...(row.is_view ? { isView: true } : {}) };
       tables.set(key, table);
     }
     table.columns.push({ name: row.column, dataType: row.data_type, nullable: row.nullable });

@@ -55,6 +55,9 @@ export async function publishShadow(
   sql: SqlClient,
   { schema, shadow, target, mayReplace }: { schema: string; shadow: string; target: string; mayReplace: boolean },
 ): Promise<{ published: boolean; keptPrevious: boolean }> {
+  // Fresh statistics before the swap, outside its lock: the Data page's row estimate and the
+  // planner read them, and a table never analyzed has none.
+  await sql.unsafe(`analyze ${qualified(schema, shadow)}`);
   return swapTransaction(sql, schema, target, async (tx) => {
     const previous = previousTableName(target);
     const exists = await tableExists(tx, schema, target);

@@ -33,7 +33,7 @@ export default async function RunsPage({ searchParams }: Props) {
           </div>
         </section>
         <section className="card">
-          <div className="muted" style={{ fontSize: 13 }}>Runs per day, last 14 days (green: succeeded)</div>
+          <div className="muted chart-caption">Runs per day, last 14 days (green: succeeded)</div>
           <RunsChart perDay={stats.perDay} />
         </section>
       </div>

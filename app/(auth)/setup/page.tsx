@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getSessionUser } from "@/lib/auth/session";
 import { countUsers } from "@/lib/db/queries/users";
 import { SetupForm } from "./setup-form";
 
@@ -7,6 +8,7 @@ export const metadata: Metadata = { title: "Set up" };
 
 export default async function SetupPage() {
   const done = (await countUsers()) > 0;
+  const user = done ? await getSessionUser() : null;
   return (
     <div className="narrow">
       <div className="card stack">
@@ -14,7 +16,8 @@ export default async function SetupPage() {
           <>
             <h1>Setup is complete</h1>
             <p className="muted">This DataMorph already has an administrator.</p>
-            <Link href="/sign-in" className="button">Go to sign in</Link>
+            {/* Someone signed in is already past the door: send them to work, not to sign in again. */}
+            {user ? <Link href="/" className="button">Start building</Link> : <Link href="/sign-in" className="button">Go to sign in</Link>}
           </>
         ) : (
           <>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { DataGrid } from "./data-grid";
+import { DataGrid } from "@/app/_components/data-grid";
+import { numericColumns } from "@/lib/format/number-cells";
 
 type QueryResult = { columns: string[]; rows: Record<string, unknown>[]; truncated: boolean; ms: number };
 type ConsoleState = { status: "idle" } | { status: "running" } | { status: "done"; result: QueryResult } | { status: "error"; message: string };
@@ -64,13 +65,6 @@ export function SqlConsole() {
   );
 }
 
-// Integers and floats arrive as JSON numbers, bigint and numeric as strings of digits; columns
-// holding only those align right, as in psql. Leading zeros (zip codes) mark text.
-const NUMBER_TEXT = /^-?(0|[1-9]\d*)(\.\d+)?$/;
-const isNumber = (value: unknown) => typeof value === "number" || (typeof value === "string" && NUMBER_TEXT.test(value));
-const numericColumns = ({ columns, rows }: QueryResult) =>
-  new Set(columns.filter((c) => rows.some((r) => r[c] !== null) && rows.every((r) => r[c] === null || isNumber(r[c]))));
-
 function ConsoleOutput({ state }: { state: ConsoleState }) {
   if (state.status === "error") return <div className="alert error" role="alert">{state.message}</div>;
   if (state.status !== "done") return null;
@@ -79,7 +73,7 @@ function ConsoleOutput({ state }: { state: ConsoleState }) {
   return (
     <div className="stack" data-testid="query-result">
       <div className="muted" role="status">{summary}</div>
-      {columns.length > 0 && (rows.length > 0 ? <DataGrid columns={columns} rows={rows} numeric={numericColumns(state.result)} label="Query result" /> : <div className="empty">No rows.</div>)}
+      {columns.length > 0 && (rows.length > 0 ? <DataGrid columns={columns} rows={rows} numeric={numericColumns(columns, rows)} label="Query result" /> : <div className="empty">No rows.</div>)}
     </div>
   );
 }

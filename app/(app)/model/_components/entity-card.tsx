@@ -1,3 +1,4 @@
+import { TableScroll } from "@/app/_components/table-scroll";
 import type { Entity } from "@/lib/semantic-model/model-schema";
 
 type Row = { column: string; role: string; words: string[]; detail: string };
@@ -34,23 +35,23 @@ export function EntityCard({ entity }: { entity: Entity }) {
           {entity.label.length > 0 && <>; a row is named by {entity.label.join(", ")}</>}.
         </p>
       </div>
-      <div className="grid-scroll">
-        <table className="grid">
+      <TableScroll label={`Columns of ${entity.table}`}>
+        <table className="grid stack-on-phone">
           <thead>
             <tr><th>Column</th><th>Role</th><th>Words</th><th>Details</th></tr>
           </thead>
           <tbody>
             {rowsOf(entity).map((row) => (
               <tr key={row.column}>
-                <td><code>{row.column}</code></td>
-                <td>{row.role}</td>
-                <td>{[...new Set(row.words)].join(", ")}</td>
-                <td className="muted">{row.detail}</td>
+                <td className="nowrap"><code>{row.column}</code></td>
+                <td data-label="Role">{row.role}</td>
+                <td className="full" data-label="Words">{[...new Set(row.words)].join(", ")}</td>
+                <td className="muted full prose">{row.detail}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

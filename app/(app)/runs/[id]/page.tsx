@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RunStatusBadge } from "@/app/_components/run-status-badge";
 import { getArtifactStore } from "@/lib/artifacts/current";
 import { requirePageUser } from "@/lib/auth/session";
 import { getSql } from "@/lib/db";
@@ -17,6 +16,7 @@ import { CodeBlock } from "./_components/code-block";
 import { PublishNotice } from "./_components/publish-notice";
 import { ResultPreview } from "./_components/result-preview";
 import { RunActions } from "./_components/run-actions";
+import { LiveRunStatus, RunEventsProvider } from "./_components/run-events";
 import { RunLive } from "./_components/run-live";
 import { SpecView } from "./_components/spec-view";
 import { TestsTable } from "./_components/tests-table";
@@ -57,54 +57,55 @@ export default async function RunPage({ params, searchParams }: Props) {
   const duration = run.startedAt && run.finishedAt ? `${((new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000).toFixed(2)} s` : "–";
 
   return (
-    <div className="stack">
-      <div className="run-header">
-        <div>
-          <Link href="/runs" className="muted">← Runs</Link>
-          <p className="run-prompt" data-testid="run-prompt">{run.prompt}</p>
-          <div className="facts">
-            <span>Status <RunStatusBadge status={run.status} /></span>
-            {run.targetTable && <span>Target <b><code>{run.targetSchema ? `${run.targetSchema}.${run.targetTable}` : run.targetTable}</code></b></span>}
-            {run.rowCount !== null && <span>Rows <b>{run.rowCount.toLocaleString("en-US")}</b></span>}
-            <span>Duration <b>{duration}</b></span>
-            {run.pipelineId && <PipelineOfRun run={run} />}
-          </div>
-        </div>
-        <RunActions runId={run.id} status={run.status} rollBackTarget={published.kind === "current" ? `${run.targetSchema}.${run.targetTable}` : undefined} />
-      </div>
-      {run.error && <div className="alert error" role="alert" data-testid="run-error">{run.error}</div>}
-      <PublishNotice state={published} table={`${run.targetSchema}.${run.targetTable}`} canOpen={(userId) => userId === user.id || user.role === "admin"} />
-      {run.status === "succeeded" && !run.pipelineId && spec && (
-        <SavePipelineForm runId={run.id} target={run.targetTable ?? spec.target.table} slots={listParameterSlots(spec).map((slot) => ({ key: slot.path.join("."), label: slot.label, value: String(slot.value), type: slot.type }))} />
-      )}
-      {/* Keyed by the event count, so events added after the run (a rollback) show after a refresh. */}
-      <RunLive key={events.length} runId={run.id} initialEvents={events} ended={!["queued", "running"].includes(run.status)} />
-      {spec && <SpecView spec={spec} notes={view.notes} />}
-      {spec && <LineageGraph lineage={specLineage(spec)} />}
-      {(view.sql || view.pyspark) && (
-        <div className="two-col">
-          {view.sql && <CodeBlock title="SQL (Postgres)" code={view.sql} lang="sql" />}
-          {view.pyspark && <CodeBlock title="PySpark (AWS Glue)" code={view.pyspark} lang="python" />}
-        </div>
-      )}
-      {view.rounds.length > 0 && (
-        <section className="card">
-          <h2>Repairs</h2>
-          {view.rounds.map((round) => (
-            <div key={round.round} className="stack" style={{ marginBottom: 12 }}>
-              <div><b>Round {round.round}</b> <span className="badge">{round.cause.replaceAll("_", " ")}</span></div>
-              <p>{round.diagnosis}</p>
-              {round.changes.length > 0 && (
-                <ul className="spec-list">
-                  {round.changes.map((c) => <li key={c.path}><code>{c.path}</code>: {JSON.stringify(c.before) ?? "–"} → {JSON.stringify(c.after) ?? "removed"}</li>)}
-                </ul>
-              )}
+    <RunEventsProvider runId={run.id} initialEvents={events} ended={!["queued", "running"].includes(run.status)}>
+      <div className="stack">
+        <div className="run-header">
+          <div>
+            <Link href="/runs" className="muted">← Runs</Link>
+            <p className="run-prompt" data-testid="run-prompt">{run.prompt}</p>
+            <div className="facts">
+              <span>Status <LiveRunStatus status={run.status} /></span>
+              {run.targetTable && <span>Target <b><code>{run.targetSchema ? `${run.targetSchema}.${run.targetTable}` : run.targetTable}</code></b></span>}
+              {run.rowCount !== null && <span>Rows <b>{run.rowCount.toLocaleString("en-US")}</b></span>}
+              <span>Duration <b>{duration}</b></span>
+              {run.pipelineId && <PipelineOfRun run={run} />}
             </div>
-          ))}
-        </section>
-      )}
-      {view.tests.length > 0 && <TestsTable tests={view.tests} />}
-      {preview && <ResultPreview runId={run.id} preview={preview} />}
-    </div>
+          </div>
+          <RunActions runId={run.id} status={run.status} rollBackTarget={published.kind === "current" ? `${run.targetSchema}.${run.targetTable}` : undefined} />
+        </div>
+        {run.error && <div className="alert error" role="alert" data-testid="run-error">{run.error}</div>}
+        <PublishNotice state={published} table={`${run.targetSchema}.${run.targetTable}`} canOpen={(userId) => userId === user.id || user.role === "admin"} />
+        {run.status === "succeeded" && !run.pipelineId && spec && (
+          <SavePipelineForm runId={run.id} target={run.targetTable ?? spec.target.table} slots={listParameterSlots(spec).map((slot) => ({ key: slot.path.join("."), label: slot.label, value: String(slot.value), type: slot.type }))} />
+        )}
+        <RunLive />
+        {spec && <SpecView spec={spec} notes={view.notes} />}
+        {spec && <LineageGraph lineage={specLineage(spec)} />}
+        {(view.sql || view.pyspark) && (
+          <div className="two-col code-cards">
+            {view.sql && <CodeBlock title="SQL (Postgres)" code={view.sql} lang="sql" />}
+            {view.pyspark && <CodeBlock title="PySpark (AWS Glue)" code={view.pyspark} lang="python" />}
+          </div>
+        )}
+        {view.rounds.length > 0 && (
+          <section className="card">
+            <h2>Repairs</h2>
+            {view.rounds.map((round) => (
+              <div key={round.round} className="stack" style={{ marginBottom: 12 }}>
+                <div><b>Round {round.round}</b> <span className="badge">{round.cause.replaceAll("_", " ")}</span></div>
+                <p>{round.diagnosis}</p>
+                {round.changes.length > 0 && (
+                  <ul className="spec-list">
+                    {round.changes.map((c) => <li key={c.path}><code>{c.path}</code>: {JSON.stringify(c.before) ?? "–"} → {JSON.stringify(c.after) ?? "removed"}</li>)}
+                  </ul>
+                )}
+              </div>
+            ))}
+          </section>
+        )}
+        {view.tests.length > 0 && <TestsTable tests={view.tests} />}
+        {preview && <ResultPreview runId={run.id} preview={preview} />}
+      </div>
+    </RunEventsProvider>
   );
 }

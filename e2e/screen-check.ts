@@ -1,0 +1,67 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const viewports = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1366, height: 768 },
+] as const;
+export const colorSchemes = ["light", "dark"] as const;
+
+/** How far the page scrolls sideways: 0 when it fits the window. */
+export const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.scrollingElement!;
+    return root.scrollWidth - root.clientWidth;
+  });
+
+/** Axe's serious and critical findings on the page as it is now, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`));
+}
+
+/**
+ * Checks the page a user sees: it fits the window without sideways scroll and axe finds no
+ * serious or critical violation. Saves a full-page screenshot as e2e/.output/screens/<name>.png.
+ */
+export async function checkScreen(page: Page, name: string) {
+  await page.screenshot({ path: `e2e/.output/screens/${name}.png`, fullPage: true });
+  expect.soft(await sidewaysScroll(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+  expect.soft(await seriousViolations(page), `${name} has serious accessibility violations`).toEqual([]);
+}
+
+/** Every control a keyboard user can reach on the page, visible and enabled, in document order. */
+const CONTROLS = 'a[href], button, input:not([type="hidden"]), select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Presses Tab through the page and returns the visible controls it never reached, each as
+ * its tag and text, so a control only a mouse can use fails the test that calls it.
+ */
+export async function controlsMissedByTab(page: Page): Promise<string[]> {
+  const count = await page.locator(CONTROLS).evaluateAll((elements) => {
+    let n = 0;
+    for (const element of elements as HTMLElement[]) {
+      const disabled = (element as HTMLButtonElement).disabled === true;
+      const box = element.getBoundingClientRect();
+      if (disabled || box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden") continue;
+      element.dataset.tabCheck = String(n++);
+    }
+    return n;
+  });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const reached = new Set<string>();
+  for (let i = 0; i < count + 5; i++) {
+    await page.keyboard.press("Tab");
+    const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tabCheck);
+    if (id !== undefined) reached.add(id);
+  }
+  return page.locator("[data-tab-check]").evaluateAll(
+    (elements, seen) =>
+      (elements as HTMLElement[])
+        .filter((element) => !seen.includes(element.dataset.tabCheck!))
+        .map((element) => `<${element.tagName.toLowerCase()}> ${(element.textContent || element.getAttribute("aria-label") || element.getAttribute("name") || "").trim().slice(0, 60)}`),
+    [...reached],
+  );
+}
