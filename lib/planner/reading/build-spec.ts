@@ -72,7 +72,8 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
 
   // Filters.
   const filters: Filter[] = [];
-  const qualifiers = parts.flatMap((p) => (p.k === "subject" || p.k === "related" || p.k === "count" ? p.qualifiers : [p]));
+  // "with at least 10 shipped orders": the counted rows keep their own qualifiers.
+  const qualifiers = parts.flatMap((p) => (p.k === "subject" || p.k === "related" || p.k === "count" ? p.qualifiers : p.k === "having-compare" && p.measure.k === "count" ? [p, ...p.measure.qualifiers] : [p]));
   const mentioned = [subject, ...parts.filter((p) => p.k === "related")].flatMap((p) => (p && (p.k === "subject" || p.k === "related") ? [p.entity.table] : []));
   for (const p of parts.filter((q) => q.k === "related")) if (p.k === "related") reach(p.entity.table, p.phrase);
   for (const q of qualifiers) {

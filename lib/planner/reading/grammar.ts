@@ -15,7 +15,12 @@ const phraseOf = (...parts: Part[]): string => parts.flatMap((p) => (p.k === "li
 
 type Build = (kids: Part[]) => Part | undefined;
 const rules: Production<Part>[] = [];
-function r(spec: string, build: Build = (kids) => list(...kids)) {
+// A production that only passes its words on yields the one part itself, so that "Attr -> DIM" is still a sense.
+const pass: Build = (kids) => {
+  const all = list(...kids);
+  return all.k === "list" && all.parts.length === 1 ? all.parts[0] : all;
+};
+function r(spec: string, build: Build = pass) {
   const [lhs, rhs] = spec.split("->").map((s) => s.trim());
   rules.push({ lhs, rhs: rhs.split(/\s+/), build });
 }
