@@ -3,7 +3,7 @@ import { checkRequest } from "@/lib/planner/rules/safety";
 import { PlanRejected, type PlannerInput, type PlanRejection, type PlanResult } from "@/lib/planner/rules/types";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { EtlSpecSchema } from "@/lib/spec/etl-spec";
-import { buildCandidates, Impossible, type Candidate } from "./build-spec";
+import { Ambiguous, buildCandidates, Impossible, type Candidate } from "./build-spec";
 import { parseAll, type Terminal } from "./chart";
 import { GRAMMAR } from "./grammar";
 import { ground } from "./ground";
@@ -11,6 +11,7 @@ import { joinGraph } from "./join-paths";
 import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
 import { ABSENT, items, type Part } from "./parts";
+import { plainVerbTerminals, separatorTerminals } from "./participles";
 import { chooseReading } from "./score";
 
 export type ReadingPlannerInput = PlannerInput & {
@@ -58,11 +59,13 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     }
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) return refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
+    grounded.terminals.push(...plainVerbTerminals(grounded.terminals), ...separatorTerminals(tokens));
     const { terminals, length } = compress(grounded.terminals, tokens.length);
     const parses = parseAll({ rules: GRAMMAR, terminals, length, start: "S", absent: ABSENT, limit: 300 });
     if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);
     const candidates: (Candidate & { strength: number })[] = [];
     const impossible = new Set<string>();
+    const ambiguous = new Set<string>();
     const asOf = (table: string, column: string) => {
       const date = input.latestDates?.[`${table}.${column}`];
       return date ? { date, source: `the latest ${column} in ${table}` } : { date: (input.now ?? new Date()).toISOString().slice(0, 10), source: "today" };
@@ -71,11 +74,14 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       try {
         for (const c of buildCandidates(items(parse.value), { prompt: input.prompt, model, graph, asOf })) candidates.push({ ...c, strength: parse.strength });
       } catch (error) {
-        if (error instanceof Impossible) impossible.add(error.message);
+        if (error instanceof Ambiguous) ambiguous.add(error.message);
+        else if (error instanceof Impossible) impossible.add(error.message);
         else throw error;
       }
     }
-    if (candidates.length === 0 && impossible.has("a ranking without a count or a measure")) return refuse("ambiguous", "a ranking needs both how many rows and the measure to rank by (e.g. \"top 10 artists by revenue\")", prompt);
+    if (candidates.length === 0 && ambiguous.has("a ranking without a count or a measure")) return refuse("ambiguous", "a ranking needs both how many rows and the measure to rank by (e.g. \"top 10 artists by revenue\")", prompt);
+    // Readings that stop short of one table (a group with nothing counted, "the most" of an unknown number) are asked about.
+    if (candidates.length === 0 && ambiguous.size > 0) return refuse("ambiguous", [...ambiguous].sort()[0], prompt);
     if (candidates.length === 0) return refuse("not_understood", `no reading of the request builds a table (${[...impossible].sort().slice(0, 3).join("; ")})`, prompt);
     const result = chooseReading(candidates, grounded.fuzzy);
     if (result.ok) {

@@ -31,9 +31,15 @@ export type Part =
   | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: "currency" }
   | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string }
   | { k: "filter-time"; attr?: Meaning; expr: TimeExpression; phrase: string; afterVerb?: string }
-  | { k: "grain"; attr?: Meaning; bucket?: TimeBucket; entity?: Entity; phrase: string }
-  | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; phrase: string }
-  | { k: "sort"; direction: "asc" | "desc"; by?: Meaning; phrase: string }
+  /** `listed`: the attribute's values are what the request lists ("countries with …"). */
+  | { k: "grain"; attr?: Meaning; bucket?: TimeBucket; entity?: Entity; listed?: boolean; phrase: string }
+  /**
+   * `bySubjectNumber`: a superlative keeps one row when its noun is singular ("which genre has the
+   * most tracks"); `byOwnMeasure`: ranked by the entity's one measure ("the 3 largest orders").
+   */
+  | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; bySubjectNumber?: boolean; byOwnMeasure?: boolean; phrase: string }
+  /** `implicit`: the ordering words alone ("alphabetically", "in chronological order"). */
+  | { k: "sort"; direction: "asc" | "desc"; by?: Part; implicit?: string; phrase: string }
   | { k: "rename"; name: string; phrase: string }
   | { k: "show"; meaning: Meaning; phrase: string }
   | { k: "related"; entity: Entity; phrase: string; qualifiers: Part[]; via?: string }

@@ -1,0 +1,82 @@
+import { resolveTimeExpression } from "@/lib/planner/english";
+import type { Entity } from "@/lib/semantic-model/model-schema";
+import type { ComparisonOp, Filter } from "@/lib/spec/clauses";
+import { datedEntity, defaultTime, fail, type Sources } from "./build-sources";
+import type { BuildContext } from "./build-spec";
+import type { Part } from "./parts";
+import type { Meaning } from "./senses";
+
+const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!=" };
+export const opOf = (operator: string): ComparisonOp => OPS[operator] ?? fail(`operator ${operator}`);
+
+/** What the filters need to know of the reading around them. */
+export type FilterScope = {
+  /** The entity whose rows are listed, when the request lists one. */
+  subject?: Entity;
+  base: Entity;
+  aggregated: boolean;
+  /** Tables the request names (its subject and the entities it relates it to). */
+  mentioned: string[];
+  /** Entities besides the subject that the request relates ("orders from customers …"). */
+  hasRelated: boolean;
+  /** Whether a column read from `phrase` belongs to a table the request does not name. */
+  unnamed: (m: Meaning, phrase: string) => boolean;
+};
+
+/**
+ * The WHERE clause of a reading: values, flags, comparisons on columns and periods. Returns the
+ * filters and a score adjustment: a value or a column of a table the request does not name is a
+ * weaker reading than one of the rows it lists ("orders with amount over 500" is the orders' amount).
+ */
+export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Sources, ctx: BuildContext, notes: string[]): { filters: Filter[]; bonus: number } {
+  const filters: Filter[] = [];
+  let bonus = 0;
+  const unnamed = (e: Entity) => !scope.mentioned.includes(e.table) && e.table !== scope.base.table;
+  for (const q of qualifiers) {
+    if (q.k === "values") {
+      const m = q.meanings[0];
+      const dim = m.entity.dimensions.find((d) => d.column === m.column);
+      if (q.via && dim?.verbs?.includes(q.via)) bonus += 0.5;
+      // "reporting to Nancy Edwards": the value names the row at the other end of a relationship, not this one.
+      else if (q.via && ctx.model.relationships.some((r) => r.verbs.some((v) => v.phrase.split(" ")[0] === q.via))) fail("a value reached through a relationship verb");
+      if (unnamed(m.entity)) bonus -= 0.2;
+      const column = src.col(m, m.column, q.phrase);
+      filters.push(q.meanings.length === 1 ? { op: "=", column, value: m.value, phrase: q.phrase } : { op: "in", column, values: q.meanings.map((v) => v.value), phrase: q.phrase });
+    } else if (q.k === "flag") {
+      filters.push({ op: "=", column: src.col(q.meaning, q.meaning.flag.column, q.phrase), value: q.meaning.flag.trueValue, phrase: q.phrase });
+    } else if (q.k === "filter-compare") {
+      const target = q.attr ?? implicitMeasure(scope.subject ?? scope.base, q.unit);
+      if (target.kind !== "measure" && target.kind !== "dimension") fail("comparison on a non-number");
+      if (scope.unnamed(target, q.phrase)) bonus -= 0.3;
+      const column = src.col(target, target.kind === "measure" ? target.measure.column : target.kind === "dimension" ? target.dimension.column : fail("not a column"), q.phrase);
+      const factor = q.unit === "currency" && target.kind === "measure" && target.measure.unit === "cents" ? 100 : 1;
+      if (q.unit === "currency" && target.kind === "measure" && target.measure.unit !== "currency" && target.measure.unit !== "cents") fail("money compared with a non-money column");
+      const value = q.chunk.quantity!.value * factor;
+      if (q.chunk.operator === "between") filters.push({ op: "between", column, low: value, high: (q.chunk.upper?.value ?? fail("between without upper")) * factor, phrase: q.phrase });
+      else filters.push({ op: opOf(q.chunk.operator), column, value, phrase: q.phrase });
+    } else if (q.k === "filter-time") {
+      // "customers who signed up in 2024": a period after a verb dates whatever the verb says, which may not be the listed rows.
+      if (q.afterVerb !== undefined && !q.attr && scope.hasRelated) fail("a period after a verb, with several entities to date");
+      const owner = q.attr?.entity ?? (scope.subject && !scope.aggregated ? scope.subject : datedEntity(scope.base, ctx.model, ctx.graph));
+      const time = q.attr?.kind === "time" ? q.attr.time : defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`);
+      let range = q.expr.range;
+      if (!range) {
+        const asOf = ctx.asOf(owner.table, time.column);
+        range = resolveTimeExpression(q.expr, asOf.date);
+        notes.push(`"${q.phrase}" is read as of ${asOf.date} (${asOf.source})`);
+      }
+      if (!range || (!range.start && !range.end)) return fail("an unbounded period");
+      filters.push({ op: "date_range", column: src.col({ kind: "time", entity: owner, time }, time.column, q.phrase), ...(range.start ? { from: range.start } : {}), ...(range.end ? { to: range.end } : {}), phrase: q.phrase });
+    }
+  }
+  const filtered = filters.filter((f) => f.op === "=" || f.op === "in" || f.op === "!=").map((f) => `${f.column.source}.${f.column.column}`);
+  if (new Set(filtered).size < filtered.length) fail("two value filters on one column");
+  return { filters, bonus };
+}
+
+/** "orders over 400 bucks": a comparison without a column reads on the entity's one (money) measure. */
+export function implicitMeasure(e: Entity, unit?: "currency"): Meaning {
+  const fits = e.measures.filter((m) => (unit ? m.unit === "currency" || m.unit === "cents" : true));
+  if (fits.length !== 1) fail("a comparison without a column");
+  return { kind: "measure", entity: e, measure: fits[0] };
+}
