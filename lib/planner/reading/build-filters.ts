@@ -4,6 +4,7 @@ import type { ComparisonOp, Filter } from "@/lib/spec/clauses";
 import { datedEntity, defaultTime, fail, type Sources } from "./build-sources";
 import type { BuildContext } from "./build-spec";
 import type { Part } from "./parts";
+import { phraseKey } from "./lexicon";
 import type { Meaning } from "./senses";
 
 const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!=" };
@@ -58,6 +59,8 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
       // "customers who signed up in 2024": a period after a verb dates whatever the verb says, which may not be the listed rows.
       if (q.afterVerb !== undefined && !q.attr && scope.hasRelated) fail("a period after a verb, with several entities to date");
       const owner = q.attr?.entity ?? (scope.subject && !scope.aggregated ? scope.subject : datedEntity(scope.base, ctx.model, ctx.graph));
+      // "orders shipped in 2024": a verb that is a date's own word dates the period on that date (read as such elsewhere).
+      if (q.afterVerb && !q.attr && owner.timeDimensions.some((t) => [...t.words, ...(t.synonyms ?? [])].some((w) => phraseKey(w) === q.afterVerb))) fail("a period after a verb that names its own date");
       const time = q.attr?.kind === "time" ? q.attr.time : defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`);
       let range = q.expr.range;
       if (!range) {

@@ -177,12 +177,16 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     let by: string | undefined;
     const target = s.by && (s.by.k === "sense" ? s.by.meaning : s.by.k === "measure" ? s.by.target : undefined);
     if (s.by?.k === "measure" && s.by.fn) by = aggregated ? addMeasure(s.by, s.phrase) : fail("an aggregate ordering of listed rows");
-    else if (target) by = columns.find((c) => c.expr.kind === "column" && c.expr.column.column === sortColumn(target) && c.expr.column.source === col(target, sortColumn(target), s.phrase).source)?.name ?? (aggregated ? fail("ordered by a column that is not grouped") : addPlain(target, sortColumn(target), s.phrase, false));
+    else if (target) {
+      if (unnamed(target, s.phrase)) bonus -= 0.3;
+      by = columns.find((c) => c.expr.kind === "column" && c.expr.column.column === sortColumn(target) && c.expr.column.source === col(target, sortColumn(target), s.phrase).source)?.name ?? (aggregated ? fail("ordered by a column that is not grouped") : addPlain(target, sortColumn(target), s.phrase, false));
+    }
     else if (s.implicit && /alphabetic/.test(s.implicit)) by = subject && !aggregated ? addPlain({ kind: "entity", entity: subject.entity }, subject.entity.label[0] ?? fail("nothing to order by name"), s.phrase, false) : listedGrain ? columns[0].name : fail("nothing to order by name");
     else if (measureNames.length === 1) by = measureNames[0];
     else fail("an ordering without a column");
     orderBy.push({ output: by!, direction: s.direction, phrase: s.phrase });
   }
+  if (parts.some(is("recount")) && !aggregates.some((m) => m.k === "count")) fail("\"how many\" without a counted noun");
   const renames = parts.filter(is("rename"));
   if (renames.length > 1) fail("two names");
   if (renames[0]) {

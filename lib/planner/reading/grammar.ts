@@ -11,7 +11,7 @@ import {
  * measure, DIM dimension, TDIM time dimension, FLAG flag, VAL value, ROLE role noun, AGG
  * aggregate word, DISTINCT, SUPER superlative of quantity, NUM number, CMP comparison, UNIT
  * money word, TIME period, BUCKET calendar unit, RANK top/bottom N, ORDER ordering, VERB, PLAINV
- * a verb that names nothing in the model, SEP a comma or colon, BE, EACH, NAME; connectives REL, Q, WITH,
+ * a verb that only says a row came to be, REQ a verb asking for the table, SEP a comma or colon, BE, EACH, NAME; connectives REL, Q, WITH,
  * WITHOUT, GRAIN, BY, AND, OR, NAMING, PREP.
  */
 type Build = (kids: Part[]) => Part | undefined;
@@ -32,7 +32,7 @@ r("S -> Q? Lead? SEP? Head Mods?", ([, lead, , head, mods]) => list(lead, head, 
 r("Lead -> TIME", ([t]) => time(t));
 r("Lead -> NUM", ([n]) => (n.k === "number" ? { k: "top", edge: "top", count: n.value, phrase: n.phrase } : undefined));
 // An imperative ("show me", "list", "give me", "find"): the verb asks for what follows.
-r("Lead -> VERB", ([v]) => (v.k === "verb" && !v.chunk.negated ? list() : undefined));
+r("Lead -> REQ", ([v]) => (v.k === "verb" && !v.chunk.negated ? list() : undefined));
 // A fronted grain: "for every supplier country: the number of products".
 r("Lead -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
 
@@ -58,13 +58,21 @@ r("Adj -> TIME", ([t]) => time(t));
 r("Measures -> Measure");
 r("Measures -> Measure SEP? AND Measures");
 r("Measures -> Measure SEP Measures");
+// "min, max and average order amount": several aggregates of one attribute.
+r("Measures -> Aggs Attr", ([aggs, a]) => list(...items(aggs).map((agg) => measure(agg, a))));
+r("Aggs -> AGG SEP? AND AGG", ([a, , , b]) => list(a, b));
+r("Aggs -> AGG SEP Aggs", ([a, , rest]) => list(a, rest));
 // "the total quantity sold", "the number of products supplied": the participle only describes.
 r("Measure -> Aggregate PLAINV?", ([m, p]) => (p.k === "list" ? m : described(m, p)));
 r("Aggregate -> AGG DISTINCT? Attr", ([agg, distinct, a]) => measure(agg, a, distinct));
 r("Aggregate -> Attr AGG", ([a, agg]) => measure(agg, a));
 r("Aggregate -> AGG DISTINCT? NP", ([agg, distinct, np]) => count(agg, np, distinct));
 r("Aggregate -> ENT AGG", ([e, agg]) => count(agg, subject(e)!));
-r("Aggregate -> MEAS", ([m]) => measure(undefined, m));
+r("Aggregate -> Column", ([m]) => measure(undefined, m));
+// "the highest unit price", "the lowest freight": a superlative of an amount is its maximum or minimum.
+r("Aggregate -> SUPER Attr", ([s, a]) => (s.k === "super" ? measure({ k: "agg", fn: s.direction === "desc" ? "max" : "min", phrase: s.phrase }, a) : undefined));
+// "total coupon payment amount": values before the measured noun say which rows are added up.
+r("Aggregate -> AGG Vals Attr", ([agg, v, a]) => { const m = measure(agg, a); return m && list(m, v); });
 // "total payments", "the average order": an aggregate of an entity is of its one measure.
 r("Aggregate -> AGG NP", ([agg, np]) => ofEntity(agg, np));
 
@@ -82,6 +90,8 @@ r("Mod -> TIME", ([t]) => time(t));
 r("Mod -> PREP? TDIM TIME", ([, a, t]) => time(t, a));
 r("Mod -> Link TIME", ([l, t]) => { const p = time(t); return p?.k === "filter-time" ? { ...p, afterVerb: verbOf(l) ?? "" } : p; });
 r("Mod -> Link TDIM TIME", ([, a, t]) => time(t, a));
+// "who signed up in 2024": a verb that is a date's own word dates the period.
+r("Mod -> REL TDIM TIME", ([, a, t]) => time(t, a));
 r("Mod -> Link? Vals", ([l, v]) => (v.k === "values" ? { ...v, via: verbOf(l), phrase: phraseOf(l, v) } : undefined));
 // "whose country is Canada", "where the status is shipped".
 r("Mod -> REL Attr BE Vals", ([rel, a, be, v]) => valuesOf(a, v, phraseOf(rel, a, be, v)));
@@ -92,11 +102,18 @@ r("Mod -> BY GItems", ([g, gs]) => withGrainPhrase(gs, g));
 // "in each genre", "came in each week", "did each employee handle", "each customer got".
 r("Mod -> Link? EACH GItem", ([, g, gi]) => withGrainPhrase(gi, g));
 r("Mod -> BE? EACH GItem Verb", ([, g, gi]) => withGrainPhrase(gi, g));
+// "how many territories does each employee cover": a verb between two entities is their relationship, as in "employees who cover territories".
+r("Mod -> BE? EACH GItem VERB", ([, g, gi]) => (gi.k === "grain" && gi.entity && !gi.attr ? withGrainPhrase(gi, g) : undefined));
 // The verb of a question about the subject: "how many orders did we get", "does one have".
 r("Mod -> BE Verb", () => list());
+// "how many customers are there": the existential verb adds nothing.
+r("Mod -> BE", () => list());
+// "countries with at least 3 customers, and how many": the elided noun is the one counted.
+r("Mod -> SEP? AND AGG", ([, and, agg]) => (agg.k === "agg" && agg.fn === "count" ? { k: "recount", phrase: phraseOf(and, agg) } : undefined));
 r("Verb -> PLAINV");
 r("Verb -> BE");
-r("Mod -> BUCKET", ([b]) => grain(b));
+// "revenue monthly": a calendar adverb; a calendar noun alone ("year") belongs to the phrase before it.
+r("Mod -> BUCKET", ([b]) => (b.k === "bucket" && /ly$|annual/i.test(b.phrase) ? grain(b) : undefined));
 r("Mod -> BY Measure", ([by, m]) => ({ k: "top", edge: "top", count: 0, by: m, phrase: phraseOf(by, m) }));
 // "has the most tracks", "with the fewest orders", "brought in the most revenue".
 r("Mod -> Link? SUPER NP", ([l, s, np]) => superlative(s, counted(np), l.k === "list" ? undefined : l));
@@ -138,7 +155,10 @@ r("Cmp -> Link? Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 r("Cmp -> REL Measure BE? CmpWords UNIT?", ([, m, , c]) => having(m, c));
 // "where freight was over 100", "whose price is above 20".
 r("Cmp -> REL Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
+// "with more than 30 orders", "that show up on 3+ playlists", "who placed at least 5 orders".
+// After a verb, "at least one" says only that some row exists: that is the existence grammar's.
 r("Cmp -> WITH CmpWords NP", ([w, c, np]) => having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np)));
+r("Cmp -> Link CmpWords NP", ([w, c, np]) => (w.k === "word" || isExistence(c) ? undefined : having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np))));
 r("Cmp -> REL BE? CmpWords", ([, , c]) => compare(undefined, c));
 // "priced at 1.99", "a quantity of 12": a measure and a bare number state its value.
 r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
@@ -155,3 +175,7 @@ r("GItem -> ENT BUCKET", ([e, b]) => grain(b, e));
 r("GItem -> TDIM BUCKET", ([t, b]) => grain(b, t));
 
 export const GRAMMAR = rules;
+
+function isExistence(c: Part): boolean {
+  return c.k === "compare" && ((c.chunk.operator === ">=" && c.chunk.quantity?.value === 1) || (c.chunk.operator === ">" && c.chunk.quantity?.value === 0));
+}

@@ -11,7 +11,8 @@ import { joinGraph } from "./join-paths";
 import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
 import { ABSENT, items, type Part } from "./parts";
-import { plainVerbTerminals, separatorTerminals } from "./participles";
+import { elidedHeadTerminals } from "./ellipsis";
+import { plainVerbTerminals, requestTerminals, separatorTerminals } from "./participles";
 import { chooseReading } from "./score";
 
 export type ReadingPlannerInput = PlannerInput & {
@@ -59,7 +60,8 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     }
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) return refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
-    grounded.terminals.push(...plainVerbTerminals(grounded.terminals), ...separatorTerminals(tokens));
+    grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens), ...separatorTerminals(tokens));
+    grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon));
     const { terminals, length } = compress(grounded.terminals, tokens.length);
     const parses = parseAll({ rules: GRAMMAR, terminals, length, start: "S", absent: ABSENT, limit: 300 });
     if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);

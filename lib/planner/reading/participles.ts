@@ -1,18 +1,28 @@
 import type { AnnotatedToken } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
 import type { Part } from "./parts";
+import { OCCURRENCE_VERBS, REQUEST_VERBS } from "./verb-classes";
 
 /**
- * PLAINV terminals: a one-word verb that names nothing in the model by itself: a participle that
- * only describes its noun ("the quantity sold", "products supplied") or the verb of a question
- * ("how many orders did we get"). A word that also names a value or a flag ("orders returned") is
- * left to those readings: there the word says which rows, and dropping it would widen the table.
+ * PLAINV terminals: a verb that only says a row came to be ("the quantity sold", "products
+ * supplied", "how many orders did we get", "payments were made"); it restricts nothing. A verb
+ * of the model's relationships ("does each employee cover") is read the same way: the join path
+ * carries it. A word
+ * that also names a value or a flag ("orders returned") is left to those readings: there the word
+ * says which rows, and dropping it would widen the table.
  */
-export function plainVerbTerminals(terminals: Terminal<Part>[]): Terminal<Part>[] {
+export function plainVerbTerminals(terminals: Terminal<Part>[], modelVerbs: Set<string>): Terminal<Part>[] {
   const named = new Set(terminals.filter((t) => t.cat === "VAL" || t.cat === "FLAG").map((t) => `${t.start}:${t.end}`));
   return terminals
-    .filter((t) => t.cat === "VERB" && t.end - t.start === 1 && !named.has(`${t.start}:${t.end}`))
+    .filter((t) => t.cat === "VERB" && t.value.k === "verb" && t.value.chunk.particles.length === 0 && (OCCURRENCE_VERBS.has(t.value.lemma) || modelVerbs.has(t.value.lemma)))
+    .filter((t) => !named.has(`${t.start}:${t.end}`))
     .map((t) => ({ ...t, cat: "PLAINV" }));
+}
+
+/** REQ terminals: a verb that asks for the table, first in its sentence ("show me", "list", "I need"). */
+export function requestTerminals(terminals: Terminal<Part>[], tokens: AnnotatedToken[]): Terminal<Part>[] {
+  const opens = (i: number) => tokens.slice(0, i).every((t) => t.pos === "PRON" || t.pos === "INTJ" || t.kind === "punctuation" || t.pos === "AUX");
+  return terminals.filter((t) => t.cat === "VERB" && t.value.k === "verb" && REQUEST_VERBS.has(t.value.lemma) && opens(t.start)).map((t) => ({ ...t, cat: "REQ" }));
 }
 
 const SEPARATORS = new Set([",", ":", ";", "-", "–", "—"]);

@@ -41,6 +41,8 @@ export type Part =
   /** `implicit`: the ordering words alone ("alphabetically", "in chronological order"). */
   | { k: "sort"; direction: "asc" | "desc"; by?: Part; implicit?: string; phrase: string }
   | { k: "rename"; name: string; phrase: string }
+  /** "…, and how many": show the count the request already makes. */
+  | { k: "recount"; phrase: string }
   | { k: "show"; meaning: Meaning; phrase: string }
   | { k: "related"; entity: Entity; phrase: string; qualifiers: Part[]; via?: string }
   | { k: "list"; parts: Part[] };

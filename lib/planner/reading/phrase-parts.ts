@@ -142,7 +142,7 @@ export function related(np: Part, link: Part): Part | undefined {
 /** "the quantity sold", "products supplied": a past participle after a noun only describes it. */
 export function described(np: Part, participle: Part): Part | undefined {
   if (participle.k !== "verb" || participle.chunk.particles.length > 0 || participle.chunk.negated) return undefined;
-  const form = participle.phrase.toLowerCase();
+  const form = participle.phrase.toLowerCase().split(/\s+/).pop() ?? "";
   if (form === participle.lemma || /(ing|s)$/.test(form)) return undefined;
   if (np.k === "measure" || np.k === "count") return { ...np, phrase: phraseOf(np, participle) };
   return np.k === "subject" ? { ...np, phrase: phraseOf(np, participle) } : undefined;
