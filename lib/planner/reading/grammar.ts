@@ -70,7 +70,7 @@ r("Aggregate -> AGG DISTINCT? NP", ([agg, distinct, np]) => count(agg, np, disti
 r("Aggregate -> ENT AGG", ([e, agg]) => count(agg, subject(e)!));
 r("Aggregate -> Column", ([m]) => measure(undefined, m));
 // "the highest unit price", "the lowest freight": a superlative of an amount is its maximum or minimum.
-r("Aggregate -> SUPER Attr", ([s, a]) => (s.k === "super" ? measure({ k: "agg", fn: s.direction === "desc" ? "max" : "min", phrase: s.phrase }, a) : undefined));
+r("Aggregate -> SUPER Attr", ([s, a]) => (s.k === "super" && sense(a)?.kind === "measure" ? measure({ k: "agg", fn: s.direction === "desc" ? "max" : "min", phrase: s.phrase }, a) : undefined));
 // "total coupon payment amount": values before the measured noun say which rows are added up.
 r("Aggregate -> AGG Vals Attr", ([agg, v, a]) => { const m = measure(agg, a); return m && list(m, v); });
 // "total payments", "the average order": an aggregate of an entity is of its one measure.

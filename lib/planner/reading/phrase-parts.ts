@@ -21,6 +21,8 @@ export function withQualifiers(np: Part, qualifiers: Part[]): Part | undefined {
 export function measure(agg: Part | undefined, a: Part, distinct?: Part): Part | undefined {
   const target = sense(a);
   if (!target || (agg && agg.k !== "agg")) return undefined;
+  // "the number of loans" counts loans, never the dates a date column is named after.
+  if (agg?.k === "agg" && agg.fn === "count" && target.kind === "time") return undefined;
   const fn = agg?.k === "agg" ? (agg.fn === "count" && (distinct?.k === "word" || agg.distinct) ? "count_distinct" : agg.fn) : undefined;
   return { k: "measure", fn, target, phrase: phraseOf(...[agg, distinct, a].filter((p): p is Part => !!p && p.k !== "list")) };
 }

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { planWithEnglish } from "./index";
+import { describePlan } from "./testing/describe-plan";
+import { libraryCatalog, librarySampleValues } from "./testing/lending-library";
+
+// Each construction of English the grammar reads, on a small lending library (members borrow
+// books; fines have no date of their own; loans and fines both have an amount).
+const read = (prompt: string) => describePlan(planWithEnglish({ prompt, catalog: libraryCatalog, sampleValues: librarySampleValues, latestDates: { "lib.loans.loaned_on": "2025-06-30" }, now: new Date("2026-12-02") }));
+const memberGroup = ["members.member_id", "members.first_name", "members.last_name"];
+
+describe("grouping: 'X per Y', 'for each Y, the X', 'X by Y, Z and W'", () => {
+  it("counts the rows per group, the group read through its join", () => {
+    expect(read("number of loans per genre")).toMatchObject({ from: ["loans", "books"], columns: ["genre", "loans_count=count(*)"], group: ["books.genre"] });
+  });
+
+  it("reads a fronted grain the same way", () => {
+    expect(read("for each genre, the number of loans")).toEqual(read("number of loans per genre"));
+  });
+
+  it("reads a comma list of groups", () => {
+    expect(read("number of loans by year, genre and city")).toMatchObject({ group: ["loans.loaned_on:year", "books.genre", "members.city"] });
+  });
+
+  it("asks, rather than guesses, when a group has nothing to count or add up", () => {
+    expect(read("members per city")).toMatchObject({ refused: "ambiguous" });
+  });
+});
+
+describe("questions with the verb after the subject", () => {
+  it("reads 'how many X did each Y take' as a count per Y", () => {
+    expect(read("how many loans did each member take")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "loans_count=count(*)"], group: memberGroup });
+  });
+
+  it("reads 'how many X are there per Y' and 'how many X are in each Y'", () => {
+    const perGenre = { from: ["books"], columns: ["genre", "books_count=count(*)"], group: ["books.genre"] };
+    expect(read("how many books are there per genre")).toMatchObject(perGenre);
+    expect(read("how many books are in each genre")).toMatchObject(perGenre);
+  });
+});
+
+describe("counts and totals as nouns", () => {
+  it("reads 'loan count' as the number of loans, never a count of their dates", () => {
+    expect(read("loan count by genre")).toEqual(read("number of loans per genre"));
+  });
+
+  it("reads a calendar adjective as the grain of the measure", () => {
+    expect(read("monthly total fine amount")).toMatchObject({ columns: ["month:month", "total_amount=sum(fines.amount)"], group: ["loans.loaned_on:month"] });
+  });
+
+  it("dates rows without a date of their own by the row they belong to", () => {
+    expect(read("total fine amount per month")).toMatchObject({ from: ["fines", "loans"], group: ["loans.loaned_on:month"] });
+  });
+
+  it("reads several aggregates of one attribute", () => {
+    expect(read("min, max and average price per genre")).toMatchObject({ columns: ["genre", "min_price=min(books.price)", "max_price=max(books.price)", "avg_price=avg(books.price)"] });
+  });
+
+  it("reads a superlative of an amount per group as its maximum", () => {
+    expect(read("highest price per genre")).toMatchObject({ columns: ["genre", "max_price=max(books.price)"], group: ["books.genre"] });
+  });
+
+  it("asks when the measured word belongs to two tables", () => {
+    expect(read("monthly total amount")).toMatchObject({ refused: "ambiguous" });
+  });
+});
+
+describe("rankings and superlatives", () => {
+  it("ranks entities by an aggregate: 'top N X by Y', 'bottom N'", () => {
+    expect(read("top 3 members by total fine amount")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "total_amount=sum(fines.amount)"], group: memberGroup, order: [["total_amount", "desc"]], limit: 3 });
+    expect(read("bottom 2 genres by number of loans")).toMatchObject({ group: ["books.genre"], order: [["loans_count", "asc"]], limit: 2 });
+  });
+
+  it("keeps one row for 'which X has the most Y' and asks how many for 'which Xs'", () => {
+    expect(read("which member has the most loans")).toMatchObject({ group: memberGroup, order: [["loans_count", "desc"]], limit: 1 });
+    expect(read("which genres have the most books")).toMatchObject({ refused: "ambiguous" });
+  });
+
+  it("ranks 'the N largest X' by the entity's one measure, without grouping", () => {
+    expect(read("the 2 largest loans")).toMatchObject({ from: ["loans"], columns: ["loan_id", "amount"], group: [], order: [["amount", "desc"]], limit: 2 });
+  });
+});
+
+describe("ordering", () => {
+  it("reads 'sorted by X descending' and 'highest X first'", () => {
+    const byPrice = { from: ["books"], columns: ["book_id", "title", "price"], order: [["price", "desc"]], limit: undefined };
+    expect(read("books sorted by price descending")).toMatchObject(byPrice);
+    expect(read("books, highest price first")).toMatchObject(byPrice);
+  });
+});
+
+describe("leads, output columns and relative clauses", () => {
+  it("reads a request verb before what is wanted", () => {
+    expect(read("show me the number of loans per city")).toMatchObject({ columns: ["city", "loans_count=count(*)"], group: ["members.city"] });
+  });
+
+  it("reads 'first and last name' as two columns sharing their head", () => {
+    expect(read("members with first and last name")).toMatchObject({ columns: ["member_id", "first_name", "last_name"] });
+  });
+
+  it("adds the grouped entity's columns beside the aggregates", () => {
+    expect(read("number of loans per book with the title of the book")).toMatchObject({ columns: ["book_id", "title", "loans_count=count(*)"], group: ["books.book_id", "books.title"] });
+  });
+
+  it("reads 'whose <attribute> is over N' as a filter and 'whose total … is over N' as HAVING", () => {
+    expect(read("books whose price is over 20")).toMatchObject({ where: [["books.price", ">", 20]], group: [] });
+    expect(read("members whose total fine amount is over 100")).toMatchObject({ group: memberGroup, having: [["total_amount", ">", 100]] });
+  });
+
+  it("prefers the listed rows' own column over another table's", () => {
+    expect(read("loans with amount over 5")).toMatchObject({ from: ["loans"], where: [["loans.amount", ">", 5]] });
+  });
+});
+
+describe("attribute values as what is listed", () => {
+  it("lists the distinct values of a plural attribute noun", () => {
+    expect(read("genres")).toMatchObject({ from: ["books"], columns: ["genre"], distinct: true });
+  });
+
+  it("groups by the attribute when a count qualifies it", () => {
+    expect(read("cities with at least 2 members")).toMatchObject({ columns: ["city", "members_count=count(*)"], group: ["members.city"], having: [["members_count", ">=", 2]] });
+  });
+});
+
+describe("verbs", () => {
+  it("drops a verb that only says a row came to be, and refuses one that may restrict", () => {
+    expect(read("total fine amount charged per member")).toEqual(read("total fine amount per member"));
+    expect(read("total fine amount waived per member")).toMatchObject({ refused: "not_understood" });
+  });
+
+  it("dates a period after a verb on the date the verb names", () => {
+    expect(read("loans returned in 2024")).toMatchObject({ where: [["loans.returned_on", "date_range", ["2024-01-01", "2025-01-01"]]] });
+  });
+
+  it("anchors a relative period to the latest date in the data, and says so", () => {
+    const plan = read("loans in the last 30 days");
+    expect(plan).toMatchObject({ where: [["loans.loaned_on", "date_range", ["2025-06-01", "2025-07-01"]]] });
+    expect(plan.notes?.join(" ")).toContain("2025-06-30 (the latest loaned_on in lib.loans)");
+  });
+});
