@@ -1,3 +1,4 @@
+import { readLatestDates } from "@/lib/catalog/latest-dates";
 import { readCatalog } from "@/lib/catalog/read-catalog";
 import { readSampleRows } from "@/lib/catalog/sample-rows";
 import { readSampleValues } from "@/lib/catalog/sample-values";
@@ -88,8 +89,10 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   // The model sees a few rows of each table, as quoted data, read only if it is asked.
   const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog) };
   const semanticModel = mode === "reading" ? await readingModel(context) : undefined;
+  // Relative periods ("last month") are read against the data's own latest dates, not the clock.
+  const latestDates = mode === "reading" ? await readLatestDates(context.reader, catalog) : undefined;
   const { value: result, ms } = await timed(() =>
-    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel }),
+    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel, latestDates }),
   );
   if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
   if (!result.ok) {

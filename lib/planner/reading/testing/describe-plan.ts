@@ -11,7 +11,7 @@ export function describePlan(result: PlanResult) {
   const ref = (c: { source: string; column: string }) => `${c.source}.${c.column}`;
   return {
     from: s.sources.map((x) => x.table),
-    columns: s.columns.map((c) => (c.expr.kind === "aggregate" ? `${c.name}=${c.expr.fn}(${c.expr.arg.kind === "column" ? ref(c.expr.arg.column) : "*"})` : c.name + (c.expr.bucket ? `:${c.expr.bucket}` : ""))),
+    columns: s.columns.map((c) => (c.expr.kind === "aggregate" ? `${c.name}=${c.expr.fn}(${c.expr.arg.kind === "column" ? ref(c.expr.arg.column) : "*"})` : c.name + (c.expr.kind === "column" && c.expr.bucket ? `:${c.expr.bucket}` : ""))),
     where: s.filters.map((f) => [ref(f.column), f.op, "value" in f ? f.value : "values" in f ? f.values : "low" in f ? [f.low, f.high] : "from" in f || "to" in f ? [f.from, f.to] : null]),
     group: s.grain.map((g) => ref(g.column) + (g.bucket ? `:${g.bucket}` : "")),
     having: s.having.map((h) => [h.output, h.op, h.value]),
