@@ -72,6 +72,10 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
       filters.push({ op: "date_range", column: src.col({ kind: "time", entity: owner, time }, time.column, q.phrase), ...(range.start ? { from: range.start } : {}), ...(range.end ? { to: range.end } : {}), phrase: q.phrase });
     }
   }
+  // "with amount over 5": the comparison says how much; "with a" alone is not a second condition.
+  const nonzero = qualifiers.flatMap((q) => (q.k === "filter-compare" && q.nonzero ? [q.phrase] : []));
+  const nonzeroColumns = filters.filter((f) => nonzero.includes(f.phrase)).map((f) => `${f.column.source}.${f.column.column}`);
+  if (filters.some((f) => !nonzero.includes(f.phrase) && nonzeroColumns.includes(`${f.column.source}.${f.column.column}`))) fail("a comparison after \"with a\" says how much");
   const filtered = filters.filter((f) => f.op === "=" || f.op === "in" || f.op === "!=").map((f) => `${f.column.source}.${f.column.column}`);
   if (new Set(filtered).size < filtered.length) fail("two value filters on one column");
   return { filters, bonus };

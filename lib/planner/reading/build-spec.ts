@@ -181,7 +181,13 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
       if (unnamed(target, s.phrase)) bonus -= 0.3;
       by = columns.find((c) => c.expr.kind === "column" && c.expr.column.column === sortColumn(target) && c.expr.column.source === col(target, sortColumn(target), s.phrase).source)?.name ?? (aggregated ? fail("ordered by a column that is not grouped") : addPlain(target, sortColumn(target), s.phrase, false));
     }
-    else if (s.implicit && /alphabetic/.test(s.implicit)) by = subject && !aggregated ? addPlain({ kind: "entity", entity: subject.entity }, subject.entity.label[0] ?? fail("nothing to order by name"), s.phrase, false) : listedGrain ? columns[0].name : fail("nothing to order by name");
+    else if (s.implicit && priceOrder(s.implicit, s.first)) {
+      // "cheapest first", "most expensive first": by the listed rows' one money column.
+      const money = implicitMeasure(subject?.entity ?? baseEntity, "currency");
+      by = aggregated ? fail("a price ordering of groups") : addPlain(money, sortColumn(money), s.phrase, false);
+      orderBy.push({ output: by, direction: priceOrder(s.implicit, s.first)!, phrase: s.phrase });
+      continue;
+    } else if (s.implicit && /alphabetic/.test(s.implicit)) by = subject && !aggregated ? addPlain({ kind: "entity", entity: subject.entity }, subject.entity.label[0] ?? fail("nothing to order by name"), s.phrase, false) : listedGrain ? columns[0].name : fail("nothing to order by name");
     else if (measureNames.length === 1) by = measureNames[0];
     else fail("an ordering without a column");
     orderBy.push({ output: by!, direction: s.direction, phrase: s.phrase });
@@ -214,6 +220,15 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     ...(!aggregated && (src.fansOut() || (!subject && listedGrain)) ? { distinct: true } : {}),
   };
   return [{ spec, joins: src.joins.length, bonus, notes }];
+}
+
+/** Superlatives of price, general English: which end of the money column comes first. */
+const CHEAP = /\b(cheapest|least expensive|lowest priced)\b/;
+const DEAR = /\b(most expensive|priciest|costliest|dearest|highest priced)\b/;
+function priceOrder(words: string, first: boolean | undefined): "asc" | "desc" | undefined {
+  const low = CHEAP.test(words) ? true : DEAR.test(words) ? false : undefined;
+  if (low === undefined) return undefined;
+  return low === (first !== false) ? "asc" : "desc";
 }
 
 /** "which genre" is one row, "which genres" several: the number of the phrase's last word. */

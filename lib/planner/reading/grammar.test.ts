@@ -59,6 +59,11 @@ describe("counts and totals as nouns", () => {
     expect(read("highest price per genre")).toMatchObject({ columns: ["genre", "max_price=max(books.price)"], group: ["books.genre"] });
   });
 
+  it("reads 'average <entity>' on its one measure, and asks whether 'total <entities>' counts or adds up", () => {
+    expect(read("average loan per member")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "avg_amount=avg(loans.amount)"] });
+    expect(read("total loans per member")).toMatchObject({ refused: "ambiguous" });
+  });
+
   it("asks when the measured word belongs to two tables", () => {
     expect(read("monthly total amount")).toMatchObject({ refused: "ambiguous" });
   });
@@ -91,6 +96,10 @@ describe("ordering", () => {
 describe("leads, output columns and relative clauses", () => {
   it("reads a request verb before what is wanted", () => {
     expect(read("show me the number of loans per city")).toMatchObject({ columns: ["city", "loans_count=count(*)"], group: ["members.city"] });
+  });
+
+  it("reads an imperative the tagger took for a noun", () => {
+    expect(read("list members in Oslo")).toMatchObject({ from: ["members"], where: [["members.city", "=", "Oslo"]] });
   });
 
   it("reads 'first and last name' as two columns sharing their head", () => {
@@ -135,5 +144,23 @@ describe("verbs", () => {
     const plan = read("loans in the last 30 days");
     expect(plan).toMatchObject({ where: [["loans.loaned_on", "date_range", ["2025-06-01", "2025-07-01"]]] });
     expect(plan.notes?.join(" ")).toContain("2025-06-30 (the latest loaned_on in lib.loans)");
+  });
+});
+
+describe("conditions in other words", () => {
+  it("reads 'with a <amount>' as more than none of it", () => {
+    expect(read("loans with an amount")).toMatchObject({ where: [["loans.amount", ">", 0]] });
+  });
+
+  it("reads a verb of price with an amount of money on the rows' money column", () => {
+    expect(read("books that cost less than 10 dollars")).toMatchObject({ where: [["books.price", "<", 10]] });
+  });
+
+  it("reads 'cheapest first' on the listed rows' money column", () => {
+    expect(read("books of poetry, cheapest first")).toMatchObject({ columns: ["book_id", "title", "price"], order: [["price", "asc"]] });
+  });
+
+  it("counts an attribute's different values after a verb", () => {
+    expect(read("members who borrowed more than 2 genres")).toMatchObject({ columns: [...memberGroup.map((c) => c.split(".")[1]), "distinct_genre=count_distinct(books.genre)"], having: [["distinct_genre", ">", 2]] });
   });
 });

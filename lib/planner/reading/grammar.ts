@@ -1,7 +1,8 @@
 import type { Production } from "./chart";
+import { PRICE_VERBS } from "./verb-classes";
 import { items, list, type Part } from "./parts";
 import {
-  compare, count, counted, described, equals, flag, grain, having, ofEntity, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
+  compare, count, counted, described, equals, nonzero, flag, grain, having, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
 
@@ -32,7 +33,7 @@ r("S -> Q? Lead? SEP? Head Mods?", ([, lead, , head, mods]) => list(lead, head, 
 r("Lead -> TIME", ([t]) => time(t));
 r("Lead -> NUM", ([n]) => (n.k === "number" ? { k: "top", edge: "top", count: n.value, phrase: n.phrase } : undefined));
 // An imperative ("show me", "list", "give me", "find"): the verb asks for what follows.
-r("Lead -> REQ", ([v]) => (v.k === "verb" && !v.chunk.negated ? list() : undefined));
+r("Lead -> REQ", ([v]) => (v.k === "word" || (v.k === "verb" && !v.chunk.negated) ? list() : undefined));
 // A fronted grain: "for every supplier country: the number of products".
 r("Lead -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
 
@@ -73,8 +74,8 @@ r("Aggregate -> Column", ([m]) => measure(undefined, m));
 r("Aggregate -> SUPER Attr", ([s, a]) => (s.k === "super" && sense(a)?.kind === "measure" ? measure({ k: "agg", fn: s.direction === "desc" ? "max" : "min", phrase: s.phrase }, a) : undefined));
 // "total coupon payment amount": values before the measured noun say which rows are added up.
 r("Aggregate -> AGG Vals Attr", ([agg, v, a]) => { const m = measure(agg, a); return m && list(m, v); });
-// "total payments", "the average order": an aggregate of an entity is of its one measure.
 r("Aggregate -> AGG NP", ([agg, np]) => ofEntity(agg, np));
+r("Aggregate -> AGG NP", ([agg, np]) => totalCount(agg, np));
 
 r("Attr -> Column");
 // "the title of their album": an attribute and, after "of", the entity it belongs to.
@@ -96,6 +97,8 @@ r("Mod -> Link? Vals", ([l, v]) => (v.k === "values" ? { ...v, via: verbOf(l), p
 // "whose country is Canada", "where the status is shipped".
 r("Mod -> REL Attr BE Vals", ([rel, a, be, v]) => valuesOf(a, v, phraseOf(rel, a, be, v)));
 r("Mod -> Link? FLAG", ([, f]) => flag(f));
+// "order items with a discount": a row with an amount has more than none of it.
+r("Mod -> WITH Column", ([w, a]) => nonzero(a, w));
 r("Mod -> Cmp");
 r("Mod -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
 r("Mod -> BY GItems", ([g, gs]) => withGrainPhrase(gs, g));
@@ -158,10 +161,14 @@ r("Cmp -> REL Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 // "with more than 30 orders", "that show up on 3+ playlists", "who placed at least 5 orders".
 // After a verb, "at least one" says only that some row exists: that is the existence grammar's.
 r("Cmp -> WITH CmpWords NP", ([w, c, np]) => having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np)));
+// "split across more than one payment method": a count of an attribute's different values.
+r("Cmp -> Link CmpWords Attr", ([w, c, a]) => (w.k === "word" || isExistence(c) ? undefined : having(measure({ k: "agg", fn: "count", distinct: true, phrase: "" }, a)!, c, phraseOf(w, c, a))));
 r("Cmp -> Link CmpWords NP", ([w, c, np]) => (w.k === "word" || isExistence(c) ? undefined : having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np))));
 r("Cmp -> REL BE? CmpWords", ([, , c]) => compare(undefined, c));
 // "priced at 1.99", "a quantity of 12": a measure and a bare number state its value.
 r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
+// "that cost less than 10 dollars": a verb of price and an amount of money compare the rows' one money column.
+r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) => (v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? compare(undefined, c, u) : undefined));
 r("CmpWords -> CMP");
 
 r("GItems -> GItem");

@@ -54,14 +54,16 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       const next = tokens[c.tokens.end];
       if (c.kind === "connective" && c.role === "naming" && next) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
     }
+    // The grammar's own terminals: verbs it may read without a meaning, separators, elided heads.
+    grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens, chunks), ...separatorTerminals(tokens));
+    grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon));
+    grounded.unknown = grounded.unknown.filter((t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end));
     if (grounded.unknown.length > 0) {
       const words = grounded.unknown.map((t) => t.text);
       return refuse("not_understood", `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`, words[0]);
     }
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) return refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
-    grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens), ...separatorTerminals(tokens));
-    grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon));
     const { terminals, length } = compress(grounded.terminals, tokens.length);
     const parses = parseAll({ rules: GRAMMAR, terminals, length, start: "S", absent: ABSENT, limit: 300 });
     if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);

@@ -1,4 +1,4 @@
-import type { AnnotatedToken } from "@/lib/planner/english";
+import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
 import type { Part } from "./parts";
 import { OCCURRENCE_VERBS, REQUEST_VERBS } from "./verb-classes";
@@ -19,10 +19,17 @@ export function plainVerbTerminals(terminals: Terminal<Part>[], modelVerbs: Set<
     .map((t) => ({ ...t, cat: "PLAINV" }));
 }
 
-/** REQ terminals: a verb that asks for the table, first in its sentence ("show me", "list", "I need"). */
-export function requestTerminals(terminals: Terminal<Part>[], tokens: AnnotatedToken[]): Terminal<Part>[] {
+/**
+ * REQ terminals: a verb that asks for the table, first in its sentence ("show me", "list", "I
+ * need"), also where the tagger took the imperative for a noun ("list products that …").
+ */
+export function requestTerminals(terminals: Terminal<Part>[], tokens: AnnotatedToken[], chunks: Chunk[]): Terminal<Part>[] {
   const opens = (i: number) => tokens.slice(0, i).every((t) => t.pos === "PRON" || t.pos === "INTJ" || t.kind === "punctuation" || t.pos === "AUX");
-  return terminals.filter((t) => t.cat === "VERB" && t.value.k === "verb" && REQUEST_VERBS.has(t.value.lemma) && opens(t.start)).map((t) => ({ ...t, cat: "REQ" }));
+  const verbs = terminals.filter((t) => t.cat === "VERB" && t.value.k === "verb" && REQUEST_VERBS.has(t.value.lemma) && opens(t.start)).map((t) => ({ ...t, cat: "REQ" }));
+  const first = tokens.find((t) => t.kind !== "punctuation" && t.pos !== "PRON" && t.pos !== "INTJ" && t.pos !== "AUX");
+  const chunk = first && chunks.find((c) => c.tokens.start === first.index);
+  if (!first || !chunk || first.pos !== "NOUN" || !REQUEST_VERBS.has(first.normal) || terminals.some((t) => t.start === first.index && t.cat !== "VERB") || tokens[first.index + 1]?.normal === "of") return verbs;
+  return [...verbs, { cat: "REQ", start: first.index, end: first.index + 1, value: { k: "word", word: first.normal, phrase: first.text, chunk }, strength: 0.3 }];
 }
 
 const SEPARATORS = new Set([",", ":", ";", "-", "–", "—"]);

@@ -28,7 +28,8 @@ export type Part =
   | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[] }
   | { k: "values"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
   | { k: "flag"; meaning: Extract<Meaning, { kind: "flag" }>; phrase: string }
-  | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: "currency" }
+  /** `nonzero`: "with a discount", read as more than none (a comparison that follows says how much instead). */
+  | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: "currency"; nonzero?: boolean }
   | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string }
   | { k: "filter-time"; attr?: Meaning; expr: TimeExpression; phrase: string; afterVerb?: string }
   /** `listed`: the attribute's values are what the request lists ("countries with …"). */
@@ -39,7 +40,7 @@ export type Part =
    */
   | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; bySubjectNumber?: boolean; byOwnMeasure?: boolean; phrase: string }
   /** `implicit`: the ordering words alone ("alphabetically", "in chronological order"). */
-  | { k: "sort"; direction: "asc" | "desc"; by?: Part; implicit?: string; phrase: string }
+  | { k: "sort"; direction: "asc" | "desc"; by?: Part; implicit?: string; first?: boolean; phrase: string }
   | { k: "rename"; name: string; phrase: string }
   /** "…, and how many": show the count the request already makes. */
   | { k: "recount"; phrase: string }

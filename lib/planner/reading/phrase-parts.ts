@@ -1,3 +1,4 @@
+import pluralize from "pluralize";
 import type { ComparisonPhrase } from "@/lib/planner/english";
 import { items, list, type Part } from "./parts";
 import type { Meaning } from "./senses";
@@ -30,6 +31,15 @@ export function count(agg: Part, np: Part | undefined, distinct?: Part): Part | 
   if (!np || np.k !== "subject" || agg.k !== "agg" || (agg.fn !== "count" && agg.fn !== "sum")) return undefined;
   if (agg.fn === "sum" && agg.phrase.toLowerCase() !== "how many") return undefined;
   return { k: "count", entity: np.entity, distinct: distinct?.k === "word" || !!agg.distinct, phrase: phraseOf(agg, np), qualifiers: np.qualifiers };
+}
+/**
+ * "the average order", "the largest payment": an aggregate of an entity is of its one measure.
+ * "total orders" also counts them ("total orders: 57"); both readings are kept and, building
+ * different tables, are asked about.
+ */
+export function totalCount(agg: Part, np: Part): Part | undefined {
+  if (agg.k !== "agg" || agg.phrase.toLowerCase() !== "total" || np.k !== "subject" || pluralize.isSingular(np.phrase.split(/\s+/).pop() ?? "")) return undefined;
+  return { k: "count", entity: np.entity, distinct: false, phrase: phraseOf(agg, np), qualifiers: np.qualifiers };
 }
 export function ofEntity(agg: Part, np: Part): Part | undefined {
   if (agg.k !== "agg" || agg.fn === "count" || agg.fn === "count_distinct" || agg.phrase.toLowerCase() === "how many" || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
@@ -94,6 +104,13 @@ export function equals(a: Part, n: Part, prep: Part): Part | undefined {
   const chunk: ComparisonPhrase = { kind: "comparison", operator: "=", quantity: { value: n.value, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
   return { k: "filter-compare", attr, chunk, phrase };
 }
+export function nonzero(a: Part, w: Part): Part | undefined {
+  const attr = sense(a);
+  if (attr?.kind !== "measure") return undefined;
+  const phrase = phraseOf(w, a);
+  const chunk: ComparisonPhrase = { kind: "comparison", operator: ">", quantity: { value: 0, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
+  return { k: "filter-compare", attr, chunk, phrase, nonzero: true };
+}
 export function having(m: Part, c: Part, phrase?: string): Part | undefined {
   if ((m.k !== "measure" && m.k !== "count") || c.k !== "compare" || c.chunk.quantity === undefined) return undefined;
   if (m.k === "measure" && !m.fn) return undefined;
@@ -121,9 +138,9 @@ export function sort(o: Part, by?: Part, then?: Part): Part | undefined {
   if (o.k !== "order" || (then && then.k !== "order")) return undefined;
   const direction = then?.k === "order" && then.chunk.direction ? then.chunk.direction : o.chunk.direction;
   if (by && !sense(by)) return undefined;
-  if (!by && (!direction || o.chunk.by)) return undefined;
+  if (!by && ((!direction && o.chunk.superlative === undefined) || o.chunk.by)) return undefined;
   const words = [o, ...(by ? [by] : []), ...(then ? [then] : [])];
-  return { k: "sort", direction: direction === "descending" ? "desc" : "asc", ...(by ? { by } : {}), ...(direction && !by ? { implicit: o.chunk.text.toLowerCase() } : {}), phrase: phraseOf(...words) };
+  return { k: "sort", direction: direction === "descending" ? "desc" : "asc", ...(by ? { by } : {}), ...(!by ? { implicit: o.chunk.text.toLowerCase(), ...(o.chunk.first !== undefined ? { first: o.chunk.first } : {}) } : {}), phrase: phraseOf(...words) };
 }
 /** "largest amount first", "lowest price first": a superlative names the end that comes first. */
 export function sortFirst(word: Part, by: Part, o: Part): Part | undefined {

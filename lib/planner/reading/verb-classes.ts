@@ -18,3 +18,6 @@ export const OCCURRENCE_VERBS = new Set([
   "place", "make", "take", "get", "receive", "give", "pay", "sell", "buy", "order", "purchase", "supply", "spend",
   "record", "have", "do", "come", "generate", "handle", "issue", "bill", "invoice", "charge", "book", "log",
 ]);
+
+/** Verbs whose object is a price: "products that cost less than 10 dollars", "that sell for over $20". */
+export const PRICE_VERBS = new Set(["cost", "sell", "retail", "list", "go", "price"]);
