@@ -41,6 +41,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   const grouped = grains.filter((g) => !g.listed);
   if (grouped.length > 0 && aggregates.length === 0) ask(`"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`);
   const aggregated = aggregates.length > 0;
+  if (measures.some((m) => m.k === "measure" && m.perGroup) && grouped.length === 0) fail("a superlative of rows without groups is a ranking");
 
   // The table rows come from.
   const measureEntity = (m: Part): Entity => (m.k === "count" ? m.entity : m.k === "measure" ? m.target.entity : fail("no measure"));

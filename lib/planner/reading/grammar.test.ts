@@ -164,3 +164,22 @@ describe("conditions in other words", () => {
     expect(read("members who borrowed more than 2 genres")).toMatchObject({ columns: [...memberGroup.map((c) => c.split(".")[1]), "distinct_genre=count_distinct(books.genre)"], having: [["distinct_genre", ">", 2]] });
   });
 });
+
+describe("states, per-group superlatives and later requests", () => {
+  it("reads participles after 'be' that are stored values as the rows' state", () => {
+    expect(read("loans that are open or lost")).toMatchObject({ where: [["loans.state", "in", ["open", "lost"]]] });
+  });
+
+  it("reads 'the largest X each Y' as the largest amount per Y, and 'the largest X' alone as a ranking", () => {
+    expect(read("largest loan each member ever took")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "max_amount=max(loans.amount)"], group: memberGroup });
+    expect(read("the largest loan")).toMatchObject({ columns: ["loan_id", "amount"], order: [["amount", "desc"]], limit: 1 });
+  });
+
+  it("reads columns asked for in a later sentence", () => {
+    expect(read("how many loans did each book have? need the title")).toMatchObject({ columns: ["book_id", "title", "loans_count=count(*)"], group: ["books.book_id", "books.title"] });
+  });
+
+  it("refuses, naming it, an aggregate phrase it cannot read instead of dropping it", () => {
+    expect(read("what % of loans are lost")).toMatchObject({ refused: "not_understood", message: expect.stringContaining("what % of") });
+  });
+});

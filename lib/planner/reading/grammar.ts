@@ -2,7 +2,7 @@ import type { Production } from "./chart";
 import { PRICE_VERBS } from "./verb-classes";
 import { items, list, type Part } from "./parts";
 import {
-  compare, count, counted, described, equals, nonzero, flag, grain, having, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
+  compare, count, counted, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
 
@@ -76,6 +76,7 @@ r("Aggregate -> SUPER Attr", ([s, a]) => (s.k === "super" && sense(a)?.kind === 
 r("Aggregate -> AGG Vals Attr", ([agg, v, a]) => { const m = measure(agg, a); return m && list(m, v); });
 r("Aggregate -> AGG NP", ([agg, np]) => ofEntity(agg, np));
 r("Aggregate -> AGG NP", ([agg, np]) => totalCount(agg, np));
+r("Aggregate -> SUPER NP", ([s, np]) => largestPerGroup(s, np));
 
 r("Attr -> Column");
 // "the title of their album": an attribute and, after "of", the entity it belongs to.
@@ -94,6 +95,8 @@ r("Mod -> Link TDIM TIME", ([, a, t]) => time(t, a));
 // "who signed up in 2024": a verb that is a date's own word dates the period.
 r("Mod -> REL TDIM TIME", ([, a, t]) => time(t, a));
 r("Mod -> Link? Vals", ([l, v]) => (v.k === "values" ? { ...v, via: verbOf(l), phrase: phraseOf(l, v) } : undefined));
+// "that are shipped or completed": a relative clause of state values.
+r("Mod -> REL Vals", ([rel, v]) => (v.k === "values" ? { ...v, phrase: phraseOf(rel, v) } : undefined));
 // "whose country is Canada", "where the status is shipped".
 r("Mod -> REL Attr BE Vals", ([rel, a, be, v]) => valuesOf(a, v, phraseOf(rel, a, be, v)));
 r("Mod -> Link? FLAG", ([, f]) => flag(f));
@@ -140,6 +143,8 @@ r("Link -> WITH");
 
 r("Show -> WITH Attrs", ([, a]) => show(a));
 r("Show -> AND Attrs", ([, a]) => show(a));
+// "… need first + last name", "I want the email too": a request verb later on asks for columns.
+r("Show -> REQ Attrs", ([, a]) => show(a));
 r("Attrs -> Attr");
 r("Attrs -> Attr SEP? AND Attrs");
 r("Attrs -> Attr SEP Attrs");

@@ -12,7 +12,7 @@ import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
 import { ABSENT, items, type Part } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
-import { plainVerbTerminals, requestTerminals, separatorTerminals } from "./participles";
+import { plainVerbTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./participles";
 import { chooseReading } from "./score";
 
 export type ReadingPlannerInput = PlannerInput & {
@@ -56,8 +56,11 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     }
     // The grammar's own terminals: verbs it may read without a meaning, separators, elided heads.
     grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens, chunks), ...separatorTerminals(tokens));
-    grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon));
+    grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon), ...stateValueTerminals(tokens, chunks, lexicon));
     grounded.unknown = grounded.unknown.filter((t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end));
+    // "what % of", "share of": an aggregate phrase the grounding cannot read is never dropped.
+    const unread = chunks.find((c) => c.kind === "aggregate" && !grounded.terminals.some((t) => t.start < c.tokens.end && c.tokens.start < t.end));
+    if (unread) return refuse("not_understood", `could not read "${unread.text}": not an aggregate the planner reads (percentages and shares are not read yet)`, unread.text);
     if (grounded.unknown.length > 0) {
       const words = grounded.unknown.map((t) => t.text);
       return refuse("not_understood", `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`, words[0]);

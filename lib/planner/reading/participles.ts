@@ -1,5 +1,7 @@
 import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
+import type { Lexicon } from "./lexicon";
+import { STRENGTH, type Meaning } from "./senses";
 import type { Part } from "./parts";
 import { OCCURRENCE_VERBS, REQUEST_VERBS } from "./verb-classes";
 
@@ -24,7 +26,8 @@ export function plainVerbTerminals(terminals: Terminal<Part>[], modelVerbs: Set<
  * need"), also where the tagger took the imperative for a noun ("list products that …").
  */
 export function requestTerminals(terminals: Terminal<Part>[], tokens: AnnotatedToken[], chunks: Chunk[]): Terminal<Part>[] {
-  const opens = (i: number) => tokens.slice(0, i).every((t) => t.pos === "PRON" || t.pos === "INTJ" || t.kind === "punctuation" || t.pos === "AUX");
+  // First in its sentence, after nothing but pronouns, interjections and auxiliaries ("I'd like", "can you show").
+  const opens = (i: number) => tokens.slice(0, i).filter((t) => t.sentence === tokens[i].sentence).every((t) => t.pos === "PRON" || t.pos === "INTJ" || t.kind === "punctuation" || t.pos === "AUX");
   const verbs = terminals.filter((t) => t.cat === "VERB" && t.value.k === "verb" && REQUEST_VERBS.has(t.value.lemma) && opens(t.start)).map((t) => ({ ...t, cat: "REQ" }));
   const first = tokens.find((t) => t.kind !== "punctuation" && t.pos !== "PRON" && t.pos !== "INTJ" && t.pos !== "AUX");
   const chunk = first && chunks.find((c) => c.tokens.start === first.index);
@@ -44,4 +47,28 @@ export function separatorTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
     .filter((t) => t.kind === "punctuation" && SEPARATORS.has(t.text) && t.index > 0 && t.index < tokens.length - 1 && (t.text !== "-" || t.spaceBefore))
     .filter((t) => tokens[t.index + 1].kind !== "punctuation")
     .map((t) => ({ cat: "SEP", start: t.index, end: t.index + 1, value: { k: "list", parts: [] }, strength: 0 }));
+}
+
+/**
+ * VAL terminals for a participle after "be" that is a stored value: "orders that are shipped or
+ * completed", "which were cancelled". After the copula the participle is an adjective naming a
+ * state; a coordinated participle ("or completed") shares the copula.
+ */
+export function stateValueTerminals(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon): Terminal<Part>[] {
+  const out: Terminal<Part>[] = [];
+  let afterCopula = false;
+  for (const c of chunks) {
+    if (c.kind === "verb-group") {
+      const copula = c.lemma === "be" || c.lemma === "get";
+      if (!c.negated && c.particles.length === 0 && (c.passive || afterCopula)) {
+        const head = tokens[c.head];
+        for (const m of lexicon.values(head.text).filter((v) => v.value.toLowerCase() === head.text.toLowerCase())) {
+          const meaning: Meaning = { kind: "value", entity: lexicon.entities.find((e) => e.table === m.table)!, column: m.column, value: m.value };
+          if (meaning.entity) out.push({ cat: "VAL", start: c.tokens.start, end: c.tokens.end, value: { k: "sense", meaning, phrase: c.text }, strength: STRENGTH.value });
+        }
+      }
+      afterCopula = copula || c.passive || afterCopula;
+    } else if (!(c.kind === "connective" && (c.role === "or" || c.role === "and")) && c.kind !== "punctuation" && c.kind !== "noun-phrase" && c.kind !== "value") afterCopula = false;
+  }
+  return out;
 }

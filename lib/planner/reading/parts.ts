@@ -24,7 +24,8 @@ export type Part =
   | { k: "name"; name: string; phrase: string }
   /** Built by productions: */
   | { k: "subject"; entity: Entity; phrase: string; qualifiers: Part[] }
-  | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string }
+  /** `perGroup`: "the biggest order each customer placed" is the largest amount of each group, only read with a group. */
+  | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string; perGroup?: boolean }
   | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[] }
   | { k: "values"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
   | { k: "flag"; meaning: Extract<Meaning, { kind: "flag" }>; phrase: string }

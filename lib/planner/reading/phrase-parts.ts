@@ -41,6 +41,11 @@ export function totalCount(agg: Part, np: Part): Part | undefined {
   if (agg.k !== "agg" || agg.phrase.toLowerCase() !== "total" || np.k !== "subject" || pluralize.isSingular(np.phrase.split(/\s+/).pop() ?? "")) return undefined;
   return { k: "count", entity: np.entity, distinct: false, phrase: phraseOf(agg, np), qualifiers: np.qualifiers };
 }
+/** "the biggest order each customer placed": per group, a superlative of rows is their largest amount. */
+export function largestPerGroup(word: Part, np: Part): Part | undefined {
+  if (word.k !== "super" || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
+  return { k: "measure", fn: word.direction === "desc" ? "max" : "min", target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] }, phrase: phraseOf(word, np), perGroup: true };
+}
 export function ofEntity(agg: Part, np: Part): Part | undefined {
   if (agg.k !== "agg" || agg.fn === "count" || agg.fn === "count_distinct" || agg.phrase.toLowerCase() === "how many" || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
   return { k: "measure", fn: agg.fn, target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] }, phrase: phraseOf(agg, np) };
