@@ -20,6 +20,8 @@ export type FilterScope = {
   mentioned: string[];
   /** Entities besides the subject that the request relates ("orders from customers …"). */
   hasRelated: boolean;
+  /** One of them by a verb or "with" ("customers who placed orders"). */
+  hasEvent: boolean;
   /** Whether a column read from `phrase` belongs to a table the request does not name. */
   unnamed: (m: Meaning, phrase: string) => boolean;
 };
@@ -58,7 +60,9 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
     } else if (q.k === "filter-time") {
       // "customers who signed up in 2024": a period after a verb dates whatever the verb says, which may not be the listed rows.
       if (q.afterVerb !== undefined && !q.attr && scope.hasRelated) fail("a period after a verb, with several entities to date");
-      const owner = q.attr?.entity ?? (scope.subject && !scope.aggregated ? scope.subject : datedEntity(scope.base, ctx.model, ctx.graph));
+      // "customers who placed orders … in 2024": the period may date the orders; read attached to them instead.
+      if (!q.attr && !q.owner && scope.hasEvent) fail("a period after a verb's object, read as dating that object");
+      const owner = q.attr?.entity ?? (q.owner ? datedEntity(q.owner, ctx.model, ctx.graph) : scope.subject && !scope.aggregated ? scope.subject : datedEntity(scope.base, ctx.model, ctx.graph));
       // "orders shipped in 2024": a verb that is a date's own word dates the period on that date (read as such elsewhere).
       if (q.afterVerb && !q.attr && owner.timeDimensions.some((t) => [...t.words, ...(t.synonyms ?? [])].some((w) => phraseKey(w) === q.afterVerb))) fail("a period after a verb that names its own date");
       const time = q.attr?.kind === "time" ? q.attr.time : defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`);

@@ -62,7 +62,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   // the customers' country). Without any named table ("total amount by date") nothing is weaker.
   const named = [...mentioned, ...aggregates.flatMap((m) => (m.k === "count" ? [m.entity.table] : []))];
   const unnamed = (m: Meaning, phrase: string) => named.length > 0 && !named.includes(m.entity.table) && m.entity.table !== base && !namesEntity(phrase, m.entity);
-  const scope = { subject: subject?.entity, base: baseEntity, aggregated, mentioned, hasRelated: related.length > 0, unnamed };
+  const scope = { subject: subject?.entity, base: baseEntity, aggregated, mentioned, hasRelated: related.length > 0, hasEvent: related.some((r) => r.event), unnamed };
   const { filters, bonus: filterBonus } = buildFilters(qualifiers, scope, src, ctx, notes);
   let bonus = filterBonus;
 

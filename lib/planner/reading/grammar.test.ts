@@ -136,6 +136,11 @@ describe("verbs", () => {
     expect(read("total fine amount waived per member")).toMatchObject({ refused: "not_understood" });
   });
 
+  it("dates a period after a verb's object on that object, and one after a preposition's on the listed rows", () => {
+    expect(read("members who took loans in 2024")).toMatchObject({ from: ["members", "loans"], where: [["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]], distinct: true });
+    expect(read("loans from members in Oslo in 2024")).toMatchObject({ where: [["members.city", "=", "Oslo"], ["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]] });
+  });
+
   it("dates a period after a verb on the date the verb names", () => {
     expect(read("loans returned in 2024")).toMatchObject({ where: [["loans.returned_on", "date_range", ["2024-01-01", "2025-01-01"]]] });
   });

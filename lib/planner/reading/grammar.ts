@@ -2,7 +2,7 @@ import type { Production } from "./chart";
 import { PRICE_VERBS } from "./verb-classes";
 import { items, list, type Part } from "./parts";
 import {
-  compare, count, counted, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
+  compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
 
@@ -133,6 +133,7 @@ r("Mod -> ORDER Attr ORDER?", ([o, a, then]) => sort(o, a, then.k === "list" ? u
 r("Mod -> SUPER Attr ORDER", ([s, a, o]) => sortFirst(s, a, o));
 r("Mod -> Show");
 r("Mod -> Link NP", ([l, np]) => related(np, l));
+r("Mod -> Link NP TIME", ([l, np, t]) => datedRelated(np, l, t));
 
 r("Link -> VERB PREP?");
 r("Link -> REL VERB PREP?", ([, v, p]) => list(v, p));

@@ -32,7 +32,8 @@ export type Part =
   /** `nonzero`: "with a discount", read as more than none (a comparison that follows says how much instead). */
   | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: "currency"; nonzero?: boolean }
   | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string }
-  | { k: "filter-time"; attr?: Meaning; expr: TimeExpression; phrase: string; afterVerb?: string }
+  /** `owner`: the entity the period dates when no column is named ("placed orders in 2024": the orders). */
+  | { k: "filter-time"; attr?: Meaning; owner?: Entity; expr: TimeExpression; phrase: string; afterVerb?: string }
   /** `listed`: the attribute's values are what the request lists ("countries with …"). */
   | { k: "grain"; attr?: Meaning; bucket?: TimeBucket; entity?: Entity; listed?: boolean; phrase: string }
   /**
@@ -46,7 +47,8 @@ export type Part =
   /** "…, and how many": show the count the request already makes. */
   | { k: "recount"; phrase: string }
   | { k: "show"; meaning: Meaning; phrase: string }
-  | { k: "related"; entity: Entity; phrase: string; qualifiers: Part[]; via?: string }
+  /** `event`: related by a verb or "with" ("placed orders", "with orders"), not a preposition. */
+  | { k: "related"; entity: Entity; phrase: string; qualifiers: Part[]; via?: string; event?: boolean }
   | { k: "list"; parts: Part[] };
 
 export const list = (...parts: (Part | undefined)[]): Part => ({ k: "list", parts: parts.flatMap((p) => (!p ? [] : p.k === "list" ? p.parts : [p])) });

@@ -161,7 +161,19 @@ export function show(a: Part): Part | undefined {
 }
 export function related(np: Part, link: Part): Part | undefined {
   if (np.k !== "subject") return undefined;
-  return { k: "related", entity: np.entity, phrase: phraseOf(link, np), qualifiers: np.qualifiers, via: phraseOf(link) };
+  // "orders placed by customers": after a passive's "by" the related rows are the agents, the listed rows the event.
+  const event = items(link).some((p) => (p.k === "verb" && !/\bby$/i.test(p.phrase) && !p.chunk.passive) || (p.k === "word" && p.word === "with"));
+  return { k: "related", entity: np.entity, phrase: phraseOf(link, np), qualifiers: np.qualifiers, via: phraseOf(link), event };
+}
+/**
+ * "customers who placed orders in 2024", "customers with orders in 2024": a period after a verb's
+ * (or "with"'s) object dates that object, the event the verb tells of.
+ */
+export function datedRelated(np: Part, link: Part, t: Part): Part | undefined {
+  const r = related(np, link);
+  const period = time(t);
+  if (r?.k !== "related" || !r.event || np.k !== "subject" || period?.k !== "filter-time") return undefined;
+  return { ...r, phrase: phraseOf(r, t), qualifiers: [...r.qualifiers, { ...period, owner: np.entity }] };
 }
 /** "the quantity sold", "products supplied": a past participle after a noun only describes it. */
 export function described(np: Part, participle: Part): Part | undefined {
