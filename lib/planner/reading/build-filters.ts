@@ -1,6 +1,7 @@
 import { resolveTimeExpression } from "@/lib/planner/english";
 import type { Entity } from "@/lib/semantic-model/model-schema";
 import type { ComparisonOp, Filter } from "@/lib/spec/clauses";
+import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { datedEntity, defaultTime, fail, type Sources } from "./build-sources";
 import type { BuildContext } from "./build-spec";
 import type { Part } from "./parts";
@@ -31,8 +32,9 @@ export type FilterScope = {
  * filters and a score adjustment: a value or a column of a table the request does not name is a
  * weaker reading than one of the rows it lists ("orders with amount over 500" is the orders' amount).
  */
-export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Sources, ctx: BuildContext, notes: string[]): { filters: Filter[]; bonus: number } {
+export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Sources, ctx: BuildContext, notes: string[]): { filters: Filter[]; bonus: number; asOf?: EtlSpec["asOf"] } {
   const filters: Filter[] = [];
+  let asOf: EtlSpec["asOf"];
   let bonus = 0;
   const unnamed = (e: Entity) => !scope.mentioned.includes(e.table) && e.table !== scope.base.table;
   for (const q of qualifiers) {
@@ -68,9 +70,10 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
       const time = q.attr?.kind === "time" ? q.attr.time : defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`);
       let range = q.expr.range;
       if (!range) {
-        const asOf = ctx.asOf(owner.table, time.column);
-        range = resolveTimeExpression(q.expr, asOf.date);
-        notes.push(`"${q.phrase}" is read as of ${asOf.date} (${asOf.source})`);
+        const anchor = ctx.asOf(owner.table, time.column);
+        range = resolveTimeExpression(q.expr, anchor.date);
+        notes.push(`"${q.phrase}" is read as of ${anchor.date} (${anchor.source})`);
+        asOf ??= { date: anchor.date, source: anchor.source, phrase: q.phrase };
       }
       if (!range || (!range.start && !range.end)) return fail("an unbounded period");
       filters.push({ op: "date_range", column: src.col({ kind: "time", entity: owner, time }, time.column, q.phrase), ...(range.start ? { from: range.start } : {}), ...(range.end ? { to: range.end } : {}), phrase: q.phrase });
@@ -82,7 +85,7 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
   if (filters.some((f) => !nonzero.includes(f.phrase) && nonzeroColumns.includes(`${f.column.source}.${f.column.column}`))) fail("a comparison after \"with a\" says how much");
   const filtered = filters.filter((f) => f.op === "=" || f.op === "in" || f.op === "!=").map((f) => `${f.column.source}.${f.column.column}`);
   if (new Set(filtered).size < filtered.length) fail("two value filters on one column");
-  return { filters, bonus };
+  return { filters, bonus, asOf };
 }
 
 /** "orders over 400 bucks": a comparison without a column reads on the entity's one (money) measure. */

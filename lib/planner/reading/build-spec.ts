@@ -63,7 +63,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   const named = [...mentioned, ...aggregates.flatMap((m) => (m.k === "count" ? [m.entity.table] : []))];
   const unnamed = (m: Meaning, phrase: string) => named.length > 0 && !named.includes(m.entity.table) && m.entity.table !== base && !namesEntity(phrase, m.entity);
   const scope = { subject: subject?.entity, base: baseEntity, aggregated, mentioned, hasRelated: related.length > 0, hasEvent: related.some((r) => r.event), unnamed };
-  const { filters, bonus: filterBonus } = buildFilters(qualifiers, scope, src, ctx, notes);
+  const { filters, bonus: filterBonus, asOf } = buildFilters(qualifiers, scope, src, ctx, notes);
   let bonus = filterBonus;
 
   // Grain and outputs.
@@ -219,6 +219,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     orderBy,
     ...(limit ? { limit } : {}),
     ...(!aggregated && (src.fansOut() || (!subject && listedGrain)) ? { distinct: true } : {}),
+    ...(asOf ? { asOf } : {}),
   };
   return [{ spec, joins: src.joins.length, bonus, notes }];
 }

@@ -149,6 +149,8 @@ describe("verbs", () => {
     const plan = read("loans in the last 30 days");
     expect(plan).toMatchObject({ where: [["loans.loaned_on", "date_range", ["2025-06-01", "2025-07-01"]]] });
     expect(plan.notes?.join(" ")).toContain("2025-06-30 (the latest loaned_on in lib.loans)");
+    const result = planWithEnglish({ prompt: "loans in the last 30 days", catalog: libraryCatalog, sampleValues: librarySampleValues, latestDates: { "lib.loans.loaned_on": "2025-06-30" } });
+    expect(result.ok && result.spec.asOf).toEqual({ date: "2025-06-30", source: "the latest loaned_on in lib.loans", phrase: "in the last 30 days" });
   });
 });
 
