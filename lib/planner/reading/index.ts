@@ -12,7 +12,7 @@ import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
 import { ABSENT, items, type Part } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
-import { plainVerbTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./participles";
+import { plainVerbTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
 import { chooseReading } from "./score";
 
 export type ReadingPlannerInput = PlannerInput & {

@@ -1,3 +1,8 @@
+/**
+ * Terminals the grammar adds to the grounded ones, each from a rule of English rather than from
+ * the model: verbs it may read without a meaning (PLAINV), verbs that ask for the table (REQ),
+ * separators (SEP), and stored values read as states after "be" (VAL).
+ */
 import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
 import type { Lexicon } from "./lexicon";
