@@ -9,7 +9,7 @@ import type { Meaning } from "./senses";
  * most tracks"), a column of the listed rows ("top 5 products by unit price") or the listed
  * entity's one measure ("the 3 largest orders"). `count` is undefined when nothing is ranked.
  */
-export type Ranking = { count?: number; edge: "top" | "bottom"; phrase: string; aggregate?: Part; column?: Meaning; ownMeasure?: boolean };
+export type Ranking = { count?: number; edge: "top" | "bottom"; phrase: string; aggregate?: Part; column?: Meaning; ownMeasure?: boolean | "money" };
 
 export function planRanking(parts: Part[], listed: Entity | undefined): Ranking {
   const tops = parts.filter((p): p is Extract<Part, { k: "top" }> => p.k === "top");
@@ -19,12 +19,13 @@ export function planRanking(parts: Part[], listed: Entity | undefined): Ranking 
   if (counts.length > 1) fail("two counts of rows");
   if (bys.length > 1) fail("two rankings");
   const by = bys[0];
-  const superlative = by && (by.bySubjectNumber || by.byOwnMeasure) ? by : undefined;
+  // The superlative's own words give the direction ("the least popular product by quantity").
+  const superlative = tops.find((t) => t.bySubjectNumber || t.byOwnMeasure);
   const count = counts[0]?.count ?? (superlative ? 0 : ask("a ranking without a count or a measure"));
-  const edge = (superlative ?? counts[0] ?? by).edge;
+  const edge = (superlative ?? counts[0] ?? by ?? tops[0]).edge;
   const phrase = [...new Set(tops.map((t) => t.phrase))].join(" ");
   if (!by) return { count, edge, phrase };
-  if (by.byOwnMeasure) return { count, edge, phrase, ownMeasure: true };
+  if (by.byOwnMeasure) return { count, edge, phrase, ownMeasure: by.byOwnMeasure };
   const m = by.by!;
   // A plain column of the listed rows orders them as they are; anything else is added up per row.
   if (m.k === "measure" && !m.fn && listed && m.target.entity === listed && m.target.kind !== "entity") return { count, edge, phrase, column: m.target };

@@ -166,7 +166,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     if (ranking.aggregate) by = addMeasure(ranking.aggregate, ranking.phrase);
     else if (ranking.column) by = addPlain(ranking.column, sortColumn(ranking.column), ranking.phrase, false);
     else if (ranking.ownMeasure && subject) {
-      const m = implicitMeasure(subject.entity);
+      const m = implicitMeasure(subject.entity, ranking.ownMeasure === "money" ? "currency" : undefined);
       by = addPlain(m, sortColumn(m), ranking.phrase, false);
     } else by = measureNames[0];
     if (!by) ask("a ranking without a count or a measure");

@@ -77,3 +77,30 @@ export function stateValueTerminals(tokens: AnnotatedToken[], chunks: Chunk[], l
   }
   return out;
 }
+
+/** Superlatives of price, general English: which end of the rows' money column comes first. */
+const PRICE_SUPERLATIVES: Record<string, "asc" | "desc"> = { cheapest: "asc", "least expensive": "asc", priciest: "desc", costliest: "desc", dearest: "desc", "most expensive": "desc" };
+/** Superlatives of popularity: rank by the measure the request names ("least popular product by quantity ordered"). */
+const POPULARITY_SUPERLATIVES: Record<string, "asc" | "desc"> = { "most popular": "desc", "least popular": "asc", "best selling": "desc", "top selling": "desc", "worst selling": "asc" };
+
+/**
+ * SUPER terminals for superlatives that name their measure by English alone: "the 5 cheapest
+ * products" (the money column), "the least popular product by quantity" (the measure after "by").
+ */
+export function rankingAdjectiveTerminals(tokens: AnnotatedToken[], chunks: Chunk[]): Terminal<Part>[] {
+  const out: Terminal<Part>[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const chunk = chunks.find((c) => c.tokens.start <= i && i < c.tokens.end);
+    if (!chunk || chunk.kind !== "noun-phrase") continue;
+    for (const length of [3, 2, 1]) {
+      const words = tokens.slice(i, i + length).filter((t) => t.text !== "-").map((t) => t.normal).join(" ");
+      const price = PRICE_SUPERLATIVES[words];
+      const popular = POPULARITY_SUPERLATIVES[words];
+      if (!price && !popular) continue;
+      const phrase = tokens.slice(i, i + length).map((t) => t.text).join(" ");
+      out.push({ cat: "SUPER", start: i, end: i + length, value: { k: "super", direction: (price ?? popular)!, phrase, ...(price ? { of: "money" as const } : { of: "named" as const }) }, strength: 1 });
+      break;
+    }
+  }
+  return out;
+}

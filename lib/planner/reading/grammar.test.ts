@@ -80,6 +80,12 @@ describe("rankings and superlatives", () => {
     expect(read("which genres have the most books")).toMatchObject({ refused: "ambiguous" });
   });
 
+  it("ranks 'the N cheapest X' by the money column and 'the least popular X by Y' by Y", () => {
+    expect(read("the 2 cheapest poetry books")).toMatchObject({ columns: ["book_id", "title", "price"], where: [["books.genre", "=", "poetry"]], order: [["price", "asc"]], limit: 2 });
+    expect(read("least popular book by number of loans")).toMatchObject({ columns: ["book_id", "title", "loans_count=count(*)"], order: [["loans_count", "asc"]], limit: 1 });
+    expect(read("the most popular books")).toMatchObject({ refused: "ambiguous" });
+  });
+
   it("ranks 'the N largest X' by the entity's one measure, without grouping", () => {
     expect(read("the 2 largest loans")).toMatchObject({ from: ["loans"], columns: ["loan_id", "amount"], group: [], order: [["amount", "desc"]], limit: 2 });
   });

@@ -17,7 +17,8 @@ export type Part =
   | { k: "bucket"; bucket: TimeBucket; phrase: string }
   | { k: "rank"; chunk: RankingPhrase; phrase: string }
   | { k: "order"; chunk: OrderingPhrase; phrase: string }
-  | { k: "super"; direction: "desc" | "asc"; phrase: string }
+  /** `of`: what a superlative ranks by when its words say so: the money column ("cheapest"), or the measure named after "by" ("most popular"). */
+  | { k: "super"; direction: "desc" | "asc"; phrase: string; of?: "money" | "named" }
   | { k: "verb"; chunk: VerbGroup; lemma: string; phrase: string }
   | { k: "word"; word: string; phrase: string; chunk: Chunk }
   | { k: "number"; value: number; phrase: string }
@@ -40,7 +41,7 @@ export type Part =
    * `bySubjectNumber`: a superlative keeps one row when its noun is singular ("which genre has the
    * most tracks"); `byOwnMeasure`: ranked by the entity's one measure ("the 3 largest orders").
    */
-  | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; bySubjectNumber?: boolean; byOwnMeasure?: boolean; phrase: string }
+  | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; bySubjectNumber?: boolean; byOwnMeasure?: boolean | "money"; phrase: string }
   /** `implicit`: the ordering words alone ("alphabetically", "in chronological order"). */
   | { k: "sort"; direction: "asc" | "desc"; by?: Part; implicit?: string; first?: boolean; phrase: string }
   | { k: "rename"; name: string; phrase: string }

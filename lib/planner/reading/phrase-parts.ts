@@ -43,7 +43,7 @@ export function totalCount(agg: Part, np: Part): Part | undefined {
 }
 /** "the biggest order each customer placed": per group, a superlative of rows is their largest amount. */
 export function largestPerGroup(word: Part, np: Part): Part | undefined {
-  if (word.k !== "super" || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
+  if (word.k !== "super" || word.of || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
   return { k: "measure", fn: word.direction === "desc" ? "max" : "min", target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] }, phrase: phraseOf(word, np), perGroup: true };
 }
 export function ofEntity(agg: Part, np: Part): Part | undefined {
@@ -63,14 +63,16 @@ export function top(rank: Part): Part | undefined {
  * qualifies ("which genre" one, "which genres" unknown), settled when the reading is built.
  */
 export function superlative(word: Part, by: Part | undefined, link?: Part): Part | undefined {
-  if (word.k !== "super" || !by || (by.k !== "count" && by.k !== "measure")) return undefined;
+  if (word.k !== "super" || word.of || !by || (by.k !== "count" && by.k !== "measure")) return undefined;
   if (by.k === "measure" && !by.fn && by.target.kind !== "measure") return undefined;
   return { k: "top", edge: word.direction === "desc" ? "top" : "bottom", count: 0, by, bySubjectNumber: true, phrase: phraseOf(...(link ? [link] : []), word, by) };
 }
 /** "the 3 largest orders": a superlative of size ranks an entity by its one measure. */
 export function largest(n: Part | undefined, word: Part, np: Part): Part | undefined {
   if (word.k !== "super" || np.k !== "subject" || (n && n.k !== "number")) return undefined;
-  const rank: Part = { k: "top", edge: word.direction === "desc" ? "top" : "bottom", count: n?.k === "number" ? n.value : 0, byOwnMeasure: true, bySubjectNumber: !n, phrase: phraseOf(...(n ? [n] : []), word) };
+  // "the least popular product (by quantity)": the measure comes from "by"; "the 5 cheapest products": the money column.
+  const own = word.of === "named" ? {} : { byOwnMeasure: word.of === "money" ? ("money" as const) : true };
+  const rank: Part = { k: "top", edge: word.direction === "desc" ? "top" : "bottom", count: n?.k === "number" ? n.value : 0, ...own, bySubjectNumber: !n, phrase: phraseOf(...(n ? [n] : []), word) };
   return list(rank, np);
 }
 export function time(t: Part, a?: Part): Part | undefined {
