@@ -5,7 +5,8 @@
  */
 import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
-import type { Lexicon } from "./lexicon";
+import { AGGREGATE_WORDS } from "./function-words";
+import { wordKey, type Lexicon } from "./lexicon";
 import { STRENGTH, type Meaning } from "./senses";
 import type { Part } from "./parts";
 import { OCCURRENCE_VERBS, REQUEST_VERBS } from "./verb-classes";
@@ -103,4 +104,16 @@ export function rankingAdjectiveTerminals(tokens: AnnotatedToken[], chunks: Chun
     }
   }
   return out;
+}
+
+/**
+ * AGG terminals for the plural of an aggregate noun heading a phrase ("freight totals", "order
+ * counts"): the same aggregate as "total freight", "order count". Only words nothing else reads.
+ */
+export function aggregateNounTerminals(tokens: AnnotatedToken[], terminals: Terminal<Part>[]): Terminal<Part>[] {
+  return tokens.flatMap((t): Terminal<Part>[] => {
+    const agg = AGGREGATE_WORDS[wordKey(t.normal)];
+    if (!agg || (t.pos !== "NOUN" && t.pos !== "VERB") || wordKey(t.normal) === t.normal || terminals.some((g) => g.start <= t.index && t.index < g.end)) return [];
+    return [{ cat: "AGG", start: t.index, end: t.index + 1, value: { k: "agg", ...agg, phrase: t.text }, strength: 1 }];
+  });
 }

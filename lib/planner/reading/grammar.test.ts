@@ -43,6 +43,11 @@ describe("counts and totals as nouns", () => {
     expect(read("loan count by genre")).toEqual(read("number of loans per genre"));
   });
 
+  it("reads plural aggregate nouns after what they aggregate", () => {
+    expect(read("loan counts by genre")).toEqual(read("number of loans per genre"));
+    expect(read("fine totals by member")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "total_amount=sum(fines.amount)"], group: memberGroup });
+  });
+
   it("reads a calendar adjective as the grain of the measure", () => {
     expect(read("monthly total fine amount")).toMatchObject({ columns: ["month:month", "total_amount=sum(fines.amount)"], group: ["loans.loaned_on:month"] });
   });

@@ -69,6 +69,8 @@ r("Aggregate -> AGG DISTINCT? Attr", ([agg, distinct, a]) => measure(agg, a, dis
 r("Aggregate -> Attr AGG", ([a, agg]) => measure(agg, a));
 r("Aggregate -> AGG DISTINCT? NP", ([agg, distinct, np]) => count(agg, np, distinct));
 r("Aggregate -> ENT AGG", ([e, agg]) => count(agg, subject(e)!));
+// "fine totals", "the loan average": an aggregate noun after an entity is of its one measure.
+r("Aggregate -> ENT AGG", ([e, agg]) => ofEntity(agg, subject(e)!));
 r("Aggregate -> Column", ([m]) => measure(undefined, m));
 // "the highest unit price", "the lowest freight": a superlative of an amount is its maximum or minimum.
 r("Aggregate -> SUPER Attr", ([s, a]) => (s.k === "super" && sense(a)?.kind === "measure" ? measure({ k: "agg", fn: s.direction === "desc" ? "max" : "min", phrase: s.phrase }, a) : undefined));
