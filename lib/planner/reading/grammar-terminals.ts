@@ -3,7 +3,8 @@
  * the model: verbs it may read without a meaning (PLAINV), verbs that ask for the table (REQ),
  * separators (SEP), and stored values read as states after "be" (VAL).
  */
-import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
+import { annotate, type AnnotatedToken, type Chunk } from "@/lib/planner/english";
+import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { Terminal } from "./chart";
 import { AGGREGATE_WORDS } from "./function-words";
 import { wordKey, type Lexicon } from "./lexicon";
@@ -116,4 +117,38 @@ export function aggregateNounTerminals(tokens: AnnotatedToken[], terminals: Term
     if (!agg || (t.pos !== "NOUN" && t.pos !== "VERB") || wordKey(t.normal) === t.normal || terminals.some((g) => g.start <= t.index && t.index < g.end)) return [];
     return [{ cat: "AGG", start: t.index, end: t.index + 1, value: { k: "agg", ...agg, phrase: t.text }, strength: 1 }];
   });
+}
+
+/**
+ * A verb that names a stored state ("customers who cancelled orders", "how many loans did each
+ * member lose": values "cancelled", "lost") restricts the rows; read as a bare link it would be
+ * dropped. Such VERB terminals become NAMEDVERB, which no production reads as a link: the request
+ * is then read through the value or refused. Verbs of occurrence ("orders placed in 2024") tell
+ * when a row came to be, whatever state it is in now, and stay verbs.
+ */
+export function guardValueVerbs(terminals: Terminal<Part>[], tokens: AnnotatedToken[], model: SemanticModel): Terminal<Part>[] {
+  const states = stateLemmas(model);
+  return terminals.map((t) => {
+    if (t.cat !== "VERB" || t.value.k !== "verb" || OCCURRENCE_VERBS.has(t.value.lemma)) return t;
+    const head = tokens[t.value.chunk.head];
+    return states.has(t.value.lemma) || states.has(head.normal) ? { ...t, cat: "NAMEDVERB" } : t;
+  });
+}
+
+const lemmaCache = new WeakMap<SemanticModel, Set<string>>();
+
+/** The one-word stored values of the model and their lemmas ("lost" → lose, "cancelled" → cancel). */
+function stateLemmas(model: SemanticModel): Set<string> {
+  let known = lemmaCache.get(model);
+  if (!known) {
+    known = new Set<string>();
+    for (const e of model.entities) for (const d of e.dimensions) for (const v of d.values ?? []) {
+      if (!/^[a-z]+$/i.test(v)) continue;
+      known.add(v.toLowerCase());
+      const [token] = annotate(v.toLowerCase());
+      if (token?.pos === "VERB" || token?.pos === "ADJ") known.add(token.lemma);
+    }
+    lemmaCache.set(model, known);
+  }
+  return known;
 }

@@ -147,6 +147,12 @@ describe("verbs", () => {
     expect(read("total fine amount waived per member")).toMatchObject({ refused: "not_understood" });
   });
 
+  it("reads 'how many X did each Y <verb>' through the relationship, but never drops a verb naming a stored state", () => {
+    expect(read("how many books did each member borrow")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "books_count=count_distinct(books.book_id)"], group: memberGroup });
+    expect(read("how many loans did each member lose")).toMatchObject({ refused: "not_understood" });
+    expect(read("members who lost books")).toMatchObject({ refused: "not_understood" });
+  });
+
   it("dates a period after a verb's object on that object, and one after a preposition's on the listed rows", () => {
     expect(read("members who took loans in 2024")).toMatchObject({ from: ["members", "loans"], where: [["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]], distinct: true });
     expect(read("loans from members in Oslo in 2024")).toMatchObject({ where: [["members.city", "=", "Oslo"], ["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]] });

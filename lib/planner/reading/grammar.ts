@@ -110,7 +110,8 @@ r("Mod -> BY GItems", ([g, gs]) => withGrainPhrase(gs, g));
 // "in each genre", "came in each week", "did each employee handle", "each customer got".
 r("Mod -> Link? EACH GItem", ([, g, gi]) => withGrainPhrase(gi, g));
 r("Mod -> BE? EACH GItem Verb", ([, g, gi]) => withGrainPhrase(gi, g));
-// "how many territories does each employee cover": a verb between two entities is their relationship, as in "employees who cover territories".
+// "how many territories does each employee cover": a verb between two entities is their relationship, as in
+// "employees who cover territories" (a verb naming a stored state, "cancel", is never read so: see guardValueVerbs).
 r("Mod -> BE? EACH GItem VERB", ([, g, gi]) => (gi.k === "grain" && gi.entity && !gi.attr ? withGrainPhrase(gi, g) : undefined));
 // The verb of a question about the subject: "how many orders did we get", "does one have".
 r("Mod -> BE Verb", () => list());

@@ -12,7 +12,7 @@ import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
 import { ABSENT, items, type Part } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
-import { aggregateNounTerminals, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
+import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
 import { chooseReading } from "./score";
 
 export type ReadingPlannerInput = PlannerInput & {
@@ -57,6 +57,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     // The grammar's own terminals: verbs it may read without a meaning, separators, elided heads.
     grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens, chunks), ...separatorTerminals(tokens));
     grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon), ...stateValueTerminals(tokens, chunks, lexicon), ...rankingAdjectiveTerminals(tokens, chunks), ...aggregateNounTerminals(tokens, grounded.terminals));
+    grounded.terminals = guardValueVerbs(grounded.terminals, tokens, model);
     grounded.unknown = grounded.unknown.filter((t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end));
     // "what % of", "share of": an aggregate phrase the grounding cannot read is never dropped.
     const unread = chunks.find((c) => c.kind === "aggregate" && !grounded.terminals.some((t) => t.start < c.tokens.end && c.tokens.start < t.end));

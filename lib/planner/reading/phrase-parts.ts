@@ -106,7 +106,7 @@ export function compare(a: Part | undefined, c: Part, unit?: Part): Part | undef
 }
 export function equals(a: Part, n: Part, prep: Part): Part | undefined {
   const attr = sense(a);
-  if (n.k !== "number" || attr?.kind !== "measure" || (prep.k === "word" && prep.word !== "at" && prep.word !== "of")) return undefined;
+  if (n.k !== "number" || !/^[\d.,]+$/.test(n.phrase) || attr?.kind !== "measure" || (prep.k === "word" && prep.word !== "at" && prep.word !== "of")) return undefined;
   const phrase = phraseOf(a, prep, n);
   const chunk: ComparisonPhrase = { kind: "comparison", operator: "=", quantity: { value: n.value, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
   return { k: "filter-compare", attr, chunk, phrase };
