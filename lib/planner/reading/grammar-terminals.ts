@@ -136,13 +136,18 @@ export function guardValueVerbs(terminals: Terminal<Part>[], tokens: AnnotatedTo
 }
 
 const lemmaCache = new WeakMap<SemanticModel, Set<string>>();
+// A column of states has a handful of values; one with more is a list of names.
+const MAX_STATES = 30;
 
-/** The one-word stored values of the model and their lemmas ("lost" → lose, "cancelled" → cancel). */
+/**
+ * The one-word values of the model's category columns (a few values, not names or titles) and
+ * their lemmas ("lost" → lose, "cancelled" → cancel).
+ */
 function stateLemmas(model: SemanticModel): Set<string> {
   let known = lemmaCache.get(model);
   if (!known) {
     known = new Set<string>();
-    for (const e of model.entities) for (const d of e.dimensions) for (const v of d.values ?? []) {
+    for (const e of model.entities) for (const d of e.dimensions) for (const v of !e.label.includes(d.column) && (d.values?.length ?? 0) <= MAX_STATES ? d.values ?? [] : []) {
       if (!/^[a-z]+$/i.test(v)) continue;
       known.add(v.toLowerCase());
       const [token] = annotate(v.toLowerCase());
