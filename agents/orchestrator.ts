@@ -1,3 +1,4 @@
+import { readLatestDates } from "@/lib/catalog/latest-dates";
 import { readCatalog } from "@/lib/catalog/read-catalog";
 import { readSampleRows } from "@/lib/catalog/sample-rows";
 import { readSampleValues } from "@/lib/catalog/sample-values";
@@ -91,8 +92,10 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog) };
   // Every planner but the rules planner reads through the semantic model (the model planner as data).
   const semanticModel = mode === "rules" ? undefined : await warehouseSemanticModel(context);
+  // Relative periods ("last month") are read against the data's own latest dates, not the clock.
+  const latestDates = mode === "reading" ? await readLatestDates(context.reader, catalog) : undefined;
   const { value: result, ms } = await timed(() =>
-    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel }),
+    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel, latestDates }),
   );
   if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
   if (!result.ok) {

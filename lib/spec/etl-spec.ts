@@ -44,6 +44,11 @@ export const EtlSpecSchema = z
      * far more often a misread request than the answer.
      */
     allowEmpty: z.boolean().optional(),
+    /**
+     * The date a relative period ("last month", "in the last 90 days") was read against, and
+     * where it came from (the latest date in the data the request reads, or today).
+     */
+    asOf: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), source: z.string().max(200), phrase: z.string().max(500) }).optional(),
   })
   .superRefine((spec, ctx) => {
     for (const issue of checkSpecReferences(spec)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });

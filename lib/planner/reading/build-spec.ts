@@ -1,122 +1,73 @@
-import { resolveTimeExpression } from "@/lib/planner/english";
 import type { Catalog } from "@/lib/catalog/types";
+import pluralize from "pluralize";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
-import type { ComparisonOp, Filter, GrainKey, Having, Join, OrderBy, Source } from "@/lib/spec/clauses";
+import type { GrainKey, Having, OrderBy } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
 import { existenceFilters } from "./build-existence";
-import { shortestPaths, type Hop } from "./join-paths";
+import { buildFilters, implicitMeasure, opOf } from "./build-filters";
+import { ask, createSources, datedEntity, defaultTime, fail, snake } from "./build-sources";
+import { planRanking, sortColumn } from "./build-order";
+import type { Hop } from "./join-paths";
 import type { Part } from "./parts";
 import type { Meaning } from "./senses";
 
+export { Ambiguous, Impossible } from "./build-sources";
 export type Candidate = { spec: EtlSpec; joins: number; bonus: number; notes: string[] };
 export type BuildContext = { prompt: string; model: SemanticModel; graph: Map<string, Hop[]>; asOf: (table: string, column: string) => { date: string; source: string }; catalog?: Catalog };
 
-/** Why a reading cannot become a table; the scorer drops it (and reports it if no reading is left). */
-export class Impossible extends Error {}
-const fail = (why: string): never => {
-  throw new Impossible(why);
-};
-
-const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase().slice(0, 63) || "value";
-const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!=" };
+type Of<K extends Part["k"]> = Extract<Part, { k: K }>;
+const is = <K extends Part["k"]>(k: K) => (p: Part): p is Of<K> => p.k === k;
+const sameRef = (a: { source: string; column: string }, b: { source: string; column: string }) => a.source === b.source && a.column === b.column;
 
 /**
  * Readings → candidate spec: the parts of one parse become a table. Rows come from the entity
- * the request lists or the table its measure lives in; every other entity is joined over the
- * shortest foreign-key path. Throws `Impossible` for a reading the catalog rules out.
+ * the request lists, the attribute whose values it lists, or the table its measures live in;
+ * every other entity is joined over the shortest foreign-key path. Throws `Impossible` for a
+ * reading the catalog rules out, `Ambiguous` for one that leaves the table open.
  */
 export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
-  const subject = parts.find((p) => p.k === "subject");
-  const measures = parts.filter((p) => p.k === "measure" || p.k === "count");
-  const havings = parts.filter((p) => p.k === "having-compare");
-  const grains = parts.filter((p) => p.k === "grain");
-  const tops = parts.filter((p) => p.k === "top");
-  if (parts.filter((p) => p.k === "subject").length > 1) fail("two subjects");
-  const aggregated = measures.length > 0 || havings.length > 0 || grains.length > 0;
-  const bonusNotes: string[] = [];
-  let bonus = 0;
+  const subjects = parts.filter(is("subject"));
+  if (subjects.length > 1) fail("two subjects");
+  const subject = subjects[0];
+  const measures = parts.filter((p): p is Of<"measure"> | Of<"count"> => p.k === "measure" || p.k === "count");
+  const havings = parts.filter(is("having-compare"));
+  const grains = parts.filter(is("grain"));
+  const listedGrain = grains.find((g) => g.listed);
+  const related = parts.filter(is("related"));
+  const entityOf = (table: string) => ctx.model.entities.find((e) => e.table === table)!;
+  const notes: string[] = [];
+
+  const ranking = planRanking(parts, subject?.entity);
+  const aggregates = [...measures, ...havings.map((h) => h.measure), ...(ranking.aggregate ? [ranking.aggregate] : [])];
+  const grouped = grains.filter((g) => !g.listed);
+  if (grouped.length > 0 && aggregates.length === 0) ask(`"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`);
+  const aggregated = aggregates.length > 0;
+  if (measures.some((m) => m.k === "measure" && m.perGroup) && grouped.length === 0) fail("a superlative of rows without groups is a ranking");
 
   // The table rows come from.
-  const measureEntity = (m: Part): Entity => (m.k === "count" ? m.entity : m.k === "measure" ? m.target.entity : m.k === "having-compare" ? measureEntity(m.measure) : fail("no measure"));
-  const factTables = [...new Set([...measures, ...havings].map((m) => measureEntity(m).table))];
+  const measureEntity = (m: Part): Entity => (m.k === "count" ? m.entity : m.k === "measure" ? m.target.entity : fail("no measure"));
+  const factTables = [...new Set(aggregates.map((m) => measureEntity(m).table))];
   if (factTables.length > 1) fail("measures of several tables");
-  const base = factTables[0] ?? (subject?.k === "subject" ? subject.entity.table : undefined) ?? fail("nothing to list");
-  const entityOf = (table: string) => ctx.model.entities.find((e) => e.table === table)!;
+  const base = factTables[0] ?? subject?.entity.table ?? listedGrain?.attr?.entity.table ?? fail("nothing to list");
   const baseEntity = entityOf(base);
-
-  // Sources and joins, grown as columns are needed.
-  const sources: Source[] = [{ schema: base.split(".")[0], table: base.split(".").slice(1).join("."), alias: aliasOf(base, []), phrase: subject?.k === "subject" && subject.entity.table === base ? subject.phrase : "" }];
-  const joins: Join[] = [];
-  let fansOut = false;
-  const aliasFor = new Map<string, string>([[base, sources[0].alias]]);
-  const reach = (table: string, phrase: string): string => {
-    const known = aliasFor.get(table);
-    if (known) return known;
-    const paths = shortestPaths(ctx.graph, [...aliasFor.keys()], table);
-    if (paths.length === 0) fail(`no join path to ${table}`);
-    if (paths.length > 1) {
-      const distinct = new Set(paths.map((p) => p.map((h) => `${h.from}.${h.fromColumns}>${h.to}`).join("|")));
-      if (distinct.size > 1) fail(`several join paths to ${table}`);
-    }
-    for (const hop of paths[0]) {
-      if (aliasFor.has(hop.to)) continue;
-      const alias = aliasOf(hop.to, [...aliasFor.values()]);
-      const [schema, ...rest] = hop.to.split(".");
-      sources.push({ schema, table: rest.join("."), alias, phrase });
-      joins.push({ type: "inner", left: aliasFor.get(hop.from)!, right: alias, on: hop.fromColumns.map((c, i) => ({ left: c, right: hop.toColumns[i] })), phrase });
-      aliasFor.set(hop.to, alias);
-      fansOut ||= hop.fansOut;
-    }
-    return aliasFor.get(table)!;
-  };
-  const col = (m: Meaning, column: string, phrase: string) => ({ source: reach(m.entity.table, phrase), column });
+  const src = createSources(base, subject?.entity.table === base ? subject.phrase : "", ctx.graph);
+  const { col } = src;
 
   // Filters.
-  const filters: Filter[] = [];
-  const qualifiers = parts.flatMap((p) => (p.k === "subject" || p.k === "related" || p.k === "count" ? p.qualifiers : [p]));
-  const mentioned = [subject, ...parts.filter((p) => p.k === "related")].flatMap((p) => (p && (p.k === "subject" || p.k === "related") ? [p.entity.table] : []));
-  for (const p of parts.filter((q) => q.k === "related")) if (p.k === "related") reach(p.entity.table, p.phrase);
-  for (const q of qualifiers) {
-    if (q.k === "values") {
-      const m = q.meanings[0];
-      const dim = m.entity.dimensions.find((d) => d.column === m.column);
-      if (q.via && dim?.verbs?.includes(q.via)) bonus += 0.5;
-      // "reporting to Nancy Edwards": the value names the row at the other end of a relationship, not this one.
-      else if (q.via && ctx.model.relationships.some((r) => r.verbs.some((v) => v.phrase.split(" ")[0] === q.via))) fail("a value reached through a relationship verb");
-      if (!mentioned.includes(m.entity.table) && m.entity.table !== base) bonus -= 0.2;
-      const column = col(m, m.column, q.phrase);
-      filters.push(q.meanings.length === 1 ? { op: "=", column, value: m.value, phrase: q.phrase } : { op: "in", column, values: q.meanings.map((v) => v.value), phrase: q.phrase });
-    } else if (q.k === "flag") {
-      filters.push({ op: "=", column: col(q.meaning, q.meaning.flag.column, q.phrase), value: q.meaning.flag.trueValue, phrase: q.phrase });
-    } else if (q.k === "filter-compare") {
-      const target = q.attr ?? implicitMeasure(subject?.k === "subject" ? subject.entity : baseEntity, q.unit);
-      if (target.kind !== "measure" && target.kind !== "dimension") fail("comparison on a non-number");
-      const column = col(target, target.kind === "measure" ? target.measure.column : target.kind === "dimension" ? target.dimension.column : fail("not a column"), q.phrase);
-      const factor = q.unit === "currency" && target.kind === "measure" && target.measure.unit === "cents" ? 100 : 1;
-      if (q.unit === "currency" && target.kind === "measure" && target.measure.unit !== "currency" && target.measure.unit !== "cents") fail("money compared with a non-money column");
-      const value = q.chunk.quantity!.value * factor;
-      if (q.chunk.operator === "between") filters.push({ op: "between", column, low: value, high: (q.chunk.upper?.value ?? fail("between without upper")) * factor, phrase: q.phrase });
-      else filters.push({ op: OPS[q.chunk.operator] ?? fail(`operator ${q.chunk.operator}`), column, value, phrase: q.phrase });
-    } else if (q.k === "filter-time") {
-      // "customers who signed up in 2024": a period after a verb dates whatever the verb says, which may not be the listed rows.
-      if (q.afterVerb !== undefined && !q.attr && parts.some((p) => p.k === "related")) fail("a period after a verb, with several entities to date");
-      const owner = q.attr?.entity ?? (subject?.k === "subject" && !aggregated ? subject.entity : baseEntity);
-      const time = q.attr?.kind === "time" ? q.attr.time : defaultTime(owner);
-      let range = q.expr.range;
-      if (!range) {
-        const asOf = ctx.asOf(owner.table, time.column);
-        range = resolveTimeExpression(q.expr, asOf.date);
-        bonusNotes.push(`"${q.phrase}" is read as of ${asOf.date} (${asOf.source})`);
-      }
-      if (!range || (!range.start && !range.end)) return fail("an unbounded period");
-      filters.push({ op: "date_range", column: col({ kind: "time", entity: owner, time }, time.column, q.phrase), ...(range.start ? { from: range.start } : {}), ...(range.end ? { to: range.end } : {}), phrase: q.phrase });
-    }
-  }
-
-  filters.push(...existenceFilters(parts, { ctx, base: baseEntity, reach, fail, note: (n) => bonusNotes.push(n) }));
-  const filtered = filters.flatMap((f) => (f.op === "=" || f.op === "!=" || f.op === "in" || f.op === "not_in" || f.op === "is_null" || f.op === "is_not_null" ? [`${f.column.source}.${f.column.column}`] : []));
-  if (new Set(filtered).size < filtered.length) fail("two value filters on one column");
+  for (const p of related) src.reach(p.entity.table, p.phrase);
+  const mentioned = [subject, ...related].flatMap((p) => (p ? [p.entity.table] : []));
+  // "with at least 10 shipped orders": the counted rows keep their own qualifiers.
+  const qualifiers = parts.flatMap((p) => (p.k === "subject" || p.k === "related" || p.k === "count" ? p.qualifiers : p.k === "having-compare" && p.measure.k === "count" ? [p, ...p.measure.qualifiers] : [p]));
+  // A column of a table the request does not name reads weaker than one of the rows it names
+  // ("orders with amount over 500" is the orders' amount; "countries by number of customers"
+  // the customers' country). Without any named table ("total amount by date") nothing is weaker.
+  const named = [...mentioned, ...aggregates.flatMap((m) => (m.k === "count" ? [m.entity.table] : []))];
+  const unnamed = (m: Meaning, phrase: string) => named.length > 0 && !named.includes(m.entity.table) && m.entity.table !== base && !namesEntity(phrase, m.entity);
+  const scope = { subject: subject?.entity, base: baseEntity, aggregated, mentioned, hasRelated: related.length > 0, hasEvent: related.some((r) => r.event), unnamed };
+  const { filters, bonus: filterBonus, asOf } = buildFilters(qualifiers, scope, src, ctx, notes);
+  filters.push(...existenceFilters(parts, { ctx, base: baseEntity, reach: src.reach, fail, note: (n) => notes.push(n) }));
+  let bonus = filterBonus;
 
   // Grain and outputs.
   const columns: OutputColumn[] = [];
@@ -127,48 +78,59 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     columns.push({ ...c, name });
     return name;
   };
-  const entityColumns = (e: Entity, phrase: string, group: boolean) => {
-    for (const column of [...e.key, ...e.label.filter((l) => !e.key.includes(l))]) {
-      const ref = col({ kind: "entity", entity: e }, column, phrase);
-      if (group) grain.push({ column: ref, phrase });
-      addColumn({ name: snake(column), expr: { kind: "column", column: ref }, phrase });
-    }
+  const addPlain = (m: Meaning, column: string, phrase: string, group: boolean): string => {
+    const ref = col(m, column, phrase);
+    const known = columns.find((c) => c.expr.kind === "column" && !c.expr.bucket && sameRef(c.expr.column, ref));
+    if (known) return known.name;
+    if (group) grain.push({ column: ref, phrase });
+    return addColumn({ name: snake(column), expr: { kind: "column", column: ref }, phrase });
   };
-  const grainParts = [...grains];
-  if (aggregated && grainParts.length === 0 && subject?.k === "subject" && (measures.length === 0 || havings.length > 0 || subject.entity.table !== base)) {
+  const groupedEntities: string[] = [];
+  const entityColumns = (e: Entity, phrase: string, group: boolean) => {
+    if (group) groupedEntities.push(e.table);
+    for (const column of [...e.key, ...e.label.filter((l) => !e.key.includes(l))]) addPlain({ kind: "entity", entity: e }, column, phrase, group);
+  };
+  const grainParts: Of<"grain">[] = [...grains];
+  if (aggregated && grainParts.length === 0 && subject && (measures.length === 0 || havings.length > 0 || ranking.aggregate || subject.entity.table !== base)) {
     grainParts.push({ k: "grain", entity: subject.entity, phrase: subject.phrase });
   }
   if (aggregated) {
     for (const g of grainParts) {
-      if (g.k !== "grain") continue;
       if (g.bucket) {
-        const owner = g.entity ?? baseEntity;
-        const time = g.attr?.kind === "time" ? g.attr.time : defaultTime(owner);
+        const owner = g.attr?.entity ?? (g.entity && defaultTime(g.entity) ? g.entity : datedEntity(g.entity ?? baseEntity, ctx.model, ctx.graph));
+        const time = g.attr?.kind === "time" ? g.attr.time : defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`);
         const ref = col({ kind: "time", entity: owner, time }, time.column, g.phrase);
         grain.push({ column: ref, bucket: g.bucket, phrase: g.phrase });
         addColumn({ name: g.bucket, expr: { kind: "column", column: ref, bucket: g.bucket }, phrase: g.phrase });
-      } else if (g.attr && g.attr.kind !== "role" && g.attr.kind !== "entity") {
+      } else if (g.attr?.kind === "role") {
+        // "per support rep": the rows' own reference to the role's entity is the group.
+        const rel = g.attr.relationship;
+        if (!src.tables().includes(rel.from) && rel.from !== base) src.reach(rel.from, g.phrase);
+        for (const column of rel.fromColumns) addPlain({ kind: "entity", entity: entityOf(rel.from) }, column, g.phrase, true);
+      } else if (g.attr && g.attr.kind !== "entity") {
         const column = g.attr.kind === "measure" ? g.attr.measure.column : g.attr.kind === "dimension" ? g.attr.dimension.column : g.attr.kind === "time" ? g.attr.time.column : fail("grain on a value");
-        const ref = col(g.attr, column, g.phrase);
-        grain.push({ column: ref, phrase: g.phrase });
-        addColumn({ name: snake(column), expr: { kind: "column", column: ref }, phrase: g.phrase });
+        if (unnamed(g.attr, g.phrase)) bonus -= 0.3;
+        addPlain(g.attr, column, g.phrase, true);
       } else if (g.entity) {
-        if (g.attr?.kind === "role") fail("grain by a role is not read yet");
         entityColumns(g.entity, g.phrase, true);
       }
     }
-    if (fansOut && measures.some((m) => m.k === "measure" && m.fn !== "max" && m.fn !== "min" && m.fn !== "count_distinct")) fail("a join repeats the rows being added up");
-  } else {
-    if (subject?.k !== "subject") return fail("nothing to list");
+    const summed = aggregates.some((m) => m.k === "measure" && m.fn !== "max" && m.fn !== "min" && m.fn !== "count_distinct");
+    if (src.fansOut() && summed) fail("a join repeats the rows being added up");
+  } else if (subject) {
     entityColumns(subject.entity, subject.phrase, false);
-  }
+  } else if (listedGrain?.attr) {
+    const a = listedGrain.attr;
+    addPlain(a, a.kind === "dimension" ? a.dimension.column : fail("a listed non-attribute"), listedGrain.phrase, false);
+  } else fail("nothing to list");
+
   const measureNames: string[] = [];
   const addMeasure = (m: Part, phrase: string): string => {
     if (m.k === "count") {
       const e = m.entity;
       if (e.table !== base) fail("count of a joined entity");
       const key = e.key[0];
-      const distinct = m.distinct || fansOut;
+      const distinct = m.distinct || src.fansOut();
       if (distinct && !key) fail("count distinct without a key");
       return addColumn({ name: snake(`${e.plural}_count`), expr: { kind: "aggregate", fn: distinct ? "count_distinct" : "count", arg: distinct ? { kind: "column", column: col({ kind: "entity", entity: e }, key, phrase) } : { kind: "star" } }, phrase });
     }
@@ -177,40 +139,67 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     const column = t.kind === "measure" ? t.measure.column : t.kind === "dimension" ? t.dimension.column : t.kind === "time" ? t.time.column : fail("aggregate of an entity");
     const fn = m.fn ?? (t.kind === "measure" ? t.measure.defaultAgg : fail("a bare column is not a measure"));
     if ((fn === "sum" || fn === "avg") && t.kind !== "measure") fail("sum of a non-measure");
-    return addColumn({ name: snake(`${fn === "count_distinct" ? "distinct" : fn === "sum" ? "total" : fn}_${column}`), expr: { kind: "aggregate", fn, arg: { kind: "column", column: col(t, column, phrase) } }, phrase });
+    const ref = col(t, column, phrase);
+    const known = columns.find((c) => c.expr.kind === "aggregate" && c.expr.fn === fn && c.expr.arg.kind === "column" && sameRef(c.expr.arg.column, ref));
+    if (known) return known.name;
+    return addColumn({ name: snake(`${fn === "count_distinct" ? "distinct" : fn === "sum" ? "total" : fn}_${column}`), expr: { kind: "aggregate", fn, arg: { kind: "column", column: ref } }, phrase });
   };
-  for (const m of measures) measureNames.push(addMeasure(m, m.k === "measure" || m.k === "count" ? m.phrase : ""));
+  for (const m of measures) measureNames.push(addMeasure(m, m.phrase));
   const having: Having[] = [];
   for (const h of havings) {
-    if (h.k !== "having-compare") continue;
     const name = addMeasure(h.measure, h.phrase);
-    const op = h.chunk.operator === "between" ? fail("between on an aggregate") : OPS[h.chunk.operator] ?? fail("operator");
+    const op = h.chunk.operator === "between" ? fail("between on an aggregate") : opOf(h.chunk.operator);
     having.push({ output: name, op, value: h.chunk.quantity!.value, phrase: h.phrase });
   }
-  for (const s of parts) {
-    if (s.k !== "show") continue;
+  for (const s of parts.filter(is("show"))) {
     const column = s.meaning.kind === "measure" ? s.meaning.measure.column : s.meaning.kind === "dimension" ? s.meaning.dimension.column : s.meaning.kind === "time" ? s.meaning.time.column : fail("show of a non-column");
-    if (aggregated) fail("a column beside aggregates");
-    if (!mentioned.includes(s.meaning.entity.table) && s.meaning.entity.table !== base) bonus -= 0.3;
-    addColumn({ name: snake(column), expr: { kind: "column", column: col(s.meaning, column, s.phrase) }, phrase: s.phrase });
+    // "number of albums per artist with the artist name": a column of the grouped entity is one value per group.
+    if (aggregated && !groupedEntities.includes(s.meaning.entity.table)) fail("a column beside aggregates");
+    if (unnamed(s.meaning, s.phrase)) bonus -= 0.3;
+    addPlain(s.meaning, column, s.phrase, aggregated);
   }
 
   // Ranking, ordering, naming.
   const orderBy: OrderBy[] = [];
   let limit: EtlSpec["limit"];
-  const rank = tops.find((t) => t.k === "top" && t.count > 0);
-  const rankBy = tops.find((t) => t.k === "top" && t.by);
-  if (rank?.k === "top") {
-    const by = rankBy?.k === "top" && rankBy.by ? (rankBy === rank ? measureNames[0] : addMeasure(rankBy.by, rankBy.phrase)) : measureNames[0];
-    if (!by) fail("a ranking without a count or a measure");
-    orderBy.push({ output: by, direction: rank.edge === "top" ? "desc" : "asc", phrase: rank.phrase });
-    limit = { count: rank.count, phrase: rank.phrase };
-  } else if (rankBy) fail("ranked by a measure without a count");
-  else if (tops.length > 0) fail("a ranking without a count or a measure");
-  for (const s of parts) if (s.k === "sort") fail("ordering is not read yet");
-  const renames = parts.filter((p) => p.k === "rename");
+  if (ranking.count !== undefined) {
+    const listedPhrase = subject?.phrase ?? listedGrain?.phrase ?? grains[0]?.phrase ?? "";
+    const count = ranking.count > 0 ? ranking.count : isSingular(listedPhrase) ? 1 : ask(`"${ranking.phrase}" does not say how many rows to keep`);
+    let by: string | undefined;
+    if (ranking.aggregate) by = addMeasure(ranking.aggregate, ranking.phrase);
+    else if (ranking.column) by = addPlain(ranking.column, sortColumn(ranking.column), ranking.phrase, false);
+    else if (ranking.ownMeasure && subject) {
+      const m = implicitMeasure(subject.entity, ranking.ownMeasure === "money" ? "currency" : undefined);
+      by = addPlain(m, sortColumn(m), ranking.phrase, false);
+    } else by = measureNames[0];
+    if (!by) ask("a ranking without a count or a measure");
+    orderBy.push({ output: by!, direction: ranking.edge === "top" ? "desc" : "asc", phrase: ranking.phrase });
+    limit = { count, phrase: ranking.phrase };
+  }
+  for (const s of parts.filter(is("sort"))) {
+    if (limit) fail("an ordering beside a ranking");
+    let by: string | undefined;
+    const target = s.by && (s.by.k === "sense" ? s.by.meaning : s.by.k === "measure" ? s.by.target : undefined);
+    if (s.by?.k === "measure" && s.by.fn) by = aggregated ? addMeasure(s.by, s.phrase) : fail("an aggregate ordering of listed rows");
+    else if (target) {
+      if (unnamed(target, s.phrase)) bonus -= 0.3;
+      by = columns.find((c) => c.expr.kind === "column" && c.expr.column.column === sortColumn(target) && c.expr.column.source === col(target, sortColumn(target), s.phrase).source)?.name ?? (aggregated ? fail("ordered by a column that is not grouped") : addPlain(target, sortColumn(target), s.phrase, false));
+    }
+    else if (s.implicit && priceOrder(s.implicit, s.first)) {
+      // "cheapest first", "most expensive first": by the listed rows' one money column.
+      const money = implicitMeasure(subject?.entity ?? baseEntity, "currency");
+      by = aggregated ? fail("a price ordering of groups") : addPlain(money, sortColumn(money), s.phrase, false);
+      orderBy.push({ output: by, direction: priceOrder(s.implicit, s.first)!, phrase: s.phrase });
+      continue;
+    } else if (s.implicit && /alphabetic/.test(s.implicit)) by = subject && !aggregated ? addPlain({ kind: "entity", entity: subject.entity }, subject.entity.label[0] ?? fail("nothing to order by name"), s.phrase, false) : listedGrain ? columns[0].name : fail("nothing to order by name");
+    else if (measureNames.length === 1) by = measureNames[0];
+    else fail("an ordering without a column");
+    orderBy.push({ output: by!, direction: s.direction, phrase: s.phrase });
+  }
+  if (parts.some(is("recount")) && !aggregates.some((m) => m.k === "count")) fail("\"how many\" without a counted noun");
+  const renames = parts.filter(is("rename"));
   if (renames.length > 1) fail("two names");
-  if (renames[0]?.k === "rename") {
+  if (renames[0]) {
     if (measureNames.length !== 1) fail("a name for several columns");
     const i = columns.findIndex((c) => c.name === measureNames[0]);
     const name = snake(renames[0].name);
@@ -218,38 +207,43 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     for (const h of having) if (h.output === measureNames[0]) h.output = name;
     for (const o of orderBy) if (o.output === measureNames[0]) o.output = name;
   }
-  const target = snake([measureNames[0] ?? "", subject?.k === "subject" ? subject.entity.plural : baseEntity.plural].filter(Boolean).join("_by_")).slice(0, 50);
+  const listedName = subject?.entity.plural ?? (listedGrain?.attr ? snake(listedGrain.phrase) : baseEntity.plural);
+  const target = snake([measureNames[0] ?? "", listedName].filter(Boolean).join("_by_")).slice(0, 50);
   const spec: EtlSpec = {
     version: 1,
     prompt: ctx.prompt,
     target: { table: target, phrase: "" },
-    sources,
-    joins,
+    sources: src.sources,
+    joins: src.joins,
     filters,
     grain: aggregated ? grain : [],
     columns,
     having,
     orderBy,
     ...(limit ? { limit } : {}),
-    ...(!aggregated && fansOut ? { distinct: true } : {}),
+    ...(!aggregated && (src.fansOut() || (!subject && listedGrain)) ? { distinct: true } : {}),
+    ...(asOf ? { asOf } : {}),
   };
-  return [{ spec, joins: joins.length, bonus, notes: bonusNotes }];
+  return [{ spec, joins: src.joins.length, bonus, notes }];
 }
 
-function implicitMeasure(e: Entity, unit?: "currency"): Meaning {
-  const fits = e.measures.filter((m) => (unit ? m.unit === "currency" || m.unit === "cents" : true));
-  if (fits.length !== 1) fail("a comparison without a column");
-  return { kind: "measure", entity: e, measure: fits[0] };
+/** Superlatives of price, general English: which end of the money column comes first. */
+const CHEAP = /\b(cheapest|least expensive|lowest priced)\b/;
+const DEAR = /\b(most expensive|priciest|costliest|dearest|highest priced)\b/;
+function priceOrder(words: string, first: boolean | undefined): "asc" | "desc" | undefined {
+  const low = CHEAP.test(words) ? true : DEAR.test(words) ? false : undefined;
+  if (low === undefined) return undefined;
+  return low === (first !== false) ? "asc" : "desc";
 }
 
-function defaultTime(e: Entity) {
-  const time = e.timeDimensions.find((t) => t.default) ?? (e.timeDimensions.length === 1 ? e.timeDimensions[0] : undefined);
-  return time ?? fail(`no date of ${e.table} is the obvious one`);
+/** "which genre" is one row, "which genres" several: the number of the phrase's last word. */
+function isSingular(phrase: string): boolean {
+  const last = phrase.trim().split(/\s+/).pop()?.toLowerCase() ?? "";
+  return last.length > 0 && pluralize.isSingular(last);
 }
 
-function aliasOf(table: string, taken: string[]): string {
-  const base = snake(table.split(".").slice(1).join("_"));
-  let alias = base;
-  for (let i = 2; taken.includes(alias); i++) alias = `${base}_${i}`;
-  return alias;
+/** Whether a phrase names the entity it reads a column of ("customer country", "artist name"). */
+function namesEntity(phrase: string, e: Entity): boolean {
+  const words = phrase.toLowerCase().split(/[^a-z0-9]+/);
+  return [e.name, e.plural].some((n) => n.toLowerCase().split(/\s+/).every((w) => words.includes(w)));
 }

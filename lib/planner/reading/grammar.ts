@@ -1,37 +1,55 @@
 import type { Production } from "./chart";
 import { EXISTENCE_GRAMMAR } from "./grammar-existence";
+import { PRICE_VERBS } from "./verb-classes";
 import { items, list, type Part } from "./parts";
-import type { Meaning } from "./senses";
+import {
+  compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
+  sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
+} from "./phrase-parts";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
  * English it accepts; `?` marks a symbol that may be left out. Terminals: ENT entity, MEAS
  * measure, DIM dimension, TDIM time dimension, FLAG flag, VAL value, ROLE role noun, AGG
  * aggregate word, DISTINCT, SUPER superlative of quantity, NUM number, CMP comparison, UNIT
- * money word, TIME period, BUCKET calendar unit, RANK top/bottom N, ORDER ordering, VERB, BE,
- * EACH, NAME; connectives REL, Q, WITH, WITHOUT, GRAIN, BY, AND, OR, NAMING, PREP.
+ * money word, TIME period, BUCKET calendar unit, RANK top/bottom N, ORDER ordering, VERB, PLAINV
+ * a verb that only says a row came to be, REQ a verb asking for the table, SEP a comma or colon, BE, EACH, NAME; connectives REL, Q, WITH,
+ * WITHOUT, GRAIN, BY, AND, OR, NAMING, PREP.
  */
-const sense = (p: Part): Meaning | undefined => (p.k === "sense" ? p.meaning : p.k === "measure" ? p.target : undefined);
-const phraseOf = (...parts: Part[]): string => parts.flatMap((p) => (p.k === "list" ? p.parts.map((q): string => phraseOf(q)) : "phrase" in p ? [p.phrase] : [])).filter(Boolean).join(" ");
-
 type Build = (kids: Part[]) => Part | undefined;
 const rules: Production<Part>[] = [];
-function r(spec: string, build: Build = (kids) => list(...kids)) {
+// A production that only passes its words on yields the one part itself, so that "Attr -> DIM" is still a sense.
+const pass: Build = (kids) => {
+  const all = list(...kids);
+  return all.k === "list" && all.parts.length === 1 ? all.parts[0] : all;
+};
+function r(spec: string, build: Build = pass) {
   const [lhs, rhs] = spec.split("->").map((s) => s.trim());
   rules.push({ lhs, rhs: rhs.split(/\s+/), build });
 }
 
-// A request: an optional question word, what is wanted, and what qualifies it.
-r("S -> Q? Lead? Head Mods?", ([, lead, head, mods]) => list(lead, head, mods));
+// A request: an optional question word, a lead ("show me", "in 2024", "for each country,"), what
+// is wanted, and what qualifies it.
+r("S -> Q? Lead? SEP? Head Mods?", ([, lead, , head, mods]) => list(lead, head, mods));
 r("Lead -> TIME", ([t]) => time(t));
 r("Lead -> NUM", ([n]) => (n.k === "number" ? { k: "top", edge: "top", count: n.value, phrase: n.phrase } : undefined));
+// An imperative ("show me", "list", "give me", "find"): the verb asks for what follows.
+r("Lead -> REQ", ([v]) => (v.k === "word" || (v.k === "verb" && !v.chunk.negated) ? list() : undefined));
+// A fronted grain: "for every supplier country: the number of products".
+r("Lead -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
 
-// What is wanted: rows of an entity, measures, a count of an entity, or a ranking.
+// What is wanted: rows of an entity, measures, a count of an entity, a ranking, or the values of an attribute.
 r("Head -> NP");
 r("Head -> Measures");
 r("Head -> RANK NP", ([rank, np]) => list(top(rank), np));
 r("Head -> RANK GItem", ([rank, g]) => list(top(rank), g));
 r("Head -> RANK Measure", ([rank, m]) => list(top(rank), m));
+// "monthly revenue", "yearly order count": a calendar adjective is the grain of what it qualifies.
+r("Head -> BUCKET Measures", ([b, ms]) => list(grain(b), ms));
+// "the 3 largest orders", "the smallest payment".
+r("Head -> NUM? SUPER NP", ([n, s, np]) => largest(n.k === "list" ? undefined : n, s, np));
+// "countries with at least 3 customers", "which cities": a plural attribute noun lists its values.
+r("Head -> DIM", ([d]) => listed(d));
 
 r("NP -> ENT", ([e]) => subject(e));
 r("NP -> Adj NP", ([adj, np]) => withQualifiers(np, items(adj)));
@@ -40,51 +58,107 @@ r("Adj -> FLAG", ([f]) => flag(f));
 r("Adj -> TIME", ([t]) => time(t));
 
 r("Measures -> Measure");
-r("Measures -> Measure AND Measures");
-r("Measure -> AGG DISTINCT? Attr", ([agg, distinct, a]) => measure(agg, a, distinct));
-r("Measure -> Attr AGG", ([a, agg]) => measure(agg, a));
-r("Measure -> AGG DISTINCT? NP", ([agg, distinct, np]) => count(agg, np, distinct));
-r("Measure -> ENT AGG", ([e, agg]) => count(agg, subject(e)!));
-r("Measure -> MEAS", ([m]) => measure(undefined, m));
+r("Measures -> Measure SEP? AND Measures");
+r("Measures -> Measure SEP Measures");
+// "min, max and average order amount": several aggregates of one attribute.
+r("Measures -> Aggs Attr", ([aggs, a]) => list(...items(aggs).map((agg) => measure(agg, a))));
+r("Aggs -> AGG SEP? AND AGG", ([a, , , b]) => list(a, b));
+r("Aggs -> AGG SEP Aggs", ([a, , rest]) => list(a, rest));
+// "the total quantity sold", "the number of products supplied": the participle only describes.
+r("Measure -> Aggregate PLAINV?", ([m, p]) => (p.k === "list" ? m : described(m, p)));
+r("Aggregate -> AGG DISTINCT? Attr", ([agg, distinct, a]) => measure(agg, a, distinct));
+r("Aggregate -> Attr AGG", ([a, agg]) => measure(agg, a));
+r("Aggregate -> AGG DISTINCT? NP", ([agg, distinct, np]) => count(agg, np, distinct));
+r("Aggregate -> ENT AGG", ([e, agg]) => count(agg, subject(e)!));
+// "fine totals", "the loan average": an aggregate noun after an entity is of its one measure.
+r("Aggregate -> ENT AGG", ([e, agg]) => ofEntity(agg, subject(e)!));
+r("Aggregate -> Column", ([m]) => measure(undefined, m));
+// "the highest unit price", "the lowest freight": a superlative of an amount is its maximum or minimum.
+r("Aggregate -> SUPER Attr", ([s, a]) => (s.k === "super" && sense(a)?.kind === "measure" ? measure({ k: "agg", fn: s.direction === "desc" ? "max" : "min", phrase: s.phrase }, a) : undefined));
+// "total coupon payment amount": values before the measured noun say which rows are added up.
+r("Aggregate -> AGG Vals Attr", ([agg, v, a]) => { const m = measure(agg, a); return m && list(m, v); });
+r("Aggregate -> AGG NP", ([agg, np]) => ofEntity(agg, np));
+r("Aggregate -> AGG NP", ([agg, np]) => totalCount(agg, np));
+r("Aggregate -> SUPER NP", ([s, np]) => largestPerGroup(s, np));
 
-r("Attr -> MEAS");
-r("Attr -> DIM");
-r("Attr -> TDIM");
-r("Attr -> ENT Attr", ([e, a]) => (sense(e)?.entity === sense(a)?.entity ? { ...a, phrase: phraseOf(e, a) } as Part : undefined));
+r("Attr -> Column");
+// "the title of their album": an attribute and, after "of", the entity it belongs to.
+r("Attr -> Column PREP ENT", ([a, p, e]) => (p.k === "word" && p.word === "of" && sense(e)?.entity === sense(a)?.entity ? { ...a, phrase: phraseOf(a, p, e) } as Part : undefined));
+r("Column -> MEAS");
+r("Column -> DIM");
+r("Column -> TDIM");
+r("Column -> ENT Column", ([e, a]) => (sense(e)?.entity === sense(a)?.entity ? { ...a, phrase: phraseOf(e, a) } as Part : undefined));
 
 r("Mods -> Mod Mods?");
+r("Mods -> SEP Mods");
 r("Mod -> TIME", ([t]) => time(t));
 r("Mod -> PREP? TDIM TIME", ([, a, t]) => time(t, a));
 r("Mod -> Link TIME", ([l, t]) => { const p = time(t); return p?.k === "filter-time" ? { ...p, afterVerb: verbOf(l) ?? "" } : p; });
 r("Mod -> Link TDIM TIME", ([, a, t]) => time(t, a));
+// "who signed up in 2024": a verb that is a date's own word dates the period.
+r("Mod -> REL TDIM TIME", ([, a, t]) => time(t, a));
 r("Mod -> Link? Vals", ([l, v]) => (v.k === "values" ? { ...v, via: verbOf(l), phrase: phraseOf(l, v) } : undefined));
+// "that are shipped or completed": a relative clause of state values.
+r("Mod -> REL Vals", ([rel, v]) => (v.k === "values" ? { ...v, phrase: phraseOf(rel, v) } : undefined));
+// "whose country is Canada", "where the status is shipped".
+r("Mod -> REL Attr BE Vals", ([rel, a, be, v]) => valuesOf(a, v, phraseOf(rel, a, be, v)));
 r("Mod -> Link? FLAG", ([, f]) => flag(f));
+// "order items with a discount": a row with an amount has more than none of it.
+r("Mod -> WITH Column", ([w, a]) => nonzero(a, w));
 r("Mod -> Cmp");
 r("Mod -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
 r("Mod -> BY GItems", ([g, gs]) => withGrainPhrase(gs, g));
-r("Mod -> EACH GItem", ([g, gi]) => withGrainPhrase(gi, g));
-r("Mod -> BUCKET", ([b]) => grain(b));
+// "in each genre", "came in each week", "did each employee handle", "each customer got".
+r("Mod -> Link? EACH GItem", ([, g, gi]) => withGrainPhrase(gi, g));
+r("Mod -> BE? EACH GItem Verb", ([, g, gi]) => withGrainPhrase(gi, g));
+// "how many territories does each employee cover": a verb between two entities is their relationship, as in
+// "employees who cover territories" (a verb naming a stored state, "cancel", is never read so: see guardValueVerbs).
+r("Mod -> BE? EACH GItem VERB", ([, g, gi]) => (gi.k === "grain" && gi.entity && !gi.attr ? withGrainPhrase(gi, g) : undefined));
+// The verb of a question about the subject: "how many orders did we get", "does one have".
+r("Mod -> BE Verb", () => list());
+// "how many customers are there": the existential verb adds nothing.
+r("Mod -> BE", () => list());
+// "countries with at least 3 customers, and how many": the elided noun is the one counted.
+r("Mod -> SEP? AND AGG", ([, and, agg]) => (agg.k === "agg" && agg.fn === "count" ? { k: "recount", phrase: phraseOf(and, agg) } : undefined));
+r("Verb -> PLAINV");
+r("Verb -> BE");
+// "revenue monthly": a calendar adverb; a calendar noun alone ("year") belongs to the phrase before it.
+r("Mod -> BUCKET", ([b]) => (b.k === "bucket" && /ly$|annual/i.test(b.phrase) ? grain(b) : undefined));
 r("Mod -> BY Measure", ([by, m]) => ({ k: "top", edge: "top", count: 0, by: m, phrase: phraseOf(by, m) }));
+// "has the most tracks", "with the fewest orders", "brought in the most revenue".
+r("Mod -> Link? SUPER NP", ([l, s, np]) => superlative(s, counted(np), l.k === "list" ? undefined : l));
+r("Mod -> Link? SUPER Measure", ([l, s, m]) => superlative(s, m, l.k === "list" ? undefined : l));
+r("Mod -> BE SUPER NP", ([be, s, np]) => superlative(s, counted(np), be));
+r("Mod -> BE SUPER Measure", ([be, s, m]) => superlative(s, m, be));
 r("Mod -> NAMING NAME", ([n, name]) => (name.k === "name" ? { k: "rename", name: name.name, phrase: phraseOf(n, name) } : undefined));
 r("Mod -> ORDER", ([o]) => sort(o));
+// "sorted by amount", "ordered by price descending", "largest amount first".
+r("Mod -> ORDER Attr ORDER?", ([o, a, then]) => sort(o, a, then.k === "list" ? undefined : then));
+r("Mod -> SUPER Attr ORDER", ([s, a, o]) => sortFirst(s, a, o));
 r("Mod -> Show");
 r("Mod -> Link NP", ([l, np]) => related(np, l));
+r("Mod -> Link NP TIME", ([l, np, t]) => datedRelated(np, l, t));
 
 r("Link -> VERB PREP?");
 r("Link -> REL VERB PREP?", ([, v, p]) => list(v, p));
 r("Link -> REL BE PREP?", ([, , p]) => p);
+r("Link -> BE PREP", ([, p]) => p);
 r("Link -> PREP");
 r("Link -> WITH");
 
 r("Show -> WITH Attrs", ([, a]) => show(a));
 r("Show -> AND Attrs", ([, a]) => show(a));
+// "… need first + last name", "I want the email too": a request verb later on asks for columns.
+r("Show -> REQ Attrs", ([, a]) => show(a));
 r("Attrs -> Attr");
-r("Attrs -> Attr AND Attrs");
+r("Attrs -> Attr SEP? AND Attrs");
+r("Attrs -> Attr SEP Attrs");
 
 r("Vals -> VAL", ([v]) => values([v]));
-r("Vals -> VAL Vals", ([v, rest]) => values([v, ...(rest.k === "values" ? rest.meanings.map((m) => ({ k: "sense", meaning: m, phrase: "" }) as Part) : [])], phraseOf(v, rest)));
-r("Vals -> VAL OR Vals", ([v, , rest]) => values([v, ...(rest.k === "values" ? rest.meanings.map((m) => ({ k: "sense", meaning: m, phrase: "" }) as Part) : [])], phraseOf(v, rest)));
-r("Vals -> VAL AND Vals", ([v, , rest]) => values([v, ...(rest.k === "values" ? rest.meanings.map((m) => ({ k: "sense", meaning: m, phrase: "" }) as Part) : [])], phraseOf(v, rest)));
+r("Vals -> VAL Vals", ([v, rest]) => moreValues(v, rest));
+r("Vals -> VAL SEP? OR Vals", ([v, , , rest]) => moreValues(v, rest));
+r("Vals -> VAL SEP? AND Vals", ([v, , , rest]) => moreValues(v, rest));
+r("Vals -> VAL SEP Vals", ([v, , rest]) => moreValues(v, rest));
 
 // Comparisons in any position: on a column ("freight over 100", "with a price of more than
 // 50", "priced between"), on an aggregate ("whose total spend is over 1000" → HAVING), on a
@@ -92,12 +166,24 @@ r("Vals -> VAL AND Vals", ([v, , rest]) => values([v, ...(rest.k === "values" ? 
 r("Cmp -> CmpWords UNIT?", ([c, u]) => compare(undefined, c, u));
 r("Cmp -> Link? Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 r("Cmp -> REL Measure BE? CmpWords UNIT?", ([, m, , c]) => having(m, c));
+// "where freight was over 100", "whose price is above 20".
+r("Cmp -> REL Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
+// "with more than 30 orders", "that show up on 3+ playlists", "who placed at least 5 orders".
+// After a verb, "at least one" says only that some row exists: that is the existence grammar's.
 r("Cmp -> WITH CmpWords NP", ([w, c, np]) => having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np)));
+// "split across more than one payment method": a count of an attribute's different values.
+r("Cmp -> Link CmpWords Attr", ([w, c, a]) => (w.k === "word" || isExistence(c) ? undefined : having(measure({ k: "agg", fn: "count", distinct: true, phrase: "" }, a)!, c, phraseOf(w, c, a))));
+r("Cmp -> Link CmpWords NP", ([w, c, np]) => (w.k === "word" || isExistence(c) ? undefined : having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np))));
 r("Cmp -> REL BE? CmpWords", ([, , c]) => compare(undefined, c));
+// "priced at 1.99", "a quantity of 12": a measure and a bare number state its value.
+r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
+// "that cost less than 10 dollars": a verb of price and an amount of money compare the rows' one money column.
+r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) => (v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? compare(undefined, c, u) : undefined));
 r("CmpWords -> CMP");
 
 r("GItems -> GItem");
-r("GItems -> GItem AND GItems");
+r("GItems -> GItem SEP? AND GItems");
+r("GItems -> GItem SEP GItems");
 r("GItem -> Attr", ([a]) => grain(a));
 r("GItem -> ENT", ([e]) => grain(e));
 r("GItem -> ROLE", ([e]) => grain(e));
@@ -107,76 +193,6 @@ r("GItem -> TDIM BUCKET", ([t, b]) => grain(b, t));
 
 export const GRAMMAR = [...rules, ...EXISTENCE_GRAMMAR];
 
-const verbOf = (l: Part): string | undefined => items(l).find((p) => p.k === "verb")?.lemma as string | undefined;
-
-function subject(e: Part): Part | undefined {
-  const m = sense(e);
-  return m?.kind === "entity" ? { k: "subject", entity: m.entity, phrase: phraseOf(e), qualifiers: [] } : undefined;
-}
-function withQualifiers(np: Part, qualifiers: Part[]): Part | undefined {
-  return np.k === "subject" ? { ...np, phrase: phraseOf(...qualifiers, np), qualifiers: [...qualifiers, ...np.qualifiers] } : undefined;
-}
-function measure(agg: Part | undefined, a: Part, distinct?: Part): Part | undefined {
-  const target = sense(a);
-  if (!target || (agg && agg.k !== "agg")) return undefined;
-  const fn = agg?.k === "agg" ? (agg.fn === "count" && (distinct?.k === "word" || agg.distinct) ? "count_distinct" : agg.fn) : undefined;
-  return { k: "measure", fn, target, phrase: phraseOf(...[agg, distinct, a].filter((p): p is Part => !!p && p.k !== "list")) };
-}
-function count(agg: Part, np: Part | undefined, distinct?: Part): Part | undefined {
-  if (!np || np.k !== "subject" || agg.k !== "agg" || (agg.fn !== "count" && agg.fn !== "sum")) return undefined;
-  if (agg.fn === "sum" && agg.phrase.toLowerCase() !== "how many") return undefined;
-  return { k: "count", entity: np.entity, distinct: distinct?.k === "word" || !!agg.distinct, phrase: phraseOf(agg, np), qualifiers: np.qualifiers };
-}
-function top(rank: Part): Part | undefined {
-  return rank.k === "rank" ? { k: "top", edge: rank.chunk.edge, count: rank.chunk.count ?? 0, phrase: rank.phrase } : undefined;
-}
-function time(t: Part, a?: Part): Part | undefined {
-  return t.k === "time" ? { k: "filter-time", expr: t.expr, attr: a && sense(a), phrase: phraseOf(...(a ? [a] : []), t) } : undefined;
-}
-function flag(f: Part): Part | undefined {
-  const m = sense(f);
-  return m?.kind === "flag" ? { k: "flag", meaning: m, phrase: phraseOf(f) } : undefined;
-}
-function values(vs: Part[], phrase?: string): Part | undefined {
-  const meanings = vs.map(sense).filter((m): m is Extract<Meaning, { kind: "value" }> => m?.kind === "value");
-  if (meanings.length !== vs.length || meanings.some((m) => m.entity !== meanings[0].entity || m.column !== meanings[0].column)) return undefined;
-  return { k: "values", meanings, phrase: phrase ?? phraseOf(...vs) };
-}
-function compare(a: Part | undefined, c: Part, unit?: Part): Part | undefined {
-  const chunk = c.k === "compare" ? c.chunk : undefined;
-  if (!chunk || chunk.quantity === undefined) return undefined;
-  const attr = a && sense(a);
-  if (a && (!attr || a.k === "measure" && a.fn)) return a.k === "measure" ? having(a, c) : undefined;
-  return { k: "filter-compare", attr, chunk, phrase: phraseOf(...(a ? [a] : []), c, ...(unit && unit.k !== "list" ? [unit] : [])), ...(unit && unit.k === "word" ? { unit: "currency" as const } : {}) };
-}
-function having(m: Part, c: Part, phrase?: string): Part | undefined {
-  if ((m.k !== "measure" && m.k !== "count") || c.k !== "compare" || c.chunk.quantity === undefined) return undefined;
-  if (m.k === "measure" && !m.fn) return undefined;
-  return { k: "having-compare", measure: m, chunk: c.chunk, phrase: phrase ?? phraseOf(m, c) };
-}
-function grain(g: Part, of?: Part): Part | undefined {
-  if (g.k === "bucket") return { k: "grain", bucket: g.bucket, attr: of && sense(of)?.kind === "time" ? sense(of) : undefined, entity: of && sense(of)?.entity, phrase: phraseOf(...(of ? [of] : []), g) };
-  const m = sense(g);
-  if (!m) return undefined;
-  if (m.kind === "entity" || m.kind === "role") return { k: "grain", entity: m.entity, ...(m.kind === "role" ? { attr: m } : {}), phrase: phraseOf(g) };
-  if (m.kind === "value" || m.kind === "flag") return undefined;
-  return { k: "grain", attr: m, phrase: phraseOf(g) };
-}
-function withGrainPhrase(gs: Part, word: Part): Part {
-  const all = items(gs);
-  return list(...all.map((g, i) => (i === 0 && g.k === "grain" ? { ...g, phrase: phraseOf(word, g) } : g)));
-}
-function sort(o: Part): Part | undefined {
-  if (o.k !== "order" || !o.chunk.direction) return undefined;
-  return { k: "sort", direction: o.chunk.direction === "descending" ? "desc" : "asc", phrase: o.phrase };
-}
-function show(a: Part): Part | undefined {
-  const all = items(a).map(sense);
-  // "with a discount" states a condition, not a column to show: only attributes that are not measures are shown.
-  if (all.some((m) => !m || m.kind === "measure")) return undefined;
-  return list(...all.map((m) => ({ k: "show", meaning: m!, phrase: phraseOf(a) }) as Part));
-}
-function related(np: Part, link: Part): Part | undefined {
-  if (np.k !== "subject") return undefined;
-  return { k: "related", entity: np.entity, phrase: phraseOf(link, np), qualifiers: np.qualifiers, via: phraseOf(link) };
+function isExistence(c: Part): boolean {
+  return c.k === "compare" && ((c.chunk.operator === ">=" && c.chunk.quantity?.value === 1) || (c.chunk.operator === ">" && c.chunk.quantity?.value === 0));
 }

@@ -3,8 +3,8 @@ import { checkRequest } from "@/lib/planner/rules/safety";
 import { PlanRejected, type PlannerInput, type PlanRejection, type PlanResult } from "@/lib/planner/rules/types";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { EtlSpecSchema } from "@/lib/spec/etl-spec";
-import { buildCandidates, Impossible, type Candidate } from "./build-spec";
-import { parseAll } from "./chart";
+import { Ambiguous, buildCandidates, Impossible, type Candidate } from "./build-spec";
+import { parseAll, type Terminal } from "./chart";
 import { GRAMMAR } from "./grammar";
 import { ground } from "./ground";
 import { joinGraph } from "./join-paths";
@@ -14,6 +14,8 @@ import { modelOfInput } from "./model-of-input";
 import { indefiniteObjectTerminals } from "./indefinite-objects";
 import { isEmphatic, readNegations } from "./negation-regions";
 import { ABSENT, items, type Part } from "./parts";
+import { elidedHeadTerminals } from "./ellipsis";
+import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
 import { chooseReading } from "./score";
 
 export type ReadingPlannerInput = PlannerInput & {
@@ -53,6 +55,14 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       const next = tokens[c.tokens.end];
       if (c.kind === "connective" && c.role === "naming" && next) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
     }
+    // The grammar's own terminals: verbs it may read without a meaning, separators, elided heads.
+    grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens, chunks), ...separatorTerminals(tokens));
+    grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon), ...stateValueTerminals(tokens, chunks, lexicon), ...rankingAdjectiveTerminals(tokens, chunks), ...aggregateNounTerminals(tokens, grounded.terminals));
+    grounded.terminals = guardValueVerbs(grounded.terminals, tokens, model);
+    grounded.unknown = grounded.unknown.filter((t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end));
+    // "what % of", "share of": an aggregate phrase the grounding cannot read is never dropped.
+    const unread = chunks.find((c) => c.kind === "aggregate" && !grounded.terminals.some((t) => t.start < c.tokens.end && c.tokens.start < t.end));
+    if (unread) return refuse("not_understood", `could not read "${unread.text}": not an aggregate the planner reads (percentages and shares are not read yet)`, unread.text);
     const unknown = grounded.unknown.filter((t) => !isEmphatic(t, tokens));
     if (unknown.length > 0) {
       const words = unknown.map((t) => t.text);
@@ -69,6 +79,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);
     const candidates: (Candidate & { strength: number })[] = [];
     const impossible = new Set<string>();
+    const ambiguous = new Set<string>();
     const asOf = (table: string, column: string) => {
       const date = input.latestDates?.[`${table}.${column}`];
       return date ? { date, source: `the latest ${column} in ${table}` } : { date: (input.now ?? new Date()).toISOString().slice(0, 10), source: "today" };
@@ -77,11 +88,14 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       try {
         for (const c of buildCandidates(items(parse.value), { prompt: input.prompt, model, graph, asOf, catalog: input.catalog })) candidates.push({ ...c, strength: parse.strength });
       } catch (error) {
-        if (error instanceof Impossible) impossible.add(error.message);
+        if (error instanceof Ambiguous) ambiguous.add(error.message);
+        else if (error instanceof Impossible) impossible.add(error.message);
         else throw error;
       }
     }
-    if (candidates.length === 0 && impossible.has("a ranking without a count or a measure")) return refuse("ambiguous", "a ranking needs both how many rows and the measure to rank by (e.g. \"top 10 artists by revenue\")", prompt);
+    if (candidates.length === 0 && ambiguous.has("a ranking without a count or a measure")) return refuse("ambiguous", "a ranking needs both how many rows and the measure to rank by (e.g. \"top 10 artists by revenue\")", prompt);
+    // Readings that stop short of one table (a group with nothing counted, "the most" of an unknown number) are asked about.
+    if (candidates.length === 0 && ambiguous.size > 0) return refuse("ambiguous", [...ambiguous].sort()[0], prompt);
     if (candidates.length === 0) return refuse("not_understood", `no reading of the request builds a table (${[...impossible].sort().slice(0, 3).join("; ")})`, prompt);
     const result = chooseReading(candidates, grounded.fuzzy);
     if (result.ok) {

@@ -18,26 +18,39 @@ export type Part =
   | { k: "bucket"; bucket: TimeBucket; phrase: string }
   | { k: "rank"; chunk: RankingPhrase; phrase: string }
   | { k: "order"; chunk: OrderingPhrase; phrase: string }
-  | { k: "super"; direction: "desc" | "asc"; phrase: string }
+  /** `of`: what a superlative ranks by when its words say so: the money column ("cheapest"), or the measure named after "by" ("most popular"). */
+  | { k: "super"; direction: "desc" | "asc"; phrase: string; of?: "money" | "named" }
   | { k: "verb"; chunk: VerbGroup; lemma: string; phrase: string }
   | { k: "word"; word: string; phrase: string; chunk: Chunk }
   | { k: "number"; value: number; phrase: string }
   | { k: "name"; name: string; phrase: string }
   /** Built by productions: */
   | { k: "subject"; entity: Entity; phrase: string; qualifiers: Part[] }
-  | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string }
+  /** `perGroup`: "the biggest order each customer placed" is the largest amount of each group, only read with a group. */
+  | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string; perGroup?: boolean }
   | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[] }
   | { k: "values"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
   | { k: "flag"; meaning: Extract<Meaning, { kind: "flag" }>; phrase: string }
-  | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: "currency" }
+  /** `nonzero`: "with a discount", read as more than none (a comparison that follows says how much instead). */
+  | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: "currency"; nonzero?: boolean }
   | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string }
-  | { k: "filter-time"; attr?: Meaning; expr: TimeExpression; phrase: string; afterVerb?: string }
-  | { k: "grain"; attr?: Meaning; bucket?: TimeBucket; entity?: Entity; phrase: string }
-  | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; phrase: string }
-  | { k: "sort"; direction: "asc" | "desc"; by?: Meaning; phrase: string }
+  /** `owner`: the entity the period dates when no column is named ("placed orders in 2024": the orders). */
+  | { k: "filter-time"; attr?: Meaning; owner?: Entity; expr: TimeExpression; phrase: string; afterVerb?: string }
+  /** `listed`: the attribute's values are what the request lists ("countries with …"). */
+  | { k: "grain"; attr?: Meaning; bucket?: TimeBucket; entity?: Entity; listed?: boolean; phrase: string }
+  /**
+   * `bySubjectNumber`: a superlative keeps one row when its noun is singular ("which genre has the
+   * most tracks"); `byOwnMeasure`: ranked by the entity's one measure ("the 3 largest orders").
+   */
+  | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; bySubjectNumber?: boolean; byOwnMeasure?: boolean | "money"; phrase: string }
+  /** `implicit`: the ordering words alone ("alphabetically", "in chronological order"). */
+  | { k: "sort"; direction: "asc" | "desc"; by?: Part; implicit?: string; first?: boolean; phrase: string }
   | { k: "rename"; name: string; phrase: string }
+  /** "…, and how many": show the count the request already makes. */
+  | { k: "recount"; phrase: string }
   | { k: "show"; meaning: Meaning; phrase: string }
-  | { k: "related"; entity: Entity; phrase: string; qualifiers: Part[]; via?: string }
+  /** `event`: related by a verb or "with" ("placed orders", "with orders"), not a preposition. */
+  | { k: "related"; entity: Entity; phrase: string; qualifiers: Part[]; via?: string; event?: boolean }
   | ExistencePart
   | { k: "list"; parts: Part[] };
 

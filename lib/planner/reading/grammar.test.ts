@@ -1,0 +1,209 @@
+import { describe, expect, it } from "vitest";
+import { planWithEnglish } from "./index";
+import { describePlan } from "./testing/describe-plan";
+import { libraryCatalog, librarySampleValues } from "./testing/lending-library";
+
+// Each construction of English the grammar reads, on a small lending library (members borrow
+// books; fines have no date of their own; loans and fines both have an amount).
+const read = (prompt: string) => describePlan(planWithEnglish({ prompt, catalog: libraryCatalog, sampleValues: librarySampleValues, latestDates: { "lib.loans.loaned_on": "2025-06-30" }, now: new Date("2026-12-02") }));
+const memberGroup = ["members.member_id", "members.first_name", "members.last_name"];
+
+describe("grouping: 'X per Y', 'for each Y, the X', 'X by Y, Z and W'", () => {
+  it("counts the rows per group, the group read through its join", () => {
+    expect(read("number of loans per genre")).toMatchObject({ from: ["loans", "books"], columns: ["genre", "loans_count=count(*)"], group: ["books.genre"] });
+  });
+
+  it("reads a fronted grain the same way", () => {
+    expect(read("for each genre, the number of loans")).toEqual(read("number of loans per genre"));
+  });
+
+  it("reads a comma list of groups", () => {
+    expect(read("number of loans by year, genre and city")).toMatchObject({ group: ["loans.loaned_on:year", "books.genre", "members.city"] });
+  });
+
+  it("asks, rather than guesses, when a group has nothing to count or add up", () => {
+    expect(read("members per city")).toMatchObject({ refused: "ambiguous" });
+  });
+});
+
+describe("questions with the verb after the subject", () => {
+  it("reads 'how many X did each Y take' as a count per Y", () => {
+    expect(read("how many loans did each member take")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "loans_count=count(*)"], group: memberGroup });
+  });
+
+  it("reads 'how many X are there per Y' and 'how many X are in each Y'", () => {
+    const perGenre = { from: ["books"], columns: ["genre", "books_count=count(*)"], group: ["books.genre"] };
+    expect(read("how many books are there per genre")).toMatchObject(perGenre);
+    expect(read("how many books are in each genre")).toMatchObject(perGenre);
+  });
+});
+
+describe("counts and totals as nouns", () => {
+  it("reads 'loan count' as the number of loans, never a count of their dates", () => {
+    expect(read("loan count by genre")).toEqual(read("number of loans per genre"));
+  });
+
+  it("reads plural aggregate nouns after what they aggregate", () => {
+    expect(read("loan counts by genre")).toEqual(read("number of loans per genre"));
+    expect(read("fine totals by member")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "total_amount=sum(fines.amount)"], group: memberGroup });
+  });
+
+  it("reads a calendar adjective as the grain of the measure", () => {
+    expect(read("monthly total fine amount")).toMatchObject({ columns: ["month:month", "total_amount=sum(fines.amount)"], group: ["loans.loaned_on:month"] });
+  });
+
+  it("dates rows without a date of their own by the row they belong to", () => {
+    expect(read("total fine amount per month")).toMatchObject({ from: ["fines", "loans"], group: ["loans.loaned_on:month"] });
+  });
+
+  it("reads several aggregates of one attribute", () => {
+    expect(read("min, max and average price per genre")).toMatchObject({ columns: ["genre", "min_price=min(books.price)", "max_price=max(books.price)", "avg_price=avg(books.price)"] });
+  });
+
+  it("reads a superlative of an amount per group as its maximum", () => {
+    expect(read("highest price per genre")).toMatchObject({ columns: ["genre", "max_price=max(books.price)"], group: ["books.genre"] });
+  });
+
+  it("reads 'average <entity>' on its one measure, and asks whether 'total <entities>' counts or adds up", () => {
+    expect(read("average loan per member")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "avg_amount=avg(loans.amount)"] });
+    expect(read("total loans per member")).toMatchObject({ refused: "ambiguous" });
+  });
+
+  it("asks when the measured word belongs to two tables", () => {
+    expect(read("monthly total amount")).toMatchObject({ refused: "ambiguous" });
+  });
+});
+
+describe("rankings and superlatives", () => {
+  it("ranks entities by an aggregate: 'top N X by Y', 'bottom N'", () => {
+    expect(read("top 3 members by total fine amount")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "total_amount=sum(fines.amount)"], group: memberGroup, order: [["total_amount", "desc"]], limit: 3 });
+    expect(read("bottom 2 genres by number of loans")).toMatchObject({ group: ["books.genre"], order: [["loans_count", "asc"]], limit: 2 });
+  });
+
+  it("keeps one row for 'which X has the most Y' and asks how many for 'which Xs'", () => {
+    expect(read("which member has the most loans")).toMatchObject({ group: memberGroup, order: [["loans_count", "desc"]], limit: 1 });
+    expect(read("which genres have the most books")).toMatchObject({ refused: "ambiguous" });
+  });
+
+  it("ranks 'the N cheapest X' by the money column and 'the least popular X by Y' by Y", () => {
+    expect(read("the 2 cheapest poetry books")).toMatchObject({ columns: ["book_id", "title", "price"], where: [["books.genre", "=", "poetry"]], order: [["price", "asc"]], limit: 2 });
+    expect(read("least popular book by number of loans")).toMatchObject({ columns: ["book_id", "title", "loans_count=count(*)"], order: [["loans_count", "asc"]], limit: 1 });
+    expect(read("the most popular books")).toMatchObject({ refused: "ambiguous" });
+  });
+
+  it("ranks 'the N largest X' by the entity's one measure, without grouping", () => {
+    expect(read("the 2 largest loans")).toMatchObject({ from: ["loans"], columns: ["loan_id", "amount"], group: [], order: [["amount", "desc"]], limit: 2 });
+  });
+});
+
+describe("ordering", () => {
+  it("reads 'sorted by X descending' and 'highest X first'", () => {
+    const byPrice = { from: ["books"], columns: ["book_id", "title", "price"], order: [["price", "desc"]], limit: undefined };
+    expect(read("books sorted by price descending")).toMatchObject(byPrice);
+    expect(read("books, highest price first")).toMatchObject(byPrice);
+  });
+});
+
+describe("leads, output columns and relative clauses", () => {
+  it("reads a request verb before what is wanted", () => {
+    expect(read("show me the number of loans per city")).toMatchObject({ columns: ["city", "loans_count=count(*)"], group: ["members.city"] });
+  });
+
+  it("reads an imperative the tagger took for a noun", () => {
+    expect(read("list members in Oslo")).toMatchObject({ from: ["members"], where: [["members.city", "=", "Oslo"]] });
+  });
+
+  it("reads 'first and last name' as two columns sharing their head", () => {
+    expect(read("members with first and last name")).toMatchObject({ columns: ["member_id", "first_name", "last_name"] });
+  });
+
+  it("adds the grouped entity's columns beside the aggregates", () => {
+    expect(read("number of loans per book with the title of the book")).toMatchObject({ columns: ["book_id", "title", "loans_count=count(*)"], group: ["books.book_id", "books.title"] });
+  });
+
+  it("reads 'whose <attribute> is over N' as a filter and 'whose total … is over N' as HAVING", () => {
+    expect(read("books whose price is over 20")).toMatchObject({ where: [["books.price", ">", 20]], group: [] });
+    expect(read("members whose total fine amount is over 100")).toMatchObject({ group: memberGroup, having: [["total_amount", ">", 100]] });
+  });
+
+  it("prefers the listed rows' own column over another table's", () => {
+    expect(read("loans with amount over 5")).toMatchObject({ from: ["loans"], where: [["loans.amount", ">", 5]] });
+  });
+});
+
+describe("attribute values as what is listed", () => {
+  it("lists the distinct values of a plural attribute noun", () => {
+    expect(read("genres")).toMatchObject({ from: ["books"], columns: ["genre"], distinct: true });
+  });
+
+  it("groups by the attribute when a count qualifies it", () => {
+    expect(read("cities with at least 2 members")).toMatchObject({ columns: ["city", "members_count=count(*)"], group: ["members.city"], having: [["members_count", ">=", 2]] });
+  });
+});
+
+describe("verbs", () => {
+  it("drops a verb that only says a row came to be, and refuses one that may restrict", () => {
+    expect(read("total fine amount charged per member")).toEqual(read("total fine amount per member"));
+    expect(read("total fine amount waived per member")).toMatchObject({ refused: "not_understood" });
+  });
+
+  it("reads 'how many X did each Y <verb>' through the relationship, but never drops a verb naming a stored state", () => {
+    expect(read("how many books did each member borrow")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "books_count=count_distinct(books.book_id)"], group: memberGroup });
+    expect(read("how many loans did each member lose")).toMatchObject({ refused: "not_understood" });
+    expect(read("members who lost books")).toMatchObject({ refused: "not_understood" });
+  });
+
+  it("dates a period after a verb's object on that object, and one after a preposition's on the listed rows", () => {
+    expect(read("members who took loans in 2024")).toMatchObject({ from: ["members", "loans"], where: [["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]], distinct: true });
+    expect(read("loans from members in Oslo in 2024")).toMatchObject({ where: [["members.city", "=", "Oslo"], ["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]] });
+  });
+
+  it("dates a period after a verb on the date the verb names", () => {
+    expect(read("loans returned in 2024")).toMatchObject({ where: [["loans.returned_on", "date_range", ["2024-01-01", "2025-01-01"]]] });
+  });
+
+  it("anchors a relative period to the latest date in the data, and says so", () => {
+    const plan = read("loans in the last 30 days");
+    expect(plan).toMatchObject({ where: [["loans.loaned_on", "date_range", ["2025-06-01", "2025-07-01"]]] });
+    expect(plan.notes?.join(" ")).toContain("2025-06-30 (the latest loaned_on in lib.loans)");
+    const result = planWithEnglish({ prompt: "loans in the last 30 days", catalog: libraryCatalog, sampleValues: librarySampleValues, latestDates: { "lib.loans.loaned_on": "2025-06-30" } });
+    expect(result.ok && result.spec.asOf).toEqual({ date: "2025-06-30", source: "the latest loaned_on in lib.loans", phrase: "in the last 30 days" });
+  });
+});
+
+describe("conditions in other words", () => {
+  it("reads 'with a <amount>' as more than none of it", () => {
+    expect(read("loans with an amount")).toMatchObject({ where: [["loans.amount", ">", 0]] });
+  });
+
+  it("reads a verb of price with an amount of money on the rows' money column", () => {
+    expect(read("books that cost less than 10 dollars")).toMatchObject({ where: [["books.price", "<", 10]] });
+  });
+
+  it("reads 'cheapest first' on the listed rows' money column", () => {
+    expect(read("books of poetry, cheapest first")).toMatchObject({ columns: ["book_id", "title", "price"], order: [["price", "asc"]] });
+  });
+
+  it("counts an attribute's different values after a verb", () => {
+    expect(read("members who borrowed more than 2 genres")).toMatchObject({ columns: [...memberGroup.map((c) => c.split(".")[1]), "distinct_genre=count_distinct(books.genre)"], having: [["distinct_genre", ">", 2]] });
+  });
+});
+
+describe("states, per-group superlatives and later requests", () => {
+  it("reads participles after 'be' that are stored values as the rows' state", () => {
+    expect(read("loans that are open or lost")).toMatchObject({ where: [["loans.state", "in", ["open", "lost"]]] });
+  });
+
+  it("reads 'the largest X each Y' as the largest amount per Y, and 'the largest X' alone as a ranking", () => {
+    expect(read("largest loan each member ever took")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "max_amount=max(loans.amount)"], group: memberGroup });
+    expect(read("the largest loan")).toMatchObject({ columns: ["loan_id", "amount"], order: [["amount", "desc"]], limit: 1 });
+  });
+
+  it("reads columns asked for in a later sentence", () => {
+    expect(read("how many loans did each book have? need the title")).toMatchObject({ columns: ["book_id", "title", "loans_count=count(*)"], group: ["books.book_id", "books.title"] });
+  });
+
+  it("refuses, naming it, an aggregate phrase it cannot read instead of dropping it", () => {
+    expect(read("what % of loans are lost")).toMatchObject({ refused: "not_understood", message: expect.stringContaining("what % of") });
+  });
+});

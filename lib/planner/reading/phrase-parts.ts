@@ -1,0 +1,187 @@
+import pluralize from "pluralize";
+import type { ComparisonPhrase } from "@/lib/planner/english";
+import { items, list, type Part } from "./parts";
+import type { Meaning } from "./senses";
+
+/**
+ * What the grammar's productions build: each function takes the parts of a phrase and returns
+ * the part the phrase means, or `undefined` when the words cannot mean it (the derivation is
+ * dropped). Every built part keeps the words it was read from.
+ */
+export const sense = (p: Part): Meaning | undefined => (p.k === "sense" ? p.meaning : p.k === "measure" ? p.target : undefined);
+export const phraseOf = (...parts: Part[]): string => parts.flatMap((p) => (p.k === "list" ? p.parts.map((q): string => phraseOf(q)) : "phrase" in p ? [p.phrase] : [])).filter(Boolean).join(" ");
+export const verbOf = (l: Part): string | undefined => items(l).find((p) => p.k === "verb")?.lemma as string | undefined;
+
+export function subject(e: Part): Part | undefined {
+  const m = sense(e);
+  return m?.kind === "entity" ? { k: "subject", entity: m.entity, phrase: phraseOf(e), qualifiers: [] } : undefined;
+}
+export function withQualifiers(np: Part, qualifiers: Part[]): Part | undefined {
+  return np.k === "subject" ? { ...np, phrase: phraseOf(...qualifiers, np), qualifiers: [...qualifiers, ...np.qualifiers] } : undefined;
+}
+export function measure(agg: Part | undefined, a: Part, distinct?: Part): Part | undefined {
+  const target = sense(a);
+  if (!target || (agg && agg.k !== "agg")) return undefined;
+  // "the number of loans" counts loans, never the dates a date column is named after.
+  if (agg?.k === "agg" && agg.fn === "count" && target.kind === "time") return undefined;
+  const fn = agg?.k === "agg" ? (agg.fn === "count" && (distinct?.k === "word" || agg.distinct) ? "count_distinct" : agg.fn) : undefined;
+  return { k: "measure", fn, target, phrase: phraseOf(...[agg, distinct, a].filter((p): p is Part => !!p && p.k !== "list")) };
+}
+export function count(agg: Part, np: Part | undefined, distinct?: Part): Part | undefined {
+  if (!np || np.k !== "subject" || agg.k !== "agg" || (agg.fn !== "count" && agg.fn !== "sum")) return undefined;
+  if (agg.fn === "sum" && agg.phrase.toLowerCase() !== "how many") return undefined;
+  return { k: "count", entity: np.entity, distinct: distinct?.k === "word" || !!agg.distinct, phrase: phraseOf(agg, np), qualifiers: np.qualifiers };
+}
+/**
+ * "the average order", "the largest payment": an aggregate of an entity is of its one measure.
+ * "total orders" also counts them ("total orders: 57"); both readings are kept and, building
+ * different tables, are asked about.
+ */
+export function totalCount(agg: Part, np: Part): Part | undefined {
+  if (agg.k !== "agg" || agg.phrase.toLowerCase() !== "total" || np.k !== "subject" || pluralize.isSingular(np.phrase.split(/\s+/).pop() ?? "")) return undefined;
+  return { k: "count", entity: np.entity, distinct: false, phrase: phraseOf(agg, np), qualifiers: np.qualifiers };
+}
+/** "the biggest order each customer placed": per group, a superlative of rows is their largest amount. */
+export function largestPerGroup(word: Part, np: Part): Part | undefined {
+  if (word.k !== "super" || word.of || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
+  return { k: "measure", fn: word.direction === "desc" ? "max" : "min", target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] }, phrase: phraseOf(word, np), perGroup: true };
+}
+export function ofEntity(agg: Part, np: Part): Part | undefined {
+  if (agg.k !== "agg" || agg.fn === "count" || agg.fn === "count_distinct" || agg.phrase.toLowerCase() === "how many" || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
+  return { k: "measure", fn: agg.fn, target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] }, phrase: phraseOf(agg, np) };
+}
+/** "the number of orders" without its aggregate word: what "the most orders" counts. */
+export function counted(np: Part): Part | undefined {
+  return np.k === "subject" ? { k: "count", entity: np.entity, distinct: false, phrase: np.phrase, qualifiers: np.qualifiers } : undefined;
+}
+export function top(rank: Part): Part | undefined {
+  return rank.k === "rank" ? { k: "top", edge: rank.chunk.edge, count: rank.chunk.count ?? 0, phrase: rank.phrase } : undefined;
+}
+/**
+ * "the most tracks", "the fewest orders", "the most revenue": a superlative of quantity ranks the
+ * rows by what follows and keeps the first; how many it keeps is the number of the noun it
+ * qualifies ("which genre" one, "which genres" unknown), settled when the reading is built.
+ */
+export function superlative(word: Part, by: Part | undefined, link?: Part): Part | undefined {
+  if (word.k !== "super" || word.of || !by || (by.k !== "count" && by.k !== "measure")) return undefined;
+  if (by.k === "measure" && !by.fn && by.target.kind !== "measure") return undefined;
+  return { k: "top", edge: word.direction === "desc" ? "top" : "bottom", count: 0, by, bySubjectNumber: true, phrase: phraseOf(...(link ? [link] : []), word, by) };
+}
+/** "the 3 largest orders": a superlative of size ranks an entity by its one measure. */
+export function largest(n: Part | undefined, word: Part, np: Part): Part | undefined {
+  if (word.k !== "super" || np.k !== "subject" || (n && n.k !== "number")) return undefined;
+  // "the least popular product (by quantity)": the measure comes from "by"; "the 5 cheapest products": the money column.
+  const own = word.of === "named" ? {} : { byOwnMeasure: word.of === "money" ? ("money" as const) : true };
+  const rank: Part = { k: "top", edge: word.direction === "desc" ? "top" : "bottom", count: n?.k === "number" ? n.value : 0, ...own, bySubjectNumber: !n, phrase: phraseOf(...(n ? [n] : []), word) };
+  return list(rank, np);
+}
+export function time(t: Part, a?: Part): Part | undefined {
+  return t.k === "time" ? { k: "filter-time", expr: t.expr, attr: a && sense(a), phrase: phraseOf(...(a ? [a] : []), t) } : undefined;
+}
+export function flag(f: Part): Part | undefined {
+  const m = sense(f);
+  return m?.kind === "flag" ? { k: "flag", meaning: m, phrase: phraseOf(f) } : undefined;
+}
+export function values(vs: Part[], phrase?: string): Part | undefined {
+  const meanings = vs.map(sense).filter((m): m is Extract<Meaning, { kind: "value" }> => m?.kind === "value");
+  if (meanings.length !== vs.length || meanings.some((m) => m.entity !== meanings[0].entity || m.column !== meanings[0].column)) return undefined;
+  return { k: "values", meanings, phrase: phrase ?? phraseOf(...vs) };
+}
+export function moreValues(v: Part, rest: Part): Part | undefined {
+  return values([v, ...(rest.k === "values" ? rest.meanings.map((m) => ({ k: "sense", meaning: m, phrase: "" }) as Part) : [])], phraseOf(v, rest));
+}
+/** "whose country is Canada": the values must be values of the attribute named. */
+export function valuesOf(a: Part, v: Part, phrase: string): Part | undefined {
+  const attr = sense(a);
+  if (v.k !== "values" || !attr || attr.kind !== "dimension") return undefined;
+  const m = v.meanings[0];
+  return m.entity === attr.entity && m.column === attr.dimension.column ? { ...v, phrase } : undefined;
+}
+export function compare(a: Part | undefined, c: Part, unit?: Part): Part | undefined {
+  const chunk = c.k === "compare" ? c.chunk : undefined;
+  if (!chunk || chunk.quantity === undefined) return undefined;
+  const attr = a && sense(a);
+  if (a && (!attr || a.k === "measure" && a.fn)) return a.k === "measure" ? having(a, c) : undefined;
+  return { k: "filter-compare", attr, chunk, phrase: phraseOf(...(a ? [a] : []), c, ...(unit && unit.k !== "list" ? [unit] : [])), ...(unit && unit.k === "word" ? { unit: "currency" as const } : {}) };
+}
+export function equals(a: Part, n: Part, prep: Part): Part | undefined {
+  const attr = sense(a);
+  if (n.k !== "number" || !/^[\d.,]+$/.test(n.phrase) || attr?.kind !== "measure" || (prep.k === "word" && prep.word !== "at" && prep.word !== "of")) return undefined;
+  const phrase = phraseOf(a, prep, n);
+  const chunk: ComparisonPhrase = { kind: "comparison", operator: "=", quantity: { value: n.value, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
+  return { k: "filter-compare", attr, chunk, phrase };
+}
+export function nonzero(a: Part, w: Part): Part | undefined {
+  const attr = sense(a);
+  if (attr?.kind !== "measure") return undefined;
+  const phrase = phraseOf(w, a);
+  const chunk: ComparisonPhrase = { kind: "comparison", operator: ">", quantity: { value: 0, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
+  return { k: "filter-compare", attr, chunk, phrase, nonzero: true };
+}
+export function having(m: Part, c: Part, phrase?: string): Part | undefined {
+  if ((m.k !== "measure" && m.k !== "count") || c.k !== "compare" || c.chunk.quantity === undefined) return undefined;
+  if (m.k === "measure" && !m.fn) return undefined;
+  return { k: "having-compare", measure: m, chunk: c.chunk, phrase: phrase ?? phraseOf(m, c) };
+}
+export function grain(g: Part, of?: Part): Part | undefined {
+  if (g.k === "bucket") return { k: "grain", bucket: g.bucket, attr: of && sense(of)?.kind === "time" ? sense(of) : undefined, entity: of && sense(of)?.entity, phrase: phraseOf(...(of ? [of] : []), g) };
+  const m = sense(g);
+  if (!m) return undefined;
+  if (m.kind === "entity" || m.kind === "role") return { k: "grain", entity: m.entity, ...(m.kind === "role" ? { attr: m } : {}), phrase: phraseOf(g) };
+  if (m.kind === "value" || m.kind === "flag") return undefined;
+  return { k: "grain", attr: m, phrase: phraseOf(g) };
+}
+/** "countries with at least 3 customers", "which cities": the values of an attribute are what is listed. */
+export function listed(a: Part): Part | undefined {
+  const m = sense(a);
+  return m?.kind === "dimension" ? { k: "grain", attr: m, listed: true, phrase: phraseOf(a) } : undefined;
+}
+export function withGrainPhrase(gs: Part, word: Part): Part {
+  const all = items(gs);
+  return list(...all.map((g, i) => (i === 0 && g.k === "grain" ? { ...g, phrase: phraseOf(word, g) } : g)));
+}
+/** "sorted by amount", "descending", "in alphabetical order", "largest amount first". */
+export function sort(o: Part, by?: Part, then?: Part): Part | undefined {
+  if (o.k !== "order" || (then && then.k !== "order")) return undefined;
+  const direction = then?.k === "order" && then.chunk.direction ? then.chunk.direction : o.chunk.direction;
+  if (by && !sense(by)) return undefined;
+  if (!by && ((!direction && o.chunk.superlative === undefined) || o.chunk.by)) return undefined;
+  const words = [o, ...(by ? [by] : []), ...(then ? [then] : [])];
+  return { k: "sort", direction: direction === "descending" ? "desc" : "asc", ...(by ? { by } : {}), ...(!by ? { implicit: o.chunk.text.toLowerCase(), ...(o.chunk.first !== undefined ? { first: o.chunk.first } : {}) } : {}), phrase: phraseOf(...words) };
+}
+/** "largest amount first", "lowest price first": a superlative names the end that comes first. */
+export function sortFirst(word: Part, by: Part, o: Part): Part | undefined {
+  if (word.k !== "super" || o.k !== "order" || o.chunk.first === undefined || !sense(by)) return undefined;
+  const firstIsHigh = word.direction === "desc" === o.chunk.first;
+  return { k: "sort", direction: firstIsHigh ? "desc" : "asc", by, phrase: phraseOf(word, by, o) };
+}
+export function show(a: Part): Part | undefined {
+  const all = items(a).map(sense);
+  // "with a discount" states a condition, not a column to show: only attributes that are not measures are shown.
+  if (all.some((m) => !m || m.kind === "measure")) return undefined;
+  return list(...all.map((m) => ({ k: "show", meaning: m!, phrase: phraseOf(a) }) as Part));
+}
+export function related(np: Part, link: Part): Part | undefined {
+  if (np.k !== "subject") return undefined;
+  // "orders placed by customers": after a passive's "by" the related rows are the agents, the listed rows the event.
+  const event = items(link).some((p) => (p.k === "verb" && !/\bby$/i.test(p.phrase) && !p.chunk.passive) || (p.k === "word" && p.word === "with"));
+  return { k: "related", entity: np.entity, phrase: phraseOf(link, np), qualifiers: np.qualifiers, via: phraseOf(link), event };
+}
+/**
+ * "customers who placed orders in 2024", "customers with orders in 2024": a period after a verb's
+ * (or "with"'s) object dates that object, the event the verb tells of.
+ */
+export function datedRelated(np: Part, link: Part, t: Part): Part | undefined {
+  const r = related(np, link);
+  const period = time(t);
+  if (r?.k !== "related" || !r.event || np.k !== "subject" || period?.k !== "filter-time") return undefined;
+  return { ...r, phrase: phraseOf(r, t), qualifiers: [...r.qualifiers, { ...period, owner: np.entity }] };
+}
+/** "the quantity sold", "products supplied": a past participle after a noun only describes it. */
+export function described(np: Part, participle: Part): Part | undefined {
+  if (participle.k !== "verb" || participle.chunk.particles.length > 0 || participle.chunk.negated) return undefined;
+  const form = participle.phrase.toLowerCase().split(/\s+/).pop() ?? "";
+  if (form === participle.lemma || /(ing|s)$/.test(form)) return undefined;
+  if (np.k === "measure" || np.k === "count") return { ...np, phrase: phraseOf(np, participle) };
+  return np.k === "subject" ? { ...np, phrase: phraseOf(np, participle) } : undefined;
+}

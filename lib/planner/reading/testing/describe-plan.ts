@@ -1,0 +1,23 @@
+import type { PlanResult } from "@/lib/planner/rules/types";
+
+/**
+ * A plan as a reader checks it: the tables read, the output columns (aggregates as
+ * `name=fn(source.column)`, calendar columns as `name:bucket`), filters, groups, havings, order,
+ * limit; or the refusal's code and message.
+ */
+export function describePlan(result: PlanResult) {
+  if (!result.ok) return { refused: result.code, message: result.message };
+  const s = result.spec;
+  const ref = (c: { source: string; column: string }) => `${c.source}.${c.column}`;
+  return {
+    from: s.sources.map((x) => x.table),
+    columns: s.columns.map((c) => (c.expr.kind === "aggregate" ? `${c.name}=${c.expr.fn}(${c.expr.arg.kind === "column" ? ref(c.expr.arg.column) : "*"})` : c.name + (c.expr.kind === "column" && c.expr.bucket ? `:${c.expr.bucket}` : ""))),
+    where: s.filters.map((f) => !("column" in f) ? [f.path.map((h) => h.table).join(" → "), f.op, null] : [ref(f.column), f.op, "value" in f ? f.value : "values" in f ? f.values : "low" in f ? [f.low, f.high] : "from" in f || "to" in f ? [f.from, f.to] : null]),
+    group: s.grain.map((g) => ref(g.column) + (g.bucket ? `:${g.bucket}` : "")),
+    having: s.having.map((h) => [h.output, h.op, h.value]),
+    order: s.orderBy.map((o) => [o.output, o.direction]),
+    limit: s.limit?.count,
+    distinct: s.distinct ?? false,
+    notes: result.notes ?? [],
+  };
+}
