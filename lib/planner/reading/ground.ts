@@ -2,6 +2,7 @@ import type { AnnotatedToken, Chunk, NounPhrase } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
 import { AGGREGATE_WORDS, CALENDAR_UNITS, CURRENCY_WORDS, DISTINCT_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
 import { wordKey, type Lexicon } from "./lexicon";
+import { spanKeys } from "./word-forms";
 import type { Part } from "./parts";
 import { STRENGTH, type Meaning } from "./senses";
 
@@ -81,9 +82,33 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
       default: break;
     }
   }
+  groundAcrossChunks(tokens, chunks, lexicon, emitSenses);
   const covered = new Set(terminals.flatMap((t) => Array.from({ length: t.end - t.start }, (_, i) => t.start + i)));
   const unknown = tokens.filter((t) => !covered.has(t.index) && !FUNCTION_POS.has(t.pos) && t.kind !== "punctuation" && !(t.kind === "symbol" && !t.comparison));
   return { terminals, unknown, fuzzy };
+}
+
+/**
+ * Column and table names that span what the chunker splits: "units in stock", "title of
+ * courtesy", "quantity per unit". A phrase the model has word for word is read whole even when
+ * a preposition inside it starts a new chunk; the parser still sees the parts as well.
+ */
+function groundAcrossChunks(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon, emitSenses: EmitSenses) {
+  const chunkOf = new Map<number, number>();
+  chunks.forEach((c, n) => {
+    for (let i = c.tokens.start; i < c.tokens.end; i++) chunkOf.set(i, n);
+  });
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = i + 2; j <= Math.min(tokens.length, i + lexicon.longest); j++) {
+      const span = tokens.slice(i, j);
+      if (span.some((t) => t.kind !== "word" && t.kind !== "identifier")) break;
+      if (chunkOf.get(i) === chunkOf.get(j - 1)) continue;
+      for (const key of spanKeys(span)) {
+        const senses = lexicon.phrases.get(key);
+        if (senses && key.includes(" ")) emitSenses(i, j, senses);
+      }
+    }
+  }
 }
 
 function valueMeaning(lexicon: Lexicon, m: { table: string; column: string; value: string }): Extract<Meaning, { kind: "value" }> {
@@ -113,9 +138,7 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
     // Phrases of the model, longest first; every length is kept as a candidate.
     let grounded = false;
     for (let j = Math.min(end, i + lexicon.longest); j > i; j--) {
-      const words = tokens.slice(i, j);
-      const keys = new Set([words.map(keyOf).join(" "), words.map((w, k) => (k === words.length - 1 ? lemmaOf(w) : keyOf(w))).join(" ")]);
-      for (const key of keys) {
+      for (const key of spanKeys(tokens.slice(i, j))) {
         const senses = lexicon.phrases.get(key);
         if (senses) {
           emitSenses(i, j, senses);
@@ -128,6 +151,8 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
       const span = tokens.slice(i, j);
       if (span.some((w) => FUNCTION_POS.has(w.pos) && w.pos !== "ADP" && w.pos !== "DET") && !span.every((w) => w.possibleValue)) continue;
       const raw = span.length === 1 && span[0].quoted ? span[0].quoted.inner : text(i, j);
+      // A lone letter ("starts with B") is never guessed to be a stored value unless quoted.
+      if (span.length === 1 && !span[0].quoted && raw.length === 1) continue;
       const matches = lexicon.values(raw);
       if (matches.length === 0) continue;
       const strength = span.every((w) => w.possibleValue) ? STRENGTH.value : STRENGTH.synonym;

@@ -1,6 +1,7 @@
 import pluralize from "pluralize";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { createValueLookup, type ValueMatch } from "@/lib/semantic-model/value-lookup";
+import { countryNames } from "@/lib/semantic-model/words/country-names";
 import { STRENGTH, type Meaning } from "./senses";
 
 export type Sense = { meaning: Meaning; strength: number };
@@ -59,7 +60,7 @@ export function buildLexicon(model: SemanticModel): Lexicon {
   }
   const longest = Math.max(1, ...[...phrases.keys()].map((k) => k.split(" ").length));
   const words = [...new Set([...phrases.keys()].flatMap((k) => k.split(" ")))].sort();
-  return { phrases, longest, values: createValueLookup(model), entities: model.entities, words };
+  return { phrases, longest, values: createValueLookup(model, { alternatives: countryNames }), entities: model.entities, words };
 }
 
 function sameMeaning(a: Meaning, b: Meaning): boolean {
