@@ -28,8 +28,5 @@ export const CALENDAR_UNITS: Record<string, TimeBucket> = {
   quarter: "quarter", quarterly: "quarter", year: "year", yearly: "year", annual: "year", annually: "year",
 };
 
-/** Units of money a comparison may carry ("over 50 bucks"): the column's own currency. */
-export const CURRENCY_WORDS = new Set(["dollar", "buck", "usd", "euro", "eur"]);
-
 /** Parts of speech that carry no content of their own: read by the grammar or safely left out. */
 export const FUNCTION_POS = new Set(["DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "INTJ", "ADV", "SYM", "SPACE"]);

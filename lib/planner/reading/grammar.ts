@@ -5,6 +5,7 @@ import {
   compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
+import { inUnit } from "./phrase-parts";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
@@ -83,6 +84,8 @@ r("Aggregate -> SUPER NP", ([s, np]) => largestPerGroup(s, np));
 r("Attr -> Column");
 // "the title of their album": an attribute and, after "of", the entity it belongs to.
 r("Attr -> Column PREP ENT", ([a, p, e]) => (p.k === "word" && p.word === "of" && sense(e)?.entity === sense(a)?.entity ? { ...a, phrase: phraseOf(a, p, e) } as Part : undefined));
+// "length in minutes", "the total in dollars": a measure wanted in another unit.
+r("Attr -> Column PREP UNIT", ([a, p, u]) => inUnit(a, p, u));
 r("Column -> MEAS");
 r("Column -> DIM");
 r("Column -> TDIM");

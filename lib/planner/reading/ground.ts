@@ -1,7 +1,8 @@
 import type { AnnotatedToken, Chunk, NounPhrase } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
-import { AGGREGATE_WORDS, CALENDAR_UNITS, CURRENCY_WORDS, DISTINCT_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
+import { AGGREGATE_WORDS, CALENDAR_UNITS, DISTINCT_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
 import { wordKey, type Lexicon } from "./lexicon";
+import { unitOfWord } from "./unit-words";
 import { spanKeys } from "./word-forms";
 import type { Part } from "./parts";
 import { STRENGTH, type Meaning } from "./senses";
@@ -75,7 +76,8 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
           const t = tokens[i];
           const unit = CALENDAR_UNITS[t.normal];
           if (unit) emit("BUCKET", i, i + 1, { k: "bucket", bucket: unit, phrase: t.text });
-          if (CURRENCY_WORDS.has(wordKey(t.normal))) emit("UNIT", i, i + 1, { k: "word", word: "currency", phrase: t.text, chunk: c });
+          const named = unitOfWord(t, tokens[i - 1]);
+          if (named) emit("UNIT", i, i + 1, { k: "word", word: named, phrase: t.text, chunk: c });
         }
         break;
       }
@@ -133,7 +135,8 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
     if (t.number && !t.time) emit("NUM", i, i + 1, { k: "number", value: t.number.value, phrase: t.text });
     const unit = CALENDAR_UNITS[t.normal] ?? CALENDAR_UNITS[lemmaOf(t)];
     if (unit) emit("BUCKET", i, i + 1, { k: "bucket", bucket: unit, phrase: t.text });
-    if (CURRENCY_WORDS.has(lemmaOf(t))) emit("UNIT", i, i + 1, { k: "word", word: "currency", phrase: t.text, chunk: c });
+    const named = unitOfWord(t, tokens[i - 1]);
+    if (named) emit("UNIT", i, i + 1, { k: "word", word: named, phrase: t.text, chunk: c });
     if (t.pos === "DET" && (t.normal === "each" || t.normal === "every")) emit("EACH", i, i + 1, { k: "word", word: t.normal, phrase: t.text, chunk: c });
     // Phrases of the model, longest first; every length is kept as a candidate.
     let grounded = false;
@@ -159,7 +162,7 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
       emitSenses(i, j, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength })));
       grounded = true;
     }
-    if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && t.normal.length >= 4) {
+    if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && !named && t.normal.length >= 4) {
       const near = lexicon.words.filter((w) => editDistance(w, keyOf(t)) <= (t.normal.length >= 7 ? 2 : 1));
       for (const w of near) {
         const senses = lexicon.phrases.get(w) ?? [];

@@ -1,6 +1,7 @@
 import pluralize from "pluralize";
 import type { ComparisonPhrase } from "@/lib/planner/english";
 import { items, list, type Part } from "./parts";
+import type { Unit } from "@/lib/semantic-model/model-schema";
 import type { Meaning } from "./senses";
 
 /**
@@ -102,7 +103,7 @@ export function compare(a: Part | undefined, c: Part, unit?: Part): Part | undef
   if (!chunk || chunk.quantity === undefined) return undefined;
   const attr = a && sense(a);
   if (a && (!attr || a.k === "measure" && a.fn)) return a.k === "measure" ? having(a, c) : undefined;
-  return { k: "filter-compare", attr, chunk, phrase: phraseOf(...(a ? [a] : []), c, ...(unit && unit.k !== "list" ? [unit] : [])), ...(unit && unit.k === "word" ? { unit: "currency" as const } : {}) };
+  return { k: "filter-compare", attr, chunk, phrase: phraseOf(...(a ? [a] : []), c, ...(unit && unit.k !== "list" ? [unit] : [])), ...(unit && unit.k === "word" ? { unit: unit.word as Unit } : {}) };
 }
 export function equals(a: Part, n: Part, prep: Part): Part | undefined {
   const attr = sense(a);
@@ -157,8 +158,9 @@ export function sortFirst(word: Part, by: Part, o: Part): Part | undefined {
 }
 export function show(a: Part): Part | undefined {
   const all = items(a).map(sense);
-  // "with a discount" states a condition, not a column to show: only attributes that are not measures are shown.
-  if (all.some((m) => !m || m.kind === "measure")) return undefined;
+  // "with a discount" states a condition, not a column to show: only attributes that are not measures are shown,
+  // and measures wanted in a unit ("with its length in minutes").
+  if (all.some((m) => !m || (m.kind === "measure" && !m.as))) return undefined;
   return list(...all.map((m) => ({ k: "show", meaning: m!, phrase: phraseOf(a) }) as Part));
 }
 export function related(np: Part, link: Part): Part | undefined {
@@ -184,4 +186,10 @@ export function described(np: Part, participle: Part): Part | undefined {
   if (form === participle.lemma || /(ing|s)$/.test(form)) return undefined;
   if (np.k === "measure" || np.k === "count") return { ...np, phrase: phraseOf(np, participle) };
   return np.k === "subject" ? { ...np, phrase: phraseOf(np, participle) } : undefined;
+}
+/** "length in minutes": the measure, wanted in the unit the request names. */
+export function inUnit(m: Part, prep: Part, unit: Part): Part | undefined {
+  const meaning = sense(m);
+  if (meaning?.kind !== "measure" || prep.k !== "word" || prep.word !== "in" || unit.k !== "word") return undefined;
+  return { k: "sense", meaning: { ...meaning, as: { unit: unit.word as Unit, phrase: unit.phrase } }, phrase: phraseOf(m, prep, unit) };
 }

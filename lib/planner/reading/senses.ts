@@ -1,9 +1,10 @@
-import type { Dimension, Entity, Flag, Measure, Relationship, TimeDimension } from "@/lib/semantic-model/model-schema";
+import type { Dimension, Entity, Flag, Measure, Relationship, TimeDimension, Unit } from "@/lib/semantic-model/model-schema";
 
 /** What a phrase of the request can mean in the warehouse, from the semantic model. */
 export type Meaning =
   | { kind: "entity"; entity: Entity }
-  | { kind: "measure"; entity: Entity; measure: Measure }
+  /** `as`: the unit the request wants the measure in ("length in minutes"), with its words. */
+  | { kind: "measure"; entity: Entity; measure: Measure; as?: { unit: Unit; phrase: string } }
   | { kind: "dimension"; entity: Entity; dimension: Dimension }
   | { kind: "time"; entity: Entity; time: TimeDimension }
   | { kind: "flag"; entity: Entity; flag: Flag }
