@@ -7,9 +7,9 @@ import type { TimeBucket } from "@/lib/spec/clauses";
  * any dataset is named here.
  */
 export const AGGREGATE_WORDS: Record<string, { fn: AggregateFn; distinct?: boolean }> = {
-  total: { fn: "sum" }, sum: { fn: "sum" }, totals: { fn: "sum" },
-  average: { fn: "avg" }, avg: { fn: "avg" }, mean: { fn: "avg" },
-  count: { fn: "count" }, number: { fn: "count" }, "number of": { fn: "count" }, "how many": { fn: "count" }, "count of": { fn: "count" },
+  total: { fn: "sum" }, sum: { fn: "sum" }, totals: { fn: "sum" }, sums: { fn: "sum" },
+  average: { fn: "avg" }, avg: { fn: "avg" }, mean: { fn: "avg" }, averages: { fn: "avg" },
+  count: { fn: "count" }, counts: { fn: "count" }, number: { fn: "count" }, "number of": { fn: "count" }, "how many": { fn: "count" }, "count of": { fn: "count" },
   "how much": { fn: "sum" }, "sum of": { fn: "sum" }, "total of": { fn: "sum" }, "average of": { fn: "avg" }, "the average of": { fn: "avg" },
   max: { fn: "max" }, maximum: { fn: "max" }, min: { fn: "min" }, minimum: { fn: "min" },
 };
@@ -30,3 +30,14 @@ export const CALENDAR_UNITS: Record<string, TimeBucket> = {
 
 /** Parts of speech that carry no content of their own: read by the grammar or safely left out. */
 export const FUNCTION_POS = new Set(["DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "INTJ", "ADV", "SYM", "SPACE"]);
+
+/**
+ * Words that say nothing about the table: abbreviations that introduce an explanation ("i.e.",
+ * "e.g."), politeness, and nouns for the result itself ("I need a table of…", "a quick report
+ * with…"). Left out of the reading, like function words, when nothing in the model reads them.
+ */
+export const FILLER_WORDS = new Set([
+  "i.e.", "e.g.", "ie", "eg", "etc", "etc.", "viz.",
+  "please", "pls", "plz", "thanks", "thank", "cheers", "hi", "hello", "hey",
+  "table", "report", "overview", "summary",
+]);

@@ -1,7 +1,8 @@
 import type { AnnotatedToken, Chunk, NounPhrase } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
-import { AGGREGATE_WORDS, CALENDAR_UNITS, DISTINCT_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
+import { AGGREGATE_WORDS, CALENDAR_UNITS, DISTINCT_WORDS, FILLER_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
 import { wordKey, type Lexicon } from "./lexicon";
+import { comparativeOf, dimensionAdjectiveTerminals, isDimensionAdjective } from "./ground-adjectives";
 import { unitOfWord } from "./unit-words";
 import { spanKeys } from "./word-forms";
 import type { Part } from "./parts";
@@ -55,7 +56,8 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
         }
         break;
       }
-      case "comparison": emit("CMP", start, end, { k: "compare", chunk: c, phrase }); break;
+      // A comparison by a property ("heavier than") is read on the columns that have it (ground-adjectives.ts).
+      case "comparison": if (!comparativeOf(tokens, c)) emit("CMP", start, end, { k: "compare", chunk: c, phrase }); break;
       case "time": emit("TIME", start, end, { k: "time", expr: c.expression, phrase }); break;
       case "aggregate": {
         const agg = AGGREGATE_WORDS[c.word.toLowerCase()];
@@ -64,7 +66,13 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
       }
       case "ranking": emit("RANK", start, end, { k: "rank", chunk: c, phrase }); break;
       case "ordering": emit("ORDER", start, end, { k: "order", chunk: c, phrase }); break;
-      case "connective": emit(CONNECTIVE[c.role], start, end, { k: "word", word: c.word.toLowerCase(), phrase, chunk: c }); break;
+      case "connective": {
+        // "a table with…", "a report of…": the words after a noun for the result itself describe the result.
+        const before = chunks[chunks.indexOf(c) - 1];
+        const afterFiller = before?.kind === "noun-phrase" && FILLER_WORDS.has(tokens[before.head].normal) && (c.role === "with" || (c.role === "preposition" && c.word.toLowerCase() === "of"));
+        if (!afterFiller) emit(CONNECTIVE[c.role], start, end, { k: "word", word: c.word.toLowerCase(), phrase, chunk: c });
+        break;
+      }
       case "value": {
         const token = tokens[c.token];
         const matches = lexicon.values(token.quoted?.inner ?? token.text);
@@ -85,8 +93,9 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
     }
   }
   groundAcrossChunks(tokens, chunks, lexicon, emitSenses);
+  terminals.push(...dimensionAdjectiveTerminals(tokens, chunks, lexicon, terminals, text));
   const covered = new Set(terminals.flatMap((t) => Array.from({ length: t.end - t.start }, (_, i) => t.start + i)));
-  const unknown = tokens.filter((t) => !covered.has(t.index) && !FUNCTION_POS.has(t.pos) && t.kind !== "punctuation" && !(t.kind === "symbol" && !t.comparison));
+  const unknown = tokens.filter((t) => !covered.has(t.index) && !FUNCTION_POS.has(t.pos) && !FILLER_WORDS.has(t.normal) && t.kind !== "punctuation" && !(t.kind === "symbol" && !t.comparison));
   return { terminals, unknown, fuzzy };
 }
 
@@ -162,7 +171,7 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
       emitSenses(i, j, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength })));
       grounded = true;
     }
-    if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && !named && t.normal.length >= 4) {
+    if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && !named && !isDimensionAdjective(tokens, i) && !FILLER_WORDS.has(t.normal) && t.normal.length >= 4) {
       const near = lexicon.words.filter((w) => editDistance(w, keyOf(t)) <= (t.normal.length >= 7 ? 2 : 1));
       for (const w of near) {
         const senses = lexicon.phrases.get(w) ?? [];

@@ -2,6 +2,7 @@ import type { Chunk, ComparisonPhrase, OrderingPhrase, RankingPhrase, TimeExpres
 import type { AggregateFn } from "@/lib/spec/output-column";
 import type { TimeBucket } from "@/lib/spec/clauses";
 import type { Entity, Unit } from "@/lib/semantic-model/model-schema";
+import type { Property } from "./dimension-adjectives";
 import type { Meaning } from "./senses";
 
 /**
@@ -12,13 +13,18 @@ import type { Meaning } from "./senses";
 export type Part =
   | { k: "sense"; meaning: Meaning; phrase: string }
   | { k: "agg"; fn: AggregateFn; distinct?: boolean; phrase: string }
-  | { k: "compare"; chunk: ComparisonPhrase; phrase: string; unit?: Unit }
+  /** `attr`: the column a comparative adjective compares by ("heavier than" → a weight). */
+  | { k: "compare"; chunk: ComparisonPhrase; phrase: string; unit?: Unit; attr?: Meaning }
   | { k: "time"; expr: TimeExpression; phrase: string }
   | { k: "bucket"; bucket: TimeBucket; phrase: string }
   | { k: "rank"; chunk: RankingPhrase; phrase: string }
   | { k: "order"; chunk: OrderingPhrase; phrase: string }
-  /** `of`: what a superlative ranks by when its words say so: the money column ("cheapest"), or the measure named after "by" ("most popular"). */
-  | { k: "super"; direction: "desc" | "asc"; phrase: string; of?: "money" | "named" }
+  /**
+   * A superlative: of quantity ("most", "largest"), or one that names what it ranks by. `of`: the
+   * money column ("cheapest") or the measure named after "by" ("most popular"); `property`: a
+   * measurable property ("heaviest", "most recent") with, when read on one, the `column` that has it.
+   */
+  | { k: "super"; direction: "desc" | "asc"; phrase: string; of?: "money" | "named"; property?: Property; column?: Meaning }
   | { k: "verb"; chunk: VerbGroup; lemma: string; phrase: string }
   | { k: "word"; word: string; phrase: string; chunk: Chunk }
   | { k: "number"; value: number; phrase: string }

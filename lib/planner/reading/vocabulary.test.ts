@@ -2,10 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Catalog, CatalogColumn, CatalogTable } from "@/lib/catalog/types";
 import { annotate, chunk } from "@/lib/planner/english";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
-import { buildCandidates } from "./build-spec";
 import { ground } from "./ground";
 import { planWithEnglish } from "./index";
-import { joinGraph } from "./join-paths";
 import { buildLexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
 
@@ -24,7 +22,7 @@ const shop: Catalog = {
     table("customers", [col("customer_id"), col("first_name", "text"), col("country", "text"), col("signup_date", "date")]),
     table("orders", [col("order_id"), col("customer_id"), col("order_date", "date")], [["customer_id", "customers", "customer_id"]]),
     table("order_items", [col("order_item_id"), col("order_id"), col("product_id"), col("quantity"), col("unit_price", "numeric(10,2)")], [["order_id", "orders", "order_id"], ["product_id", "products", "product_id"]]),
-    table("products", [col("product_id"), col("name", "text"), col("units_in_stock"), col("weight_grams")]),
+    table("products", [col("product_id"), col("name", "text"), col("unit_price", "numeric(10,2)"), col("units_in_stock"), col("weight_grams")]),
     table("payments", [col("payment_id"), col("order_id"), col("payment_method", "text"), col("amount_cents")], [["order_id", "orders", "order_id"]]),
   ],
 };
@@ -87,18 +85,9 @@ describe("units", () => {
   });
 
   it("compares in the column's own unit: 7 minutes are 420000 ms, 4 kg are 4000 g, 10 dollars 1000 cents", () => {
-    const model = modelOfInput({ catalog: shop, sampleValues: shopValues });
-    const ctx = { prompt: "", model, graph: joinGraph(model), asOf: () => ({ date: "2025-01-01", source: "today" }) };
-    const compare = (table: string, quantity: number, unit: "kg" | "currency") => {
-      const entity = model.entities.find((e) => e.table === `public.${table}`)!;
-      const tokens = annotate(`more than ${quantity}`);
-      const comparison = chunk(tokens).find((c) => c.kind === "comparison")!;
-      if (comparison.kind !== "comparison") throw new Error("no comparison");
-      const [candidate] = buildCandidates([{ k: "subject", entity, phrase: table, qualifiers: [{ k: "filter-compare", chunk: comparison, phrase: "", unit }] }], ctx);
-      return filtersOf(candidate.spec);
-    };
-    expect(compare("products", 4, "kg")).toEqual(["products.weight_grams > 4000"]);
-    expect(compare("payments", 10, "currency")).toEqual(["payments.amount_cents > 1000"]);
+    expect(filtersOf(built("tracks longer than 7 minutes", music))).toEqual(["track.Milliseconds > 420000"]);
+    expect(filtersOf(built("products heavier than 4 kg"))).toEqual(["products.weight_grams > 4000"]);
+    expect(filtersOf(built("payments over 10 dollars"))).toEqual(["payments.amount_cents > 1000"]);
   });
 
   it("reads a unit symbol only after a number or 'in', so that 'min' alone is still the aggregate", () => {
@@ -110,5 +99,40 @@ describe("units", () => {
     expect(units("tracks longer than 7 min")).toEqual(["min"]);
     expect(units("min length per album")).toEqual([]);
     expect(units("total size in MB")).toEqual(["mb"]);
+  });
+});
+
+describe("adjectives of a measurable property", () => {
+  const ranking = (spec: EtlSpec) => [...spec.orderBy.map((o) => `${o.output} ${o.direction}`), `limit ${spec.limit?.count}`];
+
+  it("rank the listed rows by the column that has the property", () => {
+    expect(ranking(built("the 3 heaviest products"))).toEqual(["weight_grams desc", "limit 3"]);
+    expect(ranking(built("5 cheapest products"))).toEqual(["unit_price asc", "limit 5"]);
+    expect(ranking(built("the 2 most recent orders"))).toEqual(["order_date desc", "limit 2"]);
+    expect(ranking(built("the longest track", music))).toEqual(["milliseconds desc", "limit 1"]);
+  });
+
+  it("compare by the column that has the property", () => {
+    expect(filtersOf(built("products more expensive than 50"))).toEqual(["products.unit_price > 50"]);
+    expect(filtersOf(built("products less expensive than 50"))).toEqual(["products.unit_price < 50"]);
+    expect(filtersOf(built("products lighter than 2 kg"))).toEqual(["products.weight_grams < 2000"]);
+  });
+
+  it("refuse when the listed rows have no such column, instead of using another measure", () => {
+    expect(plan("orders heavier than 50")).toMatchObject({ ok: false, phrase: "heavier" });
+    expect(plan("the 3 longest products").ok).toBe(false);
+  });
+});
+
+describe("words that say nothing about the table", () => {
+  it("reads plural aggregate nouns, a name given to a column, and leaves out fillers", () => {
+    expect(aggregatesOf(built("order counts per customer"))).toEqual(["count(*)"]);
+    expect(built("qty per product, call it units_sold").columns.map((c) => c.name)).toContain("units_sold");
+    expect(aggregatesOf(built("I'd like a table with the qty per product please"))).toEqual(["sum(order_items.quantity)"]);
+  });
+
+  it("reads plural 'units' as the quantity, but never 'a unit' or 'per unit'", () => {
+    expect(aggregatesOf(built("units sold per product"))).toEqual(["sum(order_items.quantity)"]);
+    expect(plan("average price per unit")).toMatchObject({ ok: false, phrase: "unit" });
   });
 });

@@ -5,6 +5,9 @@ import { wordKey } from "./lexicon";
 
 // A run of letters shorter than this is one word ("order"), as the model's name splitter reads it.
 const SHORTEST_RUN_TO_SEGMENT = 5;
+// Plural nouns English uses for a column's own word: "units sold" is the quantity sold. Only the
+// plural: "per unit" or "a unit" is a rate, not a quantity.
+const PLURAL_SYNONYMS: Record<string, string> = { units: "quantity" };
 // Short forms that mean something else in a request: "desc" sorts, "cat" is an animal, "no" negates.
 const NOT_SHORT_FORMS_IN_REQUESTS = new Set(["desc", "asc", "cat", "no"]);
 
@@ -24,6 +27,7 @@ export function wordForms(t: AnnotatedToken, head: boolean): string[] {
     const bare = withPeriod ? t.normal.slice(0, -1) : NOT_SHORT_FORMS_IN_REQUESTS.has(t.normal) ? "" : t.normal;
     const expanded = bare && expandAbbreviation(bare);
     if (expanded) forms.push(expanded.join(" "));
+    if (Object.hasOwn(PLURAL_SYNONYMS, t.normal)) forms.push(PLURAL_SYNONYMS[t.normal]);
     if (/^[a-z]+$/.test(own) && own.length >= SHORTEST_RUN_TO_SEGMENT) {
       const split = segmentLowercaseRun(own);
       if (split.length > 1) forms.push(split.join(" "));
