@@ -5,7 +5,6 @@ import { typeFamily } from "./column-types";
 import { defaultTimeColumn } from "./default-time";
 import { entityNames, type EntityNames } from "./entity-names";
 import { labelColumns } from "./label-columns";
-import { lineItemNames } from "./line-items";
 import { MODEL_FORMAT_VERSION, type Entity, type SemanticModel } from "./model-schema";
 import { buildRelationships, foreignKeyEdges, isLinkTable, tableRef, type ForeignKeyEdge } from "./relationships";
 import { valueLookup, type ValueIndex } from "./value-index";
@@ -80,15 +79,7 @@ export function buildSemanticModel(catalog: Catalog, options: BuildOptions = {})
   return {
     formatVersion: MODEL_FORMAT_VERSION,
     catalogHash: hashCatalog({ tables }),
-    entities: tables.map((t) => buildEntity(t, withLineNames(t, names, edges), edges, options)),
+    entities: tables.map((t) => buildEntity(t, names.get(t)!, edges, options)),
     relationships: buildRelationships(tables, names, edges),
   };
-}
-
-/** A table's names with those it has as the lines of a parent table ("line items"). */
-function withLineNames(table: CatalogTable, names: Map<CatalogTable, EntityNames>, edges: ForeignKeyEdge[]): EntityNames {
-  const own = names.get(table)!;
-  const parents = edges.filter((e) => e.table === table).flatMap((e) => [...names].filter(([t]) => t.schema === e.fk.refSchema && t.name === e.fk.refTable).map(([, n]) => n));
-  const lines = lineItemNames(own, parents);
-  return { ...own, words: [...own.words, ...lines.words], synonyms: [...own.synonyms, ...lines.synonyms.filter((s) => !own.synonyms.includes(s))] };
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
  */
 
 /** Bumped when generation changes in a way that should regenerate stored models. */
-export const MODEL_FORMAT_VERSION = 2;
+export const MODEL_FORMAT_VERSION = 1;
 
 const NameSchema = z.string().min(1).max(63);
 /** `schema.table`, as the catalog spells both. */

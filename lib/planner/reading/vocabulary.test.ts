@@ -50,6 +50,10 @@ describe("words the catalog implies", () => {
     expect(built("number of line items per order").sources[0].table).toBe("order_items");
     expect(built("count of order lines").sources.map((s) => s.table)).toEqual(["order_items"]);
     expect(built("number of invoice lines per invoice", music).sources[0].table).toBe("InvoiceLine");
+    // A run of lowercase words, its foreign key read from the column's name.
+    const runTogether: Catalog = { tables: [table("orders", [col("orderNumber")]), table("orderdetails", [col("id"), col("orderNumber"), col("quantityOrdered")])] };
+    const lines = planWithEnglish({ prompt: "number of line items per order", catalog: runTogether });
+    expect(lines.ok && lines.spec.sources[0].table).toBe("orderdetails");
   });
 
   it("reads the short forms and joined words that column names use", () => {
