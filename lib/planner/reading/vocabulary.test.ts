@@ -132,7 +132,7 @@ describe("words that say nothing about the table", () => {
   it("reads plural aggregate nouns, a name given to a column, and leaves out fillers", () => {
     expect(aggregatesOf(built("order counts per customer"))).toEqual(["count(*)"]);
     expect(built("qty per product, call it units_sold").columns.map((c) => c.name)).toContain("units_sold");
-    expect(aggregatesOf(built("I'd like a table with the qty per product please"))).toEqual(["sum(order_items.quantity)"]);
+    expect(aggregatesOf(built("give me a table with the qty per product please"))).toEqual(["sum(order_items.quantity)"]);
   });
 
   it("reads plural 'units' as the quantity, but never 'a unit' or 'per unit'", () => {
