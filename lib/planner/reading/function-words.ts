@@ -7,9 +7,9 @@ import type { TimeBucket } from "@/lib/spec/clauses";
  * any dataset is named here.
  */
 export const AGGREGATE_WORDS: Record<string, { fn: AggregateFn; distinct?: boolean }> = {
-  total: { fn: "sum" }, sum: { fn: "sum" }, totals: { fn: "sum" }, sums: { fn: "sum" },
-  average: { fn: "avg" }, avg: { fn: "avg" }, mean: { fn: "avg" }, averages: { fn: "avg" },
-  count: { fn: "count" }, counts: { fn: "count" }, number: { fn: "count" }, "number of": { fn: "count" }, "how many": { fn: "count" }, "count of": { fn: "count" },
+  total: { fn: "sum" }, sum: { fn: "sum" }, totals: { fn: "sum" },
+  average: { fn: "avg" }, avg: { fn: "avg" }, mean: { fn: "avg" },
+  count: { fn: "count" }, number: { fn: "count" }, "number of": { fn: "count" }, "how many": { fn: "count" }, "count of": { fn: "count" },
   "how much": { fn: "sum" }, "sum of": { fn: "sum" }, "total of": { fn: "sum" }, "average of": { fn: "avg" }, "the average of": { fn: "avg" },
   max: { fn: "max" }, maximum: { fn: "max" }, min: { fn: "min" }, minimum: { fn: "min" },
 };

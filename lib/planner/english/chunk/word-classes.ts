@@ -55,8 +55,6 @@ export const POSTFIX_BOUNDS: { words: string[]; operator: ComparisonSymbol }[] =
 /** Aggregate words: as a phrase before "of" ("number of") or inside a noun phrase ("total freight"). */
 export const AGGREGATE_WORDS = new Set([
   "count", "number", "total", "sum", "average", "avg", "mean", "median", "min", "minimum", "max", "maximum",
-  // Plurals of the words that are aggregates in either number ("order counts", "freight totals"); not "numbers".
-  "counts", "totals", "sums", "averages",
   "share", "percentage", "percent", "proportion", "ratio", "%", "distinct", "unique",
 ]);
 
