@@ -168,7 +168,8 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
       const matches = lexicon.values(raw);
       if (matches.length === 0) continue;
       const strength = span.every((w) => w.possibleValue) ? STRENGTH.value : STRENGTH.synonym;
-      emitSenses(i, j, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength })));
+      // A value matched by its words only ("gift cards" for `gift_card`) gives way to a table or column of the same words.
+      emitSenses(i, j, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength: m.loose ? Math.min(strength, STRENGTH.looseValue) : strength })));
       grounded = true;
     }
     if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && !named && !isDimensionAdjective(tokens, i) && !FILLER_WORDS.has(t.normal) && t.normal.length >= 4) {

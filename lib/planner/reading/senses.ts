@@ -14,9 +14,10 @@ export type Meaning =
 
 /**
  * How strongly words name a meaning: the model's own name for it, a phrase its name gives, a
- * general synonym, a value found in the data, a spelling only a fuzzy match finds.
+ * general synonym, a value found in the data (weaker when only its words match: "gift cards"
+ * for `gift_card`), a spelling only a fuzzy match finds.
  */
-export const STRENGTH = { name: 1, words: 0.9, value: 0.85, synonym: 0.7, fuzzy: 0.3 } as const;
+export const STRENGTH = { name: 1, words: 0.9, value: 0.85, synonym: 0.7, looseValue: 0.5, fuzzy: 0.3 } as const;
 
 /** The column a meaning names, when it names one. */
 export function meaningColumn(m: Meaning): string | undefined {

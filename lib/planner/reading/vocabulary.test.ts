@@ -71,6 +71,12 @@ describe("words the catalog implies", () => {
     expect(filtersOf(built("US invoices", music))).toEqual(["invoice.BillingCountry = USA"]);
   });
 
+  it("prefers a table to a stored value that matches only by its words", () => {
+    const kinds: Catalog = { tables: [table("orders", [col("order_id"), col("kind", "text"), col("order_date", "date")])] };
+    const result = planWithEnglish({ prompt: "orders in 2024", catalog: kinds, sampleValues: { "orders.kind": ["order", "return"] } });
+    expect(result.ok && result.spec.filters.map((f) => f.column.column)).toEqual(["order_date"]);
+  });
+
   it("still refuses a word nothing in the catalog names, and a lone letter", () => {
     expect(plan("songs with length in minutes", music)).toMatchObject({ ok: false, phrase: "songs" });
     expect(plan("customers whose first name starts with A")).toMatchObject({ ok: false });
