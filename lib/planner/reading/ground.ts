@@ -165,10 +165,11 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
       const raw = span.length === 1 && span[0].quoted ? span[0].quoted.inner : text(i, j);
       // A lone letter ("starts with B") is never guessed to be a stored value unless quoted.
       if (span.length === 1 && !span[0].quoted && raw.length === 1) continue;
-      const matches = lexicon.values(raw);
+      // A value matched by its words only ("gift cards" for `gift_card`) is no reading of words that name a table or column.
+      const named = spanKeys(span).some((k) => lexicon.phrases.has(k));
+      const matches = lexicon.values(raw).filter((m) => !m.loose || !named);
       if (matches.length === 0) continue;
       const strength = span.every((w) => w.possibleValue) ? STRENGTH.value : STRENGTH.synonym;
-      // A value matched by its words only ("gift cards" for `gift_card`) gives way to a table or column of the same words.
       emitSenses(i, j, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength: m.loose ? Math.min(strength, STRENGTH.looseValue) : strength })));
       grounded = true;
     }

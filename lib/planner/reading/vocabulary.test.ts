@@ -71,10 +71,15 @@ describe("words the catalog implies", () => {
     expect(filtersOf(built("US invoices", music))).toEqual(["invoice.BillingCountry = USA"]);
   });
 
-  it("prefers a table to a stored value that matches only by its words", () => {
-    const kinds: Catalog = { tables: [table("orders", [col("order_id"), col("kind", "text"), col("order_date", "date")])] };
-    const result = planWithEnglish({ prompt: "orders in 2024", catalog: kinds, sampleValues: { "orders.kind": ["order", "return"] } });
-    expect(result.ok && result.spec.filters.map((f) => f.column.column)).toEqual(["order_date"]);
+  it("never reads a table's name as a stored value that matches only by its words", () => {
+    const kinds: Catalog = { tables: [table("orders", [col("order_id"), col("kind", "text")]), table("payments", [col("payment_id"), col("order_id")], [["order_id", "orders", "order_id"]])] };
+    const plan = (prompt: string) => planWithEnglish({ prompt, catalog: kinds, sampleValues: { "orders.kind": ["order", "return"] } });
+    const filters = (prompt: string) => {
+      const result = plan(prompt);
+      return result.ok ? result.spec.filters.map((f) => `${f.column.column} = ${"value" in f ? f.value : ""}`) : result.code;
+    };
+    expect(filters("returns payments")).toEqual(["kind = return"]);
+    expect(filters("orders payments")).not.toEqual(["kind = order"]);
   });
 
   it("still refuses a word nothing in the catalog names, and a lone letter", () => {
