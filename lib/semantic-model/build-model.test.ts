@@ -29,7 +29,7 @@ describe("the generated model", () => {
 
   it("names entities in the singular and plural, with a staging prefix dropped", () => {
     const model = buildSemanticModel({ tables: [table("raw_customers", [col("id", "integer")], ["id"]), table("order_details", [col("id", "integer")], ["id"])] });
-    expect(entity(model, "raw_customers")).toMatchObject({ name: "raw customer", plural: "raw customers", words: ["customer"], synonyms: ["client"] });
+    expect(entity(model, "raw_customers")).toMatchObject({ name: "raw customer", plural: "raw customers", words: ["customer"], synonyms: expect.arrayContaining(["client"]) });
     expect(entity(model, "order_details")).toMatchObject({ name: "order detail", plural: "order details" });
   });
 

@@ -8,7 +8,7 @@ const STAGING_PREFIXES = new Set(["raw", "stg", "staging", "src", "dim", "fct", 
 // A few general English synonyms of common entity nouns. Weak evidence: the planner ranks them
 // below the table's own words, and the user's overlay adds the ones a warehouse really uses.
 const ENTITY_SYNONYMS: Record<string, string[]> = {
-  customer: ["client"],
+  customer: ["client", "buyer", "purchaser", "shopper"],
   employee: ["staff member"],
   supplier: ["vendor"],
   vendor: ["supplier"],

@@ -1,5 +1,6 @@
 import { resolveTimeExpression } from "@/lib/planner/english";
-import type { Entity } from "@/lib/semantic-model/model-schema";
+import type { Entity, Unit } from "@/lib/semantic-model/model-schema";
+import { conversionOf, toStoredUnits } from "@/lib/semantic-model/unit-conversion";
 import type { ComparisonOp, Filter } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { datedEntity, defaultTime, fail, type Sources } from "./build-sources";
@@ -54,10 +55,11 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
       if (target.kind !== "measure" && target.kind !== "dimension") fail("comparison on a non-number");
       if (scope.unnamed(target, q.phrase)) bonus -= 0.3;
       const column = src.col(target, target.kind === "measure" ? target.measure.column : target.kind === "dimension" ? target.dimension.column : fail("not a column"), q.phrase);
-      const factor = q.unit === "currency" && target.kind === "measure" && target.measure.unit === "cents" ? 100 : 1;
-      if (q.unit === "currency" && target.kind === "measure" && target.measure.unit !== "currency" && target.measure.unit !== "cents") fail("money compared with a non-money column");
-      const value = q.chunk.quantity!.value * factor;
-      if (q.chunk.operator === "between") filters.push({ op: "between", column, low: value, high: (q.chunk.upper?.value ?? fail("between without upper")) * factor, phrase: q.phrase });
+      // "longer than 7 minutes" on milliseconds, "over 10 dollars" on cents: the quantity in the column's own unit.
+      const conversion = q.unit ? (target.kind === "measure" ? conversionOf(target.measure.unit, q.unit) : undefined) ?? fail("a quantity in a unit the column is not kept in") : undefined;
+      const stored = (n: number) => (conversion ? toStoredUnits(n, conversion) : n);
+      const value = stored(q.chunk.quantity!.value);
+      if (q.chunk.operator === "between") filters.push({ op: "between", column, low: value, high: stored(q.chunk.upper?.value ?? fail("between without upper")), phrase: q.phrase });
       else filters.push({ op: opOf(q.chunk.operator), column, value, phrase: q.phrase });
     } else if (q.k === "filter-time") {
       // "customers who signed up in 2024": a period after a verb dates whatever the verb says, which may not be the listed rows.
@@ -89,9 +91,9 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
   return { filters, bonus, asOf };
 }
 
-/** "orders over 400 bucks": a comparison without a column reads on the entity's one (money) measure. */
-export function implicitMeasure(e: Entity, unit?: "currency"): Meaning {
-  const fits = e.measures.filter((m) => (unit ? m.unit === "currency" || m.unit === "cents" : true));
+/** "orders over 400 bucks", "tracks longer than 5 minutes": a comparison without a column reads on the entity's one measure of that unit. */
+export function implicitMeasure(e: Entity, unit?: Unit): Meaning {
+  const fits = e.measures.filter((m) => (unit ? conversionOf(m.unit, unit) !== undefined : true));
   if (fits.length !== 1) fail("a comparison without a column");
   return { kind: "measure", entity: e, measure: fits[0] };
 }

@@ -1,6 +1,7 @@
 import type { Catalog } from "@/lib/catalog/types";
 import pluralize from "pluralize";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
+import { convertedColumn } from "./converted-column";
 import type { GrainKey, Having, OrderBy } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
@@ -80,6 +81,8 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   };
   const addPlain = (m: Meaning, column: string, phrase: string, group: boolean): string => {
     const ref = col(m, column, phrase);
+    const converted = convertedColumn(m, ref);
+    if (converted) return addColumn({ name: snake(`${column}_${converted.suffix}`), expr: { kind: "expression", sql: converted.sql }, phrase });
     const known = columns.find((c) => c.expr.kind === "column" && !c.expr.bucket && sameRef(c.expr.column, ref));
     if (known) return known.name;
     if (group) grain.push({ column: ref, phrase });
@@ -140,9 +143,11 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     const fn = m.fn ?? (t.kind === "measure" ? t.measure.defaultAgg : fail("a bare column is not a measure"));
     if ((fn === "sum" || fn === "avg") && t.kind !== "measure") fail("sum of a non-measure");
     const ref = col(t, column, phrase);
+    const converted = convertedColumn(t, ref);
     const known = columns.find((c) => c.expr.kind === "aggregate" && c.expr.fn === fn && c.expr.arg.kind === "column" && sameRef(c.expr.arg.column, ref));
-    if (known) return known.name;
-    return addColumn({ name: snake(`${fn === "count_distinct" ? "distinct" : fn === "sum" ? "total" : fn}_${column}`), expr: { kind: "aggregate", fn, arg: { kind: "column", column: ref } }, phrase });
+    if (known && !converted) return known.name;
+    const name = snake(`${fn === "count_distinct" ? "distinct" : fn === "sum" ? "total" : fn}_${column}${converted ? `_${converted.suffix}` : ""}`);
+    return addColumn({ name, expr: { kind: "aggregate", fn, arg: converted ? { kind: "expression", sql: converted.sql } : { kind: "column", column: ref } }, phrase });
   };
   for (const m of measures) measureNames.push(addMeasure(m, m.phrase));
   const having: Having[] = [];

@@ -28,8 +28,16 @@ export const CALENDAR_UNITS: Record<string, TimeBucket> = {
   quarter: "quarter", quarterly: "quarter", year: "year", yearly: "year", annual: "year", annually: "year",
 };
 
-/** Units of money a comparison may carry ("over 50 bucks"): the column's own currency. */
-export const CURRENCY_WORDS = new Set(["dollar", "buck", "usd", "euro", "eur"]);
-
 /** Parts of speech that carry no content of their own: read by the grammar or safely left out. */
 export const FUNCTION_POS = new Set(["DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "INTJ", "ADV", "SYM", "SPACE"]);
+
+/**
+ * Words that say nothing about the table: abbreviations that introduce an explanation ("i.e.",
+ * "e.g."), politeness, and nouns for the result itself ("I need a table of…", "a quick report
+ * with…"). Left out of the reading, like function words, when nothing in the model reads them.
+ */
+export const FILLER_WORDS = new Set([
+  "i.e.", "e.g.", "ie", "eg", "etc", "etc.", "viz.",
+  "please", "pls", "plz", "thanks", "thank", "cheers", "hi", "hello", "hey",
+  "table", "report", "overview", "summary",
+]);

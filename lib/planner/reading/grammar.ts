@@ -6,6 +6,7 @@ import {
   compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
+import { inUnit, sortFirstBy } from "./phrase-parts";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
@@ -84,6 +85,9 @@ r("Aggregate -> SUPER NP", ([s, np]) => largestPerGroup(s, np));
 r("Attr -> Column");
 // "the title of their album": an attribute and, after "of", the entity it belongs to.
 r("Attr -> Column PREP ENT", ([a, p, e]) => (p.k === "word" && p.word === "of" && sense(e)?.entity === sense(a)?.entity ? { ...a, phrase: phraseOf(a, p, e) } as Part : undefined));
+// "length in minutes", "the total in dollars": a measure wanted in another unit.
+r("Attr -> Column PREP UNIT", ([a, p, u]) => inUnit(a, p, u));
+r("Attr -> Column VERB PREP? UNIT", ([a, v, p, u]) => inUnit(a, p, u, v));
 r("Column -> MEAS");
 r("Column -> DIM");
 r("Column -> TDIM");
@@ -135,6 +139,7 @@ r("Mod -> ORDER", ([o]) => sort(o));
 // "sorted by amount", "ordered by price descending", "largest amount first".
 r("Mod -> ORDER Attr ORDER?", ([o, a, then]) => sort(o, a, then.k === "list" ? undefined : then));
 r("Mod -> SUPER Attr ORDER", ([s, a, o]) => sortFirst(s, a, o));
+r("Mod -> SUPER ORDER", ([s, o]) => sortFirstBy(s, o));
 r("Mod -> Show");
 r("Mod -> Link NP", ([l, np]) => related(np, l));
 r("Mod -> Link NP TIME", ([l, np, t]) => datedRelated(np, l, t));

@@ -1,7 +1,10 @@
 import type { AnnotatedToken, Chunk, NounPhrase } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
-import { AGGREGATE_WORDS, CALENDAR_UNITS, CURRENCY_WORDS, DISTINCT_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
+import { AGGREGATE_WORDS, CALENDAR_UNITS, DISTINCT_WORDS, FILLER_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
 import { wordKey, type Lexicon } from "./lexicon";
+import { comparativeOf, dimensionAdjectiveTerminals, isDimensionAdjective } from "./ground-adjectives";
+import { unitOfWord } from "./unit-words";
+import { spanKeys } from "./word-forms";
 import type { Part } from "./parts";
 import { STRENGTH, type Meaning } from "./senses";
 
@@ -53,7 +56,8 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
         }
         break;
       }
-      case "comparison": emit("CMP", start, end, { k: "compare", chunk: c, phrase }); break;
+      // A comparison by a property ("heavier than") is read on the columns that have it (ground-adjectives.ts).
+      case "comparison": if (!comparativeOf(tokens, c)) emit("CMP", start, end, { k: "compare", chunk: c, phrase }); break;
       case "time": emit("TIME", start, end, { k: "time", expr: c.expression, phrase }); break;
       case "aggregate": {
         const agg = AGGREGATE_WORDS[c.word.toLowerCase()];
@@ -62,7 +66,13 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
       }
       case "ranking": emit("RANK", start, end, { k: "rank", chunk: c, phrase }); break;
       case "ordering": emit("ORDER", start, end, { k: "order", chunk: c, phrase }); break;
-      case "connective": emit(CONNECTIVE[c.role], start, end, { k: "word", word: c.word.toLowerCase(), phrase, chunk: c }); break;
+      case "connective": {
+        // "a table with…", "a report of…": the words after a noun for the result itself describe the result.
+        const before = chunks[chunks.indexOf(c) - 1];
+        const afterFiller = before?.kind === "noun-phrase" && FILLER_WORDS.has(tokens[before.head].normal) && (c.role === "with" || (c.role === "preposition" && c.word.toLowerCase() === "of"));
+        if (!afterFiller) emit(CONNECTIVE[c.role], start, end, { k: "word", word: c.word.toLowerCase(), phrase, chunk: c });
+        break;
+      }
       case "value": {
         const token = tokens[c.token];
         const matches = lexicon.values(token.quoted?.inner ?? token.text);
@@ -74,16 +84,42 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
           const t = tokens[i];
           const unit = CALENDAR_UNITS[t.normal];
           if (unit) emit("BUCKET", i, i + 1, { k: "bucket", bucket: unit, phrase: t.text });
-          if (CURRENCY_WORDS.has(wordKey(t.normal))) emit("UNIT", i, i + 1, { k: "word", word: "currency", phrase: t.text, chunk: c });
+          const named = unitOfWord(t, tokens[i - 1]);
+          if (named) emit("UNIT", i, i + 1, { k: "word", word: named, phrase: t.text, chunk: c });
         }
         break;
       }
       default: break;
     }
   }
+  groundAcrossChunks(tokens, chunks, lexicon, emitSenses);
+  terminals.push(...dimensionAdjectiveTerminals(tokens, chunks, lexicon, terminals, text));
   const covered = new Set(terminals.flatMap((t) => Array.from({ length: t.end - t.start }, (_, i) => t.start + i)));
-  const unknown = tokens.filter((t) => !covered.has(t.index) && !FUNCTION_POS.has(t.pos) && t.kind !== "punctuation" && !(t.kind === "symbol" && !t.comparison));
+  const unknown = tokens.filter((t) => !covered.has(t.index) && !FUNCTION_POS.has(t.pos) && !FILLER_WORDS.has(t.normal) && t.kind !== "punctuation" && !(t.kind === "symbol" && !t.comparison));
   return { terminals, unknown, fuzzy };
+}
+
+/**
+ * Column and table names that span what the chunker splits: "units in stock", "title of
+ * courtesy", "quantity per unit". A phrase the model has word for word is read whole even when
+ * a preposition inside it starts a new chunk; the parser still sees the parts as well.
+ */
+function groundAcrossChunks(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon, emitSenses: EmitSenses) {
+  const chunkOf = new Map<number, number>();
+  chunks.forEach((c, n) => {
+    for (let i = c.tokens.start; i < c.tokens.end; i++) chunkOf.set(i, n);
+  });
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = i + 2; j <= Math.min(tokens.length, i + lexicon.longest); j++) {
+      const span = tokens.slice(i, j);
+      if (span.some((t) => t.kind !== "word" && t.kind !== "identifier")) break;
+      if (chunkOf.get(i) === chunkOf.get(j - 1)) continue;
+      for (const key of spanKeys(span)) {
+        const senses = lexicon.phrases.get(key);
+        if (senses && key.includes(" ")) emitSenses(i, j, senses);
+      }
+    }
+  }
 }
 
 function valueMeaning(lexicon: Lexicon, m: { table: string; column: string; value: string }): Extract<Meaning, { kind: "value" }> {
@@ -108,14 +144,13 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
     if (t.number && !t.time) emit("NUM", i, i + 1, { k: "number", value: t.number.value, phrase: t.text });
     const unit = CALENDAR_UNITS[t.normal] ?? CALENDAR_UNITS[lemmaOf(t)];
     if (unit) emit("BUCKET", i, i + 1, { k: "bucket", bucket: unit, phrase: t.text });
-    if (CURRENCY_WORDS.has(lemmaOf(t))) emit("UNIT", i, i + 1, { k: "word", word: "currency", phrase: t.text, chunk: c });
+    const named = unitOfWord(t, tokens[i - 1]);
+    if (named) emit("UNIT", i, i + 1, { k: "word", word: named, phrase: t.text, chunk: c });
     if (t.pos === "DET" && (t.normal === "each" || t.normal === "every")) emit("EACH", i, i + 1, { k: "word", word: t.normal, phrase: t.text, chunk: c });
     // Phrases of the model, longest first; every length is kept as a candidate.
     let grounded = false;
     for (let j = Math.min(end, i + lexicon.longest); j > i; j--) {
-      const words = tokens.slice(i, j);
-      const keys = new Set([words.map(keyOf).join(" "), words.map((w, k) => (k === words.length - 1 ? lemmaOf(w) : keyOf(w))).join(" ")]);
-      for (const key of keys) {
+      for (const key of spanKeys(tokens.slice(i, j))) {
         const senses = lexicon.phrases.get(key);
         if (senses) {
           emitSenses(i, j, senses);
@@ -128,13 +163,17 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
       const span = tokens.slice(i, j);
       if (span.some((w) => FUNCTION_POS.has(w.pos) && w.pos !== "ADP" && w.pos !== "DET") && !span.every((w) => w.possibleValue)) continue;
       const raw = span.length === 1 && span[0].quoted ? span[0].quoted.inner : text(i, j);
-      const matches = lexicon.values(raw);
+      // A lone letter ("starts with B") is never guessed to be a stored value unless quoted.
+      if (span.length === 1 && !span[0].quoted && raw.length === 1) continue;
+      // A value matched by its words only ("gift cards" for `gift_card`) is no reading of words that name a table or column.
+      const named = spanKeys(span).some((k) => lexicon.phrases.has(k));
+      const matches = lexicon.values(raw).filter((m) => !m.loose || !named);
       if (matches.length === 0) continue;
       const strength = span.every((w) => w.possibleValue) ? STRENGTH.value : STRENGTH.synonym;
-      emitSenses(i, j, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength })));
+      emitSenses(i, j, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength: m.loose ? Math.min(strength, STRENGTH.looseValue) : strength })));
       grounded = true;
     }
-    if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && t.normal.length >= 4) {
+    if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && !named && !isDimensionAdjective(tokens, i) && !FILLER_WORDS.has(t.normal) && t.normal.length >= 4) {
       const near = lexicon.words.filter((w) => editDistance(w, keyOf(t)) <= (t.normal.length >= 7 ? 2 : 1));
       for (const w of near) {
         const senses = lexicon.phrases.get(w) ?? [];

@@ -1,6 +1,8 @@
 import pluralize from "pluralize";
-import type { SemanticModel } from "@/lib/semantic-model/model-schema";
+import { lineItemNames } from "@/lib/semantic-model/line-items";
+import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
 import { createValueLookup, type ValueMatch } from "@/lib/semantic-model/value-lookup";
+import { countryNames } from "@/lib/semantic-model/words/country-names";
 import { STRENGTH, type Meaning } from "./senses";
 
 export type Sense = { meaning: Meaning; strength: number };
@@ -38,6 +40,9 @@ export function buildLexicon(model: SemanticModel): Lexicon {
     add(entity.plural, { kind: "entity", entity }, STRENGTH.name);
     for (const w of entity.words ?? []) add(w, { kind: "entity", entity }, STRENGTH.words);
     for (const w of entity.synonyms ?? []) add(w, { kind: "entity", entity }, STRENGTH.synonym);
+    const lines = lineItemNames(namesOf(entity), parentsOf(model, entity).flatMap(namesOf));
+    for (const w of lines.words) add(w, { kind: "entity", entity }, STRENGTH.words);
+    for (const w of lines.synonyms) add(w, { kind: "entity", entity }, STRENGTH.synonym);
     for (const measure of entity.measures) {
       for (const w of measure.words) add(w, { kind: "measure", entity, measure }, STRENGTH.words);
       for (const w of measure.synonyms ?? []) add(w, { kind: "measure", entity, measure }, STRENGTH.synonym);
@@ -59,8 +64,14 @@ export function buildLexicon(model: SemanticModel): Lexicon {
   }
   const longest = Math.max(1, ...[...phrases.keys()].map((k) => k.split(" ").length));
   const words = [...new Set([...phrases.keys()].flatMap((k) => k.split(" ")))].sort();
-  return { phrases, longest, values: createValueLookup(model), entities: model.entities, words };
+  return { phrases, longest, values: createValueLookup(model, { alternatives: countryNames }), entities: model.entities, words };
 }
+
+/** An entity's own singular phrases ("order detail"). */
+const namesOf = (e: Entity) => [e.name, ...(e.words ?? [])];
+/** The entities an entity's rows point at (its foreign keys). */
+const parentsOf = (model: SemanticModel, e: Entity) =>
+  model.relationships.filter((r) => r.from === e.table && r.cardinality !== "many_to_many").flatMap((r) => model.entities.filter((p) => p.table === r.to && p !== e));
 
 function sameMeaning(a: Meaning, b: Meaning): boolean {
   if (a.kind !== b.kind || a.entity !== b.entity) return false;

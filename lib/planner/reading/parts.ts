@@ -1,7 +1,8 @@
 import type { Chunk, ComparisonPhrase, OrderingPhrase, RankingPhrase, TimeExpression, VerbGroup } from "@/lib/planner/english";
 import type { AggregateFn } from "@/lib/spec/output-column";
 import type { TimeBucket } from "@/lib/spec/clauses";
-import type { Entity } from "@/lib/semantic-model/model-schema";
+import type { Entity, Unit } from "@/lib/semantic-model/model-schema";
+import type { Property } from "./dimension-adjectives";
 import type { ExistencePart } from "./existence-parts";
 import type { Meaning } from "./senses";
 
@@ -13,13 +14,18 @@ import type { Meaning } from "./senses";
 export type Part =
   | { k: "sense"; meaning: Meaning; phrase: string }
   | { k: "agg"; fn: AggregateFn; distinct?: boolean; phrase: string }
-  | { k: "compare"; chunk: ComparisonPhrase; phrase: string; unit?: "currency" }
+  /** `attr`: the column a comparative adjective compares by ("heavier than" → a weight). */
+  | { k: "compare"; chunk: ComparisonPhrase; phrase: string; unit?: Unit; attr?: Meaning }
   | { k: "time"; expr: TimeExpression; phrase: string }
   | { k: "bucket"; bucket: TimeBucket; phrase: string }
   | { k: "rank"; chunk: RankingPhrase; phrase: string }
   | { k: "order"; chunk: OrderingPhrase; phrase: string }
-  /** `of`: what a superlative ranks by when its words say so: the money column ("cheapest"), or the measure named after "by" ("most popular"). */
-  | { k: "super"; direction: "desc" | "asc"; phrase: string; of?: "money" | "named" }
+  /**
+   * A superlative: of quantity ("most", "largest"), or one that names what it ranks by. `of`: the
+   * money column ("cheapest") or the measure named after "by" ("most popular"); `property`: a
+   * measurable property ("heaviest", "most recent") with, when read on one, the `column` that has it.
+   */
+  | { k: "super"; direction: "desc" | "asc"; phrase: string; of?: "money" | "named"; property?: Property; column?: Meaning }
   | { k: "verb"; chunk: VerbGroup; lemma: string; phrase: string }
   | { k: "word"; word: string; phrase: string; chunk: Chunk }
   | { k: "number"; value: number; phrase: string }
@@ -31,8 +37,11 @@ export type Part =
   | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[] }
   | { k: "values"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
   | { k: "flag"; meaning: Extract<Meaning, { kind: "flag" }>; phrase: string }
-  /** `nonzero`: "with a discount", read as more than none (a comparison that follows says how much instead). */
-  | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: "currency"; nonzero?: boolean }
+  /**
+   * `nonzero`: "with a discount", read as more than none (a comparison that follows says how much instead).
+   * `unit`: what the request counts the quantity in ("7 minutes"), converted to the column's.
+   */
+  | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: Unit; nonzero?: boolean }
   | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string }
   /** `owner`: the entity the period dates when no column is named ("placed orders in 2024": the orders). */
   | { k: "filter-time"; attr?: Meaning; owner?: Entity; expr: TimeExpression; phrase: string; afterVerb?: string }

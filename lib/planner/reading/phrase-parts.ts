@@ -1,6 +1,7 @@
 import pluralize from "pluralize";
 import type { ComparisonPhrase } from "@/lib/planner/english";
 import { items, list, type Part } from "./parts";
+import type { Unit } from "@/lib/semantic-model/model-schema";
 import type { Meaning } from "./senses";
 
 /**
@@ -43,7 +44,7 @@ export function totalCount(agg: Part, np: Part): Part | undefined {
 }
 /** "the biggest order each customer placed": per group, a superlative of rows is their largest amount. */
 export function largestPerGroup(word: Part, np: Part): Part | undefined {
-  if (word.k !== "super" || word.of || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
+  if (word.k !== "super" || word.of || word.property || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
   return { k: "measure", fn: word.direction === "desc" ? "max" : "min", target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] }, phrase: phraseOf(word, np), perGroup: true };
 }
 export function ofEntity(agg: Part, np: Part): Part | undefined {
@@ -64,14 +65,20 @@ export function top(rank: Part): Part | undefined {
  */
 export function superlative(word: Part, by: Part | undefined, link?: Part): Part | undefined {
   if (word.k !== "super" || word.of || !by || (by.k !== "count" && by.k !== "measure")) return undefined;
+  // "the most recent orders" ranks by a date, never by how many orders there are.
+  if (word.property && by.k === "count") return undefined;
   if (by.k === "measure" && !by.fn && by.target.kind !== "measure") return undefined;
   return { k: "top", edge: word.direction === "desc" ? "top" : "bottom", count: 0, by, bySubjectNumber: true, phrase: phraseOf(...(link ? [link] : []), word, by) };
 }
 /** "the 3 largest orders": a superlative of size ranks an entity by its one measure. */
 export function largest(n: Part | undefined, word: Part, np: Part): Part | undefined {
   if (word.k !== "super" || np.k !== "subject" || (n && n.k !== "number")) return undefined;
+  // "the 3 heaviest products": an adjective of a property ranks by the listed rows' column that has it.
+  if (word.property && word.column?.entity !== np.entity) return undefined;
   // "the least popular product (by quantity)": the measure comes from "by"; "the 5 cheapest products": the money column.
-  const own = word.of === "named" ? {} : { byOwnMeasure: word.of === "money" ? ("money" as const) : true };
+  const own: Partial<Extract<Part, { k: "top" }>> = word.column
+    ? { by: { k: "measure", target: word.column, phrase: word.phrase } }
+    : word.of === "named" ? {} : { byOwnMeasure: word.of === "money" ? ("money" as const) : true };
   const rank: Part = { k: "top", edge: word.direction === "desc" ? "top" : "bottom", count: n?.k === "number" ? n.value : 0, ...own, bySubjectNumber: !n, phrase: phraseOf(...(n ? [n] : []), word) };
   return list(rank, np);
 }
@@ -100,9 +107,10 @@ export function valuesOf(a: Part, v: Part, phrase: string): Part | undefined {
 export function compare(a: Part | undefined, c: Part, unit?: Part): Part | undefined {
   const chunk = c.k === "compare" ? c.chunk : undefined;
   if (!chunk || chunk.quantity === undefined) return undefined;
-  const attr = a && sense(a);
+  if (a && c.k === "compare" && c.attr) return undefined;
+  const attr = a ? sense(a) : c.k === "compare" ? c.attr : undefined;
   if (a && (!attr || a.k === "measure" && a.fn)) return a.k === "measure" ? having(a, c) : undefined;
-  return { k: "filter-compare", attr, chunk, phrase: phraseOf(...(a ? [a] : []), c, ...(unit && unit.k !== "list" ? [unit] : [])), ...(unit && unit.k === "word" ? { unit: "currency" as const } : {}) };
+  return { k: "filter-compare", attr, chunk, phrase: phraseOf(...(a ? [a] : []), c, ...(unit && unit.k !== "list" ? [unit] : [])), ...(unit && unit.k === "word" ? { unit: unit.word as Unit } : {}) };
 }
 export function equals(a: Part, n: Part, prep: Part): Part | undefined {
   const attr = sense(a);
@@ -155,10 +163,16 @@ export function sortFirst(word: Part, by: Part, o: Part): Part | undefined {
   const firstIsHigh = word.direction === "desc" === o.chunk.first;
   return { k: "sort", direction: firstIsHigh ? "desc" : "asc", by, phrase: phraseOf(word, by, o) };
 }
+/** "cheapest first", "most recent first": the superlative's own column, its end first. */
+export function sortFirstBy(word: Part, o: Part): Part | undefined {
+  if (word.k !== "super" || !word.column) return undefined;
+  return sortFirst(word, { k: "sense", meaning: word.column, phrase: "" }, o);
+}
 export function show(a: Part): Part | undefined {
   const all = items(a).map(sense);
-  // "with a discount" states a condition, not a column to show: only attributes that are not measures are shown.
-  if (all.some((m) => !m || m.kind === "measure")) return undefined;
+  // "with a discount" states a condition, not a column to show: only attributes that are not measures are shown,
+  // and measures wanted in a unit ("with its length in minutes").
+  if (all.some((m) => !m || (m.kind === "measure" && !m.as))) return undefined;
   return list(...all.map((m) => ({ k: "show", meaning: m!, phrase: phraseOf(a) }) as Part));
 }
 export function related(np: Part, link: Part): Part | undefined {
@@ -184,4 +198,16 @@ export function described(np: Part, participle: Part): Part | undefined {
   if (form === participle.lemma || /(ing|s)$/.test(form)) return undefined;
   if (np.k === "measure" || np.k === "count") return { ...np, phrase: phraseOf(np, participle) };
   return np.k === "subject" ? { ...np, phrase: phraseOf(np, participle) } : undefined;
+}
+// Verbs that only say which unit a column is given in: "the weight shown in kg", "totals converted to cents".
+const UNIT_VERBS = new Set(["show", "convert", "express", "give", "display", "report"]);
+
+/** "length in minutes", "the weight shown in kg": the measure, wanted in the unit the request names. */
+export function inUnit(m: Part, prep: Part, unit: Part, verb?: Part): Part | undefined {
+  const meaning = sense(m);
+  if (meaning?.kind !== "measure" || unit.k !== "word") return undefined;
+  // The preposition stands alone ("in minutes") or ends the verb's group ("shown in", "converted to").
+  const preposition = prep.k === "word" ? prep.word : verb?.k === "verb" ? verb.phrase.toLowerCase().split(/\s+/).pop() : undefined;
+  if (verb ? verb.k !== "verb" || !UNIT_VERBS.has(verb.lemma) || !["in", "to", "into"].includes(preposition ?? "") : preposition !== "in") return undefined;
+  return { k: "sense", meaning: { ...meaning, as: { unit: unit.word as Unit, phrase: unit.phrase } }, phrase: phraseOf(m, ...(verb ? [verb] : []), prep, unit) };
 }

@@ -1,9 +1,10 @@
-import type { Dimension, Entity, Flag, Measure, Relationship, TimeDimension } from "@/lib/semantic-model/model-schema";
+import type { Dimension, Entity, Flag, Measure, Relationship, TimeDimension, Unit } from "@/lib/semantic-model/model-schema";
 
 /** What a phrase of the request can mean in the warehouse, from the semantic model. */
 export type Meaning =
   | { kind: "entity"; entity: Entity }
-  | { kind: "measure"; entity: Entity; measure: Measure }
+  /** `as`: the unit the request wants the measure in ("length in minutes"), with its words. */
+  | { kind: "measure"; entity: Entity; measure: Measure; as?: { unit: Unit; phrase: string } }
   | { kind: "dimension"; entity: Entity; dimension: Dimension }
   | { kind: "time"; entity: Entity; time: TimeDimension }
   | { kind: "flag"; entity: Entity; flag: Flag }
@@ -13,9 +14,10 @@ export type Meaning =
 
 /**
  * How strongly words name a meaning: the model's own name for it, a phrase its name gives, a
- * general synonym, a value found in the data, a spelling only a fuzzy match finds.
+ * general synonym, a value found in the data (weaker when only its words match: "gift cards"
+ * for `gift_card`), a spelling only a fuzzy match finds.
  */
-export const STRENGTH = { name: 1, words: 0.9, value: 0.85, synonym: 0.7, fuzzy: 0.3 } as const;
+export const STRENGTH = { name: 1, words: 0.9, value: 0.85, synonym: 0.7, looseValue: 0.5, fuzzy: 0.3 } as const;
 
 /** The column a meaning names, when it names one. */
 export function meaningColumn(m: Meaning): string | undefined {

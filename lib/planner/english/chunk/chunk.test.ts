@@ -144,6 +144,10 @@ describe("chunk: comparisons", () => {
     const cmp = find("tracks longer than 5 minutes", "comparison");
     expect(tokens[cmp.comparative!].text).toBe("longer");
     expect(find("more than 50", "comparison").comparative).toBeUndefined();
+    // "more" or "less" before a plain adjective: the adjective is what is compared.
+    const phrase = "products less expensive than 20";
+    const less = find(phrase, "comparison");
+    expect([less.text, less.operator, less.quantity?.value, annotate(phrase)[less.comparative!].text]).toEqual(["less expensive than 20", "<", 20, "expensive"]);
   });
 
   it("marks a negated comparison", () => {

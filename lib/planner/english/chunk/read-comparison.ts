@@ -40,6 +40,11 @@ function readOperator(tokens: AnnotatedToken[], i: number): Found | null {
     return { operator: "between", quantity: tokens[i + 1].number, upper: tokens[i + 3].number, end: i + 4 };
   const phrase = matchLongest(tokens, i, COMPARISON_PHRASES);
   if (phrase) return withQuantity(tokens, i + phrase.words.length, { operator: phrase.operator, end: i + phrase.words.length }, phrase.needsQuantity);
+  // "more expensive than 50", "less heavy than 2 kg": the adjective is what is compared.
+  const adjective = tokens[i + 1];
+  if ((t.normal === "more" || t.normal === "less") && adjective?.pos === "ADJ" && matchAt(tokens, i + 2, ["than"])) {
+    return withQuantity(tokens, i + 3, { operator: t.normal === "more" ? ">" : "<", end: i + 3, comparative: i + 1 }, false);
+  }
   if ((t.pos === "ADJ" || t.pos === "ADV") && isComparative(t) && matchAt(tokens, i + 1, ["than"])) {
     const operator = DOWNWARD_COMPARATIVES.has(t.normal) ? "<" : ">";
     const generic = t.normal === "more" || t.normal === "less" || t.normal === "fewer";
