@@ -31,6 +31,19 @@ async function runIdOf(prompt: string): Promise<string> {
   }
 }
 
+const PIPELINE = "Screens order totals";
+
+async function pipelineIdOf(name: string): Promise<string> {
+  const sql = connectWarehouse();
+  try {
+    const [pipeline] = await sql`select id from datamorph.pipelines where name = ${name}`;
+    expect(pipeline, `the pipeline "${name}" exists (the first test of this file saves it)`).toBeDefined();
+    return pipeline.id as string;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** Fills the request and names its table, so the tables of other specs' runs keep their names. */
 async function askFor(page: Page, prompt: string, target: string) {
   await page.goto("/");
@@ -49,6 +62,9 @@ test("Ctrl+Enter in the prompt starts a run, whose header follows its timeline t
   await waitForEnd(page);
   await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible();
   await expect(page.getByTestId("run-status")).toHaveText("succeeded");
+  // The pipeline screens below show this run saved as a pipeline.
+  const saved = await page.request.post("/api/pipelines", { data: { runId: await runIdOf(SEED), name: PIPELINE } });
+  expect(saved.status(), await saved.text()).toBe(201);
 
   // The agent's name and its message sit side by side, never one over the other.
   const first = page.getByTestId("event").filter({ hasText: "Run started" });
@@ -154,6 +170,8 @@ const screens: Screen[] = [
   { name: "data-missing-table", pattern: "/data/[table]", signedIn: true, url: at("/data/no_such_table") },
   { name: "evals", pattern: "/evals", signedIn: true, url: at("/evals") },
   { name: "model", pattern: "/model", signedIn: true, url: at("/model") },
+  { name: "pipelines", pattern: "/pipelines", signedIn: true, url: at("/pipelines") },
+  { name: "pipeline", pattern: "/pipelines/[id]", signedIn: true, url: async () => `/pipelines/${await pipelineIdOf(PIPELINE)}` },
   { name: "account", pattern: "/account", signedIn: true, url: at("/account") },
 ];
 
