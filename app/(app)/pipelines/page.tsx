@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RunStatusBadge } from "@/app/_components/run-status-badge";
+import { TableScroll } from "@/app/_components/table-scroll";
 import { requirePageUser } from "@/lib/auth/session";
 import { listPipelines } from "@/lib/db/queries/pipelines";
 
@@ -22,28 +23,30 @@ export default async function PipelinesPage() {
         {pipelines.length === 0 ? (
           <div className="empty">No pipelines yet. Open a run that succeeded and press “Save as pipeline”.</div>
         ) : (
-          <table className="grid" data-testid="pipelines">
-            <thead>
-              <tr>
-                <th>Pipeline</th>
-                <th>Version</th>
-                <th>Last run</th>
-                <th>Last success</th>
-                {isAdmin && <th>Owner</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {pipelines.map((p) => (
-                <tr key={p.id}>
-                  <td><Link href={`/pipelines/${p.id}`}>{p.name}</Link></td>
-                  <td className="num">v{p.currentVersion}</td>
-                  <td>{p.lastRun ? <><RunStatusBadge status={p.lastRun.status} /> <Link href={`/runs/${p.lastRun.id}`}>{when(p.lastRun.createdAt)}</Link></> : "never run"}</td>
-                  <td>{when(p.lastSuccessAt)}</td>
-                  {isAdmin && <td>{p.ownerEmail}</td>}
+          <TableScroll label="Pipelines">
+            <table className="grid" data-testid="pipelines">
+              <thead>
+                <tr>
+                  <th>Pipeline</th>
+                  <th>Version</th>
+                  <th>Last run</th>
+                  <th>Last success</th>
+                  {isAdmin && <th>Owner</th>}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {pipelines.map((p) => (
+                  <tr key={p.id}>
+                    <td><Link href={`/pipelines/${p.id}`}>{p.name}</Link></td>
+                    <td className="num">v{p.currentVersion}</td>
+                    <td>{p.lastRun ? <><RunStatusBadge status={p.lastRun.status} /> <Link href={`/runs/${p.lastRun.id}`}>{when(p.lastRun.createdAt)}</Link></> : "never run"}</td>
+                    <td>{when(p.lastSuccessAt)}</td>
+                    {isAdmin && <td>{p.ownerEmail}</td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </div>
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LineageGraph } from "@/app/_components/lineage-graph";
 import { RunStatusBadge } from "@/app/_components/run-status-badge";
+import { TableScroll } from "@/app/_components/table-scroll";
 import { requirePageUser } from "@/lib/auth/session";
 import type { Run } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -84,10 +85,12 @@ export default async function PipelinePage({ params }: Props) {
           {details.parameters.length === 0 ? (
             <p className="muted">None: every run builds the same spec.</p>
           ) : (
-            <table className="grid" data-testid="pipeline-parameters">
-              <thead><tr><th>Name</th><th>Type</th><th>Default</th></tr></thead>
-              <tbody>{details.parameters.map((p) => <tr key={p.name}><td><code>{`{{${p.name}}}`}</code></td><td>{p.type}</td><td><code>{String(p.default)}</code></td></tr>)}</tbody>
-            </table>
+            <TableScroll label="Parameters">
+              <table className="grid" data-testid="pipeline-parameters">
+                <thead><tr><th>Name</th><th>Type</th><th>Default</th></tr></thead>
+                <tbody>{details.parameters.map((p) => <tr key={p.name}><td><code>{`{{${p.name}}}`}</code></td><td>{p.type}</td><td><code>{String(p.default)}</code></td></tr>)}</tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       </div>
@@ -108,19 +111,21 @@ export default async function PipelinePage({ params }: Props) {
       {details.firings.length > 0 && (
         <section className="card" aria-label="Firings">
           <h2>Schedule firings</h2>
-          <table className="grid" data-testid="pipeline-firings">
-            <thead><tr><th>Due</th><th>Kind</th><th>Outcome</th><th>Note</th></tr></thead>
-            <tbody>
-              {details.firings.map((f) => (
-                <tr key={f.scheduledFor}>
-                  <td>{f.runId ? <Link href={`/runs/${f.runId}`}>{when(f.scheduledFor)}</Link> : when(f.scheduledFor)}</td>
-                  <td>{f.kind.replace("_", " ")}</td>
-                  <td>{f.outcome.replace("_", " ")}</td>
-                  <td>{f.message ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label="Schedule firings">
+            <table className="grid" data-testid="pipeline-firings">
+              <thead><tr><th>Due</th><th>Kind</th><th>Outcome</th><th>Note</th></tr></thead>
+              <tbody>
+                {details.firings.map((f) => (
+                  <tr key={f.scheduledFor}>
+                    <td>{f.runId ? <Link href={`/runs/${f.runId}`}>{when(f.scheduledFor)}</Link> : when(f.scheduledFor)}</td>
+                    <td>{f.kind.replace("_", " ")}</td>
+                    <td>{f.outcome.replace("_", " ")}</td>
+                    <td>{f.message ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       )}
       <section className="card" aria-label="History">
@@ -128,22 +133,24 @@ export default async function PipelinePage({ params }: Props) {
         {details.runs.length === 0 ? (
           <div className="empty">Not run yet.</div>
         ) : (
-          <table className="grid" data-testid="pipeline-history">
-            <thead><tr><th>Run</th><th>Status</th><th>Version</th><th>Trigger</th><th>Parameters</th><th>Target</th><th>Rows</th></tr></thead>
-            <tbody>
-              {details.runs.map((r) => (
-                <tr key={r.runId}>
-                  <td><Link href={`/runs/${r.runId}`}>{when(r.createdAt)}</Link></td>
-                  <td>{r.rolledBack ? <span className="badge">rolled back</span> : <RunStatusBadge status={r.status as Run["status"]} />}</td>
-                  <td className="num">v{r.version}</td>
-                  <td>{r.trigger}</td>
-                  <td><code>{values(r.parameters)}</code></td>
-                  <td><code>{r.target ?? "–"}</code></td>
-                  <td className="num">{r.rowCount?.toLocaleString("en-US") ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label="Runs of this pipeline">
+            <table className="grid" data-testid="pipeline-history">
+              <thead><tr><th>Run</th><th>Status</th><th>Version</th><th>Trigger</th><th>Parameters</th><th>Target</th><th>Rows</th></tr></thead>
+              <tbody>
+                {details.runs.map((r) => (
+                  <tr key={r.runId}>
+                    <td><Link href={`/runs/${r.runId}`}>{when(r.createdAt)}</Link></td>
+                    <td>{r.rolledBack ? <span className="badge">rolled back</span> : <RunStatusBadge status={r.status as Run["status"]} />}</td>
+                    <td className="num">v{r.version}</td>
+                    <td>{r.trigger}</td>
+                    <td><code>{values(r.parameters)}</code></td>
+                    <td><code>{r.target ?? "–"}</code></td>
+                    <td className="num">{r.rowCount?.toLocaleString("en-US") ?? "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       <LineageGraph lineage={details.lineage} />
@@ -154,21 +161,23 @@ export default async function PipelinePage({ params }: Props) {
       </section>
       <section className="card" aria-label="Versions">
         <h2>Versions</h2>
-        <table className="grid" data-testid="pipeline-versions">
-          <thead><tr><th>Version</th><th>Saved</th><th>By</th><th>Target</th><th>Parameters</th><th>Note</th></tr></thead>
-          <tbody>
-            {details.versions.map((v) => (
-              <tr key={v.version}>
-                <td className="num">v{v.version}{v.version === details.currentVersion ? " (current)" : ""}</td>
-                <td>{when(v.createdAt)}</td>
-                <td>{v.createdBy ?? "–"}</td>
-                <td><code>{v.targetTable}</code></td>
-                <td>{v.parameters.map((p) => p.name).join(", ") || "–"}</td>
-                <td>{v.fromRunId ? <Link href={`/runs/${v.fromRunId}`}>{v.note}</Link> : v.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label="Versions">
+          <table className="grid" data-testid="pipeline-versions">
+            <thead><tr><th>Version</th><th>Saved</th><th>By</th><th>Target</th><th>Parameters</th><th>Note</th></tr></thead>
+            <tbody>
+              {details.versions.map((v) => (
+                <tr key={v.version}>
+                  <td className="num">v{v.version}{v.version === details.currentVersion ? " (current)" : ""}</td>
+                  <td>{when(v.createdAt)}</td>
+                  <td>{v.createdBy ?? "–"}</td>
+                  <td><code>{v.targetTable}</code></td>
+                  <td>{v.parameters.map((p) => p.name).join(", ") || "–"}</td>
+                  <td>{v.fromRunId ? <Link href={`/runs/${v.fromRunId}`}>{v.note}</Link> : v.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
     </div>
   );
