@@ -131,6 +131,8 @@ export function guardValueVerbs(terminals: Terminal<Part>[], tokens: AnnotatedTo
   return terminals.map((t) => {
     if (t.cat !== "VERB" || t.value.k !== "verb" || OCCURRENCE_VERBS.has(t.value.lemma)) return t;
     const head = tokens[t.value.chunk.head];
+    // A negated verb is read by the negation grammar, which keeps the verb's own value inside its check.
+    if (t.value.chunk.negated || head.negatedBy !== undefined) return t;
     return states.has(t.value.lemma) || states.has(head.normal) ? { ...t, cat: "NAMEDVERB" } : t;
   });
 }

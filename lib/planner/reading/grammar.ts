@@ -173,12 +173,11 @@ r("Cmp -> Link? Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 r("Cmp -> REL Measure BE? CmpWords UNIT?", ([, m, , c]) => having(m, c));
 // "where freight was over 100", "whose price is above 20".
 r("Cmp -> REL Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
-// "with more than 30 orders", "that show up on 3+ playlists", "who placed at least 5 orders".
-// After a verb, "at least one" says only that some row exists: that is the existence grammar's.
+// "with more than 30 orders": a count of related rows. After a verb ("who placed at least 3
+// orders") a count of related rows is the existence grammar's (grammar-existence.ts).
 r("Cmp -> WITH CmpWords NP", ([w, c, np]) => having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np)));
 // "split across more than one payment method": a count of an attribute's different values.
 r("Cmp -> Link CmpWords Attr", ([w, c, a]) => (w.k === "word" || isExistence(c) ? undefined : having(measure({ k: "agg", fn: "count", distinct: true, phrase: "" }, a)!, c, phraseOf(w, c, a))));
-r("Cmp -> Link CmpWords NP", ([w, c, np]) => (w.k === "word" || isExistence(c) ? undefined : having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np))));
 r("Cmp -> REL BE? CmpWords", ([, , c]) => compare(undefined, c));
 // "priced at 1.99", "a quantity of 12": a measure and a bare number state its value.
 r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
