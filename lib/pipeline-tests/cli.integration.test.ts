@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/testing/run-cli";
+import { runCliJson } from "@/lib/testing/run-cli";
 import { useCliDatabase } from "@/lib/testing/test-database";
 
 const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
@@ -7,16 +7,7 @@ const BY_HAND = "select c.customer_id, sum(o.amount) from customers c join order
 
 type Outcome = { code: number | null; json?: { status: string; target: { schema: string; table: string } | null; rowCount: number | null; sql: string | null; error?: string }; stdout: string; stderr: string };
 
-async function datamorph(args: string[], databaseUrl: string): Promise<Outcome> {
-  const result = await runCli(args, databaseUrl);
-  let json: Outcome["json"];
-  try {
-    json = JSON.parse(result.stdout);
-  } catch {
-    json = undefined;
-  }
-  return { ...result, json };
-}
+const datamorph = (args: string[], databaseUrl: string): Promise<Outcome> => runCliJson<NonNullable<Outcome["json"]>>(args, databaseUrl);
 
 describe("datamorph run and sql on a warehouse with the demo shop", () => {
   const database = useCliDatabase({ demo: true });

@@ -1,15 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/testing/run-cli";
+import { runCliJson } from "@/lib/testing/run-cli";
 import { useCliDatabase } from "@/lib/testing/test-database";
 
 type Json = Record<string, any>;
 
 describe("a pipeline whose sources changed shape", () => {
   const database = useCliDatabase({ demo: true });
-  const cli = async (args: string[]) => {
-    const result = await runCli(args, database.url);
-    return { ...result, json: result.stdout.startsWith("{") ? (JSON.parse(result.stdout) as Json) : undefined };
-  };
+  const cli = (args: string[]) => runCliJson<Json>(args, database.url);
   const published = () => database.sql`select * from shipped_totals order by customer_id`;
   const agentsOf = async (runId: string) => [...new Set((await database.sql`select agent from datamorph.run_events where run_id = ${runId} order by seq`).map((e) => e.agent as string))];
   const shadows = async () => (await database.sql`select count(*)::int as n from pg_tables where tablename like '%\\_\\_shadow\\_%'`)[0].n;

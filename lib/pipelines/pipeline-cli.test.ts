@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/testing/run-cli";
+import { runCliJson } from "@/lib/testing/run-cli";
 import { useCliDatabase } from "@/lib/testing/test-database";
 
 const PROMPT = "total order amount per customer for shipped orders";
@@ -10,16 +10,7 @@ type Json = Record<string, any>;
 
 describe("pipeline save, run, show and history on the command line", () => {
   const database = useCliDatabase({ demo: true });
-  const cli = async (args: string[]) => {
-    const result = await runCli(args, database.url);
-    let json: Json | undefined;
-    try {
-      json = JSON.parse(result.stdout);
-    } catch {
-      json = undefined;
-    }
-    return { ...result, json };
-  };
+  const cli = (args: string[]) => runCliJson<Json>(args, database.url);
   const differingRows = async (table: string, select: string) => {
     const [row] = await database.sql.unsafe(`select count(*)::int as n from ((select * from ${table} except all ${select}) union all (${select} except all select * from ${table})) d`);
     return row.n as number;

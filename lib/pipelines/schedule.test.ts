@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "@/lib/testing/run-cli";
+import { runCliJson } from "@/lib/testing/run-cli";
 import { useCliDatabase } from "@/lib/testing/test-database";
 
 type Json = Record<string, any>;
@@ -8,16 +8,7 @@ const EVERY_2S = "*/2 * * * * *";
 
 describe("pipeline schedules, fired by two scheduler processes", () => {
   const database = useCliDatabase({ demo: true });
-  const cli = async (args: string[]) => {
-    const result = await runCli(args, database.url);
-    let json: Json | undefined;
-    try {
-      json = JSON.parse(result.stdout);
-    } catch {
-      json = undefined;
-    }
-    return { ...result, json };
-  };
+  const cli = (args: string[]) => runCliJson<Json>(args, database.url);
   const firings = async () =>
     database.sql<{ scheduled_for: Date; kind: string; outcome: string; run_id: string | null; fired_by: string }[]>`
       select f.scheduled_for, f.kind, f.outcome, f.run_id, f.fired_by from datamorph.pipeline_firings f
@@ -104,10 +95,7 @@ describe("pipeline schedules, fired by two scheduler processes", () => {
 
 describe("pipeline backfill", () => {
   const database = useCliDatabase({ demo: true });
-  const cli = async (args: string[]) => {
-    const result = await runCli(args, database.url);
-    return { ...result, json: result.stdout.startsWith("{") ? (JSON.parse(result.stdout) as Json) : undefined };
-  };
+  const cli = (args: string[]) => runCliJson<Json>(args, database.url);
   const byHand = (from: string, to: string) => `select order_date, count(*) from orders where order_date >= '${from}' and order_date < '${to}' group by 1`;
   const differingRows = async (table: string, select: string) => {
     const [row] = await database.sql.unsafe(`select count(*)::int as n from ((select * from ${table} except all ${select}) union all (${select} except all select * from ${table})) d`);

@@ -20,3 +20,13 @@ export function runCli(args: string[], databaseUrl: string): Promise<CliResult> 
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** `runCli` with its standard output read as JSON when it is JSON (`--json`), else `json` undefined. */
+export async function runCliJson<T = Record<string, any>>(args: string[], databaseUrl: string): Promise<CliResult & { json?: T }> {
+  const result = await runCli(args, databaseUrl);
+  try {
+    return { ...result, json: JSON.parse(result.stdout) as T };
+  } catch {
+    return { ...result, json: undefined };
+  }
+}
