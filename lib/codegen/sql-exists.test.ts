@@ -1,34 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCatalog } from "@/lib/catalog/read-catalog";
-import type { Catalog } from "@/lib/catalog/types";
-import { createSqlClient, type SqlClient } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import type { ExistsFilter } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
-import { listing, pathStep as step, TINY_SHOP_SQL } from "@/lib/testing/fixtures/tiny-shop";
-import { createTestDatabase, testServers } from "@/lib/testing/test-database";
+import { listing, pathStep as step } from "@/lib/testing/fixtures/tiny-shop";
+import { useTinyShopDatabase } from "@/lib/testing/tiny-shop-database";
 import { CodegenError, compileSql } from "./sql";
 
 const orders = step("orders", "customer_id", "customer_id");
 
 // The answers are those of the tiny shop (see its fixture).
 describe("existence checks compiled to SQL, run on Postgres", () => {
-  let sql: SqlClient;
-  let drop: () => Promise<void>;
-  let catalog: Catalog;
-  const keys = async (spec: EtlSpec) => (await sql.unsafe(`${compileSql({ spec, catalog })} ORDER BY 1`)).map((r) => Object.values(r)[0]);
+  const shop = useTinyShopDatabase();
+  const keys = async (spec: EtlSpec) => (await shop.sql.unsafe(`${compileSql({ spec, catalog: shop.catalog })} ORDER BY 1`)).map((r) => Object.values(r)[0]);
   const customers = (filter: Omit<ExistsFilter, "source" | "phrase">) => keys(listing("customers", "customer_id", { source: "customers", phrase: "", ...filter }));
-
-  beforeAll(async () => {
-    const database = await createTestDatabase(testServers()[0]);
-    drop = database.drop;
-    sql = createSqlClient(database.url, "test");
-    await sql.unsafe(TINY_SHOP_SQL);
-    catalog = await readCatalog(sql, ["public"]);
-  });
-  afterAll(async () => {
-    await sql?.end();
-    await drop?.();
-  });
 
   it("keeps the customers without orders (anti-join) or with them (semi-join), each once", async () => {
     expect(await customers({ op: "not_exists", path: [orders] })).toEqual([3]);
@@ -62,8 +45,8 @@ describe("existence checks compiled to SQL, run on Postgres", () => {
 
   it("refuses a step no declared foreign key makes, and a step alias that hides a source", () => {
     const unrelated = listing("customers", "customer_id", { op: "not_exists", source: "customers", path: [step("products", "customer_id", "product_id")], phrase: "" });
-    expect(() => compileSql({ spec: unrelated, catalog })).toThrow(expect.objectContaining({ code: "invalid_spec", message: expect.stringMatching(/no foreign key links/) }));
+    expect(() => compileSql({ spec: unrelated, catalog: shop.catalog })).toThrow(expect.objectContaining({ code: "invalid_spec", message: expect.stringMatching(/no foreign key links/) }));
     const hiding = listing("customers", "customer_id", { op: "not_exists", source: "customers", path: [{ ...orders, alias: "customers" }], phrase: "" });
-    expect(() => compileSql({ spec: hiding, catalog })).toThrow(CodegenError);
+    expect(() => compileSql({ spec: hiding, catalog: shop.catalog })).toThrow(CodegenError);
   });
 });
