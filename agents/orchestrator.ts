@@ -89,9 +89,9 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   const { planner: mode = "rules", targetSchema, targetTable } = context.options;
   const model = configuredModel(context);
   // The model sees a few rows of each table, as quoted data, read only if it is asked.
-  const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog) };
-  // Every planner but the rules planner reads through the semantic model (the model planner as data).
-  const semanticModel = mode === "rules" ? undefined : await warehouseSemanticModel(context);
+  const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog), loadSemanticModel: () => warehouseSemanticModel(context) };
+  // The reading planner reads through the semantic model; the model planner is given it as data, when it is asked.
+  const semanticModel = mode === "reading" ? await warehouseSemanticModel(context) : undefined;
   // Relative periods ("last month") are read against the data's own latest dates, not the clock.
   const latestDates = mode === "reading" ? await readLatestDates(context.reader, catalog) : undefined;
   const { value: result, ms } = await timed(() =>

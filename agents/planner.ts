@@ -28,7 +28,7 @@ export type PlannerInput = {
   /** The latest date in each time column ("schema.table.column" → ISO date): the reading planner reads relative periods against it. */
   latestDates?: Record<string, string>;
   /** How to reach the model, for the bedrock and auto modes, and how to read the sample rows it may see. */
-  bedrock?: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows> };
+  bedrock?: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows>; loadSemanticModel?: () => Promise<SemanticModel> };
 };
 
 export type PlannerOutput = PlanResult & { planner: "rules" | "reading" | "bedrock"; usage?: BedrockUsage };
@@ -39,10 +39,10 @@ async function plan(input: PlannerInput): Promise<PlannerOutput> {
   if (mode === "rules") return { ...planWithRules(rules), planner: "rules" };
   if (mode === "reading") return { ...planWithEnglish({ ...rules, semanticModel: input.semanticModel, latestDates: input.latestDates }), planner: "reading" };
   if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
-  const { semanticModel } = input;
-  if (mode === "auto") return planAuto({ rules, bedrock, semanticModel });
-  const { loadSampleRows, ...model } = bedrock;
-  return { ...(await planWithBedrock({ ...model, sampleRows: await loadSampleRows?.(), semanticModel, prompt, catalog, sampleValues, now })), planner: "bedrock" };
+  if (mode === "auto") return planAuto({ rules, bedrock });
+  const { loadSampleRows, loadSemanticModel, ...model } = bedrock;
+  const [sampleRows, semanticModel] = await Promise.all([loadSampleRows?.(), loadSemanticModel?.()]);
+  return { ...(await planWithBedrock({ ...model, sampleRows, semanticModel, prompt, catalog, sampleValues, now })), planner: "bedrock" };
 }
 
 /** Prompt → spec with the configured planner; the target lands in the configured target schema. */

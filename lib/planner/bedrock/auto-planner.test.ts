@@ -10,8 +10,9 @@ const modelId = "anthropic.claude-3-5-sonnet-20240620-v1:0";
 const server = useConverseServer();
 
 const semanticModel = buildSemanticModel(demoCatalog);
+let modelLoads = 0;
 const plan = (prompt: string) =>
-  planAuto({ rules: { prompt, catalog: demoCatalog, sampleValues: demoSampleValues }, bedrock: { client: server().client(), modelId }, semanticModel });
+  planAuto({ rules: { prompt, catalog: demoCatalog, sampleValues: demoSampleValues }, bedrock: { client: server().client(), modelId, loadSemanticModel: async () => (modelLoads++, semanticModel) } });
 
 describe("planAuto", () => {
   it("plans the seed prompt with the rules planner and never calls the model", async () => {
@@ -19,6 +20,7 @@ describe("planAuto", () => {
     expect(result).toMatchObject({ ok: true, planner: "rules" });
     expect(result.usage).toBeUndefined();
     expect(server().requests).toHaveLength(0);
+    expect(modelLoads, "the semantic model is read only when the model is asked").toBe(0);
   });
 
   it("asks the model when the rules planner cannot read the request", async () => {

@@ -24,17 +24,15 @@ export const AUTO_CONFIDENCE = 0.75;
 export async function planAuto({
   rules,
   bedrock,
-  semanticModel,
 }: {
   rules: PlannerInput;
-  /** `loadSampleRows` is called only when the model is asked, so rules-planned runs never read them. */
-  bedrock: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows> };
-  semanticModel?: SemanticModel;
+  /** The loaders are called only when the model is asked, so rules-planned runs never read sample rows or the semantic model. */
+  bedrock: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows>; loadSemanticModel?: () => Promise<SemanticModel> };
 }): Promise<AutoPlanResult> {
   const first = planWithRules(rules);
   if (first.ok ? first.confidence >= AUTO_CONFIDENCE : first.code !== "not_understood") return { ...first, planner: "rules" };
-  const { loadSampleRows, ...model } = bedrock;
-  const sampleRows = await loadSampleRows?.();
+  const { loadSampleRows, loadSemanticModel, ...model } = bedrock;
+  const [sampleRows, semanticModel] = await Promise.all([loadSampleRows?.(), loadSemanticModel?.()]);
   const second = await planWithBedrock({ ...model, sampleRows, semanticModel, prompt: rules.prompt, catalog: rules.catalog, now: rules.now, sampleValues: rules.sampleValues });
   const why = first.ok ? `the rules planner was unsure (${first.notes.join("; ")})` : `the rules planner could not read it: ${first.message}`;
   if (!second.ok) return { ...second, message: first.ok ? `${second.message} (${why})` : second.message, planner: "bedrock" };
