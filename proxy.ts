@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { hasSessionCookie, publicPaths } from "@/lib/auth/config";
 import { getEnv } from "@/lib/env";
 import { CROSS_SITE_MESSAGE, SAFE_METHODS, isSameOriginRequest } from "@/lib/http/same-origin";
-import { contentSecurityPolicy, createNonce, isHttps, securityHeaders } from "@/lib/http/security-headers";
+import { contentSecurityPolicy, createNonce, isHttps, setSecurityHeaders } from "@/lib/http/security-headers";
 
 // Paths that are not pages: the API, Next.js assets, and files such as /logo.svg.
 const isPagePath = (pathname: string) => !/^\/(api|_next)(\/|$)/.test(pathname) && !/\.[a-z0-9]+$/i.test(pathname);
@@ -38,8 +38,7 @@ export function proxy(request: NextRequest) {
   const https = isHttps(request.nextUrl, request.headers);
   const csp = contentSecurityPolicy({ nonce: createNonce(), dev: getEnv().nodeEnv === "development", https });
   const response = route(request, csp);
-  response.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(securityHeaders({ https }))) response.headers.set(name, value);
+  setSecurityHeaders(response.headers, { csp, https });
   return response;
 }
 

@@ -40,6 +40,12 @@ export function securityHeaders({ https }: { https: boolean }): Record<string, s
   };
 }
 
+/** Puts a Content-Security-Policy and the headers of `securityHeaders` on a response. */
+export function setSecurityHeaders(headers: Headers, { csp, https }: { csp: string; https: boolean }): void {
+  headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) headers.set(name, value);
+}
+
 /** Whether the browser reached us over HTTPS, directly or through a proxy that terminates TLS. */
 export function isHttps(url: URL, headers: Headers): boolean {
   const forwarded = headers.get("x-forwarded-proto")?.split(",")[0].trim();

@@ -1,4 +1,4 @@
-import { isHttps, securityHeaders } from "./security-headers";
+import { isHttps, setSecurityHeaders } from "./security-headers";
 
 // A JSON answer loads nothing, so its policy allows nothing.
 const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
@@ -12,8 +12,7 @@ const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
 export function withSecurityHeaders<R extends Request, A extends unknown[]>(handler: (request: R, ...rest: A) => Promise<Response>) {
   return async (request: R, ...rest: A): Promise<Response> => {
     const response = await handler(request, ...rest);
-    response.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
-    for (const [name, value] of Object.entries(securityHeaders({ https: isHttps(new URL(request.url), request.headers) }))) response.headers.set(name, value);
+    setSecurityHeaders(response.headers, { csp: API_CONTENT_SECURITY_POLICY, https: isHttps(new URL(request.url), request.headers) });
     return response;
   };
 }
