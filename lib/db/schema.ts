@@ -31,6 +31,9 @@ export const runStatus = datamorph.enum("run_status", [
   "failed",
   "rejected",
   "interrupted",
+  // Paused after planning: a question waits for an answer, or the plan waits for a person's review.
+  "needs_input",
+  "in_review",
 ]);
 
 export const runs = datamorph.table(
