@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { claimFiring, claimSchedulerLease, listDuePipelines, recordFiringOutcome, releaseSchedulerLease } from "@/lib/db/queries/pipeline-schedules";
+import { claimFiring, claimSchedulerLease, hasActiveSchedules, listDuePipelines, recordFiringOutcome, releaseSchedulerLease } from "@/lib/db/queries/pipeline-schedules";
 import type { Pipeline } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log/safe-log";
@@ -26,7 +26,7 @@ export type Scheduler = {
   start(): void;
   /** Stops ticking and gives up the lease. */
   stop(): Promise<void>;
-  /** One pass: renew the lease, then fire every due schedule. Returns the firings it claimed. */
+  /** One pass: while any schedule is active, renew the lease, then fire every due schedule. Returns the firings it claimed. */
   tick(): Promise<number>;
 };
 
@@ -68,6 +68,8 @@ export function createScheduler({ starter, tickMs = 1000, leaseMs = 10_000, miss
   }
 
   async function tick(): Promise<number> {
+    // No schedule at all: no lease is taken or renewed, so an app without schedules writes nothing.
+    if (!(await hasActiveSchedules())) return 0;
     leader = await claimSchedulerLease({ holder, ms: leaseMs });
     if (leader !== announced) log(leader ? `Scheduler ${holder} fires the pipeline schedules` : `Scheduler ${holder} stands by: another process fires them`);
     announced = leader;

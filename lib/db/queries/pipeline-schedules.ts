@@ -38,6 +38,12 @@ export async function releaseSchedulerLease({ holder, name = "pipelines", db = g
   await db.delete(schedulerLeases).where(and(eq(schedulerLeases.name, name), eq(schedulerLeases.holder, holder)));
 }
 
+/** Whether any pipeline has a schedule that is not paused. */
+export async function hasActiveSchedules({ db = getDb() }: { db?: Database } = {}): Promise<boolean> {
+  const [row] = await db.select({ id: pipelines.id }).from(pipelines).where(and(isNotNull(pipelines.cron), eq(pipelines.paused, false))).limit(1);
+  return row !== undefined;
+}
+
 /** Scheduled, unpaused pipelines whose next firing is due at `now`, the most overdue first. */
 export async function listDuePipelines({ now, limit = 100, db = getDb() }: { now: Date; limit?: number; db?: Database }): Promise<Pipeline[]> {
   return db
