@@ -72,6 +72,9 @@ test("review → edit a filter value → build: the same run builds a table that
   await expect(value).toHaveAttribute("list", /known/);
   await value.fill("returned");
   await expect(clause(page, "filters.0")).toContainText("Keep only rows where orders.status is “returned”.");
+  // A changed clause no longer claims the words of the request, and says it was changed.
+  await expect(clause(page, "filters.0")).not.toContainText("from “shipped”");
+  await expect(clause(page, "filters.0").locator(".badge.changed")).toHaveText("changed");
   await expect(clause(page, "filters.0").getByTestId("clause-issue")).toHaveCount(0);
   await page.getByTestId("plan-submit").click();
 

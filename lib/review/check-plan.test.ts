@@ -48,8 +48,16 @@ describe("checkEditedSpec", () => {
 describe("plan edits", () => {
   it("keeps the grouping key in step with a grouped column that changes", () => {
     const edited = replaceColumn(shipped, 0, { name: "country", expr: { kind: "column", column: { source: "customers", column: "country" } }, phrase: "" });
-    expect(edited.grain).toEqual([{ column: { source: "customers", column: "country" }, phrase: "per customer" }]);
+    expect(edited.grain).toEqual([{ column: { source: "customers", column: "country" }, phrase: "" }]);
     expect(check(edited).ok).toBe(true);
+  });
+
+  it("clears the words of the request from a clause a person changed, and keeps them on one left as it was", () => {
+    const edited = replaceFilter(shipped, 0, { ...shipped.filters[0], value: "returned" } as typeof shipped.filters[0]);
+    expect(edited.filters[0]).toEqual({ op: "=", column: { source: "orders", column: "status" }, value: "returned", phrase: "" });
+    expect(replaceFilter(shipped, 0, { ...shipped.filters[0] }).filters[0].phrase).toBe("shipped");
+    const renamed = replaceColumn(customerTotalsSpec({ columns: [shipped.columns[0], { ...shipped.columns[1], renamePhrase: "as total" }] }), 1, { ...shipped.columns[1], name: "spent", renamePhrase: "as total" });
+    expect(renamed.columns[1]).toEqual({ name: "spent", expr: shipped.columns[1].expr, phrase: "" });
   });
 
   it("removes an output with the order and group conditions that name it and its grouping key", () => {

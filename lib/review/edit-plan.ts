@@ -12,6 +12,15 @@ import type { OutputColumn } from "@/lib/spec/output-column";
 
 const sameRef = (a: ColumnRef, b: ColumnRef) => a.source === b.source && a.column === b.column;
 
+const withoutWords = ({ phrase: _phrase, renamePhrase: _rename, ...rest }: { phrase: string; renamePhrase?: string }) => JSON.stringify(rest);
+
+/** A clause a person changed no longer stands for words of the request: its phrase is cleared. */
+export function reworded<T extends { phrase: string; renamePhrase?: string }>(before: T | undefined, after: T): T {
+  if (!before || withoutWords(before) === withoutWords(after)) return after;
+  const { renamePhrase: _rename, ...rest } = after;
+  return { ...rest, phrase: "" } as T;
+}
+
 function groupedKeyOf(spec: EtlSpec, column: OutputColumn) {
   if (column.expr.kind !== "column") return -1;
   const { column: ref, bucket } = column.expr;
@@ -27,10 +36,11 @@ export function freeOutputName(spec: EtlSpec, wanted: string): string {
 }
 
 /** Replaces output column `index`; its grouping key follows a changed column, and order and group conditions a new name. */
-export function replaceColumn(spec: EtlSpec, index: number, next: OutputColumn): EtlSpec {
+export function replaceColumn(spec: EtlSpec, index: number, changed: OutputColumn): EtlSpec {
   const before = spec.columns[index];
+  const next = reworded(before, changed);
   const key = groupedKeyOf(spec, before);
-  const grain = spec.grain.map((g, i) => (i === key && next.expr.kind === "column" ? { ...g, column: next.expr.column, bucket: next.expr.bucket } : g));
+  const grain = spec.grain.map((g, i) => (i === key && next.expr.kind === "column" ? reworded(g, { ...g, column: next.expr.column, bucket: next.expr.bucket }) : g));
   const rename = (output: string) => (output === before.name ? next.name : output);
   return {
     ...spec,
@@ -41,14 +51,14 @@ export function replaceColumn(spec: EtlSpec, index: number, next: OutputColumn):
   };
 }
 
-export const replaceFilter = (spec: EtlSpec, index: number, next: Filter): EtlSpec => ({ ...spec, filters: spec.filters.map((f, i) => (i === index ? next : f)) });
+export const replaceFilter = (spec: EtlSpec, index: number, next: Filter): EtlSpec => ({ ...spec, filters: spec.filters.map((f, i) => (i === index ? reworded(f, next) : f)) });
 
 /** Replaces join `index` and the source it brings in (another table, left or inner). */
 export function replaceJoin(spec: EtlSpec, index: number, join: Join, source: Source): EtlSpec {
-  return { ...spec, joins: spec.joins.map((j, i) => (i === index ? join : j)), sources: spec.sources.map((s, i) => (i === index + 1 ? source : s)) };
+  return { ...spec, joins: spec.joins.map((j, i) => (i === index ? reworded(j, join) : j)), sources: spec.sources.map((s, i) => (i === index + 1 ? reworded(s, source) : s)) };
 }
 
-export const replaceSource = (spec: EtlSpec, index: number, source: Source): EtlSpec => ({ ...spec, sources: spec.sources.map((s, i) => (i === index ? source : s)) });
+export const replaceSource = (spec: EtlSpec, index: number, source: Source): EtlSpec => ({ ...spec, sources: spec.sources.map((s, i) => (i === index ? reworded(s, source) : s)) });
 
 /** Removes the clause `describeSpec` calls `clause`, with what would otherwise point at nothing. */
 export function removeClause(spec: EtlSpec, clause: string): EtlSpec {

@@ -51,6 +51,11 @@ describe("describeSpec", () => {
     expect(sentences["having.0"]).toBe("Keep only groups where orders is more than 5.");
   });
 
+  it("does not quote a target name given with the request as words of it", () => {
+    const spec = customerTotalsSpec({ target: { schema: "public", table: "returned_totals", phrase: "--target" } });
+    expect(describeSpec(spec)[0]).toEqual({ clause: "target", sentence: "Build the table public.returned_totals, the name given with the request.", phrase: "" });
+  });
+
   it("words an existence check and a summary row without grouping", () => {
     const spec = customerTotalsSpec({
       grain: [],

@@ -101,7 +101,9 @@ export function describeSpec(spec: EtlSpec): SpecSentence[] {
   const sentences: SpecSentence[] = [];
   const add = (clause: string, sentence: string, phrase = "") => sentences.push({ clause, sentence, phrase });
   const target = `${spec.target.schema ? `${spec.target.schema}.` : ""}${spec.target.table}`;
-  add("target", `Build the table ${target}.`, spec.target.phrase);
+  // A name given with the request (the form's box, --target) is not words of the request.
+  const named = spec.target.phrase === "--target";
+  add("target", `Build the table ${target}${named ? ", the name given with the request" : ""}.`, named ? "" : spec.target.phrase);
   spec.sources.forEach((source, i) => {
     // A joined source is worded by its join; only the first one stands alone.
     if (i === 0) add("sources.0", describeSource(spec, 0), source.phrase);

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Catalog } from "@/lib/catalog/types";
-import { replaceColumn, replaceFilter, replaceJoin, replaceSource } from "@/lib/review/edit-plan";
+import { replaceColumn, replaceFilter, replaceJoin, replaceSource, reworded } from "@/lib/review/edit-plan";
 import { isExistsFilter, type ColumnFilter, type ColumnRef, type ComparisonOp } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { AggregateFn, OutputColumn } from "@/lib/spec/output-column";
@@ -180,14 +180,14 @@ function OtherControls({ spec, clause, catalog, onChange }: Props) {
     return (
       <div className="clause-controls">
         <Field id={`${id}-count`} label="Rows">
-          <input id={`${id}-count`} type="number" min={1} value={limit.count} onChange={(event) => onChange({ ...spec, limit: { ...limit, count: Number(event.target.value) } })} />
+          <input id={`${id}-count`} type="number" min={1} value={limit.count} onChange={(event) => onChange({ ...spec, limit: reworded(limit, { ...limit, count: Number(event.target.value) }) })} />
         </Field>
       </div>
     );
   }
   if (kind === "orderBy" && spec.orderBy[index]) {
     const order = spec.orderBy[index];
-    const set = (next: typeof order) => onChange({ ...spec, orderBy: spec.orderBy.map((o, i) => (i === index ? next : o)) });
+    const set = (next: typeof order) => onChange({ ...spec, orderBy: spec.orderBy.map((o, i) => (i === index ? reworded(o, next) : o)) });
     return (
       <div className="clause-controls">
         <Field id={`${id}-output`} label="Sort by">
@@ -206,7 +206,7 @@ function OtherControls({ spec, clause, catalog, onChange }: Props) {
   }
   if (kind === "having" && spec.having[index]) {
     const having = spec.having[index];
-    const set = (next: typeof having) => onChange({ ...spec, having: spec.having.map((h, i) => (i === index ? next : h)) });
+    const set = (next: typeof having) => onChange({ ...spec, having: spec.having.map((h, i) => (i === index ? reworded(h, next) : h)) });
     return (
       <div className="clause-controls">
         <Field id={`${id}-op`} label={`Keep groups where ${having.output}`}>

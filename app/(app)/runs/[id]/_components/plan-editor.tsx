@@ -41,6 +41,7 @@ export function PlanEditor({ runId, mode, prompt: initialPrompt, spec: planned, 
   const edited = spec !== planned;
   const replanning = mode === "rerun" && prompt.trim() !== initialPrompt.trim();
   const sentences = describeSpec(spec);
+  const plannedSentences = useMemo(() => new Map(describeSpec(planned).map((s) => [s.clause, s.sentence])), [planned]);
   const firstColumn = spec.sources[0] && catalog.tables.find((t) => t.schema === spec.sources[0].schema && t.name === spec.sources[0].table)?.columns[0];
 
   const change = (next: EtlSpec) => {
@@ -89,6 +90,7 @@ export function PlanEditor({ runId, mode, prompt: initialPrompt, spec: planned, 
                 <div className="plan-sentence">
                   <span>{sentence}</span>
                   {phrase && <span className="phrase"> from “{phrase}”</span>}
+                  {plannedSentences.get(clause) !== sentence && <span className="badge changed">changed</span>}
                 </div>
                 <div className="row plan-clause-actions">
                   {isEditableClause(clause) && (
