@@ -58,7 +58,9 @@ export async function prepareReviewedBuild({ user, runId, spec }: { user: Sessio
   if (!planned) throw new AppError("conflict", "This run has no plan to build; start it again.");
   const checked = await checkPlanEdit({ planned, edited: spec ?? planned });
   if (!(await claimRunInReview({ id: run.id }))) throw notInReview();
-  const reviewed = { spec: checked, by: user.email, changes: diffSpecs(planned, checked).length };
+  // Counted as a person sees them: the request's words a changed clause drops are part of that change.
+  const changes = diffSpecs(planned, checked).filter((change) => !/\.(phrase|renamePhrase)$/.test(change.path)).length;
+  const reviewed = { spec: checked, by: user.email, changes };
   await saveReviewRequest(getArtifactStore(), run.id, { reviewed });
   const options = pipelineOptions({ targetTable: run.targetTable ?? undefined, replace: run.replaceTarget, reviewed, ...(isEngineRequest(run.engine) ? { engine: run.engine } : {}) });
   return { run, runId: run.id, prompt: run.prompt, options };
