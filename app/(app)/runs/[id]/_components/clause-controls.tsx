@@ -1,120 +1,12 @@
 "use client";
 
-import type { Catalog } from "@/lib/catalog/types";
-import { replaceColumn, replaceFilter, replaceJoin, replaceSource, reworded } from "@/lib/review/edit-plan";
-import { isExistsFilter, type ColumnFilter, type ColumnRef, type ComparisonOp } from "@/lib/spec/clauses";
-import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { replaceColumn, replaceJoin, replaceSource, reworded } from "@/lib/review/edit-plan";
+import type { ComparisonOp } from "@/lib/spec/clauses";
 import type { AggregateFn, OutputColumn } from "@/lib/spec/output-column";
+import { COMPARISONS, ColumnSelect, Field, OP_LABELS, TableSelect, columnsOf, refKey, refOf, type ClauseProps as Props } from "./clause-fields";
+import { FilterControls } from "./filter-controls";
 
-type Props = { spec: EtlSpec; clause: string; catalog: Catalog; knownValues: Record<string, string[]>; onChange: (spec: EtlSpec) => void };
-
-const COMPARISONS: ComparisonOp[] = ["=", "!=", "<", "<=", ">", ">="];
-const OP_LABELS: Record<string, string> = { "=": "is", "!=": "is not", "<": "is less than", "<=": "is at most", ">": "is more than", ">=": "is at least", in: "is one of", not_in: "is none of", is_null: "is empty", is_not_null: "is not empty", between: "is between", date_range: "is in the dates" };
 const AGGREGATES: Record<AggregateFn, string> = { sum: "sum", avg: "average", min: "smallest", max: "largest", count: "number of", count_distinct: "number of distinct" };
-
-const refKey = (ref: ColumnRef) => `${ref.source}.${ref.column}`;
-const refOf = (key: string): ColumnRef => ({ source: key.slice(0, key.indexOf(".")), column: key.slice(key.indexOf(".") + 1) });
-
-/** Every column of the plan's sources, by alias: what a clause may read. */
-function columnsOf(spec: EtlSpec, catalog: Catalog) {
-  return spec.sources.flatMap((source) => {
-    const table = catalog.tables.find((t) => t.schema === source.schema && t.name === source.table);
-    return (table?.columns ?? []).map((c) => ({ key: `${source.alias}.${c.name}`, table: table!.name, name: c.name, dataType: c.dataType }));
-  });
-}
-
-function Field({ id, label, children }: { id: string; label: string; children: React.ReactNode }) {
-  return (
-    <div className="clause-field">
-      <label htmlFor={id}>{label}</label>
-      {children}
-    </div>
-  );
-}
-
-/** Picks a column of the plan's sources. */
-function ColumnSelect({ id, label, value, spec, catalog, onPick }: { id: string; label: string; value: string; spec: EtlSpec; catalog: Catalog; onPick: (ref: ColumnRef) => void }) {
-  const columns = columnsOf(spec, catalog);
-  return (
-    <Field id={id} label={label}>
-      <select id={id} value={value} onChange={(event) => onPick(refOf(event.target.value))}>
-        {!columns.some((c) => c.key === value) && <option value={value}>{value} (not in the catalog)</option>}
-        {columns.map((c) => <option key={c.key} value={c.key}>{c.key}</option>)}
-      </select>
-    </Field>
-  );
-}
-
-function TableSelect({ id, value, catalog, onPick }: { id: string; value: { schema: string; table: string }; catalog: Catalog; onPick: (table: { schema: string; table: string }) => void }) {
-  const current = `${value.schema}.${value.table}`;
-  return (
-    <Field id={id} label="Table">
-      <select id={id} value={current} onChange={(event) => onPick({ schema: event.target.value.split(".")[0], table: event.target.value.split(".").slice(1).join(".") })}>
-        {!catalog.tables.some((t) => `${t.schema}.${t.name}` === current) && <option value={current}>{current} (not in the catalog)</option>}
-        {catalog.tables.map((t) => <option key={`${t.schema}.${t.name}`} value={`${t.schema}.${t.name}`}>{t.schema}.{t.name}</option>)}
-      </select>
-    </Field>
-  );
-}
-
-/** A filter value, with the column's known values to pick from when it has few. */
-function ValueInput({ id, label, value, known, onValue }: { id: string; label: string; value: string; known: string[]; onValue: (value: string) => void }) {
-  return (
-    <Field id={id} label={label}>
-      <input id={id} value={value} list={known.length ? `${id}-known` : undefined} onChange={(event) => onValue(event.target.value)} autoComplete="off" />
-      {known.length > 0 && (
-        <datalist id={`${id}-known`}>
-          {known.map((v) => <option key={v} value={v} />)}
-        </datalist>
-      )}
-    </Field>
-  );
-}
-
-function FilterControls({ spec, clause, catalog, knownValues, onChange }: Props) {
-  const index = Number(clause.split(".")[1]);
-  const filter = spec.filters[index];
-  if (!filter || isExistsFilter(filter)) return <p className="muted">This condition on related rows can be removed, not changed here.</p>;
-  const id = clause.replace(".", "-");
-  const column = columnsOf(spec, catalog).find((c) => c.key === refKey(filter.column));
-  const known = column ? (knownValues[`${column.table}.${column.name}`] ?? []) : [];
-  const set = (next: ColumnFilter) => onChange(replaceFilter(spec, index, next));
-  const first = "value" in filter ? String(filter.value) : "values" in filter ? String(filter.values[0] ?? "") : "low" in filter ? String(filter.low) : "";
-  const changeOp = (op: string) => {
-    const base = { column: filter.column, phrase: filter.phrase };
-    if (op === "in" || op === "not_in") set({ ...base, op, values: "values" in filter ? filter.values : [first] });
-    else if (op === "is_null" || op === "is_not_null") set({ ...base, op });
-    else if (op === filter.op) return;
-    else set({ ...base, op: op as ComparisonOp, value: first });
-  };
-  const ops = [...COMPARISONS, "in", "not_in", "is_null", "is_not_null", ...(COMPARISONS.includes(filter.op as ComparisonOp) || ["in", "not_in", "is_null", "is_not_null"].includes(filter.op) ? [] : [filter.op])];
-  return (
-    <div className="clause-controls">
-      <ColumnSelect id={`${id}-column`} label="Column" value={refKey(filter.column)} spec={spec} catalog={catalog} onPick={(ref) => set({ ...filter, column: ref })} />
-      <Field id={`${id}-op`} label="Condition">
-        <select id={`${id}-op`} value={filter.op} onChange={(event) => changeOp(event.target.value)}>
-          {ops.map((op) => <option key={op} value={op}>{OP_LABELS[op]}</option>)}
-        </select>
-      </Field>
-      {"value" in filter && <ValueInput id={`${id}-value`} label="Value" value={String(filter.value)} known={known} onValue={(value) => set({ ...filter, value })} />}
-      {"values" in filter && (
-        <ValueInput id={`${id}-values`} label="Values, separated by commas" value={filter.values.join(", ")} known={known} onValue={(text) => set({ ...filter, values: text.split(",").map((v) => v.trim()).filter(Boolean) })} />
-      )}
-      {filter.op === "between" && (
-        <>
-          <ValueInput id={`${id}-low`} label="From" value={String(filter.low)} known={known} onValue={(low) => set({ ...filter, low })} />
-          <ValueInput id={`${id}-high`} label="To" value={String(filter.high)} known={known} onValue={(high) => set({ ...filter, high })} />
-        </>
-      )}
-      {filter.op === "date_range" && (
-        <>
-          <ValueInput id={`${id}-from`} label="On or after (YYYY-MM-DD)" value={filter.from ?? ""} known={[]} onValue={(from) => set({ ...filter, from: from || undefined })} />
-          <ValueInput id={`${id}-to`} label="Before (YYYY-MM-DD)" value={filter.to ?? ""} known={[]} onValue={(to) => set({ ...filter, to: to || undefined })} />
-        </>
-      )}
-    </div>
-  );
-}
 
 function ColumnControls({ spec, clause, catalog, onChange }: Props) {
   const index = Number(clause.split(".")[1]);
