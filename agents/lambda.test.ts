@@ -76,4 +76,23 @@ describe("orchestrator Lambda handler", () => {
     const planner = await h.sql`select message from datamorph.run_events where run_id = ${prepared.runId} and agent = 'planner'`;
     expect(planner.map((e) => e.message)).toEqual(['Took the spec of pipeline "Lambda totals" version 1']);
   }, 60_000);
+
+  it("stops a run asked to wait for review, then builds its edited plan when handed over again", async () => {
+    const { getArtifactStore } = await import("@/lib/artifacts/current");
+    const { saveReviewRequest } = await import("@/lib/review/review-request");
+    const { prepareReviewedBuild } = await import("@/lib/runs/review-run");
+    const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, target_table) values (${h.admin.id}, ${PROMPT}, 'lambda_reviewed') returning id`;
+    await saveReviewRequest(getArtifactStore(), run.id, { review: true });
+    expect(await handler({ runId: run.id })).toEqual({ runId: run.id, status: "in_review" });
+    expect((await h.sql`select status from datamorph.runs where id = ${run.id}`)[0].status).toBe("in_review");
+
+    const [planned] = await h.sql`select payload->'spec' as spec from datamorph.run_events where run_id = ${run.id} and agent = 'planner' and level = 'success'`;
+    const spec = { ...planned.spec, filters: [{ op: ">", column: { source: "orders", column: "amount" }, value: 100, phrase: "" }] };
+    await prepareReviewedBuild({ user: { ...h.admin, name: "Tester" }, runId: run.id, spec });
+    expect(await handler({ runId: run.id })).toEqual({ runId: run.id, status: "succeeded" });
+    const [{ n }] = await h.sql`select count(*)::int as n from lambda_reviewed t where t.total_order_amount <> (select sum(amount) from orders o where o.customer_id = t.customer_id and o.amount > 100)`;
+    expect(n).toBe(0);
+    const planner = await h.sql`select message from datamorph.run_events where run_id = ${run.id} and agent = 'planner' and level = 'success' order by seq`;
+    expect(planner.map((e) => e.message)).toEqual(["Planned lambda_reviewed", "Plan edited by tester@example.com: 1 change"]);
+  }, 60_000);
 });

@@ -4,6 +4,8 @@ import type { RunOutcome } from "./orchestrator";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
 import { pipelineOptionsOfRun } from "@/lib/pipelines/start-pipeline-run";
 import { executeClaimedRun, pipelineOptions } from "./runner";
+import { getArtifactStore } from "@/lib/artifacts/current";
+import { readReviewRequest } from "@/lib/review/review-request";
 
 const orchestratorEventSchema = z.object({ runId: z.string().uuid() });
 
@@ -28,7 +30,13 @@ export async function handler(event: OrchestratorEvent): Promise<OrchestratorRes
     const outcome = await executeClaimedRun({
       runId,
       prompt: run.prompt,
-      options: pipelineOptions({ targetTable: run.targetTable ?? undefined, replace: run.replaceTarget, ...(isEngineRequest(run.engine) ? { engine: run.engine } : {}), ...(await pipelineOptionsOfRun(run)) }),
+      options: pipelineOptions({
+        targetTable: run.targetTable ?? undefined,
+        replace: run.replaceTarget,
+        ...(isEngineRequest(run.engine) ? { engine: run.engine } : {}),
+        ...(await pipelineOptionsOfRun(run)),
+        ...(await readReviewRequest(getArtifactStore(), runId)),
+      }),
       claim: () => claimQueuedRun({ id: runId }),
     });
     if (!outcome) return { skipped: true, reason: `run ${runId} is already ${(await getRunById({ id: runId }))?.status ?? run.status}` };

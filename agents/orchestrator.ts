@@ -20,12 +20,14 @@ import { configuredModel, suggestChecks } from "./model";
 import { remedy as remediate } from "./remediator";
 import { describeUsage } from "@/lib/planner/bedrock/pricing";
 import { Rejection } from "./rejection";
+import { pauseForReview, takeReviewedSpec } from "./review";
 import { mayReplaceAtPublish, settleTarget } from "./target-guard";
 import { emitter, timed, type AgentContext } from "./types";
 
 export type RunOutcome = {
   runId: string;
-  status: "succeeded" | "failed" | "rejected";
+  /** `in_review`: stopped after planning, the plan waiting for a person (see `review`). */
+  status: "succeeded" | "failed" | "rejected" | "in_review";
   target?: { schema: string; table: string };
   rowCount?: number;
   spec?: EtlSpec;
@@ -45,11 +47,13 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   const log = emitter(context, "orchestrator");
   const outcome: RunOutcome = { runId: context.runId, status: "failed", tests: [] };
   await updateRun({ db: context.db, id: context.runId, status: "running", startedAt: new Date() });
-  const { pipeline, ...settings } = context.options;
-  await log("info", "Run started", { prompt, options: settings, ...(pipeline ? { pipeline: { id: pipeline.pipelineId, name: pipeline.name, version: pipeline.version, parameters: pipeline.parameters } } : {}) });
+  const { pipeline, reviewed, ...settings } = context.options;
+  // A reviewed run carries on after its pause; `resumed` tells live readers its earlier end was not the last.
+  await log("info", reviewed ? "Run resumed: building the reviewed plan" : "Run started", { prompt, options: settings, ...(reviewed ? { resumed: true } : {}), ...(pipeline ? { pipeline: { id: pipeline.pipelineId, name: pipeline.name, version: pipeline.version, parameters: pipeline.parameters } } : {}) });
   try {
     const { value: catalog, ms } = await timed(() => readCatalog(context.reader, context.options.sourceSchemas));
-    const planned = pipeline ? await takePipelineSpec(context, pipeline, catalog) : await plan(context, prompt, catalog, ms);
+    const planned = pipeline ? await takePipelineSpec(context, pipeline, catalog) : reviewed ? await takeReviewedSpec(context, reviewed) : await plan(context, prompt, catalog, ms);
+    if (context.options.review && !pipeline && !reviewed) return await pauseForReview(context, planned, outcome);
     outcome.target = { schema: context.options.targetSchema, table: planned.target.table };
     // A name the user gave is recorded now; a planner's name once it is settled (see settleTarget).
     if (context.options.targetTable !== undefined) await updateRun({ db: context.db, id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });

@@ -5,6 +5,7 @@ import type { EngineRequest } from "@/lib/engines/choose-engine";
 import type { GlueEngine } from "@/lib/engines/glue-engine";
 import type { Agent, EventLevel, EventStore } from "@/lib/events/types";
 import type { PipelineRunSpec } from "@/lib/pipelines/render";
+import type { ReviewedPlan } from "@/lib/review/review-request";
 import type { PlannerMode } from "./planner";
 
 export type { PipelineRunSpec };
@@ -33,6 +34,10 @@ export type PipelineOptions = {
   glueMinSourceRows?: number;
   /** Set for a pipeline run: its spec is built as it is, without the planner. */
   pipeline?: PipelineRunSpec;
+  /** Stop after planning, in review, until a person builds the plan. */
+  review?: boolean;
+  /** A plan a person reviewed: built as it is, in place of the planner. */
+  reviewed?: ReviewedPlan;
 };
 
 /** What every agent may use; it never learns whether it runs in-process or on Lambda. */

@@ -16,6 +16,8 @@ const SEED = "Join customers and orders on customer_id, calculate total order am
 /** A filter that matches nothing: the run publishes an empty table and its not_empty test warns. */
 const EMPTY = "orders with amount over 1000000";
 const AVERAGE = "average payment amount per payment method";
+/** Started with "Review the plan first": it stays in review, for the review screen. */
+const REVIEW = "number of orders per customer with status shipped";
 
 async function runIdOf(prompt: string): Promise<string> {
   const sql = connectWarehouse();
@@ -102,6 +104,14 @@ test("averages in a run's result show a few decimals, not sixteen", async ({ pag
   for (const cell of cells) expect(cell).toMatch(/^-?[\d,]+(\.\d{1,4})?$/);
 });
 
+test("a run started with Review the plan first waits for review with its plan in sentences", async ({ page }) => {
+  await askFor(page, REVIEW, "screens_review");
+  await page.getByLabel("Review the plan first").check();
+  await page.getByRole("button", { name: "Build table" }).click();
+  await expect(page.getByTestId("plan-editor")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("run-status")).toHaveText("in_review");
+});
+
 test("the Data page counts the rows of a table published a moment ago", async ({ page }) => {
   await page.goto("/data");
   const row = page.getByTestId("tables").getByRole("row").filter({ hasText: "public.screens_order_totals" });
@@ -165,6 +175,8 @@ const screens: Screen[] = [
   { name: "run", pattern: "/runs/[id]", signedIn: true, url: run(SEED) },
   { name: "run-warning", pattern: "/runs/[id]", signedIn: true, url: run(EMPTY) },
   { name: "run-average", pattern: "/runs/[id]", signedIn: true, url: run(AVERAGE) },
+  { name: "run-review", pattern: "/runs/[id]", signedIn: true, url: run(REVIEW) },
+  { name: "run-edit-rerun", pattern: "/runs/[id]", signedIn: true, url: async () => `/runs/${await runIdOf(SEED)}?edit` },
   { name: "data", pattern: "/data", signedIn: true, url: at("/data") },
   { name: "data-table", pattern: "/data/[table]", signedIn: true, url: at("/data/orders?schema=public") },
   { name: "data-missing-table", pattern: "/data/[table]", signedIn: true, url: at("/data/no_such_table") },

@@ -146,6 +146,11 @@ test("another member cannot open a run, its events or its report", async ({ requ
     expect((await response.json()).error.code).toBe("not_found");
   }
   expect((await page.goto(`/runs/${id}`))?.status()).toBe(404);
+  // Nor build its plan, or edit and re-run it.
+  for (const [url, data] of [[`/api/runs/${id}/plan`, {}], [`/api/runs/${id}/rerun`, { prompt: SEED }]] as const) {
+    const response = await page.request.post(url, { data });
+    expect(response.status(), url).toBe(404);
+  }
   await context.close();
 });
 

@@ -59,6 +59,9 @@ export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest })
             <label className="checkbox inline">
               <input type="checkbox" name="replace" /> Replace the existing table
             </label>
+            <label className="checkbox inline">
+              <input type="checkbox" name="review" /> Review the plan first
+            </label>
             {defaultEngine && (
               <select name="engine" aria-label="Build engine" defaultValue="" className="engine-select">
                 <option value="">Engine: default ({ENGINE_LABELS[defaultEngine]})</option>

@@ -8,6 +8,7 @@ export const artifactContentTypes: Record<ArtifactKind, string> = {
   "job.py": "text/x-python",
   "tests.json": "application/json",
   "report.pdf": "application/pdf",
+  "review.json": "application/json",
 };
 
 /**

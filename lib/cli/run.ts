@@ -5,6 +5,7 @@ import { isEngineRequest } from "@/lib/engines/choose-engine";
 import type { StoredRunEvent } from "@/lib/events/types";
 import type { Command } from "./commands";
 import { CliError, formatTable } from "./output";
+import { printPlanForReview } from "./review";
 
 const MAX_PROMPT = 4000;
 
@@ -16,9 +17,13 @@ export function printProgress(event: StoredRunEvent) {
 }
 
 export const runCommand: Command = {
-  usage: 'Usage: npm run -s datamorph -- run "<prompt>" [--target <table> [--replace]] [--rounds <0-5>] [--engine sql|glue|auto] [--json]\nExit code: 0 succeeded, 1 failed, 2 rejected.',
+  usage: [
+    'Usage: npm run -s datamorph -- run "<prompt>" [--target <table> [--replace]] [--rounds <0-5>] [--engine sql|glue|auto] [--review] [--json]',
+    "With --review the run stops after planning and prints the plan; build it with: build <runId> [--spec file.json]",
+    "Exit code: 0 succeeded, 1 failed, 2 rejected, 4 waiting for review.",
+  ].join("\n"),
   argument: { name: "prompt", multiline: true },
-  options: { target: { type: "string" }, replace: { type: "boolean" }, rounds: { type: "string" }, engine: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" } },
+  options: { target: { type: "string" }, replace: { type: "boolean" }, rounds: { type: "string" }, engine: { type: "string" }, review: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } },
   async run({ values, positionals }) {
     const prompt = positionals.join(" ").trim();
     if (!prompt) throw new CliError('Describe the table you want, e.g. run "total order amount per customer"', 2);
@@ -31,7 +36,7 @@ export const runCommand: Command = {
 
     if (values.replace && values.target === undefined) throw new CliError("--replace needs --target: name the table to replace.", 2);
     const user = await getOrCreateCliUser();
-    const options = pipelineOptions({ targetTable: values.target as string | undefined, replace: values.replace === true, ...(rounds !== undefined ? { maxRepairRounds: rounds } : {}), ...(engine ? { engine } : {}) });
+    const options = pipelineOptions({ targetTable: values.target as string | undefined, replace: values.replace === true, review: values.review === true, ...(rounds !== undefined ? { maxRepairRounds: rounds } : {}), ...(engine ? { engine } : {}) });
     const outcome = await createAndRun({ userId: user.id, prompt, options, onEvent: printProgress });
 
     printOutcome(outcome, { json: values.json === true });
@@ -39,11 +44,12 @@ export const runCommand: Command = {
   },
 };
 
-/** The contract's exit code of a finished run: 0 succeeded, 1 failed, 2 rejected. */
-export const exitCodeOf = (outcome: Pick<RunOutcome, "status">) => (outcome.status === "succeeded" ? 0 : outcome.status === "rejected" ? 2 : 1);
+/** The contract's exit code of a run: 0 succeeded, 1 failed, 2 rejected, 4 stopped for review. */
+export const exitCodeOf = (outcome: Pick<RunOutcome, "status">) => ({ succeeded: 0, failed: 1, rejected: 2, in_review: 4 })[outcome.status];
 
 /** Prints a finished run: one JSON object with `json` (plus `extra` fields), else its tests and one line. */
 export function printOutcome(outcome: RunOutcome, { json, extra = {} }: { json: boolean; extra?: Record<string, unknown> }) {
+  if (outcome.status === "in_review") return printPlanForReview(outcome, { json });
   if (json) {
     const { runId, status, target, rowCount, spec, sql, tests, error } = outcome;
     process.stdout.write(`${JSON.stringify({ runId, status, target: target ?? null, rowCount: rowCount ?? null, spec: spec ?? null, sql: sql ?? null, tests, ...extra, ...(error ? { error } : {}) })}\n`);

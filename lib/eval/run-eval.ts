@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { runPipeline } from "@/agents/orchestrator";
+import { runPipeline, type RunOutcome } from "@/agents/orchestrator";
 import type { PipelineOptions } from "@/agents/types";
 import { createLocalArtifactStore } from "@/lib/artifacts/store";
 import { createDatabase, createSqlClient, type SqlClient } from "@/lib/db/client";
@@ -26,7 +26,7 @@ export type CaseResult = {
   expectedReason?: RefusalReason;
   outcome: Outcome;
   /** What the pipeline did: published, refused, or failed to build. */
-  status?: "succeeded" | "rejected" | "failed";
+  status?: RunOutcome["status"];
   /** The planner's code when it refused. */
   rejectCode?: RejectCode;
   ok: boolean;

@@ -40,13 +40,14 @@ export async function holdRunLock(locks: SqlClient, runId: string): Promise<() =
 
 /**
  * Finds runs marked running whose process is gone (nobody holds their lock) and queued runs that
- * never started, marks them interrupted and drops their shadow tables. Published tables are
+ * never started (queued a minute ago: a plan built after a long review was queued just now),
+ * marks them interrupted and drops their shadow tables. Published tables are
  * never touched: a run that did not finish never swapped anything in.
  */
 export async function recoverAbandonedRuns(sql: SqlClient, defaultSchema: string): Promise<string[]> {
   const candidates = await sql<{ id: string; status: string; target_schema: string | null }[]>`
     select id, status, target_schema from datamorph.runs
-    where status = 'running' or (status = 'queued' and created_at < now() - interval '1 minute')`;
+    where status = 'running' or (status = 'queued' and updated_at < now() - interval '1 minute')`;
   const recovered: string[] = [];
   const probe = await sql.reserve();
   try {

@@ -34,6 +34,21 @@ describe("deriveRunView", () => {
     expect(view.stages.every((s) => s.state === "pending")).toBe(true);
   });
 
+  it("knows a run built after its pause for review goes on, and shows the reviewed plan", () => {
+    const paused = [
+      event({ agent: "planner", level: "success", message: "Planned t", payload: { spec: { target: { table: "t" } } } }),
+      event({ agent: "orchestrator", level: "info", message: "Waiting for review", payload: { final: true, status: "in_review" } }),
+    ];
+    expect(deriveRunView(paused).finished).toBe(true);
+    const resumed = deriveRunView([
+      ...paused,
+      event({ agent: "orchestrator", level: "info", message: "Run resumed: building the reviewed plan", payload: { resumed: true } }),
+      event({ agent: "planner", level: "success", message: "Plan edited by a@b.c: 1 change", payload: { spec: { target: { table: "t_edited" } } } }),
+    ]);
+    expect(resumed.finished).toBe(false);
+    expect(resumed.spec?.target.table).toBe("t_edited");
+  });
+
   it("says why a queued run waits until it starts", () => {
     const queued = event({ agent: "orchestrator", level: "info", message: "Queued: 4 run(s) are building; it starts when a slot frees up (4 at a time here).", payload: { queued: true } });
     expect(deriveRunView([queued]).queued).toBe(queued.message);

@@ -47,6 +47,8 @@ export function deriveRunView(events: StoredRunEvent[]): RunView {
       if (event.level !== "error") state.set("remediator", "done");
     }
     if (payloadOf<{ final?: boolean }>(event).final) view.finished = true;
+    // Built after a pause for review: the run goes on after its earlier final event.
+    if (payloadOf<{ resumed?: boolean }>(event).resumed) view.finished = false;
   }
   view.stages = AGENTS.filter((a) => a !== "orchestrator" && (a !== "remediator" || state.has(a))).map((agent) => ({ agent, state: state.get(agent) ?? "pending", ms: ms.get(agent) ?? 0 }));
   return view;

@@ -12,6 +12,8 @@ import { inProcessStarter, lambdaStarter, type RunStarter } from "@/lib/runs/lam
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import { logError } from "@/lib/log/safe-log";
 import { checkRunTarget } from "@/lib/tables/run-target";
+import { getArtifactStore } from "@/lib/artifacts/current";
+import { saveReviewRequest } from "@/lib/review/review-request";
 
 export const startRunSchema = z.object({
   prompt: z.string().superRefine(plainText("prompt", { multiline: true })).trim().min(1, "Describe the table you want.").max(4000, "Keep the request under 4,000 characters."),
@@ -19,6 +21,8 @@ export const startRunSchema = z.object({
   engine: z.preprocess((v) => (v === "" ? undefined : v), z.enum(ENGINE_REQUESTS, { error: "Choose sql, glue or auto." }).optional()),
   /** Replace `target` if it exists: JSON `true`, or a ticked checkbox ("on"). */
   replace: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
+  /** Stop after planning so a person can review and edit the plan before anything is built. */
+  review: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()).optional(),
 });
 
 export type StartRunInput = z.infer<typeof startRunSchema>;
@@ -38,7 +42,7 @@ export function getRunStarter(): RunStarter {
  * so the caller can show it live. If the run cannot be handed over, it is marked failed, not
  * left queued, and the caller gets an `unavailable` error.
  */
-export async function startRun({ user, prompt, target, engine, replace = false }: StartRunInput & { user: SessionUser }): Promise<string> {
+export async function startRun({ user, prompt, target, engine, replace = false, review = false }: StartRunInput & { user: SessionUser }): Promise<string> {
   if (engine && engine !== "sql" && !canBuildWithGlue(getEnv())) {
     throw new AppError("bad_request", "AWS Glue is not configured here: build with SQL, or set DATAMORPH_GLUE_ROLE_ARN, DATAMORPH_GLUE_CONNECTION and DATAMORPH_ARTIFACTS_BUCKET.");
   }
@@ -46,7 +50,8 @@ export async function startRun({ user, prompt, target, engine, replace = false }
   if (target) await checkRunTarget({ sql: getSql(), schema: getEnv().targetSchema, table: target, user, replace });
   const run = await createRun({ userId: user.id, prompt, targetTable: target, engine, replaceTarget: replace });
   try {
-    await getRunStarter()({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target, replace, ...(engine ? { engine } : {}) }) });
+    if (review) await saveReviewRequest(getArtifactStore(), run.id, { review });
+    await getRunStarter()({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target, replace, review, ...(engine ? { engine } : {}) }) });
   } catch (error) {
     logError(`run ${run.id} could not be started`, error);
     await updateRun({ id: run.id, status: "failed", error: "The run could not be started; nothing was changed.", finishedAt: new Date() }).catch(() => {});

@@ -18,8 +18,8 @@ export type PipelineHarness = {
   url: string;
   sql: SqlClient;
   artifactsDir: string;
-  /** Runs `prompt` as the harness's administrator, or as `extras.user`. */
-  run(prompt: string, options?: Partial<PipelineOptions>, extras?: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> & { user?: Actor }): Promise<RunOutcome>;
+  /** Runs `prompt` as the harness's administrator, or as `extras.user`; `extras.runId` carries on a run that stopped for review. */
+  run(prompt: string, options?: Partial<PipelineOptions>, extras?: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> & { user?: Actor; runId?: string }): Promise<RunOutcome>;
   /** The administrator runs belong to unless another user is given. */
   admin: Actor;
   createUser(email: string, role: Actor["role"]): Promise<Actor>;
@@ -44,8 +44,8 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
       const [row] = await sql`insert into datamorph.users (email, name, password_hash, role) values (${email}, ${email}, '!', ${role}) returning id`;
       return { id: row.id as string, email, role };
     },
-    async run(prompt, options = {}, { user: runAs, ...extras } = {}) {
-      const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${runAs?.id ?? user.id}, ${prompt}) returning id`;
+    async run(prompt, options = {}, { user: runAs, runId, ...extras } = {}) {
+      const [run] = runId ? [{ id: runId }] : await sql`insert into datamorph.runs (user_id, prompt) values (${runAs?.id ?? user.id}, ${prompt}) returning id`;
       const context = {
         runId: run.id as string,
         sql,

@@ -8,7 +8,7 @@ import type { Run } from "@/lib/db/schema";
 
 export const metadata: Metadata = { title: "Runs" };
 
-const STATUSES: Run["status"][] = ["succeeded", "failed", "rejected", "interrupted", "running", "queued"];
+const STATUSES: Run["status"][] = ["succeeded", "failed", "rejected", "interrupted", "running", "queued", "in_review"];
 
 type Props = { searchParams: Promise<{ status?: string }> };
 

@@ -63,6 +63,19 @@ export async function claimQueuedRun({ id }: { id: string }): Promise<boolean> {
   return claimed.length > 0;
 }
 
+/**
+ * Moves a run whose plan waits for review back to queued, to build it; false when it is not in
+ * review (already building, or never paused), so two Build presses start one build.
+ */
+export async function claimRunInReview({ id }: { id: string }): Promise<boolean> {
+  const claimed = await getDb()
+    .update(runs)
+    .set({ status: "queued", updatedAt: new Date() })
+    .where(and(eq(runs.id, id), eq(runs.status, "in_review")))
+    .returning({ id: runs.id });
+  return claimed.length > 0;
+}
+
 /** Records a run's progress; `db` lets the pipeline write through its own connection. */
 export async function updateRun({ id, db = getDb(), ...changes }: { id: string; db?: Database } & RunUpdate): Promise<void> {
   await db.update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));

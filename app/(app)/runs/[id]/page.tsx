@@ -19,6 +19,9 @@ import { RunActions } from "./_components/run-actions";
 import { LiveRunStatus, RunEventsProvider } from "./_components/run-events";
 import { RunLive } from "./_components/run-live";
 import { SpecView } from "./_components/spec-view";
+import { PlanEditor } from "./_components/plan-editor";
+import { RerunRequest } from "./_components/rerun-request";
+import { loadPlanEditorData } from "@/lib/review/editor-data";
 import { TestsTable } from "./_components/tests-table";
 import { PipelineOfRun } from "./_components/pipeline-of-run";
 import { SavePipelineForm } from "./_components/save-pipeline-form";
@@ -28,7 +31,9 @@ import { specLineage } from "@/lib/lineage/column-lineage";
 
 export const metadata: Metadata = { title: "Run" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; edit?: string }> };
+
+const FINISHED = ["succeeded", "failed", "rejected", "interrupted"];
 
 async function loadRun(id: string, path: string) {
   const user = await requirePageUser(path);
@@ -50,7 +55,11 @@ export default async function RunPage({ params, searchParams }: Props) {
     .get(id, "spec.json")
     .catch((error: unknown) => logError(`spec of run ${id} could not be read`, error));
   const spec = savedSpec ? (JSON.parse(savedSpec.toString("utf8")) as EtlSpec) : view.spec;
-  const page = Math.max(0, Number((await searchParams).page ?? 0) || 0);
+  const query = await searchParams;
+  const page = Math.max(0, Number(query.page ?? 0) || 0);
+  // The editor offers the catalog, read only when it shows: a plan in review, or Edit & re-run.
+  const editing = run.status === "in_review" ? "review" : query.edit !== undefined && FINISHED.includes(run.status) ? "rerun" : null;
+  const editor = editing && spec ? await loadPlanEditorData() : null;
   const published = await getPublishState({ run });
   // Only this run's own version is shown as its result, never a later run's rows.
   const preview = published.kind === "current" ? await previewTable(getSql(), { schema: run.targetSchema!, table: run.targetTable!, page }) : null;
@@ -71,15 +80,17 @@ export default async function RunPage({ params, searchParams }: Props) {
               {run.pipelineId && <PipelineOfRun run={run} />}
             </div>
           </div>
-          <RunActions runId={run.id} status={run.status} rollBackTarget={published.kind === "current" ? `${run.targetSchema}.${run.targetTable}` : undefined} />
+          <RunActions runId={run.id} status={run.status} canEdit={FINISHED.includes(run.status)} rollBackTarget={published.kind === "current" ? `${run.targetSchema}.${run.targetTable}` : undefined} />
         </div>
         {run.error && <div className="alert error" role="alert" data-testid="run-error">{run.error}</div>}
         <PublishNotice state={published} table={`${run.targetSchema}.${run.targetTable}`} canOpen={(userId) => userId === user.id || user.role === "admin"} />
         {run.status === "succeeded" && !run.pipelineId && spec && (
           <SavePipelineForm runId={run.id} target={run.targetTable ?? spec.target.table} slots={listParameterSlots(spec).map((slot) => ({ key: slot.path.join("."), label: slot.label, value: String(slot.value), type: slot.type }))} />
         )}
+        {editing && spec && editor && <PlanEditor runId={run.id} mode={editing} prompt={run.prompt} spec={spec} catalog={editor.catalog} knownValues={editor.knownValues} />}
+        {editing === "rerun" && !spec && <RerunRequest runId={run.id} prompt={run.prompt} />}
         <RunLive />
-        {spec && <SpecView spec={spec} notes={view.notes} />}
+        {spec && editing !== "review" && <SpecView spec={spec} notes={view.notes} />}
         {spec && <LineageGraph lineage={specLineage(spec)} />}
         {(view.sql || view.pyspark) && (
           <div className="two-col code-cards">

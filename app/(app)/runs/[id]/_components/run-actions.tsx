@@ -1,14 +1,15 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/server/action";
 import { rerunAction, rollbackAction } from "../actions";
 
 /**
- * Re-run, roll back and the PDF report. Roll back shows only while the run's version is in
+ * Re-run, Edit & re-run (the plan editor, on this page), roll back and the PDF report. Roll back shows only while the run's version is in
  * place (`rollBackTarget`), and asks before it changes the table.
  */
-export function RunActions({ runId, status, rollBackTarget }: { runId: string; status: string; rollBackTarget?: string }) {
+export function RunActions({ runId, status, canEdit, rollBackTarget }: { runId: string; status: string; canEdit: boolean; rollBackTarget?: string }) {
   const [rerun, rerunDispatch, rerunPending] = useActionState<ActionResult | null, FormData>(rerunAction, null);
   const [rollback, rollbackDispatch, rollbackPending] = useActionState<ActionResult | null, FormData>(rollbackAction, null);
   const [confirming, setConfirming] = useState(false);
@@ -21,6 +22,7 @@ export function RunActions({ runId, status, rollBackTarget }: { runId: string; s
           <input type="hidden" name="runId" value={runId} />
           <button className="button secondary" disabled={rerunPending || status === "running" || status === "queued"}>{rerunPending ? "Starting…" : "Re-run"}</button>
         </form>
+        {canEdit && <Link className="button secondary" href={`/runs/${runId}?edit#plan-editor`} data-testid="edit-rerun">Edit &amp; re-run</Link>}
         {rollBackTarget && !confirming && (
           <button type="button" className="button secondary" onClick={() => setConfirming(true)}>Roll back</button>
         )}

@@ -31,6 +31,8 @@ export function RunEventsProvider({ runId, initialEvents, ended, children }: { r
 
   useEffect(() => {
     if (ended) return;
+    // A plan built after review streams again after its pause ended the first stream.
+    setLive(true);
     const source = new EventSource(`/api/runs/${runId}/events?after=${lastSeq.current}`);
     source.addEventListener("run-event", (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as StoredRunEvent;
@@ -59,8 +61,11 @@ export function RunEventsProvider({ runId, initialEvents, ended, children }: { r
 /** The run's events so far, and whether more are streaming in. */
 export const useRunEvents = () => useContext(RunEventsContext);
 
-const finalStatusOf = (events: StoredRunEvent[]) =>
-  events.map((event) => event.payload as { final?: boolean; status?: Run["status"] } | undefined).findLast((payload) => payload?.final)?.status;
+// A run that paused for review and was built since has a later `resumed` event: its pause is not its end.
+const finalStatusOf = (events: StoredRunEvent[]) => {
+  const last = events.map((event) => event.payload as { final?: boolean; resumed?: boolean; status?: Run["status"] } | undefined).findLast((payload) => payload?.final || payload?.resumed);
+  return last?.final ? last.status : undefined;
+};
 
 /**
  * The run's status in its header. The run's last event carries its final status, so the header
