@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getRunStarter } from "@/agents/run-starter";
 import { getSql } from "@/lib/db";
 import { getEventStore } from "@/lib/events/live";
 import { getRunForUser } from "@/lib/runs/access";
@@ -18,7 +19,7 @@ const runIdSchema = z.object({ runId: z.string().uuid("Unknown run.") });
 // A re-run rebuilds the run's own table: it asks to replace it, under the same rules as any run.
 export const rerunAction = userAction("re-run", runIdSchema, async ({ runId }, user) => {
   const run = await getRunForUser({ id: runId, user });
-  const id = await startRun({ user, prompt: run.prompt, target: run.targetTable ?? undefined, replace: run.targetTable !== null, engine: isEngineRequest(run.engine) ? run.engine : undefined });
+  const id = await startRun({ user, prompt: run.prompt, target: run.targetTable ?? undefined, replace: run.targetTable !== null, engine: isEngineRequest(run.engine) ? run.engine : undefined, starter: getRunStarter() });
   redirect(`/runs/${id}`);
 });
 

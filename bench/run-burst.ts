@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { checkHealth } from "@/lib/server/health";
-import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { benchUser, sampleRss, startRuns, waitForRuns, watchEventLoop } from "./app-runs";
 import { SEED } from "./pipeline";
 import { quantile, round } from "./stats";

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { getRunStarter } from "@/agents/run-starter";
 import type { SessionUser } from "@/lib/auth/session";
 import { closeDb, resolveDatabaseUrl } from "@/lib/db";
 import type { SqlClient } from "@/lib/db/client";
@@ -33,7 +34,7 @@ export async function benchUser(sql: SqlClient): Promise<SessionUser> {
 
 /** Starts one run per target at the same instant, as that many web requests would. */
 export function startRuns(user: SessionUser, prompt: string, targets: string[]): Promise<string[]> {
-  return Promise.all(targets.map((target) => startRun({ user, prompt, target })));
+  return Promise.all(targets.map((target) => startRun({ user, prompt, target, starter: getRunStarter() })));
 }
 
 export type RunTimes = { id: string; status: string; queuedMs: number; totalMs: number };

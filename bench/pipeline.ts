@@ -1,4 +1,4 @@
-import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { round } from "./stats";
 
 export const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";

@@ -1,6 +1,6 @@
 import { getSql } from "@/lib/db";
 import { getEventStore, getLiveHub } from "@/lib/events/live";
-import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { benchUser, startRuns, waitForRuns, watchEventLoop, type RunTimes } from "./app-runs";
 import { SEED } from "./pipeline";
 import { measureDelivery, serveRunEvents } from "./sse";

@@ -11,7 +11,7 @@ import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
 import { loadDemoWarehouse } from "@/lib/demo/load";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import type { Actor } from "@/lib/tables/actor";
-import { createTestDatabase, type TestServer } from "./test-database";
+import { createTestDatabase, type TestServer } from "@/lib/testing/test-database";
 
 /** A fresh database with migrations and the demo warehouse, and a way to run prompts on it. */
 export type PipelineHarness = {

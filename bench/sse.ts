@@ -6,7 +6,7 @@ import { LiveHub } from "@/lib/events/live-hub";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import { runEventStream } from "@/lib/events/sse-stream";
 import type { EventStore } from "@/lib/events/types";
-import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { quantile, round } from "./stats";
 
 const EVENTS = 20;
