@@ -74,6 +74,14 @@ module.exports = {
       to: { path: TESTS },
     },
     {
+      name: "app-tables-through-queries",
+      comment:
+        "DataMorph's own tables (schema datamorph) are read and written through lib/db/queries only: the drizzle tables and drizzle itself stay in lib/db (their row types may be imported anywhere).",
+      severity: "error",
+      from: { pathNot: `^lib/db/|${TESTS}` },
+      to: { path: "^lib/db/schema(\\.ts$|/)|^node_modules/drizzle-orm/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "not-to-unresolvable",
       comment: "An import that resolves to nothing is a typo or a missing dependency.",
       severity: "error",
@@ -83,7 +91,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(node_modules|\\.next|\\.data|\\.sst|\\.open-next|drizzle|public|infra)/|^e2e/\\.output/" },
+    exclude: { path: "^(\\.next|\\.data|\\.sst|\\.open-next|drizzle|public|infra)/|^e2e/\\.output/" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: {

@@ -54,7 +54,7 @@ describe("a run killed mid-build", () => {
 
   it("does not interrupt a run whose process is still alive", async () => {
     const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'in progress', 'running' from datamorph.users limit 1 returning id`;
-    const { createLivenessClient, holdRunLock, tryHoldRunLock } = await import("@/lib/runs/liveness");
+    const [{ createLivenessClient }, { holdRunLock, tryHoldRunLock }] = await Promise.all([import("@/lib/db/liveness-client"), import("@/lib/runs/liveness")]);
     const [locks, otherProcess] = [createLivenessClient(h.url), createLivenessClient(h.url)];
     const release = await holdRunLock(locks, run.id);
     try {

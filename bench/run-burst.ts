@@ -34,7 +34,7 @@ function pollHealth(everyMs = 250) {
  * health check kept answering meanwhile.
  */
 export async function benchRunBurst(h: PipelineHarness, n = 50) {
-  const user = await benchUser(h.sql);
+  const user = benchUser(h);
   const baselineMb = Math.round(process.memoryUsage().rss / 2 ** 20);
   const rss = sampleRss();
   const health = pollHealth();

@@ -4,6 +4,7 @@ import { createDatabase, createSqlClient, type Database, type SqlClient } from "
 import { runMigrations } from "@/lib/db/migrate";
 import type { RoleClients } from "@/lib/db/role-clients";
 import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
+import { createRun } from "@/lib/db/queries/runs";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import type { EventStore } from "@/lib/events/types";
@@ -87,7 +88,7 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
   const base = describeCase(c);
   const db = createDatabase(sql);
   const user = await getOrCreateCliUser({ db });
-  const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${user.id}, ${c.prompt}) returning id`;
+  const run = await createRun({ userId: user.id, prompt: c.prompt, db });
   const target = scratchName(c.id);
   const options = { ...env.options, targetTable: target };
   const outcome = await env.runPipeline(

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getRunStarter } from "@/agents/run-starter";
-import { getSql } from "@/lib/db";
+import { getRoleClients } from "@/lib/db";
 import { getEventStore } from "@/lib/events/live";
 import { getRunForUser } from "@/lib/runs/access";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
@@ -25,7 +25,7 @@ export const rerunAction = userAction("re-run", runIdSchema, async ({ runId }, u
 
 export const rollbackAction = userAction("roll back", runIdSchema, async ({ runId }, user) => {
   const run = await getRunForUser({ id: runId, user });
-  await rollbackRun({ sql: getSql(), events: getEventStore(), run, user });
+  await rollbackRun({ sql: (await getRoleClients()).builder, events: getEventStore(), run, user });
   revalidatePath(`/runs/${runId}`);
   return { ok: true };
 });
