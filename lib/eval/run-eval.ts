@@ -104,7 +104,7 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
       return settle({ ...ran, outcome: refused, reason });
     }
     if (!("sql" in c.expect)) return settle({ ...ran, outcome: "silently_wrong", reason: "built a table for a request that should have been refused" });
-    let gold;
+    let gold: Awaited<ReturnType<typeof runReadOnlyQuery>>;
     try {
       gold = await runReadOnlyQuery(reader, c.expect.sql, { rowLimit: 1_000_000, timeoutMs: 60_000, byteLimit: 1024 ** 3 });
     } catch (error) {

@@ -19,7 +19,7 @@ export function RunActions({ runId, status, rollBackTarget }: { runId: string; s
         <a className="button secondary" href={`/api/runs/${runId}/report.pdf`} download>PDF report</a>
         <form action={rerunDispatch}>
           <input type="hidden" name="runId" value={runId} />
-          <button className="button secondary" disabled={rerunPending || status === "running" || status === "queued"}>{rerunPending ? "Starting…" : "Re-run"}</button>
+          <button type="submit" className="button secondary" disabled={rerunPending || status === "running" || status === "queued"}>{rerunPending ? "Starting…" : "Re-run"}</button>
         </form>
         {rollBackTarget && !confirming && (
           <button type="button" className="button secondary" onClick={() => setConfirming(true)}>Roll back</button>
@@ -30,7 +30,7 @@ export function RunActions({ runId, status, rollBackTarget }: { runId: string; s
           <span>Put back the version of {rollBackTarget} that this run replaced? This run&apos;s version is set aside, and a run is rolled back only once.</span>
           <input type="hidden" name="runId" value={runId} />
           <div className="row">
-            <button className="button" disabled={rollbackPending}>{rollbackPending ? "Rolling back…" : "Yes, roll back"}</button>
+            <button type="submit" className="button" disabled={rollbackPending}>{rollbackPending ? "Rolling back…" : "Yes, roll back"}</button>
             <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Cancel</button>
           </div>
         </form>
