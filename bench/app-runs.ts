@@ -18,8 +18,10 @@ import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
  */
 export function useAppDatabase(url: string): () => Promise<void> {
   // The bench is its own process and the configuration's only other reader: set it as a user would.
+  // biome-ignore lint/style/noProcessEnv: the bench sets the configuration before lib/env.ts reads it
   process.env.DATABASE_URL = url;
   const dataDir = mkdtempSync(path.join(tmpdir(), "datamorph-bench-"));
+  // biome-ignore lint/style/noProcessEnv: as above
   process.env.DATAMORPH_DATA_DIR = dataDir;
   if (resolveDatabaseUrl() !== url) throw new Error("The configuration was read before the bench set it; start the app benches first.");
   return async () => {

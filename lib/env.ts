@@ -212,3 +212,8 @@ function processVariables(): Record<string, string | undefined> {
   const setByHand = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
   return { ...linkedVariables(readSstLinks() ?? {}), ...setByHand };
 }
+
+/** The environment a child process inherits: this process's own, with `overrides` on top. */
+export function childEnvironment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}
