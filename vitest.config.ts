@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["{lib,agents}/**/*.test.ts"],
+    include: ["{lib,agents,cli,bench}/**/*.test.ts"],
     globalSetup: ["lib/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -6,7 +6,7 @@ import { getLiveHub } from "@/lib/events/live";
 import type { StoredRunEvent } from "@/lib/events/types";
 import { startLocalDynamoDb, type LocalDynamoDb } from "@/lib/testing/dynalite";
 import { startLocalS3, type LocalS3 } from "@/lib/testing/local-s3";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
 import { handler } from "./lambda";
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recoverAbandonedRuns } from "@/lib/runs/liveness";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
 
 // A run whose process is killed while it builds must leave the published table exactly as it
@@ -24,7 +24,7 @@ describe("a run killed mid-build", () => {
   afterAll(async () => h?.close());
 
   it("leaves the target unchanged and is marked interrupted on the next start", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "run", "Calculate total amount per user_id from clicks", "--target", "user_clicks", "--replace"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "run", "Calculate total amount per user_id from clicks", "--target", "user_clicks", "--replace"], {
       env: { ...process.env, DATABASE_URL: h.url },
       stdio: "ignore",
     });
@@ -54,7 +54,7 @@ describe("a run killed mid-build", () => {
 
   it("does not interrupt a run whose process is still alive", async () => {
     const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'in progress', 'running' from datamorph.users limit 1 returning id`;
-    const { createLivenessClient, holdRunLock, tryHoldRunLock } = await import("@/lib/runs/liveness");
+    const [{ createLivenessClient }, { holdRunLock, tryHoldRunLock }] = await Promise.all([import("@/lib/db/liveness-client"), import("@/lib/runs/liveness")]);
     const [locks, otherProcess] = [createLivenessClient(h.url), createLivenessClient(h.url)];
     const release = await holdRunLock(locks, run.id);
     try {

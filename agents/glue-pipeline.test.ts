@@ -9,7 +9,7 @@ import { createS3ArtifactStore } from "@/lib/artifacts/s3-store";
 import type { ArtifactStore } from "@/lib/artifacts/store";
 import { createGlueEngine, type GlueEngine } from "@/lib/engines/glue-engine";
 import { startLocalGlue, type LocalGlue, type LocalGlueRun } from "@/lib/testing/local-glue";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
 
 type S3rverServer = { run(): Promise<AddressInfo>; close(): Promise<void> };

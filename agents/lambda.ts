@@ -3,7 +3,8 @@ import { claimQueuedRun, getRunById, updateRun } from "@/lib/db/queries/runs";
 import type { RunOutcome } from "./orchestrator";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
 import { pipelineOptionsOfRun } from "@/lib/pipelines/start-pipeline-run";
-import { executeClaimedRun, pipelineOptions } from "./runner";
+import { pipelineOptions } from "@/lib/runs/pipeline-options";
+import { executeClaimedRun } from "./runner";
 import { getArtifactStore } from "@/lib/artifacts/current";
 import { readReviewRequest } from "@/lib/review/review-request";
 

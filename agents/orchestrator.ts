@@ -4,7 +4,7 @@ import { readSampleRows } from "@/lib/catalog/sample-rows";
 import { readSampleValues } from "@/lib/catalog/sample-values";
 import type { Catalog } from "@/lib/catalog/types";
 import { updateRun } from "@/lib/db/queries/runs";
-import { recordKeptPrevious } from "@/lib/db/queries/tables";
+import { listPublishedTables, recordKeptPrevious } from "@/lib/db/queries/tables";
 import type { BuildEngine } from "@/lib/engines/choose-engine";
 import type { RejectCode } from "@/lib/planner/rules/types";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
@@ -23,11 +23,12 @@ import { Rejection } from "./rejection";
 import { pauseForReview, takeReviewedSpec } from "./review";
 import { mayReplaceAtPublish, settleTarget } from "./target-guard";
 import { emitter, timed, type AgentContext } from "./types";
+import type { RunEndStatus } from "@/lib/runs/pipeline-options";
 
 export type RunOutcome = {
   runId: string;
   /** `in_review`: stopped after planning, the plan waiting for a person (see `review`). */
-  status: "succeeded" | "failed" | "rejected" | "in_review";
+  status: RunEndStatus;
   target?: { schema: string; table: string };
   rowCount?: number;
   spec?: EtlSpec;
@@ -87,8 +88,7 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
 async function plan(context: AgentContext, prompt: string, catalog: Catalog, catalogMs: number): Promise<EtlSpec> {
   const emit = emitter(context, "planner");
   const sampleValues = await readSampleValues(context.reader, context.options.sourceSchemas);
-  const derived = await context.sql<{ name: string }[]>`
-    select distinct target_schema || '.' || target_table as name from datamorph.runs where status = 'succeeded' and target_table is not null`;
+  const derived = await listPublishedTables({ db: context.db });
   await emit("info", `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`, { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) }, catalogMs);
   const { planner: mode = "rules", targetSchema, targetTable } = context.options;
   const model = configuredModel(context);
@@ -99,7 +99,7 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   // Relative periods ("last month") are read against the data's own latest dates, not the clock.
   const latestDates = mode === "reading" ? await readLatestDates(context.reader, catalog) : undefined;
   const { value: result, ms } = await timed(() =>
-    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel, latestDates }),
+    planSpec({ prompt, catalog, sampleValues, derivedTables: derived, targetSchema, targetTable, mode, bedrock, semanticModel, latestDates }),
   );
   if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
   if (!result.ok) {

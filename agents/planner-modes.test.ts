@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startConverseServer, toolUseReply } from "@/lib/planner/bedrock/converse-test-server";
 import { customerTotalsSpec } from "@/lib/testing/fixtures/demo-specs";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
 
 const modelId = "anthropic.claude-3-5-sonnet-20240620-v1:0";

@@ -5,12 +5,9 @@ import { planWithRules, type PlanResult } from "@/lib/planner/rules";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
+import type { PlannerMode } from "@/lib/runs/pipeline-options";
 
-/**
- * rules: offline and deterministic; reading: the offline planner that parses English over the semantic
- * model (being measured beside rules); bedrock: the model; auto: rules first, the model when rules cannot read a phrase or reads it with low confidence.
- */
-export type PlannerMode = "rules" | "reading" | "bedrock" | "auto";
+export type { PlannerMode } from "@/lib/runs/pipeline-options";
 
 export type PlannerInput = {
   prompt: string;

@@ -3,7 +3,7 @@ import { readCatalog } from "@/lib/catalog/read-catalog";
 import { checkEditedSpec } from "@/lib/review/check-plan";
 import { replaceFilter } from "@/lib/review/edit-plan";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
 
 const PROMPT = "total order amount per customer for shipped orders";

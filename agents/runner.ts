@@ -17,28 +17,6 @@ type RunRequest = {
   onEvent?: (event: StoredRunEvent) => void;
 };
 
-const DEFAULT_REPAIR_ROUNDS = 3;
-const MAX_REPAIR_ROUNDS = 5;
-
-/** Pipeline settings from the configuration, with the caller's choices on top. */
-export function pipelineOptions(overrides: Partial<PipelineOptions> = {}): PipelineOptions {
-  const env = getEnv();
-  return {
-    sourceSchemas: env.sourceSchemas,
-    targetSchema: env.targetSchema,
-    maxRepairRounds: DEFAULT_REPAIR_ROUNDS,
-    planner: env.planner,
-    bedrockModelId: env.bedrockModelId,
-    bedrockTemperature: env.bedrockTemperature,
-    bedrockMaxTokens: env.bedrockMaxTokens,
-    engine: env.engine,
-    glueMinSourceRows: env.glueMinSourceRows,
-    statementTimeoutMs: 5 * 60_000,
-    ...overrides,
-    ...(overrides.maxRepairRounds !== undefined ? { maxRepairRounds: Math.min(MAX_REPAIR_ROUNDS, Math.max(0, overrides.maxRepairRounds)) } : {}),
-  };
-}
-
 /**
  * The in-process runner: runs one created run to its end in this process. It holds the run's
  * liveness lock throughout, so a crash is recognised and recovered on the next start.

@@ -1,44 +1,12 @@
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import type { ArtifactStore } from "@/lib/artifacts/store";
 import type { Database, SqlClient } from "@/lib/db/client";
-import type { EngineRequest } from "@/lib/engines/choose-engine";
 import type { GlueEngine } from "@/lib/engines/glue-engine";
 import type { Agent, EventLevel, EventStore } from "@/lib/events/types";
 import type { PipelineRunSpec } from "@/lib/pipelines/render";
-import type { ReviewedPlan } from "@/lib/review/review-request";
-import type { PlannerMode } from "./planner";
+import type { PipelineOptions } from "@/lib/runs/pipeline-options";
 
-export type { PipelineRunSpec };
-
-/** Settings of one pipeline run. */
-export type PipelineOptions = {
-  sourceSchemas: string[];
-  targetSchema: string;
-  /** Repair rounds after the first build (default 3, at most 5). */
-  maxRepairRounds: number;
-  /** Statement timeout of builds and tests. */
-  statementTimeoutMs: number;
-  /** A target name the user chose, overriding the planner's. */
-  targetTable?: string;
-  /** Replace `targetTable` if it exists (only a table this run's user may replace). */
-  replace?: boolean;
-  /** Which planner reads the request (default rules). */
-  planner?: PlannerMode;
-  /** The Bedrock model of the bedrock and auto planners. */
-  bedrockModelId?: string;
-  bedrockTemperature?: number;
-  bedrockMaxTokens?: number;
-  /** What builds the shadow tables (default sql); auto picks Glue for large sources. */
-  engine?: EngineRequest;
-  /** The profiled source rows, summed, from which auto picks Glue. */
-  glueMinSourceRows?: number;
-  /** Set for a pipeline run: its spec is built as it is, without the planner. */
-  pipeline?: PipelineRunSpec;
-  /** Stop after planning, in review, until a person builds the plan. */
-  review?: boolean;
-  /** A plan a person reviewed: built as it is, in place of the planner. */
-  reviewed?: ReviewedPlan;
-};
+export type { PipelineOptions, PipelineRunSpec };
 
 /** What every agent may use; it never learns whether it runs in-process or on Lambda. */
 export type AgentContext = {

@@ -42,8 +42,8 @@ test("a run request with a NUL, a broken character or a bad body is refused and 
   const surrogate = await request.post("/api/runs", { data: raw('{ "prompt": "orders per day \\ud800" }'), headers: json });
   expect(await refusal(surrogate)).toMatchObject({ status: 400, message: "The prompt contains a broken character (a lone UTF-16 surrogate, U+D800) at character 16; remove it or type that character again." });
 
-  const escape = await request.post("/api/runs", { data: { prompt: "orders per day", target: "daily\u001b[2J" } });
-  expect(await refusal(escape)).toMatchObject({ status: 400, message: "The target table name contains a control character (U+001B) at character 6; remove it and send it again." });
+  const withEscape = await request.post("/api/runs", { data: { prompt: "orders per day", target: "daily\u001b[2J" } });
+  expect(await refusal(withEscape)).toMatchObject({ status: 400, message: "The target table name contains a control character (U+001B) at character 6; remove it and send it again." });
 
   const malformed = await request.post("/api/runs", { data: raw('{ "prompt": "orders per day"'), headers: json });
   expect(await refusal(malformed)).toMatchObject({ status: 400, message: 'The body is not valid JSON: send { "prompt": "total order amount per customer" }.' });
@@ -62,8 +62,8 @@ test("the console refuses a NUL or a terminal escape in a query, and a body that
   const nul = await request.post("/api/query", { data: { sql: "select 1\u0000" } });
   expect(await refusal(nul)).toEqual({ status: 400, code: "bad_request", message: "The query (sql) contains a NUL character (U+0000) at character 9; remove it and send it again." });
 
-  const escape = await request.post("/api/query", { data: { sql: "select\n\t1 \u001b[31m" } });
-  expect((await refusal(escape)).message).toBe("The query (sql) contains a control character (U+001B) at character 11; remove it (tabs and line breaks are fine) and send it again.");
+  const withEscape = await request.post("/api/query", { data: { sql: "select\n\t1 \u001b[31m" } });
+  expect((await refusal(withEscape)).message).toBe("The query (sql) contains a control character (U+001B) at character 11; remove it (tabs and line breaks are fine) and send it again.");
 
   const malformed = await request.post("/api/query", { data: raw("sql=select 1"), headers: json });
   expect(await refusal(malformed)).toMatchObject({ status: 400, message: 'The body is not valid JSON: send { "sql": "select …" }.' });

@@ -139,7 +139,7 @@ test("a run cannot ask for Glue where Glue is not configured, and nothing is cre
   }
 });
 
-test("another user cannot open someone else's run", async ({ page, browser }) => {
+test("another user cannot open someone else's run", async ({ browser }) => {
   const sql = connectWarehouse();
   const [run] = await sql`select id from datamorph.runs order by created_at desc limit 1`;
   await sql.end();

@@ -1,7 +1,15 @@
 import path from "node:path";
 import { z } from "zod";
 import { linkedVariables, readSstLinks } from "./aws/linked";
-import { ENGINE_REQUESTS, type EngineRequest } from "./engines/choose-engine";
+
+/**
+ * What a run may ask to build with (`DATAMORPH_ENGINE`, and per run): `auto` picks Glue when the
+ * sources are large. Defined here, not with the engines, so that reading the configuration
+ * loads nothing of the domain.
+ */
+export const ENGINE_REQUESTS = ["sql", "glue", "auto"] as const;
+
+export type EngineRequest = (typeof ENGINE_REQUESTS)[number];
 
 /** Raised when the configuration is unusable; the message names the variable and the fix. */
 export class ConfigError extends Error {
@@ -203,4 +211,9 @@ export function getEnv(): Env {
 function processVariables(): Record<string, string | undefined> {
   const setByHand = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
   return { ...linkedVariables(readSstLinks() ?? {}), ...setByHand };
+}
+
+/** The environment a child process inherits: this process's own, with `overrides` on top. */
+export function childEnvironment(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
 }

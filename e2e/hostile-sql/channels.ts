@@ -54,7 +54,7 @@ export async function askApi(request: APIRequestContext, sql: string): Promise<A
 export function askCli(sql: string, env: NodeJS.ProcessEnv): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "sql", "--json", "--", sql], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "sql", "--json", "--", sql], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let bytes = 0;

@@ -125,6 +125,6 @@ export class HostileHarness {
 }
 
 async function record(problems: Problem[]): Promise<Problem[]> {
-  if (problems.length > 0) await appendFile(REPORT_FILE, problems.map((p) => JSON.stringify(p)).join("\n") + "\n");
+  if (problems.length > 0) await appendFile(REPORT_FILE, `${problems.map((p) => JSON.stringify(p)).join("\n")}\n`);
   return problems;
 }

@@ -1,5 +1,6 @@
 import type { ArtifactKind } from "@/lib/artifacts/store";
 import type { SqlClient } from "@/lib/db/client";
+import { recordArtifact } from "@/lib/db/queries/artifacts";
 
 /** The content type an artifact of each kind is stored and served with, whichever store keeps it. */
 export const artifactContentTypes: Record<ArtifactKind, string> = {
@@ -20,8 +21,5 @@ export async function indexArtifact(
   { runId, kind, uri, content }: { runId: string; kind: ArtifactKind; uri: string; content: string | Uint8Array },
 ): Promise<void> {
   const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.byteLength;
-  await sql`
-    insert into datamorph.artifacts (run_id, kind, uri, content_type, bytes)
-    values (${runId}, ${kind}, ${uri}, ${artifactContentTypes[kind]}, ${bytes})
-    on conflict (run_id, kind) do update set uri = excluded.uri, bytes = excluded.bytes, updated_at = now()`;
+  await recordArtifact({ sql, runId, kind, uri, contentType: artifactContentTypes[kind], bytes });
 }

@@ -1,7 +1,9 @@
 import type { Catalog } from "@/lib/catalog/types";
 import type { SqlClient } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
-import type { SampleRows } from "@/lib/planner/bedrock/system-prompt";
+
+/** Sample rows of source tables, keyed by table ("public.orders"); values as the warehouse returned them. */
+export type SampleRows = Record<string, Record<string, unknown>[]>;
 
 const ROWS_PER_TABLE = 5;
 // A catalog can be large; the model needs the shape of values, not every table's rows.

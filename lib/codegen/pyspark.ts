@@ -31,6 +31,7 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
   const out: string[] = [
     `# DataMorph: ${spec.target.table}`,
     // Every line break Python knows ends a comment, so each piece gets its own "#".
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are the line breaks being split on
     ...spec.prompt.split(/[\r\n\u2028\u2029\x85\x0b\x0c]+/).map((l) => `# ${l}`),
     "import sys",
     "",

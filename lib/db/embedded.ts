@@ -5,6 +5,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
+import { childEnvironment } from "@/lib/env";
 import { ensureEmbeddedOwner, type OwnerLogin } from "./embedded-owner";
 
 const run = promisify(execFile);
@@ -115,7 +116,7 @@ async function initialiseCluster(dir: string, state: EmbeddedState): Promise<voi
     await run(initdb, [
       `--pgdata=${dir}`, `--username=${state.user}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256",
       "--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-instructions",
-    ], { ...owner, env: { ...process.env, LC_ALL: "C" } });
+    ], { ...owner, env: childEnvironment({ LC_ALL: "C" }) });
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim() || String(error);
     throw new Error(`Could not create the embedded Postgres cluster in ${dir}: ${detail}`);
@@ -139,7 +140,7 @@ async function canConnect(url: string): Promise<boolean> {
 async function pgCtl(args: string[]): Promise<void> {
   const { pg_ctl } = await binaries();
   const owner = await postgresOsUser();
-  await run(pg_ctl, args, { ...owner, env: { ...process.env, LC_MESSAGES: "C" } });
+  await run(pg_ctl, args, { ...owner, env: childEnvironment({ LC_MESSAGES: "C" }) });
 }
 
 async function startCluster(dir: string, state: EmbeddedState): Promise<void> {

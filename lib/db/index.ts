@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createDatabase, createSqlClient, type Database, type SqlClient } from "./client";
 import { embeddedUrl, type EmbeddedState } from "./embedded";
-import { createLivenessClient } from "@/lib/runs/liveness";
+import { createLivenessClient } from "./liveness-client";
 import { openRoleClients, type RoleClients } from "./role-clients";
 
 /**

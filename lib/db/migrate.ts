@@ -22,3 +22,9 @@ export async function runMigrations(client: SqlClient): Promise<void> {
     lock.release();
   }
 }
+
+/** How many migrations this database has applied. */
+export async function countAppliedMigrations(client: SqlClient): Promise<number> {
+  const [{ migrations }] = await client<{ migrations: number }[]>`select count(*)::int as migrations from datamorph.__migrations`;
+  return migrations;
+}

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SqlClient } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
+import { getSetting, putSetting } from "@/lib/db/queries/settings";
 
 const warehouseSql = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "warehouse.sql");
 const DEMO_KEY = "demo_warehouse_loaded_at";
@@ -11,8 +12,7 @@ export const demoTables = ["customers", "products", "orders", "order_items", "pa
 
 /** Whether the demo warehouse was loaded into this database before (even if since dropped). */
 export async function isDemoLoaded(client: SqlClient): Promise<boolean> {
-  const rows = await client`select 1 from datamorph.settings where key = ${DEMO_KEY}`;
-  return rows.length > 0;
+  return (await getSetting({ sql: client, key: DEMO_KEY })) !== null;
 }
 
 /**
@@ -33,9 +33,7 @@ export async function loadDemoWarehouse(client: SqlClient, schema = "public"): P
     await tx.unsafe(`create schema if not exists ${quoteIdent(schema)}`);
     await tx.unsafe(`set local search_path to ${quoteIdent(schema)}`);
     await tx.unsafe(ddl);
-    await tx`
-      insert into datamorph.settings (key, value) values (${DEMO_KEY}, ${JSON.stringify({ at: new Date().toISOString(), schema })}::jsonb)
-      on conflict (key) do update set value = excluded.value, updated_at = now()`;
+    await putSetting({ sql: tx, key: DEMO_KEY, value: { at: new Date().toISOString(), schema } });
   });
   return { ms: Math.round(performance.now() - started) };
 }

@@ -1,7 +1,6 @@
-/** What a run may ask for; `auto` picks Glue when the sources are large. */
-export const ENGINE_REQUESTS = ["sql", "glue", "auto"] as const;
+import { ENGINE_REQUESTS, type EngineRequest } from "@/lib/env";
 
-export type EngineRequest = (typeof ENGINE_REQUESTS)[number];
+export { ENGINE_REQUESTS, type EngineRequest };
 
 /** What builds a run's shadow tables: one SQL statement in Postgres, or an AWS Glue job. */
 export type BuildEngine = Exclude<EngineRequest, "auto">;

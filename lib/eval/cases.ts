@@ -30,7 +30,7 @@ export async function loadEvalCases(files: string[], only: string[] = []): Promi
     const text = await readFile(file, "utf8").catch(() => {
       throw new Error(`Cannot read eval file ${file}.`);
     });
-    let raw;
+    let raw: unknown[] | { cases?: unknown; database?: string } | null;
     try {
       raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
     } catch (error) {
@@ -44,7 +44,7 @@ export async function loadEvalCases(files: string[], only: string[] = []): Promi
         const issue = parsed.error.issues[0];
         throw new Error(`${path.basename(file)}: cases.${index}.${issue.path.join(".")}: ${issue.message}`);
       }
-      cases.push({ ...parsed.data, database: parsed.data.database ?? (Array.isArray(raw) ? undefined : raw.database), file: fileLabel(file) });
+      cases.push({ ...parsed.data, database: parsed.data.database ?? (Array.isArray(raw) ? undefined : raw?.database), file: fileLabel(file) });
     });
   }
   const seen = new Set<string>();

@@ -3,7 +3,8 @@ import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatEvalSummary } from "@/lib/cli/eval-summary";
+import { runPipeline } from "@/agents/orchestrator";
+import { formatEvalSummary } from "@/cli/eval-summary";
 import { importDataset, type DatasetName } from "@/lib/testing/datasets";
 import { useWarehouseDatabases } from "@/lib/testing/warehouse-database";
 import { loadEvalCases } from "./cases";
@@ -36,6 +37,7 @@ describe("the evaluation corpus", () => {
     const results = await runEvaluation(
       cases.map((c) => ({ ...c, database: urls.get(c.database ?? "demo") })),
       {
+        runPipeline,
         defaultUrl: urls.values().next().value!,
         dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-eval-")),
         options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, planner },

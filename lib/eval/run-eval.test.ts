@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { runCli } from "@/lib/testing/run-cli";
 import { testServers } from "@/lib/testing/test-database";
 

@@ -1,16 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { runPipeline, type RunOutcome } from "@/agents/orchestrator";
-import type { PipelineOptions } from "@/agents/types";
-import { createLocalArtifactStore } from "@/lib/artifacts/store";
-import { createDatabase, createSqlClient, type SqlClient } from "@/lib/db/client";
+import { createLocalArtifactStore, type ArtifactStore } from "@/lib/artifacts/store";
+import { createDatabase, createSqlClient, type Database, type SqlClient } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import type { RoleClients } from "@/lib/db/role-clients";
 import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
+import { createRun } from "@/lib/db/queries/runs";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
+import type { EventStore } from "@/lib/events/types";
 import { runReadOnlyQuery } from "@/lib/query/read-only";
 import { dropTable, qualified } from "@/lib/warehouse/tables";
 import type { RejectCode } from "@/lib/planner/rules/types";
+import type { PipelineOptions, RunEndStatus } from "@/lib/runs/pipeline-options";
 import type { EvalCase } from "./cases";
 import { compareResults } from "./compare";
 import { isAsExpected, refusalOutcome, type Expectation, type Outcome } from "./outcome";
@@ -26,7 +27,7 @@ export type CaseResult = {
   expectedReason?: RefusalReason;
   outcome: Outcome;
   /** What the pipeline did: published, refused, or failed to build. */
-  status?: RunOutcome["status"];
+  status?: RunEndStatus;
   /** The planner's code when it refused. */
   rejectCode?: RejectCode;
   ok: boolean;
@@ -35,7 +36,17 @@ export type CaseResult = {
   ms: number;
 };
 
+/**
+ * Carries a created run through the pipeline (the agents' `runPipeline`). The caller passes it in:
+ * judging results is the core's job, running the agents is theirs.
+ */
+export type PipelineRunner = (
+  run: { runId: string; sql: SqlClient; db: Database; reader: SqlClient; builder: SqlClient; events: EventStore; artifacts: ArtifactStore; options: PipelineOptions },
+  prompt: string,
+) => Promise<{ status: RunEndStatus; rejectCode?: RejectCode; error?: string }>;
+
 export type EvalEnvironment = {
+  runPipeline: PipelineRunner;
   /** The database a case without `database` runs on. */
   defaultUrl: string;
   dataDir: string;
@@ -77,10 +88,10 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
   const base = describeCase(c);
   const db = createDatabase(sql);
   const user = await getOrCreateCliUser({ db });
-  const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${user.id}, ${c.prompt}) returning id`;
+  const run = await createRun({ userId: user.id, prompt: c.prompt, db });
   const target = scratchName(c.id);
   const options = { ...env.options, targetTable: target };
-  const outcome = await runPipeline(
+  const outcome = await env.runPipeline(
     { runId: run.id, sql, db, reader, builder, events: createPostgresEventStore(sql), artifacts: createLocalArtifactStore(sql, env.dataDir), options },
     c.prompt,
   );
@@ -93,7 +104,7 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
       return settle({ ...ran, outcome: refused, reason });
     }
     if (!("sql" in c.expect)) return settle({ ...ran, outcome: "silently_wrong", reason: "built a table for a request that should have been refused" });
-    let gold;
+    let gold: Awaited<ReturnType<typeof runReadOnlyQuery>>;
     try {
       gold = await runReadOnlyQuery(reader, c.expect.sql, { rowLimit: 1_000_000, timeoutMs: 60_000, byteLimit: 1024 ** 3 });
     } catch (error) {

@@ -2,7 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatEvalSummary } from "@/lib/cli/eval-summary";
+import { runPipeline } from "@/agents/orchestrator";
+import { formatEvalSummary } from "@/cli/eval-summary";
 import { datasetDir, type DatasetName } from "@/lib/testing/datasets";
 import { loadSchemaDataset } from "@/lib/testing/load-schema-dataset";
 import { useWarehouseDatabases } from "@/lib/testing/warehouse-database";
@@ -51,6 +52,7 @@ describe("the shared development sets", () => {
       const results = await runEvaluation(
         cases.map((c) => ({ ...c, database: url })),
         {
+          runPipeline,
           defaultUrl: url,
           dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-dev-eval-")),
           options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, planner },

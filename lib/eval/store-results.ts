@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { Database } from "@/lib/db/client";
-import { evalResults, evalRuns } from "@/lib/db/schema";
+import { createEvalRun } from "@/lib/db/queries/evals";
 import packageJson from "@/package.json";
 import type { CaseResult } from "./run-eval";
 import { summarise } from "./summary";
@@ -14,13 +14,12 @@ async function currentVersion(): Promise<string> {
 
 /** Keeps an evaluation's totals and per-case outcomes, so accuracy can be followed over time. */
 export async function storeEvaluation(db: Database, { files, planner, results }: { files: string[]; planner: string; results: CaseResult[] }): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [run] = await tx.insert(evalRuns).values({ version: await currentVersion(), planner, files, totals: summarise(results) }).returning({ id: evalRuns.id });
-    if (results.length > 0) {
-      await tx.insert(evalResults).values(
-        results.map((r) => ({ evalRunId: run.id, caseId: r.id, prompt: r.prompt, outcome: r.outcome, expected: r.expected, reason: r.reason ?? null, runId: r.runId ?? null, ms: r.ms })),
-      );
-    }
-    return run.id;
+  return createEvalRun({
+    db,
+    version: await currentVersion(),
+    planner,
+    files,
+    totals: summarise(results),
+    results: results.map((r) => ({ caseId: r.id, prompt: r.prompt, outcome: r.outcome, expected: r.expected, reason: r.reason ?? null, runId: r.runId ?? null, ms: r.ms })),
   });
 }

@@ -26,7 +26,7 @@ async function* encodeRows(batches: AsyncIterable<CsvRecord[]>, counter: { rows:
         header = false;
         continue;
       }
-      chunk += record.map(encodeField).join(",") + "\n";
+      chunk += `${record.map(encodeField).join(",")}\n`;
       counter.rows++;
     }
     if (chunk) yield chunk;

@@ -137,7 +137,7 @@ describe.each(testServers())("CSV import on $name Postgres", (server) => {
   });
 
   it("imports an upload stream, reporting progress through both passes", async () => {
-    const body = "Order ID,Amount\n" + Array.from({ length: 5000 }, (_, i) => `${i + 1},${(i % 100) + 0.25}`).join("\n") + "\n";
+    const body = `Order ID,Amount\n${Array.from({ length: 5000 }, (_, i) => `${i + 1},${(i % 100) + 0.25}`).join("\n")}\n`;
     const events: ImportProgress[] = [];
     const chunks = [Buffer.from(body.slice(0, 1000)), Buffer.from(body.slice(1000))];
     const result = await importCsv({ sql, stream: Readable.from(chunks), name: "Web Orders.csv", schema: "uploads", onProgress: (p) => events.push(p) });
@@ -151,7 +151,7 @@ describe.each(testServers())("CSV import on $name Postgres", (server) => {
   });
 
   it("refuses an upload over its size limit before loading any of it", async () => {
-    const body = Buffer.from("id,note\n" + "1,padding padding padding\n".repeat(2000));
+    const body = Buffer.from(`id,note\n${"1,padding padding padding\n".repeat(2000)}`);
     await expect(importCsv({ sql, stream: Readable.from([body]), name: "big.csv", maxBytes: 10_000, schema: "limited" })).rejects.toThrow(
       "big.csv is larger than 10 kB, the most an upload may be.",
     );

@@ -48,7 +48,10 @@ export class Utf8Check extends Transform {
     const buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
     const whole = buf.subarray(0, completeLength(buf));
     const problem = this.check(whole);
-    if (problem) return callback(problem);
+    if (problem) {
+      callback(problem);
+      return;
+    }
     for (let at = whole.indexOf(10); at >= 0; at = whole.indexOf(10, at + 1)) this.line++;
     this.carry = buf.subarray(whole.length);
     this.bytes += chunk.length;

@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 
 // C0 and C1 controls (newline included), DEL, lone surrogates, and the Unicode line separators
 // and direction overrides that make a log viewer show text other than what was written.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };

@@ -1,5 +1,5 @@
 import { getEnv } from "@/lib/env";
-import { getRunStarter } from "@/lib/runs/start-run";
+import type { RunStarter } from "@/lib/runs/lambda-invoker";
 import { createScheduler, type Scheduler } from "./scheduler";
 
 const cache = globalThis as unknown as { datamorphScheduler?: Scheduler };
@@ -9,10 +9,17 @@ const cache = globalThis as unknown as { datamorphScheduler?: Scheduler };
  * unless DATAMORPH_SCHEDULER=off. Several processes may each run one: the lease in Postgres
  * lets one fire at a time.
  */
-export function startAppScheduler(log: (line: string) => void = (line) => console.log(`[datamorph] ${line}`)): Scheduler | null {
+export function startAppScheduler({
+  getStarter,
+  log = (line) => console.log(`[datamorph] ${line}`),
+}: {
+  /** How this deployment starts runs, asked each time a schedule fires. */
+  getStarter: () => RunStarter;
+  log?: (line: string) => void;
+}): Scheduler | null {
   if (!getEnv().scheduler) return null;
   if (!cache.datamorphScheduler) {
-    cache.datamorphScheduler = createScheduler({ starter: (run) => getRunStarter()(run), log });
+    cache.datamorphScheduler = createScheduler({ starter: (run) => getStarter()(run), log });
     cache.datamorphScheduler.start();
   }
   return cache.datamorphScheduler;

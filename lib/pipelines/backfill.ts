@@ -1,16 +1,16 @@
-import type { RunOutcome } from "@/agents/orchestrator";
 import { getPipelineVersion } from "@/lib/db/queries/pipelines";
 import type { Pipeline } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/tables/actor";
 import { datesBetween, isIsoDate, type DateUnit } from "./dates";
 import { versionParameters } from "./render";
+import type { RunEnd } from "./run-to-end";
 import { preparePipelineRun, type PreparedPipelineRun } from "./start-pipeline-run";
 
 export const BACKFILL_STEPS = ["day", "week", "month"] as const;
 
 /** One period of a backfill; a period refused before its run was created has no run id. */
-export type BackfillStep = { value: string; runId: string | null; status: RunOutcome["status"]; rowCount: number | null; error?: string };
+export type BackfillStep = { value: string; runId: string | null; status: RunEnd["status"]; rowCount: number | null; error?: string };
 export type BackfillResult = { parameter: string; every: DateUnit; periods: string[]; runs: BackfillStep[]; complete: boolean };
 
 type BackfillRequest = {
@@ -24,7 +24,7 @@ type BackfillRequest = {
   /** Values of the other parameters (defaults for the rest). */
   values?: Record<string, unknown>;
   /** Carries out one prepared run to its end. */
-  execute: (run: PreparedPipelineRun) => Promise<Pick<RunOutcome, "status" | "rowCount" | "error">>;
+  execute: (run: PreparedPipelineRun) => Promise<RunEnd>;
   /** Called as each period starts, with the run's id. */
   onPeriod?: (value: string, runId: string) => void;
   /** How long to wait for a run already in progress (a scheduled one) before giving up. */

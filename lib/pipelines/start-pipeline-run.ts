@@ -1,5 +1,3 @@
-import { pipelineOptions } from "@/agents/runner";
-import type { PipelineOptions } from "@/agents/types";
 import { getDb, getSql } from "@/lib/db";
 import { createPipelineRun, getActivePipelineRun, getPipeline, getPipelineVersion, getPipelineVersionById } from "@/lib/db/queries/pipelines";
 import { updateRun } from "@/lib/db/queries/runs";
@@ -10,6 +8,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log/safe-log";
 import type { RunStarter } from "@/lib/runs/lambda-invoker";
+import { pipelineOptions, type PipelineOptions } from "@/lib/runs/pipeline-options";
 import type { Actor } from "@/lib/tables/actor";
 import { checkRunTarget } from "@/lib/tables/run-target";
 import { pipelineRunSpec } from "./render";
@@ -60,7 +59,7 @@ export async function preparePipelineRun({ pipeline, by, values = {}, trigger }:
   return { runId: created.id, prompt: created.prompt, options };
 }
 
-/** Creates a pipeline run and hands it to `starter` without waiting for it (see `getRunStarter`). */
+/** Creates a pipeline run and hands it to `starter` without waiting for it (see `agents/run-starter.ts`). */
 export async function startPipelineRun({ starter, ...request }: Parameters<typeof preparePipelineRun>[0] & { starter: RunStarter }): Promise<string> {
   const prepared = await preparePipelineRun(request);
   try {

@@ -1,7 +1,7 @@
 import type { SessionUser } from "@/lib/auth/session";
 import type { Pipeline } from "@/lib/db/schema";
 import { logError } from "@/lib/log/safe-log";
-import { getRunStarter } from "@/lib/runs/start-run";
+import type { RunStarter } from "@/lib/runs/lambda-invoker";
 import { backfillPipeline, planBackfill } from "./backfill";
 import { runToEnd } from "./run-to-end";
 import { pauseSchedule, resumeSchedule, schedulePipeline } from "./schedule-pipeline";
@@ -21,11 +21,11 @@ export async function changeSchedule(pipeline: Pipeline, input: z.infer<typeof s
 }
 
 /**
- * Checks a backfill and starts it in this process without waiting: its runs appear in the
+ * Checks a backfill and starts it in this process without waiting, each run through `starter`: its runs appear in the
  * pipeline's history one after another. Returns the periods it will run.
  */
-export async function startBackfill(pipeline: Pipeline, user: SessionUser, input: z.infer<typeof backfillSchema>): Promise<string[]> {
+export async function startBackfill(pipeline: Pipeline, user: SessionUser, input: z.infer<typeof backfillSchema>, starter: RunStarter): Promise<string[]> {
   const periods = await planBackfill({ pipeline, ...input });
-  void backfillPipeline({ pipeline, by: user, ...input, values: input.parameters, execute: runToEnd(getRunStarter()) }).catch((error: unknown) => logError(`backfill of pipeline ${pipeline.id}`, error));
+  void backfillPipeline({ pipeline, by: user, ...input, values: input.parameters, execute: runToEnd(starter) }).catch((error: unknown) => logError(`backfill of pipeline ${pipeline.id}`, error));
   return periods;
 }

@@ -1,26 +1,12 @@
 import type { ArtifactStore } from "@/lib/artifacts/store";
-import type { SqlClient } from "@/lib/db/client";
+import { createDatabase, type SqlClient } from "@/lib/db/client";
+import { getRunWithUser } from "@/lib/db/queries/runs";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import { EtlSpecSchema, type EtlSpec } from "@/lib/spec/etl-spec";
 import type { DataTestResult } from "@/lib/validation/types";
 import { readResultSample } from "./read-sample";
 import { lastCompiled, lastTestResults, plannerResult, remediationRounds, sumAgentTimings } from "./summarize-events";
 import type { RunReport } from "./types";
-
-type RunRow = {
-  id: string;
-  prompt: string;
-  status: string;
-  target_schema: string | null;
-  target_table: string | null;
-  row_count: number | null;
-  error: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-  email: string;
-  name: string;
-};
 
 const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
 
@@ -50,9 +36,7 @@ function parseSpec(value: unknown): EtlSpec | null {
  * null for an unknown run. The caller checks that the user may see it.
  */
 export async function loadRunReport({ sql, artifacts, runId, sampleRows = 20 }: { sql: SqlClient; artifacts: ArtifactStore; runId: string; sampleRows?: number }): Promise<RunReport | null> {
-  const [run] = await sql<RunRow[]>`
-    select r.id, r.prompt, r.status, r.target_schema, r.target_table, r.row_count, r.error, r.created_at, r.started_at, r.finished_at, u.email, u.name
-    from datamorph.runs r join datamorph.users u on u.id = r.user_id where r.id = ${runId}`;
+  const run = await getRunWithUser({ id: runId, db: createDatabase(sql) });
   if (!run) return null;
 
   const events = await createPostgresEventStore(sql).listAfter(runId, 0);
@@ -66,23 +50,23 @@ export async function loadRunReport({ sql, artifacts, runId, sampleRows = 20 }: 
   const compiled = lastCompiled(events);
   const storedTests = parseJson(testsJson);
 
-  const target = run.target_schema && run.target_table ? { schema: run.target_schema, table: run.target_table } : null;
+  const target = run.targetSchema && run.targetTable ? { schema: run.targetSchema, table: run.targetTable } : null;
   const { sample, note } =
     run.status === "succeeded" && target
       ? await readResultSample(sql, { ...target, limit: sampleRows }).catch((error: unknown) => ({ sample: null, note: `The table could not be read: ${error instanceof Error ? error.message : String(error)}` }))
       : { sample: null, note: run.status === "succeeded" ? "The run published no table." : "Nothing was published, so there is no result to sample." };
 
-  const startedAt = iso(run.started_at);
-  const finishedAt = iso(run.finished_at);
+  const startedAt = iso(run.startedAt);
+  const finishedAt = iso(run.finishedAt);
   return {
     id: run.id,
     prompt: run.prompt,
     status: run.status,
     user: { email: run.email, name: run.name },
     target,
-    rowCount: run.row_count,
+    rowCount: run.rowCount,
     error: run.error,
-    createdAt: iso(run.created_at)!,
+    createdAt: iso(run.createdAt)!,
     startedAt,
     finishedAt,
     durationMs: startedAt && finishedAt ? Date.parse(finishedAt) - Date.parse(startedAt) : null,

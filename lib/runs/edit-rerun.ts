@@ -11,6 +11,7 @@ import { plainText } from "@/lib/input/plain-text";
 import { saveReviewRequest } from "@/lib/review/review-request";
 import { getRunForUser } from "@/lib/runs/access";
 import { checkPlanEdit, readRunSpec } from "@/lib/runs/review-run";
+import type { RunStarter } from "@/lib/runs/lambda-invoker";
 import { startRun } from "@/lib/runs/start-run";
 import { checkRunTarget } from "@/lib/tables/run-target";
 
@@ -28,14 +29,14 @@ const FINISHED = new Set(["succeeded", "failed", "rejected", "interrupted"]);
  * again; a changed request is planned afresh. Like Re-run, it builds the run's own table, asking
  * to replace it, under the same rules as any run.
  */
-export async function startEditedRerun({ user, runId, prompt, spec }: { user: SessionUser; runId: string } & z.infer<typeof editRerunSchema>): Promise<string> {
+export async function startEditedRerun({ user, runId, prompt, spec, starter }: { user: SessionUser; runId: string; starter: RunStarter } & z.infer<typeof editRerunSchema>): Promise<string> {
   const from = await getRunForUser({ id: runId, user });
   if (!FINISHED.has(from.status)) throw new AppError("conflict", `This run is ${from.status}; edit and re-run it once it has finished.`);
   const target = from.targetTable ?? undefined;
   const engine = isEngineRequest(from.engine) ? from.engine : undefined;
   const replace = target !== undefined;
   const planned = await readRunSpec(from.id);
-  if (prompt !== from.prompt.trim() || !planned) return startRun({ user, prompt, target, engine, replace, review: true });
+  if (prompt !== from.prompt.trim() || !planned) return startRun({ user, prompt, target, engine, replace, review: true, starter });
 
   const checked = await checkPlanEdit({ planned, edited: spec ?? planned });
   if (target) await checkRunTarget({ sql: getSql(), db: getDb(), schema: getEnv().targetSchema, table: target, user, replace });

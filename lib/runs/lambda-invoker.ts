@@ -1,8 +1,5 @@
 import { InvokeCommand, ResourceNotFoundException, type LambdaClient } from "@aws-sdk/client-lambda";
-import { executeQueuedRun } from "@/agents/runner";
-import type { PipelineOptions } from "@/agents/types";
-import { updateRun } from "@/lib/db/queries/runs";
-import { logError } from "@/lib/log/safe-log";
+import type { PipelineOptions } from "@/lib/runs/pipeline-options";
 
 /** A created, still queued run, and what is needed to carry it out. */
 export type StartableRun = { runId: string; prompt: string; options: PipelineOptions };
@@ -10,22 +7,9 @@ export type StartableRun = { runId: string; prompt: string; options: PipelineOpt
 /**
  * Sets a created run going without waiting for it to finish. It resolves once the run has been
  * handed over (to this process, or to the orchestrator Lambda) and rejects if it could not be.
+ * The starters themselves live with the agents (`agents/run-starter.ts`).
  */
 export type RunStarter = (run: StartableRun) => Promise<void>;
-
-const CRASH_MESSAGE = "The run stopped on an internal error; the target was left unchanged.";
-
-/**
- * Runs the pipeline in this process (embedded and server modes), queued behind the process's
- * run slots. The run keeps going after the request that started it has been answered; a crash
- * marks it failed rather than leaving it "running".
- */
-export const inProcessStarter: RunStarter = async ({ runId, prompt, options }) => {
-  void executeQueuedRun({ runId, prompt, options }).catch(async (error: unknown) => {
-    logError(`run ${runId} crashed`, error);
-    await updateRun({ id: runId, status: "failed", error: CRASH_MESSAGE, finishedAt: new Date() }).catch(() => {});
-  });
-};
 
 /**
  * Hands the run to the orchestrator Lambda (AWS). Only the id travels: the function reads the

@@ -1,22 +1,13 @@
-import postgres from "postgres";
-import type { SqlClient } from "@/lib/db/client";
+import { createDatabase, type SqlClient } from "@/lib/db/client";
+import { listRunsToRecover, markRunInterrupted } from "@/lib/db/queries/runs";
 import { dropShadowTables } from "@/lib/warehouse/tables";
 
 /** First key of the advisory locks that mark a run as alive; the second is the run id's hash. */
 const RUN_LOCK_SPACE = 7_126_033;
 
 /**
- * One connection per process that holds the liveness locks of every run the process has in hand,
- * queued or running. A single session holds any number of advisory locks, so a thousand queued
- * runs cost one connection, not a thousand.
- */
-export function createLivenessClient(url: string): SqlClient {
-  return postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {}, connection: { application_name: "datamorph-liveness" } });
-}
-
-/**
  * Marks a run as being worked on for as long as this process lives: a session advisory lock on
- * the process's liveness connection (`createLivenessClient`). If the process dies, Postgres
+ * the process's liveness connection (`createLivenessClient` in lib/db). If the process dies, Postgres
  * releases the lock, and recovery can tell. Returns null at once when another process already
  * holds the run (an event delivered twice).
  */
@@ -45,9 +36,8 @@ export async function holdRunLock(locks: SqlClient, runId: string): Promise<() =
  * never touched: a run that did not finish never swapped anything in.
  */
 export async function recoverAbandonedRuns(sql: SqlClient, defaultSchema: string): Promise<string[]> {
-  const candidates = await sql<{ id: string; status: string; target_schema: string | null }[]>`
-    select id, status, target_schema from datamorph.runs
-    where status = 'running' or (status = 'queued' and updated_at < now() - interval '1 minute')`;
+  const db = createDatabase(sql);
+  const candidates = await listRunsToRecover({ db });
   const recovered: string[] = [];
   const probe = await sql.reserve();
   try {
@@ -55,12 +45,8 @@ export async function recoverAbandonedRuns(sql: SqlClient, defaultSchema: string
       const [{ free }] = await probe`select pg_try_advisory_lock(${RUN_LOCK_SPACE}, hashtext(${run.id})) as free`;
       if (!free) continue; // its process is still working on it
       await probe`select pg_advisory_unlock(${RUN_LOCK_SPACE}, hashtext(${run.id}))`;
-      const [updated] = await sql`
-        update datamorph.runs set status = 'interrupted', finished_at = now(), updated_at = now(),
-          error = 'The run was interrupted before it finished (its process stopped). The target table was left unchanged.'
-        where id = ${run.id} and status = ${run.status} returning id`;
-      if (!updated) continue;
-      await dropShadowTables(sql, run.target_schema ?? defaultSchema, run.id);
+      if (!(await markRunInterrupted({ id: run.id, status: run.status, db }))) continue;
+      await dropShadowTables(sql, run.targetSchema ?? defaultSchema, run.id);
       recovered.push(run.id);
     }
   } finally {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { pipelineOptions } from "@/agents/runner";
 import { getArtifactStore } from "@/lib/artifacts/current";
 import type { SessionUser } from "@/lib/auth/session";
 import { readCatalog } from "@/lib/catalog/read-catalog";
@@ -12,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { checkEditedSpec, type PlanIssue } from "@/lib/review/check-plan";
 import { saveReviewRequest } from "@/lib/review/review-request";
 import type { StartableRun } from "@/lib/runs/lambda-invoker";
+import { pipelineOptions } from "@/lib/runs/pipeline-options";
 import { getRunForUser } from "@/lib/runs/access";
 import { diffSpecs } from "@/lib/spec/diff";
 import type { EtlSpec } from "@/lib/spec/etl-spec";

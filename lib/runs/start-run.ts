@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { pipelineOptions } from "@/agents/runner";
-import { getLambdaClient } from "@/lib/aws/clients";
 import type { SessionUser } from "@/lib/auth/session";
 import { getSql } from "@/lib/db";
 import { createRun, updateRun } from "@/lib/db/queries/runs";
@@ -8,7 +6,8 @@ import { ENGINE_REQUESTS } from "@/lib/engines/choose-engine";
 import { canBuildWithGlue, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { plainText } from "@/lib/input/plain-text";
-import { inProcessStarter, lambdaStarter, type RunStarter } from "@/lib/runs/lambda-invoker";
+import type { RunStarter } from "@/lib/runs/lambda-invoker";
+import { pipelineOptions } from "@/lib/runs/pipeline-options";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import { logError } from "@/lib/log/safe-log";
 import { checkRunTarget } from "@/lib/tables/run-target";
@@ -28,21 +27,11 @@ export const startRunSchema = z.object({
 export type StartRunInput = z.infer<typeof startRunSchema>;
 
 /**
- * How runs start in this deployment: the orchestrator Lambda when `DATAMORPH_ORCHESTRATOR_FUNCTION`
- * is set (AWS), otherwise in this process (embedded and server modes).
- */
-export function getRunStarter(): RunStarter {
-  const functionName = getEnv().orchestratorFunction;
-  if (!functionName) return inProcessStarter;
-  return lambdaStarter({ client: getLambdaClient(), functionName });
-}
-
-/**
- * Creates a run and starts it without waiting (see `getRunStarter`). Returns the run id at once,
- * so the caller can show it live. If the run cannot be handed over, it is marked failed, not
+ * Creates a run and hands it to `starter` without waiting (see `agents/run-starter.ts`). Returns
+ * the run id at once, so the caller can show it live. If the run cannot be handed over, it is marked failed, not
  * left queued, and the caller gets an `unavailable` error.
  */
-export async function startRun({ user, prompt, target, engine, replace = false, review = false }: StartRunInput & { user: SessionUser }): Promise<string> {
+export async function startRun({ user, prompt, target, engine, replace = false, review = false, starter }: StartRunInput & { user: SessionUser; starter: RunStarter }): Promise<string> {
   if (engine && engine !== "sql" && !canBuildWithGlue(getEnv())) {
     throw new AppError("bad_request", "AWS Glue is not configured here: build with SQL, or set DATAMORPH_GLUE_ROLE_ARN, DATAMORPH_GLUE_CONNECTION and DATAMORPH_ARTIFACTS_BUCKET.");
   }
@@ -51,7 +40,7 @@ export async function startRun({ user, prompt, target, engine, replace = false, 
   const run = await createRun({ userId: user.id, prompt, targetTable: target, engine, replaceTarget: replace });
   try {
     if (review) await saveReviewRequest(getArtifactStore(), run.id, { review });
-    await getRunStarter()({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target, replace, review, ...(engine ? { engine } : {}) }) });
+    await starter({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target, replace, review, ...(engine ? { engine } : {}) }) });
   } catch (error) {
     logError(`run ${run.id} could not be started`, error);
     await updateRun({ id: run.id, status: "failed", error: "The run could not be started; nothing was changed.", finishedAt: new Date() }).catch(() => {});

@@ -1,4 +1,5 @@
 import { closeDb, getSql } from "@/lib/db";
+import { countAppliedMigrations } from "@/lib/db/migrate";
 import { ConfigError, getEnv } from "@/lib/env";
 import { prepareDatabase } from "./prepare";
 
@@ -26,8 +27,7 @@ export async function handler(): Promise<MigrationResult> {
       console.log(`[datamorph] ${line}`);
       messages.push(line);
     });
-    const [{ migrations }] = await getSql()<{ migrations: number }[]>`select count(*)::int as migrations from datamorph.__migrations`;
-    return { migrations, messages };
+    return { migrations: await countAppliedMigrations(getSql()), messages };
   } finally {
     // One invocation per deploy: a pool kept open would only hold RDS connections until Lambda freezes it.
     await closeDb();

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import { closeDb, getSql } from "@/lib/db";
 import { stopEmbeddedPostgres } from "@/lib/db/embedded";
-import { ConfigError, getEnv } from "@/lib/env";
+import { childEnvironment, ConfigError, getEnv } from "@/lib/env";
 import { ensureAuthSecret } from "./auth-secret";
 import { isBuildStale, runNext } from "./build";
 import { prepareDatabase } from "./prepare";
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   // shared embedded cluster under the web app.
   await getSql()`select 1`;
 
-  const childEnv = { ...process.env, AUTH_SECRET: authSecret, PORT: String(env.port) };
+  const childEnv = childEnvironment({ AUTH_SECRET: authSecret, PORT: String(env.port) });
   if (!dev && !stopping && isBuildStale()) {
     log("Building the web app (first start or changed sources)…");
     const code = await runChild(runNext(["build"], childEnv));

@@ -1,7 +1,6 @@
-import { eq, sql as raw } from "drizzle-orm";
 import type { Database, SqlExecutor } from "@/lib/db/client";
-import { runs } from "@/lib/db/schema";
-import { listTablesInProgress } from "@/lib/db/queries/tables";
+import { updateRun } from "@/lib/db/queries/runs";
+import { listTablesInProgress, lockTargetNames } from "@/lib/db/queries/tables";
 import { isReservedTableName, numberedTableName } from "@/lib/warehouse/names";
 import { tableExists } from "@/lib/warehouse/tables";
 
@@ -15,12 +14,12 @@ const MAX_TRIES = 100;
  */
 export async function claimFreeTableName({ sql, db, schema, runId, planned }: { sql: SqlExecutor; db: Database; schema: string; runId: string; planned: string }): Promise<string | null> {
   return db.transaction(async (tx) => {
-    await tx.execute(raw`select pg_advisory_xact_lock(hashtext(${`datamorph:targets:${schema}`}))`);
+    await lockTargetNames({ schema, db: tx });
     const building = await listTablesInProgress({ schema, exceptRunId: runId, db: tx });
     for (let n = 1; n <= MAX_TRIES; n++) {
       const name = numberedTableName(planned, n);
       if (building.has(name) || isReservedTableName(name) || (await tableExists(sql, schema, name))) continue;
-      await tx.update(runs).set({ targetSchema: schema, targetTable: name, updatedAt: new Date() }).where(eq(runs.id, runId));
+      await updateRun({ id: runId, targetSchema: schema, targetTable: name, db: tx });
       return name;
     }
     return null;

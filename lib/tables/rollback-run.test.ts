@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@/lib/db/client";
 import { runs, type Run } from "@/lib/db/schema";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
 import type { Actor } from "./actor";
 import { getPublishState } from "./publish-state";

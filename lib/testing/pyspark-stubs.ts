@@ -5,7 +5,7 @@ import path from "node:path";
 
 // Stand-ins for the awsglue and pyspark modules that only record calls, so the script itself
 // runs under plain python3 and the test sees what it would ask of Glue and Spark.
-const STUBS = String.raw`
+const STUBS = `
 import json, runpy, sys, types
 calls = []
 class Fake:

@@ -8,7 +8,7 @@ export type CliResult = { code: number | null; stdout: string; stderr: string };
 /** Runs `datamorph <args>` as a user would, against the database at `databaseUrl`. */
 export function runCli(args: string[], databaseUrl: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/cli/main.ts", ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
     });

@@ -5,7 +5,7 @@ import type { Catalog } from "@/lib/catalog/types";
 import { compileSql } from "@/lib/codegen/sql";
 import { planWithRules } from "@/lib/planner/rules";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
 import { generateTests } from "./generate-tests";
 import { runTests } from "./run-tests";

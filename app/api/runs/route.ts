@@ -1,5 +1,6 @@
 // GET /api/runs – recent runs (own, or all for an admin); POST /api/runs – start a run
 import { NextResponse } from "next/server";
+import { getRunStarter } from "@/agents/run-starter";
 import { listRuns } from "@/lib/db/queries/runs";
 import { readJsonBody } from "@/lib/http/body";
 import { withUser } from "@/lib/http/handler";
@@ -16,6 +17,6 @@ export const POST = withUser("POST /api/runs", async (request, user) => {
     example: '{ "prompt": "total order amount per customer" }',
     limitHint: "a prompt is at most 4,000 characters",
   });
-  const id = await startRun({ user, ...input });
+  const id = await startRun({ user, ...input, starter: getRunStarter() });
   return NextResponse.json({ id, url: `/runs/${id}` }, { status: 202 });
 });

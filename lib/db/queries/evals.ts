@@ -1,5 +1,6 @@
 import { desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/client";
 import { evalResults, evalRuns } from "@/lib/db/schema";
 import { isAsExpected } from "@/lib/eval/outcome";
 import { readStoredOutcome, readStoredTotals } from "@/lib/eval/stored-format";
@@ -7,6 +8,18 @@ import type { EvalTotals } from "@/lib/eval/summary";
 
 export type EvalRunSummary = { id: string; version: string; planner: string; createdAt: Date; totals: EvalTotals };
 export type CaseChange = { caseId: string; prompt: string; before: string | null; after: string; reason: string | null };
+
+/** One case's result as an evaluation keeps it. */
+export type NewEvalResult = { caseId: string; prompt: string; outcome: string; expected: string; reason: string | null; runId: string | null; ms: number };
+
+/** Keeps one evaluation, its totals and every case's result, in one transaction; returns its id. */
+export async function createEvalRun({ db = getDb(), version, planner, files, totals, results }: { db?: Database; version: string; planner: string; files: string[]; totals: EvalTotals; results: NewEvalResult[] }): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [run] = await tx.insert(evalRuns).values({ version, planner, files, totals }).returning({ id: evalRuns.id });
+    if (results.length > 0) await tx.insert(evalResults).values(results.map((r) => ({ evalRunId: run.id, ...r })));
+    return run.id;
+  });
+}
 
 /** Recent evaluation runs, newest first. */
 export async function listEvalRuns({ limit = 20 }: { limit?: number } = {}): Promise<EvalRunSummary[]> {

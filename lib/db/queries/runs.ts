@@ -1,14 +1,17 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/client";
 import { runs, users, type Run } from "@/lib/db/schema";
 
-export type RunListItem = Pick<Run, "id" | "prompt" | "status" | "targetSchema" | "targetTable" | "rowCount" | "createdAt" | "startedAt" | "finishedAt"> & {
+export type RunListItem = Pick<Run, "id" | "prompt" | "status" | "targetSchema" | "targetTable" | "rowCount" | "createdAt" | "startedAt" | "finishedAt" | "rolledBackAt"> & {
   userEmail: string;
 };
 
+/** Who is looking: a user sees their own runs, an administrator (and the command line) everyone's. */
+type RunViewer = { userId: string; isAdmin: boolean } | { userId?: undefined; isAdmin: true };
+
 /** Recent runs, newest first: the user's own, or everyone's for an admin; optionally one status. */
-export async function listRuns({ userId, isAdmin, status, limit = 50 }: { userId: string; isAdmin: boolean; status?: Run["status"]; limit?: number }): Promise<RunListItem[]> {
+export async function listRuns({ userId, isAdmin, status, limit = 50 }: RunViewer & { status?: Run["status"]; limit?: number }): Promise<RunListItem[]> {
   return getDb()
     .select({
       id: runs.id,
@@ -20,17 +23,18 @@ export async function listRuns({ userId, isAdmin, status, limit = 50 }: { userId
       createdAt: runs.createdAt,
       startedAt: runs.startedAt,
       finishedAt: runs.finishedAt,
+      rolledBackAt: runs.rolledBackAt,
       userEmail: users.email,
     })
     .from(runs)
     .innerJoin(users, eq(users.id, runs.userId))
-    .where(and(isAdmin ? undefined : eq(runs.userId, userId), status ? eq(runs.status, status) : undefined))
+    .where(and(isAdmin || userId === undefined ? undefined : eq(runs.userId, userId), status ? eq(runs.status, status) : undefined))
     .orderBy(desc(runs.createdAt))
     .limit(limit);
 }
 
-export async function createRun({ userId, prompt, targetTable, engine, replaceTarget }: { userId: string; prompt: string; targetTable?: string; engine?: string; replaceTarget?: boolean }): Promise<Run> {
-  const [run] = await getDb().insert(runs).values({ userId, prompt, targetTable, engine, replaceTarget }).returning();
+export async function createRun({ userId, prompt, targetTable, engine, replaceTarget, db = getDb() }: { userId: string; prompt: string; targetTable?: string; engine?: string; replaceTarget?: boolean; db?: Database }): Promise<Run> {
+  const [run] = await db.insert(runs).values({ userId, prompt, targetTable, engine, replaceTarget }).returning();
   return run;
 }
 
@@ -43,6 +47,12 @@ export async function latestPublishOf({ schema, table }: { schema: string; table
     .orderBy(desc(runs.finishedAt))
     .limit(1);
   return run?.id ?? null;
+}
+
+/** The runs of `ids` that exist, in no particular order. */
+export async function listRunsById({ ids, db = getDb() }: { ids: string[]; db?: Database }): Promise<Run[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(runs).where(inArray(runs.id, ids));
 }
 
 export async function getRunById({ id }: { id: string }): Promise<Run | null> {
@@ -76,9 +86,39 @@ export async function claimRunInReview({ id }: { id: string }): Promise<boolean>
   return claimed.length > 0;
 }
 
-/** Records a run's progress; `db` lets the pipeline write through its own connection. */
-export async function updateRun({ id, db = getDb(), ...changes }: { id: string; db?: Database } & RunUpdate): Promise<void> {
+/** Records a run's progress; `db` lets the pipeline write through its own connection (or a transaction). */
+export async function updateRun({ id, db = getDb(), ...changes }: { id: string; db?: Pick<Database, "update"> } & RunUpdate): Promise<void> {
   await db.update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));
+}
+
+/** A run with the email and name of its user, as its report shows them. */
+export type RunWithUser = Run & { email: string; name: string };
+
+export async function getRunWithUser({ id, db = getDb() }: { id: string; db?: Database }): Promise<RunWithUser | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await db.select({ run: runs, email: users.email, name: users.name }).from(runs).innerJoin(users, eq(users.id, runs.userId)).where(eq(runs.id, id));
+  return row ? { ...row.run, email: row.email, name: row.name } : null;
+}
+
+/**
+ * Runs that may have lost their process: marked running, or queued for over a minute without
+ * starting. Whether their process is really gone is for the caller to find out (their lock).
+ */
+export async function listRunsToRecover({ db = getDb() }: { db?: Database } = {}): Promise<Pick<Run, "id" | "status" | "targetSchema">[]> {
+  return db
+    .select({ id: runs.id, status: runs.status, targetSchema: runs.targetSchema })
+    .from(runs)
+    .where(sql`${runs.status} = 'running' or (${runs.status} = 'queued' and ${runs.updatedAt} < now() - interval '1 minute')`);
+}
+
+/** Marks a run whose process stopped as interrupted, if it is still `status`; null when it moved on meanwhile. */
+export async function markRunInterrupted({ id, status, db = getDb() }: { id: string; status: Run["status"]; db?: Database }): Promise<{ id: string } | null> {
+  const [row] = await db
+    .update(runs)
+    .set({ status: "interrupted", finishedAt: sql`now()`, updatedAt: sql`now()`, error: "The run was interrupted before it finished (its process stopped). The target table was left unchanged." })
+    .where(and(eq(runs.id, id), eq(runs.status, status)))
+    .returning({ id: runs.id });
+  return row ?? null;
 }
 
 export type RunStats = {

@@ -36,6 +36,23 @@ export async function getLaterPublisher({ run, db = getDb() }: { run: Pick<Run, 
   return row ? { ...row, at: row.at ?? new Date(0) } : null;
 }
 
+/**
+ * Serialises the choice of new table names in `schema` until the end of the transaction `db`, so
+ * that two runs never settle on the same free name.
+ */
+export async function lockTargetNames({ schema, db }: { schema: string; db: Pick<Database, "execute"> }): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`datamorph:targets:${schema}`}))`);
+}
+
+/** Every table a run has published, as "schema.table": tables the planner may build on. */
+export async function listPublishedTables({ db = getDb() }: { db?: Database } = {}): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ name: sql<string>`${runs.targetSchema} || '.' || ${runs.targetTable}` })
+    .from(runs)
+    .where(and(eq(runs.status, "succeeded"), sql`${runs.targetTable} is not null`));
+  return rows.map((row) => row.name);
+}
+
 /** Tables that runs other than `exceptRunId` are building right now, so no other run takes their names. */
 export async function listTablesInProgress({ schema, exceptRunId, db = getDb() }: { schema: string; exceptRunId: string; db?: Pick<Database, "select"> }): Promise<Set<string>> {
   const rows = await db

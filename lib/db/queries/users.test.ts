@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { getSql } from "@/lib/db";
 import { useMigratedAppDatabase } from "@/lib/testing/test-database";
 import { countUsers, createFirstAdmin, createMember, getOrCreateCliUser, getUserByEmail } from "./users";
 

@@ -2,7 +2,7 @@ import { planWithRules } from "@/lib/planner/rules/plan-with-rules";
 import type { PlannerInput } from "@/lib/planner/rules/types";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { planWithBedrock, type BedrockOptions, type BedrockPlanResult } from "@/lib/planner/bedrock/plan-with-bedrock";
-import type { SampleRows } from "@/lib/planner/bedrock/system-prompt";
+import type { SampleRows } from "@/lib/catalog/sample-rows";
 
 /** A plan and the planner that made it. */
 export type AutoPlanResult = BedrockPlanResult & { planner: "rules" | "bedrock" };

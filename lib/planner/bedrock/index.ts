@@ -4,4 +4,4 @@ export { planAuto } from "@/lib/planner/bedrock/auto-planner";
 export type { AutoPlanResult } from "@/lib/planner/bedrock/auto-planner";
 export { ESTIMATED_PRICES, ESTIMATED_SONNET_PRICE } from "@/lib/planner/bedrock/pricing";
 export type { BedrockUsage, TokenPrice } from "@/lib/planner/bedrock/pricing";
-export type { SampleRows } from "@/lib/planner/bedrock/system-prompt";
+export type { SampleRows } from "@/lib/catalog/sample-rows";

@@ -4,7 +4,8 @@ import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { checkModelSpec } from "@/lib/planner/bedrock/check-spec";
 import { precheckRequest } from "@/lib/planner/bedrock/precheck";
 import type { BedrockUsage } from "@/lib/planner/bedrock/pricing";
-import { buildSystemPrompt, type SampleRows } from "@/lib/planner/bedrock/system-prompt";
+import type { SampleRows } from "@/lib/catalog/sample-rows";
+import { buildSystemPrompt } from "@/lib/planner/bedrock/system-prompt";
 import { converseForTool, type BedrockOptions, type ToolAnswer } from "@/lib/planner/bedrock/tool-conversation";
 import { buildToolConfig, EMIT_SPEC_TOOL, readRejection, REJECT_TOOL } from "@/lib/planner/bedrock/tools";
 

@@ -1,9 +1,7 @@
+import type { SampleRows } from "@/lib/catalog/sample-rows";
 import type { Catalog, CatalogTable } from "@/lib/catalog/types";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { semanticModelLines } from "./model-block";
-
-/** Sample rows of source tables, keyed by table ("public.orders"); values as the warehouse returned them. */
-export type SampleRows = Record<string, Record<string, unknown>[]>;
 
 // Enough rows to show value shapes (date formats, status words) without paying for a table dump.
 const MAX_ROWS_PER_TABLE = 5;

@@ -4,7 +4,7 @@ import { PlanRejected, type PlannerInput, type PlanRejection, type PlanResult } 
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { EtlSpecSchema } from "@/lib/spec/etl-spec";
 import { Ambiguous, buildCandidates, Impossible, type Candidate } from "./build-spec";
-import { parseAll, type Terminal } from "./chart";
+import { parseAll } from "./chart";
 import { GRAMMAR } from "./grammar";
 import { ground } from "./ground";
 import { joinGraph } from "./join-paths";
@@ -13,7 +13,7 @@ import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
 import { indefiniteObjectTerminals } from "./indefinite-objects";
 import { isEmphatic, readNegations } from "./negation-regions";
-import { ABSENT, items, type Part } from "./parts";
+import { ABSENT, items } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
 import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
 import { chooseReading } from "./score";

@@ -1,4 +1,4 @@
-import type { Relationship, SemanticModel } from "@/lib/semantic-model/model-schema";
+import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 
 /** One join step: from a table to a neighbour over a foreign key, and whether it may repeat rows. */
 export type Hop = { from: string; to: string; fromColumns: string[]; toColumns: string[]; fansOut: boolean };

@@ -54,7 +54,7 @@ function readSharedAggregate(s: TokenStream, i: number, push: (m: MeasureIntent,
   const second = readAggregate(s, i + first.length + sep.length);
   if (!second || second.value.kind !== "aggregate") return;
   const fn = AGGREGATE_WORDS.find(([w]) => w === first.phrase)![1];
-  const own = { ...second.value, fn, keyword: first.phrase, phrase: s.text(i, i + first.length) + " " + second.value.words };
+  const own = { ...second.value, fn, keyword: first.phrase, phrase: `${s.text(i, i + first.length)} ${second.value.words}` };
   push(own, i, i + first.length + sep.length);
   s.used[i + first.length + sep.length - 1] = true;
 }

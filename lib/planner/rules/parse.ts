@@ -22,7 +22,7 @@ export function parseIntent(prompt: string, tokens: Token[], lexicon: Lexicon): 
   parseRanking(s, intent, ends);
   parseFilters(s, intent);
   parseOutputs(s, intent, ends, lexicon);
-  attachRenames(s, intent, ends);
+  attachRenames(s, ends);
   checkLeftovers(s, lexicon, intent);
   // Outputs follow the order the prompt mentions them in.
   intent.measures.sort((a, b) => (ends.get(a) ?? 0) - (ends.get(b) ?? 0));
@@ -40,7 +40,7 @@ function readTarget(s: TokenStream, intent: Intent): void {
 }
 
 /** "as lifetime_value" names the output read just before it. */
-function attachRenames(s: TokenStream, intent: Intent, ends: Map<MeasureIntent, number>): void {
+function attachRenames(s: TokenStream, ends: Map<MeasureIntent, number>): void {
   s.tokens.forEach((t, i) => {
     if (t.kind !== "ident" || t.role !== "rename" || !s.free(i)) return;
     let best: MeasureIntent | undefined;

@@ -31,7 +31,7 @@ export function baseVerb(word: string): string {
   if (/(ed|ing)$/.test(word)) {
     const stem = word.replace(/(ed|ing)$/, "");
     const undoubled = /([^aeiou])\1$/.test(stem) ? stem.slice(0, -1) : stem;
-    const found = likeliest([stem + "e", stem, undoubled].filter((c, i, all) => c.length > 2 && all.indexOf(c) === i));
+    const found = likeliest([`${stem}e`, stem, undoubled].filter((c, i, all) => c.length > 2 && all.indexOf(c) === i));
     // A stem much rarer than the word means the word was not inflected ("need" is not "nee" + ed).
     if (found && (wordRank(found) ?? Infinity) < (wordRank(word) ?? Infinity) * 4) return found;
   }
@@ -50,5 +50,5 @@ export function verbOfAgentNoun(word: string): string | undefined {
   if (!match) return undefined;
   const stem = match[1];
   const undoubled = /([^aeiou])\1$/.test(stem) ? stem.slice(0, -1) : stem;
-  return likeliest([stem + "e", stem, undoubled].filter((c, i, all) => c.length > 2 && all.indexOf(c) === i));
+  return likeliest([`${stem}e`, stem, undoubled].filter((c, i, all) => c.length > 2 && all.indexOf(c) === i));
 }

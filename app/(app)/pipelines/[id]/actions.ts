@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { getRunStarter } from "@/agents/run-starter";
 import { getPipelineForUser } from "@/lib/pipelines/access";
 import { getPipelineOwner, startPipelineRun } from "@/lib/pipelines/start-pipeline-run";
 import { getPipelineVersion } from "@/lib/db/queries/pipelines";
@@ -10,7 +11,6 @@ import { AppError } from "@/lib/errors";
 import { editPipeline } from "@/lib/pipelines/save-pipeline";
 import { slotPath } from "@/lib/pipelines/web-input";
 import { changeSchedule, startBackfill } from "@/lib/pipelines/web-actions";
-import { getRunStarter } from "@/lib/runs/start-run";
 import { userAction } from "@/lib/server/action";
 
 const pipelineIdSchema = z.object({ pipelineId: z.string().uuid("Unknown pipeline.") });
@@ -47,7 +47,7 @@ const backfillFormSchema = pipelineIdSchema.extend({ parameter: z.string().max(1
 
 export const backfillAction = userAction("backfill pipeline", backfillFormSchema, async ({ pipelineId, ...input }, user) => {
   const pipeline = await getPipelineForUser({ ref: pipelineId, user });
-  const periods = await startBackfill(pipeline, user, { ...input, parameters: {} });
+  const periods = await startBackfill(pipeline, user, { ...input, parameters: {} }, getRunStarter());
   revalidatePath(`/pipelines/${pipelineId}`);
   return { ok: true, notice: `Backfilling ${periods.length} ${input.every}(s), ${periods[0]} to ${periods.at(-1)}: the runs appear in the history one after another.` };
 });

@@ -20,7 +20,7 @@ export function RunActions({ runId, status, canEdit, rollBackTarget }: { runId: 
         <a className="button secondary" href={`/api/runs/${runId}/report.pdf`} download>PDF report</a>
         <form action={rerunDispatch}>
           <input type="hidden" name="runId" value={runId} />
-          <button className="button secondary" disabled={rerunPending || status === "running" || status === "queued"}>{rerunPending ? "Starting…" : "Re-run"}</button>
+          <button type="submit" className="button secondary" disabled={rerunPending || status === "running" || status === "queued"}>{rerunPending ? "Starting…" : "Re-run"}</button>
         </form>
         {canEdit && <Link className="button secondary" href={`/runs/${runId}?edit#plan-editor`} data-testid="edit-rerun">Edit &amp; re-run</Link>}
         {rollBackTarget && !confirming && (
@@ -32,7 +32,7 @@ export function RunActions({ runId, status, canEdit, rollBackTarget }: { runId: 
           <span>Put back the version of {rollBackTarget} that this run replaced? This run&apos;s version is set aside, and a run is rolled back only once.</span>
           <input type="hidden" name="runId" value={runId} />
           <div className="row">
-            <button className="button" disabled={rollbackPending}>{rollbackPending ? "Rolling back…" : "Yes, roll back"}</button>
+            <button type="submit" className="button" disabled={rollbackPending}>{rollbackPending ? "Rolling back…" : "Yes, roll back"}</button>
             <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Cancel</button>
           </div>
         </form>

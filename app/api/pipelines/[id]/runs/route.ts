@@ -1,11 +1,11 @@
 // POST /api/pipelines/[id]/runs – run the pipeline's current version now, with parameter values
 import { NextResponse } from "next/server";
+import { getRunStarter } from "@/agents/run-starter";
 import { readJsonBody } from "@/lib/http/body";
 import { withUser } from "@/lib/http/handler";
 import { getPipelineForUser } from "@/lib/pipelines/access";
 import { startPipelineRun } from "@/lib/pipelines/start-pipeline-run";
 import { runPipelineSchema } from "@/lib/pipelines/web-input";
-import { getRunStarter } from "@/lib/runs/start-run";
 
 export const POST = withUser<{ id: string }>("POST /api/pipelines/[id]/runs", async (request, user, { id }) => {
   const pipeline = await getPipelineForUser({ ref: id, user });

@@ -6,7 +6,7 @@ import { logError } from "@/lib/log/safe-log";
 import { updateRun } from "@/lib/db/queries/runs";
 import { AppError } from "@/lib/errors";
 import { buildPlanSchema, PlanCheckError, prepareReviewedBuild } from "@/lib/runs/review-run";
-import { getRunStarter } from "@/lib/runs/start-run";
+import { getRunStarter } from "@/agents/run-starter";
 
 export const POST = withUser<{ id: string }>("POST /api/runs/[id]/plan", async (request, user, { id }) => {
   const { spec } = await readJsonBody(request, {
@@ -15,7 +15,7 @@ export const POST = withUser<{ id: string }>("POST /api/runs/[id]/plan", async (
     example: '{ "spec": { …the plan as shown by GET /api/runs/<id>, edited… } }',
     limitHint: "a plan is at most 256 kB of JSON",
   });
-  let prepared;
+  let prepared: Awaited<ReturnType<typeof prepareReviewedBuild>>;
   try {
     prepared = await prepareReviewedBuild({ user, runId: id, spec });
   } catch (error) {

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "@/lib/db";
 import { stopEmbeddedPostgres } from "@/lib/db/embedded";
-import { ConfigError, getEnv } from "@/lib/env";
+import { getEnv } from "@/lib/env";
 import { escapeControlCharacters } from "@/lib/log/safe-log";
 import { prepareDatabase } from "@/lib/server/prepare";
 import { checkArguments } from "./check-arguments";

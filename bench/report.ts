@@ -1,6 +1,6 @@
 import { createLocalArtifactStore } from "@/lib/artifacts/store";
 import { createRunReportPdf } from "@/lib/report/report-pdf";
-import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { SEED } from "./pipeline";
 import { quantile, round } from "./stats";
 

@@ -3,7 +3,8 @@ import type { CatchUp } from "@/lib/db/queries/pipeline-schedules";
 import { getPipelineForUser } from "@/lib/pipelines/access";
 import { pauseSchedule, resumeSchedule, schedulePipeline } from "@/lib/pipelines/schedule-pipeline";
 import { createScheduler } from "@/lib/pipelines/scheduler";
-import { inProcessStarter, type RunStarter } from "@/lib/runs/lambda-invoker";
+import { inProcessStarter } from "@/agents/run-starter";
+import type { RunStarter } from "@/lib/runs/lambda-invoker";
 import { CliError } from "./output";
 import { pipelineName, type PipelineContext } from "./pipeline";
 

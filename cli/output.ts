@@ -19,5 +19,5 @@ export function formatTable(columns: string[], rows: unknown[][]): string {
     return numeric[i] ? clipped.padStart(widths[i]) : clipped.padEnd(widths[i]);
   };
   const line = (values: string[]) => values.map(fit).join("  ").trimEnd();
-  return [line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)].join("\n") + "\n";
+  return `${[line(columns), widths.map((w) => "─".repeat(w)).join("  "), ...cells.map(line)].join("\n")}\n`;
 }

@@ -7,11 +7,12 @@ import type { AgentContext, PipelineOptions } from "@/agents/types";
 import { createLocalArtifactStore } from "@/lib/artifacts/store";
 import { createDatabase, createSqlClient, type SqlClient } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
+import { createRun } from "@/lib/db/queries/runs";
 import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
 import { loadDemoWarehouse } from "@/lib/demo/load";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import type { Actor } from "@/lib/tables/actor";
-import { createTestDatabase, type TestServer } from "./test-database";
+import { createTestDatabase, type TestServer } from "@/lib/testing/test-database";
 
 /** A fresh database with migrations and the demo warehouse, and a way to run prompts on it. */
 export type PipelineHarness = {
@@ -45,7 +46,7 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
       return { id: row.id as string, email, role };
     },
     async run(prompt, options = {}, { user: runAs, runId, ...extras } = {}) {
-      const [run] = runId ? [{ id: runId }] : await sql`insert into datamorph.runs (user_id, prompt) values (${runAs?.id ?? user.id}, ${prompt}) returning id`;
+      const run = runId ? { id: runId } : await createRun({ userId: runAs?.id ?? user.id, prompt, db: createDatabase(sql) });
       const context = {
         runId: run.id as string,
         sql,

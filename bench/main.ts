@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { useAppDatabase } from "./app-runs";
 import { benchPlanner, benchReadingPlanner } from "./planner";
 import { benchScale, benchSeed } from "./pipeline";

@@ -38,7 +38,7 @@ export const buildCommand: Command = {
     if (!runId || positionals.length > 1) throw new CliError("Name the run to build, e.g. build <runId> (run --review prints it).", 2);
     const spec = typeof values.spec === "string" ? await readSpecFile(values.spec) : undefined;
     const cli = await getOrCreateCliUser();
-    let prepared;
+    let prepared: Awaited<ReturnType<typeof prepareReviewedBuild>>;
     try {
       prepared = await prepareReviewedBuild({ user: { id: cli.id, email: cli.email, name: cli.email, role: cli.role }, runId, spec });
     } catch (error) {

@@ -1,4 +1,5 @@
-import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { sumRunEventDurations } from "@/lib/db/queries/run-events";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { round } from "./stats";
 
 export const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
@@ -8,8 +9,7 @@ export async function benchSeed(h: PipelineHarness, targetTable: string) {
   const started = performance.now();
   const outcome = await h.run(SEED, { targetTable });
   const wallMs = performance.now() - started;
-  const events = await h.sql<{ agent: string; ms: number }[]>`
-    select agent, coalesce(sum(duration_ms), 0)::int as ms from datamorph.run_events where run_id = ${outcome.runId} group by agent`;
+  const events = await sumRunEventDurations({ sql: h.sql, runId: outcome.runId });
   return { status: outcome.status, rows: outcome.rowCount, wallMs: round(wallMs, 0), stagesMs: Object.fromEntries(events.map((e) => [e.agent, e.ms])) };
 }
 

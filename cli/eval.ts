@@ -1,3 +1,4 @@
+import { runPipeline } from "@/agents/orchestrator";
 import { getDb, resolveDatabaseUrl } from "@/lib/db";
 import { loadEvalCases } from "@/lib/eval/cases";
 import { runEvaluation } from "@/lib/eval/run-eval";
@@ -19,6 +20,7 @@ export const evalCommand: Command = {
       throw new CliError(error.message, 2);
     });
     const results = await runEvaluation(cases, {
+      runPipeline,
       defaultUrl: resolveDatabaseUrl(),
       dataDir: env.dataDir,
       options: { sourceSchemas: env.sourceSchemas, targetSchema: env.targetSchema, maxRepairRounds: 3, statementTimeoutMs: 5 * 60_000, planner },

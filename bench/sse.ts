@@ -1,12 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Worker } from "node:worker_threads";
-import type { SqlClient } from "@/lib/db/client";
+import { createDatabase, type SqlClient } from "@/lib/db/client";
+import { createRun, updateRun } from "@/lib/db/queries/runs";
 import { LiveHub } from "@/lib/events/live-hub";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import { runEventStream } from "@/lib/events/sse-stream";
 import type { EventStore } from "@/lib/events/types";
-import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { quantile, round } from "./stats";
 
 const EVENTS = 20;
@@ -34,8 +35,10 @@ export async function serveRunEvents(store: EventStore, hub: LiveHub): Promise<{
  * or, with `during`, for as long as it takes (started once every client listens), then a final
  * one, and reports how long each took from append to arrival at each client.
  */
-export async function measureDelivery({ sql, store, hub, port, n, events = EVENTS, gapMs = 20, during }: {
+export async function measureDelivery({ sql, userId, store, hub, port, n, events = EVENTS, gapMs = 20, during }: {
   sql: SqlClient;
+  /** Who the bench run belongs to. */
+  userId: string;
   store: EventStore;
   hub: LiveHub;
   port: number;
@@ -44,7 +47,9 @@ export async function measureDelivery({ sql, store, hub, port, n, events = EVENT
   gapMs?: number;
   during?: () => Promise<unknown>;
 }) {
-  const [run] = await sql`insert into datamorph.runs (user_id, prompt, status) select id, 'sse bench', 'running' from datamorph.users limit 1 returning id`;
+  const db = createDatabase(sql);
+  const run = await createRun({ userId, prompt: "sse bench", db });
+  await updateRun({ id: run.id, status: "running", db });
   const sentAt = new Map<number, number>();
   const listening = hub.size;
   const clients = new Worker(new URL("./sse-clients.mjs", import.meta.url), { workerData: { host: "127.0.0.1", port, path: `/?run=${run.id}`, n } });
@@ -78,7 +83,7 @@ export async function benchSse(h: PipelineHarness, counts = [1, 100, 500]) {
   const { port, server } = await serveRunEvents(store, hub);
   const results = [];
   try {
-    for (const n of counts) results.push(await measureDelivery({ sql: h.sql, store, hub, port, n }));
+    for (const n of counts) results.push(await measureDelivery({ sql: h.sql, userId: h.admin.id, store, hub, port, n }));
   } finally {
     server.close();
   }

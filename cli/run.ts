@@ -1,5 +1,6 @@
 import type { RunOutcome } from "@/agents/orchestrator";
-import { createAndRun, pipelineOptions } from "@/agents/runner";
+import { createAndRun } from "@/agents/runner";
+import { pipelineOptions } from "@/lib/runs/pipeline-options";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
 import type { StoredRunEvent } from "@/lib/events/types";

@@ -3,10 +3,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { getRunStarter } from "@/agents/run-starter";
 import type { SessionUser } from "@/lib/auth/session";
 import { closeDb, resolveDatabaseUrl } from "@/lib/db";
-import type { SqlClient } from "@/lib/db/client";
+import { createDatabase, type SqlClient } from "@/lib/db/client";
+import { listRunsById } from "@/lib/db/queries/runs";
 import { startRun } from "@/lib/runs/start-run";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 
 /**
  * Points this process's app configuration (pools, run slots, live hub) at `url`, the way
@@ -15,8 +18,10 @@ import { startRun } from "@/lib/runs/start-run";
  */
 export function useAppDatabase(url: string): () => Promise<void> {
   // The bench is its own process and the configuration's only other reader: set it as a user would.
+  // biome-ignore lint/style/noProcessEnv: the bench sets the configuration before lib/env.ts reads it
   process.env.DATABASE_URL = url;
   const dataDir = mkdtempSync(path.join(tmpdir(), "datamorph-bench-"));
+  // biome-ignore lint/style/noProcessEnv: as above
   process.env.DATAMORPH_DATA_DIR = dataDir;
   if (resolveDatabaseUrl() !== url) throw new Error("The configuration was read before the bench set it; start the app benches first.");
   return async () => {
@@ -26,14 +31,13 @@ export function useAppDatabase(url: string): () => Promise<void> {
 }
 
 /** The harness's user, as the web app's session knows it. */
-export async function benchUser(sql: SqlClient): Promise<SessionUser> {
-  const [user] = await sql<SessionUser[]>`select id, email, name, role from datamorph.users limit 1`;
-  return user;
+export function benchUser(h: PipelineHarness): SessionUser {
+  return { ...h.admin, name: h.admin.email };
 }
 
 /** Starts one run per target at the same instant, as that many web requests would. */
 export function startRuns(user: SessionUser, prompt: string, targets: string[]): Promise<string[]> {
-  return Promise.all(targets.map((target) => startRun({ user, prompt, target })));
+  return Promise.all(targets.map((target) => startRun({ user, prompt, target, starter: getRunStarter() })));
 }
 
 export type RunTimes = { id: string; status: string; queuedMs: number; totalMs: number };
@@ -42,11 +46,12 @@ export type RunTimes = { id: string; status: string; queuedMs: number; totalMs: 
 export async function waitForRuns(sql: SqlClient, ids: string[], timeoutMs = 10 * 60_000): Promise<RunTimes[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await sql<RunTimes[]>`
-      select id, status::text as status,
-        coalesce(extract(epoch from started_at - created_at) * 1000, 0)::float as "queuedMs",
-        coalesce(extract(epoch from finished_at - created_at) * 1000, 0)::float as "totalMs"
-      from datamorph.runs where id = any(${ids})`;
+    const rows: RunTimes[] = (await listRunsById({ ids, db: createDatabase(sql) })).map((run) => ({
+      id: run.id,
+      status: run.status,
+      queuedMs: run.startedAt ? run.startedAt.getTime() - run.createdAt.getTime() : 0,
+      totalMs: run.finishedAt ? run.finishedAt.getTime() - run.createdAt.getTime() : 0,
+    }));
     if (Date.now() > deadline || rows.every((r) => !["queued", "running"].includes(r.status))) return rows;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,6 +1,6 @@
 import { getSql } from "@/lib/db";
 import { getEventStore, getLiveHub } from "@/lib/events/live";
-import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { benchUser, startRuns, waitForRuns, watchEventLoop, type RunTimes } from "./app-runs";
 import { SEED } from "./pipeline";
 import { measureDelivery, serveRunEvents } from "./sse";
@@ -12,7 +12,7 @@ import { measureDelivery, serveRunEvents } from "./sse";
  * pool (goal: p99 < 100 ms, as when idle).
  */
 export async function benchSseUnderLoad(h: PipelineHarness, { subscribers = 500, runs = 20 } = {}) {
-  const user = await benchUser(h.sql);
+  const user = benchUser(h);
   const store = getEventStore();
   const hub = getLiveHub();
   const { port, server } = await serveRunEvents(store, hub);
@@ -21,6 +21,7 @@ export async function benchSseUnderLoad(h: PipelineHarness, { subscribers = 500,
   try {
     const delivery = await measureDelivery({
       sql: getSql(),
+      userId: user.id,
       store,
       hub,
       port,

@@ -1,6 +1,6 @@
 import { getEnv } from "@/lib/env";
 import { checkHealth } from "@/lib/server/health";
-import type { PipelineHarness } from "@/lib/testing/pipeline-harness";
+import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { benchUser, sampleRss, startRuns, waitForRuns, watchEventLoop } from "./app-runs";
 import { SEED } from "./pipeline";
 import { quantile, round } from "./stats";
@@ -34,7 +34,7 @@ function pollHealth(everyMs = 250) {
  * health check kept answering meanwhile.
  */
 export async function benchRunBurst(h: PipelineHarness, n = 50) {
-  const user = await benchUser(h.sql);
+  const user = benchUser(h);
   const baselineMb = Math.round(process.memoryUsage().rss / 2 ** 20);
   const rss = sampleRss();
   const health = pollHealth();
