@@ -24,6 +24,7 @@ export const routes: Record<string, { url: string; access: Access; methods: Reco
   "/api/runs/[id]": { url: `/api/runs/${NO_RUN}`, access: "session", methods: { GET: {} } },
   "/api/runs/[id]/events": { url: `/api/runs/${NO_RUN}/events`, access: "session", methods: { GET: {} } },
   "/api/runs/[id]/report.pdf": { url: `/api/runs/${NO_RUN}/report.pdf`, access: "session", methods: { GET: {} } },
+  "/api/runs/[id]/result.csv": { url: `/api/runs/${NO_RUN}/result.csv`, access: "session", methods: { GET: {} } },
   "/api/runs/[id]/rollback": { url: `/api/runs/${NO_RUN}/rollback`, access: "session", methods: { POST: { data: {} } } },
   "/api/schemas": { url: "/api/schemas", access: "session", methods: { GET: {} } },
   "/api/tables": { url: "/api/tables?name=csrf_upload.csv", access: "session", methods: { POST: { data: "a\n1\n", headers: { "content-type": "text/csv" } } } },
