@@ -33,18 +33,23 @@ export async function* tableCsvRecords(sql: SqlClient, { schema, table, columns,
 /** A byte stream of `records` that reads the next one only when the client is ready for it. */
 export function csvStream(records: AsyncGenerator<string>, context: string): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  // A client that goes away mid-read cancels the stream while a read may still be pending.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await records.next();
+        if (cancelled) return;
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
+        if (cancelled) return;
         logError(context, error);
         controller.error(error);
       }
     },
     async cancel() {
+      cancelled = true;
       await records.return(undefined);
     },
   });

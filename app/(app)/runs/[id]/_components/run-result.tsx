@@ -34,7 +34,7 @@ export async function RunResult({ run, spec, query }: { run: Run; spec: EtlSpec 
   const order = resultOrder({ spec, columns: names, requested: sorted });
   const page = Math.max(0, Number(query.page ?? 0) || 0);
   const [preview, chart] = await Promise.all([
-    previewTable(reader, { schema, table, page, order }),
+    previewTable(reader, { schema, table, page, order, columns }),
     spec ? readResultChart(reader, { schema, table, spec, columns }).catch((error: unknown) => {
           // The grid still shows the result; a chart that cannot be drawn is only logged.
           logError(`chart of run ${run.id} could not be read`, error);

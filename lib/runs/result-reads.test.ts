@@ -6,13 +6,17 @@ import type { RoleClients } from "@/lib/db/role-clients";
 import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
 import { createTestDatabase, testServers } from "@/lib/testing/test-database";
 import { csvStream, tableCsvRecords } from "./result-csv";
+import { previewTable } from "./preview";
+import { parseSortKey, resultOrder } from "./result-order";
 import { describeResultTable } from "./result-table";
+import { readResultChart } from "@/lib/charts/chart-points";
+import { customerTotalsSpec } from "@/lib/testing/fixtures/demo-specs";
 
 async function download(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();
 }
 
-describe.each(testServers())("a published table as CSV ($name Postgres)", (server) => {
+describe.each(testServers())("a published table read for its run page and CSV ($name Postgres)", (server) => {
   let drop: () => Promise<void>;
   let owner: SqlClient;
   let roles: RoleClients;
@@ -74,6 +78,43 @@ describe.each(testServers())("a published table as CSV ($name Postgres)", (serve
       await reader.cancel();
     }
     expect(await openTransactions()).toBe(0);
+  });
+
+  it("pages the grid in the order clicked, else the spec's ORDER BY, with dates as Postgres prints them", async () => {
+    const columns = (await describeResultTable(roles.reader, { schema: "public", table: "totals" }))!;
+    const names = columns.map((c) => c.name);
+    const spec = customerTotalsSpec({ orderBy: [{ output: "amount", direction: "asc", phrase: "" }] });
+    const byAmount = (await previewTable(roles.reader, { schema: "public", table: "totals", page: 0, columns, order: resultOrder({ spec, columns: names }) }))!;
+    expect(byAmount.total).toBe(1203);
+    expect(byAmount.rows.slice(0, 3).map((r) => r.customer)).toEqual(["Bob", "many_1", "many_2"]);
+    expect(byAmount.rows[0].day).toBeNull();
+    expect(byAmount.rows[1].day).toBe("2024-03-02");
+    const clicked = resultOrder({ spec, columns: names, requested: parseSortKey("day", "desc") });
+    const byDay = (await previewTable(roles.reader, { schema: "public", table: "totals", page: 12, columns, order: clicked }))!;
+    // The last page: 1,203 rows make 13 pages of 100; NULL days come last.
+    expect(byDay.page).toBe(12);
+    expect(byDay.rows.map((r) => r.customer).slice(-1)).toEqual(["Bob"]);
+    // A column the table does not have is ignored, not put into SQL.
+    expect(resultOrder({ spec, columns: names, requested: parseSortKey('amount"; drop table totals; --', "asc") })).toEqual([{ column: "amount", direction: "asc" }]);
+  });
+
+  it("reads the chart's points: top-N bars in the measure's order, at most the N asked for", async () => {
+    await roles.builder`create table top_customers as select customer, amount as total from totals order by amount desc limit 3`;
+    const spec = customerTotalsSpec({
+      target: { table: "top_customers", phrase: "" },
+      columns: [
+        { name: "customer", expr: { kind: "column", column: { source: "customers", column: "name" } }, phrase: "" },
+        { name: "total", expr: { kind: "aggregate", fn: "sum", arg: { kind: "column", column: { source: "orders", column: "amount" } } }, phrase: "" },
+      ],
+      orderBy: [{ output: "total", direction: "desc", phrase: "top 3" }],
+      limit: { count: 3, phrase: "top 3" },
+    });
+    const columns = (await describeResultTable(roles.reader, { schema: "public", table: "top_customers" }))!;
+    const chart = await readResultChart(roles.reader, { schema: "public", table: "top_customers", spec, columns });
+    expect(chart).toMatchObject({ choice: { kind: "sorted-bar" }, points: [{ label: "Cy", value: 1300 }, { label: "many_1200", value: 1200 }, { label: "many_1199", value: 1199 }] });
+    const grouped = await readResultChart(roles.reader, { schema: "public", table: "totals", spec: customerTotalsSpec({ columns: spec.columns.map((c) => (c.name === "total" ? { ...c, name: "amount" } : c)) }), columns: (await describeResultTable(roles.reader, { schema: "public", table: "totals" }))! });
+    // 1,203 categories are too many bars: the page says so instead of drawing a smear.
+    expect(grouped).toMatchObject({ choice: { kind: "bar" }, tooMany: 1203 });
   });
 
   it("is refused a write by the database, not only by the code", async () => {
