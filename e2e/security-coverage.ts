@@ -36,6 +36,7 @@ export const routes: Record<string, { url: string; access: Access; methods: Reco
 export const pages: Record<string, { url: string; access: Access }> = {
   "/": { url: "/", access: "public" },
   "/account": { url: "/account", access: "session" },
+  "/dashboard": { url: "/dashboard", access: "session" },
   "/data": { url: "/data", access: "session" },
   "/data/[table]": { url: "/data/orders", access: "session" },
   "/evals": { url: "/evals", access: "session" },
