@@ -97,14 +97,12 @@ function Line({ points, x, y }: { points: ChartPoint[]; x: string; y: string }) 
 }
 
 /** The result drawn as the chart its spec calls for: a line over periods, or bars of categories. */
-export function ResultChart({ chart }: { chart: ResultChart }) {
+export function ResultChart({ chart }: { chart: Extract<ResultChart, { points: unknown }> }) {
   const { choice } = chart;
   return (
     <figure className={styles.figure} data-testid="result-chart" data-kind={choice.kind}>
       <figcaption className={styles.caption}><b>{choice.title}</b></figcaption>
-      {"tooMany" in chart ? (
-        <p className={styles.note}>{chart.tooMany.toLocaleString("en-US")} {choice.kind === "line" ? "points" : "bars"} are too many to draw; the table lists them.</p>
-      ) : chart.points.length === 0 ? (
+      {chart.points.length === 0 ? (
         <p className={styles.note}>No rows to draw.</p>
       ) : choice.kind === "line" ? (
         <Line points={chart.points} x={choice.x} y={choice.y} />

@@ -12,10 +12,12 @@ type ResultPreviewProps = {
   pageHref: (page: number) => string;
   csvHref: string;
   chart?: ReactNode;
+  /** Why the chart the spec calls for is not drawn (too many bars), shown above the grid. */
+  chartNote?: string;
 };
 
 /** The published table, 100 rows a page, sortable by any column, beside its chart. */
-export function ResultPreview({ preview, numeric, sorting, pageHref, csvHref, chart }: ResultPreviewProps) {
+export function ResultPreview({ preview, numeric, sorting, pageHref, csvHref, chart, chartNote }: ResultPreviewProps) {
   const pages = Math.max(1, Math.ceil(preview.total / PREVIEW_PAGE_SIZE));
   const from = preview.page * PREVIEW_PAGE_SIZE;
   return (
@@ -29,6 +31,7 @@ export function ResultPreview({ preview, numeric, sorting, pageHref, csvHref, ch
           <a className="button secondary" href={csvHref} download data-testid="download-csv">Download CSV</a>
         </div>
       </div>
+      {chartNote && preview.total > 0 && <p className="muted chart-caption" data-testid="chart-note">{chartNote}</p>}
       {preview.total === 0 ? (
         <div className="empty">The published table has no rows.</div>
       ) : (

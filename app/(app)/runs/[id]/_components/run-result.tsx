@@ -59,7 +59,8 @@ export async function RunResult({ run, spec, query }: { run: Run; spec: EtlSpec 
       sorting={{ column: active?.column ?? null, direction: active?.direction ?? "asc", hrefs }}
       pageHref={(p) => urlOf(path, { page: p > 0 ? p : undefined, ...sortParams })}
       csvHref={urlOf(`/api/runs/${run.id}/result.csv`, sortParams)}
-      chart={chart ? <ResultChart chart={chart} /> : undefined}
+      chart={chart && "points" in chart ? <ResultChart chart={chart} /> : undefined}
+      chartNote={chart && "tooMany" in chart ? `${chart.choice.title}: ${chart.tooMany.toLocaleString("en-US")} ${chart.choice.kind === "line" ? "points" : "bars"} are too many to draw; the table lists them.` : undefined}
     />
   );
 }
