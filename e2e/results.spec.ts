@@ -69,7 +69,7 @@ test("a monthly result shows as a line beside its grid, sorts by a column, and d
   expect(records.slice(1)).toHaveLength(12);
   expect([...records.slice(1)].sort()).toEqual([...rows].sort());
   expect(records.slice(1).map((r) => Number(r[1]))).toEqual(descending);
-  await page.screenshot({ path: "e2e/.output/result-chart.png", fullPage: true });
+  await result.screenshot({ path: "e2e/.output/result-chart.png" });
 
   // Someone else's run: no CSV, and no hint that it exists.
   const { context, page: other } = await signUpInNewContext(browser, { name: "Rosa", email: "rosa.results@example.com", password: "rosa's long secret" });
