@@ -138,6 +138,13 @@ test("the runs list searches, filters and pages, and its URL brings the same lis
   await expect(page.getByRole("searchbox", { name: "Search runs" })).toHaveValue("results_");
   await expect(listed).toHaveCount(count);
 
+  // The same search over HTTP, as JSON.
+  const api = await page.request.get("/api/runs?q=results_&status=succeeded");
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  expect(body).toMatchObject({ total: count, page: 1 });
+  for (const run of body.runs) expect(`${run.targetSchema}.${run.targetTable}`).toContain("results_");
+
   await page.goto("/runs?q=no+run+says+this");
   await expect(page.getByText("No runs match this search.")).toBeVisible();
 });
