@@ -3,6 +3,8 @@ import { getPipelineForUser } from "@/lib/pipelines/access";
 import { describePipeline, summarizeRun } from "@/lib/pipelines/describe-pipeline";
 import { checkPipelineSources } from "@/lib/pipelines/source-check";
 import { describeEdge } from "@/lib/lineage/column-lineage";
+import { pipelineTableLineage } from "@/lib/pipelines/table-lineage";
+import { getEnv } from "@/lib/env";
 import { CliError, formatTable } from "./output";
 import { pipelineName, type PipelineContext } from "./pipeline";
 
@@ -26,9 +28,13 @@ export async function listPipelinesCommand({ values, user }: PipelineContext): P
 /** `pipeline show N [--json]`. */
 export async function showPipelineCommand(context: PipelineContext): Promise<number> {
   const pipeline = await getPipelineForUser({ ref: pipelineName(context), user: context.user });
-  const [details, sources] = await Promise.all([describePipeline(pipeline), checkPipelineSources(pipeline)]);
+  const [details, sources, tables] = await Promise.all([
+    describePipeline(pipeline),
+    checkPipelineSources(pipeline),
+    pipelineTableLineage({ pipeline, user: context.user, targetSchema: getEnv().targetSchema }),
+  ]);
   if (context.values.json) {
-    process.stdout.write(`${JSON.stringify({ ...details, sources })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...details, sources, tables })}\n`);
     return 0;
   }
   const lines = [
@@ -42,7 +48,10 @@ export async function showPipelineCommand(context: PipelineContext): Promise<num
   ];
   process.stdout.write(lines.join("\n"));
   const edges = details.lineage.columns.flatMap((c) => (c.sources.length > 0 ? c.sources.map((source) => describeEdge(source, c)) : [`${c.output} (${c.detail ?? c.transformation}, from every row)`]));
-  process.stdout.write(`Lineage:\n${edges.map((edge) => `  ${edge}`).join("\n")}\n\n`);
+  process.stdout.write(`Lineage:\n${edges.map((edge) => `  ${edge}`).join("\n")}\n`);
+  const upstream = tables.upstream.map((l) => `  ${l.table} ← pipeline ${l.pipeline}`);
+  const downstream = tables.downstream.map((l) => `  pipeline ${l.pipeline} reads ${l.table}`);
+  process.stdout.write(`Upstream:${upstream.length > 0 ? `\n${upstream.join("\n")}` : " none"}\nDownstream:${downstream.length > 0 ? `\n${downstream.join("\n")}` : " none"}\n\n`);
   process.stdout.write(formatTable(["version", "saved", "by", "target", "parameters", "note"], details.versions.map((v) => [v.version, when(v.createdAt), v.createdBy, v.targetTable, v.parameters.map((p) => p.name).join(", "), v.note])));
   if (details.runs.length > 0) {
     process.stdout.write("\n");

@@ -172,6 +172,7 @@ const screens: Screen[] = [
   { name: "home", pattern: "/", signedIn: true, url: at("/") },
   { name: "setup", pattern: "/setup", signedIn: true, url: at("/setup") },
   { name: "runs", pattern: "/runs", signedIn: true, url: at("/runs") },
+  { name: "dashboard", pattern: "/dashboard", signedIn: true, url: at("/dashboard") },
   { name: "run", pattern: "/runs/[id]", signedIn: true, url: run(SEED) },
   { name: "run-warning", pattern: "/runs/[id]", signedIn: true, url: run(EMPTY) },
   { name: "run-average", pattern: "/runs/[id]", signedIn: true, url: run(AVERAGE) },

@@ -26,6 +26,7 @@ export const routes: Record<string, { url: string; access: Access; methods: Reco
   "/api/runs/[id]/report.pdf": { url: `/api/runs/${NO_RUN}/report.pdf`, access: "session", methods: { GET: {} } },
   "/api/runs/[id]/plan": { url: `/api/runs/${NO_RUN}/plan`, access: "session", methods: { POST: { data: {} } } },
   "/api/runs/[id]/rerun": { url: `/api/runs/${NO_RUN}/rerun`, access: "session", methods: { POST: { data: { prompt: SEED } } } },
+  "/api/runs/[id]/result.csv": { url: `/api/runs/${NO_RUN}/result.csv`, access: "session", methods: { GET: {} } },
   "/api/runs/[id]/rollback": { url: `/api/runs/${NO_RUN}/rollback`, access: "session", methods: { POST: { data: {} } } },
   "/api/schemas": { url: "/api/schemas", access: "session", methods: { GET: {} } },
   "/api/tables": { url: "/api/tables?name=csrf_upload.csv", access: "session", methods: { POST: { data: "a\n1\n", headers: { "content-type": "text/csv" } } } },
@@ -37,6 +38,7 @@ export const routes: Record<string, { url: string; access: Access; methods: Reco
 export const pages: Record<string, { url: string; access: Access }> = {
   "/": { url: "/", access: "public" },
   "/account": { url: "/account", access: "session" },
+  "/dashboard": { url: "/dashboard", access: "session" },
   "/data": { url: "/data", access: "session" },
   "/data/[table]": { url: "/data/orders", access: "session" },
   "/evals": { url: "/evals", access: "session" },

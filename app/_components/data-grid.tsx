@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatNumberCell, isNumberCell } from "@/lib/format/number-cells";
 
@@ -25,18 +26,39 @@ type DataGridProps = {
   numeric?: ReadonlySet<string>;
   label: string;
   testId?: string;
+  /** Makes each header a link that sorts by its column; `hrefs` maps a column to that link. */
+  sorting?: { column: string | null; direction: "asc" | "desc"; hrefs: Record<string, string> };
 };
+
+/** A header that sorts by its column: a link, so Tab reaches it and Enter follows it. */
+function SortHeader({ column, sorting }: { column: string; sorting: NonNullable<DataGridProps["sorting"]> }) {
+  const active = sorting.column === column;
+  const next = active && sorting.direction === "asc" ? "descending" : "ascending";
+  return (
+    <Link href={sorting.hrefs[column]} scroll={false} className="sort-link" title={`Sort by ${column}, ${next}`}>
+      {column}
+      <span aria-hidden="true" className="sort-mark">{active ? (sorting.direction === "asc" ? "▲" : "▼") : "↕"}</span>
+    </Link>
+  );
+}
 
 /**
  * Rows of a table or a query result. It scrolls inside its card when wider or taller than
  * there is room for, never the page; focusable, so the keyboard scrolls it too.
  */
-export function DataGrid({ columns, rows, numeric, label, testId }: DataGridProps) {
+export function DataGrid({ columns, rows, numeric, label, testId, sorting }: DataGridProps) {
+  const ariaSort = (column: string) => (sorting?.column === column ? (sorting.direction === "asc" ? "ascending" : "descending") : undefined);
   return (
     <div className="grid-scroll" role="region" aria-label={label} tabIndex={0}>
       <table className="grid data-grid" aria-label={label} data-testid={testId}>
         <thead>
-          <tr>{columns.map((column, i) => <th key={i} scope="col" className={numeric?.has(column) ? "num" : undefined}>{column}</th>)}</tr>
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col" className={numeric?.has(column) ? "num" : undefined} aria-sort={ariaSort(column)}>
+                {sorting?.hrefs[column] ? <SortHeader column={column} sorting={sorting} /> : column}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {rows.map((row, r) => (

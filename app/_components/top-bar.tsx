@@ -15,6 +15,7 @@ export async function TopBar() {
         <nav className="nav" aria-label="Main">
           {user && (
             <>
+              <Link href="/dashboard">Dashboard</Link>
               <Link href="/runs">Runs</Link>
               <Link href="/pipelines">Pipelines</Link>
               <Link href="/data">Data</Link>

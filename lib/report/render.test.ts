@@ -54,6 +54,10 @@ describe("run report PDF", () => {
     for (const test of outcome.tests) expect(text).toContain(test.name);
     expect(text).toMatch(/PASS\s+grain_unique/);
     expect(text).toMatch(/sum\(o\.amount\)|sum\(\w+\.amount\)/);
+    // Lineage: each output column with its source columns and transformation.
+    expect(text).toMatch(/Lineage/);
+    expect(text).toMatch(/total_order_amount\s+public\.orders\.amount\s+aggregate: sum/);
+    expect(text).toMatch(/customer_id\s+public\.customers\.customer_id\s+as is/);
 
     const [first] = await h.sql`select customer_id, total_order_amount from public.customer_order_totals limit 1`;
     expect(text).toMatch(new RegExp(`^\\s*${first.customer_id}\\s+${String(first.total_order_amount).replace(".", "\\.")}\\s*$`, "m"));

@@ -2,6 +2,7 @@ import { Document, Page, Text, View } from "@react-pdf/renderer";
 import { EventLogSection } from "./event-log-section";
 import { OverviewSection } from "./overview-section";
 import { CodeBlock, Section } from "./parts";
+import { LineageSection } from "./lineage-section";
 import { formatTime } from "./pdf-text";
 import { RemediationSection } from "./remediation-section";
 import { SampleSection } from "./sample-section";
@@ -15,8 +16,9 @@ function CodeSection({ title, code, missing }: { title: string; code: string | n
 }
 
 /**
- * The printable record of one run on A4: outcome and timings first, then the plan, the code that
- * was run, the data tests, any repairs, a sample of the result and the full event log.
+ * The printable record of one run on A4: outcome and timings first, then the plan and its
+ * lineage, the code that was run, the data tests, any repairs, a sample of the result and the
+ * full event log.
  */
 export function RunReportDocument({ report }: { report: RunReport }) {
   const target = report.target ? `${report.target.schema}.${report.target.table}` : null;
@@ -35,6 +37,7 @@ export function RunReportDocument({ report }: { report: RunReport }) {
         </View>
         <OverviewSection report={report} />
         <SpecSection spec={report.spec} notes={report.plannerNotes} />
+        <LineageSection spec={report.spec} />
         <CodeSection title="SQL" code={report.sql} missing="No SQL was generated for this run." />
         <CodeSection title="PySpark" code={report.pyspark} missing="No PySpark job was generated for this run." />
         <TestsSection tests={report.tests} />

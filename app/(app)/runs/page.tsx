@@ -1,23 +1,26 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { RunsChart } from "@/app/_components/runs-chart";
 import { RunsTable } from "@/app/_components/runs-table";
 import { requirePageUser } from "@/lib/auth/session";
-import { getRunStats, listRuns } from "@/lib/db/queries/runs";
+import { searchRuns } from "@/lib/db/queries/run-search";
+import { getRunStats } from "@/lib/db/queries/runs";
 import type { Run } from "@/lib/db/schema";
+import { parseRunsQuery } from "@/lib/runs/runs-query";
+import { RunsPager, RunsSearch } from "./_components/runs-search";
 
 export const metadata: Metadata = { title: "Runs" };
 
 const STATUSES: Run["status"][] = ["succeeded", "failed", "rejected", "interrupted", "running", "queued", "in_review"];
+const PAGE_SIZE = 25;
 
-type Props = { searchParams: Promise<{ status?: string }> };
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function RunsPage({ searchParams }: Props) {
   const user = await requirePageUser("/runs");
-  const requested = (await searchParams).status;
-  const status = STATUSES.find((s) => s === requested);
+  const query = parseRunsQuery(await searchParams);
   const isAdmin = user.role === "admin";
-  const [runs, stats] = await Promise.all([listRuns({ userId: user.id, isAdmin, status }), getRunStats({ userId: user.id, isAdmin })]);
+  const [{ runs, total }, stats] = await Promise.all([searchRuns({ userId: user.id, isAdmin, query, pageSize: PAGE_SIZE }), getRunStats({ userId: user.id, isAdmin })]);
+  const filtered = Boolean(query.q || query.status || query.mine);
   return (
     <div className="stack">
       <div>
@@ -37,16 +40,10 @@ export default async function RunsPage({ searchParams }: Props) {
           <RunsChart perDay={stats.perDay} />
         </section>
       </div>
-      <nav className="row" aria-label="Filter by status">
-        <Link className={`chip${status ? "" : " active"}`} href="/runs">all</Link>
-        {STATUSES.map((s) => (
-          <Link key={s} className="chip" href={`/runs?status=${s}`} aria-current={s === status ? "page" : undefined}>
-            {s} {stats.byStatus[s] ? `(${stats.byStatus[s]})` : ""}
-          </Link>
-        ))}
-      </nav>
-      <div className="card">
-        <RunsTable runs={runs} showUser={isAdmin} />
+      <RunsSearch query={query} statuses={STATUSES} counts={stats.byStatus} isAdmin={isAdmin} />
+      <div className="card stack">
+        {filtered && runs.length === 0 ? <div className="empty">No runs match this search.</div> : <RunsTable runs={runs} showUser={isAdmin} />}
+        {total > 0 && <RunsPager query={query} total={total} pageSize={PAGE_SIZE} />}
       </div>
     </div>
   );

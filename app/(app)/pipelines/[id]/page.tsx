@@ -17,6 +17,9 @@ import { EditPipelineForm, type EditSlot } from "./_components/edit-form";
 import { listParameterSlots } from "@/lib/pipelines/parameters";
 import { renderVersion } from "@/lib/pipelines/render";
 import type { PipelineDetails } from "@/lib/pipelines/describe-pipeline";
+import { pipelineTableLineage } from "@/lib/pipelines/table-lineage";
+import { getEnv } from "@/lib/env";
+import { TableLineageCard } from "./_components/table-lineage";
 
 export const metadata: Metadata = { title: "Pipeline" };
 
@@ -39,7 +42,7 @@ function editSlots(details: PipelineDetails): EditSlot[] {
 async function loadPipeline(id: string) {
   const user = await requirePageUser(`/pipelines/${id}`);
   try {
-    return await getPipelineForUser({ ref: id, user });
+    return { user, pipeline: await getPipelineForUser({ ref: id, user }) };
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -48,8 +51,13 @@ async function loadPipeline(id: string) {
 
 export default async function PipelinePage({ params }: Props) {
   const { id } = await params;
-  const pipeline = await loadPipeline(id);
-  const [details, sources] = await Promise.all([describePipeline(pipeline, { runLimit: 50 }), checkPipelineSources(pipeline)]);
+  const { user, pipeline } = await loadPipeline(id);
+  const targetSchema = getEnv().targetSchema;
+  const [details, sources, tables] = await Promise.all([
+    describePipeline(pipeline, { runLimit: 50 }),
+    checkPipelineSources(pipeline),
+    pipelineTableLineage({ pipeline, user, targetSchema }),
+  ]);
   const dateParameters = details.parameters.filter((p) => p.type === "date").map((p) => p.name);
   return (
     <div className="stack">
@@ -154,6 +162,7 @@ export default async function PipelinePage({ params }: Props) {
         )}
       </section>
       <LineageGraph lineage={details.lineage} />
+      <TableLineageCard lineage={tables} target={`${targetSchema}.${details.targetTable}`} />
       <section className="card" aria-label="Edit">
         <h2>Edit</h2>
         <p className="muted">Changing the target or the parameters saves a new version; runs use the newest, and the earlier ones stay listed below.</p>

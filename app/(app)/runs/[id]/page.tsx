@@ -3,18 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getArtifactStore } from "@/lib/artifacts/current";
 import { requirePageUser } from "@/lib/auth/session";
-import { getSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getEventStore } from "@/lib/events/live";
 import { logError } from "@/lib/log/safe-log";
 import { getRunForUser } from "@/lib/runs/access";
-import { previewTable } from "@/lib/runs/preview";
 import { deriveRunView } from "@/lib/runs/run-view";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { getPublishState } from "@/lib/tables/publish-state";
 import { CodeBlock } from "./_components/code-block";
 import { PublishNotice } from "./_components/publish-notice";
-import { ResultPreview } from "./_components/result-preview";
+import { RunResult, type ResultQuery } from "./_components/run-result";
 import { RunActions } from "./_components/run-actions";
 import { LiveRunStatus, RunEventsProvider } from "./_components/run-events";
 import { RunLive } from "./_components/run-live";
@@ -31,7 +29,7 @@ import { specLineage } from "@/lib/lineage/column-lineage";
 
 export const metadata: Metadata = { title: "Run" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; edit?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<ResultQuery & { edit?: string }> };
 
 const FINISHED = ["succeeded", "failed", "rejected", "interrupted"];
 
@@ -56,13 +54,10 @@ export default async function RunPage({ params, searchParams }: Props) {
     .catch((error: unknown) => logError(`spec of run ${id} could not be read`, error));
   const spec = savedSpec ? (JSON.parse(savedSpec.toString("utf8")) as EtlSpec) : view.spec;
   const query = await searchParams;
-  const page = Math.max(0, Number(query.page ?? 0) || 0);
   // The editor offers the catalog, read only when it shows: a plan in review, or Edit & re-run.
   const editing = run.status === "in_review" ? "review" : query.edit !== undefined && FINISHED.includes(run.status) ? "rerun" : null;
   const editor = editing && spec ? await loadPlanEditorData() : null;
   const published = await getPublishState({ run });
-  // Only this run's own version is shown as its result, never a later run's rows.
-  const preview = published.kind === "current" ? await previewTable(getSql(), { schema: run.targetSchema!, table: run.targetTable!, page }) : null;
   const duration = run.startedAt && run.finishedAt ? `${((new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000).toFixed(2)} s` : "–";
 
   return (
@@ -115,7 +110,8 @@ export default async function RunPage({ params, searchParams }: Props) {
           </section>
         )}
         {view.tests.length > 0 && <TestsTable tests={view.tests} />}
-        {preview && <ResultPreview runId={run.id} preview={preview} />}
+        {/* Only this run's own version is shown as its result, never a later run's rows. */}
+        {published.kind === "current" && <RunResult run={run} spec={spec ?? null} query={query} />}
       </div>
     </RunEventsProvider>
   );
