@@ -29,12 +29,12 @@ export function specTables(spec: Pick<EtlSpec, "sources" | "filters">): string[]
   return [...new Set(tables)];
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Whether `table` is one `pipeline` publishes: a table its runs published, or a name its target template makes. */
 function publishes(pipeline: PipelineTables, table: string): boolean {
   if (pipeline.published.includes(table)) return true;
-  const pattern = pipeline.target.split(/\{\{\s*[a-z][a-z0-9_]*\s*\}\}/).map(escape).join("[a-z0-9_]+");
+  const pattern = pipeline.target.split(/\{\{\s*[a-z][a-z0-9_]*\s*\}\}/).map(escapeRegExp).join("[a-z0-9_]+");
   return new RegExp(`^${pattern}$`).test(table);
 }
 

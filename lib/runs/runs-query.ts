@@ -11,6 +11,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** The runs list's query from its URL; anything unreadable falls back to the default (all, first page). */
 export function parseRunsQuery(params: Record<string, string | string[] | undefined>): RunsQuery {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed from the search
   const q = (first(params.q) ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_SEARCH_CHARS);
   const status = STATUSES.find((s) => s === first(params.status)) ?? null;
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(first(params.page) ?? 1)) || 1));

@@ -1,4 +1,4 @@
-import type { ChartPoint, ResultChart } from "@/lib/charts/chart-points";
+import type { ChartPoint, ResultChart as ChartData } from "@/lib/charts/chart-points";
 import styles from "./result-chart.module.css";
 
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
@@ -76,7 +76,7 @@ function Line({ points, x, y }: { points: ChartPoint[]; x: string; y: string }) 
           <text x={`${LEFT - 1}%`} y={yAt(tick) + 4} textAnchor="end">{compact.format(tick)}</text>
         </g>
       ))}
-      <svg x={`${LEFT}%`} y={TOP} width={`${RIGHT - LEFT}%`} height={BOTTOM - TOP} viewBox="0 0 1000 1000" preserveAspectRatio="none" overflow="visible">
+      <svg x={`${LEFT}%`} y={TOP} width={`${RIGHT - LEFT}%`} height={BOTTOM - TOP} viewBox="0 0 1000 1000" preserveAspectRatio="none" overflow="visible" aria-hidden="true">
         {runs.map((run, i) => <polyline key={i} points={run} className={styles.line} vectorEffect="non-scaling-stroke" />)}
       </svg>
       {points.length <= DOTS_UP_TO &&
@@ -97,7 +97,7 @@ function Line({ points, x, y }: { points: ChartPoint[]; x: string; y: string }) 
 }
 
 /** The result drawn as the chart its spec calls for: a line over periods, or bars of categories. */
-export function ResultChart({ chart }: { chart: Extract<ResultChart, { points: unknown }> }) {
+export function ResultChart({ chart }: { chart: Extract<ChartData, { points: unknown }> }) {
   const { choice } = chart;
   return (
     <figure className={styles.figure} data-testid="result-chart" data-kind={choice.kind}>
