@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests share one embedded cluster; files run in parallel against separate databases.
     pool: "forks",
+    // Most files wait on Postgres or on CLI processes they start: two at a time keep both cores busy.
+    maxWorkers: 2,
   },
 });
