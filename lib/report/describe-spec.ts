@@ -1,5 +1,6 @@
 import { isExistsFilter, type ColumnFilter, type ColumnRef, type ExistsFilter, type Filter, type Literal } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { describeAggregateWhere, describeDerived } from "@/lib/spec/describe-derived";
 import type { AggregateArg, OutputColumn } from "@/lib/spec/output-column";
 
 /** One clause of the spec in words, beside the words of the prompt it came from. */
@@ -64,7 +65,8 @@ export function describeColumn(column: OutputColumn): string {
   const expr = column.expr;
   if (expr.kind === "column") return expr.bucket ? `${expr.bucket} of ${ref(expr.column)}` : ref(expr.column);
   if (expr.kind === "expression") return expr.sql;
-  const call = expr.fn === "count_distinct" ? `count(distinct ${describeArg(expr.arg)})` : `${expr.fn}(${describeArg(expr.arg)})`;
+  if (expr.kind === "share" || expr.kind === "ratio") return describeDerived(expr);
+  const call = (expr.fn === "count_distinct" ? `count(distinct ${describeArg(expr.arg)})` : `${expr.fn}(${describeArg(expr.arg)})`) + describeAggregateWhere(expr);
   return expr.zeroIfEmpty ? `${call}, 0 when there are no rows` : call;
 }
 

@@ -5,6 +5,7 @@ import { columnSql } from "@/lib/codegen/sql-expression";
 import { quoteIdent } from "@/lib/db/ident";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { filterSource, isExistsFilter } from "@/lib/spec/clauses";
+import { derivedTests } from "./derived-tests";
 import { existsTests } from "./exists-tests";
 import { reconciliationTests } from "./reconcile";
 import type { DataTest } from "./types";
@@ -130,6 +131,7 @@ export function generateTests({ spec, catalog, target }: { spec: EtlSpec; catalo
   return [
     ...grainTests(ctx),
     ...reconciliationTests(ctx),
+    ...derivedTests(ctx),
     ...filterTests(ctx),
     ...existsTests(ctx),
     ...coverageTests(ctx),

@@ -1,5 +1,5 @@
 import { expressionColumns, parseSafeExpression } from "@/lib/codegen/safe-expression";
-import { aggregateArgSql } from "@/lib/codegen/sql-expression";
+import { aggregateValueSql } from "@/lib/codegen/sql-aggregate";
 import { quoteIdent } from "@/lib/db/ident";
 import type { OutputColumn } from "@/lib/spec/output-column";
 import type { TestContext } from "./generate-tests";
@@ -52,7 +52,7 @@ export function reconciliationTests(ctx: TestContext): DataTest[] {
     }
 
     const aggregate = AGGREGATES[column.expr.fn as keyof typeof AGGREGATES];
-    const argument = aggregateArgSql(column.expr.arg, compiled.scope);
+    const argument = aggregateValueSql(column.expr, compiled.scope);
     const picked = [
       ...groups.map((name, i) => `${compiled.exprs.get(name)} AS g_${i}`),
       ...keys.map((k, i) => `${k} AS k_${i}`),
