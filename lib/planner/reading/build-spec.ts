@@ -2,6 +2,7 @@ import type { Catalog } from "@/lib/catalog/types";
 import pluralize from "pluralize";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
 import { convertedColumn } from "./converted-column";
+import { addsUp, formulaName, formulaSql } from "./formula";
 import type { GrainKey, Having, OrderBy } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
@@ -80,6 +81,10 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     return name;
   };
   const addPlain = (m: Meaning, column: string, phrase: string, group: boolean): string => {
+    if (m.kind === "formula") {
+      if (group) fail("a group of computed values");
+      return addColumn({ name: formulaName(m.phrase, m.formula), expr: { kind: "expression", sql: formulaSql(m.formula, src.reach(m.entity.table, phrase)) }, phrase });
+    }
     const ref = col(m, column, phrase);
     const converted = convertedColumn(m, ref);
     if (converted) return addColumn({ name: snake(`${column}_${converted.suffix}`), expr: { kind: "expression", sql: converted.sql }, phrase });
@@ -139,6 +144,15 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     }
     if (m.k !== "measure") return fail("not a measure");
     const t = m.target;
+    if (t.kind === "formula") {
+      // "total unit price times quantity"; a bare formula is added up only when it is an amount (see addsUp).
+      const fn = m.fn ?? (addsUp(t.formula) ? "sum" : fail("a computed value that does not add up, without an aggregate"));
+      if (fn === "count" || fn === "count_distinct") fail("a count of computed values");
+      const sql = formulaSql(t.formula, src.reach(t.entity.table, phrase));
+      const known = columns.find((c) => c.expr.kind === "aggregate" && c.expr.fn === fn && c.expr.arg.kind === "expression" && c.expr.arg.sql === sql);
+      if (known) return known.name;
+      return addColumn({ name: snake(`${fn === "sum" ? "total" : fn}_${formulaName(t.phrase, t.formula)}`), expr: { kind: "aggregate", fn, arg: { kind: "expression", sql } }, phrase });
+    }
     const column = t.kind === "measure" ? t.measure.column : t.kind === "dimension" ? t.dimension.column : t.kind === "time" ? t.time.column : fail("aggregate of an entity");
     const fn = m.fn ?? (t.kind === "measure" ? t.measure.defaultAgg : fail("a bare column is not a measure"));
     if ((fn === "sum" || fn === "avg") && t.kind !== "measure") fail("sum of a non-measure");
@@ -157,7 +171,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     having.push({ output: name, op, value: h.chunk.quantity!.value, phrase: h.phrase });
   }
   for (const s of parts.filter(is("show"))) {
-    const column = s.meaning.kind === "measure" ? s.meaning.measure.column : s.meaning.kind === "dimension" ? s.meaning.dimension.column : s.meaning.kind === "time" ? s.meaning.time.column : fail("show of a non-column");
+    const column = s.meaning.kind === "measure" ? s.meaning.measure.column : s.meaning.kind === "dimension" ? s.meaning.dimension.column : s.meaning.kind === "time" ? s.meaning.time.column : s.meaning.kind === "formula" ? "" : fail("show of a non-column");
     // "number of albums per artist with the artist name": a column of the grouped entity is one value per group.
     if (aggregated && !groupedEntities.includes(s.meaning.entity.table)) fail("a column beside aggregates");
     if (unnamed(s.meaning, s.phrase)) bonus -= 0.3;

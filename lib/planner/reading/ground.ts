@@ -16,7 +16,7 @@ export type Grounding = {
   fuzzy: string[];
 };
 
-const CATEGORY: Record<Meaning["kind"], string> = { entity: "ENT", measure: "MEAS", dimension: "DIM", time: "TDIM", flag: "FLAG", value: "VAL", role: "ROLE" };
+export const CATEGORY: Record<Meaning["kind"], string> = { entity: "ENT", measure: "MEAS", dimension: "DIM", time: "TDIM", flag: "FLAG", value: "VAL", role: "ROLE", formula: "MEAS" };
 const CONNECTIVE: Record<string, string> = {
   relative: "REL", question: "Q", with: "WITH", without: "WITHOUT", grain: "GRAIN", by: "BY", and: "AND", or: "OR", naming: "NAMING", preposition: "PREP", subordinator: "SUB",
 };
