@@ -3,7 +3,7 @@ import pluralize from "pluralize";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
 import { convertedColumn } from "./converted-column";
 import { addsUp, formulaName, formulaSql } from "./formula";
-import type { GrainKey, Having, OrderBy } from "@/lib/spec/clauses";
+import { isExistsFilter, type ColumnFilter, type GrainKey, type Having, type OrderBy } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
 import { existenceFilters } from "./build-existence";
@@ -41,7 +41,10 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   const notes: string[] = [];
 
   const ranking = planRanking(parts, subject?.entity);
-  const aggregates = [...measures, ...havings.map((h) => h.measure), ...(ranking.aggregate ? [ranking.aggregate] : [])];
+  const shares = parts.filter(is("share"));
+  const shareUnits = parts.filter(is("share-unit"));
+  if (shareUnits.length > 0 && shares.length === 0) fail("a unit of a share without a share");
+  const aggregates = [...measures, ...havings.map((h) => h.measure), ...(ranking.aggregate ? [ranking.aggregate] : []), ...shares.map((s) => s.of)];
   const grouped = grains.filter((g) => !g.listed);
   if (grouped.length > 0 && aggregates.length === 0) ask(`"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`);
   const aggregated = aggregates.length > 0;
@@ -164,6 +167,33 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     return addColumn({ name, expr: { kind: "aggregate", fn, arg: converted ? { kind: "expression", sql: converted.sql } : { kind: "column", column: ref } }, phrase });
   };
   for (const m of measures) measureNames.push(addMeasure(m, m.phrase));
+  /**
+   * A share: of the table's whole when nothing picks the part (each group is a part), else the
+   * part's conditions make a conditional aggregate over each group's rows, divided by the group's
+   * own aggregate ("what % of orders got cancelled, per year"). Conditions read right after the
+   * share's noun attach to it, as a modifier attaches to the nearest noun: that reading wins over
+   * the same words read as a filter of the whole request.
+   */
+  const addShare = (share: Of<"share">, percent: boolean): { name: string; bonus: number } => {
+    const whole = addMeasure(share.of, "phrase" in share.of ? share.of.phrase : share.phrase);
+    const prefix = percent ? "pct" : "share";
+    if (share.part.length === 0) {
+      if (havings.length > 0) fail("a share beside a having clause");
+      return { name: addColumn({ name: snake(`${prefix}_of_${whole}`), expr: { kind: "share", of: whole, percent }, phrase: share.phrase }), bonus: 0 };
+    }
+    const wholeColumn = columns.find((c) => c.name === whole)!;
+    const { filters: conditions } = buildFilters(share.part, scope, src, ctx, notes);
+    const columnConditions = conditions.filter((f): f is ColumnFilter => !isExistsFilter(f));
+    if (wholeColumn.expr.kind !== "aggregate" || columnConditions.length !== conditions.length || conditions.length === 0) fail("a share whose part is not a condition on its rows");
+    const partWords = share.part.map((p) => ("phrase" in p ? p.phrase : "")).join(" ");
+    const part = addColumn({ name: snake(`${whole}_${partWords}`), expr: { ...(wholeColumn.expr as Extract<OutputColumn["expr"], { kind: "aggregate" }>), where: columnConditions }, phrase: partWords });
+    return { name: addColumn({ name: snake(`${prefix}_${part}`), expr: { kind: "ratio", numerator: part, denominator: whole, percent }, phrase: share.phrase }), bonus: 0.5 };
+  };
+  for (const share of shares) {
+    const result = addShare(share, shareUnits[0]?.percent ?? share.percent);
+    measureNames.push(result.name);
+    bonus += result.bonus;
+  }
   const having: Having[] = [];
   for (const h of havings) {
     const name = addMeasure(h.measure, h.phrase);

@@ -6,7 +6,7 @@ import {
   compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
-import { inUnit, sortFirstBy } from "./phrase-parts";
+import { inUnit, share, sortFirstBy } from "./phrase-parts";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
@@ -51,6 +51,16 @@ r("Head -> BUCKET Measures", ([b, ms]) => list(grain(b), ms));
 r("Head -> NUM? SUPER NP", ([n, s, np]) => largest(n.k === "list" ? undefined : n, s, np));
 // "countries with at least 3 customers", "which cities": a plural attribute noun lists its values.
 r("Head -> DIM", ([d]) => listed(d));
+// "share of revenue", "what % of orders got cancelled", "the share of 2025 revenue".
+r("Head -> Share");
+r("Share -> SHARE TIME? Aggregate PartOf?", ([w, t, a, c]) => share(w, a, items(c), t.k === "list" ? undefined : t));
+r("Share -> SHARE TIME? NP PartOf?", ([w, t, np, c]) => share(w, np, items(c), t.k === "list" ? undefined : t));
+// The conditions that pick the part: "(that) got cancelled", "made with gift cards", "from shipped orders".
+r("PartOf -> Link? Vals", ([, v]) => v);
+r("PartOf -> REL Vals", ([, v]) => v);
+r("PartOf -> Link? FLAG", ([, f]) => flag(f));
+// "in percent", "as a percentage".
+r("Mod -> PREP? PERCENT", ([p, w]) => (w.k === "word" ? { k: "share-unit", percent: w.word === "percent", phrase: phraseOf(p, w) } : undefined));
 
 r("NP -> ENT", ([e]) => subject(e));
 r("NP -> Adj NP", ([adj, np]) => withQualifiers(np, items(adj)));

@@ -211,3 +211,19 @@ export function inUnit(m: Part, prep: Part, unit: Part, verb?: Part): Part | und
   if (verb ? verb.k !== "verb" || !UNIT_VERBS.has(verb.lemma) || !["in", "to", "into"].includes(preposition ?? "") : preposition !== "in") return undefined;
   return { k: "sense", meaning: { ...meaning, as: { unit: unit.word as Unit, phrase: unit.phrase } }, phrase: phraseOf(m, ...(verb ? [verb] : []), prep, unit) };
 }
+
+/**
+ * "share of revenue", "what % of orders got cancelled", "the share of 2025 revenue": a part of
+ * what the aggregate (or the count of the noun) adds up. Conditions right after the noun pick
+ * the part; a period restricts the whole, so it stays a filter of the request.
+ */
+export function share(word: Part, of: Part, conditions: Part[], period?: Part): Part | undefined {
+  if (word.k !== "word") return undefined;
+  const counted = of.k === "subject" ? { k: "count" as const, entity: of.entity, distinct: false, phrase: of.phrase, qualifiers: [] } : of;
+  if ((counted.k !== "measure" && counted.k !== "count") || (counted.k === "count" && counted.qualifiers.length > 0)) return undefined;
+  if (counted.k === "measure" && counted.fn && counted.fn !== "sum" && counted.fn !== "count") return undefined;
+  const part = [...(of.k === "subject" ? of.qualifiers : []), ...conditions];
+  const filter = period && time(period);
+  const read: Part = { k: "share", of: counted, part, percent: word.word === "percent", phrase: phraseOf(word, ...(period ? [period] : []), of, ...conditions) };
+  return filter ? list(read, filter) : read;
+}

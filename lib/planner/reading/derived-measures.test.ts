@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { planWithEnglish } from "./index";
+import { describePlan } from "./testing/describe-plan";
+import { libraryCatalog, librarySampleValues } from "./testing/lending-library";
+
+// Measures a request derives: arithmetic over a table's columns, differences of dates, shares of
+// a whole and the part of each group a condition picks, on the small lending library.
+const read = (prompt: string) => describePlan(planWithEnglish({ prompt, catalog: libraryCatalog, sampleValues: librarySampleValues, latestDates: { "lib.loans.loaned_on": "2025-06-30" }, now: new Date("2026-12-02") }));
+
+describe("arithmetic between columns", () => {
+  it("adds up a product of columns per group, with or without an aggregate word", () => {
+    expect(read("total price times pages per genre")).toMatchObject({ from: ["books"], columns: ["genre", "total_price_times_pages=sum(books.price * books.pages)"], group: ["books.genre"] });
+    expect(read("price * pages per genre")).toMatchObject({ columns: ["genre", "total_price_times_pages=sum(books.price * books.pages)"] });
+  });
+
+  it("lists a row's own arithmetic beside its rows", () => {
+    expect(read("books with price times pages")).toMatchObject({ from: ["books"], columns: expect.arrayContaining(["price_times_pages=books.price * books.pages"]) });
+  });
+
+  it("binds × before − between symbols, and keeps brackets", () => {
+    expect(read("total pages * price - pages per genre").columns).toContain("total_pages_times_price_pages=sum((books.pages * books.price) - books.pages)");
+    expect(read("total price * (pages - 10) per genre").columns).toContain("total_price_times_pages_10=sum(books.price * (books.pages - 10))");
+  });
+
+  it("asks which comes first when words mix × with −", () => {
+    expect(read("total price times pages minus pages per genre")).toMatchObject({ refused: "ambiguous", message: expect.stringContaining("price times pages minus pages") });
+  });
+
+  it("refuses arithmetic across tables and a value that does not add up without an aggregate word", () => {
+    expect(read("total fine amount times pages per genre")).toMatchObject({ refused: "not_understood" });
+    expect(read("price minus 1 per genre")).toMatchObject({ refused: "not_understood" });
+  });
+});
+
+describe("differences of dates", () => {
+  it("reads 'days between A and B' as B minus A in days", () => {
+    expect(read("average number of days between loaned on and returned on per member")).toMatchObject({ columns: expect.arrayContaining([expect.stringMatching(/=avg\(loans.returned_on - loans.loaned_on\)$/)]) });
+  });
+});
+
+describe("shares and percentages", () => {
+  it("reads a share of a total per group as each group's part of the whole", () => {
+    expect(read("share of loan amount by genre")).toMatchObject({ columns: ["genre", "total_amount=sum(loans.amount)", "pct_of_total_amount=share(total_amount)%"], group: ["books.genre"] });
+    expect(read("percentage of loans per city")).toMatchObject({ columns: ["city", "loans_count=count(*)", "pct_of_loans_count=share(loans_count)%"] });
+  });
+
+  it("reads the condition after the noun as the part of each group, keeping every group", () => {
+    expect(read("what % of loans were lost, per month")).toMatchObject({
+      columns: ["month:month", "loans_count=count(*)", "loans_count_were_lost=count(*) where loans.state = lost", "pct_loans_count_were_lost=loans_count_were_lost/loans_count%"],
+      where: [],
+    });
+  });
+
+  it("keeps a period as a filter of the whole", () => {
+    expect(read("share of 2024 loan amount by genre")).toMatchObject({ where: [["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]], columns: expect.arrayContaining(["pct_of_total_amount=share(total_amount)%"]) });
+  });
+});
