@@ -66,7 +66,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     grounded.unknown = grounded.unknown.filter((t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end));
     // "what % of", "share of": an aggregate phrase the grounding cannot read is never dropped.
     const unread = chunks.find((c) => c.kind === "aggregate" && !grounded.terminals.some((t) => t.start < c.tokens.end && c.tokens.start < t.end));
-    if (unread) return refuse("not_understood", `could not read "${unread.text}": not an aggregate the planner reads (percentages and shares are not read yet)`, unread.text);
+    if (unread) return refuse("not_understood", `could not read "${unread.text}": not an aggregate the planner reads`, unread.text);
     // An operator outside every formula read ("price * 2 per day" over two tables) is never dropped.
     const operator = chunks.find((c) => c.kind === "arithmetic" && !grounded.terminals.some((t) => t.start <= c.tokens.start && c.tokens.end <= t.end));
     if (operator) return refuse("not_understood", `could not read the arithmetic around "${operator.text}": its operands are not columns of one table, or its order is open (bracket it)`, operator.text);
