@@ -3,6 +3,7 @@ import pluralize from "pluralize";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
 import { convertedColumn } from "./converted-column";
 import { addsUp, formulaName, formulaSql } from "./formula";
+import { phraseKey } from "./lexicon";
 import { isExistsFilter, type ColumnFilter, type GrainKey, type Having, type OrderBy } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
@@ -83,8 +84,10 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     columns.push({ ...c, name });
     return name;
   };
+  const formulaUses = new Set<string>();
   const addPlain = (m: Meaning, column: string, phrase: string, group: boolean): string => {
     if (m.kind === "formula") {
+      formulaUses.add(phraseKey(m.phrase));
       if (group) fail("a group of computed values");
       return addColumn({ name: formulaName(m.phrase, m.formula), expr: { kind: "expression", sql: formulaSql(m.formula, src.reach(m.entity.table, phrase)) }, phrase });
     }
@@ -148,8 +151,11 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     if (m.k !== "measure") return fail("not a measure");
     const t = m.target;
     if (t.kind === "formula") {
+      formulaUses.add(phraseKey(t.phrase));
       // "total unit price times quantity"; a bare formula is added up only when it is an amount (see addsUp).
-      const fn = m.fn ?? (addsUp(t.formula) ? "sum" : fail("a computed value that does not add up, without an aggregate"));
+      // "markup per product = MSRP minus buy price": grouped by its own rows' key, a group is one row, whose value is the sum.
+      const ownRows = grainParts.length > 0 && base === t.entity.table && !src.fansOut() && grainParts.every((g) => g.entity === t.entity && !g.attr && !g.bucket);
+      const fn = m.fn ?? (addsUp(t.formula) || ownRows ? "sum" : fail("a computed value that does not add up, without an aggregate"));
       if (fn === "count" || fn === "count_distinct") fail("a count of computed values");
       const sql = formulaSql(t.formula, src.reach(t.entity.table, phrase));
       const known = columns.find((c) => c.expr.kind === "aggregate" && c.expr.fn === fn && c.expr.arg.kind === "expression" && c.expr.arg.sql === sql);
@@ -211,11 +217,16 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   // Ranking, ordering, naming.
   const orderBy: OrderBy[] = [];
   let limit: EtlSpec["limit"];
+  let rankedMeasure: string | undefined;
   if (ranking.count !== undefined) {
     const listedPhrase = subject?.phrase ?? listedGrain?.phrase ?? grains[0]?.phrase ?? "";
     const count = ranking.count > 0 ? ranking.count : isSingular(listedPhrase) ? 1 : ask(`"${ranking.phrase}" does not say how many rows to keep`);
     let by: string | undefined;
-    if (ranking.aggregate) by = addMeasure(ranking.aggregate, ranking.phrase);
+    if (ranking.aggregate) {
+      by = addMeasure(ranking.aggregate, ranking.phrase);
+      // "top 5 products by net sales, call it net_sales": the ranked aggregate is the one measure named.
+      if (measureNames.length === 0) rankedMeasure = by;
+    }
     else if (ranking.column) by = addPlain(ranking.column, sortColumn(ranking.column), ranking.phrase, false);
     else if (ranking.ownMeasure && subject) {
       const m = implicitMeasure(subject.entity, ranking.ownMeasure === "money" ? "currency" : undefined);
@@ -246,15 +257,18 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     orderBy.push({ output: by!, direction: s.direction, phrase: s.phrase });
   }
   if (parts.some(is("recount")) && !aggregates.some((m) => m.k === "count")) fail("\"how many\" without a counted noun");
+  // A definition counts only beside a use of its name: read otherwise, the name meant something else.
+  for (const d of parts.filter(is("defined"))) if (!formulaUses.has(d.name)) fail(`"${d.phrase}" defines a name the reading does not use`);
   const renames = parts.filter(is("rename"));
   if (renames.length > 1) fail("two names");
   if (renames[0]) {
-    if (measureNames.length !== 1) fail("a name for several columns");
-    const i = columns.findIndex((c) => c.name === measureNames[0]);
+    const named = measureNames.length > 0 ? measureNames : rankedMeasure ? [rankedMeasure] : [];
+    if (named.length !== 1) fail("a name for several columns");
+    const i = columns.findIndex((c) => c.name === named[0]);
     const name = snake(renames[0].name);
     columns[i] = { ...columns[i], name, renamePhrase: renames[0].phrase };
-    for (const h of having) if (h.output === measureNames[0]) h.output = name;
-    for (const o of orderBy) if (o.output === measureNames[0]) o.output = name;
+    for (const h of having) if (h.output === named[0]) h.output = name;
+    for (const o of orderBy) if (o.output === named[0]) o.output = name;
   }
   const listedName = subject?.entity.plural ?? (listedGrain?.attr ? snake(listedGrain.phrase) : baseEntity.plural);
   const target = snake([measureNames[0] ?? "", listedName].filter(Boolean).join("_by_")).slice(0, 50);

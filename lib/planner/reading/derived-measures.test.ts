@@ -55,3 +55,18 @@ describe("shares and percentages", () => {
     expect(read("share of 2024 loan amount by genre")).toMatchObject({ where: [["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]], columns: expect.arrayContaining(["pct_of_total_amount=share(total_amount)%"]) });
   });
 });
+
+describe("measures the request defines by arithmetic", () => {
+  it("reads a bracketed formula after a name as the name's meaning", () => {
+    expect(read("top 3 genres by book value (price x pages)")).toMatchObject({ columns: ["genre", "total_book_value=sum(books.price * books.pages)"], order: [["total_book_value", "desc"]], limit: 3 });
+  });
+
+  it("reads 'name = formula' where the name stands, and a name given to the ranked measure", () => {
+    expect(read("book value per genre, book value = price x pages")).toMatchObject({ columns: ["genre", "total_book_value=sum(books.price * books.pages)"] });
+    expect(read("top 3 genres by worth (price x pages), call it worth")).toMatchObject({ columns: ["genre", "worth=sum(books.price * books.pages)"] });
+  });
+
+  it("reads a value of each row per its own rows as that value", () => {
+    expect(read("margin per book = price minus 1")).toMatchObject({ from: ["books"], columns: expect.arrayContaining(["total_margin=sum(books.price - 1)"]), group: expect.arrayContaining(["books.book_id"]) });
+  });
+});

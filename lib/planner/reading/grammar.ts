@@ -59,6 +59,8 @@ r("Share -> SHARE TIME? NP PartOf?", ([w, t, np, c]) => share(w, np, items(c), t
 r("PartOf -> Link? Vals", ([, v]) => v);
 r("PartOf -> REL Vals", ([, v]) => v);
 r("PartOf -> Link? FLAG", ([, f]) => flag(f));
+// "…, revenue = quantity x price": a definition of a measure the request names (definitions.ts).
+r("Mod -> DEF", ([d]) => (d.k === "word" ? { k: "defined", name: d.word, phrase: d.phrase } : undefined));
 // "in percent", "as a percentage".
 r("Mod -> PREP? PERCENT", ([p, w]) => (w.k === "word" ? { k: "share-unit", percent: w.word === "percent", phrase: phraseOf(p, w) } : undefined));
 

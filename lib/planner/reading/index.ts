@@ -18,6 +18,7 @@ import { elidedHeadTerminals } from "./ellipsis";
 import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
 import { chooseReading } from "./score";
 import { formulaTerminals } from "./arithmetic-terminals";
+import { definitionTerminals } from "./definitions";
 
 export type ReadingPlannerInput = PlannerInput & {
   /** The warehouse's semantic model, when the caller has loaded it (else built from the catalog). */
@@ -62,6 +63,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     const formulas = formulaTerminals(tokens, chunks, grounded.terminals);
     if (formulas.open) return refuse("ambiguous", `"${formulas.open}" mixes + or - with × or / in words, which leaves open what comes first: bracket it, e.g. "(quantity times unit price) minus discount"`, formulas.open);
     grounded.terminals.push(...formulas.terminals);
+    grounded.terminals.push(...definitionTerminals(tokens, chunks, grounded.terminals, new Set(grounded.unknown.map((t) => t.index))));
     grounded.terminals = guardValueVerbs(grounded.terminals, tokens, model);
     grounded.unknown = grounded.unknown.filter((t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end));
     // "what % of", "share of": an aggregate phrase the grounding cannot read is never dropped.

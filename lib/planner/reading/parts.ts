@@ -66,6 +66,8 @@ export type Part =
    * group is a part of the table's whole).
    */
   | { k: "share"; of: Part; part: Part[]; percent: boolean; phrase: string }
+  /** "…, revenue = quantity x price": a definition; `name` is the defined words, as the lexicon keys them. */
+  | { k: "defined"; name: string; phrase: string }
   /** "in percent", "as a percentage": the unit a share is given in. */
   | { k: "share-unit"; percent: boolean; phrase: string }
   | ExistencePart

@@ -136,7 +136,8 @@ export function grain(g: Part, of?: Part): Part | undefined {
   const m = sense(g);
   if (!m) return undefined;
   if (m.kind === "entity" || m.kind === "role") return { k: "grain", entity: m.entity, ...(m.kind === "role" ? { attr: m } : {}), phrase: phraseOf(g) };
-  if (m.kind === "value" || m.kind === "flag") return undefined;
+  // A computed value ("by net sales (price x qty)") ranks or is added up; it is never a group.
+  if (m.kind === "value" || m.kind === "flag" || m.kind === "formula") return undefined;
   return { k: "grain", attr: m, phrase: phraseOf(g) };
 }
 /** "countries with at least 3 customers", "which cities": the values of an attribute are what is listed. */
