@@ -64,7 +64,10 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   for (const p of related) src.reach(p.entity.table, p.phrase);
   const mentioned = [subject, ...related].flatMap((p) => (p ? [p.entity.table] : []));
   // "with at least 10 shipped orders": the counted rows keep their own qualifiers.
-  const qualifiers = parts.flatMap((p) => (p.k === "subject" || p.k === "related" || p.k === "count" ? p.qualifiers : p.k === "having-compare" && p.measure.k === "count" ? [p, ...p.measure.qualifiers] : [p]));
+  // "number of orders and number of returned orders per customer": beside another measure, a count's own
+  // qualifiers pick the rows of that count alone (a conditional aggregate); as a filter they would narrow both.
+  const conditional = new Set(measures.length > 1 ? measures.filter((m): m is Of<"count"> => m.k === "count" && m.qualifiers.length > 0) : []);
+  const qualifiers = parts.flatMap((p) => (p.k === "subject" || p.k === "related" ? p.qualifiers : p.k === "count" ? (conditional.has(p) ? [] : p.qualifiers) : p.k === "having-compare" && p.measure.k === "count" ? [p, ...p.measure.qualifiers] : [p]));
   // A column of a table the request does not name reads weaker than one of the rows it names
   // ("orders with amount over 500" is the orders' amount; "countries by number of customers"
   // the customers' country). Without any named table ("total amount by date") nothing is weaker.
@@ -138,6 +141,13 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     addPlain(a, a.kind === "dimension" ? a.dimension.column : fail("a listed non-attribute"), listedGrain.phrase, false);
   } else fail("nothing to list");
 
+  /** The conditions of a conditional aggregate: on the aggregated rows' columns, never on related rows. */
+  const rowConditions = (words: Part[]): ColumnFilter[] => {
+    const { filters: conditions } = buildFilters(words, scope, src, ctx, notes);
+    const onColumns = conditions.filter((f): f is ColumnFilter => !isExistsFilter(f));
+    if (onColumns.length !== conditions.length || onColumns.length === 0 || onColumns.length < words.length) fail("a condition of an aggregate that is not on its rows' columns");
+    return onColumns;
+  };
   const measureNames: string[] = [];
   const addMeasure = (m: Part, phrase: string): string => {
     if (m.k === "count") {
@@ -146,7 +156,8 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
       const key = e.key[0];
       const distinct = m.distinct || src.fansOut();
       if (distinct && !key) fail("count distinct without a key");
-      return addColumn({ name: snake(`${e.plural}_count`), expr: { kind: "aggregate", fn: distinct ? "count_distinct" : "count", arg: distinct ? { kind: "column", column: col({ kind: "entity", entity: e }, key, phrase) } : { kind: "star" } }, phrase });
+      const where = conditional.has(m) ? rowConditions(m.qualifiers) : undefined;
+      return addColumn({ name: snake(`${e.plural}_count${where ? `_${m.qualifiers.map((q) => ("phrase" in q ? q.phrase : "")).join("_")}` : ""}`), expr: { kind: "aggregate", fn: distinct ? "count_distinct" : "count", arg: distinct ? { kind: "column", column: col({ kind: "entity", entity: e }, key, phrase) } : { kind: "star" }, ...(where ? { where } : {}) }, phrase });
     }
     if (m.k !== "measure") return fail("not a measure");
     const t = m.target;
@@ -188,9 +199,8 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
       return { name: addColumn({ name: snake(`${prefix}_of_${whole}`), expr: { kind: "share", of: whole, percent }, phrase: share.phrase }), bonus: 0 };
     }
     const wholeColumn = columns.find((c) => c.name === whole)!;
-    const { filters: conditions } = buildFilters(share.part, scope, src, ctx, notes);
-    const columnConditions = conditions.filter((f): f is ColumnFilter => !isExistsFilter(f));
-    if (wholeColumn.expr.kind !== "aggregate" || columnConditions.length !== conditions.length || conditions.length === 0) fail("a share whose part is not a condition on its rows");
+    if (wholeColumn.expr.kind !== "aggregate") fail("a share of a value that is not an aggregate");
+    const columnConditions = rowConditions(share.part);
     const partWords = share.part.map((p) => ("phrase" in p ? p.phrase : "")).join(" ");
     const part = addColumn({ name: snake(`${whole}_${partWords}`), expr: { ...(wholeColumn.expr as Extract<OutputColumn["expr"], { kind: "aggregate" }>), where: columnConditions }, phrase: partWords });
     return { name: addColumn({ name: snake(`${prefix}_${part}`), expr: { kind: "ratio", numerator: part, denominator: whole, percent }, phrase: share.phrase }), bonus: 0.5 };

@@ -70,3 +70,13 @@ describe("measures the request defines by arithmetic", () => {
     expect(read("margin per book = price minus 1")).toMatchObject({ from: ["books"], columns: expect.arrayContaining(["total_margin=sum(books.price - 1)"]), group: expect.arrayContaining(["books.book_id"]) });
   });
 });
+
+describe("conditional aggregates", () => {
+  it("counts a qualified noun's rows alone beside another measure, keeping every group", () => {
+    expect(read("number of loans and number of lost loans per member")).toMatchObject({ columns: [...["member_id", "first_name", "last_name"], "loans_count=count(*)", "loans_count_lost=count(*) where loans.state = lost"], where: [] });
+  });
+
+  it("filters the rows when the qualified count is the only measure", () => {
+    expect(read("number of lost loans per member")).toMatchObject({ columns: expect.arrayContaining(["loans_count=count(*)"]), where: [["loans.state", "=", "lost"]] });
+  });
+});
