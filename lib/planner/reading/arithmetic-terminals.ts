@@ -6,7 +6,7 @@ import type { Part } from "./parts";
 
 type Op = "+" | "-" | "*" | "/";
 /** One reading of a stretch of arithmetic: where it ends, its tree, whose columns it reads, and its operators' kinds. */
-type Alt = { end: number; formula: Formula; entity?: Entity; strength: number; ops: number; mul: boolean[]; add: boolean[] };
+type Alt = { end: number; formula: Formula; entity?: Entity; strength: number; ops: number; seq: { add: boolean; word: boolean }[] };
 
 const MAX_READINGS = 40;
 const isSymbol = (text: string) => /^[*×/+\-\u2212]$/.test(text);
@@ -15,9 +15,9 @@ const isSymbol = (text: string) => /^[*×/+\-\u2212]$/.test(text);
  * MEAS terminals for arithmetic the request states: operands are the columns the grounding read
  * (measures; dates only in a difference of dates), numbers, and bracketed arithmetic; operators
  * are the chunker's ("times", "x", "*", "minus", "divided by", a spaced "-"). `*` and `/` bind
- * before `+` and `-`. Words leave that order open ("price times quantity minus discount" could be
- * either), so a chain mixing them without brackets is not read (its words stay unread and the
- * request is refused, naming them). Every operand must be a column of one entity, as a row's own
+ * before `+` and `-`. Spoken arithmetic is also read left to right, so words leave the order open
+ * where the two disagree: "price minus discount times quantity" is refused as ambiguous, naming
+ * it; "quantity times unit price minus discount" reads the same either way and is read. Every operand must be a column of one entity, as a row's own
  * arithmetic is. Also "days between A and B" / "(number of) days from A to B": B minus A, in days.
  */
 export function formulaTerminals(tokens: AnnotatedToken[], chunks: Chunk[], terminals: Terminal<Part>[]): { terminals: Terminal<Part>[]; open?: string } {
@@ -35,12 +35,12 @@ export function formulaTerminals(tokens: AnnotatedToken[], chunks: Chunk[], term
     const out: Alt[] = [];
     for (const t of operands.filter((o) => o.start === i)) {
       const m = t.value.k === "sense" ? t.value.meaning : undefined;
-      if (m?.kind === "measure") out.push({ end: t.end, formula: { k: "measure", measure: m.measure }, entity: m.entity, strength: t.strength, ops: 0, mul: [], add: [] });
-      if (m?.kind === "time") out.push({ end: t.end, formula: { k: "date", time: m.time }, entity: m.entity, strength: t.strength, ops: 0, mul: [], add: [] });
+      if (m?.kind === "measure") out.push({ end: t.end, formula: { k: "measure", measure: m.measure }, entity: m.entity, strength: t.strength, ops: 0, seq: [] });
+      if (m?.kind === "time") out.push({ end: t.end, formula: { k: "date", time: m.time }, entity: m.entity, strength: t.strength, ops: 0, seq: [] });
     }
     const t = tokens[i];
-    if (t?.number && !t.time && t.kind === "number") out.push({ end: i + 1, formula: { k: "number", value: t.number.value, text: String(t.number.value) }, strength: 0.5, ops: 0, mul: [], add: [] });
-    if (t?.text === "(") for (const inner of sum(i + 1)) if (tokens[inner.end]?.text === ")") out.push({ ...inner, end: inner.end + 1, mul: [], add: [] });
+    if (t?.number && !t.time && t.kind === "number") out.push({ end: i + 1, formula: { k: "number", value: t.number.value, text: String(t.number.value) }, strength: 0.5, ops: 0, seq: [] });
+    if (t?.text === "(") for (const inner of sum(i + 1)) if (tokens[inner.end]?.text === ")") out.push({ ...inner, end: inner.end + 1, seq: [] });
     memo.set(key, out.slice(0, MAX_READINGS));
     return memo.get(key)!;
   };
@@ -61,8 +61,8 @@ export function formulaTerminals(tokens: AnnotatedToken[], chunks: Chunk[], term
           const entity = join(left.entity, right.entity);
           if (entity === null) continue;
           const formula: Formula = { k: "op", op: op.op, left: left.formula, right: right.formula };
-          const kinds = level === "mul" ? { mul: [...left.mul, op.word], add: [] } : { mul: [...left.mul, ...right.mul], add: [...left.add, op.word] };
-          next.push({ end: right.end, formula, entity, strength: left.strength + right.strength, ops: left.ops + right.ops + 1, ...kinds });
+          const seq = [...left.seq, { add: level === "add", word: op.word }, ...right.seq];
+          next.push({ end: right.end, formula, entity, strength: left.strength + right.strength, ops: left.ops + right.ops + 1, seq });
         }
       }
       frontier = next;
@@ -70,7 +70,8 @@ export function formulaTerminals(tokens: AnnotatedToken[], chunks: Chunk[], term
     memo.set(key, out.slice(0, MAX_READINGS));
     return memo.get(key)!;
   };
-  const mixed = (a: Alt) => a.add.length > 0 && a.mul.length > 0 && [...a.add, ...a.mul].some(Boolean);
+  // Left to right and by precedence disagree once a × or ÷ follows a + or − (outside brackets).
+  const mixed = (a: Alt) => a.seq.some((o) => o.word) && a.seq.some((o, i) => o.add && a.seq.slice(i + 1).some((later) => !later.add));
   let open: string | undefined;
   const sum = (i: number) => chain(i, "add").filter((a) => {
     if (mixed(a)) open ??= text(i, a.end);
@@ -108,7 +109,7 @@ function dateDifferences(tokens: AnnotatedToken[], operands: Terminal<Part>[]): 
         const [a, b] = [first, second].map((d) => (d.value.k === "sense" && d.value.meaning.kind === "time" ? d.value.meaning : undefined));
         if (!a || !b || a.entity !== b.entity) continue;
         const formula: Formula = { k: "op", op: "-", left: { k: "date", time: b.time }, right: { k: "date", time: a.time } };
-        out.push({ start, alt: { end: second.end, formula, entity: a.entity, strength: first.strength + second.strength + 1, ops: 1, mul: [], add: [] } });
+        out.push({ start, alt: { end: second.end, formula, entity: a.entity, strength: first.strength + second.strength + 1, ops: 1, seq: [] } });
       }
     }
   });

@@ -88,11 +88,13 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     return name;
   };
   const formulaUses = new Set<string>();
+  // "order items with quantity times unit price as line_total": the one computed column a name can be for.
+  let listedFormula: string | undefined;
   const addPlain = (m: Meaning, column: string, phrase: string, group: boolean): string => {
     if (m.kind === "formula") {
       formulaUses.add(phraseKey(m.phrase));
       if (group) fail("a group of computed values");
-      return addColumn({ name: formulaName(m.phrase, m.formula), expr: { kind: "expression", sql: formulaSql(m.formula, src.reach(m.entity.table, phrase)) }, phrase });
+      return listedFormula = addColumn({ name: formulaName(m.phrase, m.formula), expr: { kind: "expression", sql: formulaSql(m.formula, src.reach(m.entity.table, phrase)) }, phrase });
     }
     const ref = col(m, column, phrase);
     const converted = convertedColumn(m, ref);
@@ -272,7 +274,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   const renames = parts.filter(is("rename"));
   if (renames.length > 1) fail("two names");
   if (renames[0]) {
-    const named = measureNames.length > 0 ? measureNames : rankedMeasure ? [rankedMeasure] : [];
+    const named = measureNames.length > 0 ? measureNames : rankedMeasure ? [rankedMeasure] : listedFormula && !aggregated ? [listedFormula] : [];
     if (named.length !== 1) fail("a name for several columns");
     const i = columns.findIndex((c) => c.name === named[0]);
     const name = snake(renames[0].name);

@@ -8,7 +8,8 @@ type Formula = Extract<Part, { k: "sense" }> & { meaning: { kind: "formula" } };
 /**
  * A request may define the measure it names by arithmetic: in brackets after the name ("net sales
  * (unit price x qty x (1 - discount))", "2004 revenue (quantityOrdered * priceEach)") or with "="
- * ("…, revenue = quantityOrdered x priceEach", "markup per product = MSRP minus buy price"). The
+ * or a colon ("…, revenue = quantityOrdered x priceEach", "markup per product = MSRP minus buy price",
+ * "revenue per order: unit price times quantity"). The
  * name's words then read as the formula, wherever they stand, whatever else they could mean.
  * Emits MEAS terminals on the name (with its bracket) and a DEF terminal on a definition that
  * stands apart, which the grammar reads only beside a use of the same name (see build-spec).
@@ -42,7 +43,8 @@ export function definitionTerminals(tokens: AnnotatedToken[], chunks: Chunk[], t
       if (name) out.push(named(nameStart(name), name.tokens.end, [nameStart(name), bracket.end], f.strength + 1));
       continue;
     }
-    if (before !== "=") continue;
+    // "revenue per order: unit price times quantity": a colon before arithmetic defines as "=" does.
+    if (before !== "=" && before !== ":") continue;
     const sentence = tokens[f.start].sentence;
     const adjacent = nouns.find((c) => c.tokens.end === f.start - 1);
     const hasUnknown = (c: Chunk) => tokens.slice(c.tokens.start, c.tokens.end).some((t) => unknown.has(t.index));

@@ -22,8 +22,13 @@ describe("arithmetic between columns", () => {
     expect(read("total price * (pages - 10) per genre").columns).toContain("total_price_times_pages_10=sum(books.price * (books.pages - 10))");
   });
 
-  it("asks which comes first when words mix × with −", () => {
-    expect(read("total price times pages minus pages per genre")).toMatchObject({ refused: "ambiguous", message: expect.stringContaining("price times pages minus pages") });
+  it("asks which comes first when words read left to right and by precedence disagree", () => {
+    expect(read("total price minus pages times price per genre")).toMatchObject({ refused: "ambiguous", message: expect.stringContaining("price minus pages times price") });
+    expect(read("total price times pages minus pages per genre").columns).toContain("total_price_times_pages_minus_pages=sum((books.price * books.pages) - books.pages)");
+  });
+
+  it("names a listed row's computed column", () => {
+    expect(read("books with price times pages as list_value").columns).toContain("list_value=books.price * books.pages");
   });
 
   it("refuses arithmetic across tables and a value that does not add up without an aggregate word", () => {
@@ -63,6 +68,7 @@ describe("measures the request defines by arithmetic", () => {
 
   it("reads 'name = formula' where the name stands, and a name given to the ranked measure", () => {
     expect(read("book value per genre, book value = price x pages")).toMatchObject({ columns: ["genre", "total_book_value=sum(books.price * books.pages)"] });
+    expect(read("worth per genre: price x pages")).toMatchObject({ columns: ["genre", "total_worth=sum(books.price * books.pages)"] });
     expect(read("top 3 genres by worth (price x pages), call it worth")).toMatchObject({ columns: ["genre", "worth=sum(books.price * books.pages)"] });
   });
 
