@@ -39,4 +39,10 @@ describe("derived outputs in both compilers", () => {
     expect(sql).toContain('avg("loans"."returned_on" - "loans"."loaned_on")');
     expect(py).toContain('F.avg(F.datediff(F.col("loans.returned_on"), F.col("loans.loaned_on")))');
   });
+
+  it("a comparison on a computed value filters the rows in both engines", () => {
+    const { sql, py } = compiled("loans that took more than 2 weeks to return", libraryCatalog, librarySampleValues);
+    expect(sql).toContain('WHERE "loans"."returned_on" - "loans"."loaned_on" > 14');
+    expect(py).toContain('df = df.filter((F.datediff(F.col("loans.returned_on"), F.col("loans.loaned_on")) > F.lit(14)))');
+  });
 });

@@ -1,5 +1,5 @@
 import type { AggregateFn, OutputExpr } from "@/lib/spec/output-column";
-import type { ColumnFilter, ColumnRef, Literal, TimeBucket } from "@/lib/spec/clauses";
+import type { ColumnFilter, ColumnRef, ExpressionFilter, Literal, TimeBucket } from "@/lib/spec/clauses";
 import { CodegenError } from "@/lib/codegen/codegen-error";
 import { parseSafeExpression, type SafeExpr } from "@/lib/codegen/safe-expression";
 import { columnFamily, type Scope } from "@/lib/codegen/scope";
@@ -99,6 +99,11 @@ function literalPy(scope: Scope, ref: ColumnRef, value: Literal): string {
 }
 
 const OPS: Record<string, string> = { "=": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+
+/** A computed value compared with a number, in step with `filterSql`. */
+export function expressionFilterPy(filter: ExpressionFilter, scope: Scope): string {
+  return `(${safeExpressionPy(parseSafeExpression(filter.sql, scope))} ${OPS[filter.compare]} F.lit(${filter.value}))`;
+}
 
 /** A column filter as a pyspark boolean Column, in step with `filterSql`. */
 export function filterPy(filter: ColumnFilter, scope: Scope): string {

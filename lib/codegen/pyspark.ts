@@ -4,7 +4,7 @@ import { CodegenError } from "@/lib/codegen/codegen-error";
 import { shapeQuery } from "@/lib/codegen/query-shape";
 import { buildScope } from "@/lib/codegen/scope";
 import { quoteIdent } from "@/lib/codegen/sql-quote";
-import { colPy, derivedOutputPy, filterPy, outputExprPy, py } from "@/lib/codegen/pyspark-expression";
+import { colPy, derivedOutputPy, expressionFilterPy, filterPy, outputExprPy, py } from "@/lib/codegen/pyspark-expression";
 import { isDerivedOutput } from "@/lib/spec/output-column";
 import { jdbcPreamble, type GlueJdbcArgs } from "@/lib/codegen/pyspark-jdbc";
 import { existsPy } from "@/lib/codegen/pyspark-exists";
@@ -28,7 +28,7 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
   // A filter on one DataFrame: a Column condition, or a semi/anti join for an existence check.
   let checks = 0;
   const applyFilter = (df: string, f: Filter): string[] =>
-    isExistsFilter(f) ? existsPy(f, scope, df, `related_${++checks}`) : [`${df} = ${df}.filter(${filterPy(f, scope)})`];
+    isExistsFilter(f) ? existsPy(f, scope, df, `related_${++checks}`) : f.op === "expression" ? [`${df} = ${df}.filter(${expressionFilterPy(f, scope)})`] : [`${df} = ${df}.filter(${filterPy(f, scope)})`];
   const out: string[] = [
     `# DataMorph: ${spec.target.table}`,
     // Every line break Python knows ends a comment, so each piece gets its own "#".

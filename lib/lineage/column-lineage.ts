@@ -54,7 +54,9 @@ export function specLineage(spec: EtlSpec): SpecLineage {
 
   const rows: RowLineage[] = [
     ...spec.filters.map((f) =>
-      "column" in f
+      f.op === "expression"
+        ? { kind: "filter" as const, detail: f.phrase || `${f.sql} ${f.compare} ${f.value}`, sources: unique(inExpression(f.sql)) }
+        : "column" in f
         ? { kind: "filter" as const, detail: f.phrase || `${f.column.source}.${f.column.column} ${f.op}`, sources: ref(f.column.source, f.column.column) }
         : // An existence check reads the source row's keys that lead to the related rows.
           { kind: "filter" as const, detail: f.phrase || `${f.op} ${f.path.map((p) => p.table).join(" → ")}`, sources: unique((f.path[0]?.on ?? []).flatMap((k) => ref(f.source, k.left))) },

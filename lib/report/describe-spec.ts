@@ -16,6 +16,7 @@ const ref = (column: ColumnRef) => `${column.source}.${column.column}`;
 const literal = (value: Literal) => (typeof value === "string" ? `'${value}'` : String(value));
 
 function describeFilter(filter: Filter): string {
+  if (filter.op === "expression") return `${filter.sql} ${filter.compare} ${filter.value}`;
   return isExistsFilter(filter) ? describeExistsFilter(filter, describeColumnFilter) : describeColumnFilter(filter);
 }
 

@@ -43,7 +43,9 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
 
   spec.filters.forEach((f, i) => {
     if (isExistsFilter(f)) issues.push(...checkExists(f, aliases, ["filters", i]));
-    else checkRef(f.column, ["filters", i, "column"]);
+    else if (f.op === "expression") {
+      if (!aliases.has(f.source)) issues.push({ message: `unknown source alias "${f.source}"`, path: ["filters", i, "source"] });
+    } else checkRef(f.column, ["filters", i, "column"]);
   });
   spec.grain.forEach((g, i) => checkRef(g.column, ["grain", i, "column"]));
 

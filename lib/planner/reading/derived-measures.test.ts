@@ -86,3 +86,13 @@ describe("conditional aggregates", () => {
     expect(read("number of lost loans per member")).toMatchObject({ columns: expect.arrayContaining(["loans_count=count(*)"]), where: [["loans.state", "=", "lost"]] });
   });
 });
+
+describe("comparisons on a computed value", () => {
+  it("keeps the rows whose own arithmetic compares as asked", () => {
+    expect(read("books with price times pages between 10 and 20")).toMatchObject({ from: ["books"], where: [["books.price * books.pages", ">=", 10], ["books.price * books.pages", "<=", 20]] });
+  });
+
+  it("reads how long a row took, from its own date to the date the verb names, in days", () => {
+    expect(read("loans that took more than 2 weeks to return")).toMatchObject({ from: ["loans"], where: [["loans.returned_on - loans.loaned_on", ">", 14]] });
+  });
+});

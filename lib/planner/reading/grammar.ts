@@ -6,7 +6,7 @@ import {
   compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
-import { inUnit, share, sortFirstBy } from "./phrase-parts";
+import { inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
@@ -196,6 +196,8 @@ r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
 // "that cost less than 10 dollars": a verb of price and an amount of money compare the rows' one money column.
 r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) => (v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? compare(undefined, c, u) : undefined));
 r("CmpWords -> CMP");
+// "orders that took more than 3 days to ship": from the row's own date to the date the verb names.
+r("Cmp -> REL? VERB CmpWords BUCKET TDIM", ([, v, c, b, t]) => tookLonger(v, c, b, t));
 
 r("GItems -> GItem");
 r("GItems -> GItem SEP? AND GItems");

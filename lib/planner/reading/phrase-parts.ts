@@ -3,6 +3,8 @@ import type { ComparisonPhrase } from "@/lib/planner/english";
 import { items, list, type Part } from "./parts";
 import type { Unit } from "@/lib/semantic-model/model-schema";
 import type { Meaning } from "./senses";
+import { defaultTime } from "./build-sources";
+import type { Formula } from "./formula";
 
 /**
  * What the grammar's productions build: each function takes the parts of a phrase and returns
@@ -118,6 +120,21 @@ export function equals(a: Part, n: Part, prep: Part): Part | undefined {
   const phrase = phraseOf(a, prep, n);
   const chunk: ComparisonPhrase = { kind: "comparison", operator: "=", quantity: { value: n.value, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
   return { k: "filter-compare", attr, chunk, phrase };
+}
+/**
+ * "orders that took more than 3 days to ship", "a week to ship": how long the row took, from its
+ * own date to the date the verb names, in whole days (only days and weeks are a fixed number of days).
+ */
+export function tookLonger(v: Part, c: Part, b: Part, t: Part): Part | undefined {
+  const end = sense(t);
+  if (v.k !== "verb" || v.lemma !== "take" || c.k !== "compare" || !c.chunk.quantity || b.k !== "bucket" || (b.bucket !== "day" && b.bucket !== "week") || end?.kind !== "time") return undefined;
+  const start = defaultTime(end.entity);
+  if (!start || start.column === end.time.column) return undefined;
+  const days = b.bucket === "week" ? 7 : 1;
+  const scale = (n: NonNullable<ComparisonPhrase["quantity"]>) => ({ ...n, value: n.value * days });
+  const chunk: ComparisonPhrase = { ...c.chunk, quantity: scale(c.chunk.quantity), ...(c.chunk.upper ? { upper: scale(c.chunk.upper) } : {}) };
+  const formula: Formula = { k: "op", op: "-", left: { k: "date", time: end.time }, right: { k: "date", time: start } };
+  return { k: "filter-compare", attr: { kind: "formula", entity: end.entity, formula, phrase: phraseOf(v, b, t) }, chunk, phrase: phraseOf(v, c, b, t) };
 }
 export function nonzero(a: Part, w: Part): Part | undefined {
   const attr = sense(a);

@@ -7,6 +7,7 @@ import type { OutputColumn } from "@/lib/spec/output-column";
 const ref = (r: { source: string; column: string }) => `${r.source}.${r.column}`;
 
 function describeFilter(f: Filter): string {
+  if (f.op === "expression") return `${f.sql} ${f.compare} ${f.value}`;
   return isExistsFilter(f) ? describeExistsFilter(f, describeColumnFilter) : describeColumnFilter(f);
 }
 
