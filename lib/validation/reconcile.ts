@@ -16,6 +16,8 @@ function sourcesRead(column: OutputColumn, ctx: TestContext): string[] | null {
   const { expr } = column;
   if (expr.kind !== "aggregate" || !(expr.fn in AGGREGATES)) return null;
   if (expr.arg.kind === "column") return [expr.arg.column.source];
+  // A conditional count(*) counts the FROM table's rows that meet its conditions (its value is 1 there, else NULL).
+  if (expr.arg.kind === "star" && expr.where) return [ctx.spec.sources[0].alias];
   if (expr.arg.kind === "expression") {
     const parsed = parseSafeExpression(expr.arg.sql, ctx.compiled.scope);
     return [...new Set(expressionColumns(parsed).map((c) => c.source.alias))];
