@@ -3,6 +3,7 @@ import pluralize from "pluralize";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
 import { convertedColumn } from "./converted-column";
 import { addsUp, formulaName, formulaSql } from "./formula";
+import { namesAnAmount } from "@/lib/semantic-model/default-aggregate";
 import { phraseKey } from "./lexicon";
 import { isExistsFilter, type ColumnFilter, type GrainKey, type Having, type OrderBy } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
@@ -168,7 +169,9 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
       // "total unit price times quantity"; a bare formula is added up only when it is an amount (see addsUp).
       // "markup per product = MSRP minus buy price": grouped by its own rows' key, a group is one row, whose value is the sum.
       const ownRows = grainParts.length > 0 && base === t.entity.table && !src.fansOut() && grainParts.every((g) => g.entity === t.entity && !g.attr && !g.bucket);
-      const fn = m.fn ?? (addsUp(t.formula) || ownRows ? "sum" : fail("a computed value that does not add up, without an aggregate"));
+      // "net revenue (qty * unit price - discount)": a formula the request names as an amount adds up, as the model's measures do.
+      const namedAmount = namesAnAmount(t.phrase.toLowerCase().split(/[^a-z]+/));
+      const fn = m.fn ?? (addsUp(t.formula) || ownRows || namedAmount ? "sum" : fail("a computed value that does not add up, without an aggregate"));
       if (fn === "count" || fn === "count_distinct") fail("a count of computed values");
       const sql = formulaSql(t.formula, src.reach(t.entity.table, phrase));
       const known = columns.find((c) => c.expr.kind === "aggregate" && c.expr.fn === fn && c.expr.arg.kind === "expression" && c.expr.arg.sql === sql);

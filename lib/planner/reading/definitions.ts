@@ -38,16 +38,22 @@ export function definitionTerminals(tokens: AnnotatedToken[], chunks: Chunk[], t
     const before = tokens[f.start - 1]?.text;
     // The bracket around the formula, whether the formula's reading took it in or not.
     const bracket = before === "(" && tokens[f.end]?.text === ")" ? { open: f.start - 1, end: f.end + 1 } : enclosed(tokens, f.start, f.end) ? { open: f.start, end: f.end } : undefined;
+    const sentence = tokens[f.start].sentence;
+    const hasUnknown = (c: Chunk) => tokens.slice(c.tokens.start, c.tokens.end).some((t) => unknown.has(t.index));
     if (bracket) {
       const name = nouns.find((c) => c.tokens.end === bracket.open);
       if (name) out.push(named(nameStart(name), name.tokens.end, [nameStart(name), bracket.end], f.strength + 1));
+      // "net revenue by category for 2024 (qty * unit price - discount)": a bracket after no noun defines the phrase the warehouse has no word for.
+      const unread = name ? undefined : nouns.find((c) => tokens[c.tokens.start].sentence === sentence && c.tokens.end <= bracket.open && hasUnknown(c));
+      if (unread) {
+        out.push({ cat: "DEF", start: bracket.open, end: bracket.end, strength: 0, value: { k: "word", word: key(nameStart(unread), unread.tokens.end), phrase: text(bracket.open, bracket.end), chunk: unread } });
+        out.push(named(nameStart(unread), unread.tokens.end, [nameStart(unread), unread.tokens.end], f.strength + 1));
+      }
       continue;
     }
     // "revenue per order: unit price times quantity": a colon before arithmetic defines as "=" does.
     if (before !== "=" && before !== ":") continue;
-    const sentence = tokens[f.start].sentence;
     const adjacent = nouns.find((c) => c.tokens.end === f.start - 1);
-    const hasUnknown = (c: Chunk) => tokens.slice(c.tokens.start, c.tokens.end).some((t) => unknown.has(t.index));
     const name = adjacent && (hasUnknown(adjacent) || nouns.some((c) => c !== adjacent && c.tokens.end <= adjacent.tokens.start && key(nameStart(c), c.tokens.end) === key(nameStart(adjacent), adjacent.tokens.end)))
       ? adjacent
       : nouns.find((c) => tokens[c.tokens.start].sentence === sentence && c.tokens.end < f.start && hasUnknown(c));

@@ -96,3 +96,10 @@ describe("comparisons on a computed value", () => {
     expect(read("loans that took more than 2 weeks to return")).toMatchObject({ from: ["loans"], where: [["loans.returned_on - loans.loaned_on", ">", 14]] });
   });
 });
+
+describe("a formula named as an amount", () => {
+  it("adds up what the request calls revenue, sales or a total, whatever its columns", () => {
+    expect(read("net revenue (pages * price - price) by genre").columns).toContain("total_net_revenue=sum((books.pages * books.price) - books.price)");
+    expect(read("margin (pages * price - price) by genre")).toMatchObject({ refused: expect.any(String) });
+  });
+});
