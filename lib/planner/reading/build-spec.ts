@@ -46,7 +46,8 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   const shares = parts.filter(is("share"));
   const shareUnits = parts.filter(is("share-unit"));
   if (shareUnits.length > 0 && shares.length === 0) fail("a unit of a share without a share");
-  const aggregates = [...measures, ...havings.map((h) => h.measure), ...(ranking.aggregate ? [ranking.aggregate] : []), ...shares.map((s) => s.of)];
+  const averagesPer = parts.filter(is("average-per"));
+  const aggregates = [...measures, ...havings.map((h) => h.measure), ...(ranking.aggregate ? [ranking.aggregate] : []), ...shares.map((s) => s.of), ...averagesPer.map((a) => a.of)];
   const grouped = grains.filter((g) => !g.listed);
   if (grouped.length > 0 && aggregates.length === 0) ask(`"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`);
   const aggregated = aggregates.length > 0;
@@ -214,6 +215,13 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     const result = addShare(share, shareUnits[0]?.percent ?? share.percent);
     measureNames.push(result.name);
     bonus += result.bonus;
+  }
+  for (const a of averagesPer) {
+    const numerator = addMeasure(a.of, a.phrase);
+    const key = a.per.key[0] ?? fail("an average per rows without a key");
+    if (a.per.key.length > 1) fail("an average per rows of a composite key");
+    const denominator = addColumn({ name: snake(`${a.per.plural}_count`), expr: { kind: "aggregate", fn: "count_distinct", arg: { kind: "column", column: col({ kind: "entity", entity: a.per }, key, a.phrase) } }, phrase: a.phrase });
+    measureNames.push(addColumn({ name: snake(`avg_${numerator}_per_${a.per.name}`), expr: { kind: "ratio", numerator, denominator, percent: false }, phrase: a.phrase }));
   }
   const having: Having[] = [];
   for (const h of havings) {

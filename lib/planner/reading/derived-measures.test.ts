@@ -103,3 +103,12 @@ describe("a formula named as an amount", () => {
     expect(read("margin (pages * price - price) by genre")).toMatchObject({ refused: expect.any(String) });
   });
 });
+
+describe("averages per row of another entity", () => {
+  it("reads 'average number of X per Y' as the count of X over the distinct Y, under any other group", () => {
+    expect(read("average number of loans per member, by city")).toMatchObject({
+      columns: ["city", "loans_count=count(*)", "members_count=count_distinct(members.member_id)", "avg_loans_count_per_member=loans_count/members_count"],
+      group: ["members.city"],
+    });
+  });
+});

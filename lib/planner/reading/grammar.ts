@@ -6,7 +6,7 @@ import {
   compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
-import { inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
+import { averagePer, inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
@@ -78,6 +78,8 @@ r("Measures -> Aggs Attr", ([aggs, a]) => list(...items(aggs).map((agg) => measu
 r("Aggs -> AGG SEP? AND AGG", ([a, , , b]) => list(a, b));
 r("Aggs -> AGG SEP Aggs", ([a, , rest]) => list(a, rest));
 // "the total quantity sold", "the number of products supplied": the participle only describes.
+// "average number of line items per order": a ratio of two aggregates, not a group (phrase-parts.ts).
+r("Measure -> AGG Aggregate GRAIN ENT", ([agg, m, g, e]) => averagePer(agg, m, g, e));
 r("Measure -> Aggregate PLAINV?", ([m, p]) => (p.k === "list" ? m : described(m, p)));
 r("Aggregate -> AGG DISTINCT? Attr", ([agg, distinct, a]) => measure(agg, a, distinct));
 r("Aggregate -> Attr AGG", ([a, agg]) => measure(agg, a));

@@ -68,6 +68,8 @@ export type Part =
   | { k: "share"; of: Part; part: Part[]; percent: boolean; phrase: string }
   /** "…, revenue = quantity x price": a definition; `name` is the defined words, as the lexicon keys them. */
   | { k: "defined"; name: string; phrase: string }
+  /** "average number of line items per order": what `of` adds up (a count or a sum) over the number of distinct `per` rows. */
+  | { k: "average-per"; of: Part; per: Entity; phrase: string }
   /** "in percent", "as a percentage": the unit a share is given in. */
   | { k: "share-unit"; percent: boolean; phrase: string }
   | ExistencePart

@@ -136,6 +136,17 @@ export function tookLonger(v: Part, c: Part, b: Part, t: Part): Part | undefined
   const formula: Formula = { k: "op", op: "-", left: { k: "date", time: end.time }, right: { k: "date", time: start } };
   return { k: "filter-compare", attr: { kind: "formula", entity: end.entity, formula, phrase: phraseOf(v, b, t) }, chunk, phrase: phraseOf(v, c, b, t) };
 }
+/**
+ * "average number of line items per order", "average revenue per customer by country": an
+ * average over the rows of `per` of what each adds up, the ratio of the two aggregates (so each
+ * `per` row counts once, whatever other group it falls in).
+ */
+export function averagePer(agg: Part, of: Part, grain: Part, per: Part): Part | undefined {
+  const entity = sense(per);
+  if (agg.k !== "agg" || agg.fn !== "avg" || entity?.kind !== "entity" || grain.k !== "word") return undefined;
+  if (!(of.k === "count" || (of.k === "measure" && of.fn === "count"))) return undefined;
+  return { k: "average-per", of, per: entity.entity, phrase: phraseOf(agg, of, grain, per) };
+}
 export function nonzero(a: Part, w: Part): Part | undefined {
   const attr = sense(a);
   if (attr?.kind !== "measure") return undefined;
