@@ -92,6 +92,11 @@ describe("comparisons on a computed value", () => {
     expect(read("books with price times pages between 10 and 20")).toMatchObject({ from: ["books"], where: [["books.price * books.pages", ">=", 10], ["books.price * books.pages", "<=", 20]] });
   });
 
+  it("compares two columns of the same rows, by a preposition or a comparison without a number", () => {
+    expect(read("books whose pages are above the price")).toMatchObject({ where: [["books.pages - books.price", ">", 0]] });
+    expect(read("books where price is higher than pages")).toMatchObject({ where: [["books.price - books.pages", ">", 0]] });
+  });
+
   it("reads how long a row took, from its own date to the date the verb names, in days", () => {
     expect(read("loans that took more than 2 weeks to return")).toMatchObject({ from: ["loans"], where: [["loans.returned_on - loans.loaned_on", ">", 14]] });
   });

@@ -6,7 +6,7 @@ import {
   compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
-import { averagePer, inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
+import { averagePer, comparedColumns, inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
@@ -198,6 +198,11 @@ r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
 // "that cost less than 10 dollars": a verb of price and an amount of money compare the rows' one money column.
 r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) => (v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? compare(undefined, c, u) : undefined));
 r("CmpWords -> CMP");
+// "units in stock is below the reorder level", "unit price higher than list price": two columns of the rows compared.
+r("Cmp -> REL? Attr BE? PREP Attr", ([, a, , p, b]) => comparedColumns(a, p, b));
+r("Cmp -> REL? Attr BE? CMP Attr", ([, a, , c, b]) => comparedColumns(a, c, b));
+// "orders that shipped after their required date": the verb names the first date, its particle the direction.
+r("Cmp -> REL? TDIM TDIM", ([, a, b]) => (a.k === "sense" ? comparedColumns(a, a.phrase.toLowerCase().split(/\s+/).pop() ?? "", b) : undefined));
 // "orders that took more than 3 days to ship": from the row's own date to the date the verb names.
 r("Cmp -> REL? VERB CmpWords BUCKET TDIM", ([, v, c, b, t]) => tookLonger(v, c, b, t));
 

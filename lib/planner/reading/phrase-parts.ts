@@ -147,6 +147,27 @@ export function averagePer(agg: Part, of: Part, grain: Part, per: Part): Part | 
   if (!(of.k === "count" || (of.k === "measure" && of.fn === "count"))) return undefined;
   return { k: "average-per", of, per: entity.entity, phrase: phraseOf(agg, of, grain, per) };
 }
+const BELOW = new Set(["below", "under", "before"]);
+const ABOVE = new Set(["above", "over", "after"]);
+
+/**
+ * "products where units in stock is below the reorder level", "orders that shipped after their
+ * required date": two columns of the same rows compared, read as their difference against zero
+ * (dates only when both are calendar dates, see formulaSql). `word`: the preposition, a particle
+ * ending a verb's phrase, or a comparison without a number ("higher than").
+ */
+export function comparedColumns(a: Part, word: Part | string, b: Part): Part | undefined {
+  const [x, y] = [sense(a), sense(b)];
+  const w = typeof word === "string" ? word : word.k === "word" ? word.word : undefined;
+  const op = w !== undefined ? (BELOW.has(w) ? "<" : ABOVE.has(w) ? ">" : undefined) : word !== undefined && typeof word !== "string" && word.k === "compare" && word.chunk.quantity === undefined && !word.attr ? word.chunk.operator : undefined;
+  if ((op !== "<" && op !== ">" && op !== "<=" && op !== ">=") || !x || !y || x.entity !== y.entity) return undefined;
+  const operand = (m: Meaning): Formula | undefined => (m.kind === "measure" && !m.as ? { k: "measure", measure: m.measure } : m.kind === "time" ? { k: "date", time: m.time } : undefined);
+  const [left, right] = [operand(x), operand(y)];
+  if (!left || !right || left.k !== right.k || phraseOf(a) === phraseOf(b)) return undefined;
+  const phrase = [phraseOf(a), w ?? (typeof word === "string" ? "" : phraseOf(word)), phraseOf(b)].filter(Boolean).join(" ");
+  const chunk: ComparisonPhrase = { kind: "comparison", operator: op, quantity: { value: 0, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
+  return { k: "filter-compare", attr: { kind: "formula", entity: x.entity, formula: { k: "op", op: "-", left, right }, phrase }, chunk, phrase };
+}
 export function nonzero(a: Part, w: Part): Part | undefined {
   const attr = sense(a);
   if (attr?.kind !== "measure") return undefined;
