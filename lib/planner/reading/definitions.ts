@@ -51,6 +51,16 @@ export function definitionTerminals(tokens: AnnotatedToken[], chunks: Chunk[], t
       }
       continue;
     }
+    // "top 5 artists by sales, i.e. sum of unit price * quantity on invoice lines": an apposition defines its noun.
+    const apposition = appositionOf(tokens, terminals, f);
+    if (apposition) {
+      const name = nouns.find((c) => c.tokens.end === apposition.start);
+      if (name && f.value.meaning.entity === apposition.entity) {
+        out.push({ cat: "DEF", start: apposition.start, end: apposition.end, strength: 0, value: { k: "word", word: key(nameStart(name), name.tokens.end), phrase: text(apposition.start + 1, apposition.end), chunk: name } });
+        out.push(named(nameStart(name), name.tokens.end, [nameStart(name), name.tokens.end], f.strength + 1));
+      }
+      continue;
+    }
     // "revenue per order: unit price times quantity": a colon before arithmetic defines as "=" does.
     if (before !== "=" && before !== ":") continue;
     const adjacent = nouns.find((c) => c.tokens.end === f.start - 1);
@@ -66,6 +76,29 @@ export function definitionTerminals(tokens: AnnotatedToken[], chunks: Chunk[], t
     for (const use of nouns.filter((c) => c.tokens.end <= from && key(nameStart(c), c.tokens.end) === words)) out.push(named(nameStart(use), use.tokens.end, [nameStart(use), use.tokens.end], f.strength + 1));
   }
   return out;
+}
+
+const APPOSITION = new Set(["i.e.", "ie", "i.e", "namely"]);
+
+/**
+ * ", i.e. [sum of] FORMULA [on ENTITY]" after a noun: where the apposition starts (its comma), where
+ * it ends, and the entity it names (the formula's, unless another is named: then no definition).
+ */
+function appositionOf(tokens: AnnotatedToken[], terminals: Terminal<Part>[], f: Terminal<Part>): { start: number; end: number; entity: unknown } | undefined {
+  let i = f.start;
+  const sum = terminals.find((t) => t.cat === "AGG" && t.end === i && t.value.k === "agg" && t.value.fn === "sum");
+  if (sum) i = sum.start;
+  if (!APPOSITION.has(tokens[i - 1]?.normal ?? "") || tokens[i - 2]?.text !== ",") return undefined;
+  const entity = f.value.k === "sense" ? f.value.meaning.entity : undefined;
+  let end = f.end;
+  // "on invoice lines": the rows the formula is read on.
+  if (["on", "of", "over", "across"].includes(tokens[end]?.normal ?? "")) {
+    const rows = terminals.find((t) => t.cat === "ENT" && t.start === end + 1 && t.value.k === "sense");
+    if (!rows || rows.value.k !== "sense") return undefined;
+    if (rows.value.meaning.entity !== entity) return { start: i - 2, end: rows.end, entity: rows.value.meaning.entity };
+    end = rows.end;
+  }
+  return { start: i - 2, end, entity };
 }
 
 /** Whether tokens [start, end) are one bracketed group: "(" … ")" with the first bracket closed only at the end. */

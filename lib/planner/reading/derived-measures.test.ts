@@ -72,6 +72,11 @@ describe("measures the request defines by arithmetic", () => {
     expect(read("top 3 genres by worth (price x pages), call it worth")).toMatchObject({ columns: ["genre", "worth=sum(books.price * books.pages)"] });
   });
 
+  it("reads an apposition, 'i.e. [sum of] formula [on rows]', as the definition of the noun before it", () => {
+    expect(read("top 3 genres by worth, i.e. sum of price * pages on books")).toMatchObject({ columns: ["genre", "total_worth=sum(books.price * books.pages)"], limit: 3 });
+    expect(read("top 3 genres by worth, i.e. sum of price * pages on loans")).toMatchObject({ refused: "not_understood" });
+  });
+
   it("reads a value of each row per its own rows as that value", () => {
     expect(read("margin per book = price minus 1")).toMatchObject({ from: ["books"], columns: expect.arrayContaining(["total_margin=sum(books.price - 1)"]), group: expect.arrayContaining(["books.book_id"]) });
   });
