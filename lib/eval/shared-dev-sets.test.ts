@@ -34,7 +34,7 @@ const knownSilentlyWrong: Record<(typeof planners)[number], Record<string, strin
 
 // The reading planner's correct cases per file, reached so far: a floor, so a change that loses
 // one shows up here (refusals are left out, as questions may replace some of them).
-const readingFloors: Record<string, number> = { "dev-northwind": 20, "dev-chinook": 21, "dev-jaffle_shop": 5, "dev-classicmodels": 12, "dev-demo": 18 };
+const readingFloors: Record<string, number> = { "dev-northwind": 20, "dev-chinook": 22, "dev-jaffle_shop": 5, "dev-classicmodels": 12, "dev-demo": 18 };
 
 const evaluated = new Map<string, CaseResult[]>(planners.map((p) => [p, []]));
 

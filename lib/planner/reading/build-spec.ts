@@ -2,8 +2,8 @@ import type { Catalog } from "@/lib/catalog/types";
 import pluralize from "pluralize";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
 import { convertedColumn } from "./converted-column";
-import { addsUp, formulaName, formulaSql } from "./formula";
-import { namesAnAmount } from "@/lib/semantic-model/default-aggregate";
+import { formulaName, formulaSql } from "./formula";
+import { addAveragePer, addFormulaMeasure, addShare, type DerivedContext } from "./build-derived";
 import { phraseKey } from "./lexicon";
 import { isExistsFilter, type ColumnFilter, type GrainKey, type Having, type OrderBy } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
@@ -152,6 +152,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     if (onColumns.length !== conditions.length || onColumns.length === 0 || onColumns.length < words.length) fail("a condition of an aggregate that is not on its rows' columns");
     return onColumns;
   };
+  const derived: DerivedContext = { columns, addColumn, addMeasure: (m, phrase) => addMeasure(m, phrase), rowConditions, columnOf: (e, column, phrase) => col({ kind: "entity", entity: e }, column, phrase), hasHaving: havings.length > 0 };
   const measureNames: string[] = [];
   const addMeasure = (m: Part, phrase: string): string => {
     if (m.k === "count") {
@@ -167,17 +168,9 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     const t = m.target;
     if (t.kind === "formula") {
       formulaUses.add(phraseKey(t.phrase));
-      // "total unit price times quantity"; a bare formula is added up only when it is an amount (see addsUp).
-      // "markup per product = MSRP minus buy price": grouped by its own rows' key, a group is one row, whose value is the sum.
+      // "markup per product = MSRP minus buy price": grouped by its own rows' key, a group is one row.
       const ownRows = grainParts.length > 0 && base === t.entity.table && !src.fansOut() && grainParts.every((g) => g.entity === t.entity && !g.attr && !g.bucket);
-      // "net revenue (qty * unit price - discount)": a formula the request names as an amount adds up, as the model's measures do.
-      const namedAmount = namesAnAmount(t.phrase.toLowerCase().split(/[^a-z]+/));
-      const fn = m.fn ?? (addsUp(t.formula) || ownRows || namedAmount ? "sum" : fail("a computed value that does not add up, without an aggregate"));
-      if (fn === "count" || fn === "count_distinct") fail("a count of computed values");
-      const sql = formulaSql(t.formula, src.reach(t.entity.table, phrase));
-      const known = columns.find((c) => c.expr.kind === "aggregate" && c.expr.fn === fn && c.expr.arg.kind === "expression" && c.expr.arg.sql === sql);
-      if (known) return known.name;
-      return addColumn({ name: snake(`${fn === "sum" ? "total" : fn}_${formulaName(t.phrase, t.formula)}`), expr: { kind: "aggregate", fn, arg: { kind: "expression", sql } }, phrase });
+      return addFormulaMeasure(t, m.fn, ownRows, src.reach(t.entity.table, phrase), phrase, derived);
     }
     const column = t.kind === "measure" ? t.measure.column : t.kind === "dimension" ? t.dimension.column : t.kind === "time" ? t.time.column : fail("aggregate of an entity");
     const fn = m.fn ?? (t.kind === "measure" ? t.measure.defaultAgg : fail("a bare column is not a measure"));
@@ -190,39 +183,12 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     return addColumn({ name, expr: { kind: "aggregate", fn, arg: converted ? { kind: "expression", sql: converted.sql } : { kind: "column", column: ref } }, phrase });
   };
   for (const m of measures) measureNames.push(addMeasure(m, m.phrase));
-  /**
-   * A share: of the table's whole when nothing picks the part (each group is a part), else the
-   * part's conditions make a conditional aggregate over each group's rows, divided by the group's
-   * own aggregate ("what % of orders got cancelled, per year"). Conditions read right after the
-   * share's noun attach to it, as a modifier attaches to the nearest noun: that reading wins over
-   * the same words read as a filter of the whole request.
-   */
-  const addShare = (share: Of<"share">, percent: boolean): { name: string; bonus: number } => {
-    const whole = addMeasure(share.of, "phrase" in share.of ? share.of.phrase : share.phrase);
-    const prefix = percent ? "pct" : "share";
-    if (share.part.length === 0) {
-      if (havings.length > 0) fail("a share beside a having clause");
-      return { name: addColumn({ name: snake(`${prefix}_of_${whole}`), expr: { kind: "share", of: whole, percent }, phrase: share.phrase }), bonus: 0 };
-    }
-    const wholeColumn = columns.find((c) => c.name === whole)!;
-    if (wholeColumn.expr.kind !== "aggregate") fail("a share of a value that is not an aggregate");
-    const columnConditions = rowConditions(share.part);
-    const partWords = share.part.map((p) => ("phrase" in p ? p.phrase : "")).join(" ");
-    const part = addColumn({ name: snake(`${whole}_${partWords}`), expr: { ...(wholeColumn.expr as Extract<OutputColumn["expr"], { kind: "aggregate" }>), where: columnConditions }, phrase: partWords });
-    return { name: addColumn({ name: snake(`${prefix}_${part}`), expr: { kind: "ratio", numerator: part, denominator: whole, percent }, phrase: share.phrase }), bonus: 0.5 };
-  };
   for (const share of shares) {
-    const result = addShare(share, shareUnits[0]?.percent ?? share.percent);
+    const result = addShare(share, shareUnits[0]?.percent ?? share.percent, derived);
     measureNames.push(result.name);
     bonus += result.bonus;
   }
-  for (const a of averagesPer) {
-    const numerator = addMeasure(a.of, a.phrase);
-    const key = a.per.key[0] ?? fail("an average per rows without a key");
-    if (a.per.key.length > 1) fail("an average per rows of a composite key");
-    const denominator = addColumn({ name: snake(`${a.per.plural}_count`), expr: { kind: "aggregate", fn: "count_distinct", arg: { kind: "column", column: col({ kind: "entity", entity: a.per }, key, a.phrase) } }, phrase: a.phrase });
-    measureNames.push(addColumn({ name: snake(`avg_${numerator}_per_${a.per.name}`), expr: { kind: "ratio", numerator, denominator, percent: false }, phrase: a.phrase }));
-  }
+  for (const a of averagesPer) measureNames.push(addAveragePer(a, derived));
   const having: Having[] = [];
   for (const h of havings) {
     const name = addMeasure(h.measure, h.phrase);
