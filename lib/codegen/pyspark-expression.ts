@@ -1,5 +1,5 @@
 import type { AggregateFn, OutputExpr } from "@/lib/spec/output-column";
-import type { ColumnFilter, ColumnRef, Literal, TimeBucket } from "@/lib/spec/clauses";
+import type { ColumnFilter, ColumnRef, ExpressionFilter, Literal, TimeBucket } from "@/lib/spec/clauses";
 import { CodegenError } from "@/lib/codegen/codegen-error";
 import { parseSafeExpression, type SafeExpr } from "@/lib/codegen/safe-expression";
 import { columnFamily, type Scope } from "@/lib/codegen/scope";
@@ -37,6 +37,8 @@ export function safeExpressionPy(expr: SafeExpr): string {
     case "binary": {
       const left = safeExpressionPy(expr.left);
       const right = safeExpressionPy(expr.right);
+      // A date minus a date is a whole number of days in Postgres; Spark needs datediff for that.
+      if (expr.op === "-" && isDate(expr.left) && isDate(expr.right)) return `F.datediff(${left}, ${right})`;
       // Matches the SQL side: numeric division, NULL for a zero divisor.
       if (expr.op === "/") return `(${left}.cast("decimal(38,10)") / F.when(${right} != 0, ${right}))`;
       return `(${left} ${expr.op} ${right})`;
@@ -51,16 +53,32 @@ export function safeExpressionPy(expr: SafeExpr): string {
   }
 }
 
+/** Whether an expression is a calendar date: a date column, or a cast to date. */
+function isDate(expr: SafeExpr): boolean {
+  return (expr.kind === "column" && columnFamily(expr.ref.column.dataType) === "date") || (expr.kind === "cast" && expr.to === "date");
+}
+
 export function bucketPy(inner: string, bucket: TimeBucket): string {
   return bucket === "day" ? `F.to_date(${inner})` : `F.trunc(${inner}, ${py(bucket)})`;
 }
 
 const AGGREGATES: Record<AggregateFn, string> = { sum: "F.sum", count: "F.count", count_distinct: "F.countDistinct", avg: "F.avg", min: "F.min", max: "F.max" };
 
+/** A share or a ratio over aggregate output columns already in the DataFrame; `Window` must be imported for a share. */
+export function derivedOutputPy(expr: Extract<OutputExpr, { kind: "share" | "ratio" }>): string {
+  const scale = expr.percent ? " * 100" : "";
+  const divide = (numerator: string, denominator: string) => `(${numerator}.cast("decimal(38,10)")${scale} / F.when(${denominator} != 0, ${denominator}))`;
+  if (expr.kind === "share") return divide(`F.col(${py(expr.of)})`, `F.sum(F.col(${py(expr.of)})).over(Window.partitionBy())`);
+  return divide(`F.col(${py(expr.numerator)})`, `F.col(${py(expr.denominator)})`);
+}
+
 export function outputExprPy(expr: OutputExpr, scope: Scope): string {
   if (expr.kind === "column") return expr.bucket ? bucketPy(colPy(expr.column, scope), expr.bucket) : colPy(expr.column, scope);
   if (expr.kind === "expression") return safeExpressionPy(parseSafeExpression(expr.sql, scope));
-  const arg = expr.arg.kind === "star" ? "F.lit(1)" : expr.arg.kind === "column" ? colPy(expr.arg.column, scope) : safeExpressionPy(parseSafeExpression(expr.arg.sql, scope));
+  if (expr.kind === "share" || expr.kind === "ratio") throw new CodegenError("invalid_spec", `a ${expr.kind} is computed from other outputs`);
+  const value = expr.arg.kind === "star" ? "F.lit(1)" : expr.arg.kind === "column" ? colPy(expr.arg.column, scope) : safeExpressionPy(parseSafeExpression(expr.arg.sql, scope));
+  // A conditional aggregate reads NULL (skipped by every aggregate) where its conditions fail, as SQL's FILTER does.
+  const arg = expr.where ? `F.when(${expr.where.map((w) => `(${filterPy(w, scope)})`).join(" & ")}, ${value})` : value;
   const agg = `${AGGREGATES[expr.fn]}(${arg})`;
   return expr.zeroIfEmpty ? `F.coalesce(${agg}, F.lit(0))` : agg;
 }
@@ -81,6 +99,11 @@ function literalPy(scope: Scope, ref: ColumnRef, value: Literal): string {
 }
 
 const OPS: Record<string, string> = { "=": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
+
+/** A computed value compared with a number, in step with `filterSql`. */
+export function expressionFilterPy(filter: ExpressionFilter, scope: Scope): string {
+  return `(${safeExpressionPy(parseSafeExpression(filter.sql, scope))} ${OPS[filter.compare]} F.lit(${filter.value}))`;
+}
 
 /** A column filter as a pyspark boolean Column, in step with `filterSql`. */
 export function filterPy(filter: ColumnFilter, scope: Scope): string {

@@ -4,7 +4,8 @@ import { CodegenError } from "@/lib/codegen/codegen-error";
 import { shapeQuery } from "@/lib/codegen/query-shape";
 import { buildScope } from "@/lib/codegen/scope";
 import { quoteIdent } from "@/lib/codegen/sql-quote";
-import { colPy, filterPy, outputExprPy, py } from "@/lib/codegen/pyspark-expression";
+import { colPy, derivedOutputPy, expressionFilterPy, filterPy, outputExprPy, py } from "@/lib/codegen/pyspark-expression";
+import { isDerivedOutput } from "@/lib/spec/output-column";
 import { jdbcPreamble, type GlueJdbcArgs } from "@/lib/codegen/pyspark-jdbc";
 import { existsPy } from "@/lib/codegen/pyspark-exists";
 import { isExistsFilter, type Filter } from "@/lib/spec/clauses";
@@ -27,7 +28,7 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
   // A filter on one DataFrame: a Column condition, or a semi/anti join for an existence check.
   let checks = 0;
   const applyFilter = (df: string, f: Filter): string[] =>
-    isExistsFilter(f) ? existsPy(f, scope, df, `related_${++checks}`) : [`${df} = ${df}.filter(${filterPy(f, scope)})`];
+    isExistsFilter(f) ? existsPy(f, scope, df, `related_${++checks}`) : f.op === "expression" ? [`${df} = ${df}.filter(${expressionFilterPy(f, scope)})`] : [`${df} = ${df}.filter(${filterPy(f, scope)})`];
   const out: string[] = [
     `# DataMorph: ${spec.target.table}`,
     // Every line break Python knows ends a comment, so each piece gets its own "#".
@@ -39,6 +40,8 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
     "from awsglue.utils import getResolvedOptions",
     "from pyspark.context import SparkContext",
     "from pyspark.sql import functions as F",
+    // Only a share needs a window (the total over every row).
+    ...(spec.columns.some((c) => c.expr.kind === "share") ? ["from pyspark.sql import Window"] : []),
     "",
     ...preamble.lines,
     "",
@@ -66,6 +69,7 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
     const aggregates = spec.columns.filter((c) => c.expr.kind === "aggregate").map((c) => c.name);
     out.push(shape.groupOutputs.length > 0 ? "df = df.groupBy(" : "df = df.groupBy().agg(", ...(shape.groupOutputs.length > 0 ? [...select(shape.groupOutputs), ").agg("] : []), ...select(aggregates), ")");
     for (const h of spec.having) out.push(`df = df.filter(F.col(${py(h.output)}) ${h.op === "=" ? "==" : h.op} F.lit(${h.value}))`);
+    for (const c of spec.columns) if (isDerivedOutput(c.expr)) out.push(`df = df.withColumn(${py(c.name)}, ${derivedOutputPy(c.expr)})`);
   } else {
     out.push("df = df.select(", ...select(spec.columns.map((c) => c.name)), ")");
     if (spec.distinct) out.push("df = df.distinct()");

@@ -1,5 +1,6 @@
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { filterSource, type Filter, type OrderBy } from "@/lib/spec/clauses";
+import { isDerivedOutput } from "@/lib/spec/output-column";
 
 /**
  * Decisions both compilers must make the same way, so SQL and PySpark produce the same rows
@@ -32,7 +33,7 @@ export function shapeQuery(spec: EtlSpec, primaryKeyOf: (alias: string) => strin
     if (optional.has(source) && !noMatch(filter)) joinFilters.set(source, [...(joinFilters.get(source) ?? []), filter]);
     else whereFilters.push(filter);
   }
-  const groupOutputs = aggregated ? spec.columns.filter((c) => c.expr.kind !== "aggregate").map((c) => c.name) : [];
+  const groupOutputs = aggregated ? spec.columns.filter((c) => c.expr.kind !== "aggregate" && !isDerivedOutput(c.expr)).map((c) => c.name) : [];
 
   const order: QueryShape["order"] = spec.orderBy.map((o) => ({ output: o.output, direction: o.direction }));
   if (order.length > 0 || spec.limit) {

@@ -4,6 +4,7 @@ import type { AggregateArg, AggregateFn, OutputExpr } from "@/lib/spec/output-co
 import type { Scope } from "@/lib/codegen/scope";
 import { parseSafeExpression, type SafeExpr } from "@/lib/codegen/safe-expression";
 import { quoteIdent, quoteString } from "@/lib/codegen/sql-quote";
+import { CodegenError } from "@/lib/codegen/codegen-error";
 
 /** `"alias"."column"`, after checking the column exists in that source. */
 export function columnSql(ref: ColumnRef, scope: Scope): string {
@@ -62,8 +63,9 @@ export function aggregateArgSql(arg: AggregateArg, scope: Scope): string {
   return safeExpressionSql(parseSafeExpression(arg.sql, scope));
 }
 
-/** SQL of one output column's value (without its alias). */
+/** SQL of one output column's value (without its alias); shares and ratios need `outputValueSql`. */
 export function outputExprSql(expr: OutputExpr, scope: Scope): string {
+  if (expr.kind === "share" || expr.kind === "ratio") throw new CodegenError("invalid_spec", `a ${expr.kind} is computed from other outputs`);
   if (expr.kind === "column") {
     const inner = columnSql(expr.column, scope);
     return expr.bucket ? bucketSql(inner, expr.bucket) : inner;

@@ -3,7 +3,8 @@ import { CodegenError } from "@/lib/codegen/codegen-error";
 import { resolveExistsPath } from "@/lib/codegen/exists-path";
 import { columnFamily, type ResolvedColumn, type Scope } from "@/lib/codegen/scope";
 import { quoteIdent, quoteNumber, quoteString } from "@/lib/codegen/sql-quote";
-import { columnSql } from "@/lib/codegen/sql-expression";
+import { columnSql, safeExpressionSql } from "@/lib/codegen/sql-expression";
+import { parseSafeExpression } from "@/lib/codegen/safe-expression";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
@@ -44,6 +45,7 @@ export function literalFor(target: ResolvedColumn, value: Literal): string {
 
 /** One filter as a boolean SQL condition. */
 export function filterSql(filter: Filter, scope: Scope): string {
+  if (filter.op === "expression") return `${safeExpressionSql(parseSafeExpression(filter.sql, scope))} ${filter.compare === "!=" ? "<>" : filter.compare} ${quoteNumber(filter.value)}`;
   return isExistsFilter(filter) ? existsSql(filter, scope) : columnFilterSql(filter, scope);
 }
 

@@ -4,7 +4,9 @@ import { CodegenError } from "@/lib/codegen/codegen-error";
 import { shapeQuery, type QueryShape } from "@/lib/codegen/query-shape";
 import { buildScope, type Scope } from "@/lib/codegen/scope";
 import { filterSql } from "@/lib/codegen/sql-filter";
-import { columnSql, outputExprSql } from "@/lib/codegen/sql-expression";
+import { columnSql } from "@/lib/codegen/sql-expression";
+import { outputValueSql } from "@/lib/codegen/sql-aggregate";
+import { isDerivedOutput } from "@/lib/spec/output-column";
 import { quoteIdent, quoteNumber } from "@/lib/codegen/sql-quote";
 
 export { CodegenError } from "@/lib/codegen/codegen-error";
@@ -25,7 +27,11 @@ export function compileRelation({ spec, catalog }: { spec: EtlSpec; catalog: Cat
   if (!parsed.success) throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   const scope = buildScope(spec.sources, catalog);
   const shape = shapeQuery(spec, (alias) => scope.table(alias).primaryKey);
-  const exprs = new Map(spec.columns.map((c) => [c.name, outputExprSql(c.expr, scope)]));
+  const exprs = new Map<string, string>();
+  // Shares and ratios divide aggregate outputs, so those are compiled first.
+  const sqlOf = (name: string) => exprs.get(name) ?? ((): never => { throw new CodegenError("invalid_spec", `no output "${name}"`); })();
+  for (const c of spec.columns.filter((c) => !isDerivedOutput(c.expr))) exprs.set(c.name, outputValueSql(c.expr, scope, sqlOf));
+  for (const c of spec.columns.filter((c) => isDerivedOutput(c.expr))) exprs.set(c.name, outputValueSql(c.expr, scope, sqlOf));
   const relation: string[] = [`FROM ${tableSql(scope, spec.sources[0].alias)}`];
   for (const join of spec.joins) {
     relation.push(`${join.type === "left" ? "LEFT JOIN" : "INNER JOIN"} ${tableSql(scope, join.right)}`);

@@ -1,5 +1,6 @@
 import type { EtlSpec } from "@/lib/spec/etl-spec";
-import type { OutputColumn } from "@/lib/spec/output-column";
+import { derivedInputs, isDerivedOutput, type OutputColumn } from "@/lib/spec/output-column";
+import { describeAggregateWhere, describeDerived } from "@/lib/spec/describe-derived";
 
 /** A source column as lineage names it: `public.orders` and `amount`. */
 export type SourceColumn = { table: string; column: string };
@@ -35,19 +36,27 @@ export function specLineage(spec: EtlSpec): SpecLineage {
   const unique = (columns: SourceColumn[]) => columns.filter((c, i) => columns.findIndex((d) => d.table === c.table && d.column === c.column) === i);
 
   const columnOf = ({ name, expr }: OutputColumn): ColumnLineage => {
+    // A share or a ratio reads what the outputs it divides read.
+    if (expr.kind === "share" || expr.kind === "ratio") {
+      const inputs = spec.columns.filter((c) => derivedInputs(expr).includes(c.name) && !isDerivedOutput(c.expr)).map(columnOf);
+      return { output: name, transformation: "expression", detail: describeDerived(expr), sources: unique(inputs.flatMap((i) => i.sources)) };
+    }
     if (expr.kind === "column") {
       return { output: name, transformation: expr.bucket ? "time bucket" : "column", detail: expr.bucket ?? null, sources: ref(expr.column.source, expr.column.column) };
     }
     if (expr.kind === "expression") return { output: name, transformation: "expression", detail: expr.sql, sources: unique(inExpression(expr.sql)) };
     const { arg } = expr;
-    const sources = arg.kind === "column" ? ref(arg.column.source, arg.column.column) : arg.kind === "expression" ? unique(inExpression(arg.sql)) : [];
-    const detail = arg.kind === "star" ? "count(*)" : arg.kind === "expression" ? `${fnName[expr.fn]}(${arg.sql})` : fnName[expr.fn];
+    const read = arg.kind === "column" ? ref(arg.column.source, arg.column.column) : arg.kind === "expression" ? inExpression(arg.sql) : [];
+    const sources = unique([...read, ...(expr.where ?? []).flatMap((w) => ref(w.column.source, w.column.column))]);
+    const detail = (arg.kind === "star" ? "count(*)" : arg.kind === "expression" ? `${fnName[expr.fn]}(${arg.sql})` : fnName[expr.fn]) + describeAggregateWhere(expr);
     return { output: name, transformation: "aggregate", detail, sources };
   };
 
   const rows: RowLineage[] = [
     ...spec.filters.map((f) =>
-      "column" in f
+      f.op === "expression"
+        ? { kind: "filter" as const, detail: f.phrase || `${f.sql} ${f.compare} ${f.value}`, sources: unique(inExpression(f.sql)) }
+        : "column" in f
         ? { kind: "filter" as const, detail: f.phrase || `${f.column.source}.${f.column.column} ${f.op}`, sources: ref(f.column.source, f.column.column) }
         : // An existence check reads the source row's keys that lead to the related rows.
           { kind: "filter" as const, detail: f.phrase || `${f.op} ${f.path.map((p) => p.table).join(" → ")}`, sources: unique((f.path[0]?.on ?? []).flatMap((k) => ref(f.source, k.left))) },

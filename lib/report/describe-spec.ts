@@ -1,5 +1,6 @@
 import { isExistsFilter, type ColumnFilter, type ColumnRef, type ExistsFilter, type Filter, type Literal } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { describeAggregateWhere, describeDerived } from "@/lib/spec/describe-derived";
 import type { AggregateArg, OutputColumn } from "@/lib/spec/output-column";
 
 /** One clause of the spec in words, beside the words of the prompt it came from. */
@@ -15,6 +16,7 @@ const ref = (column: ColumnRef) => `${column.source}.${column.column}`;
 const literal = (value: Literal) => (typeof value === "string" ? `'${value}'` : String(value));
 
 function describeFilter(filter: Filter): string {
+  if (filter.op === "expression") return `${filter.sql} ${filter.compare} ${filter.value}`;
   return isExistsFilter(filter) ? describeExistsFilter(filter, describeColumnFilter) : describeColumnFilter(filter);
 }
 
@@ -64,7 +66,8 @@ export function describeColumn(column: OutputColumn): string {
   const expr = column.expr;
   if (expr.kind === "column") return expr.bucket ? `${expr.bucket} of ${ref(expr.column)}` : ref(expr.column);
   if (expr.kind === "expression") return expr.sql;
-  const call = expr.fn === "count_distinct" ? `count(distinct ${describeArg(expr.arg)})` : `${expr.fn}(${describeArg(expr.arg)})`;
+  if (expr.kind === "share" || expr.kind === "ratio") return describeDerived(expr);
+  const call = (expr.fn === "count_distinct" ? `count(distinct ${describeArg(expr.arg)})` : `${expr.fn}(${describeArg(expr.arg)})`) + describeAggregateWhere(expr);
   return expr.zeroIfEmpty ? `${call}, 0 when there are no rows` : call;
 }
 

@@ -11,6 +11,9 @@ const INTENSIVE_WORDS = new Set([
 // "total price", "amount per order": a word that names a sum wins over an intensive one.
 const EXTENSIVE_WORDS = new Set(["total", "amount", "sum", "subtotal", "count", "revenue", "sales", "spend"]);
 
+/** Whether words name a sum ("net revenue", "total value"): what they name adds up over rows. */
+export const namesAnAmount = (words: string[]): boolean => words.some((w) => EXTENSIVE_WORDS.has(w));
+
 /** The aggregate a request means when it names the measure without one ("revenue by month"). */
 export function defaultAggregate(words: string[], unit: Unit | undefined): "sum" | "avg" {
   if (words.some((w) => EXTENSIVE_WORDS.has(w))) return "sum";

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { ColumnRef, ExistsFilter, FilterSchema, GrainKeySchema, HavingSchema, JoinSchema, OrderBySchema, SourceSchema } from "@/lib/spec/clauses";
 import { isExistsFilter } from "@/lib/spec/clauses";
-import type { OutputColumn } from "@/lib/spec/output-column";
+import { derivedInputs, isDerivedOutput, type OutputColumn } from "@/lib/spec/output-column";
 
 type SpecShape = {
   sources: z.infer<typeof SourceSchema>[];
@@ -43,7 +43,9 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
 
   spec.filters.forEach((f, i) => {
     if (isExistsFilter(f)) issues.push(...checkExists(f, aliases, ["filters", i]));
-    else checkRef(f.column, ["filters", i, "column"]);
+    else if (f.op === "expression") {
+      if (!aliases.has(f.source)) issues.push({ message: `unknown source alias "${f.source}"`, path: ["filters", i, "source"] });
+    } else checkRef(f.column, ["filters", i, "column"]);
   });
   spec.grain.forEach((g, i) => checkRef(g.column, ["grain", i, "column"]));
 
@@ -58,7 +60,15 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
       if (c.expr.arg.kind === "column") checkRef(c.expr.arg.column, ["columns", i, "expr", "arg", "column"]);
       if (c.expr.arg.kind === "star" && c.expr.fn !== "count")
         issues.push({ message: `${c.expr.fn}(*) is not an aggregate; only count(*) is`, path: ["columns", i, "expr"] });
+      (c.expr.where ?? []).forEach((w, k) => checkRef(w.column, ["columns", i, "expr", "where", k, "column"]));
     }
+  });
+  spec.columns.forEach((c, i) => {
+    if (!isDerivedOutput(c.expr)) return;
+    for (const input of derivedInputs(c.expr))
+      if (!aggregates.has(input)) issues.push({ message: `${c.expr.kind} "${c.name}" must be computed from aggregate outputs, not "${input}"`, path: ["columns", i, "expr"] });
+    // HAVING drops groups after the total is taken: the shares would no longer add up to the whole.
+    if (c.expr.kind === "share" && spec.having.length > 0) issues.push({ message: `share "${c.name}" cannot stand beside a having clause`, path: ["columns", i, "expr"] });
   });
   spec.having.forEach((h, i) => {
     if (!aggregates.has(h.output)) issues.push({ message: `having must name an aggregate output, not "${h.output}"`, path: ["having", i, "output"] });

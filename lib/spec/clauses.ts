@@ -105,7 +105,22 @@ export const ExistsFilterSchema = z.object({
   phrase: PhraseSchema,
 });
 
-export const FilterSchema = z.discriminatedUnion("op", [...columnFilters, ExistsFilterSchema]);
+/**
+ * A value computed from each row, compared with a number: "order lines where quantity times unit
+ * price is more than 100", "orders that took more than 7 days to ship". `sql` is arithmetic over
+ * `alias.column` references, checked by codegen like an output expression; `source` is the alias
+ * whose rows it keeps.
+ */
+export const ExpressionFilterSchema = z.object({
+  op: z.literal("expression"),
+  source: NameSchema,
+  sql: z.string().min(1).max(1000),
+  compare: ComparisonOpSchema,
+  value: z.number().finite(),
+  phrase: PhraseSchema,
+});
+
+export const FilterSchema = z.discriminatedUnion("op", [...columnFilters, ExistsFilterSchema, ExpressionFilterSchema]);
 
 export const TimeBucketSchema = z.enum(["day", "week", "month", "quarter", "year"]);
 
@@ -147,6 +162,7 @@ export type ComparisonOp = z.infer<typeof ComparisonOpSchema>;
 export type Filter = z.infer<typeof FilterSchema>;
 export type ColumnFilter = z.infer<typeof ColumnFilterSchema>;
 export type ExistsFilter = z.infer<typeof ExistsFilterSchema>;
+export type ExpressionFilter = z.infer<typeof ExpressionFilterSchema>;
 export type PathStep = z.infer<typeof PathStepSchema>;
 export type LookupStep = z.infer<typeof LookupStepSchema>;
 
@@ -154,7 +170,7 @@ export type LookupStep = z.infer<typeof LookupStepSchema>;
 export const isExistsFilter = (filter: Filter): filter is ExistsFilter => filter.op === "exists" || filter.op === "not_exists";
 
 /** The alias of the source a filter keeps or drops rows of. */
-export const filterSource = (filter: Filter): string => (isExistsFilter(filter) ? filter.source : filter.column.source);
+export const filterSource = (filter: Filter): string => (isExistsFilter(filter) || filter.op === "expression" ? filter.source : filter.column.source);
 export type TimeBucket = z.infer<typeof TimeBucketSchema>;
 export type GrainKey = z.infer<typeof GrainKeySchema>;
 export type Having = z.infer<typeof HavingSchema>;

@@ -31,6 +31,7 @@ modules["awsglue.context"].GlueContext = GlueContext
 modules["awsglue.utils"].getResolvedOptions = getResolvedOptions
 modules["pyspark.context"].SparkContext = type("SparkContext", (), {"getOrCreate": staticmethod(lambda: None)})
 modules["pyspark.sql"].functions = Fake("F")
+modules["pyspark.sql"].Window = Fake("Window")
 sys.modules.update(modules)
 script, sys.argv = sys.argv[1], sys.argv[1:]
 runpy.run_path(script, run_name="__main__")

@@ -5,6 +5,7 @@ import { columnSql } from "@/lib/codegen/sql-expression";
 import { quoteIdent } from "@/lib/db/ident";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { filterSource, isExistsFilter } from "@/lib/spec/clauses";
+import { derivedTests } from "./derived-tests";
 import { existsTests } from "./exists-tests";
 import { reconciliationTests } from "./reconcile";
 import type { DataTest } from "./types";
@@ -74,7 +75,8 @@ function grainTests(ctx: Context): DataTest[] {
 function filterTests({ spec, compiled, target }: Context): DataTest[] {
   const tests: DataTest[] = [];
   spec.filters.forEach((filter, index) => {
-    if (isExistsFilter(filter)) return;
+    // A computed comparison's value is not a column of the table to check it on.
+    if (isExistsFilter(filter) || filter.op === "expression") return;
     const output = spec.columns.find(
       (c) => c.expr.kind === "column" && !c.expr.bucket && c.expr.column.source === filter.column.source && c.expr.column.column === filter.column.column,
     );
@@ -130,6 +132,7 @@ export function generateTests({ spec, catalog, target }: { spec: EtlSpec; catalo
   return [
     ...grainTests(ctx),
     ...reconciliationTests(ctx),
+    ...derivedTests(ctx),
     ...filterTests(ctx),
     ...existsTests(ctx),
     ...coverageTests(ctx),

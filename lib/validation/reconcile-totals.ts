@@ -1,5 +1,5 @@
 import { filterSql } from "@/lib/codegen/sql-filter";
-import { aggregateArgSql } from "@/lib/codegen/sql-expression";
+import { aggregateValueSql } from "@/lib/codegen/sql-aggregate";
 import { quoteIdent } from "@/lib/db/ident";
 import type { OutputColumn } from "@/lib/spec/output-column";
 import { filterSource } from "@/lib/spec/clauses";
@@ -21,11 +21,11 @@ export function totalsTest(column: OutputColumn, index: number, alias: string, c
   if (expr.kind !== "aggregate" || (expr.fn !== "sum" && expr.fn !== "count")) return null;
   if (spec.having.length > 0 || spec.limit) return null;
   const filters = [...compiled.shape.whereFilters, ...[...compiled.shape.joinFilters.values()].flat()];
-  if (filters.some((f) => filterSource(f) !== alias)) return null;
+  if (filters.some((f) => filterSource(f) !== alias) || (expr.where ?? []).some((w) => w.column.source !== alias)) return null;
 
   const table = compiled.scope.table(alias);
   const where = filters.map((f) => filterSql(f, compiled.scope));
-  const source = `SELECT ${aggregateArgSql(expr.arg, compiled.scope)} AS v FROM ${q(table.schema)}.${q(table.name)} AS ${q(alias)}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
+  const source = `SELECT ${aggregateValueSql(expr, compiled.scope)} AS v FROM ${q(table.schema)}.${q(table.name)} AS ${q(alias)}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}`;
   const failingSql = [
     `SELECT 'total differs' AS problem, actual::text AS actual, expected::text AS expected FROM (`,
     `  SELECT coalesce((SELECT sum(t.${q(column.name)}) FROM ${target} t), 0) AS actual,`,

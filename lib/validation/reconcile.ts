@@ -1,5 +1,5 @@
 import { expressionColumns, parseSafeExpression } from "@/lib/codegen/safe-expression";
-import { aggregateArgSql } from "@/lib/codegen/sql-expression";
+import { aggregateValueSql } from "@/lib/codegen/sql-aggregate";
 import { quoteIdent } from "@/lib/db/ident";
 import type { OutputColumn } from "@/lib/spec/output-column";
 import type { TestContext } from "./generate-tests";
@@ -16,6 +16,8 @@ function sourcesRead(column: OutputColumn, ctx: TestContext): string[] | null {
   const { expr } = column;
   if (expr.kind !== "aggregate" || !(expr.fn in AGGREGATES)) return null;
   if (expr.arg.kind === "column") return [expr.arg.column.source];
+  // A conditional count(*) counts the FROM table's rows that meet its conditions (its value is 1 there, else NULL).
+  if (expr.arg.kind === "star" && expr.where) return [ctx.spec.sources[0].alias];
   if (expr.arg.kind === "expression") {
     const parsed = parseSafeExpression(expr.arg.sql, ctx.compiled.scope);
     return [...new Set(expressionColumns(parsed).map((c) => c.source.alias))];
@@ -52,7 +54,7 @@ export function reconciliationTests(ctx: TestContext): DataTest[] {
     }
 
     const aggregate = AGGREGATES[column.expr.fn as keyof typeof AGGREGATES];
-    const argument = aggregateArgSql(column.expr.arg, compiled.scope);
+    const argument = aggregateValueSql(column.expr, compiled.scope);
     const picked = [
       ...groups.map((name, i) => `${compiled.exprs.get(name)} AS g_${i}`),
       ...keys.map((k, i) => `${k} AS k_${i}`),

@@ -7,6 +7,7 @@ import { datedEntity, defaultTime, fail, type Sources } from "./build-sources";
 import type { BuildContext } from "./build-spec";
 import type { Part } from "./parts";
 import { phraseKey } from "./lexicon";
+import { formulaSql } from "./formula";
 import type { Meaning } from "./senses";
 
 const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!=" };
@@ -50,6 +51,14 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
       filters.push(q.meanings.length === 1 ? { op: "=", column, value: m.value, phrase: q.phrase } : { op: "in", column, values: q.meanings.map((v) => v.value), phrase: q.phrase });
     } else if (q.k === "flag") {
       filters.push({ op: "=", column: src.col(q.meaning, q.meaning.flag.column, q.phrase), value: q.meaning.flag.trueValue, phrase: q.phrase });
+    } else if (q.k === "filter-compare" && q.attr?.kind === "formula") {
+      // "order items where quantity times unit price is over 100": the row's computed value, compared.
+      const f = q.attr;
+      if (q.unit) fail("a quantity in a unit, compared with a computed value");
+      const source = src.reach(f.entity.table, q.phrase);
+      const sql = formulaSql(f.formula, source);
+      const bounds = q.chunk.operator === "between" ? [[">=", q.chunk.quantity!.value], ["<=", q.chunk.upper?.value ?? fail("between without upper")]] as const : [[opOf(q.chunk.operator), q.chunk.quantity!.value]] as const;
+      for (const [compare, value] of bounds) filters.push({ op: "expression", source, sql, compare, value, phrase: q.phrase });
     } else if (q.k === "filter-compare") {
       const target = q.attr ?? implicitMeasure(scope.subject ?? scope.base, q.unit);
       if (target.kind !== "measure" && target.kind !== "dimension") fail("comparison on a non-number");

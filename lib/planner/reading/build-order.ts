@@ -37,5 +37,7 @@ export function sortColumn(m: Meaning): string {
   if (m.kind === "measure") return m.measure.column;
   if (m.kind === "dimension") return m.dimension.column;
   if (m.kind === "time") return m.time.column;
+  // A computed value has no column of its own: the caller adds it as an expression.
+  if (m.kind === "formula") return "";
   return fail("ordered by something that is not a column");
 }

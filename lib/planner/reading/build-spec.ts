@@ -2,7 +2,10 @@ import type { Catalog } from "@/lib/catalog/types";
 import pluralize from "pluralize";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
 import { convertedColumn } from "./converted-column";
-import type { GrainKey, Having, OrderBy } from "@/lib/spec/clauses";
+import { formulaName, formulaSql } from "./formula";
+import { addAveragePer, addFormulaMeasure, addShare, type DerivedContext } from "./build-derived";
+import { phraseKey } from "./lexicon";
+import { isExistsFilter, type ColumnFilter, type GrainKey, type Having, type OrderBy } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
 import { existenceFilters } from "./build-existence";
@@ -40,7 +43,11 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   const notes: string[] = [];
 
   const ranking = planRanking(parts, subject?.entity);
-  const aggregates = [...measures, ...havings.map((h) => h.measure), ...(ranking.aggregate ? [ranking.aggregate] : [])];
+  const shares = parts.filter(is("share"));
+  const shareUnits = parts.filter(is("share-unit"));
+  if (shareUnits.length > 0 && shares.length === 0) fail("a unit of a share without a share");
+  const averagesPer = parts.filter(is("average-per"));
+  const aggregates = [...measures, ...havings.map((h) => h.measure), ...(ranking.aggregate ? [ranking.aggregate] : []), ...shares.map((s) => s.of), ...averagesPer.map((a) => a.of)];
   const grouped = grains.filter((g) => !g.listed);
   if (grouped.length > 0 && aggregates.length === 0) ask(`"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`);
   const aggregated = aggregates.length > 0;
@@ -59,7 +66,10 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   for (const p of related) src.reach(p.entity.table, p.phrase);
   const mentioned = [subject, ...related].flatMap((p) => (p ? [p.entity.table] : []));
   // "with at least 10 shipped orders": the counted rows keep their own qualifiers.
-  const qualifiers = parts.flatMap((p) => (p.k === "subject" || p.k === "related" || p.k === "count" ? p.qualifiers : p.k === "having-compare" && p.measure.k === "count" ? [p, ...p.measure.qualifiers] : [p]));
+  // "number of orders and number of returned orders per customer": beside another measure, a count's own
+  // qualifiers pick the rows of that count alone (a conditional aggregate); as a filter they would narrow both.
+  const conditional = new Set(measures.length > 1 ? measures.filter((m): m is Of<"count"> => m.k === "count" && m.qualifiers.length > 0) : []);
+  const qualifiers = parts.flatMap((p) => (p.k === "subject" || p.k === "related" ? p.qualifiers : p.k === "count" ? (conditional.has(p) ? [] : p.qualifiers) : p.k === "having-compare" && p.measure.k === "count" ? [p, ...p.measure.qualifiers] : [p]));
   // A column of a table the request does not name reads weaker than one of the rows it names
   // ("orders with amount over 500" is the orders' amount; "countries by number of customers"
   // the customers' country). Without any named table ("total amount by date") nothing is weaker.
@@ -79,7 +89,15 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     columns.push({ ...c, name });
     return name;
   };
+  const formulaUses = new Set<string>();
+  // "order items with quantity times unit price as line_total": the one computed column a name can be for.
+  let listedFormula: string | undefined;
   const addPlain = (m: Meaning, column: string, phrase: string, group: boolean): string => {
+    if (m.kind === "formula") {
+      formulaUses.add(phraseKey(m.phrase));
+      if (group) fail("a group of computed values");
+      return listedFormula = addColumn({ name: formulaName(m.phrase, m.formula), expr: { kind: "expression", sql: formulaSql(m.formula, src.reach(m.entity.table, phrase)) }, phrase });
+    }
     const ref = col(m, column, phrase);
     const converted = convertedColumn(m, ref);
     if (converted) return addColumn({ name: snake(`${column}_${converted.suffix}`), expr: { kind: "expression", sql: converted.sql }, phrase });
@@ -127,6 +145,14 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     addPlain(a, a.kind === "dimension" ? a.dimension.column : fail("a listed non-attribute"), listedGrain.phrase, false);
   } else fail("nothing to list");
 
+  /** The conditions of a conditional aggregate: on the aggregated rows' columns, never on related rows. */
+  const rowConditions = (words: Part[]): ColumnFilter[] => {
+    const { filters: conditions } = buildFilters(words, scope, src, ctx, notes);
+    const onColumns = conditions.filter((f): f is ColumnFilter => !isExistsFilter(f));
+    if (onColumns.length !== conditions.length || onColumns.length === 0 || onColumns.length < words.length) fail("a condition of an aggregate that is not on its rows' columns");
+    return onColumns;
+  };
+  const derived: DerivedContext = { columns, addColumn, addMeasure: (m, phrase) => addMeasure(m, phrase), rowConditions, columnOf: (e, column, phrase) => col({ kind: "entity", entity: e }, column, phrase), hasHaving: havings.length > 0 };
   const measureNames: string[] = [];
   const addMeasure = (m: Part, phrase: string): string => {
     if (m.k === "count") {
@@ -135,10 +161,17 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
       const key = e.key[0];
       const distinct = m.distinct || src.fansOut();
       if (distinct && !key) fail("count distinct without a key");
-      return addColumn({ name: snake(`${e.plural}_count`), expr: { kind: "aggregate", fn: distinct ? "count_distinct" : "count", arg: distinct ? { kind: "column", column: col({ kind: "entity", entity: e }, key, phrase) } : { kind: "star" } }, phrase });
+      const where = conditional.has(m) ? rowConditions(m.qualifiers) : undefined;
+      return addColumn({ name: snake(`${e.plural}_count${where ? `_${m.qualifiers.map((q) => ("phrase" in q ? q.phrase : "")).join("_")}` : ""}`), expr: { kind: "aggregate", fn: distinct ? "count_distinct" : "count", arg: distinct ? { kind: "column", column: col({ kind: "entity", entity: e }, key, phrase) } : { kind: "star" }, ...(where ? { where } : {}) }, phrase });
     }
     if (m.k !== "measure") return fail("not a measure");
     const t = m.target;
+    if (t.kind === "formula") {
+      formulaUses.add(phraseKey(t.phrase));
+      // "markup per product = MSRP minus buy price": grouped by its own rows' key, a group is one row.
+      const ownRows = grainParts.length > 0 && base === t.entity.table && !src.fansOut() && grainParts.every((g) => g.entity === t.entity && !g.attr && !g.bucket);
+      return addFormulaMeasure(t, m.fn, ownRows, src.reach(t.entity.table, phrase), phrase, derived);
+    }
     const column = t.kind === "measure" ? t.measure.column : t.kind === "dimension" ? t.dimension.column : t.kind === "time" ? t.time.column : fail("aggregate of an entity");
     const fn = m.fn ?? (t.kind === "measure" ? t.measure.defaultAgg : fail("a bare column is not a measure"));
     if ((fn === "sum" || fn === "avg") && t.kind !== "measure") fail("sum of a non-measure");
@@ -150,6 +183,12 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     return addColumn({ name, expr: { kind: "aggregate", fn, arg: converted ? { kind: "expression", sql: converted.sql } : { kind: "column", column: ref } }, phrase });
   };
   for (const m of measures) measureNames.push(addMeasure(m, m.phrase));
+  for (const share of shares) {
+    const result = addShare(share, shareUnits[0]?.percent ?? share.percent, derived);
+    measureNames.push(result.name);
+    bonus += result.bonus;
+  }
+  for (const a of averagesPer) measureNames.push(addAveragePer(a, derived));
   const having: Having[] = [];
   for (const h of havings) {
     const name = addMeasure(h.measure, h.phrase);
@@ -157,7 +196,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     having.push({ output: name, op, value: h.chunk.quantity!.value, phrase: h.phrase });
   }
   for (const s of parts.filter(is("show"))) {
-    const column = s.meaning.kind === "measure" ? s.meaning.measure.column : s.meaning.kind === "dimension" ? s.meaning.dimension.column : s.meaning.kind === "time" ? s.meaning.time.column : fail("show of a non-column");
+    const column = s.meaning.kind === "measure" ? s.meaning.measure.column : s.meaning.kind === "dimension" ? s.meaning.dimension.column : s.meaning.kind === "time" ? s.meaning.time.column : s.meaning.kind === "formula" ? "" : fail("show of a non-column");
     // "number of albums per artist with the artist name": a column of the grouped entity is one value per group.
     if (aggregated && !groupedEntities.includes(s.meaning.entity.table)) fail("a column beside aggregates");
     if (unnamed(s.meaning, s.phrase)) bonus -= 0.3;
@@ -167,11 +206,16 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   // Ranking, ordering, naming.
   const orderBy: OrderBy[] = [];
   let limit: EtlSpec["limit"];
+  let rankedMeasure: string | undefined;
   if (ranking.count !== undefined) {
     const listedPhrase = subject?.phrase ?? listedGrain?.phrase ?? grains[0]?.phrase ?? "";
     const count = ranking.count > 0 ? ranking.count : isSingular(listedPhrase) ? 1 : ask(`"${ranking.phrase}" does not say how many rows to keep`);
     let by: string | undefined;
-    if (ranking.aggregate) by = addMeasure(ranking.aggregate, ranking.phrase);
+    if (ranking.aggregate) {
+      by = addMeasure(ranking.aggregate, ranking.phrase);
+      // "top 5 products by net sales, call it net_sales": the ranked aggregate is the one measure named.
+      if (measureNames.length === 0) rankedMeasure = by;
+    }
     else if (ranking.column) by = addPlain(ranking.column, sortColumn(ranking.column), ranking.phrase, false);
     else if (ranking.ownMeasure && subject) {
       const m = implicitMeasure(subject.entity, ranking.ownMeasure === "money" ? "currency" : undefined);
@@ -202,15 +246,18 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     orderBy.push({ output: by!, direction: s.direction, phrase: s.phrase });
   }
   if (parts.some(is("recount")) && !aggregates.some((m) => m.k === "count")) fail("\"how many\" without a counted noun");
+  // A definition counts only beside a use of its name: read otherwise, the name meant something else.
+  for (const d of parts.filter(is("defined"))) if (!formulaUses.has(d.name)) fail(`"${d.phrase}" defines a name the reading does not use`);
   const renames = parts.filter(is("rename"));
   if (renames.length > 1) fail("two names");
   if (renames[0]) {
-    if (measureNames.length !== 1) fail("a name for several columns");
-    const i = columns.findIndex((c) => c.name === measureNames[0]);
+    const named = measureNames.length > 0 ? measureNames : rankedMeasure ? [rankedMeasure] : listedFormula && !aggregated ? [listedFormula] : [];
+    if (named.length !== 1) fail("a name for several columns");
+    const i = columns.findIndex((c) => c.name === named[0]);
     const name = snake(renames[0].name);
     columns[i] = { ...columns[i], name, renamePhrase: renames[0].phrase };
-    for (const h of having) if (h.output === measureNames[0]) h.output = name;
-    for (const o of orderBy) if (o.output === measureNames[0]) o.output = name;
+    for (const h of having) if (h.output === named[0]) h.output = name;
+    for (const o of orderBy) if (o.output === named[0]) o.output = name;
   }
   const listedName = subject?.entity.plural ?? (listedGrain?.attr ? snake(listedGrain.phrase) : baseEntity.plural);
   const target = snake([measureNames[0] ?? "", listedName].filter(Boolean).join("_by_")).slice(0, 50);

@@ -14,6 +14,14 @@ export const AGGREGATE_WORDS: Record<string, { fn: AggregateFn; distinct?: boole
   max: { fn: "max" }, maximum: { fn: "max" }, min: { fn: "min" }, minimum: { fn: "min" },
 };
 
+/**
+ * Words for a part of a whole ("share of revenue", "what % of orders"), and whether the part is
+ * given in percent: "share" and "percentage" are read as analysts write them, out of 100.
+ */
+export const SHARE_WORDS: Record<string, { percent: boolean }> = {
+  share: { percent: true }, percentage: { percent: true }, percent: { percent: true }, "%": { percent: true }, proportion: { percent: false }, fraction: { percent: false },
+};
+
 /** Words that make a count distinct ("how many different customers"). */
 export const DISTINCT_WORDS = new Set(["different", "distinct", "unique"]);
 

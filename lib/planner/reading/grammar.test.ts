@@ -204,6 +204,6 @@ describe("states, per-group superlatives and later requests", () => {
   });
 
   it("refuses, naming it, an aggregate phrase it cannot read instead of dropping it", () => {
-    expect(read("what % of loans are lost")).toMatchObject({ refused: "not_understood", message: expect.stringContaining("what % of") });
+    expect(read("what ratio of loans are lost")).toMatchObject({ refused: "not_understood", message: expect.stringContaining("what ratio of") });
   });
 });

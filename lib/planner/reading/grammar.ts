@@ -6,7 +6,7 @@ import {
   compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
   sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
 } from "./phrase-parts";
-import { inUnit, sortFirstBy } from "./phrase-parts";
+import { averagePer, comparedColumns, inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
@@ -51,6 +51,18 @@ r("Head -> BUCKET Measures", ([b, ms]) => list(grain(b), ms));
 r("Head -> NUM? SUPER NP", ([n, s, np]) => largest(n.k === "list" ? undefined : n, s, np));
 // "countries with at least 3 customers", "which cities": a plural attribute noun lists its values.
 r("Head -> DIM", ([d]) => listed(d));
+// "share of revenue", "what % of orders got cancelled", "the share of 2025 revenue".
+r("Head -> Share");
+r("Share -> SHARE TIME? Aggregate PartOf?", ([w, t, a, c]) => share(w, a, items(c), t.k === "list" ? undefined : t));
+r("Share -> SHARE TIME? NP PartOf?", ([w, t, np, c]) => share(w, np, items(c), t.k === "list" ? undefined : t));
+// The conditions that pick the part: "(that) got cancelled", "made with gift cards", "from shipped orders".
+r("PartOf -> Link? Vals", ([, v]) => v);
+r("PartOf -> REL Vals", ([, v]) => v);
+r("PartOf -> Link? FLAG", ([, f]) => flag(f));
+// "…, revenue = quantity x price": a definition of a measure the request names (definitions.ts).
+r("Mod -> DEF", ([d]) => (d.k === "word" ? { k: "defined", name: d.word, phrase: d.phrase } : undefined));
+// "in percent", "as a percentage".
+r("Mod -> PREP? PERCENT", ([p, w]) => (w.k === "word" ? { k: "share-unit", percent: w.word === "percent", phrase: phraseOf(p, w) } : undefined));
 
 r("NP -> ENT", ([e]) => subject(e));
 r("NP -> Adj NP", ([adj, np]) => withQualifiers(np, items(adj)));
@@ -66,6 +78,8 @@ r("Measures -> Aggs Attr", ([aggs, a]) => list(...items(aggs).map((agg) => measu
 r("Aggs -> AGG SEP? AND AGG", ([a, , , b]) => list(a, b));
 r("Aggs -> AGG SEP Aggs", ([a, , rest]) => list(a, rest));
 // "the total quantity sold", "the number of products supplied": the participle only describes.
+// "average number of line items per order": a ratio of two aggregates, not a group (phrase-parts.ts).
+r("Measure -> AGG Aggregate GRAIN ENT", ([agg, m, g, e]) => averagePer(agg, m, g, e));
 r("Measure -> Aggregate PLAINV?", ([m, p]) => (p.k === "list" ? m : described(m, p)));
 r("Aggregate -> AGG DISTINCT? Attr", ([agg, distinct, a]) => measure(agg, a, distinct));
 r("Aggregate -> Attr AGG", ([a, agg]) => measure(agg, a));
@@ -184,6 +198,13 @@ r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
 // "that cost less than 10 dollars": a verb of price and an amount of money compare the rows' one money column.
 r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) => (v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? compare(undefined, c, u) : undefined));
 r("CmpWords -> CMP");
+// "units in stock is below the reorder level", "unit price higher than list price": two columns of the rows compared.
+r("Cmp -> REL? Attr BE? PREP Attr", ([, a, , p, b]) => comparedColumns(a, p, b));
+r("Cmp -> REL? Attr BE? CMP Attr", ([, a, , c, b]) => comparedColumns(a, c, b));
+// "orders that shipped after their required date": the verb names the first date, its particle the direction.
+r("Cmp -> REL? TDIM TDIM", ([, a, b]) => (a.k === "sense" ? comparedColumns(a, a.phrase.toLowerCase().split(/\s+/).pop() ?? "", b) : undefined));
+// "orders that took more than 3 days to ship": from the row's own date to the date the verb names.
+r("Cmp -> REL? VERB CmpWords BUCKET TDIM", ([, v, c, b, t]) => tookLonger(v, c, b, t));
 
 r("GItems -> GItem");
 r("GItems -> GItem SEP? AND GItems");

@@ -1,6 +1,6 @@
 import type { AnnotatedToken, Chunk, NounPhrase } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
-import { AGGREGATE_WORDS, CALENDAR_UNITS, DISTINCT_WORDS, FILLER_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
+import { AGGREGATE_WORDS, CALENDAR_UNITS, DISTINCT_WORDS, SHARE_WORDS, FILLER_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
 import { wordKey, type Lexicon } from "./lexicon";
 import { comparativeOf, dimensionAdjectiveTerminals, isDimensionAdjective } from "./ground-adjectives";
 import { unitOfWord } from "./unit-words";
@@ -16,7 +16,7 @@ export type Grounding = {
   fuzzy: string[];
 };
 
-const CATEGORY: Record<Meaning["kind"], string> = { entity: "ENT", measure: "MEAS", dimension: "DIM", time: "TDIM", flag: "FLAG", value: "VAL", role: "ROLE" };
+export const CATEGORY: Record<Meaning["kind"], string> = { entity: "ENT", measure: "MEAS", dimension: "DIM", time: "TDIM", flag: "FLAG", value: "VAL", role: "ROLE", formula: "MEAS" };
 const CONNECTIVE: Record<string, string> = {
   relative: "REL", question: "Q", with: "WITH", without: "WITHOUT", grain: "GRAIN", by: "BY", and: "AND", or: "OR", naming: "NAMING", preposition: "PREP", subordinator: "SUB",
 };
@@ -62,6 +62,8 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
       case "aggregate": {
         const agg = AGGREGATE_WORDS[c.word.toLowerCase()];
         if (agg) emit("AGG", start, end, { k: "agg", ...agg, phrase });
+        const share = SHARE_WORDS[c.word.toLowerCase()];
+        if (share) emit("SHARE", start, end, { k: "word", word: share.percent ? "percent" : "fraction", phrase, chunk: c });
         break;
       }
       case "ranking": emit("RANK", start, end, { k: "rank", chunk: c, phrase }); break;
@@ -138,6 +140,10 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
     const t = tokens[i];
     const agg = AGGREGATE_WORDS[t.normal];
     if (agg && (c.aggregate ?? []).includes(i)) emit("AGG", i, i + 1, { k: "agg", ...agg, phrase: t.text });
+    const share = SHARE_WORDS[t.normal];
+    // "share of 2025 revenue" (the period took the "of"); "in percent", "as a percentage": the unit of a share.
+    if (share && tokens[i + 1]?.time?.tokens.start === i + 1 && tokens[i + 1]?.normal === "of") emit("SHARE", i, i + 1, { k: "word", word: share.percent ? "percent" : "fraction", phrase: t.text, chunk: c });
+    else if (share && i === end - 1 && tokens[i + 1]?.normal !== "of") emit("PERCENT", i, i + 1, { k: "word", word: share.percent ? "percent" : "fraction", phrase: t.text, chunk: c });
     if (DISTINCT_WORDS.has(t.normal)) emit("DISTINCT", i, i + 1, { k: "word", word: "distinct", phrase: t.text, chunk: c });
     const superlative = QUANTITY_SUPERLATIVES[t.normal];
     if (superlative) emit("SUPER", i, i + 1, { k: "super", direction: superlative, phrase: t.text });

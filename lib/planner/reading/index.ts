@@ -17,6 +17,8 @@ import { ABSENT, items } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
 import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
 import { chooseReading } from "./score";
+import { formulaTerminals } from "./arithmetic-terminals";
+import { definitionTerminals } from "./definitions";
 
 export type ReadingPlannerInput = PlannerInput & {
   /** The warehouse's semantic model, when the caller has loaded it (else built from the catalog). */
@@ -58,11 +60,18 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     // The grammar's own terminals: verbs it may read without a meaning, separators, elided heads.
     grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens, chunks), ...separatorTerminals(tokens));
     grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon), ...stateValueTerminals(tokens, chunks, lexicon), ...rankingAdjectiveTerminals(tokens, chunks), ...aggregateNounTerminals(tokens, grounded.terminals));
+    const formulas = formulaTerminals(tokens, chunks, grounded.terminals);
+    if (formulas.open) return refuse("ambiguous", `"${formulas.open}" mixes + or - with × or / in words, which leaves open what comes first: bracket it, e.g. "(quantity times unit price) minus discount"`, formulas.open);
+    grounded.terminals.push(...formulas.terminals);
+    grounded.terminals.push(...definitionTerminals(tokens, chunks, grounded.terminals, new Set(grounded.unknown.map((t) => t.index))));
     grounded.terminals = guardValueVerbs(grounded.terminals, tokens, model);
     grounded.unknown = grounded.unknown.filter((t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end));
     // "what % of", "share of": an aggregate phrase the grounding cannot read is never dropped.
     const unread = chunks.find((c) => c.kind === "aggregate" && !grounded.terminals.some((t) => t.start < c.tokens.end && c.tokens.start < t.end));
-    if (unread) return refuse("not_understood", `could not read "${unread.text}": not an aggregate the planner reads (percentages and shares are not read yet)`, unread.text);
+    if (unread) return refuse("not_understood", `could not read "${unread.text}": not an aggregate the planner reads`, unread.text);
+    // An operator outside every formula read ("price * 2 per day" over two tables) is never dropped.
+    const operator = chunks.find((c) => c.kind === "arithmetic" && !grounded.terminals.some((t) => t.start <= c.tokens.start && c.tokens.end <= t.end));
+    if (operator) return refuse("not_understood", `could not read the arithmetic around "${operator.text}": its operands are not columns of one table, or its order is open (bracket it)`, operator.text);
     const unknown = grounded.unknown.filter((t) => !isEmphatic(t, tokens));
     if (unknown.length > 0) {
       const words = unknown.map((t) => t.text);

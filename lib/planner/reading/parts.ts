@@ -60,6 +60,18 @@ export type Part =
   | { k: "show"; meaning: Meaning; phrase: string }
   /** `event`: related by a verb or "with" ("placed orders", "with orders"), not a preposition. */
   | { k: "related"; entity: Entity; phrase: string; qualifiers: Part[]; via?: string; event?: boolean }
+  /**
+   * "share of revenue by country", "what % of orders got cancelled": `of` is the aggregate whose
+   * part is wanted; `part` the conditions that pick the part out of each group's rows (none: each
+   * group is a part of the table's whole).
+   */
+  | { k: "share"; of: Part; part: Part[]; percent: boolean; phrase: string }
+  /** "…, revenue = quantity x price": a definition; `name` is the defined words, as the lexicon keys them. */
+  | { k: "defined"; name: string; phrase: string }
+  /** "average number of line items per order": what `of` adds up (a count or a sum) over the number of distinct `per` rows. */
+  | { k: "average-per"; of: Part; per: Entity; phrase: string }
+  /** "in percent", "as a percentage": the unit a share is given in. */
+  | { k: "share-unit"; percent: boolean; phrase: string }
   | ExistencePart
   | { k: "list"; parts: Part[] };
 

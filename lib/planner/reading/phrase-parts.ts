@@ -3,6 +3,8 @@ import type { ComparisonPhrase } from "@/lib/planner/english";
 import { items, list, type Part } from "./parts";
 import type { Unit } from "@/lib/semantic-model/model-schema";
 import type { Meaning } from "./senses";
+import { defaultTime } from "./build-sources";
+import type { Formula } from "./formula";
 
 /**
  * What the grammar's productions build: each function takes the parts of a phrase and returns
@@ -119,6 +121,53 @@ export function equals(a: Part, n: Part, prep: Part): Part | undefined {
   const chunk: ComparisonPhrase = { kind: "comparison", operator: "=", quantity: { value: n.value, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
   return { k: "filter-compare", attr, chunk, phrase };
 }
+/**
+ * "orders that took more than 3 days to ship", "a week to ship": how long the row took, from its
+ * own date to the date the verb names, in whole days (only days and weeks are a fixed number of days).
+ */
+export function tookLonger(v: Part, c: Part, b: Part, t: Part): Part | undefined {
+  const end = sense(t);
+  if (v.k !== "verb" || v.lemma !== "take" || c.k !== "compare" || !c.chunk.quantity || b.k !== "bucket" || (b.bucket !== "day" && b.bucket !== "week") || end?.kind !== "time") return undefined;
+  const start = defaultTime(end.entity);
+  if (!start || start.column === end.time.column) return undefined;
+  const days = b.bucket === "week" ? 7 : 1;
+  const scale = (n: NonNullable<ComparisonPhrase["quantity"]>) => ({ ...n, value: n.value * days });
+  const chunk: ComparisonPhrase = { ...c.chunk, quantity: scale(c.chunk.quantity), ...(c.chunk.upper ? { upper: scale(c.chunk.upper) } : {}) };
+  const formula: Formula = { k: "op", op: "-", left: { k: "date", time: end.time }, right: { k: "date", time: start } };
+  return { k: "filter-compare", attr: { kind: "formula", entity: end.entity, formula, phrase: phraseOf(v, b, t) }, chunk, phrase: phraseOf(v, c, b, t) };
+}
+/**
+ * "average number of line items per order", "average revenue per customer by country": an
+ * average over the rows of `per` of what each adds up, the ratio of the two aggregates (so each
+ * `per` row counts once, whatever other group it falls in).
+ */
+export function averagePer(agg: Part, of: Part, grain: Part, per: Part): Part | undefined {
+  const entity = sense(per);
+  if (agg.k !== "agg" || agg.fn !== "avg" || entity?.kind !== "entity" || grain.k !== "word") return undefined;
+  if (!(of.k === "count" || (of.k === "measure" && of.fn === "count"))) return undefined;
+  return { k: "average-per", of, per: entity.entity, phrase: phraseOf(agg, of, grain, per) };
+}
+const BELOW = new Set(["below", "under", "before"]);
+const ABOVE = new Set(["above", "over", "after"]);
+
+/**
+ * "products where units in stock is below the reorder level", "orders that shipped after their
+ * required date": two columns of the same rows compared, read as their difference against zero
+ * (dates only when both are calendar dates, see formulaSql). `word`: the preposition, a particle
+ * ending a verb's phrase, or a comparison without a number ("higher than").
+ */
+export function comparedColumns(a: Part, word: Part | string, b: Part): Part | undefined {
+  const [x, y] = [sense(a), sense(b)];
+  const w = typeof word === "string" ? word : word.k === "word" ? word.word : undefined;
+  const op = w !== undefined ? (BELOW.has(w) ? "<" : ABOVE.has(w) ? ">" : undefined) : word !== undefined && typeof word !== "string" && word.k === "compare" && word.chunk.quantity === undefined && !word.attr ? word.chunk.operator : undefined;
+  if ((op !== "<" && op !== ">" && op !== "<=" && op !== ">=") || !x || !y || x.entity !== y.entity) return undefined;
+  const operand = (m: Meaning): Formula | undefined => (m.kind === "measure" && !m.as ? { k: "measure", measure: m.measure } : m.kind === "time" ? { k: "date", time: m.time } : undefined);
+  const [left, right] = [operand(x), operand(y)];
+  if (!left || !right || left.k !== right.k || phraseOf(a) === phraseOf(b)) return undefined;
+  const phrase = [phraseOf(a), w ?? (typeof word === "string" ? "" : phraseOf(word)), phraseOf(b)].filter(Boolean).join(" ");
+  const chunk: ComparisonPhrase = { kind: "comparison", operator: op, quantity: { value: 0, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
+  return { k: "filter-compare", attr: { kind: "formula", entity: x.entity, formula: { k: "op", op: "-", left, right }, phrase }, chunk, phrase };
+}
 export function nonzero(a: Part, w: Part): Part | undefined {
   const attr = sense(a);
   if (attr?.kind !== "measure") return undefined;
@@ -136,7 +185,8 @@ export function grain(g: Part, of?: Part): Part | undefined {
   const m = sense(g);
   if (!m) return undefined;
   if (m.kind === "entity" || m.kind === "role") return { k: "grain", entity: m.entity, ...(m.kind === "role" ? { attr: m } : {}), phrase: phraseOf(g) };
-  if (m.kind === "value" || m.kind === "flag") return undefined;
+  // A computed value ("by net sales (price x qty)") ranks or is added up; it is never a group.
+  if (m.kind === "value" || m.kind === "flag" || m.kind === "formula") return undefined;
   return { k: "grain", attr: m, phrase: phraseOf(g) };
 }
 /** "countries with at least 3 customers", "which cities": the values of an attribute are what is listed. */
@@ -210,4 +260,20 @@ export function inUnit(m: Part, prep: Part, unit: Part, verb?: Part): Part | und
   const preposition = prep.k === "word" ? prep.word : verb?.k === "verb" ? verb.phrase.toLowerCase().split(/\s+/).pop() : undefined;
   if (verb ? verb.k !== "verb" || !UNIT_VERBS.has(verb.lemma) || !["in", "to", "into"].includes(preposition ?? "") : preposition !== "in") return undefined;
   return { k: "sense", meaning: { ...meaning, as: { unit: unit.word as Unit, phrase: unit.phrase } }, phrase: phraseOf(m, ...(verb ? [verb] : []), prep, unit) };
+}
+
+/**
+ * "share of revenue", "what % of orders got cancelled", "the share of 2025 revenue": a part of
+ * what the aggregate (or the count of the noun) adds up. Conditions right after the noun pick
+ * the part; a period restricts the whole, so it stays a filter of the request.
+ */
+export function share(word: Part, of: Part, conditions: Part[], period?: Part): Part | undefined {
+  if (word.k !== "word") return undefined;
+  const counted = of.k === "subject" ? { k: "count" as const, entity: of.entity, distinct: false, phrase: of.phrase, qualifiers: [] } : of;
+  if ((counted.k !== "measure" && counted.k !== "count") || (counted.k === "count" && counted.qualifiers.length > 0)) return undefined;
+  if (counted.k === "measure" && counted.fn && counted.fn !== "sum" && counted.fn !== "count") return undefined;
+  const part = [...(of.k === "subject" ? of.qualifiers : []), ...conditions];
+  const filter = period && time(period);
+  const read: Part = { k: "share", of: counted, part, percent: word.word === "percent", phrase: phraseOf(word, ...(period ? [period] : []), of, ...conditions) };
+  return filter ? list(read, filter) : read;
 }

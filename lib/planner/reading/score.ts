@@ -34,6 +34,6 @@ export function chooseReading(candidates: (Candidate & { strength: number })[], 
 
 function describe(spec: EtlSpec): string {
   const cols = spec.columns.map((c) => (c.expr.kind === "aggregate" ? `${c.expr.fn}(${c.expr.arg.kind === "column" ? `${c.expr.arg.column.source}.${c.expr.arg.column.column}` : "*"})` : c.name)).join(", ");
-  const filters = spec.filters.map((f) => (isExistsFilter(f) ? `${f.op} ${f.path.map((s) => s.table).join(">")}` : `${f.column.source}.${f.column.column} ${f.op}`)).join(", ");
+  const filters = spec.filters.map((f) => (isExistsFilter(f) ? `${f.op} ${f.path.map((s) => s.table).join(">")}` : f.op === "expression" ? `${f.sql} ${f.compare} ${f.value}` : `${f.column.source}.${f.column.column} ${f.op}`)).join(", ");
   return `${spec.sources.map((s) => s.table).join("+")}: ${cols}${filters ? ` where ${filters}` : ""}`;
 }

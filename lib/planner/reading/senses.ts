@@ -1,3 +1,4 @@
+import type { Formula } from "./formula";
 import type { Dimension, Entity, Flag, Measure, Relationship, TimeDimension, Unit } from "@/lib/semantic-model/model-schema";
 
 /** What a phrase of the request can mean in the warehouse, from the semantic model. */
@@ -10,7 +11,9 @@ export type Meaning =
   | { kind: "flag"; entity: Entity; flag: Flag }
   | { kind: "value"; entity: Entity; column: string; value: string }
   /** A role noun of a relationship ("support rep", "manager"): the entity at its `to` end, reached through it. */
-  | { kind: "role"; entity: Entity; relationship: Relationship };
+  | { kind: "role"; entity: Entity; relationship: Relationship }
+  /** Arithmetic the request states over the entity's columns ("unit price times quantity"), with its words. */
+  | { kind: "formula"; entity: Entity; formula: Formula; phrase: string };
 
 /**
  * How strongly words name a meaning: the model's own name for it, a phrase its name gives, a

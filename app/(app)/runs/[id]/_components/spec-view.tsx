@@ -1,11 +1,13 @@
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { isExistsFilter, type ColumnFilter, type Filter } from "@/lib/spec/clauses";
+import { describeAggregateWhere, describeDerived } from "@/lib/spec/describe-derived";
 import { describeExistsFilter } from "@/lib/report/describe-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
 
 const ref = (r: { source: string; column: string }) => `${r.source}.${r.column}`;
 
 function describeFilter(f: Filter): string {
+  if (f.op === "expression") return `${f.sql} ${f.compare} ${f.value}`;
   return isExistsFilter(f) ? describeExistsFilter(f, describeColumnFilter) : describeColumnFilter(f);
 }
 
@@ -25,8 +27,9 @@ function describeColumnFilter(f: ColumnFilter): string {
 function describeColumn({ expr }: OutputColumn): string {
   if (expr.kind === "column") return expr.bucket ? `${ref(expr.column)} by ${expr.bucket}` : ref(expr.column);
   if (expr.kind === "expression") return expr.sql;
+  if (expr.kind === "share" || expr.kind === "ratio") return describeDerived(expr);
   const arg = expr.arg.kind === "star" ? "rows" : expr.arg.kind === "column" ? ref(expr.arg.column) : expr.arg.sql;
-  return `${expr.fn.replace("_", " ")} of ${arg}${expr.zeroIfEmpty ? " (0 when none)" : ""}`;
+  return `${expr.fn.replace("_", " ")} of ${arg}${describeAggregateWhere(expr)}${expr.zeroIfEmpty ? " (0 when none)" : ""}`;
 }
 
 const Phrase = ({ text }: { text: string }) => (text ? <span className="phrase"> — “{text}”</span> : null);
