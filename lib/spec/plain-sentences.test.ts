@@ -73,4 +73,21 @@ describe("describeSpec", () => {
     expect(sentences.find((s) => s.clause === "filters.0")).toEqual({ clause: "filters.0", sentence: "Keep customers rows that have no related orders rows.", phrase: "who never ordered" });
     expect(sentences.find((s) => s.clause === "grain")?.sentence).toBe("One summary row over all the rows.");
   });
+  it("words shares, ratios, conditional aggregates and conditions on computed values", () => {
+    const status = { source: "orders", column: "status" };
+    const spec = customerTotalsSpec({
+      columns: [
+        { name: "orders", expr: { kind: "aggregate", fn: "count", arg: { kind: "star" } }, phrase: "orders" },
+        { name: "returned", expr: { kind: "aggregate", fn: "count", arg: { kind: "star" }, where: [{ op: "=", column: status, value: "returned", phrase: "returned" }] }, phrase: "returned orders" },
+        { name: "returned_pct", expr: { kind: "ratio", numerator: "returned", denominator: "orders", percent: true }, phrase: "% returned" },
+        { name: "order_share", expr: { kind: "share", of: "orders", percent: false }, phrase: "share of orders" },
+      ],
+      filters: [{ op: "expression", source: "orders", sql: "orders.amount * 2", compare: ">", value: 100, phrase: "twice the amount is over 100" }],
+    });
+    const sentences = Object.fromEntries(describeSpec(spec).map((s) => [s.clause, s.sentence]));
+    expect(sentences["columns.1"]).toBe("Column returned: the number of rows over the rows where orders.status is “returned”.");
+    expect(sentences["columns.2"]).toBe("Column returned_pct: returned divided by orders, as a percentage.");
+    expect(sentences["columns.3"]).toBe("Column order_share: each row's share of the total of orders.");
+    expect(sentences["filters.0"]).toBe("Keep only rows where orders.amount * 2 is more than 100 (computed on orders).");
+  });
 });

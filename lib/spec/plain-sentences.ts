@@ -55,7 +55,11 @@ function describeExists(filter: ExistsFilter): string {
   return `Keep ${filter.source} rows that have ${amount} related ${last.table} row${n > 1 || amount === "no" ? "s" : ""}${through}${where.length ? ` where ${where.join(" and ")}` : ""}.`;
 }
 
-const describeFilter = (filter: Filter) => (isExistsFilter(filter) ? describeExists(filter) : `Keep only rows where ${describeCondition(filter)}.`);
+function describeFilter(filter: Filter): string {
+  if (isExistsFilter(filter)) return describeExists(filter);
+  if (filter.op === "expression") return `Keep only rows where ${filter.sql} ${COMPARISONS[filter.compare]} ${literal(filter.value)} (computed on ${filter.source}).`;
+  return `Keep only rows where ${describeCondition(filter)}.`;
+}
 
 const AGGREGATE_WORDS = { sum: "the sum of", avg: "the average of", min: "the smallest", max: "the largest", count: "the number of", count_distinct: "the number of distinct" } as const;
 
@@ -71,7 +75,11 @@ export function describeColumnValue(column: OutputColumn): string {
   const expr = column.expr;
   if (expr.kind === "column") return expr.bucket ? `the ${expr.bucket} of ${ref(expr.column)}` : ref(expr.column);
   if (expr.kind === "expression") return `computed as ${expr.sql}`;
-  const value = `${AGGREGATE_WORDS[expr.fn]} ${describeArg(expr.arg, expr.fn)}`;
+  const unit = (percent: boolean) => (percent ? ", as a percentage" : "");
+  if (expr.kind === "share") return `each row's share of the total of ${expr.of}${unit(expr.percent)}`;
+  if (expr.kind === "ratio") return `${expr.numerator} divided by ${expr.denominator}${unit(expr.percent)}`;
+  const counted = expr.where ? ` over the rows where ${list(expr.where.map(describeCondition))}` : "";
+  const value = `${AGGREGATE_WORDS[expr.fn]} ${describeArg(expr.arg, expr.fn)}${counted}`;
   return expr.zeroIfEmpty ? `${value}, 0 when there are none` : value;
 }
 

@@ -4,7 +4,7 @@ import { readSampleValues } from "@/lib/catalog/sample-values";
 import type { Catalog } from "@/lib/catalog/types";
 import { compileSql } from "@/lib/codegen/sql";
 import { planWithEnglish } from "@/lib/planner/reading";
-import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
+import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
 import { generateTests } from "./generate-tests";
 import { runTests } from "./run-tests";

@@ -9,6 +9,7 @@ export function FilterControls({ spec, clause, catalog, knownValues, onChange }:
   const index = Number(clause.split(".")[1]);
   const filter = spec.filters[index];
   if (!filter || isExistsFilter(filter)) return <p className="muted">This condition on related rows can be removed, not changed here.</p>;
+  if (filter.op === "expression") return <p className="muted">This condition on a computed value can be removed, not changed here.</p>;
   const id = clause.replace(".", "-");
   const column = columnsOf(spec, catalog).find((c) => c.key === refKey(filter.column));
   const known = column ? (knownValues[`${column.table}.${column.name}`] ?? []) : [];
