@@ -20,12 +20,15 @@ import { configuredModel, suggestChecks } from "./model";
 import { remedy as remediate } from "./remediator";
 import { describeUsage } from "@/lib/planner/bedrock/pricing";
 import { Rejection } from "./rejection";
+import { NeedsInput } from "./needs-input";
+import { publicQuestion, type PublicQuestion } from "@/lib/planner/questions";
+import { readRunAnswers } from "@/lib/runs/run-questions";
 import { mayReplaceAtPublish, settleTarget } from "./target-guard";
 import { emitter, timed, type AgentContext } from "./types";
 
 export type RunOutcome = {
   runId: string;
-  status: "succeeded" | "failed" | "rejected";
+  status: "succeeded" | "failed" | "rejected" | "needs_input";
   target?: { schema: string; table: string };
   rowCount?: number;
   spec?: EtlSpec;
@@ -34,22 +37,27 @@ export type RunOutcome = {
   error?: string;
   /** Why the planner refused, when it did. */
   rejectCode?: RejectCode;
+  /** What the run waits to be told, when it paused with `needs_input`. */
+  questions?: PublicQuestion[];
 };
 
 /**
  * Runs the whole pipeline for one run: plan, profile, compile, build in a shadow table, test,
  * repair (bounded rounds), publish. Every step is an event; the target changes only in the
- * final one-transaction swap, so a failure or crash at any point leaves it as it was.
+ * final one-transaction swap, so a failure or crash at any point leaves it as it was. When the
+ * planner asks, the run pauses in `needs_input` with its questions; answering runs it again
+ * from the start with the answers (see `answerRun`).
  */
 export async function runPipeline(context: AgentContext, prompt: string): Promise<RunOutcome> {
   const log = emitter(context, "orchestrator");
   const outcome: RunOutcome = { runId: context.runId, status: "failed", tests: [] };
   await updateRun({ db: context.db, id: context.runId, status: "running", startedAt: new Date() });
   const { pipeline, ...settings } = context.options;
-  await log("info", "Run started", { prompt, options: settings, ...(pipeline ? { pipeline: { id: pipeline.pipelineId, name: pipeline.name, version: pipeline.version, parameters: pipeline.parameters } } : {}) });
+  const answers = pipeline ? {} : await readRunAnswers(context.artifacts, context.runId);
+  await log("info", Object.keys(answers).length > 0 ? "Run resumed with the answers given" : "Run started", { prompt, options: settings, ...(pipeline ? { pipeline: { id: pipeline.pipelineId, name: pipeline.name, version: pipeline.version, parameters: pipeline.parameters } } : {}) });
   try {
     const { value: catalog, ms } = await timed(() => readCatalog(context.reader, context.options.sourceSchemas));
-    const planned = pipeline ? await takePipelineSpec(context, pipeline, catalog) : await plan(context, prompt, catalog, ms);
+    const planned = pipeline ? await takePipelineSpec(context, pipeline, catalog) : await plan(context, prompt, catalog, ms, answers);
     outcome.target = { schema: context.options.targetSchema, table: planned.target.table };
     // A name the user gave is recorded now; a planner's name once it is settled (see settleTarget).
     if (context.options.targetTable !== undefined) await updateRun({ db: context.db, id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });
@@ -65,6 +73,7 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     const engine = await chooseBuildEngine(context, profiles.value);
     await publishTested(context, spec, catalog, outcome, engine);
   } catch (error) {
+    if (error instanceof NeedsInput) return pause(context, outcome, error);
     outcome.status = error instanceof Rejection ? "rejected" : "failed";
     if (error instanceof Rejection && error.code) outcome.rejectCode = error.code;
     outcome.error = error instanceof Error ? error.message : String(error);
@@ -80,7 +89,16 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   return outcome;
 }
 
-async function plan(context: AgentContext, prompt: string, catalog: Catalog, catalogMs: number): Promise<EtlSpec> {
+/** Waits for answers: the questions are kept with the run and shown; nothing was built. */
+async function pause(context: AgentContext, outcome: RunOutcome, { questions, code }: NeedsInput): Promise<RunOutcome> {
+  const shown = questions.map(publicQuestion);
+  await context.artifacts.put(context.runId, "questions.json", JSON.stringify(shown, null, 2));
+  await updateRun({ db: context.db, id: context.runId, status: "needs_input", error: null });
+  await emitter(context, "orchestrator")("warn", `Needs your answer: ${shown.map((q) => q.text).join(" ")}`, { needsInput: true, questions: shown });
+  return { ...outcome, status: "needs_input", questions: shown, rejectCode: code, target: undefined };
+}
+
+async function plan(context: AgentContext, prompt: string, catalog: Catalog, catalogMs: number, answers: Record<string, string>): Promise<EtlSpec> {
   const emit = emitter(context, "planner");
   const sampleValues = await readSampleValues(context.reader, context.options.sourceSchemas);
   const derived = await context.sql<{ name: string }[]>`
@@ -95,9 +113,13 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   // Relative periods ("last month") are read against the data's own latest dates, not the clock.
   const latestDates = mode === "reading" ? await readLatestDates(context.reader, catalog) : undefined;
   const { value: result, ms } = await timed(() =>
-    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel, latestDates }),
+    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel, latestDates, answers }),
   );
   if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
+  if (!result.ok && result.questions?.length) {
+    await emit("info", `The request can be read in more than one way: ${result.message}`, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
+    throw new NeedsInput(result.questions, result.code);
+  }
   if (!result.ok) {
     await emit("error", result.message, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
     throw new Rejection(result.message, result.code);

@@ -27,6 +27,8 @@ export type PlannerInput = {
   semanticModel?: SemanticModel;
   /** The latest date in each time column ("schema.table.column" → ISO date): the reading planner reads relative periods against it. */
   latestDates?: Record<string, string>;
+  /** Answers a person gave to this request's questions (question id → choice id), for the reading planner. */
+  answers?: Record<string, string>;
   /** How to reach the model, for the bedrock and auto modes, and how to read the sample rows it may see. */
   bedrock?: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows>; loadSemanticModel?: () => Promise<SemanticModel> };
 };
@@ -37,7 +39,7 @@ async function plan(input: PlannerInput): Promise<PlannerOutput> {
   const { prompt, catalog, sampleValues, derivedTables, now, mode = "rules", bedrock } = input;
   const rules = { prompt, catalog, sampleValues, derivedTables, now };
   if (mode === "rules") return { ...planWithRules(rules), planner: "rules" };
-  if (mode === "reading") return { ...planWithEnglish({ ...rules, semanticModel: input.semanticModel, latestDates: input.latestDates }), planner: "reading" };
+  if (mode === "reading") return { ...planWithEnglish({ ...rules, semanticModel: input.semanticModel, latestDates: input.latestDates, answers: input.answers }), planner: "reading" };
   if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
   if (mode === "auto") return planAuto({ rules, bedrock });
   const { loadSampleRows, loadSemanticModel, ...model } = bedrock;

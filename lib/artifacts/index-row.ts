@@ -8,6 +8,8 @@ export const artifactContentTypes: Record<ArtifactKind, string> = {
   "job.py": "text/x-python",
   "tests.json": "application/json",
   "report.pdf": "application/pdf",
+  "questions.json": "application/json",
+  "answers.json": "application/json",
 };
 
 /**

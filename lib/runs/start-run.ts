@@ -11,6 +11,11 @@ import { plainText } from "@/lib/input/plain-text";
 import { inProcessStarter, lambdaStarter, type RunStarter } from "@/lib/runs/lambda-invoker";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import { logError } from "@/lib/log/safe-log";
+import { getArtifactStore } from "@/lib/artifacts/current";
+import { getEventStore } from "@/lib/events/live";
+import type { Run } from "@/lib/db/schema";
+import type { Answers } from "@/lib/planner/questions";
+import { answerRun } from "@/lib/runs/answer-run";
 import { checkRunTarget } from "@/lib/tables/run-target";
 
 export const startRunSchema = z.object({
@@ -53,4 +58,19 @@ export async function startRun({ user, prompt, target, engine, replace = false }
     throw new AppError("unavailable", "The run could not be started. Try again in a moment.");
   }
   return run.id;
+}
+
+/**
+ * Records the answers to the questions `run` waits on and starts it again (see `answerRun`). If
+ * it cannot be handed over, it is marked failed rather than left queued.
+ */
+export async function resumeAnsweredRun({ run, answers }: { run: Run; answers: Answers }): Promise<void> {
+  const startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: getEventStore() });
+  try {
+    await getRunStarter()(startable);
+  } catch (error) {
+    logError(`run ${run.id} could not be resumed`, error);
+    await updateRun({ id: run.id, status: "failed", error: "The run could not be resumed; nothing was changed.", finishedAt: new Date() }).catch(() => {});
+    throw new AppError("unavailable", "The run could not be resumed. Try again in a moment.");
+  }
 }

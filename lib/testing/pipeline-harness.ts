@@ -20,6 +20,8 @@ export type PipelineHarness = {
   artifactsDir: string;
   /** Runs `prompt` as the harness's administrator, or as `extras.user`. */
   run(prompt: string, options?: Partial<PipelineOptions>, extras?: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> & { user?: Actor }): Promise<RunOutcome>;
+  /** Runs an existing run again (one that waited on answers), as the web app and the CLI do. */
+  resume(runId: string, prompt: string, options?: Partial<PipelineOptions>): Promise<RunOutcome>;
   /** The administrator runs belong to unless another user is given. */
   admin: Actor;
   createUser(email: string, role: Actor["role"]): Promise<Actor>;
@@ -35,6 +37,20 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
   const roles = await setUpAndOpenRoles(sql, database.url, { sourceSchemas: ["public"], targetSchema: "public" });
   const [user] = await sql`insert into datamorph.users (email, name, password_hash, role) values ('tester@example.com', 'Tester', '!', 'admin') returning id`;
   const artifactsDir = mkdtempSync(path.join(tmpdir(), "datamorph-artifacts-"));
+  const runExisting = (runId: string, prompt: string, options: Partial<PipelineOptions> = {}, extras: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> = {}) => {
+    const context = {
+      runId,
+      sql,
+      db: createDatabase(sql),
+      reader: roles.reader,
+      builder: roles.builder,
+      events: createPostgresEventStore(sql),
+      artifacts: createLocalArtifactStore(sql, artifactsDir),
+      options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, ...options },
+      ...extras,
+    };
+    return runPipeline(context, prompt);
+  };
   return {
     url: database.url,
     sql,
@@ -46,19 +62,9 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
     },
     async run(prompt, options = {}, { user: runAs, ...extras } = {}) {
       const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${runAs?.id ?? user.id}, ${prompt}) returning id`;
-      const context = {
-        runId: run.id as string,
-        sql,
-        db: createDatabase(sql),
-        reader: roles.reader,
-        builder: roles.builder,
-        events: createPostgresEventStore(sql),
-        artifacts: createLocalArtifactStore(sql, artifactsDir),
-        options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, ...options },
-        ...extras,
-      };
-      return runPipeline(context, prompt);
+      return runExisting(run.id as string, prompt, options, extras);
     },
+    resume: (runId, prompt, options) => runExisting(runId, prompt, options),
     async tables() {
       const rows = await sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`;
       return rows.map((r) => r.table_name as string);

@@ -63,6 +63,16 @@ export async function claimQueuedRun({ id }: { id: string }): Promise<boolean> {
   return claimed.length > 0;
 }
 
+/** Moves a run waiting for answers back to queued; false when it was not waiting (answered already, or ended). */
+export async function resumeWaitingRun({ id, db = getDb() }: { id: string; db?: Database }): Promise<boolean> {
+  const resumed = await db
+    .update(runs)
+    .set({ status: "queued", updatedAt: new Date() })
+    .where(and(eq(runs.id, id), eq(runs.status, "needs_input")))
+    .returning({ id: runs.id });
+  return resumed.length > 0;
+}
+
 /** Records a run's progress; `db` lets the pipeline write through its own connection. */
 export async function updateRun({ id, db = getDb(), ...changes }: { id: string; db?: Database } & RunUpdate): Promise<void> {
   await db.update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));
