@@ -12,6 +12,8 @@ import { runReadOnlyQuery } from "@/lib/query/read-only";
 import { dropTable, qualified } from "@/lib/warehouse/tables";
 import type { RejectCode } from "@/lib/planner/rules/types";
 import type { EvalCase } from "./cases";
+import { recordAnswers } from "@/lib/runs/answer-run";
+import type { Answers, PublicQuestion } from "@/lib/planner/questions";
 import { compareResults } from "./compare";
 import { isAsExpected, refusalOutcome, type Expectation, type Outcome } from "./outcome";
 import { expectedReason, type RefusalReason } from "./refusal";
@@ -25,8 +27,10 @@ export type CaseResult = {
   /** The reason a must-refuse case asks for, when it gives one. */
   expectedReason?: RefusalReason;
   outcome: Outcome;
-  /** What the pipeline did: published, refused, or failed to build. */
-  status?: "succeeded" | "rejected" | "failed";
+  /** What the pipeline did: published, refused, failed to build, or waited on a question. */
+  status?: "succeeded" | "rejected" | "failed" | "needs_input";
+  /** The case's answers settled questions the planner asked on the way. */
+  answered?: boolean;
   /** The planner's code when it refused. */
   rejectCode?: RejectCode;
   ok: boolean;
@@ -80,12 +84,22 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
   const [run] = await sql`insert into datamorph.runs (user_id, prompt) values (${user.id}, ${c.prompt}) returning id`;
   const target = scratchName(c.id);
   const options = { ...env.options, targetTable: target };
-  const outcome = await runPipeline(
-    { runId: run.id, sql, db, reader, builder, events: createPostgresEventStore(sql), artifacts: createLocalArtifactStore(sql, env.dataDir), options },
-    c.prompt,
-  );
-  const ran = { ...base, runId: run.id, status: outcome.status, ...(outcome.rejectCode ? { rejectCode: outcome.rejectCode } : {}) };
+  const context = { runId: run.id, sql, db, reader, builder, events: createPostgresEventStore(sql), artifacts: createLocalArtifactStore(sql, env.dataDir), options };
+  let outcome = await runPipeline(context, c.prompt);
+  let answered = false;
+  // Each answer may lead to one more question (a spelling, then a reading): a few rounds at most.
+  for (let round = 0; round < 3 && outcome.status === "needs_input"; round++) {
+    const picked = pickAnswers(outcome.questions ?? [], c.answers ?? {});
+    if (!picked) break;
+    await recordAnswers({ run: { id: run.id, status: "needs_input" }, answers: picked, artifacts: context.artifacts, events: context.events, db });
+    answered = true;
+    outcome = await runPipeline(context, c.prompt);
+  }
+  const ran = { ...base, runId: run.id, status: outcome.status, ...(answered ? { answered } : {}), ...(outcome.rejectCode ? { rejectCode: outcome.rejectCode } : {}) };
   try {
+    if (outcome.status === "needs_input" && expectationOf(c).kind === "table") {
+      return settle({ ...ran, outcome: "asked", reason: `asked: ${(outcome.questions ?? []).map((q) => `${q.text} (${q.choices.map((ch) => ch.label).join(" | ")})`).join(" ")}` });
+    }
     if (outcome.status !== "succeeded") {
       const refused = refusalOutcome(expectationOf(c), outcome.rejectCode);
       const how = outcome.rejectCode ?? (outcome.status === "failed" ? "a failed build" : "a refusal without a planner code");
@@ -101,15 +115,29 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
     }
     const built = await sql.unsafe(`select * from ${qualified(options.targetSchema, target)}`);
     const comparison = compareResults(gold.rows, built.map((row) => ({ ...row })));
-    return settle(comparison.same ? { ...ran, outcome: "correct" } : { ...ran, outcome: "silently_wrong", reason: comparison.reason });
+    return settle(comparison.same ? { ...ran, outcome: answered ? "correct_after_answers" : "correct" } : { ...ran, outcome: "silently_wrong", reason: comparison.reason });
   } finally {
     await dropTable(sql, options.targetSchema, target);
   }
 }
 
+/** The case's answers to every open question (matched by id or phrase, choice by label), or null when one is not answered. */
+function pickAnswers(questions: PublicQuestion[], given: Record<string, string>): Answers | null {
+  const lower = new Map(Object.entries(given).map(([key, label]) => [key.toLowerCase(), label.toLowerCase()]));
+  const picked: Answers = {};
+  for (const q of questions) {
+    const label = lower.get(q.id.toLowerCase()) ?? lower.get(q.phrase.toLowerCase());
+    const choice = q.choices.find((ch) => ch.label.toLowerCase() === label || ch.id === label);
+    if (!choice) return null;
+    picked[q.id] = choice.id;
+  }
+  return questions.length > 0 ? picked : null;
+}
+
 /**
  * Runs each case through the real pipeline into a scratch table (dropped afterwards), computes
- * the gold result with the gold SQL on the same database, and classifies the outcome.
+ * the gold result with the gold SQL on the same database, and classifies the outcome. A case's
+ * `answers` settle the questions the planner asks, as a person would, before it is graded.
  */
 export async function runEvaluation(cases: EvalCase[], env: EvalEnvironment): Promise<CaseResult[]> {
   const clients = new Map<string, Connections>();
