@@ -21,6 +21,7 @@ import { RunLive } from "./_components/run-live";
 import { SpecView } from "./_components/spec-view";
 import { TestsTable } from "./_components/tests-table";
 import { PipelineOfRun } from "./_components/pipeline-of-run";
+import { QuestionCard } from "./_components/question-card";
 import { SavePipelineForm } from "./_components/save-pipeline-form";
 import { listParameterSlots } from "@/lib/pipelines/parameters";
 import { LineageGraph } from "@/app/_components/lineage-graph";
@@ -57,7 +58,7 @@ export default async function RunPage({ params, searchParams }: Props) {
   const duration = run.startedAt && run.finishedAt ? `${((new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000).toFixed(2)} s` : "–";
 
   return (
-    <RunEventsProvider runId={run.id} initialEvents={events} ended={!["queued", "running"].includes(run.status)}>
+    <RunEventsProvider runId={run.id} initialEvents={events} ended={!["queued", "running", "needs_input"].includes(run.status)}>
       <div className="stack">
         <div className="run-header">
           <div>
@@ -78,6 +79,7 @@ export default async function RunPage({ params, searchParams }: Props) {
         {run.status === "succeeded" && !run.pipelineId && spec && (
           <SavePipelineForm runId={run.id} target={run.targetTable ?? spec.target.table} slots={listParameterSlots(spec).map((slot) => ({ key: slot.path.join("."), label: slot.label, value: String(slot.value), type: slot.type }))} />
         )}
+        <QuestionCard runId={run.id} />
         <RunLive />
         {spec && <SpecView spec={spec} notes={view.notes} />}
         {spec && <LineageGraph lineage={specLineage(spec)} />}

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { expect, test } from "@playwright/test";
+import { stopEmbeddedPostgres } from "@/lib/db/embedded";
+import { e2eAccessCode, e2eSparePorts } from "../playwright.config";
+import { admin } from "./accounts";
+import { AuthPages } from "./pages/auth-pages";
+import { listProcesses } from "./processes";
+
+// On the demo shop both orders and payments hold a money column, so "revenue per month" reads
+// two ways: the reading planner asks which, on the run page, and builds what the answer chose.
+// The planner that asks is chosen by configuration, so this spec starts a copy of the app of its
+// own with it (own data folder and ports; it reuses the build the test server made).
+
+const { web: port, pg: pgPort } = e2eSparePorts;
+const dataDir = path.resolve(`.data/e2e-${port}-ask`);
+const baseURL = `http://127.0.0.1:${port}`;
+let app: ChildProcess | undefined;
+let output = "";
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false }).catch(() => false);
+  rmSync(dataDir, { recursive: true, force: true });
+  app = spawn("npm", ["start"], {
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, PORT: String(port), DATAMORPH_PG_PORT: String(pgPort), DATAMORPH_DATA_DIR: dataDir, DATAMORPH_ACCESS_CODE: e2eAccessCode, NEXT_TELEMETRY_DISABLED: "1", DATAMORPH_PLANNER: "reading" },
+  });
+  app.stdout!.on("data", (chunk) => (output += chunk));
+  app.stderr!.on("data", (chunk) => (output += chunk));
+  await expect
+    .poll(async () => (await fetch(`${baseURL}/api/health`).catch(() => null))?.status, { timeout: 200_000, intervals: [500], message: `npm start answered health; its output:\n${output}` })
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  const pid = app?.pid;
+  if (pid && listProcesses().some((p) => p.pgid === pid)) {
+    process.kill(-pid, "SIGTERM");
+    await expect.poll(() => listProcesses().some((p) => p.pgid === pid), { timeout: 30_000 }).toBe(false).catch(() => process.kill(-pid, "SIGKILL"));
+  }
+  await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false }).catch(() => false);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test("an ambiguous request asks on the run page; answering from the keyboard builds the chosen table", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/setup");
+  await new AuthPages(page).fill({ "Your name": admin.name, Email: admin.email, Password: admin.password });
+  await page.getByRole("button", { name: "Create admin account" }).click();
+  await expect(page.getByTestId("signed-in-as")).toHaveText(admin.email);
+
+  await page.goto("/");
+  await page.getByLabel("Describe the table you want").fill("revenue per month");
+  await page.getByRole("button", { name: "Build table" }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+
+  const card = page.getByTestId("question-card");
+  await expect(card).toBeVisible();
+  await expect(page.getByTestId("run-status")).toHaveText("needs input");
+  await expect(page.getByTestId("event").filter({ hasText: "Needs your answer" })).toBeVisible();
+  const question = card.getByRole("group", { name: /"revenue" can be read in 2 ways/ });
+  await expect(question.getByRole("radio")).toHaveCount(3);
+  const orders = question.getByRole("radio", { name: /^orders\.amount total orders\.amount per month of orders\.order_date/ });
+  const payments = question.getByRole("radio", { name: /^payments\.amount total payments\.amount per month of payments\.paid_at/ });
+  await expect(orders).toBeChecked();
+  await expect(question.getByRole("radio", { name: /None of these — rephrase/ })).not.toBeChecked();
+  await page.screenshot({ path: "e2e/.output/ask-question.png", fullPage: true });
+
+  await orders.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(payments).toBeChecked();
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByTestId("event").filter({ hasText: 'Answered: "revenue" → payments.amount' })).toBeVisible();
+  await expect(card).toHaveCount(0);
+  await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("run-status")).toHaveText("succeeded");
+
+  const runId = page.url().split("/").pop()!;
+  const state = JSON.parse(readFileSync(path.join(dataDir, "embedded.json"), "utf8"));
+  const sql = postgres({ host: "127.0.0.1", port: state.port, user: state.user, password: state.password, database: state.database, max: 1, onnotice: () => {} });
+  try {
+    const [run] = await sql`select status, target_schema, target_table from datamorph.runs where id = ${runId}`;
+    expect(run.status).toBe("succeeded");
+    const built = await sql.unsafe(`select month::date::text as month, total_amount::numeric::text as total from "${run.target_schema}"."${run.target_table}" order by 1`);
+    const expected = await sql`select date_trunc('month', paid_at)::date::text as month, sum(amount)::numeric::text as total from public.payments group by 1 order by 1`;
+    expect(built).toEqual(expected);
+    await expect(page.getByTestId("preview")).toContainText(`of ${expected.length}`);
+  } finally {
+    await sql.end();
+    await context.close();
+  }
+});
