@@ -79,6 +79,37 @@ describe("a run that asks", () => {
     expect(ended.error).toMatch(/rephrase the request/);
   });
 
+  it("reads a request again without asking once an answer is saved as knowledge: an admin's for everyone, a member's for them alone", async () => {
+    const artifacts = createLocalArtifactStore(h.sql, h.artifactsDir);
+    const events = createPostgresEventStore(h.sql);
+    const save = async (prompt: string, user: { id: string; role: "admin" | "member" }, label: string) => {
+      const asked = await h.run(prompt, reading, { user });
+      expect(asked.status).toBe("needs_input");
+      const [question] = asked.questions!;
+      const choice = question.choices.find((c) => c.label === label)!;
+      await recordAnswers({ run: { id: asked.runId, status: "needs_input" }, answers: { [question.id]: choice.id }, artifacts, events, db: createDatabase(h.sql), remember: { userId: user.id, role: user.role, warehouse: "public" } });
+      return (await h.resume(asked.runId, prompt, reading)).status;
+    };
+    const ann = await h.createUser("ann@example.com", "member");
+    const bob = await h.createUser("bob@example.com", "member");
+
+    expect(await save("total revenue per customer", h.admin, "payments.amount")).toBe("succeeded");
+    // The admin's answer about "revenue" settles the same words in another request, for a member too.
+    const again = await h.run("revenue per month", reading, { user: bob });
+    expect(again.status, again.error).toBe("succeeded");
+    expect(again.spec!.sources.map((s) => s.table)).toEqual(["payments"]);
+    const [planned] = await h.sql`select payload from datamorph.run_events where run_id = ${again.runId} and message like 'Planned%'`;
+    expect(planned.payload.notes).toEqual([expect.stringMatching(/^read "revenue" as payments\.amount, as tester@example\.com saved it from run [0-9a-f-]{36} on \d{4}-\d{2}-\d{2}$/)]);
+    expect(await h.sql`select kind, phrase, meaning, approved, use_count from datamorph.knowledge`).toEqual([{ kind: "reading", phrase: "total revenue", meaning: "payments.amount", approved: true, use_count: 1 }]);
+
+    expect(await save("average price per category", ann, "order_items.unit_price")).toBe("succeeded");
+    const mine = await h.run("average price per category", reading, { user: ann });
+    expect(mine.status, mine.error).toBe("succeeded");
+    expect(mine.spec!.sources.map((s) => s.table)).toContain("order_items");
+    expect((await h.run("average price per category", reading, { user: bob })).status).toBe("needs_input");
+    expect((await h.run("average price per category", reading)).status).toBe("needs_input");
+  });
+
   it("keeps the rules planner as it was: it refuses rather than asks", async () => {
     const outcome = await h.run(REQUEST);
     expect(outcome.status).not.toBe("needs_input");

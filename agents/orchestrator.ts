@@ -12,7 +12,8 @@ import type { DataTestResult } from "@/lib/validation/types";
 import { previousTableName } from "@/lib/warehouse/names";
 import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tables";
 import { buildAndTest, chooseBuildEngine, compileSpec, type Compiled } from "./build-round";
-import { loadSemanticModel } from "@/lib/semantic-model/load-model";
+import { loadSemanticModel, warehouseKey } from "@/lib/semantic-model/load-model";
+import { countKnowledgeUses, listKnowledgeFor } from "@/lib/db/queries/knowledge";
 import { takePipelineSpec } from "./pipeline-spec";
 import { planSpec } from "./planner";
 import { profileSources } from "./profiler";
@@ -92,7 +93,8 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
 /** Waits for answers: the questions are kept with the run and shown; nothing was built. */
 async function pause(context: AgentContext, outcome: RunOutcome, { questions, code }: NeedsInput): Promise<RunOutcome> {
   const shown = questions.map(publicQuestion);
-  await context.artifacts.put(context.runId, "questions.json", JSON.stringify(shown, null, 2));
+  // Kept with each question's kind, which an answer saved as knowledge needs.
+  await context.artifacts.put(context.runId, "questions.json", JSON.stringify(questions.map((q) => ({ ...publicQuestion(q), kind: q.kind })), null, 2));
   await updateRun({ db: context.db, id: context.runId, status: "needs_input", error: null });
   await emitter(context, "orchestrator")("warn", `Needs your answer: ${shown.map((q) => q.text).join(" ")}`, { needsInput: true, questions: shown });
   return { ...outcome, status: "needs_input", questions: shown, rejectCode: code, target: undefined };
@@ -110,10 +112,12 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog), loadSemanticModel: () => warehouseSemanticModel(context) };
   // The reading planner reads through the semantic model; the model planner is given it as data, when it is asked.
   const semanticModel = mode === "reading" ? await warehouseSemanticModel(context) : undefined;
+  // What people confirmed before answers the same questions again, for the user this run is for.
+  const knowledge = mode === "reading" ? await knowledgeOfRun(context) : undefined;
   // Relative periods ("last month") are read against the data's own latest dates, not the clock.
   const latestDates = mode === "reading" ? await readLatestDates(context.reader, catalog) : undefined;
   const { value: result, ms } = await timed(() =>
-    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel, latestDates, answers }),
+    planSpec({ prompt, catalog, sampleValues, derivedTables: derived.map((d) => d.name), targetSchema, targetTable, mode, bedrock, semanticModel, latestDates, answers, knowledge }),
   );
   if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
   if (!result.ok && result.questions?.length) {
@@ -125,8 +129,15 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
     throw new Rejection(result.message, result.code);
   }
   await context.artifacts.put(context.runId, "spec.json", JSON.stringify(result.spec, null, 2));
+  if (result.knowledgeUsed?.length) await countKnowledgeUses({ db: context.db, ids: result.knowledgeUsed });
   await emit("success", `Planned ${result.spec.target.table}${result.planner === "bedrock" ? " with the model" : ""}`, { spec: result.spec, confidence: result.confidence, notes: result.notes, planner: result.planner }, ms);
   return result.spec;
+}
+
+/** The saved meanings that apply to this run's user in this warehouse. */
+async function knowledgeOfRun(context: AgentContext) {
+  const [run] = await context.sql<{ user_id: string }[]>`select user_id from datamorph.runs where id = ${context.runId}`;
+  return run ? listKnowledgeFor({ db: context.db, warehouse: warehouseKey(context.options.sourceSchemas), userId: run.user_id }) : [];
 }
 
 /** The stored semantic model of the warehouse (generated now when the catalog changed). */

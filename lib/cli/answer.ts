@@ -1,6 +1,7 @@
 import { executeRun } from "@/agents/runner";
 import { getArtifactStore } from "@/lib/artifacts/current";
 import { getRunById } from "@/lib/db/queries/runs";
+import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { getEventStore } from "@/lib/events/live";
 import type { Answers } from "@/lib/planner/questions";
@@ -11,8 +12,8 @@ import { finishRun, printProgress } from "./run";
 
 export const answerCommand: Command = {
   usage:
-    "Usage: npm run -s datamorph -- answer <runId> <questionId>=<choiceId> … [--json]\nAnswers the questions a run waits on and carries it on; prints what run prints.\nExit code: 0 succeeded, 1 failed, 2 rejected, 3 needs input again.",
-  options: { json: { type: "boolean" }, help: { type: "boolean" } },
+    "Usage: npm run -s datamorph -- answer <runId> <questionId>=<choiceId> … [--remember] [--json]\nAnswers the questions a run waits on and carries it on; prints what run prints.\n--remember saves the answers as knowledge of this warehouse (for the command line's own requests until an administrator approves them).\nExit code: 0 succeeded, 1 failed, 2 rejected, 3 needs input again.",
+  options: { json: { type: "boolean" }, remember: { type: "boolean" }, help: { type: "boolean" } },
   async run({ values, positionals }) {
     const [runId, ...pairs] = positionals;
     if (!runId || pairs.length === 0) throw new CliError("Name the run and at least one answer, e.g. answer <runId> q1a2b3c4d=c1", 2);
@@ -26,7 +27,8 @@ export const answerCommand: Command = {
     if (!run) throw new CliError(`No run ${runId}.`, 2);
     let startable;
     try {
-      startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: getEventStore() });
+      const rememberFor = values.remember === true ? await getOrCreateCliUser() : undefined;
+      startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: getEventStore(), rememberFor });
     } catch (error) {
       if (error instanceof AppError) throw new CliError(`${error.message} (run ${run.id})`, 2);
       throw error;

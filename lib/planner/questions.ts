@@ -55,3 +55,15 @@ export function makeQuestion(question: Omit<PlanQuestion, "id">): PlanQuestion {
 
 /** The message of a run ended by "none of these". */
 export const rephraseMessage = (phrase: string) => `None of the readings of "${phrase}" was meant: rephrase the request, naming the table or column you mean.`;
+
+/** A meaning a person confirmed earlier for this warehouse, that answers the same question again. */
+export type SavedMeaning = { id: string; kind: string; phrase: string; meaning: string; by: string | null; at: Date | string; runId: string | null };
+
+/** Whether the words of `inner` appear, in order and whole, in `outer` ("revenue" in "total revenue"). */
+export function phraseContains(outer: string, inner: string): boolean {
+  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+  const o = words(outer);
+  const i = words(inner);
+  if (i.length === 0) return false;
+  return o.some((_, start) => i.every((w, k) => o[start + k] === w));
+}

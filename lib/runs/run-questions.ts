@@ -7,7 +7,7 @@ async function readJson<T>(artifacts: ArtifactStore, runId: string, kind: "quest
 }
 
 /** The questions a run paused on last (empty when it never asked). */
-export const readRunQuestions = (artifacts: ArtifactStore, runId: string) => readJson<PublicQuestion[]>(artifacts, runId, "questions.json", []);
+export const readRunQuestions = (artifacts: ArtifactStore, runId: string) => readJson<(PublicQuestion & { kind?: string })[]>(artifacts, runId, "questions.json", []);
 
 /** Every answer given to a run so far: question id → choice id. */
 export const readRunAnswers = (artifacts: ArtifactStore, runId: string) => readJson<Answers>(artifacts, runId, "answers.json", {});

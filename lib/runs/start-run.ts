@@ -61,11 +61,12 @@ export async function startRun({ user, prompt, target, engine, replace = false }
 }
 
 /**
- * Records the answers to the questions `run` waits on and starts it again (see `answerRun`). If
- * it cannot be handed over, it is marked failed rather than left queued.
+ * Records the answers to the questions `run` waits on (saved as `rememberFor`'s knowledge when
+ * given) and starts it again (see `answerRun`). If it cannot be handed over, it is marked failed
+ * rather than left queued.
  */
-export async function resumeAnsweredRun({ run, answers }: { run: Run; answers: Answers }): Promise<void> {
-  const startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: getEventStore() });
+export async function resumeAnsweredRun({ run, answers, rememberFor }: { run: Run; answers: Answers; rememberFor?: SessionUser }): Promise<void> {
+  const startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: getEventStore(), rememberFor });
   try {
     await getRunStarter()(startable);
   } catch (error) {

@@ -20,7 +20,7 @@ import { chooseReading } from "./score";
 import { spellingQuestions } from "./ask";
 import { settleAnswers } from "./answers";
 import type { Spellings } from "./ground";
-import type { Answers } from "@/lib/planner/questions";
+import type { Answers, SavedMeaning } from "@/lib/planner/questions";
 
 export type ReadingPlannerInput = PlannerInput & {
   /** The warehouse's semantic model, when the caller has loaded it (else built from the catalog). */
@@ -31,6 +31,10 @@ export type ReadingPlannerInput = PlannerInput & {
   answers?: Answers;
   /** Misspelled words read as the model's words a person chose (filled in from `answers`). */
   spellings?: Spellings;
+  /** Meanings people confirmed in this warehouse before: they answer the same questions again. */
+  knowledge?: SavedMeaning[];
+  /** Saved meanings used so far (filled in as spellings are settled). */
+  knowledgeUsed?: string[];
 };
 
 const lexicons = new WeakMap<SemanticModel, { lexicon: Lexicon; verbs: Set<string>; graph: ReturnType<typeof joinGraph> }>();
@@ -80,8 +84,8 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) {
       const asked = refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
-      const settled = settleAnswers({ ...asked, questions: spellingQuestions(grounded.misspellings, lexicon) }, input.answers);
-      if (settled.kind === "spellings") return planWithEnglish({ ...input, spellings: { ...input.spellings, ...settled.spellings } });
+      const settled = settleAnswers({ ...asked, questions: spellingQuestions(grounded.misspellings, lexicon) }, input.answers, input.knowledge);
+      if (settled.kind === "spellings") return planWithEnglish({ ...input, spellings: { ...input.spellings, ...settled.spellings }, knowledgeUsed: [...(input.knowledgeUsed ?? []), ...settled.knowledgeUsed] });
       return settled.result;
     }
     grounded.terminals.push(...indefiniteObjectTerminals(tokens, chunks));
@@ -112,9 +116,10 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     if (candidates.length === 0 && ambiguous.size > 0) return refuse("ambiguous", [...ambiguous].sort()[0], prompt);
     if (candidates.length === 0) return refuse("not_understood", `no reading of the request builds a table (${[...impossible].sort().slice(0, 3).join("; ")})`, prompt);
     const chosen = chooseReading(candidates, grounded.fuzzy);
-    const settled = chosen.ok ? ({ kind: "result", result: chosen } as const) : settleAnswers(chosen, input.answers);
+    const settled = chosen.ok ? ({ kind: "result", result: chosen } as const) : settleAnswers(chosen, input.answers, input.knowledge);
     if (settled.kind !== "result") throw new Error("a reading question settles to a spec, never to spellings");
-    const result = settled.result;
+    const used = [...(input.knowledgeUsed ?? []), ...(settled.result.ok ? (settled.result.knowledgeUsed ?? []) : [])];
+    const result = settled.result.ok && used.length > 0 ? { ...settled.result, knowledgeUsed: used } : settled.result;
     if (result.ok) {
       const checked = EtlSpecSchema.safeParse(result.spec);
       if (!checked.success) return refuse("not_understood", `the reading does not make a valid plan: ${checked.error.issues[0]?.message}`, prompt);

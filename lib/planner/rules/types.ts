@@ -37,6 +37,8 @@ export type PlanResult =
       confidence: number;
       /** Readings a reviewer should know about, in plain words. */
       notes: string[];
+      /** The saved meanings the reading used in place of asking (their ids). */
+      knowledgeUsed?: string[];
     }
   | PlanRejection;
 

@@ -23,7 +23,8 @@ export function QuestionCard({ runId }: { runId: string }) {
     setPending(true);
     setError(null);
     try {
-      const response = await fetch(`/api/runs/${runId}/answers`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answers }) });
+      const remember = data.get("remember") === "on";
+      const response = await fetch(`/api/runs/${runId}/answers`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answers, remember }) });
       if (!response.ok) setError(((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? "The answer was not taken. Try again.");
     } catch {
       setError("The answer could not be sent. Check the connection and try again.");
@@ -33,7 +34,7 @@ export function QuestionCard({ runId }: { runId: string }) {
   };
   // Enter on a focused choice answers, as it would in a text field.
   const enterSubmits = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === "Enter" && (event.target as HTMLElement).matches("input[type=radio]")) {
+    if (event.key === "Enter" && (event.target as HTMLElement).matches("input[type=radio], input[type=checkbox]")) {
       event.preventDefault();
       event.currentTarget.requestSubmit();
     }
@@ -45,6 +46,10 @@ export function QuestionCard({ runId }: { runId: string }) {
       <p className="muted">The request reads in more than one way. Choose what to build; nothing is built until you answer.</p>
       <form onSubmit={submit} onKeyDown={enterSubmits} className="stack">
         {questions.map((question) => <QuestionChoices key={question.id} question={question} />)}
+        <label className="choice">
+          <input type="checkbox" name="remember" />
+          <span>Remember my answer for this warehouse <span className="muted choice-reading">The same words are then read this way without asking (for everyone once an administrator saved or approved it).</span></span>
+        </label>
         {error && <div className="alert error" role="alert">{error}</div>}
         <div>
           <button type="submit" className="button" disabled={pending}>{pending ? "Sending…" : "Answer and build"}</button>

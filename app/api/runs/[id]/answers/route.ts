@@ -8,7 +8,7 @@ import { resumeAnsweredRun } from "@/lib/runs/start-run";
 
 export const POST = withUser<{ id: string }>("POST /api/runs/[id]/answers", async (request, user, { id }) => {
   const run = await getRunForUser({ id, user });
-  const { answers } = await readJsonBody(request, { schema: answersBodySchema, maxBytes: 16 * 1024, example: '{ "answers": { "q1a2b3c4d": "c1" } }' });
-  await resumeAnsweredRun({ run, answers });
+  const { answers, remember } = await readJsonBody(request, { schema: answersBodySchema, maxBytes: 16 * 1024, example: '{ "answers": { "q1a2b3c4d": "c1" }, "remember": false }' });
+  await resumeAnsweredRun({ run, answers, ...(remember ? { rememberFor: user } : {}) });
   return NextResponse.json({ id, url: `/runs/${id}` }, { status: 202 });
 });
