@@ -4,17 +4,19 @@ import path from "node:path";
 import postgres from "postgres";
 import { expect, test } from "@playwright/test";
 import { stopEmbeddedPostgres } from "@/lib/db/embedded";
-import { e2eAccessCode, e2eSparePorts } from "../playwright.config";
+import { e2eAccessCode } from "../playwright.config";
 import { admin } from "./accounts";
 import { AuthPages } from "./pages/auth-pages";
-import { listProcesses } from "./processes";
+import { isListening, listProcesses } from "./processes";
 
 // On the demo shop both orders and payments hold a money column, so "revenue per month" reads
 // two ways: the reading planner asks which, on the run page, and builds what the answer chose.
 // The planner that asks is chosen by configuration, so this spec starts a copy of the app of its
 // own with it (own data folder and ports; it reuses the build the test server made).
 
-const { web: port, pg: pgPort } = e2eSparePorts;
+// Its ports sit well above the test server's, clear of the spare ports and of checkouts beside this one.
+const port = Number(process.env.PW_PORT ?? 3100) + 60;
+const pgPort = 54392 + (port - 3100);
 const dataDir = path.resolve(`.data/e2e-${port}-ask`);
 const baseURL = `http://127.0.0.1:${port}`;
 let app: ChildProcess | undefined;
@@ -24,6 +26,9 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false }).catch(() => false);
   rmSync(dataDir, { recursive: true, force: true });
+  // Health must come from this copy, not from another app on the same ports.
+  expect(await isListening(port), `port ${port} is free`).toBe(false);
+  expect(await isListening(pgPort), `port ${pgPort} is free`).toBe(false);
   app = spawn("npm", ["start"], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
