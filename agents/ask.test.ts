@@ -7,6 +7,7 @@ import { recordAnswers } from "@/lib/runs/answer-run";
 import { readRunQuestions } from "@/lib/runs/run-questions";
 import { createPipelineHarness, type PipelineHarness } from "@/lib/testing/pipeline-harness";
 import { testServers } from "@/lib/testing/test-database";
+import type { Actor } from "@/lib/tables/actor";
 
 // On the demo shop both orders and payments hold a money column, so "revenue" reads two ways:
 // the run asks which, waits, and builds what the answer chose in the same run.
@@ -82,7 +83,7 @@ describe("a run that asks", () => {
   it("reads a request again without asking once an answer is saved as knowledge: an admin's for everyone, a member's for them alone", async () => {
     const artifacts = createLocalArtifactStore(h.sql, h.artifactsDir);
     const events = createPostgresEventStore(h.sql);
-    const save = async (prompt: string, user: { id: string; role: "admin" | "member" }, label: string) => {
+    const save = async (prompt: string, user: Actor, label: string) => {
       const asked = await h.run(prompt, reading, { user });
       expect(asked.status).toBe("needs_input");
       const [question] = asked.questions!;

@@ -51,8 +51,8 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test("an ambiguous request asks on the run page; answering from the keyboard builds the chosen table", async ({ browser }) => {
-  test.setTimeout(120_000);
+test("an ambiguous request asks on the run page; answering from the keyboard builds the chosen table, and a saved answer is not asked again", async ({ browser }) => {
+  test.setTimeout(180_000);
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/setup");
@@ -80,9 +80,15 @@ test("an ambiguous request asks on the run page; answering from the keyboard bui
   await orders.focus();
   await page.keyboard.press("ArrowDown");
   await expect(payments).toBeChecked();
+  await page.keyboard.press("Tab");
+  const remember = card.getByRole("checkbox", { name: /Remember my answer for this warehouse/ });
+  await expect(remember).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(remember).toBeChecked();
   await page.keyboard.press("Enter");
 
   await expect(page.getByTestId("event").filter({ hasText: 'Answered: "revenue" → payments.amount' })).toBeVisible();
+  await expect(page.getByTestId("event").filter({ hasText: 'Saved as knowledge of this warehouse, for everyone: "revenue" means payments.amount' })).toBeVisible();
   await expect(card).toHaveCount(0);
   await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("run-status")).toHaveText("succeeded");
@@ -97,6 +103,21 @@ test("an ambiguous request asks on the run page; answering from the keyboard bui
     const expected = await sql`select date_trunc('month', paid_at)::date::text as month, sum(amount)::numeric::text as total from public.payments group by 1 order by 1`;
     expect(built).toEqual(expected);
     await expect(page.getByTestId("preview")).toContainText(`of ${expected.length}`);
+
+    // The same request again builds at once: the saved answer reads "revenue", nothing is asked.
+    await page.goto("/");
+    await page.getByLabel("Describe the table you want").fill("revenue per month");
+    await page.getByRole("button", { name: "Build table" }).click();
+    await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+    expect(page.url()).not.toContain(runId);
+    await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId("event").filter({ hasText: "Needs your answer" })).toHaveCount(0);
+    await expect(page.getByTestId("question-card")).toHaveCount(0);
+    await expect(page.getByText(/read "revenue" as payments\.amount, as ada@example\.com saved it from run/)).toBeVisible();
+    const [again] = await sql`select target_table from datamorph.runs where id = ${page.url().split("/").pop()!}`;
+    expect(await sql.unsafe(`select month::date::text as month, total_amount::numeric::text as total from "public"."${again.target_table}" order by 1`)).toEqual(expected);
+    const [entry] = await sql`select k.phrase, k.meaning, k.approved, k.use_count, k.run_id, u.email from datamorph.knowledge k join datamorph.users u on u.id = k.created_by`;
+    expect(entry).toEqual({ phrase: "revenue", meaning: "payments.amount", approved: true, use_count: 1, run_id: runId, email: admin.email });
   } finally {
     await sql.end();
     await context.close();

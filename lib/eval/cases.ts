@@ -15,7 +15,8 @@ export const EvalCaseSchema = z.object({
   tags: z.array(z.string()).optional(),
   /**
    * Answers to the questions the planner may ask, so the case is graded once they are settled:
-   * a question's phrase (or its id) → the label of the choice to take.
+   * a question's id, or words of its phrase ("revenue" answers "total revenue") → the label of
+   * the choice to take.
    */
   answers: z.record(z.string().min(1).max(200), z.string().min(1).max(200)).optional(),
 });

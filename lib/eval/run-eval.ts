@@ -13,7 +13,7 @@ import { dropTable, qualified } from "@/lib/warehouse/tables";
 import type { RejectCode } from "@/lib/planner/rules/types";
 import type { EvalCase } from "./cases";
 import { recordAnswers } from "@/lib/runs/answer-run";
-import type { Answers, PublicQuestion } from "@/lib/planner/questions";
+import { phraseContains, type Answers, type PublicQuestion } from "@/lib/planner/questions";
 import { compareResults } from "./compare";
 import { isAsExpected, refusalOutcome, type Expectation, type Outcome } from "./outcome";
 import { expectedReason, type RefusalReason } from "./refusal";
@@ -121,13 +121,16 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
   }
 }
 
-/** The case's answers to every open question (matched by id or phrase, choice by label), or null when one is not answered. */
+/**
+ * The case's answers to every open question, or null when one is not answered: an answer is
+ * keyed by the question's id or by words of its phrase ("revenue" for "total revenue"), and
+ * names a choice by its label.
+ */
 function pickAnswers(questions: PublicQuestion[], given: Record<string, string>): Answers | null {
-  const lower = new Map(Object.entries(given).map(([key, label]) => [key.toLowerCase(), label.toLowerCase()]));
   const picked: Answers = {};
   for (const q of questions) {
-    const label = lower.get(q.id.toLowerCase()) ?? lower.get(q.phrase.toLowerCase());
-    const choice = q.choices.find((ch) => ch.label.toLowerCase() === label || ch.id === label);
+    const keyed = Object.entries(given).filter(([key]) => key.toLowerCase() === q.id.toLowerCase() || phraseContains(q.phrase, key) || phraseContains(key, q.phrase));
+    const choice = keyed.map(([, label]) => q.choices.find((ch) => ch.label.toLowerCase() === label.toLowerCase())).find(Boolean);
     if (!choice) return null;
     picked[q.id] = choice.id;
   }
