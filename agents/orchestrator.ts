@@ -54,7 +54,8 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   const outcome: RunOutcome = { runId: context.runId, status: "failed", tests: [] };
   await updateRun({ db: context.db, id: context.runId, status: "running", startedAt: new Date() });
   const { pipeline, ...settings } = context.options;
-  const answers = pipeline ? {} : await readRunAnswers(context.artifacts, context.runId);
+  // Only the reading planner asks; an unreadable store asks again rather than failing the run.
+  const answers = !pipeline && context.options.planner === "reading" ? await readRunAnswers(context.artifacts, context.runId).catch(() => ({})) : {};
   await log("info", Object.keys(answers).length > 0 ? "Run resumed with the answers given" : "Run started", { prompt, options: settings, ...(pipeline ? { pipeline: { id: pipeline.pipelineId, name: pipeline.name, version: pipeline.version, parameters: pipeline.parameters } } : {}) });
   try {
     const { value: catalog, ms } = await timed(() => readCatalog(context.reader, context.options.sourceSchemas));
