@@ -77,6 +77,19 @@ test("an ambiguous request asks on the run page; answering from the keyboard bui
   await expect(question.getByRole("radio", { name: /None of these — rephrase/ })).not.toBeChecked();
   await page.screenshot({ path: "e2e/.output/ask-question.png", fullPage: true });
 
+  // The same answers over the API: bad input is refused with a clear 4xx and the run keeps waiting.
+  const runId = page.url().split("/").pop()!;
+  const answersUrl = `/api/runs/${runId}/answers`;
+  const headers = { Origin: baseURL };
+  const post = async (data: unknown, extra: Record<string, string> = {}) => {
+    const response = await page.request.post(answersUrl, { headers: { ...headers, ...extra }, data: typeof data === "string" ? data : JSON.stringify(data) });
+    return [response.status(), ((await response.json()) as { error?: { message: string } }).error?.message ?? ""];
+  };
+  expect(await post({ answers: { q00000000: "c1" } }, { "Content-Type": "application/json" })).toEqual([400, expect.stringMatching(/asks no question "q00000000"/)]);
+  expect(await post({ answers: {} }, { "Content-Type": "application/json" })).toEqual([400, expect.stringMatching(/Answer at least one question/)]);
+  expect(await post('{ "answers": { "q00000000": "c1" } }', { "Content-Type": "text/plain" })).toEqual([415, expect.stringMatching(/JSON/)]);
+  await expect(card).toBeVisible();
+
   await orders.focus();
   await page.keyboard.press("ArrowDown");
   await expect(payments).toBeChecked();
@@ -92,8 +105,8 @@ test("an ambiguous request asks on the run page; answering from the keyboard bui
   await expect(card).toHaveCount(0);
   await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId("run-status")).toHaveText("succeeded");
+  expect(await post({ answers: { q00000000: "c1" } }, { "Content-Type": "application/json" })).toEqual([409, expect.stringMatching(/not waiting for answers/)]);
 
-  const runId = page.url().split("/").pop()!;
   const state = JSON.parse(readFileSync(path.join(dataDir, "embedded.json"), "utf8"));
   const sql = postgres({ host: "127.0.0.1", port: state.port, user: state.user, password: state.password, database: state.database, max: 1, onnotice: () => {} });
   try {
