@@ -76,6 +76,11 @@ test("an ambiguous request asks on the run page; answering from the keyboard bui
   await expect(orders).toBeChecked();
   await expect(question.getByRole("radio", { name: /None of these — rephrase/ })).not.toBeChecked();
   await page.screenshot({ path: "e2e/.output/ask-question.png", fullPage: true });
+  // On a phone the card fits the screen: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "e2e/.output/ask-question-phone.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The same answers over the API: bad input is refused with a clear 4xx and the run keeps waiting.
   const runId = page.url().split("/").pop()!;
