@@ -52,6 +52,21 @@ describe("datamorph run and answer", () => {
     expect(declined.json).toMatchObject({ runId, status: "rejected", error: expect.stringMatching(/rephrase the request/) });
   }, 120_000);
 
+  it("answer --remember saves the answer, and the same request then builds without asking", async () => {
+    const prompt = "average price per category";
+    const asked = await runCliJson<Asked>(["run", prompt, "--json"], db.url, reading);
+    expect(asked.code, asked.stderr).toBe(3);
+    const [question] = asked.json!.questions;
+    const choice = question.choices.find((c) => c.label === "order_items.unit_price")!;
+    const answered = await runCliJson(["answer", asked.json!.runId, `${question.id}=${choice.id}`, "--remember", "--json"], db.url, reading);
+    expect(answered.code, answered.stderr).toBe(0);
+    expect(answered.stderr).toMatch(/Saved as knowledge of this warehouse, for your requests until an administrator approves it: "average price" means order_items\.unit_price/);
+    const again = await runCliJson(["run", prompt, "--json"], db.url, reading);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json!.spec.sources.map((s: { table: string }) => s.table)).toContain("order_items");
+    expect(again.stderr).not.toMatch(/Needs your answer/);
+  }, 120_000);
+
   it("asks in a terminal: the choices numbered, a number picks one, and the run carries on", async () => {
     // `script` gives the CLI a pseudo-terminal, as a person's shell would.
     const command = `node --import tsx lib/cli/main.ts run ${JSON.stringify(REQUEST)}`;

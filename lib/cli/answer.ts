@@ -3,12 +3,11 @@ import { getArtifactStore } from "@/lib/artifacts/current";
 import { getRunById } from "@/lib/db/queries/runs";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { AppError } from "@/lib/errors";
-import { getEventStore } from "@/lib/events/live";
 import type { Answers } from "@/lib/planner/questions";
 import { answerRun } from "@/lib/runs/answer-run";
 import type { Command } from "./commands";
 import { CliError } from "./output";
-import { finishRun, printProgress } from "./run";
+import { finishRun, printingEventStore, printProgress } from "./run";
 
 export const answerCommand: Command = {
   usage:
@@ -28,7 +27,7 @@ export const answerCommand: Command = {
     let startable;
     try {
       const rememberFor = values.remember === true ? await getOrCreateCliUser() : undefined;
-      startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: getEventStore(), rememberFor });
+      startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: printingEventStore(), rememberFor });
     } catch (error) {
       if (error instanceof AppError) throw new CliError(`${error.message} (run ${run.id})`, 2);
       throw error;

@@ -7,11 +7,21 @@ import { recordAnswers } from "@/lib/runs/answer-run";
 import { askInTerminal, isInteractive } from "./ask-interactively";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
-import type { StoredRunEvent } from "@/lib/events/types";
+import type { EventStore, StoredRunEvent } from "@/lib/events/types";
 import type { Command } from "./commands";
 import { CliError, formatTable } from "./output";
 
 const MAX_PROMPT = 4000;
+
+/** The event store, printing each event it stores as a progress line (answers and knowledge saved by the CLI). */
+export function printingEventStore(): EventStore {
+  const store = getEventStore();
+  return { ...store, append: async (runId, event) => {
+    const stored = await store.append(runId, event);
+    printProgress(stored);
+    return stored;
+  } };
+}
 
 /** Prints one run event to stderr as a progress line. */
 export function printProgress(event: StoredRunEvent) {
@@ -52,7 +62,7 @@ export async function finishRun(first: RunOutcome, { json, prompt, options }: { 
   while (outcome.status === "needs_input" && !json && isInteractive()) {
     const answers = await askInTerminal(outcome.questions ?? []);
     if (!answers) break;
-    await recordAnswers({ run: { id: outcome.runId, status: "needs_input" }, answers, artifacts: getArtifactStore(), events: getEventStore() });
+    await recordAnswers({ run: { id: outcome.runId, status: "needs_input" }, answers, artifacts: getArtifactStore(), events: printingEventStore() });
     outcome = await executeRun({ runId: outcome.runId, prompt, options, onEvent: printProgress });
   }
   printOutcome(outcome, { json });
