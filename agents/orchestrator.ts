@@ -3,7 +3,7 @@ import { readCatalog } from "@/lib/catalog/read-catalog";
 import { readSampleRows } from "@/lib/catalog/sample-rows";
 import { readSampleValues } from "@/lib/catalog/sample-values";
 import type { Catalog } from "@/lib/catalog/types";
-import { updateRun } from "@/lib/db/queries/runs";
+import { getRunById, updateRun } from "@/lib/db/queries/runs";
 import { listPublishedTables, recordKeptPrevious } from "@/lib/db/queries/tables";
 import type { BuildEngine } from "@/lib/engines/choose-engine";
 import type { RejectCode } from "@/lib/planner/rules/types";
@@ -12,7 +12,8 @@ import type { DataTestResult } from "@/lib/validation/types";
 import { previousTableName } from "@/lib/warehouse/names";
 import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tables";
 import { buildAndTest, chooseBuildEngine, compileSpec, type Compiled } from "./build-round";
-import { loadSemanticModel } from "@/lib/semantic-model/load-model";
+import { loadSemanticModel, warehouseKey } from "@/lib/semantic-model/load-model";
+import { countKnowledgeUses, listKnowledgeFor } from "@/lib/db/queries/knowledge";
 import { takePipelineSpec } from "./pipeline-spec";
 import { planSpec } from "./planner";
 import { profileSources } from "./profiler";
@@ -21,6 +22,9 @@ import { remedy as remediate } from "./remediator";
 import { describeUsage } from "@/lib/planner/bedrock/pricing";
 import { Rejection } from "./rejection";
 import { pauseForReview, takeReviewedSpec } from "./review";
+import { NeedsInput } from "./needs-input";
+import { publicQuestion, type PublicQuestion } from "@/lib/planner/questions";
+import { readRunAnswers } from "@/lib/runs/run-questions";
 import { mayReplaceAtPublish, settleTarget } from "./target-guard";
 import { emitter, timed, type AgentContext } from "./types";
 import type { RunEndStatus } from "@/lib/runs/pipeline-options";
@@ -37,23 +41,31 @@ export type RunOutcome = {
   error?: string;
   /** Why the planner refused, when it did. */
   rejectCode?: RejectCode;
+  /** What the run waits to be told, when it paused with `needs_input`. */
+  questions?: PublicQuestion[];
 };
 
 /**
  * Runs the whole pipeline for one run: plan, profile, compile, build in a shadow table, test,
  * repair (bounded rounds), publish. Every step is an event; the target changes only in the
- * final one-transaction swap, so a failure or crash at any point leaves it as it was.
+ * final one-transaction swap, so a failure or crash at any point leaves it as it was. When the
+ * planner asks, the run pauses in `needs_input` with its questions; answering runs it again
+ * from the start with the answers (see `answerRun`).
  */
 export async function runPipeline(context: AgentContext, prompt: string): Promise<RunOutcome> {
   const log = emitter(context, "orchestrator");
   const outcome: RunOutcome = { runId: context.runId, status: "failed", tests: [] };
   await updateRun({ db: context.db, id: context.runId, status: "running", startedAt: new Date() });
   const { pipeline, reviewed, ...settings } = context.options;
-  // A reviewed run carries on after its pause; `resumed` tells live readers its earlier end was not the last.
-  await log("info", reviewed ? "Run resumed: building the reviewed plan" : "Run started", { prompt, options: settings, ...(reviewed ? { resumed: true } : {}), ...(pipeline ? { pipeline: { id: pipeline.pipelineId, name: pipeline.name, version: pipeline.version, parameters: pipeline.parameters } } : {}) });
+  // Only the reading planner asks; an unreadable store asks again rather than failing the run.
+  const answers = !pipeline && !reviewed && context.options.planner === "reading" ? await readRunAnswers(context.artifacts, context.runId).catch(() => ({})) : {};
+  const answered = Object.keys(answers).length > 0;
+  // A reviewed or answered run carries on after its pause; `resumed` tells live readers its earlier end was not the last.
+  const started = reviewed ? "Run resumed: building the reviewed plan" : answered ? "Run resumed with the answers given" : "Run started";
+  await log("info", started, { prompt, options: settings, ...(reviewed || answered ? { resumed: true } : {}), ...(pipeline ? { pipeline: { id: pipeline.pipelineId, name: pipeline.name, version: pipeline.version, parameters: pipeline.parameters } } : {}) });
   try {
     const { value: catalog, ms } = await timed(() => readCatalog(context.reader, context.options.sourceSchemas));
-    const planned = pipeline ? await takePipelineSpec(context, pipeline, catalog) : reviewed ? await takeReviewedSpec(context, reviewed) : await plan(context, prompt, catalog, ms);
+    const planned = pipeline ? await takePipelineSpec(context, pipeline, catalog) : reviewed ? await takeReviewedSpec(context, reviewed) : await plan(context, prompt, catalog, ms, answers);
     if (context.options.review && !pipeline && !reviewed) return await pauseForReview(context, planned, outcome);
     outcome.target = { schema: context.options.targetSchema, table: planned.target.table };
     // A name the user gave is recorded now; a planner's name once it is settled (see settleTarget).
@@ -70,6 +82,7 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     const engine = await chooseBuildEngine(context, profiles.value);
     await publishTested(context, spec, catalog, outcome, engine);
   } catch (error) {
+    if (error instanceof NeedsInput) return pause(context, outcome, error);
     outcome.status = error instanceof Rejection ? "rejected" : "failed";
     if (error instanceof Rejection && error.code) outcome.rejectCode = error.code;
     outcome.error = error instanceof Error ? error.message : String(error);
@@ -85,7 +98,17 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   return outcome;
 }
 
-async function plan(context: AgentContext, prompt: string, catalog: Catalog, catalogMs: number): Promise<EtlSpec> {
+/** Waits for answers: the questions are kept with the run and shown; nothing was built. */
+async function pause(context: AgentContext, outcome: RunOutcome, { questions, code }: NeedsInput): Promise<RunOutcome> {
+  const shown = questions.map(publicQuestion);
+  // Kept with each question's kind, which an answer saved as knowledge needs.
+  await context.artifacts.put(context.runId, "questions.json", JSON.stringify(questions.map((q) => ({ ...publicQuestion(q), kind: q.kind })), null, 2));
+  await updateRun({ db: context.db, id: context.runId, status: "needs_input", error: null });
+  await emitter(context, "orchestrator")("warn", `Needs your answer: ${shown.map((q) => q.text).join(" ")}`, { needsInput: true, questions: shown });
+  return { ...outcome, status: "needs_input", questions: shown, rejectCode: code, target: undefined };
+}
+
+async function plan(context: AgentContext, prompt: string, catalog: Catalog, catalogMs: number, answers: Record<string, string>): Promise<EtlSpec> {
   const emit = emitter(context, "planner");
   const sampleValues = await readSampleValues(context.reader, context.options.sourceSchemas);
   const derived = await listPublishedTables({ db: context.db });
@@ -96,19 +119,32 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog), loadSemanticModel: () => warehouseSemanticModel(context) };
   // The reading planner reads through the semantic model; the model planner is given it as data, when it is asked.
   const semanticModel = mode === "reading" ? await warehouseSemanticModel(context) : undefined;
+  // What people confirmed before answers the same questions again, for the user this run is for.
+  const knowledge = mode === "reading" ? await knowledgeOfRun(context) : undefined;
   // Relative periods ("last month") are read against the data's own latest dates, not the clock.
   const latestDates = mode === "reading" ? await readLatestDates(context.reader, catalog) : undefined;
   const { value: result, ms } = await timed(() =>
-    planSpec({ prompt, catalog, sampleValues, derivedTables: derived, targetSchema, targetTable, mode, bedrock, semanticModel, latestDates }),
+    planSpec({ prompt, catalog, sampleValues, derivedTables: derived, targetSchema, targetTable, mode, bedrock, semanticModel, latestDates, answers, knowledge }),
   );
   if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
+  if (!result.ok && result.questions?.length) {
+    await emit("info", `The request can be read in more than one way: ${result.message}`, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
+    throw new NeedsInput(result.questions, result.code);
+  }
   if (!result.ok) {
     await emit("error", result.message, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
     throw new Rejection(result.message, result.code);
   }
   await context.artifacts.put(context.runId, "spec.json", JSON.stringify(result.spec, null, 2));
+  if (result.knowledgeUsed?.length) await countKnowledgeUses({ db: context.db, ids: result.knowledgeUsed });
   await emit("success", `Planned ${result.spec.target.table}${result.planner === "bedrock" ? " with the model" : ""}`, { spec: result.spec, confidence: result.confidence, notes: result.notes, planner: result.planner }, ms);
   return result.spec;
+}
+
+/** The saved meanings that apply to this run's user in this warehouse. */
+async function knowledgeOfRun(context: AgentContext) {
+  const run = await getRunById({ id: context.runId, db: context.db });
+  return run ? listKnowledgeFor({ db: context.db, warehouse: warehouseKey(context.options.sourceSchemas), userId: run.userId }) : [];
 }
 
 /** The stored semantic model of the warehouse (generated now when the catalog changed). */

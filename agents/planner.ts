@@ -6,6 +6,7 @@ import { SnakeNameSchema } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { PlannerMode } from "@/lib/runs/pipeline-options";
+import type { SavedMeaning } from "@/lib/planner/questions";
 
 export type { PlannerMode } from "@/lib/runs/pipeline-options";
 
@@ -24,6 +25,10 @@ export type PlannerInput = {
   semanticModel?: SemanticModel;
   /** The latest date in each time column ("schema.table.column" → ISO date): the reading planner reads relative periods against it. */
   latestDates?: Record<string, string>;
+  /** Answers a person gave to this request's questions (question id → choice id), for the reading planner. */
+  answers?: Record<string, string>;
+  /** Meanings people confirmed in this warehouse, for the reading planner: they answer its questions again. */
+  knowledge?: SavedMeaning[];
   /** How to reach the model, for the bedrock and auto modes, and how to read the sample rows it may see. */
   bedrock?: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows>; loadSemanticModel?: () => Promise<SemanticModel> };
 };
@@ -34,7 +39,7 @@ async function plan(input: PlannerInput): Promise<PlannerOutput> {
   const { prompt, catalog, sampleValues, derivedTables, now, mode = "rules", bedrock } = input;
   const rules = { prompt, catalog, sampleValues, derivedTables, now };
   if (mode === "rules") return { ...planWithRules(rules), planner: "rules" };
-  if (mode === "reading") return { ...planWithEnglish({ ...rules, semanticModel: input.semanticModel, latestDates: input.latestDates }), planner: "reading" };
+  if (mode === "reading") return { ...planWithEnglish({ ...rules, semanticModel: input.semanticModel, latestDates: input.latestDates, answers: input.answers, knowledge: input.knowledge }), planner: "reading" };
   if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
   if (mode === "auto") return planAuto({ rules, bedrock });
   const { loadSampleRows, loadSemanticModel, ...model } = bedrock;

@@ -22,6 +22,7 @@ export type CommandEntry = { summary: string; load: () => Promise<Command> };
 export const commands: Record<string, CommandEntry> = {
   run: { summary: "Build a table from a plain-English request (plan, build, test, repair, publish)", load: () => import("./run").then((m) => m.runCommand) },
   build: { summary: "Build the plan of a run stopped for review (run --review), as planned or as edited", load: () => import("./build").then((m) => m.buildCommand) },
+  answer: { summary: "Answer the questions a run waits on (run exits with 3 when it asks) and carry it on", load: () => import("./answer").then((m) => m.answerCommand) },
   sql: { summary: "Run one read-only query (the database refuses writes) and print the rows", load: () => import("./sql").then((m) => m.sqlCommand) },
   runs: { summary: "List recent runs", load: () => import("./runs").then((m) => m.runsCommand) },
   rollback: { summary: "Put back the version of a table that its latest run or upload replaced (once)", load: () => import("./rollback").then((m) => m.rollbackCommand) },

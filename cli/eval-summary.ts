@@ -5,6 +5,8 @@ import { formatTable } from "./output";
 /** The mark of each outcome in the progress lines. */
 export const outcomeMark: Record<Outcome, string> = {
   correct: "✓",
+  correct_after_answers: "✓",
+  asked: "?",
   refused_as_expected: "·",
   refused_wrong_reason: "?",
   refused_should_build: "·",
@@ -15,6 +17,8 @@ export const outcomeMark: Record<Outcome, string> = {
 const columns: [string, keyof EvalTotals][] = [
   ["cases", "cases"],
   ["correct", "correct"],
+  ["correct after answers", "correctAfterAnswers"],
+  ["asked", "asked"],
   ["refused as expected", "refusedAsExpected"],
   ["refused, wrong reason", "refusedWrongReason"],
   ["refused, should build", "refusedShouldBuild"],

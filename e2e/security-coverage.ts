@@ -22,6 +22,7 @@ export const routes: Record<string, { url: string; access: Access; methods: Reco
   "/api/query": { url: "/api/query", access: "session", methods: { POST: { data: { sql: "select 1" } } } },
   "/api/runs": { url: "/api/runs", access: "session", methods: { GET: {}, POST: { data: { prompt: SEED } } } },
   "/api/runs/[id]": { url: `/api/runs/${NO_RUN}`, access: "session", methods: { GET: {} } },
+  "/api/runs/[id]/answers": { url: `/api/runs/${NO_RUN}/answers`, access: "session", methods: { POST: { data: { answers: { q00000000: "c1" } } } } },
   "/api/runs/[id]/events": { url: `/api/runs/${NO_RUN}/events`, access: "session", methods: { GET: {} } },
   "/api/runs/[id]/report.pdf": { url: `/api/runs/${NO_RUN}/report.pdf`, access: "session", methods: { GET: {} } },
   "/api/runs/[id]/plan": { url: `/api/runs/${NO_RUN}/plan`, access: "session", methods: { POST: { data: {} } } },

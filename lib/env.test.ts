@@ -34,9 +34,10 @@ describe("parseEnv", () => {
 
   it("reads the planner choice, and a model planner needs a model id", () => {
     expect(parseEnv({}).planner).toBe("rules");
+    expect(parseEnv({ DATAMORPH_PLANNER: "reading" }).planner).toBe("reading");
     expect(parseEnv({ DATAMORPH_PLANNER: "auto", DATAMORPH_BEDROCK_MODEL_ID: "anthropic.claude-sonnet" })).toMatchObject({ planner: "auto", bedrockModelId: "anthropic.claude-sonnet" });
     expect(() => parseEnv({ DATAMORPH_PLANNER: "bedrock" })).toThrow(/DATAMORPH_BEDROCK_MODEL_ID: is required when DATAMORPH_PLANNER is bedrock/);
-    expect(() => parseEnv({ DATAMORPH_PLANNER: "gpt" })).toThrow(/DATAMORPH_PLANNER: must be rules, bedrock or auto/);
+    expect(() => parseEnv({ DATAMORPH_PLANNER: "gpt" })).toThrow(/DATAMORPH_PLANNER: must be rules, reading, bedrock or auto/);
     expect(parseEnv({ DATAMORPH_ORCHESTRATOR_FUNCTION: "datamorph-Orchestrator" }).orchestratorFunction).toBe("datamorph-Orchestrator");
     expect(() => parseEnv({ DATAMORPH_ORCHESTRATOR_FUNCTION: "not a function!" })).toThrow(/DATAMORPH_ORCHESTRATOR_FUNCTION/);
   });

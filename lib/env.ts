@@ -44,7 +44,7 @@ const envSchema = z.object({
     z.string().regex(/^[a-z_][a-z0-9_$]*(,[a-z_][a-z0-9_$]*)*$/, "must be a comma-separated list of schema names, e.g. public,staging"),
   ),
   DATAMORPH_TARGET_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_$]*$/, "must be a schema name, e.g. public")),
-  DATAMORPH_PLANNER: optional(z.enum(["rules", "bedrock", "auto"], { error: "must be rules, bedrock or auto" })),
+  DATAMORPH_PLANNER: optional(z.enum(["rules", "reading", "bedrock", "auto"], { error: "must be rules, reading, bedrock or auto" })),
   DATAMORPH_BEDROCK_MODEL_ID: optional(z.string().min(3).max(200)),
   DATAMORPH_BEDROCK_TEMPERATURE: optional(z.coerce.number().min(0, "must be from 0 to 1").max(1, "must be from 0 to 1")),
   DATAMORPH_BEDROCK_MAX_TOKENS: optional(z.coerce.number().int().min(256, "must be at least 256").max(64_000, "must be at most 64000")),
@@ -106,8 +106,8 @@ export type Env = {
   targetSchema: string;
   /** Lambda function (name or ARN) that runs the pipeline; unset, runs start in this process. */
   orchestratorFunction?: string;
-  /** Which planner reads requests: rules (offline, default), bedrock, or auto (rules first). */
-  planner: "rules" | "bedrock" | "auto";
+  /** Which planner reads requests: rules (offline, default), reading (offline, asks when unsure), bedrock, or auto (rules first). */
+  planner: "rules" | "reading" | "bedrock" | "auto";
   bedrockModelId?: string;
   /** Sampling temperature of every model call (default 0.2: low, so plans repeat). */
   bedrockTemperature?: number;
@@ -143,7 +143,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const vars = parsed.data;
-  if (vars.DATAMORPH_PLANNER && vars.DATAMORPH_PLANNER !== "rules" && !vars.DATAMORPH_BEDROCK_MODEL_ID) {
+  if ((vars.DATAMORPH_PLANNER === "bedrock" || vars.DATAMORPH_PLANNER === "auto") && !vars.DATAMORPH_BEDROCK_MODEL_ID) {
     throw new ConfigError(`Invalid configuration:\n  DATAMORPH_BEDROCK_MODEL_ID: is required when DATAMORPH_PLANNER is ${vars.DATAMORPH_PLANNER}`);
   }
   const engine = vars.DATAMORPH_ENGINE ?? "sql";

@@ -21,6 +21,8 @@ export type PipelineHarness = {
   artifactsDir: string;
   /** Runs `prompt` as the harness's administrator, or as `extras.user`; `extras.runId` carries on a run that stopped for review. */
   run(prompt: string, options?: Partial<PipelineOptions>, extras?: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> & { user?: Actor; runId?: string }): Promise<RunOutcome>;
+  /** Runs an existing run again (one that waited on answers), as the web app and the CLI do. */
+  resume(runId: string, prompt: string, options?: Partial<PipelineOptions>): Promise<RunOutcome>;
   /** The administrator runs belong to unless another user is given. */
   admin: Actor;
   createUser(email: string, role: Actor["role"]): Promise<Actor>;
@@ -36,6 +38,20 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
   const roles = await setUpAndOpenRoles(sql, database.url, { sourceSchemas: ["public"], targetSchema: "public" });
   const [user] = await sql`insert into datamorph.users (email, name, password_hash, role) values ('tester@example.com', 'Tester', '!', 'admin') returning id`;
   const artifactsDir = mkdtempSync(path.join(tmpdir(), "datamorph-artifacts-"));
+  const runExisting = (runId: string, prompt: string, options: Partial<PipelineOptions> = {}, extras: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> = {}) => {
+    const context = {
+      runId,
+      sql,
+      db: createDatabase(sql),
+      reader: roles.reader,
+      builder: roles.builder,
+      events: createPostgresEventStore(sql),
+      artifacts: createLocalArtifactStore(sql, artifactsDir),
+      options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, ...options },
+      ...extras,
+    };
+    return runPipeline(context, prompt);
+  };
   return {
     url: database.url,
     sql,
@@ -47,19 +63,9 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
     },
     async run(prompt, options = {}, { user: runAs, runId, ...extras } = {}) {
       const run = runId ? { id: runId } : await createRun({ userId: runAs?.id ?? user.id, prompt, db: createDatabase(sql) });
-      const context = {
-        runId: run.id as string,
-        sql,
-        db: createDatabase(sql),
-        reader: roles.reader,
-        builder: roles.builder,
-        events: createPostgresEventStore(sql),
-        artifacts: createLocalArtifactStore(sql, artifactsDir),
-        options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, ...options },
-        ...extras,
-      };
-      return runPipeline(context, prompt);
+      return runExisting(run.id, prompt, options, extras);
     },
+    resume: (runId, prompt, options) => runExisting(runId, prompt, options),
     async tables() {
       const rows = await sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`;
       return rows.map((r) => r.table_name as string);

@@ -1,5 +1,5 @@
 import type { Run } from "@/lib/db/schema";
 
 export function RunStatusBadge({ status }: { status: Run["status"] }) {
-  return <span className={`badge ${status}`}>{status}</span>;
+  return <span className={`badge ${status}`}>{status.replace("_", " ")}</span>;
 }

@@ -10,6 +10,8 @@ export const artifactContentTypes: Record<ArtifactKind, string> = {
   "tests.json": "application/json",
   "report.pdf": "application/pdf",
   "review.json": "application/json",
+  "questions.json": "application/json",
+  "answers.json": "application/json",
 };
 
 /**

@@ -89,7 +89,7 @@ describe("migrations", () => {
     try {
       await Promise.all([runMigrations(a), runMigrations(b)]);
       const tables = await a`select table_name from information_schema.tables where table_schema = 'datamorph' order by 1`;
-      expect(tables.map((t) => t.table_name)).toEqual(["__migrations", "artifacts", "eval_results", "eval_runs", "pipeline_firings", "pipeline_versions", "pipelines", "rate_limit_hits", "run_events", "runs", "scheduler_leases", "semantic_models", "sessions", "settings", "uploads", "users"]);
+      expect(tables.map((t) => t.table_name)).toEqual(["__migrations", "artifacts", "eval_results", "eval_runs", "knowledge", "pipeline_firings", "pipeline_versions", "pipelines", "rate_limit_hits", "run_events", "runs", "scheduler_leases", "semantic_models", "sessions", "settings", "uploads", "users"]);
       const publicTables = await a`select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
       expect(publicTables[0].n).toBe(0);
     } finally {

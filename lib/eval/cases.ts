@@ -13,6 +13,12 @@ export const EvalCaseSchema = z.object({
   /** A Postgres URL, or the name of a database on the same server as DataMorph's. */
   database: z.string().optional(),
   tags: z.array(z.string()).optional(),
+  /**
+   * Answers to the questions the planner may ask, so the case is graded once they are settled:
+   * a question's id, or words of its phrase ("revenue" answers "total revenue") → the label of
+   * the choice to take.
+   */
+  answers: z.record(z.string().min(1).max(200), z.string().min(1).max(200)).optional(),
 });
 
 /** A case as read from its file; `file` names that file (without folder and extension) in summaries. */

@@ -32,7 +32,7 @@ describe("datamorph eval", () => {
     const result = await runCli(["eval", file, "--json"], h.url);
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout);
-    const totals = { cases: 6, passed: 3, correct: 1, refusedAsExpected: 2, refusedWrongReason: 2, refusedShouldBuild: 0, silentlyWrong: 1, errors: 0 };
+    const totals = { cases: 6, passed: 3, correct: 1, correctAfterAnswers: 0, asked: 0, refusedAsExpected: 2, refusedWrongReason: 2, refusedShouldBuild: 0, silentlyWrong: 1, errors: 0 };
     expect(report.totals).toEqual(totals);
     expect(report.files).toEqual([{ file: "cases", ...totals }]);
     expect(report.cases.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([
@@ -52,9 +52,32 @@ describe("datamorph eval", () => {
     const only = await runCli(["eval", file, "--only", "seed,poem"], h.url);
     expect(only.code, only.stderr).toBe(0);
     const summary = only.stdout.split("\n").slice(-4);
-    expect(summary[0]).toMatch(/^file +cases +correct +refused as expected +refused, wrong reason +refused, should build +silently wrong +errors$/);
-    expect(summary[2].split(/ +/)).toEqual(["cases", "2", "1", "1", "0", "0", "0", "0"]);
+    expect(summary[0]).toMatch(/^file +cases +correct +correct after answers +asked +refused as expected +refused, wrong reason +refused, should build +silently wrong +errors$/);
+    expect(summary[2].split(/ +/)).toEqual(["cases", "2", "1", "0", "0", "1", "0", "0", "0", "0"]);
   }, 60_000);
+
+  it("grades a case after the answers it carries, and counts a question left unanswered as asked, never as wrong", async () => {
+    const file = path.join(dir, "questions.yaml");
+    const gold = "select date_trunc('month', paid_at), sum(amount) from payments group by 1";
+    writeFileSync(file, [
+      "cases:",
+      `  - { id: answered, prompt: "revenue per month", expect: { sql: "${gold}" }, answers: { revenue: payments.amount } }`,
+      `  - { id: misspelled, prompt: "total revnue per month", expect: { sql: "${gold}" }, answers: { revnue: revenue, "total revnue": payments.amount } }`,
+      `  - { id: unanswered, prompt: "revenue per month", expect: { sql: "${gold}" } }`,
+      `  - { id: ambiguous, prompt: "monthly revenue", expect: { reject: ambiguous } }`,
+      `  - { id: wrong-answer, prompt: "revenue per month", expect: { sql: "${gold}" }, answers: { revenue: orders.amount } }`,
+    ].join("\n"));
+    const result = await runCli(["eval", file, "--planner", "reading", "--json"], h.url);
+    const report = JSON.parse(result.stdout);
+    expect(report.cases.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([
+      ["answered", "correct_after_answers"],
+      ["misspelled", "correct_after_answers"],
+      ["unanswered", "asked"],
+      ["ambiguous", "refused_as_expected"],
+      ["wrong-answer", "silently_wrong"],
+    ]);
+    expect(report.totals).toMatchObject({ cases: 5, passed: 3, correct: 0, correctAfterAnswers: 2, asked: 1, refusedAsExpected: 1, silentlyWrong: 1 });
+  }, 120_000);
 
   it("refuses a malformed file with the reason and exit 2", async () => {
     const file = path.join(dir, "bad.json");

@@ -13,6 +13,8 @@ import { dropTable, qualified } from "@/lib/warehouse/tables";
 import type { RejectCode } from "@/lib/planner/rules/types";
 import type { PipelineOptions, RunEndStatus } from "@/lib/runs/pipeline-options";
 import type { EvalCase } from "./cases";
+import { recordAnswers } from "@/lib/runs/answer-run";
+import { phraseContains, type Answers, type PublicQuestion } from "@/lib/planner/questions";
 import { compareResults } from "./compare";
 import { isAsExpected, refusalOutcome, type Expectation, type Outcome } from "./outcome";
 import { expectedReason, type RefusalReason } from "./refusal";
@@ -26,8 +28,10 @@ export type CaseResult = {
   /** The reason a must-refuse case asks for, when it gives one. */
   expectedReason?: RefusalReason;
   outcome: Outcome;
-  /** What the pipeline did: published, refused, or failed to build. */
+  /** What the pipeline did: published, refused, failed to build, or waited on a question. */
   status?: RunEndStatus;
+  /** The case's answers settled questions the planner asked on the way. */
+  answered?: boolean;
   /** The planner's code when it refused. */
   rejectCode?: RejectCode;
   ok: boolean;
@@ -43,7 +47,7 @@ export type CaseResult = {
 export type PipelineRunner = (
   run: { runId: string; sql: SqlClient; db: Database; reader: SqlClient; builder: SqlClient; events: EventStore; artifacts: ArtifactStore; options: PipelineOptions },
   prompt: string,
-) => Promise<{ status: RunEndStatus; rejectCode?: RejectCode; error?: string }>;
+) => Promise<{ status: RunEndStatus; rejectCode?: RejectCode; error?: string; questions?: PublicQuestion[] }>;
 
 export type EvalEnvironment = {
   runPipeline: PipelineRunner;
@@ -91,12 +95,22 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
   const run = await createRun({ userId: user.id, prompt: c.prompt, db });
   const target = scratchName(c.id);
   const options = { ...env.options, targetTable: target };
-  const outcome = await env.runPipeline(
-    { runId: run.id, sql, db, reader, builder, events: createPostgresEventStore(sql), artifacts: createLocalArtifactStore(sql, env.dataDir), options },
-    c.prompt,
-  );
-  const ran = { ...base, runId: run.id, status: outcome.status, ...(outcome.rejectCode ? { rejectCode: outcome.rejectCode } : {}) };
+  const context = { runId: run.id, sql, db, reader, builder, events: createPostgresEventStore(sql), artifacts: createLocalArtifactStore(sql, env.dataDir), options };
+  let outcome = await env.runPipeline(context, c.prompt);
+  let answered = false;
+  // Each answer may lead to one more question (a spelling, then a reading): a few rounds at most.
+  for (let round = 0; round < 3 && outcome.status === "needs_input"; round++) {
+    const picked = pickAnswers(outcome.questions ?? [], c.answers ?? {});
+    if (!picked) break;
+    await recordAnswers({ run: { id: run.id, status: "needs_input" }, answers: picked, artifacts: context.artifacts, events: context.events, db });
+    answered = true;
+    outcome = await env.runPipeline(context, c.prompt);
+  }
+  const ran = { ...base, runId: run.id, status: outcome.status, ...(answered ? { answered } : {}), ...(outcome.rejectCode ? { rejectCode: outcome.rejectCode } : {}) };
   try {
+    if (outcome.status === "needs_input" && expectationOf(c).kind === "table") {
+      return settle({ ...ran, outcome: "asked", reason: `asked: ${(outcome.questions ?? []).map((q) => `${q.text} (${q.choices.map((ch) => ch.label).join(" | ")})`).join(" ")}` });
+    }
     if (outcome.status !== "succeeded") {
       const refused = refusalOutcome(expectationOf(c), outcome.rejectCode);
       const how = outcome.rejectCode ?? (outcome.status === "failed" ? "a failed build" : "a refusal without a planner code");
@@ -112,15 +126,32 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
     }
     const built = await sql.unsafe(`select * from ${qualified(options.targetSchema, target)}`);
     const comparison = compareResults(gold.rows, built.map((row) => ({ ...row })));
-    return settle(comparison.same ? { ...ran, outcome: "correct" } : { ...ran, outcome: "silently_wrong", reason: comparison.reason });
+    return settle(comparison.same ? { ...ran, outcome: answered ? "correct_after_answers" : "correct" } : { ...ran, outcome: "silently_wrong", reason: comparison.reason });
   } finally {
     await dropTable(sql, options.targetSchema, target);
   }
 }
 
 /**
+ * The case's answers to every open question, or null when one is not answered: an answer is
+ * keyed by the question's id or by words of its phrase ("revenue" for "total revenue"), and
+ * names a choice by its label.
+ */
+function pickAnswers(questions: PublicQuestion[], given: Record<string, string>): Answers | null {
+  const picked: Answers = {};
+  for (const q of questions) {
+    const keyed = Object.entries(given).filter(([key]) => key.toLowerCase() === q.id.toLowerCase() || phraseContains(q.phrase, key) || phraseContains(key, q.phrase));
+    const choice = keyed.map(([, label]) => q.choices.find((ch) => ch.label.toLowerCase() === label.toLowerCase())).find(Boolean);
+    if (!choice) return null;
+    picked[q.id] = choice.id;
+  }
+  return questions.length > 0 ? picked : null;
+}
+
+/**
  * Runs each case through the real pipeline into a scratch table (dropped afterwards), computes
- * the gold result with the gold SQL on the same database, and classifies the outcome.
+ * the gold result with the gold SQL on the same database, and classifies the outcome. A case's
+ * `answers` settle the questions the planner asks, as a person would, before it is graded.
  */
 export async function runEvaluation(cases: EvalCase[], env: EvalEnvironment): Promise<CaseResult[]> {
   const clients = new Map<string, Connections>();

@@ -7,13 +7,16 @@ import type { EvalTotals } from "./summary";
 /** An evaluation run's totals, as stored by any version. */
 export function readStoredTotals(stored: unknown): EvalTotals {
   const t = (stored ?? {}) as Partial<EvalTotals> & { rejected?: number; failed?: number };
-  if (t.refusedAsExpected !== undefined) return t as EvalTotals;
+  // Totals stored before questions were asked have no answered or asked cases.
+  if (t.refusedAsExpected !== undefined) return { correctAfterAnswers: 0, asked: 0, ...t } as EvalTotals;
   const correct = t.correct ?? 0;
   const refusedAsExpected = (t.passed ?? 0) - correct;
   return {
     cases: t.cases ?? 0,
     passed: t.passed ?? 0,
     correct,
+    correctAfterAnswers: 0,
+    asked: 0,
     refusedAsExpected,
     refusedWrongReason: 0,
     refusedShouldBuild: (t.rejected ?? 0) + (t.failed ?? 0) - refusedAsExpected,

@@ -5,6 +5,9 @@ export type EvalTotals = {
   cases: number;
   passed: number;
   correct: number;
+  correctAfterAnswers: number;
+  /** Requests that have an answer, left waiting on a question the case does not answer. */
+  asked: number;
   refusedAsExpected: number;
   refusedWrongReason: number;
   refusedShouldBuild: number;
@@ -17,6 +20,8 @@ export type FileTotals = EvalTotals & { file: string };
 
 const totalsKey: Record<Outcome, Exclude<keyof EvalTotals, "cases" | "passed">> = {
   correct: "correct",
+  correct_after_answers: "correctAfterAnswers",
+  asked: "asked",
   refused_as_expected: "refusedAsExpected",
   refused_wrong_reason: "refusedWrongReason",
   refused_should_build: "refusedShouldBuild",
@@ -26,7 +31,7 @@ const totalsKey: Record<Outcome, Exclude<keyof EvalTotals, "cases" | "passed">> 
 
 /** Counts per outcome. */
 export function summarise(results: { outcome: Outcome }[]): EvalTotals {
-  const totals: EvalTotals = { cases: 0, passed: 0, correct: 0, refusedAsExpected: 0, refusedWrongReason: 0, refusedShouldBuild: 0, silentlyWrong: 0, errors: 0 };
+  const totals: EvalTotals = { cases: 0, passed: 0, correct: 0, correctAfterAnswers: 0, asked: 0, refusedAsExpected: 0, refusedWrongReason: 0, refusedShouldBuild: 0, silentlyWrong: 0, errors: 0 };
   for (const { outcome } of results) {
     totals.cases++;
     if (isAsExpected(outcome)) totals.passed++;

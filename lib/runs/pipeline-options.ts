@@ -9,8 +9,8 @@ import type { ReviewedPlan } from "@/lib/review/review-request";
  */
 export type PlannerMode = "rules" | "reading" | "bedrock" | "auto";
 
-/** How a pipeline run ends, or pauses: `in_review` waits for a person to build its plan. */
-export type RunEndStatus = "succeeded" | "failed" | "rejected" | "in_review";
+/** How a pipeline run ends, or pauses: `in_review` waits for a person to build its plan, `needs_input` for answers to its questions. */
+export type RunEndStatus = "succeeded" | "failed" | "rejected" | "in_review" | "needs_input";
 
 /** Settings of one pipeline run. */
 export type PipelineOptions = {

@@ -3,7 +3,7 @@ import { getArtifactStore } from "@/lib/artifacts/current";
 import type { SessionUser } from "@/lib/auth/session";
 import { readCatalog } from "@/lib/catalog/read-catalog";
 import { getRoleClients } from "@/lib/db";
-import { claimRunInReview } from "@/lib/db/queries/runs";
+import { resumePausedRun } from "@/lib/db/queries/runs";
 import type { Run } from "@/lib/db/schema";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
 import { getEnv } from "@/lib/env";
@@ -57,7 +57,7 @@ export async function prepareReviewedBuild({ user, runId, spec }: { user: Sessio
   const planned = await readRunSpec(run.id);
   if (!planned) throw new AppError("conflict", "This run has no plan to build; start it again.");
   const checked = await checkPlanEdit({ planned, edited: spec ?? planned });
-  if (!(await claimRunInReview({ id: run.id }))) throw notInReview();
+  if (!(await resumePausedRun({ id: run.id, from: "in_review" }))) throw notInReview();
   // Counted as a person sees them: the request's words a changed clause drops are part of that change.
   const changes = diffSpecs(planned, checked).filter((change) => !/\.(phrase|renamePhrase)$/.test(change.path)).length;
   const reviewed = { spec: checked, by: user.email, changes };

@@ -10,8 +10,12 @@ import type { RunStarter } from "@/lib/runs/lambda-invoker";
 import { pipelineOptions } from "@/lib/runs/pipeline-options";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import { logError } from "@/lib/log/safe-log";
-import { checkRunTarget } from "@/lib/tables/run-target";
 import { getArtifactStore } from "@/lib/artifacts/current";
+import { getEventStore } from "@/lib/events/live";
+import type { Run } from "@/lib/db/schema";
+import type { Answers } from "@/lib/planner/questions";
+import { answerRun } from "@/lib/runs/answer-run";
+import { checkRunTarget } from "@/lib/tables/run-target";
 import { saveReviewRequest } from "@/lib/review/review-request";
 
 export const startRunSchema = z.object({
@@ -47,4 +51,20 @@ export async function startRun({ user, prompt, target, engine, replace = false, 
     throw new AppError("unavailable", "The run could not be started. Try again in a moment.");
   }
   return run.id;
+}
+
+/**
+ * Records the answers to the questions `run` waits on (saved as `rememberFor`'s knowledge when
+ * given) and starts it again (see `answerRun`). If it cannot be handed over, it is marked failed
+ * rather than left queued.
+ */
+export async function resumeAnsweredRun({ run, answers, rememberFor, starter }: { run: Run; answers: Answers; rememberFor?: SessionUser; starter: RunStarter }): Promise<void> {
+  const startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: getEventStore(), rememberFor });
+  try {
+    await starter(startable);
+  } catch (error) {
+    logError(`run ${run.id} could not be resumed`, error);
+    await updateRun({ id: run.id, status: "failed", error: "The run could not be resumed; nothing was changed.", finishedAt: new Date() }).catch(() => {});
+    throw new AppError("unavailable", "The run could not be resumed. Try again in a moment.");
+  }
 }

@@ -14,7 +14,7 @@ const ref = (column: ColumnRef) => `${column.source}.${column.column}`;
 const literal = (value: Literal) => (typeof value === "string" ? `“${value}”` : String(value));
 const list = (words: string[]) => (words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`);
 
-const COMPARISONS: Record<ComparisonOp, string> = {
+export const COMPARISONS: Record<ComparisonOp, string> = {
   "=": "is",
   "!=": "is not",
   "<": "is less than",

@@ -27,7 +27,7 @@ export default async function EvalsPage() {
         ) : (
           <TableScroll label="Evaluations">
             <table className="grid stack-on-phone" data-testid="eval-runs">
-              <thead><tr><th>When</th><th>Version</th><th className="num">Cases</th><th className="num">As expected</th><th className="num">Correct</th><th className="num">Refused as expected</th><th className="num">Refused, wrong reason</th><th className="num">Refused, should build</th><th className="num">Silently wrong</th><th className="num">Errors</th></tr></thead>
+              <thead><tr><th>When</th><th>Version</th><th className="num">Cases</th><th className="num">As expected</th><th className="num">Correct</th><th className="num">Correct after answers</th><th className="num">Asked</th><th className="num">Refused as expected</th><th className="num">Refused, wrong reason</th><th className="num">Refused, should build</th><th className="num">Silently wrong</th><th className="num">Errors</th></tr></thead>
               <tbody>
                 {runs.map((r) => (
                   <tr key={r.id}>
@@ -36,6 +36,8 @@ export default async function EvalsPage() {
                     <td className="num" data-label="Cases">{r.totals.cases}</td>
                     <td className="num" data-label="As expected">{percent(r.totals.passed, r.totals.cases)}</td>
                     <td className="num" data-label="Correct">{r.totals.correct}</td>
+                    <td className="num" data-label="Correct after answers">{r.totals.correctAfterAnswers}</td>
+                    <td className="num" data-label="Asked">{r.totals.asked}</td>
                     <td className="num" data-label="Refused as expected">{r.totals.refusedAsExpected}</td>
                     <td className="num" data-label="Refused, wrong reason">{r.totals.refusedWrongReason}</td>
                     <td className="num" data-label="Refused, should build">{r.totals.refusedShouldBuild}</td>

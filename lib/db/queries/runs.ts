@@ -55,9 +55,9 @@ export async function listRunsById({ ids, db = getDb() }: { ids: string[]; db?: 
   return db.select().from(runs).where(inArray(runs.id, ids));
 }
 
-export async function getRunById({ id }: { id: string }): Promise<Run | null> {
+export async function getRunById({ id, db = getDb() }: { id: string; db?: Database }): Promise<Run | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [run] = await getDb().select().from(runs).where(eq(runs.id, id));
+  const [run] = await db.select().from(runs).where(eq(runs.id, id));
   return run ?? null;
 }
 
@@ -74,16 +74,17 @@ export async function claimQueuedRun({ id }: { id: string }): Promise<boolean> {
 }
 
 /**
- * Moves a run whose plan waits for review back to queued, to build it; false when it is not in
- * review (already building, or never paused), so two Build presses start one build.
+ * Moves a run paused after planning (`in_review` for a person's review, `needs_input` for
+ * answers) back to queued, to carry it on; false when it is no longer so paused (already
+ * resumed, or ended), so two presses of Build or two answers start one build.
  */
-export async function claimRunInReview({ id }: { id: string }): Promise<boolean> {
-  const claimed = await getDb()
+export async function resumePausedRun({ id, from, db = getDb() }: { id: string; from: "in_review" | "needs_input"; db?: Database }): Promise<boolean> {
+  const resumed = await db
     .update(runs)
     .set({ status: "queued", updatedAt: new Date() })
-    .where(and(eq(runs.id, id), eq(runs.status, "in_review")))
+    .where(and(eq(runs.id, id), eq(runs.status, from)))
     .returning({ id: runs.id });
-  return claimed.length > 0;
+  return resumed.length > 0;
 }
 
 /** Records a run's progress; `db` lets the pipeline write through its own connection (or a transaction). */

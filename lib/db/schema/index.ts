@@ -7,3 +7,4 @@ export * from "./pipelines";
 export * from "./settings";
 export * from "./evals";
 export * from "./semantic-models";
+export * from "./knowledge";

@@ -14,7 +14,15 @@ export type Grounding = {
   unknown: AnnotatedToken[];
   /** Words read only by a fuzzy match (typos). */
   fuzzy: string[];
+  /** The same, per word: the near spellings the model knows, nearest first. */
+  misspellings: Misspelling[];
 };
+
+/** A word nothing reads but near spellings of words the model knows. */
+export type Misspelling = { text: string; near: { word: string; distance: number }[] };
+
+/** Words a person said a misspelling stands for: the word as typed (lower case) → the model's word. */
+export type Spellings = Record<string, string>;
 
 export const CATEGORY: Record<Meaning["kind"], string> = { entity: "ENT", measure: "MEAS", dimension: "DIM", time: "TDIM", flag: "FLAG", value: "VAL", role: "ROLE", formula: "MEAS" };
 const CONNECTIVE: Record<string, string> = {
@@ -30,9 +38,10 @@ const MAX_VALUE_WORDS = 6;
  * kept); function words are known by their part of speech. A content word nothing reads is
  * returned in `unknown`, never dropped.
  */
-export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon, modelVerbs: Set<string>): Grounding {
+export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon, modelVerbs: Set<string>, spellings: Spellings = {}): Grounding {
   const terminals: Terminal<Part>[] = [];
   const fuzzy: string[] = [];
+  const misspellings: Misspelling[] = [];
   const text = (start: number, end: number) => tokens.slice(start, end).map((t, i) => (i > 0 && t.spaceBefore ? " " : "") + t.text).join("");
   const emit = (cat: string, start: number, end: number, value: Part, strength = 1) => terminals.push({ cat, start, end, value, strength });
   const emitSenses = (start: number, end: number, meanings: { meaning: Meaning; strength: number }[]) => {
@@ -44,7 +53,7 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
     const { start, end } = c.tokens;
     const phrase = c.text;
     switch (c.kind) {
-      case "noun-phrase": groundNounPhrase(c, tokens, lexicon, emit, emitSenses, text, fuzzy); break;
+      case "noun-phrase": groundNounPhrase(c, tokens, lexicon, emit, emitSenses, text, { fuzzy, misspellings, spellings }); break;
       case "verb-group": {
         const lemma = tokens[c.head].lemma;
         if (LINKING_VERBS.has(lemma) && c.particles.length === 0) emit("BE", start, end, { k: "verb", chunk: c, lemma, phrase });
@@ -98,7 +107,7 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
   terminals.push(...dimensionAdjectiveTerminals(tokens, chunks, lexicon, terminals, text));
   const covered = new Set(terminals.flatMap((t) => Array.from({ length: t.end - t.start }, (_, i) => t.start + i)));
   const unknown = tokens.filter((t) => !covered.has(t.index) && !FUNCTION_POS.has(t.pos) && !FILLER_WORDS.has(t.normal) && t.kind !== "punctuation" && !(t.kind === "symbol" && !t.comparison));
-  return { terminals, unknown, fuzzy };
+  return { terminals, unknown, fuzzy, misspellings };
 }
 
 /**
@@ -132,7 +141,9 @@ function valueMeaning(lexicon: Lexicon, m: { table: string; column: string; valu
 type Emit = (cat: string, start: number, end: number, value: Part, strength?: number) => void;
 type EmitSenses = (start: number, end: number, meanings: { meaning: Meaning; strength: number }[]) => void;
 
-function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexicon, emit: Emit, emitSenses: EmitSenses, text: (s: number, e: number) => string, fuzzy: string[]) {
+type Typos = { fuzzy: string[]; misspellings: Misspelling[]; spellings: Spellings };
+
+function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexicon, emit: Emit, emitSenses: EmitSenses, text: (s: number, e: number) => string, { fuzzy, misspellings, spellings }: Typos) {
   const { start, end } = c.tokens;
   const keyOf = (t: AnnotatedToken) => (t.identifier ? t.identifier.parts.map(wordKey).join(" ") : wordKey(t.normal));
   const lemmaOf = (t: AnnotatedToken) => wordKey(t.alternative?.lemma ?? t.lemma);
@@ -180,12 +191,23 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
       grounded = true;
     }
     if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && !named && !isDimensionAdjective(tokens, i) && !FILLER_WORDS.has(t.normal) && t.normal.length >= 4) {
-      const near = lexicon.words.filter((w) => editDistance(w, keyOf(t)) <= (t.normal.length >= 7 ? 2 : 1));
-      for (const w of near) {
+      // A spelling a person confirmed reads as the word itself would.
+      const confirmed = spellings[t.text.toLowerCase()];
+      if (confirmed && lexicon.phrases.has(confirmed)) {
+        emitSenses(i, i + 1, lexicon.phrases.get(confirmed)!);
+        continue;
+      }
+      const near = lexicon.words.map((w) => ({ word: w, distance: editDistance(w, keyOf(t)) })).filter((n) => n.distance <= (t.normal.length >= 7 ? 2 : 1));
+      const known: Misspelling["near"] = [];
+      for (const { word: w, distance } of near) {
         const senses = lexicon.phrases.get(w) ?? [];
         emitSenses(i, i + 1, senses.map((s) => ({ ...s, strength: STRENGTH.fuzzy })));
-        if (senses.length > 0) fuzzy.push(`${t.text} → ${w}`);
+        if (senses.length > 0) {
+          fuzzy.push(`${t.text} → ${w}`);
+          known.push({ word: w, distance });
+        }
       }
+      if (known.length > 0) misspellings.push({ text: t.text, near: known.sort((a, b) => a.distance - b.distance) });
     }
   }
 }

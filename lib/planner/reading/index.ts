@@ -19,12 +19,24 @@ import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdj
 import { chooseReading } from "./score";
 import { formulaTerminals } from "./arithmetic-terminals";
 import { definitionTerminals } from "./definitions";
+import { spellingQuestions } from "./ask";
+import { settleAnswers } from "./answers";
+import type { Spellings } from "./ground";
+import type { Answers, SavedMeaning } from "@/lib/planner/questions";
 
 export type ReadingPlannerInput = PlannerInput & {
   /** The warehouse's semantic model, when the caller has loaded it (else built from the catalog). */
   semanticModel?: SemanticModel;
   /** The latest date in each time column ("schema.table.column" → ISO date): the as-of date of relative periods. */
   latestDates?: Record<string, string>;
+  /** A person's answers to questions this request asked before (question id → choice id). */
+  answers?: Answers;
+  /** Misspelled words read as the model's words a person chose (filled in from `answers`). */
+  spellings?: Spellings;
+  /** Meanings people confirmed in this warehouse before: they answer the same questions again. */
+  knowledge?: SavedMeaning[];
+  /** Saved meanings used so far (filled in as spellings are settled). */
+  knowledgeUsed?: string[];
 };
 
 const lexicons = new WeakMap<SemanticModel, { lexicon: Lexicon; verbs: Set<string>; graph: ReturnType<typeof joinGraph> }>();
@@ -42,8 +54,9 @@ function prepared(model: SemanticModel) {
 /**
  * The reading planner: annotate → chunk → ground → parse (every reading) → candidate specs →
  * score. One reading ahead by a clear margin becomes the spec; close readings that build
- * different tables are refused as ambiguous, with the readings as candidates. Pure and
- * deterministic: the clock is read only when no latest date is known for a relative period.
+ * different tables, and words read only by a near spelling, are refused with a question
+ * (readings or spellings as choices) that `answers` settle. Pure and deterministic: the clock
+ * is read only when no latest date is known for a relative period.
  */
 export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
   try {
@@ -52,7 +65,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     const { lexicon, verbs, graph } = prepared(model);
     const tokens = annotate(prompt);
     const chunks = chunk(tokens);
-    const grounded = ground(tokens, chunks, lexicon, verbs);
+    const grounded = ground(tokens, chunks, lexicon, verbs, input.spellings);
     for (const c of chunks) {
       const next = tokens[c.tokens.end];
       if (c.kind === "connective" && c.role === "naming" && next) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
@@ -78,7 +91,12 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       return refuse("not_understood", `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`, words[0]);
     }
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
-    if (grounded.fuzzy.length > 0) return refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
+    if (grounded.fuzzy.length > 0) {
+      const asked = refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
+      const settled = settleAnswers({ ...asked, questions: spellingQuestions(grounded.misspellings, lexicon) }, input.answers, input.knowledge);
+      if (settled.kind === "spellings") return planWithEnglish({ ...input, spellings: { ...input.spellings, ...settled.spellings }, knowledgeUsed: [...(input.knowledgeUsed ?? []), ...settled.knowledgeUsed] });
+      return settled.result;
+    }
     grounded.terminals.push(...indefiniteObjectTerminals(tokens, chunks));
     // Negated stretches are read last, over every terminal, so that no reading can pass over a negation.
     const negation = readNegations(tokens, chunks, grounded.terminals, lexicon);
@@ -106,7 +124,11 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     // Readings that stop short of one table (a group with nothing counted, "the most" of an unknown number) are asked about.
     if (candidates.length === 0 && ambiguous.size > 0) return refuse("ambiguous", [...ambiguous].sort()[0], prompt);
     if (candidates.length === 0) return refuse("not_understood", `no reading of the request builds a table (${[...impossible].sort().slice(0, 3).join("; ")})`, prompt);
-    const result = chooseReading(candidates, grounded.fuzzy);
+    const chosen = chooseReading(candidates, grounded.fuzzy);
+    const settled = chosen.ok ? ({ kind: "result", result: chosen } as const) : settleAnswers(chosen, input.answers, input.knowledge);
+    if (settled.kind !== "result") throw new Error("a reading question settles to a spec, never to spellings");
+    const used = [...(input.knowledgeUsed ?? []), ...(settled.result.ok ? (settled.result.knowledgeUsed ?? []) : [])];
+    const result = settled.result.ok && used.length > 0 ? { ...settled.result, knowledgeUsed: used } : settled.result;
     if (result.ok) {
       const checked = EtlSpecSchema.safeParse(result.spec);
       if (!checked.success) return refuse("not_understood", `the reading does not make a valid plan: ${checked.error.issues[0]?.message}`, prompt);

@@ -1,6 +1,7 @@
 import type { PlanResult } from "@/lib/planner/rules/types";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { isExistsFilter } from "@/lib/spec/clauses";
+import { readingQuestion } from "./ask";
 import type { Candidate } from "./build-spec";
 
 /** Readings closer than this build their table only when they build the same table. */
@@ -15,7 +16,8 @@ function tableOf(spec: EtlSpec): string {
 /**
  * Score: each reading's grounding strength, less a cost per join, plus what the data and the
  * model confirm (a verb the column is known by). The best reading wins when the next reading
- * that builds a different table is a clear margin behind; otherwise the request is ambiguous.
+ * that builds a different table is a clear margin behind; otherwise the request is ambiguous,
+ * and the refusal carries the question that settles it.
  */
 export function chooseReading(candidates: (Candidate & { strength: number })[], fuzzy: string[]): PlanResult {
   const scored = candidates.map((c) => ({ ...c, score: c.strength + c.bonus - JOIN_COST * c.joins, table: tableOf(c.spec) }));
@@ -24,8 +26,11 @@ export function chooseReading(candidates: (Candidate & { strength: number })[], 
   const rival = scored.find((c) => c.table !== best.table);
   const margin = rival ? best.score - rival.score : Infinity;
   if (rival && margin < CLEAR_MARGIN) {
-    const choices = [...new Set(scored.filter((c) => best.score - c.score < CLEAR_MARGIN).map((c) => describe(c.spec)))];
-    if (choices.length > 1) return { ok: false, code: "ambiguous", message: `the request reads in ${choices.length} ways that build different tables: ${choices.join("; ")}`, candidates: choices };
+    const close = scored.filter((c) => best.score - c.score < CLEAR_MARGIN);
+    const choices = [...new Set(close.map((c) => describe(c.spec)))];
+    // One choice per table, the likeliest reading of each first: the question a person answers.
+    const tables = close.filter((c, i) => close.findIndex((d) => d.table === c.table) === i);
+    if (choices.length > 1) return { ok: false, code: "ambiguous", message: `the request reads in ${choices.length} ways that build different tables: ${choices.join("; ")}`, candidates: choices, questions: [readingQuestion(best.spec.prompt, tables.map((c) => c.spec))] };
   }
   const confidence = Math.round(Math.min(1, 0.5 + Math.min(margin, 2) / 4 - 0.1 * fuzzy.length) * 100) / 100;
   const notes = [...best.notes, ...fuzzy.map((f) => `read "${f}" as a misspelling`)];

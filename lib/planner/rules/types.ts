@@ -1,4 +1,5 @@
 import type { Catalog } from "@/lib/catalog/types";
+import type { PlanQuestion } from "@/lib/planner/questions";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 
 export type PlannerInput = {
@@ -24,6 +25,8 @@ export type PlanRejection = {
   message: string;
   phrase?: string;
   candidates?: string[];
+  /** Set when a person can settle what stopped the planner: the run waits for the answers. */
+  questions?: PlanQuestion[];
 };
 
 export type PlanResult =
@@ -34,6 +37,8 @@ export type PlanResult =
       confidence: number;
       /** Readings a reviewer should know about, in plain words. */
       notes: string[];
+      /** The saved meanings the reading used in place of asking (their ids). */
+      knowledgeUsed?: string[];
     }
   | PlanRejection;
 

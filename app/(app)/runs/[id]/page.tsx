@@ -22,6 +22,7 @@ import { RerunRequest } from "./_components/rerun-request";
 import { loadPlanEditorData } from "@/lib/review/editor-data";
 import { TestsTable } from "./_components/tests-table";
 import { PipelineOfRun } from "./_components/pipeline-of-run";
+import { QuestionCard } from "./_components/question-card";
 import { SavePipelineForm } from "./_components/save-pipeline-form";
 import { listParameterSlots } from "@/lib/pipelines/parameters";
 import { LineageGraph } from "@/app/_components/lineage-graph";
@@ -61,7 +62,7 @@ export default async function RunPage({ params, searchParams }: Props) {
   const duration = run.startedAt && run.finishedAt ? `${((new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000).toFixed(2)} s` : "–";
 
   return (
-    <RunEventsProvider runId={run.id} initialEvents={events} ended={!["queued", "running"].includes(run.status)}>
+    <RunEventsProvider runId={run.id} initialEvents={events} ended={!["queued", "running", "needs_input"].includes(run.status)}>
       <div className="stack">
         <div className="run-header">
           <div>
@@ -84,6 +85,7 @@ export default async function RunPage({ params, searchParams }: Props) {
         )}
         {editing && spec && editor && <PlanEditor runId={run.id} mode={editing} prompt={run.prompt} spec={spec} catalog={editor.catalog} knownValues={editor.knownValues} />}
         {editing === "rerun" && !spec && <RerunRequest runId={run.id} prompt={run.prompt} />}
+        <QuestionCard runId={run.id} />
         <RunLive />
         {spec && editing !== "review" && <SpecView spec={spec} notes={view.notes} />}
         {spec && <LineageGraph lineage={specLineage(spec)} />}

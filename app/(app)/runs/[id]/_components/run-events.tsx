@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { Run } from "@/lib/db/schema";
 import type { StoredRunEvent } from "@/lib/events/types";
+import { answeredSinceAsked } from "@/lib/runs/open-questions";
 import { deriveRunView } from "@/lib/runs/run-view";
 
 type RunEvents = { events: StoredRunEvent[]; live: boolean };
@@ -67,11 +68,19 @@ const finalStatusOf = (events: StoredRunEvent[]) => {
   return last?.final ? last.status : undefined;
 };
 
+/** Between a question and the run's end: waiting while it is open, running again once answered. */
+const pausedStatusOf = (events: StoredRunEvent[]): Run["status"] | undefined => {
+  const answered = answeredSinceAsked(events);
+  return answered === null ? "needs_input" : answered ? "running" : undefined;
+};
+
 /**
  * The run's status in its header. The run's last event carries its final status, so the header
- * says "succeeded" the moment the timeline does, not only after the page is read again.
+ * says "succeeded" the moment the timeline does, not only after the page is read again; a
+ * question and its answer move it to "needs input" and back to "running" the same way.
  */
 export function LiveRunStatus({ status }: { status: Run["status"] }) {
-  const shown = finalStatusOf(useRunEvents().events) ?? status;
-  return <span className={`badge ${shown}`} data-testid="run-status">{shown}</span>;
+  const { events } = useRunEvents();
+  const shown = finalStatusOf(events) ?? pausedStatusOf(events) ?? status;
+  return <span className={`badge ${shown}`} data-testid="run-status">{shown.replace("_", " ")}</span>;
 }

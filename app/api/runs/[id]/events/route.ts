@@ -24,7 +24,7 @@ export const GET = withUser<{ id: string }>("GET /api/runs/[id]/events", async (
     after,
     store: getEventStore(),
     hub: getLiveHub(),
-    hasEnded: async () => !["queued", "running"].includes((await getRunById({ id }))?.status ?? "failed"),
+    hasEnded: async () => !["queued", "running", "needs_input"].includes((await getRunById({ id }))?.status ?? "failed"),
     signal: request.signal,
     maxDurationMs: getEnv().onLambda ? LAMBDA_MAX_STREAM_MS : undefined,
   });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { Catalog } from "@/lib/catalog/types";
+import type { Answers } from "@/lib/planner/questions";
+import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
+import { planWithEnglish } from "./index";
+
+const plan = (prompt: string, answers?: Answers, catalog: Catalog = demoCatalog) => planWithEnglish({ prompt, catalog, sampleValues: demoSampleValues, answers, now: new Date("2025-06-15") });
+
+function questionsOf(prompt: string, answers?: Answers) {
+  const result = plan(prompt, answers);
+  if (result.ok) throw new Error(`${prompt} was built without a question`);
+  return result.questions ?? [];
+}
+
+describe("questions of the reading planner", () => {
+  it("asks which money column revenue means when orders and payments both hold one, likeliest first", () => {
+    const [question, ...more] = questionsOf("revenue per month");
+    expect(more).toEqual([]);
+    expect(question.phrase).toBe("revenue");
+    expect(question.choices.map((c) => [c.id, c.label])).toEqual([
+      ["c1", "orders.amount"],
+      ["c2", "payments.amount"],
+      ["rephrase", "None of these — rephrase"],
+    ]);
+    expect(question.choices[0].reading).toBe("total orders.amount per month of orders.order_date");
+    expect(question.choices[1].reading).toBe("total payments.amount per month of payments.paid_at");
+  });
+
+  it("builds the chosen reading when answered, and ends on 'none of these'", () => {
+    const [question] = questionsOf("revenue per month");
+    const payments = plan("revenue per month", { [question.id]: "c2" });
+    expect(payments.ok && payments.spec.sources.map((s) => s.table)).toEqual(["payments"]);
+    expect(payments.ok && payments.spec.columns.map((c) => c.expr)).toContainEqual({ kind: "aggregate", fn: "sum", arg: { kind: "column", column: { source: "payments", column: "amount" } } });
+    const orders = plan("revenue per month", { [question.id]: "c1" });
+    expect(orders.ok && orders.spec.sources.map((s) => s.table)).toEqual(["orders"]);
+    expect(plan("revenue per month", { [question.id]: "rephrase" })).toMatchObject({ ok: false, code: "ambiguous", message: expect.stringMatching(/rephrase/) });
+  });
+
+  it("asks the same question, with the same id, whatever the order of the catalog's tables", () => {
+    const reversed = { tables: [...demoCatalog.tables].reverse() };
+    const a = plan("revenue per month");
+    const b = plan("revenue per month", undefined, reversed);
+    expect(!a.ok && !b.ok && JSON.stringify(b.questions?.map(({ id, choices }) => [id, choices.map((c) => c.label)]))).toBe(JSON.stringify(!a.ok && a.questions?.map(({ id, choices }) => [id, choices.map((c) => c.label)])));
+  });
+
+  it("keeps asking when an answer names no choice of the question", () => {
+    const [question] = questionsOf("revenue per month");
+    expect(questionsOf("revenue per month", { [question.id]: "c9" }).map((q) => q.id)).toEqual([question.id]);
+    expect(questionsOf("revenue per month", { q00000000: "c1" }).map((q) => q.id)).toEqual([question.id]);
+  });
+
+  it("never asks what the data decides: one table's amount, or readings that build the same table", () => {
+    for (const prompt of ["number of orders per status", "amount by method", "orders in 2024"]) {
+      const result = plan(prompt);
+      expect(result.ok, prompt).toBe(true);
+    }
+  });
+
+  it("asks which word a misspelling stands for, and reads the request as if it were spelled so", () => {
+    const [question] = questionsOf("number of custmers per country");
+    expect(question).toMatchObject({ kind: "spelling", phrase: "custmers" });
+    expect(question.choices.map((c) => c.label)).toEqual(["customer", "None of these — rephrase"]);
+    expect(question.choices[0].reading).toBe('read "custmers" as "customer": the customers table');
+    const answered = plan("number of custmers per country", { [question.id]: "c1" });
+    const spelled = plan("number of customers per country");
+    expect(answered.ok && spelled.ok && answered.spec.columns.map((c) => c.expr)).toEqual(spelled.ok && spelled.spec.columns.map((c) => c.expr));
+  });
+
+  it("asks one question at a time: a spelling first, then the readings the corrected word leaves", () => {
+    const [spelling] = questionsOf("total revnue per month");
+    expect(spelling.phrase).toBe("revnue");
+    const [reading] = questionsOf("total revnue per month", { [spelling.id]: "c1" });
+    expect(reading.kind).toBe("reading");
+    expect(reading.choices.map((c) => c.label).slice(0, 2)).toEqual(["orders.amount", "payments.amount"]);
+    const built = plan("total revnue per month", { [spelling.id]: "c1", [reading.id]: "c2" });
+    expect(built.ok && built.spec.sources.map((s) => s.table)).toEqual(["payments"]);
+  });
+});
