@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCatalog } from "@/lib/catalog/read-catalog";
-import { readSampleValues } from "@/lib/catalog/sample-values";
 import type { Catalog } from "@/lib/catalog/types";
-import { compileSql } from "@/lib/codegen/sql";
 import { planWithEnglish } from "@/lib/planner/reading";
 import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
+import { buildPlannedTable } from "@/lib/testing/planned-table";
 import { testServers } from "@/lib/testing/test-database";
-import { generateTests } from "./generate-tests";
-import { runTests } from "./run-tests";
 
 /** Plans `prompt` with the reading planner, builds it as `table`, and returns a function that tests the table. */
 async function build(h: PipelineHarness, catalog: Catalog, prompt: string, table: string) {
-  const plan = planWithEnglish({ prompt, catalog, sampleValues: await readSampleValues(h.sql, ["public"]) });
-  if (!plan.ok) throw new Error(plan.message);
-  await h.sql.unsafe(`create table "${table}" as ${compileSql({ spec: plan.spec, catalog })}`);
-  return async () => Object.fromEntries((await runTests(h.sql, generateTests({ spec: plan.spec, catalog, target: `"public"."${table}"` }), { timeoutMs: 30_000 })).map((r) => [r.name, r]));
+  const test = await buildPlannedTable(h, catalog, prompt, table, planWithEnglish);
+  return async () => Object.fromEntries((await test()).map((r) => [r.name, r]));
 }
 
 describe("data tests of derived measures", () => {

@@ -6,20 +6,15 @@ import { compileSql } from "@/lib/codegen/sql";
 import { planWithRules } from "@/lib/planner/rules";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
+import { buildPlannedTable } from "@/lib/testing/planned-table";
 import { testServers } from "@/lib/testing/test-database";
 import { generateTests } from "./generate-tests";
 import { runTests } from "./run-tests";
 
 /** Plans `prompt`, builds it as `table` by hand, and returns a function that tests the table. */
 async function build(h: PipelineHarness, catalog: Catalog, prompt: string, table: string) {
-  const plan = planWithRules({ prompt, catalog, sampleValues: await readSampleValues(h.sql, ["public"]) });
-  if (!plan.ok) throw new Error(plan.message);
-  const spec: EtlSpec = plan.spec;
-  await h.sql.unsafe(`create table "${table}" as ${compileSql({ spec, catalog })}`);
-  return async () => {
-    const results = await runTests(h.sql, generateTests({ spec, catalog, target: `"public"."${table}"` }), { timeoutMs: 30_000 });
-    return Object.fromEntries(results.map((r) => [r.kind === "reconcile" ? "reconcile" : r.name, r]));
-  };
+  const test = await buildPlannedTable(h, catalog, prompt, table, planWithRules);
+  return async () => Object.fromEntries((await test()).map((r) => [r.kind === "reconcile" ? "reconcile" : r.name, r]));
 }
 
 describe("data tests catch a wrong table", () => {

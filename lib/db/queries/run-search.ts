@@ -2,7 +2,7 @@ import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { pipelines, runs, users } from "@/lib/db/schema";
 import type { RunsQuery } from "@/lib/runs/runs-query";
-import type { RunListItem } from "./runs";
+import { runListColumns, type RunListItem } from "./runs";
 
 /** A LIKE pattern that finds `text` anywhere, its own `%`, `_` and `\` taken literally. */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -26,19 +26,7 @@ export async function searchRuns({ userId, isAdmin, query, pageSize = 25 }: { us
   const base = () => getDb().select({ n: sql<number>`count(*)::int` }).from(runs).innerJoin(users, eq(users.id, runs.userId)).leftJoin(pipelines, eq(pipelines.id, runs.pipelineId)).where(where);
   const [rows, [{ n }]] = await Promise.all([
     getDb()
-      .select({
-        id: runs.id,
-        prompt: runs.prompt,
-        status: runs.status,
-        targetSchema: runs.targetSchema,
-        targetTable: runs.targetTable,
-        rowCount: runs.rowCount,
-        createdAt: runs.createdAt,
-        startedAt: runs.startedAt,
-        finishedAt: runs.finishedAt,
-        rolledBackAt: runs.rolledBackAt,
-        userEmail: users.email,
-      })
+      .select(runListColumns)
       .from(runs)
       .innerJoin(users, eq(users.id, runs.userId))
       .leftJoin(pipelines, eq(pipelines.id, runs.pipelineId))

@@ -10,22 +10,25 @@ export type RunListItem = Pick<Run, "id" | "prompt" | "status" | "targetSchema" 
 /** Who is looking: a user sees their own runs, an administrator (and the command line) everyone's. */
 type RunViewer = { userId: string; isAdmin: boolean } | { userId?: undefined; isAdmin: true };
 
+/** The columns of a run in a list of runs (with its user's email: join `users`). */
+export const runListColumns = {
+  id: runs.id,
+  prompt: runs.prompt,
+  status: runs.status,
+  targetSchema: runs.targetSchema,
+  targetTable: runs.targetTable,
+  rowCount: runs.rowCount,
+  createdAt: runs.createdAt,
+  startedAt: runs.startedAt,
+  finishedAt: runs.finishedAt,
+  rolledBackAt: runs.rolledBackAt,
+  userEmail: users.email,
+};
+
 /** Recent runs, newest first: the user's own, or everyone's for an admin; optionally one status. */
 export async function listRuns({ userId, isAdmin, status, limit = 50 }: RunViewer & { status?: Run["status"]; limit?: number }): Promise<RunListItem[]> {
   return getDb()
-    .select({
-      id: runs.id,
-      prompt: runs.prompt,
-      status: runs.status,
-      targetSchema: runs.targetSchema,
-      targetTable: runs.targetTable,
-      rowCount: runs.rowCount,
-      createdAt: runs.createdAt,
-      startedAt: runs.startedAt,
-      finishedAt: runs.finishedAt,
-      rolledBackAt: runs.rolledBackAt,
-      userEmail: users.email,
-    })
+    .select(runListColumns)
     .from(runs)
     .innerJoin(users, eq(users.id, runs.userId))
     .where(and(isAdmin || userId === undefined ? undefined : eq(runs.userId, userId), status ? eq(runs.status, status) : undefined))
