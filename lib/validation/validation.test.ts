@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCatalog } from "@/lib/catalog/read-catalog";
-import { readSampleValues } from "@/lib/catalog/sample-values";
 import type { Catalog } from "@/lib/catalog/types";
-import { compileSql } from "@/lib/codegen/sql";
 import { planWithRules } from "@/lib/planner/rules";
-import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { buildPlannedTable } from "@/lib/testing/planned-table";
 import { testServers } from "@/lib/testing/test-database";
-import { generateTests } from "./generate-tests";
-import { runTests } from "./run-tests";
 
 /** Plans `prompt`, builds it as `table` by hand, and returns a function that tests the table. */
 async function build(h: PipelineHarness, catalog: Catalog, prompt: string, table: string) {
