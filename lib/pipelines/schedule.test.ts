@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runCliJson } from "@/lib/testing/run-cli";
 import { useCliDatabase } from "@/lib/testing/test-database";
 
@@ -27,8 +27,11 @@ describe("pipeline schedules, fired by two scheduler processes", () => {
     expect(scheduled.code, scheduled.stderr).toBe(0);
     expect(scheduled.json).toMatchObject({ cron: EVERY_2S, timezone: "Europe/Berlin", catchUp: "run_once" });
 
-    // Two processes at once; the first stops half-way and the second takes over.
-    const [a, b] = await Promise.all([cli(["pipeline", "scheduler", "--for", "10", "--json"]), cli(["pipeline", "scheduler", "--for", "18", "--json"])]);
+    // Two processes at once: the second starts once the first fires (however slowly each starts),
+    // stands by while the first holds the lease, and takes over when the first stops.
+    const leader = cli(["pipeline", "scheduler", "--for", "10", "--json"]);
+    await vi.waitFor(async () => expect((await firings()).length).toBeGreaterThan(0), { timeout: 60_000, interval: 250 });
+    const [a, b] = await Promise.all([leader, cli(["pipeline", "scheduler", "--for", "18", "--json"])]);
     expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
     expect(`${a.stderr}${b.stderr}`).toMatch(/stands by/);
 
