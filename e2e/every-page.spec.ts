@@ -109,7 +109,7 @@ test("a run started with Review the plan first waits for review with its plan in
   await page.getByLabel("Review the plan first").check();
   await page.getByRole("button", { name: "Build table" }).click();
   await expect(page.getByTestId("plan-editor")).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId("run-status")).toHaveText("in_review");
+  await expect(page.getByTestId("run-status")).toHaveText("in review");
 });
 
 test("the Data page counts the rows of a table published a moment ago", async ({ page }) => {

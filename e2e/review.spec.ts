@@ -46,7 +46,7 @@ test("review → edit a filter value → build: the same run builds a table that
 
   const editor = page.getByTestId("plan-editor");
   await expect(editor).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId("run-status")).toHaveText("in_review");
+  await expect(page.getByTestId("run-status")).toHaveText("in review");
   await expect(clause(page, "filters.0")).toContainText("Keep only rows where orders.status is “shipped”.");
   await expect(clause(page, "filters.0")).toContainText("from “shipped”");
   await expect(clause(page, "columns.1")).toContainText("Column total_order_amount: the sum of orders.amount.");
@@ -110,7 +110,7 @@ test("Edit & re-run opens the editor with the request and the plan, and starts a
 
   await expect(page).not.toHaveURL(new RegExp(`/runs/${run.id}`));
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("run-status")).toHaveText("in_review");
+  await expect(page.getByTestId("run-status")).toHaveText("in review");
   await expect(clause(page, "filters.0")).toContainText("orders.status is “returned”");
   await expect(page.getByTestId("event").filter({ hasText: `Took the plan of run ${run.id} for review` })).toBeVisible();
 });

@@ -10,7 +10,7 @@ import { RunsPager, RunsSearch } from "./_components/runs-search";
 
 export const metadata: Metadata = { title: "Runs" };
 
-const STATUSES: Run["status"][] = ["succeeded", "failed", "rejected", "interrupted", "running", "queued", "in_review"];
+const STATUSES: Run["status"][] = ["succeeded", "failed", "rejected", "interrupted", "running", "queued", "needs_input", "in_review"];
 const PAGE_SIZE = 25;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

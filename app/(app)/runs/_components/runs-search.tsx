@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Run } from "@/lib/db/schema";
 import { MAX_SEARCH_CHARS, runsListUrl, type RunsQuery } from "@/lib/runs/runs-query";
+import { statusLabel } from "@/lib/runs/status-label";
 import styles from "./runs-search.module.css";
 
 /**
@@ -24,7 +25,7 @@ export function RunsSearch({ query, statuses, counts, isAdmin }: { query: RunsQu
         <Link className={`chip${query.status ? "" : " active"}`} href={runsListUrl({ ...query, status: null, page: 1 })} aria-current={query.status ? undefined : "page"}>all</Link>
         {statuses.map((s) => (
           <Link key={s} className="chip" href={runsListUrl({ ...query, status: s, page: 1 })} aria-current={s === query.status ? "page" : undefined}>
-            {s} {counts[s] ? `(${counts[s]})` : ""}
+            {statusLabel(s)} {counts[s] ? `(${counts[s]})` : ""}
           </Link>
         ))}
       </nav>

@@ -6,6 +6,7 @@ import type { Run } from "@/lib/db/schema";
 import type { StoredRunEvent } from "@/lib/events/types";
 import { answeredSinceAsked } from "@/lib/runs/open-questions";
 import { deriveRunView } from "@/lib/runs/run-view";
+import { statusLabel } from "@/lib/runs/status-label";
 
 type RunEvents = { events: StoredRunEvent[]; live: boolean };
 const RunEventsContext = createContext<RunEvents>({ events: [], live: false });
@@ -82,5 +83,5 @@ const pausedStatusOf = (events: StoredRunEvent[]): Run["status"] | undefined => 
 export function LiveRunStatus({ status }: { status: Run["status"] }) {
   const { events } = useRunEvents();
   const shown = finalStatusOf(events) ?? pausedStatusOf(events) ?? status;
-  return <span className={`badge ${shown}`} data-testid="run-status">{shown.replace("_", " ")}</span>;
+  return <span className={`badge ${shown}`} data-testid="run-status">{statusLabel(shown)}</span>;
 }
