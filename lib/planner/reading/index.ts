@@ -15,6 +15,7 @@ import { indefiniteObjectTerminals } from "./indefinite-objects";
 import { isEmphatic, readNegations } from "./negation-regions";
 import { ABSENT, items } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
+import { dateExtremeTerminals } from "./date-extremes";
 import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
 import { chooseReading } from "./score";
 import { formulaTerminals } from "./arithmetic-terminals";
@@ -73,6 +74,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     // The grammar's own terminals: verbs it may read without a meaning, separators, elided heads.
     grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens, chunks), ...separatorTerminals(tokens));
     grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon), ...stateValueTerminals(tokens, chunks, lexicon), ...rankingAdjectiveTerminals(tokens, chunks), ...aggregateNounTerminals(tokens, grounded.terminals));
+    grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
     const formulas = formulaTerminals(tokens, chunks, grounded.terminals);
     if (formulas.open) return refuse("ambiguous", `"${formulas.open}" mixes + or - with × or / in words, which leaves open what comes first: bracket it, e.g. "(quantity times unit price) minus discount"`, formulas.open);
     grounded.terminals.push(...formulas.terminals);
