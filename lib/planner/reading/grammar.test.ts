@@ -184,6 +184,11 @@ describe("conditions in other words", () => {
     expect(read("books of poetry, cheapest first")).toMatchObject({ columns: ["book_id", "title", "price"], order: [["price", "asc"]] });
   });
 
+  it("reads 'by' before stored values as a condition, and before an attribute as a group", () => {
+    expect(read("books by poetry or crime")).toMatchObject({ from: ["books"], where: [["books.genre", "in", ["poetry", "crime"]]], group: [] });
+    expect(read("number of loans by genre")).toMatchObject({ where: [], group: ["books.genre"] });
+  });
+
   it("counts an attribute's different values after a verb", () => {
     expect(read("members who borrowed more than 2 genres")).toMatchObject({ columns: [...memberGroup.map((c) => c.split(".")[1]), "distinct_genre=count_distinct(books.genre)"], having: [["distinct_genre", ">", 2]] });
   });

@@ -116,6 +116,8 @@ r("Mod -> Link TDIM TIME", ([, a, t]) => time(t, a));
 // "who signed up in 2024": a verb that is a date's own word dates the period.
 r("Mod -> REL TDIM TIME", ([, a, t]) => time(t, a));
 r("Mod -> Link? Vals", ([l, v]) => (v.k === "values" ? { ...v, via: verbOf(l), phrase: phraseOf(l, v) } : undefined));
+// "payments by bank transfer or gift card": "by" before stored values says how the rows came about, as "made by" does.
+r("Mod -> BY Vals", ([by, v]) => (v.k === "values" ? { ...v, phrase: phraseOf(by, v) } : undefined));
 // "that are shipped or completed": a relative clause of state values.
 r("Mod -> REL Vals", ([rel, v]) => (v.k === "values" ? { ...v, phrase: phraseOf(rel, v) } : undefined));
 // "whose country is Canada", "where the status is shipped".
