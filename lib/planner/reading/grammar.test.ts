@@ -105,6 +105,12 @@ describe("ordering", () => {
 });
 
 describe("leads, output columns and relative clauses", () => {
+  it("reads a wish after 'would' as a request, and a request verb's participle as columns asked for", () => {
+    expect(read("I'd like the number of loans per genre")).toEqual(read("number of loans per genre"));
+    expect(read("loans, showing amount")).toMatchObject({ from: ["loans"], columns: ["loan_id", "amount"], where: [] });
+    expect(read("I like the number of loans per genre")).toMatchObject({ refused: "not_understood" });
+  });
+
   it("reads a request verb before what is wanted", () => {
     expect(read("show me the number of loans per city")).toMatchObject({ columns: ["city", "loans_count=count(*)"], group: ["members.city"] });
   });

@@ -170,7 +170,7 @@ r("Link -> WITH");
 r("Show -> WITH Attrs", ([, a]) => show(a));
 r("Show -> AND Attrs", ([, a]) => show(a));
 // "… need first + last name", "I want the email too": a request verb later on asks for columns.
-r("Show -> REQ Attrs", ([, a]) => show(a));
+r("Show -> REQ Attrs", ([, a]) => show(a, true));
 r("Attrs -> Attr");
 r("Attrs -> Attr SEP? AND Attrs");
 r("Attrs -> Attr SEP Attrs");
