@@ -105,6 +105,11 @@ describe("ordering", () => {
 });
 
 describe("leads, output columns and relative clauses", () => {
+  it("reads the name of a person kept as first and last name as both parts", () => {
+    expect(read("number of loans per member with their name")).toMatchObject({ columns: [...memberGroup.map((c) => c.split(".")[1]), "loans_count=count(*)"], group: memberGroup });
+    expect(read("authors with their name")).toMatchObject({ columns: ["author_id", "name"] });
+  });
+
   it("reads a wish after 'would' as a request, and a request verb's participle as columns asked for", () => {
     expect(read("I'd like the number of loans per genre")).toEqual(read("number of loans per genre"));
     expect(read("loans, showing amount")).toMatchObject({ from: ["loans"], columns: ["loan_id", "amount"], where: [] });

@@ -62,6 +62,14 @@ export function buildLexicon(model: SemanticModel): Lexicon {
     if (!entity) continue;
     for (const role of relationship.roles ?? []) add(role, { kind: "role", entity, relationship }, STRENGTH.words);
   }
+  // "their name" of a person kept as first and last name: each part of the label answers to "name",
+  // as a general synonym (a row-level request then asks which part; a group shows the whole label).
+  for (const entity of model.entities) {
+    if (entity.link || entity.label.length < 2 || entity.dimensions.some((d) => d.words.includes("name"))) continue;
+    const parts = entity.dimensions.filter((d) => entity.label.includes(d.column));
+    if (parts.length !== entity.label.length || !parts.every((d) => d.words.some((w) => w.split(" ").includes("name")))) continue;
+    for (const dimension of parts) add("name", { kind: "dimension", entity, dimension }, STRENGTH.synonym);
+  }
   // A key or foreign-key column written as its own name ("per user_id", "showing order id") is
   // that column: the model keeps keys apart from dimensions, but a request may name them outright.
   for (const entity of model.entities) {
