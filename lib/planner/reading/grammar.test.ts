@@ -15,6 +15,7 @@ describe("grouping: 'X per Y', 'for each Y, the X', 'X by Y, Z and W'", () => {
 
   it("reads a fronted grain the same way", () => {
     expect(read("for each genre, the number of loans")).toEqual(read("number of loans per genre"));
+    expect(read("for each genre give me the number of loans")).toEqual(read("number of loans per genre"));
   });
 
   it("reads a comma list of groups", () => {
@@ -105,6 +106,12 @@ describe("ordering", () => {
 });
 
 describe("leads, output columns and relative clauses", () => {
+  it("reads 'into <table_name>' as the table to build", () => {
+    const result = planWithEnglish({ prompt: "number of loans per genre into genre_loans", catalog: libraryCatalog, sampleValues: librarySampleValues });
+    expect(result.ok && result.spec.target).toMatchObject({ table: "genre_loans", phrase: "into genre_loans" });
+    expect(read("number of loans per genre into genre_loans")).toEqual(read("number of loans per genre"));
+  });
+
   it("reads the name of a person kept as first and last name as both parts", () => {
     expect(read("number of loans per member with their name")).toMatchObject({ columns: [...memberGroup.map((c) => c.split(".")[1]), "loans_count=count(*)"], group: memberGroup });
     expect(read("authors with their name")).toMatchObject({ columns: ["author_id", "name"] });

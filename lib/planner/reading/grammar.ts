@@ -38,6 +38,7 @@ r("Lead -> NUM", ([n]) => (n.k === "number" ? { k: "top", edge: "top", count: n.
 r("Lead -> REQ", ([v]) => (v.k === "word" || (v.k === "verb" && !v.chunk.negated) ? list() : undefined));
 // A fronted grain: "for every supplier country: the number of products".
 r("Lead -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
+r("Lead -> GRAIN GItems SEP? REQ", ([g, gs]) => withGrainPhrase(gs, g));
 
 // What is wanted: rows of an entity, measures, a count of an entity, a ranking, or the values of an attribute.
 r("Head -> NP");
@@ -150,6 +151,7 @@ r("Mod -> Link? SUPER NP", ([l, s, np]) => superlative(s, counted(np), l.k === "
 r("Mod -> Link? SUPER Measure", ([l, s, m]) => superlative(s, m, l.k === "list" ? undefined : l));
 r("Mod -> BE SUPER NP", ([be, s, np]) => superlative(s, counted(np), be));
 r("Mod -> BE SUPER Measure", ([be, s, m]) => superlative(s, m, be));
+r("Mod -> PREP NAME", ([p, name]) => (p.k === "word" && p.word === "into" && name.k === "name" ? { k: "target", name: name.name, phrase: phraseOf(p, name) } : undefined));
 r("Mod -> NAMING NAME", ([n, name]) => (name.k === "name" ? { k: "rename", name: name.name, phrase: phraseOf(n, name) } : undefined));
 r("Mod -> ORDER", ([o]) => sort(o));
 // "sorted by amount", "ordered by price descending", "largest amount first".

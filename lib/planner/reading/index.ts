@@ -40,6 +40,9 @@ export type ReadingPlannerInput = PlannerInput & {
   knowledgeUsed?: string[];
 };
 
+/** A table name as written in a request: lower-case words joined by underscores. */
+const TABLE_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
+
 const lexicons = new WeakMap<SemanticModel, { lexicon: Lexicon; verbs: Set<string>; graph: ReturnType<typeof joinGraph> }>();
 
 function prepared(model: SemanticModel) {
@@ -69,6 +72,8 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     const grounded = ground(tokens, chunks, lexicon, verbs, input.spellings);
     for (const c of chunks) {
       const next = tokens[c.tokens.end];
+      // "into customer_ltv": a written identifier after "into" names the table to build.
+      if (c.kind === "connective" && c.role === "preposition" && c.word.toLowerCase() === "into" && next && TABLE_NAME.test(next.text)) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
       if (c.kind === "connective" && c.role === "naming" && next) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
     }
     // The grammar's own terminals: verbs it may read without a meaning, separators, elided heads.
