@@ -26,7 +26,8 @@ export type ColumnContext = {
   sampled?: boolean;
 };
 
-const money = (agg: "sum" | "avg") => (agg === "sum" ? ["revenue", "sales", "spend", "value"] : ["price"]);
+// A money column that adds up is what a row is worth, by whatever name: "amount" is the plainest.
+const money = (agg: "sum" | "avg") => (agg === "sum" ? ["amount", "revenue", "sales", "spend", "value"] : ["price"]);
 
 function synonymsOf(phrases: string[], extra: string[] = []): string[] | undefined {
   const found = uniquePhrases([...phrases.flatMap((p) => ATTRIBUTE_SYNONYMS[p] ?? []), ...extra]).filter((s) => !phrases.includes(s));

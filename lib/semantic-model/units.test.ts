@@ -27,6 +27,14 @@ describe("units from names and types", () => {
     expect(unit("balance", "money")).toBe("currency");
   });
 
+  it("reads money from an exact decimal of no declared scale only when its name is what the row is worth", () => {
+    expect(unit("total", "numeric")).toBe("currency");
+    expect(unit("amount", "decimal")).toBe("currency");
+    expect(unit("freight", "numeric")).toBeUndefined();
+    expect(unit("total_weight", "numeric")).toBeUndefined();
+    expect(unit("total", "double precision")).toBeUndefined();
+  });
+
   it("gives no unit where neither name nor type says", () => {
     expect(unit("quantity")).toBeUndefined();
     expect(unit("amount", "integer")).toBeUndefined();

@@ -32,6 +32,11 @@ const UNIT_WORDS: Record<string, Unit> = {
 // how money is kept; an inexact type (`real`) counts only with a word that is never a count.
 const MONEY_WORDS = new Set(["price", "amount", "cost", "total", "revenue", "sales", "fee", "payment", "balance", "salary", "spend", "charge", "tax", "subtotal", "freight"]);
 const STRONG_MONEY_WORDS = new Set(["price", "cost", "revenue", "salary", "fee", "spend", "charge"]);
+// Words that name what a whole row is worth ("invoice total", "order amount"): an exact decimal
+// whose name ends in one is money even with no declared scale. A component of the worth (tax,
+// freight) or a total of something else ("total weight") is not read as money from the name alone.
+const WORTH_WORDS = new Set(["total", "amount", "subtotal"]);
+const EXACT_DECIMAL = /^(numeric|decimal)$/;
 
 /** General words for what a unit measures, so "longest" or "heaviest" finds the column. */
 const QUANTITY_WORDS: Partial<Record<Unit, string[]>> = {
@@ -59,6 +64,7 @@ export function unitOf(words: string[], dataType: string): Unit | undefined {
   if (isMoneyType(dataType)) return "currency";
   if (numericScale(dataType) === 2 && words.some((w) => MONEY_WORDS.has(w))) return "currency";
   if (typeFamily(dataType) === "decimal" && numericScale(dataType) === undefined && words.some((w) => STRONG_MONEY_WORDS.has(w))) return "currency";
+  if (EXACT_DECIMAL.test(dataType.trim().toLowerCase()) && WORTH_WORDS.has(words[words.length - 1] ?? "")) return "currency";
   return undefined;
 }
 

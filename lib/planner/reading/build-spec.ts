@@ -260,11 +260,13 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     for (const o of orderBy) if (o.output === named[0]) o.output = name;
   }
   const listedName = subject?.entity.plural ?? (listedGrain?.attr ? snake(listedGrain.phrase) : baseEntity.plural);
-  const target = snake([measureNames[0] ?? "", listedName].filter(Boolean).join("_by_")).slice(0, 50);
+  const targets = parts.filter(is("target"));
+  if (targets.length > 1) fail("two target tables");
+  const target = targets[0] ? snake(targets[0].name) : snake([measureNames[0] ?? "", listedName].filter(Boolean).join("_by_")).slice(0, 50);
   const spec: EtlSpec = {
     version: 1,
     prompt: ctx.prompt,
-    target: { table: target, phrase: "" },
+    target: { table: target, phrase: targets[0]?.phrase ?? "" },
     sources: src.sources,
     joins: src.joins,
     filters,

@@ -35,12 +35,27 @@ export function plainVerbTerminals(terminals: Terminal<Part>[], modelVerbs: Set<
 export function requestTerminals(terminals: Terminal<Part>[], tokens: AnnotatedToken[], chunks: Chunk[]): Terminal<Part>[] {
   // First in its sentence, after nothing but pronouns, interjections and auxiliaries ("I'd like", "can you show").
   const opens = (i: number) => tokens.slice(0, i).filter((t) => t.sentence === tokens[i].sentence).every((t) => t.pos === "PRON" || t.pos === "INTJ" || t.kind === "punctuation" || t.pos === "AUX");
-  const verbs = terminals.filter((t) => t.cat === "VERB" && t.value.k === "verb" && REQUEST_VERBS.has(t.value.lemma) && opens(t.start)).map((t) => ({ ...t, cat: "REQ" }));
+  // "for each customer, give me …": a fronted grain (a grain word and one noun phrase) may come first.
+  const afterGrain = (i: number) => {
+    const [grain, noun, comma] = chunks;
+    const end = comma?.kind === "punctuation" ? comma.tokens.end : noun?.tokens.end;
+    return grain?.kind === "connective" && grain.role === "grain" && noun?.kind === "noun-phrase" && end === i;
+  };
+  // "I'd like", "we would love": a verb of wishing after "would" asks as "I want" does.
+  const wish = (t: Terminal<Part>) => t.value.k === "verb" && WISH_VERBS.has(t.value.lemma) && tokens.slice(t.value.chunk.tokens.start, t.start + 1).some((w) => MODALS.has(w.normal));
+  // "…, showing order id and amount": a request verb's participle later on asks for columns too.
+  const participle = (t: Terminal<Part>) => t.end - t.start === 1 && tokens[t.start].normal.endsWith("ing");
+  const verbs = terminals
+    .filter((t) => t.cat === "VERB" && t.value.k === "verb" && ((REQUEST_VERBS.has(t.value.lemma) && (opens(t.start) || afterGrain(t.start) || participle(t))) || (wish(t) && opens(t.start))))
+    .map((t) => ({ ...t, cat: "REQ" }));
   const first = tokens.find((t) => t.kind !== "punctuation" && t.pos !== "PRON" && t.pos !== "INTJ" && t.pos !== "AUX");
   const chunk = first && chunks.find((c) => c.tokens.start === first.index);
   if (!first || !chunk || first.pos !== "NOUN" || !REQUEST_VERBS.has(first.normal) || terminals.some((t) => t.start === first.index && t.cat !== "VERB") || tokens[first.index + 1]?.normal === "of") return verbs;
   return [...verbs, { cat: "REQ", start: first.index, end: first.index + 1, value: { k: "word", word: first.normal, phrase: first.text, chunk }, strength: 0.3 }];
 }
+
+const WISH_VERBS = new Set(["like", "love"]);
+const MODALS = new Set(["would", "'d", "’d"]);
 
 const SEPARATORS = new Set([",", ":", ";", "-", "–", "—"]);
 

@@ -15,6 +15,7 @@ describe("grouping: 'X per Y', 'for each Y, the X', 'X by Y, Z and W'", () => {
 
   it("reads a fronted grain the same way", () => {
     expect(read("for each genre, the number of loans")).toEqual(read("number of loans per genre"));
+    expect(read("for each genre give me the number of loans")).toEqual(read("number of loans per genre"));
   });
 
   it("reads a comma list of groups", () => {
@@ -105,6 +106,23 @@ describe("ordering", () => {
 });
 
 describe("leads, output columns and relative clauses", () => {
+  it("reads 'into <table_name>' as the table to build", () => {
+    const result = planWithEnglish({ prompt: "number of loans per genre into genre_loans", catalog: libraryCatalog, sampleValues: librarySampleValues });
+    expect(result.ok && result.spec.target).toMatchObject({ table: "genre_loans", phrase: "into genre_loans" });
+    expect(read("number of loans per genre into genre_loans")).toEqual(read("number of loans per genre"));
+  });
+
+  it("reads the name of a person kept as first and last name as both parts", () => {
+    expect(read("number of loans per member with their name")).toMatchObject({ columns: [...memberGroup.map((c) => c.split(".")[1]), "loans_count=count(*)"], group: memberGroup });
+    expect(read("authors with their name")).toMatchObject({ columns: ["author_id", "name"] });
+  });
+
+  it("reads a wish after 'would' as a request, and a request verb's participle as columns asked for", () => {
+    expect(read("I'd like the number of loans per genre")).toEqual(read("number of loans per genre"));
+    expect(read("loans, showing amount")).toMatchObject({ from: ["loans"], columns: ["loan_id", "amount"], where: [] });
+    expect(read("I like the number of loans per genre")).toMatchObject({ refused: "not_understood" });
+  });
+
   it("reads a request verb before what is wanted", () => {
     expect(read("show me the number of loans per city")).toMatchObject({ columns: ["city", "loans_count=count(*)"], group: ["members.city"] });
   });
@@ -182,6 +200,11 @@ describe("conditions in other words", () => {
 
   it("reads 'cheapest first' on the listed rows' money column", () => {
     expect(read("books of poetry, cheapest first")).toMatchObject({ columns: ["book_id", "title", "price"], order: [["price", "asc"]] });
+  });
+
+  it("reads 'by' before stored values as a condition, and before an attribute as a group", () => {
+    expect(read("books by poetry or crime")).toMatchObject({ from: ["books"], where: [["books.genre", "in", ["poetry", "crime"]]], group: [] });
+    expect(read("number of loans by genre")).toMatchObject({ where: [], group: ["books.genre"] });
   });
 
   it("counts an attribute's different values after a verb", () => {

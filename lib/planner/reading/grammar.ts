@@ -38,6 +38,7 @@ r("Lead -> NUM", ([n]) => (n.k === "number" ? { k: "top", edge: "top", count: n.
 r("Lead -> REQ", ([v]) => (v.k === "word" || (v.k === "verb" && !v.chunk.negated) ? list() : undefined));
 // A fronted grain: "for every supplier country: the number of products".
 r("Lead -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
+r("Lead -> GRAIN GItems SEP? REQ", ([g, gs]) => withGrainPhrase(gs, g));
 
 // What is wanted: rows of an entity, measures, a count of an entity, a ranking, or the values of an attribute.
 r("Head -> NP");
@@ -116,6 +117,8 @@ r("Mod -> Link TDIM TIME", ([, a, t]) => time(t, a));
 // "who signed up in 2024": a verb that is a date's own word dates the period.
 r("Mod -> REL TDIM TIME", ([, a, t]) => time(t, a));
 r("Mod -> Link? Vals", ([l, v]) => (v.k === "values" ? { ...v, via: verbOf(l), phrase: phraseOf(l, v) } : undefined));
+// "payments by bank transfer or gift card": "by" before stored values says how the rows came about, as "made by" does.
+r("Mod -> BY Vals", ([by, v]) => (v.k === "values" ? { ...v, phrase: phraseOf(by, v) } : undefined));
 // "that are shipped or completed": a relative clause of state values.
 r("Mod -> REL Vals", ([rel, v]) => (v.k === "values" ? { ...v, phrase: phraseOf(rel, v) } : undefined));
 // "whose country is Canada", "where the status is shipped".
@@ -148,6 +151,7 @@ r("Mod -> Link? SUPER NP", ([l, s, np]) => superlative(s, counted(np), l.k === "
 r("Mod -> Link? SUPER Measure", ([l, s, m]) => superlative(s, m, l.k === "list" ? undefined : l));
 r("Mod -> BE SUPER NP", ([be, s, np]) => superlative(s, counted(np), be));
 r("Mod -> BE SUPER Measure", ([be, s, m]) => superlative(s, m, be));
+r("Mod -> PREP NAME", ([p, name]) => (p.k === "word" && p.word === "into" && name.k === "name" ? { k: "target", name: name.name, phrase: phraseOf(p, name) } : undefined));
 r("Mod -> NAMING NAME", ([n, name]) => (name.k === "name" ? { k: "rename", name: name.name, phrase: phraseOf(n, name) } : undefined));
 r("Mod -> ORDER", ([o]) => sort(o));
 // "sorted by amount", "ordered by price descending", "largest amount first".
@@ -168,7 +172,7 @@ r("Link -> WITH");
 r("Show -> WITH Attrs", ([, a]) => show(a));
 r("Show -> AND Attrs", ([, a]) => show(a));
 // "… need first + last name", "I want the email too": a request verb later on asks for columns.
-r("Show -> REQ Attrs", ([, a]) => show(a));
+r("Show -> REQ Attrs", ([, a]) => show(a, true));
 r("Attrs -> Attr");
 r("Attrs -> Attr SEP? AND Attrs");
 r("Attrs -> Attr SEP Attrs");

@@ -15,6 +15,7 @@ import { indefiniteObjectTerminals } from "./indefinite-objects";
 import { isEmphatic, readNegations } from "./negation-regions";
 import { ABSENT, items } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
+import { dateExtremeTerminals } from "./date-extremes";
 import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
 import { chooseReading } from "./score";
 import { formulaTerminals } from "./arithmetic-terminals";
@@ -38,6 +39,9 @@ export type ReadingPlannerInput = PlannerInput & {
   /** Saved meanings used so far (filled in as spellings are settled). */
   knowledgeUsed?: string[];
 };
+
+/** A table name as written in a request: lower-case words joined by underscores. */
+const TABLE_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
 
 const lexicons = new WeakMap<SemanticModel, { lexicon: Lexicon; verbs: Set<string>; graph: ReturnType<typeof joinGraph> }>();
 
@@ -68,11 +72,14 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     const grounded = ground(tokens, chunks, lexicon, verbs, input.spellings);
     for (const c of chunks) {
       const next = tokens[c.tokens.end];
+      // "into customer_ltv": a written identifier after "into" names the table to build.
+      if (c.kind === "connective" && c.role === "preposition" && c.word.toLowerCase() === "into" && next && TABLE_NAME.test(next.text)) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
       if (c.kind === "connective" && c.role === "naming" && next) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
     }
     // The grammar's own terminals: verbs it may read without a meaning, separators, elided heads.
     grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens, chunks), ...separatorTerminals(tokens));
     grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon), ...stateValueTerminals(tokens, chunks, lexicon), ...rankingAdjectiveTerminals(tokens, chunks), ...aggregateNounTerminals(tokens, grounded.terminals));
+    grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
     const formulas = formulaTerminals(tokens, chunks, grounded.terminals);
     if (formulas.open) return refuse("ambiguous", `"${formulas.open}" mixes + or - with × or / in words, which leaves open what comes first: bracket it, e.g. "(quantity times unit price) minus discount"`, formulas.open);
     grounded.terminals.push(...formulas.terminals);

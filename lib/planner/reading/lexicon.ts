@@ -62,6 +62,26 @@ export function buildLexicon(model: SemanticModel): Lexicon {
     if (!entity) continue;
     for (const role of relationship.roles ?? []) add(role, { kind: "role", entity, relationship }, STRENGTH.words);
   }
+  // "their name" of a person kept as first and last name: each part of the label answers to "name",
+  // as a general synonym (a row-level request then asks which part; a group shows the whole label).
+  for (const entity of model.entities) {
+    if (entity.link || entity.label.length < 2 || entity.dimensions.some((d) => d.words.includes("name"))) continue;
+    const parts = entity.dimensions.filter((d) => entity.label.includes(d.column));
+    if (parts.length !== entity.label.length || !parts.every((d) => d.words.some((w) => w.split(" ").includes("name")))) continue;
+    for (const dimension of parts) add("name", { kind: "dimension", entity, dimension }, STRENGTH.synonym);
+  }
+  // A key or foreign-key column written as its own name ("per user_id", "showing order id") is
+  // that column: the model keeps keys apart from dimensions, but a request may name them outright.
+  for (const entity of model.entities) {
+    if (entity.link) continue;
+    // A foreign key named as the key it points at ("customer_id" both sides) is read as that key.
+    const foreign = model.relationships.filter((r) => r.from === entity.table && r.fromColumns.length === 1 && r.toColumns[0] !== r.fromColumns[0]);
+    const keys = [...(entity.key.length === 1 ? entity.key : []), ...foreign.map((r) => r.fromColumns[0])];
+    for (const column of keys) {
+      if (entity.dimensions.some((d) => d.column === column) || !column.includes("_")) continue;
+      add(column.replaceAll("_", " "), { kind: "dimension", entity, dimension: { column, words: [column.replaceAll("_", " ")], kind: "identifier" } }, STRENGTH.words);
+    }
+  }
   const longest = Math.max(1, ...[...phrases.keys()].map((k) => k.split(" ").length));
   const words = [...new Set([...phrases.keys()].flatMap((k) => k.split(" ")))].sort();
   return { phrases, longest, values: createValueLookup(model, { alternatives: countryNames }), entities: model.entities, words };

@@ -55,6 +55,8 @@ export type Part =
   /** `implicit`: the ordering words alone ("alphabetically", "in chronological order"). */
   | { k: "sort"; direction: "asc" | "desc"; by?: Part; implicit?: string; first?: boolean; phrase: string }
   | { k: "rename"; name: string; phrase: string }
+  /** "into customer_ltv": the table the request asks to build. */
+  | { k: "target"; name: string; phrase: string }
   /** "…, and how many": show the count the request already makes. */
   | { k: "recount"; phrase: string }
   | { k: "show"; meaning: Meaning; phrase: string }

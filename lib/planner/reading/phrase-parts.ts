@@ -218,11 +218,12 @@ export function sortFirstBy(word: Part, o: Part): Part | undefined {
   if (word.k !== "super" || !word.column) return undefined;
   return sortFirst(word, { k: "sense", meaning: word.column, phrase: "" }, o);
 }
-export function show(a: Part): Part | undefined {
+export function show(a: Part, asked = false): Part | undefined {
   const all = items(a).map(sense);
   // "with a discount" states a condition, not a column to show: only attributes that are not measures are shown,
-  // and measures wanted in a unit ("with its length in minutes").
-  if (all.some((m) => !m || (m.kind === "measure" && !m.as))) return undefined;
+  // and measures wanted in a unit ("with its length in minutes"). After a request verb ("showing the amount")
+  // nothing is a condition: every attribute named is a column asked for.
+  if (all.some((m) => !m || (m.kind === "measure" && !m.as && !asked))) return undefined;
   return list(...all.map((m) => ({ k: "show", meaning: m!, phrase: phraseOf(a) }) as Part));
 }
 export function related(np: Part, link: Part): Part | undefined {

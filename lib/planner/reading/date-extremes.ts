@@ -1,0 +1,32 @@
+import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
+import type { Terminal } from "./chart";
+import { readDimensionAdjective } from "./dimension-adjectives";
+import type { Part } from "./parts";
+
+/** Ordinals that pick an end of a run of dates: "first order date", "last payment date". */
+const DATE_ORDINALS: Record<string, "min" | "max"> = { first: "min", last: "max" };
+
+/**
+ * AGG terminals for a superlative of time before a date the model knows, in one noun phrase:
+ * "the first and most recent order date", "earliest signup date", "last order date" are the
+ * minimum or maximum of that date. The date must follow within the phrase, so "the most recent
+ * orders" still ranks orders.
+ * An "and" between two such ends inside the phrase is the grammar's AND.
+ */
+export function dateExtremeTerminals(tokens: AnnotatedToken[], chunks: Chunk[], terminals: Terminal<Part>[]): Terminal<Part>[] {
+  const out: Terminal<Part>[] = [];
+  for (const c of chunks) {
+    if (c.kind !== "noun-phrase") continue;
+    const date = terminals.find((t) => t.cat === "TDIM" && c.tokens.start <= t.start && t.end <= c.tokens.end);
+    if (!date) continue;
+    for (let i = c.tokens.start; i < date.start; i++) {
+      const adj = readDimensionAdjective(tokens, i);
+      const fn = adj?.property === "time" && adj.degree === "superlative" ? (adj.direction === "desc" ? "max" : "min") : DATE_ORDINALS[tokens[i].normal];
+      const end = adj?.property === "time" ? adj.end : i + 1;
+      if (fn && end <= date.start) out.push({ cat: "AGG", start: i, end, value: { k: "agg", fn, phrase: tokens.slice(i, end).map((t) => t.text).join(" ") }, strength: 1 });
+      // "first and last order date": the phrase's own "and" joins the two ends.
+      if (tokens[i].normal === "and" && out.some((t) => t.end === i)) out.push({ cat: "AND", start: i, end: i + 1, value: { k: "word", word: "and", phrase: tokens[i].text, chunk: c }, strength: 1 });
+    }
+  }
+  return out;
+}
