@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { checkScreen, colorSchemes, viewports } from "./screen-check";
+import { checkScreen, looks } from "./screen-check";
 import { connectWarehouse } from "./warehouse";
 
 // Review before build: a run that stops after planning, its plan read as sentences and edited in
@@ -22,14 +22,12 @@ async function differingRows(table: string, query: string): Promise<number> {
 
 const clause = (page: Page, key: string) => page.getByTestId("plan-editor").locator(`li[data-clause="${key}"]`);
 
-/** Every screen size and colour scheme: fits the window, passes axe, saved as a screenshot. */
+/** Every look (width and colour scheme): fits the window, passes axe, saved as a screenshot. */
 async function checkEveryScreen(page: Page, name: string) {
-  for (const viewport of viewports) {
-    for (const colorScheme of colorSchemes) {
-      await page.setViewportSize({ width: viewport.width, height: viewport.height });
-      await page.emulateMedia({ colorScheme });
-      await checkScreen(page, `${name}-${viewport.name}-${colorScheme}`);
-    }
+  for (const { viewport, colorScheme } of looks) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.emulateMedia({ colorScheme });
+    await checkScreen(page, `${name}-${viewport.name}-${colorScheme}`);
   }
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.emulateMedia({ colorScheme: "light" });

@@ -5,7 +5,17 @@ export const viewports = [
   { name: "phone", width: 390, height: 844 },
   { name: "desktop", width: 1366, height: 768 },
 ] as const;
-export const colorSchemes = ["light", "dark"] as const;
+
+/**
+ * The looks every screen is checked in: both widths in light mode, and dark mode at phone width.
+ * Layout depends on the width and colours on the scheme, not on both: dark mode's contrast is
+ * checked once, where the page is narrowest.
+ */
+export const looks = [
+  { viewport: viewports[0], colorScheme: "light" },
+  { viewport: viewports[1], colorScheme: "light" },
+  { viewport: viewports[0], colorScheme: "dark" },
+] as const;
 
 /** How far the page scrolls sideways: 0 when it fits the window. */
 export const sidewaysScroll = (page: Page) =>
