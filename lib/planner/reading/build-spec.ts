@@ -13,6 +13,7 @@ import { buildFilters, implicitMeasure, opOf } from "./build-filters";
 import { ask, createSources, datedEntity, defaultTime, fail, snake } from "./build-sources";
 import { planRanking, sortColumn } from "./build-order";
 import type { Hop } from "./join-paths";
+import { instructedHop, withInstructedHop } from "./join-instructions";
 import type { Part } from "./parts";
 import type { Meaning } from "./senses";
 
@@ -30,7 +31,12 @@ const sameRef = (a: { source: string; column: string }, b: { source: string; col
  * every other entity is joined over the shortest foreign-key path. Throws `Impossible` for a
  * reading the catalog rules out, `Ambiguous` for one that leaves the table open.
  */
-export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
+export function buildCandidates(read: Part[], given: BuildContext): Candidate[] {
+  // "join customers and orders on customer_id": the request's join is the only path between its two tables.
+  const instructions = read.filter(is("join-instruction"));
+  const parts = read.filter((p) => p.k !== "join-instruction");
+  let ctx = given;
+  for (const j of instructions) ctx = { ...ctx, graph: withInstructedHop(ctx.graph, instructedHop(j.left, j.right, j.key, j.phrase, ctx.model, ctx.catalog)) };
   const subjects = parts.filter(is("subject"));
   if (subjects.length > 1) fail("two subjects");
   const subject = subjects[0];
@@ -61,6 +67,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   const baseEntity = entityOf(base);
   const src = createSources(base, subject?.entity.table === base ? subject.phrase : "", ctx.graph);
   const { col } = src;
+  for (const j of instructions) for (const e of [j.left, j.right]) src.reach(e.table, j.phrase);
 
   // Filters.
   for (const p of related) src.reach(p.entity.table, p.phrase);
@@ -278,6 +285,9 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     ...(!aggregated && (src.fansOut() || (!subject && listedGrain)) ? { distinct: true } : {}),
     ...(asOf ? { asOf } : {}),
   };
+  for (const j of instructions) if (!joinsDirectly(src, j)) fail(`"${j.phrase}" is not the path the tables are joined on`);
+  // Rows from a table the spelled-out join leaves out read weaker, as a column of an unnamed table does.
+  if (instructions.length > 0 && !instructions.some((j) => j.left.table === base || j.right.table === base)) bonus -= 0.3;
   return [{ spec, joins: src.joins.length, bonus, notes }];
 }
 
@@ -300,4 +310,10 @@ function isSingular(phrase: string): boolean {
 function namesEntity(phrase: string, e: Entity): boolean {
   const words = phrase.toLowerCase().split(/[^a-z0-9]+/);
   return [e.name, e.plural].some((n) => n.toLowerCase().split(/\s+/).every((w) => words.includes(w)));
+}
+
+/** Whether the sources join the instruction's two tables to each other, not each through a third. */
+function joinsDirectly(src: ReturnType<typeof createSources>, j: Of<"join-instruction">): boolean {
+  const aliases = [j.left.table, j.right.table].map((t) => src.sources.find((s) => `${s.schema}.${s.table}` === t)?.alias);
+  return src.joins.some((join) => aliases.includes(join.left) && aliases.includes(join.right) && join.left !== join.right);
 }

@@ -74,6 +74,8 @@ export type Part =
   | { k: "average-per"; of: Part; per: Entity; phrase: string }
   /** "in percent", "as a percentage": the unit a share is given in. */
   | { k: "share-unit"; percent: boolean; phrase: string }
+  /** "join customers and orders on customer_id": the request's own join, which fixes the path between the two. */
+  | { k: "join-instruction"; left: Entity; right: Entity; key: string; phrase: string }
   | ExistencePart
   | { k: "list"; parts: Part[] };
 
