@@ -168,6 +168,8 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
       const key = e.key[0];
       const distinct = m.distinct || src.fansOut();
       if (distinct && !key) fail("count distinct without a key");
+      // A kept row with no related rows counts 0: the related rows' key, never the joined row itself.
+      if (m.ofEach && !distinct) return addColumn({ name: snake(`${e.plural}_count`), expr: { kind: "aggregate", fn: "count", arg: { kind: "column", column: col({ kind: "entity", entity: e }, key ?? fail("a count of each row without a key"), phrase) } }, phrase });
       const where = conditional.has(m) ? rowConditions(m.qualifiers) : undefined;
       return addColumn({ name: snake(`${e.plural}_count${where ? `_${m.qualifiers.map((q) => ("phrase" in q ? q.phrase : "")).join("_")}` : ""}`), expr: { kind: "aggregate", fn: distinct ? "count_distinct" : "count", arg: distinct ? { kind: "column", column: col({ kind: "entity", entity: e }, key, phrase) } : { kind: "star" }, ...(where ? { where } : {}) }, phrase });
     }
@@ -285,6 +287,7 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     ...(!aggregated && (src.fansOut() || (!subject && listedGrain)) ? { distinct: true } : {}),
     ...(asOf ? { asOf } : {}),
   };
+  if (measures.some((m) => m.ofEach)) keepEveryRow(spec, { subject, measures, grouped: grouped.length > 0 });
   for (const j of instructions) if (!joinsDirectly(src, j)) fail(`"${j.phrase}" is not the path the tables are joined on`);
   // Rows from a table the spelled-out join leaves out read weaker, as a column of an unnamed table does.
   if (instructions.length > 0 && !instructions.some((j) => j.left.table === base || j.right.table === base)) bonus -= 0.3;
@@ -316,4 +319,24 @@ function namesEntity(phrase: string, e: Entity): boolean {
 function joinsDirectly(src: ReturnType<typeof createSources>, j: Of<"join-instruction">): boolean {
   const aliases = [j.left.table, j.right.table].map((t) => src.sources.find((s) => `${s.schema}.${s.table}` === t)?.alias);
   return src.joins.some((join) => aliases.includes(join.left) && aliases.includes(join.right) && join.left !== join.right);
+}
+
+/**
+ * "all customers with their total order amount": every listed row stays, those without related
+ * rows too. The rows come from the listed entity, left joined along the path to the measured rows
+ * (the same path, walked the other way); sums of nothing read 0. A condition on the measured rows
+ * would belong in the join, which is not read yet, so such a reading is impossible.
+ */
+function keepEveryRow(spec: EtlSpec, r: { subject?: Of<"subject">; measures: Part[]; grouped: boolean }) {
+  if (!r.subject || r.grouped || !r.measures.every((m) => (m.k === "measure" || m.k === "count") && m.ofEach)) fail("aggregates of each row beside other groups");
+  const table = r.subject!.entity.table;
+  const last = spec.sources[spec.sources.length - 1];
+  if (spec.sources.length < 2 || `${last.schema}.${last.table}` !== table) fail("aggregates of each row of the rows aggregated");
+  const chain = spec.joins.every((j, i) => j.type === "inner" && j.left === spec.sources[i].alias && j.right === spec.sources[i + 1].alias);
+  if (!chain || spec.joins.length !== spec.sources.length - 1) fail("aggregates of each row over a branching path");
+  const measured = new Set(spec.sources.slice(0, -1).map((s) => s.alias));
+  if (spec.filters.some((f) => isExistsFilter(f) || f.op === "expression" || measured.has(f.column.source))) fail("a condition on the rows added up for each kept row");
+  spec.sources.reverse();
+  spec.joins = spec.joins.reverse().map((j) => ({ ...j, type: "left", left: j.right, right: j.left, on: j.on.map((o) => ({ left: o.right, right: o.left })) }));
+  for (const c of spec.columns) if (c.expr.kind === "aggregate" && c.expr.fn === "sum") c.expr.zeroIfEmpty = true;
 }

@@ -45,6 +45,11 @@ r("Lead -> GRAIN GItems SEP? REQ", ([g, gs]) => withGrainPhrase(gs, g));
 r("Lead -> Join SEP? AND? REQ?", ([j]) => j);
 r("Lead -> Join SEP? AND? VERB", ([j, , , v]) => (v.k === "verb" && REQUEST_VERBS.has(v.lemma) && !v.chunk.negated ? j : undefined));
 r("Mod -> Join");
+// "all customers with their total order amount and number of orders": aggregates of each listed row, every row kept.
+r("Mod -> WITH Measures", ([, ms]) => {
+  const each = items(ms);
+  return each.every((m) => (m.k === "measure" && m.fn) || (m.k === "count" && m.qualifiers.length === 0)) ? list(...each.map((m) => ({ ...m, ofEach: true }) as Part)) : undefined;
+});
 r("Join -> JOIN ENT PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[1], kids[3], kids[5], phraseOf(...kids)));
 r("Join -> ENT JOIN PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[0], kids[3], kids[5], phraseOf(...kids)));
 

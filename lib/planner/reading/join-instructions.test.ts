@@ -44,3 +44,21 @@ describe("a join the request spells out", () => {
     expect(plan("join customers and orders on amount, total amount per customer")).toMatchObject({ ok: false, message: expect.stringContaining("amount does not link customers and orders") });
   });
 });
+
+describe("aggregates of each listed row", () => {
+  it("keeps every listed row: a left join from the listed entity, 0 for a sum of nothing, a count of the related key", () => {
+    const aggregatesOf = (prompt: string) => {
+      const result = plan(prompt);
+      if (!result.ok) throw new Error(`refused: ${result.message}`);
+      expect(result.spec.sources[0]).toMatchObject({ table: "customers" });
+      expect(result.spec.joins).toEqual([expect.objectContaining({ type: "left", left: "customers", right: "orders", on: [{ left: "customer_id", right: "customer_id" }] })]);
+      return result.spec.columns.flatMap((c) => (c.expr.kind === "aggregate" ? [c.expr] : []));
+    };
+    expect(aggregatesOf("all customers with their total order amount")).toEqual([expect.objectContaining({ fn: "sum", zeroIfEmpty: true })]);
+    expect(aggregatesOf("customers with their number of orders")).toEqual([expect.objectContaining({ fn: "count", arg: { kind: "column", column: { source: "orders", column: "order_id" } } })]);
+  });
+
+  it("does not build a kept row whose measured rows a condition would narrow in the WHERE clause", () => {
+    expect(plan("customers with their total order amount in 2024").ok).toBe(false);
+  });
+});
