@@ -23,7 +23,7 @@ const prepare = useWarehouseDatabases((sql, name) => importDataset(sql, name as 
 // are refused today as requests it could not read. Reading: 5 of its passes are built after the
 // answers the cases carry (a misspelling, or "highest unit price" of products or of order lines);
 // a question left unanswered never counts as passed, nor as silently wrong.
-const floors = { rules: 148, reading: 168 } as const;
+const floors = { rules: 148, reading: 170 } as const;
 
 describe("the evaluation corpus", () => {
   let urls: Map<string, string>;

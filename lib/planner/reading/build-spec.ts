@@ -13,6 +13,7 @@ import { buildFilters, implicitMeasure, opOf } from "./build-filters";
 import { ask, createSources, datedEntity, defaultTime, fail, snake } from "./build-sources";
 import { planRanking, sortColumn } from "./build-order";
 import type { Hop } from "./join-paths";
+import { instructedHop, withInstructedHop } from "./join-instructions";
 import type { Part } from "./parts";
 import type { Meaning } from "./senses";
 
@@ -30,7 +31,12 @@ const sameRef = (a: { source: string; column: string }, b: { source: string; col
  * every other entity is joined over the shortest foreign-key path. Throws `Impossible` for a
  * reading the catalog rules out, `Ambiguous` for one that leaves the table open.
  */
-export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
+export function buildCandidates(read: Part[], given: BuildContext): Candidate[] {
+  // "join customers and orders on customer_id": the request's join is the only path between its two tables.
+  const instructions = read.filter(is("join-instruction"));
+  const parts = read.filter((p) => p.k !== "join-instruction");
+  let ctx = given;
+  for (const j of instructions) ctx = { ...ctx, graph: withInstructedHop(ctx.graph, instructedHop(j.left, j.right, j.key, j.phrase, ctx.model, ctx.catalog)) };
   const subjects = parts.filter(is("subject"));
   if (subjects.length > 1) fail("two subjects");
   const subject = subjects[0];
@@ -61,6 +67,7 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
   const baseEntity = entityOf(base);
   const src = createSources(base, subject?.entity.table === base ? subject.phrase : "", ctx.graph);
   const { col } = src;
+  for (const j of instructions) for (const e of [j.left, j.right]) src.reach(e.table, j.phrase);
 
   // Filters.
   for (const p of related) src.reach(p.entity.table, p.phrase);
@@ -161,6 +168,8 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
       const key = e.key[0];
       const distinct = m.distinct || src.fansOut();
       if (distinct && !key) fail("count distinct without a key");
+      // A kept row with no related rows counts 0: the related rows' key, never the joined row itself.
+      if (m.ofEach && !distinct) return addColumn({ name: snake(`${e.plural}_count`), expr: { kind: "aggregate", fn: "count", arg: { kind: "column", column: col({ kind: "entity", entity: e }, key ?? fail("a count of each row without a key"), phrase) } }, phrase });
       const where = conditional.has(m) ? rowConditions(m.qualifiers) : undefined;
       return addColumn({ name: snake(`${e.plural}_count${where ? `_${m.qualifiers.map((q) => ("phrase" in q ? q.phrase : "")).join("_")}` : ""}`), expr: { kind: "aggregate", fn: distinct ? "count_distinct" : "count", arg: distinct ? { kind: "column", column: col({ kind: "entity", entity: e }, key, phrase) } : { kind: "star" }, ...(where ? { where } : {}) }, phrase });
     }
@@ -278,6 +287,10 @@ export function buildCandidates(parts: Part[], ctx: BuildContext): Candidate[] {
     ...(!aggregated && (src.fansOut() || (!subject && listedGrain)) ? { distinct: true } : {}),
     ...(asOf ? { asOf } : {}),
   };
+  if (measures.some((m) => m.ofEach)) keepEveryRow(spec, { subject, measures, grouped: grouped.length > 0 });
+  for (const j of instructions) if (!joinsDirectly(src, j)) fail(`"${j.phrase}" is not the path the tables are joined on`);
+  // Rows from a table the spelled-out join leaves out read weaker, as a column of an unnamed table does.
+  if (instructions.length > 0 && !instructions.some((j) => j.left.table === base || j.right.table === base)) bonus -= 0.3;
   return [{ spec, joins: src.joins.length, bonus, notes }];
 }
 
@@ -300,4 +313,30 @@ function isSingular(phrase: string): boolean {
 function namesEntity(phrase: string, e: Entity): boolean {
   const words = phrase.toLowerCase().split(/[^a-z0-9]+/);
   return [e.name, e.plural].some((n) => n.toLowerCase().split(/\s+/).every((w) => words.includes(w)));
+}
+
+/** Whether the sources join the instruction's two tables to each other, not each through a third. */
+function joinsDirectly(src: ReturnType<typeof createSources>, j: Of<"join-instruction">): boolean {
+  const aliases = [j.left.table, j.right.table].map((t) => src.sources.find((s) => `${s.schema}.${s.table}` === t)?.alias);
+  return src.joins.some((join) => aliases.includes(join.left) && aliases.includes(join.right) && join.left !== join.right);
+}
+
+/**
+ * "all customers with their total order amount": every listed row stays, those without related
+ * rows too. The rows come from the listed entity, left joined along the path to the measured rows
+ * (the same path, walked the other way); sums of nothing read 0. A condition on the measured rows
+ * would belong in the join, which is not read yet, so such a reading is impossible.
+ */
+function keepEveryRow(spec: EtlSpec, r: { subject?: Of<"subject">; measures: Part[]; grouped: boolean }) {
+  if (!r.subject || r.grouped || !r.measures.every((m) => (m.k === "measure" || m.k === "count") && m.ofEach)) fail("aggregates of each row beside other groups");
+  const table = r.subject!.entity.table;
+  const last = spec.sources[spec.sources.length - 1];
+  if (spec.sources.length < 2 || `${last.schema}.${last.table}` !== table) fail("aggregates of each row of the rows aggregated");
+  const chain = spec.joins.every((j, i) => j.type === "inner" && j.left === spec.sources[i].alias && j.right === spec.sources[i + 1].alias);
+  if (!chain || spec.joins.length !== spec.sources.length - 1) fail("aggregates of each row over a branching path");
+  const measured = new Set(spec.sources.slice(0, -1).map((s) => s.alias));
+  if (spec.filters.some((f) => isExistsFilter(f) || f.op === "expression" || measured.has(f.column.source))) fail("a condition on the rows added up for each kept row");
+  spec.sources.reverse();
+  spec.joins = spec.joins.reverse().map((j) => ({ ...j, type: "left", left: j.right, right: j.left, on: j.on.map((o) => ({ left: o.right, right: o.left })) }));
+  for (const c of spec.columns) if (c.expr.kind === "aggregate" && c.expr.fn === "sum") c.expr.zeroIfEmpty = true;
 }

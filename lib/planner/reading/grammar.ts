@@ -1,6 +1,6 @@
 import type { Production } from "./chart";
 import { EXISTENCE_GRAMMAR } from "./grammar-existence";
-import { PRICE_VERBS } from "./verb-classes";
+import { PRICE_VERBS, REQUEST_VERBS } from "./verb-classes";
 import { items, list, type Part } from "./parts";
 import {
   compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
@@ -39,6 +39,19 @@ r("Lead -> REQ", ([v]) => (v.k === "word" || (v.k === "verb" && !v.chunk.negated
 // A fronted grain: "for every supplier country: the number of products".
 r("Lead -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
 r("Lead -> GRAIN GItems SEP? REQ", ([g, gs]) => withGrainPhrase(gs, g));
+
+// "Join customers and orders on customer_id, calculate …", "combine customers with orders by customer_id",
+// "customers joined to orders using customer_id": the request spells out the join (join-instructions.ts).
+r("Lead -> Join SEP? AND? REQ?", ([j]) => j);
+r("Lead -> Join SEP? AND? VERB", ([j, , , v]) => (v.k === "verb" && REQUEST_VERBS.has(v.lemma) && !v.chunk.negated ? j : undefined));
+r("Mod -> Join");
+// "all customers with their total order amount and number of orders": aggregates of each listed row, every row kept.
+r("Mod -> WITH Measures", ([, ms]) => {
+  const each = items(ms);
+  return each.every((m) => (m.k === "measure" && m.fn) || (m.k === "count" && m.qualifiers.length === 0)) ? list(...each.map((m) => ({ ...m, ofEach: true }) as Part)) : undefined;
+});
+r("Join -> JOIN ENT PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[1], kids[3], kids[5], phraseOf(...kids)));
+r("Join -> ENT JOIN PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[0], kids[3], kids[5], phraseOf(...kids)));
 
 // What is wanted: rows of an entity, measures, a count of an entity, a ranking, or the values of an attribute.
 r("Head -> NP");
@@ -221,6 +234,11 @@ r("GItem -> ENT BUCKET", ([e, b]) => grain(b, e));
 r("GItem -> TDIM BUCKET", ([t, b]) => grain(b, t));
 
 export const GRAMMAR = [...rules, ...EXISTENCE_GRAMMAR];
+
+function joinInstruction(a: Part, b: Part, key: Part, phrase: string): Part | undefined {
+  const [left, right] = [a, b].map((p) => { const m = sense(p); return m?.kind === "entity" ? m.entity : undefined; });
+  return left && right && key.k === "name" ? { k: "join-instruction", left, right, key: key.name, phrase } : undefined;
+}
 
 function isExistence(c: Part): boolean {
   return c.k === "compare" && ((c.chunk.operator === ">=" && c.chunk.quantity?.value === 1) || (c.chunk.operator === ">" && c.chunk.quantity?.value === 0));

@@ -16,6 +16,7 @@ import { isEmphatic, readNegations } from "./negation-regions";
 import { ABSENT, items } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
 import { dateExtremeTerminals } from "./date-extremes";
+import { joinInstructionTerminals, UnlinkedJoin } from "./join-instructions";
 import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
 import { chooseReading } from "./score";
 import { formulaTerminals } from "./arithmetic-terminals";
@@ -80,6 +81,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens, chunks), ...separatorTerminals(tokens));
     grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon), ...stateValueTerminals(tokens, chunks, lexicon), ...rankingAdjectiveTerminals(tokens, chunks), ...aggregateNounTerminals(tokens, grounded.terminals));
     grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
+    grounded.terminals.push(...joinInstructionTerminals(tokens, grounded.terminals, lexicon));
     const formulas = formulaTerminals(tokens, chunks, grounded.terminals);
     if (formulas.open) return refuse("ambiguous", `"${formulas.open}" mixes + or - with × or / in words, which leaves open what comes first: bracket it, e.g. "(quantity times unit price) minus discount"`, formulas.open);
     grounded.terminals.push(...formulas.terminals);
@@ -111,8 +113,9 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     const { terminals, length } = compress(negation.terminals, tokens.length);
     const parses = parseAll({ rules: GRAMMAR, terminals, length, start: "S", absent: ABSENT, limit: 300 });
     if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);
-    const candidates: (Candidate & { strength: number })[] = [];
+    const candidates: (Candidate & { strength: number; instructed: boolean })[] = [];
     const impossible = new Set<string>();
+    const unlinked = new Set<string>();
     const ambiguous = new Set<string>();
     const asOf = (table: string, column: string) => {
       const date = input.latestDates?.[`${table}.${column}`];
@@ -120,13 +123,17 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     };
     for (const parse of parses) {
       try {
-        for (const c of buildCandidates(items(parse.value), { prompt: input.prompt, model, graph, asOf, catalog: input.catalog })) candidates.push({ ...c, strength: parse.strength });
+        const parts = items(parse.value);
+        for (const c of buildCandidates(parts, { prompt: input.prompt, model, graph, asOf, catalog: input.catalog })) candidates.push({ ...c, strength: parse.strength, instructed: parts.some((p) => p.k === "join-instruction") });
       } catch (error) {
-        if (error instanceof Ambiguous) ambiguous.add(error.message);
+        if (error instanceof UnlinkedJoin) unlinked.add(error.message);
+        else if (error instanceof Ambiguous) ambiguous.add(error.message);
         else if (error instanceof Impossible) impossible.add(error.message);
         else throw error;
       }
     }
+    // A join the request spells out on a key that does not link its tables is refused, never replaced by another path.
+    if (unlinked.size > 0 && !candidates.some((c) => c.instructed)) return refuse("not_understood", [...unlinked].sort()[0], [...unlinked].sort()[0].match(/^"([^"]*)"/)?.[1]);
     if (candidates.length === 0 && ambiguous.has("a ranking without a count or a measure")) return refuse("ambiguous", "a ranking needs both how many rows and the measure to rank by (e.g. \"top 10 artists by revenue\")", prompt);
     // Readings that stop short of one table (a group with nothing counted, "the most" of an unknown number) are asked about.
     if (candidates.length === 0 && ambiguous.size > 0) return refuse("ambiguous", [...ambiguous].sort()[0], prompt);

@@ -33,8 +33,9 @@ export type Part =
   /** Built by productions: */
   | { k: "subject"; entity: Entity; phrase: string; qualifiers: Part[] }
   /** `perGroup`: "the biggest order each customer placed" is the largest amount of each group, only read with a group. */
-  | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string; perGroup?: boolean }
-  | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[] }
+  /** `ofEach`: "customers with their total order amount": one value for every listed row, none counting as 0. */
+  | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string; perGroup?: boolean; ofEach?: boolean }
+  | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[]; ofEach?: boolean }
   | { k: "values"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
   | { k: "flag"; meaning: Extract<Meaning, { kind: "flag" }>; phrase: string }
   /**
@@ -74,6 +75,8 @@ export type Part =
   | { k: "average-per"; of: Part; per: Entity; phrase: string }
   /** "in percent", "as a percentage": the unit a share is given in. */
   | { k: "share-unit"; percent: boolean; phrase: string }
+  /** "join customers and orders on customer_id": the request's own join, which fixes the path between the two. */
+  | { k: "join-instruction"; left: Entity; right: Entity; key: string; phrase: string }
   | ExistencePart
   | { k: "list"; parts: Part[] };
 

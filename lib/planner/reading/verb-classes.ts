@@ -21,3 +21,6 @@ export const OCCURRENCE_VERBS = new Set([
 
 /** Verbs whose object is a price: "products that cost less than 10 dollars", "that sell for over $20". */
 export const PRICE_VERBS = new Set(["cost", "sell", "retail", "list", "go", "price"]);
+
+/** Verbs that tell the planner which tables to join: "join customers and orders on customer_id". */
+export const JOIN_VERBS = new Set(["join", "combine", "merge"]);
