@@ -1,12 +1,11 @@
 import { getDb, getSql } from "@/lib/db";
 import { createPipelineRun, getActivePipelineRun, getPipeline, getPipelineVersion, getPipelineVersionById } from "@/lib/db/queries/pipelines";
-import { updateRun } from "@/lib/db/queries/runs";
 import { getUserById } from "@/lib/db/queries/users";
 import type { Pipeline, Run } from "@/lib/db/schema";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { logError } from "@/lib/log/safe-log";
+import { handOverRun } from "@/lib/runs/hand-over";
 import type { RunStarter } from "@/lib/runs/lambda-invoker";
 import { pipelineOptions, type PipelineOptions } from "@/lib/runs/pipeline-options";
 import type { Actor } from "@/lib/tables/actor";
@@ -62,13 +61,7 @@ export async function preparePipelineRun({ pipeline, by, values = {}, trigger }:
 /** Creates a pipeline run and hands it to `starter` without waiting for it (see `agents/run-starter.ts`). */
 export async function startPipelineRun({ starter, ...request }: Parameters<typeof preparePipelineRun>[0] & { starter: RunStarter }): Promise<string> {
   const prepared = await preparePipelineRun(request);
-  try {
-    await starter(prepared);
-  } catch (error) {
-    logError(`pipeline run ${prepared.runId} could not be started`, error);
-    await updateRun({ id: prepared.runId, status: "failed", error: "The run could not be started; nothing was changed.", finishedAt: new Date() }).catch(() => {});
-    throw new AppError("unavailable", "The run could not be started. Try again in a moment.");
-  }
+  await handOverRun(prepared.runId, "started", () => starter(prepared));
   return prepared.runId;
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { getSql } from "@/lib/db";
-import { createRun, updateRun } from "@/lib/db/queries/runs";
+import { createRun, } from "@/lib/db/queries/runs";
 import { ENGINE_REQUESTS } from "@/lib/engines/choose-engine";
 import { canBuildWithGlue, getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -9,13 +9,13 @@ import { plainText } from "@/lib/input/plain-text";
 import type { RunStarter } from "@/lib/runs/lambda-invoker";
 import { pipelineOptions } from "@/lib/runs/pipeline-options";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
-import { logError } from "@/lib/log/safe-log";
 import { getArtifactStore } from "@/lib/artifacts/current";
 import { getEventStore } from "@/lib/events/live";
 import type { Run } from "@/lib/db/schema";
 import type { Answers } from "@/lib/planner/questions";
 import { answerRun } from "@/lib/runs/answer-run";
 import { checkRunTarget } from "@/lib/tables/run-target";
+import { handOverRun } from "./hand-over";
 import { saveReviewRequest } from "@/lib/review/review-request";
 
 export const startRunSchema = z.object({
@@ -42,14 +42,10 @@ export async function startRun({ user, prompt, target, engine, replace = false, 
   // Refused here, before a run exists; the run checks again right before it publishes.
   if (target) await checkRunTarget({ sql: getSql(), schema: getEnv().targetSchema, table: target, user, replace });
   const run = await createRun({ userId: user.id, prompt, targetTable: target, engine, replaceTarget: replace });
-  try {
+  await handOverRun(run.id, "started", async () => {
     if (review) await saveReviewRequest(getArtifactStore(), run.id, { review });
     await starter({ runId: run.id, prompt, options: pipelineOptions({ targetTable: target, replace, review, ...(engine ? { engine } : {}) }) });
-  } catch (error) {
-    logError(`run ${run.id} could not be started`, error);
-    await updateRun({ id: run.id, status: "failed", error: "The run could not be started; nothing was changed.", finishedAt: new Date() }).catch(() => {});
-    throw new AppError("unavailable", "The run could not be started. Try again in a moment.");
-  }
+  });
   return run.id;
 }
 
@@ -60,11 +56,5 @@ export async function startRun({ user, prompt, target, engine, replace = false, 
  */
 export async function resumeAnsweredRun({ run, answers, rememberFor, starter }: { run: Run; answers: Answers; rememberFor?: SessionUser; starter: RunStarter }): Promise<void> {
   const startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: getEventStore(), rememberFor });
-  try {
-    await starter(startable);
-  } catch (error) {
-    logError(`run ${run.id} could not be resumed`, error);
-    await updateRun({ id: run.id, status: "failed", error: "The run could not be resumed; nothing was changed.", finishedAt: new Date() }).catch(() => {});
-    throw new AppError("unavailable", "The run could not be resumed. Try again in a moment.");
-  }
+  await handOverRun(run.id, "resumed", () => starter(startable));
 }

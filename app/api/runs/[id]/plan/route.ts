@@ -2,9 +2,7 @@
 import { NextResponse } from "next/server";
 import { readJsonBody } from "@/lib/http/body";
 import { withUser } from "@/lib/http/handler";
-import { logError } from "@/lib/log/safe-log";
-import { updateRun } from "@/lib/db/queries/runs";
-import { AppError } from "@/lib/errors";
+import { handOverRun } from "@/lib/runs/hand-over";
 import { buildPlanSchema, PlanCheckError, prepareReviewedBuild } from "@/lib/runs/review-run";
 import { getRunStarter } from "@/agents/run-starter";
 
@@ -23,12 +21,6 @@ export const POST = withUser<{ id: string }>("POST /api/runs/[id]/plan", async (
     if (error instanceof PlanCheckError) return NextResponse.json({ error: { code: error.code, message: error.message }, issues: error.issues }, { status: 400 });
     throw error;
   }
-  try {
-    await getRunStarter()(prepared);
-  } catch (error) {
-    logError(`run ${id} could not be started after review`, error);
-    await updateRun({ id, status: "failed", error: "The run could not be started; nothing was changed.", finishedAt: new Date() }).catch(() => {});
-    throw new AppError("unavailable", "The run could not be started. Try again in a moment.");
-  }
+  await handOverRun(id, "started", () => getRunStarter()(prepared));
   return NextResponse.json({ id, url: `/runs/${id}` }, { status: 202 });
 });
