@@ -29,6 +29,7 @@ test("30 runs started at once all succeed, the waiting ones say they are queued,
   const sql = connectWarehouse();
   const hold = await sql.reserve();
   const health = pollHealth(`${baseURL}/api/health`, { everyMs: 250, timeoutMs: 5_000 });
+  let samples: Awaited<ReturnType<typeof health.stop>> = [];
   try {
     // Holding the orders table keeps the first runs building (profiling waits on it), so the
     // queue behind them stays put while the test looks at it.
@@ -92,14 +93,15 @@ test("30 runs started at once all succeed, the waiting ones say they are queued,
   } finally {
     await hold`rollback`.catch(() => {});
     hold.release();
-    const samples = await health.stop();
+    samples = await health.stop();
     await sql.end();
-    test.info().annotations.push({ type: "health", description: `${samples.length} answers, slowest ${Math.max(...samples.map((s) => s.ms))} ms` });
-    // Health was asked every ~250 ms throughout, and every answer was a quick 200.
-    expect(samples.length).toBeGreaterThan(20);
-    const slow = samples.filter((s) => s.status !== 200);
-    expect(slow, `health answers that were not a 200 within 5 s (slowest ${Math.max(...samples.map((s) => s.ms))} ms)`).toEqual([]);
   }
+  // Health was asked every ~250 ms for the whole test (how long that is depends on the machine),
+  // and every answer was a quick 200.
+  const slowest = Math.max(...samples.map((s) => s.ms));
+  test.info().annotations.push({ type: "health", description: `${samples.length} answers, slowest ${slowest} ms` });
+  expect(samples.length).toBeGreaterThan(8);
+  expect(samples.filter((s) => s.status !== 200), `health answers that were not a 200 within 5 s (slowest ${slowest} ms)`).toEqual([]);
 });
 
 test("a queued run's page shows it waiting, then shows it running once a slot frees up", async ({ page }) => {
