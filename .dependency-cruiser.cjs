@@ -19,7 +19,8 @@ module.exports = {
   forbidden: [
     {
       name: "core-not-to-agents",
-      comment: "lib/ is the core the agents build on; it takes a run starter or pipeline runner as an argument instead.",
+      comment:
+        "lib/ is the core the agents build on; it takes a run starter or pipeline runner as an argument instead.",
       severity: "error",
       from: { path: "^lib/", pathNot: TESTS },
       to: { path: "^agents/" },

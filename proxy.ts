@@ -16,7 +16,11 @@ function route(request: NextRequest, csp: string): NextResponse {
   }
   if (!isPagePath(pathname)) return NextResponse.next();
   // Only page views are redirected: a server action posted without a session gets its own answer.
-  if (SAFE_METHODS.has(request.method) && !publicPaths.includes(pathname) && !hasSessionCookie(request.cookies.getAll().map((c) => c.name))) {
+  if (
+    SAFE_METHODS.has(request.method) &&
+    !publicPaths.includes(pathname) &&
+    !hasSessionCookie(request.cookies.getAll().map((c) => c.name))
+  ) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);

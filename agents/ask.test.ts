@@ -21,7 +21,8 @@ describe("a run that asks", () => {
     h = await createPipelineHarness(testServers()[0]);
     const artifacts = createLocalArtifactStore(h.sql, h.artifactsDir);
     const events = createPostgresEventStore(h.sql);
-    answer = (runId, answers, status = "needs_input") => recordAnswers({ run: { id: runId, status }, answers, artifacts, events, db: createDatabase(h.sql) });
+    answer = (runId, answers, status = "needs_input") =>
+      recordAnswers({ run: { id: runId, status }, answers, artifacts, events, db: createDatabase(h.sql) });
   });
   afterAll(async () => h?.close());
 
@@ -30,7 +31,11 @@ describe("a run that asks", () => {
     expect(asked.status).toBe("needs_input");
     const [question] = asked.questions!;
     expect(question.phrase).toBe("revenue");
-    expect(question.choices.map((c) => c.label)).toEqual(["orders.amount", "payments.amount", "None of these — rephrase"]);
+    expect(question.choices.map((c) => c.label)).toEqual([
+      "orders.amount",
+      "payments.amount",
+      "None of these — rephrase",
+    ]);
     const [paused] = await h.sql`select status, finished_at from datamorph.runs where id = ${asked.runId}`;
     expect(paused).toMatchObject({ status: "needs_input", finished_at: null });
     expect(await h.tables()).not.toContain("revenue_per_month");
@@ -44,11 +49,15 @@ describe("a run that asks", () => {
     expect(built.spec!.sources.map((s) => s.table)).toEqual(["payments"]);
 
     const table = `"${built.target!.table}"`;
-    const [totals] = await h.sql.unsafe(`select count(*)::int as months, sum(total_amount)::numeric as total from ${table}`);
-    const [expected] = await h.sql`select count(distinct date_trunc('month', paid_at))::int as months, sum(amount)::numeric as total from payments`;
+    const [totals] = await h.sql.unsafe(
+      `select count(*)::int as months, sum(total_amount)::numeric as total from ${table}`,
+    );
+    const [expected] =
+      await h.sql`select count(distinct date_trunc('month', paid_at))::int as months, sum(amount)::numeric as total from payments`;
     expect(totals).toEqual(expected);
 
-    const events = await h.sql`select message, payload from datamorph.run_events where run_id = ${asked.runId} order by seq`;
+    const events =
+      await h.sql`select message, payload from datamorph.run_events where run_id = ${asked.runId} order by seq`;
     const messages = events.map((e) => e.message as string);
     const askedAt = messages.findIndex((m) => m.startsWith("Needs your answer"));
     const answeredAt = messages.indexOf('Answered: "revenue" → payments.amount');
@@ -61,10 +70,23 @@ describe("a run that asks", () => {
   it("refuses answers to a run that is not waiting, to questions it did not ask, and with choices it does not offer", async () => {
     const asked = await h.run(REQUEST, { ...reading, targetTable: "revenue_checks" });
     const [question] = await readRunQuestions(createLocalArtifactStore(h.sql, h.artifactsDir), asked.runId);
-    const refusal = (answers: Record<string, string>, status?: "needs_input" | "succeeded") => answer(asked.runId, answers, status).then(() => null, (e: AppError) => [e.code, e.message]);
-    expect(await refusal({ q00000000: "c1" })).toEqual(["bad_request", expect.stringMatching(/asks no question "q00000000"/)]);
-    expect(await refusal({ [question.id]: "c7" })).toEqual(["bad_request", expect.stringMatching(/has no choice "c7"/)]);
-    expect(await refusal({ [question.id]: "c1" }, "succeeded")).toEqual(["conflict", expect.stringMatching(/not waiting for answers/)]);
+    const refusal = (answers: Record<string, string>, status?: "needs_input" | "succeeded") =>
+      answer(asked.runId, answers, status).then(
+        () => null,
+        (e: AppError) => [e.code, e.message],
+      );
+    expect(await refusal({ q00000000: "c1" })).toEqual([
+      "bad_request",
+      expect.stringMatching(/asks no question "q00000000"/),
+    ]);
+    expect(await refusal({ [question.id]: "c7" })).toEqual([
+      "bad_request",
+      expect.stringMatching(/has no choice "c7"/),
+    ]);
+    expect(await refusal({ [question.id]: "c1" }, "succeeded")).toEqual([
+      "conflict",
+      expect.stringMatching(/not waiting for answers/),
+    ]);
     const [still] = await h.sql`select status from datamorph.runs where id = ${asked.runId}`;
     expect(still.status).toBe("needs_input");
 
@@ -88,7 +110,14 @@ describe("a run that asks", () => {
       expect(asked.status).toBe("needs_input");
       const [question] = asked.questions!;
       const choice = question.choices.find((c) => c.label === label)!;
-      await recordAnswers({ run: { id: asked.runId, status: "needs_input" }, answers: { [question.id]: choice.id }, artifacts, events, db: createDatabase(h.sql), remember: { userId: user.id, role: user.role, warehouse: "public" } });
+      await recordAnswers({
+        run: { id: asked.runId, status: "needs_input" },
+        answers: { [question.id]: choice.id },
+        artifacts,
+        events,
+        db: createDatabase(h.sql),
+        remember: { userId: user.id, role: user.role, warehouse: "public" },
+      });
       return (await h.resume(asked.runId, prompt, reading)).status;
     };
     const ann = await h.createUser("ann@example.com", "member");
@@ -99,9 +128,16 @@ describe("a run that asks", () => {
     const again = await h.run("revenue per month", reading, { user: bob });
     expect(again.status, again.error).toBe("succeeded");
     expect(again.spec!.sources.map((s) => s.table)).toEqual(["payments"]);
-    const [planned] = await h.sql`select payload from datamorph.run_events where run_id = ${again.runId} and message like 'Planned%'`;
-    expect(planned.payload.notes).toEqual([expect.stringMatching(/^read "revenue" as payments\.amount, as tester@example\.com saved it from run [0-9a-f-]{36} on \d{4}-\d{2}-\d{2}$/)]);
-    expect(await h.sql`select kind, phrase, meaning, approved, use_count from datamorph.knowledge`).toEqual([{ kind: "reading", phrase: "total revenue", meaning: "payments.amount", approved: true, use_count: 1 }]);
+    const [planned] =
+      await h.sql`select payload from datamorph.run_events where run_id = ${again.runId} and message like 'Planned%'`;
+    expect(planned.payload.notes).toEqual([
+      expect.stringMatching(
+        /^read "revenue" as payments\.amount, as tester@example\.com saved it from run [0-9a-f-]{36} on \d{4}-\d{2}-\d{2}$/,
+      ),
+    ]);
+    expect(await h.sql`select kind, phrase, meaning, approved, use_count from datamorph.knowledge`).toEqual([
+      { kind: "reading", phrase: "total revenue", meaning: "payments.amount", approved: true, use_count: 1 },
+    ]);
 
     expect(await save("average price per category", ann, "order_items.unit_price")).toBe("succeeded");
     const mine = await h.run("average price per category", reading, { user: ann });

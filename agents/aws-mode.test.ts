@@ -25,14 +25,20 @@ describe("orchestrator with the AWS event log and artifact store", () => {
   let s3: LocalS3;
 
   beforeAll(async () => {
-    [h, dynamo, s3] = await Promise.all([createPipelineHarness(testServers()[0]), startLocalDynamoDb(), startLocalS3([BUCKET])]);
+    [h, dynamo, s3] = await Promise.all([
+      createPipelineHarness(testServers()[0]),
+      startLocalDynamoDb(),
+      startLocalS3([BUCKET]),
+    ]);
     await createEventsTable({ client: dynamo.client, tableName: TABLE });
     Object.assign(process.env, {
       DATABASE_URL: h.url,
       DATAMORPH_EVENTS_TABLE: TABLE,
       DATAMORPH_ARTIFACTS_BUCKET: BUCKET,
       // The SDK's own per-service endpoint variables: the product code builds its clients unchanged.
-      AWS_ENDPOINT_URL_DYNAMODB: await dynamo.client.config.endpoint!().then((e) => `${e.protocol}//${e.hostname}:${e.port}`),
+      AWS_ENDPOINT_URL_DYNAMODB: await dynamo.client.config.endpoint!().then(
+        (e) => `${e.protocol}//${e.hostname}:${e.port}`,
+      ),
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_REGION: "us-east-1",
       AWS_ACCESS_KEY_ID: "S3RVER",
@@ -46,7 +52,8 @@ describe("orchestrator with the AWS event log and artifact store", () => {
   });
 
   it("keeps the events in DynamoDB, the artifacts in S3, and wakes live readers through Postgres", async () => {
-    const [run] = await h.sql`insert into datamorph.runs (user_id, prompt) select id, ${PROMPT} from datamorph.users limit 1 returning id`;
+    const [run] =
+      await h.sql`insert into datamorph.runs (user_id, prompt) select id, ${PROMPT} from datamorph.users limit 1 returning id`;
     const live: StoredRunEvent[] = [];
     const unsubscribe = await getLiveHub().subscribe(run.id, (events) => live.push(...events));
 

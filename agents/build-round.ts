@@ -19,12 +19,25 @@ export type Compiled = { sql: string; pyspark: string; scriptUri: string };
 export type Round = { shadow: string; rowCount: number; results: DataTestResult[]; passed: boolean };
 
 /** Codegen agent: spec → SQL and PySpark, both recorded as events and artifacts. */
-export async function compileSpec(context: AgentContext, spec: EtlSpec, catalog: Catalog, round: number): Promise<Compiled> {
+export async function compileSpec(
+  context: AgentContext,
+  spec: EtlSpec,
+  catalog: Catalog,
+  round: number,
+): Promise<Compiled> {
   const emit = emitter(context, "codegen");
-  const { value, ms } = await timed(async () => ({ sql: compileSql({ spec, catalog }), pyspark: compilePySpark({ spec, catalog }) }));
+  const { value, ms } = await timed(async () => ({
+    sql: compileSql({ spec, catalog }),
+    pyspark: compilePySpark({ spec, catalog }),
+  }));
   await context.artifacts.put(context.runId, "query.sql", value.sql);
   const script = await context.artifacts.put(context.runId, "job.py", value.pyspark);
-  await emit("success", round === 0 ? "Compiled the spec to SQL and PySpark" : `Recompiled the amended spec (round ${round})`, { ...value, round }, ms);
+  await emit(
+    "success",
+    round === 0 ? "Compiled the spec to SQL and PySpark" : `Recompiled the amended spec (round ${round})`,
+    { ...value, round },
+    ms,
+  );
   return { ...value, scriptUri: script.uri };
 }
 
@@ -38,7 +51,12 @@ export async function chooseBuildEngine(context: AgentContext, profiles: TablePr
   const choice = chooseEngine({ requested, sourceRows, glueMinSourceRows, glueAvailable: context.glue !== undefined });
   if (requested !== undefined && requested !== "sql") {
     const name = choice.engine === "glue" ? "AWS Glue" : "SQL in Postgres";
-    await emitter(context, "orchestrator")("info", `Building with ${name}: ${choice.reason}`, { engine: choice.engine, requested, sourceRows, reason: choice.reason });
+    await emitter(context, "orchestrator")("info", `Building with ${name}: ${choice.reason}`, {
+      engine: choice.engine,
+      requested,
+      sourceRows,
+      reason: choice.reason,
+    });
   }
   return choice.engine;
 }
@@ -50,26 +68,50 @@ export async function buildAndTest(
   catalog: Catalog,
   compiled: Compiled,
   round: number,
-  { engine = "sql", checks = [] }: { engine?: BuildEngine; /** The model's suggested checks (warnings). */ checks?: ModelCheck[] } = {},
+  {
+    engine = "sql",
+    checks = [],
+  }: { engine?: BuildEngine /** The model's suggested checks (warnings). */; checks?: ModelCheck[] } = {},
 ): Promise<Round> {
   const schema = context.options.targetSchema;
   const shadow = shadowTableName(spec.target.table, context.runId, round);
   const executor = emitter(context, "executor");
-  await executor("info", `Building shadow table ${schema}.${shadow}${engine === "glue" ? " with AWS Glue" : ""}`, { shadow, round, ...(engine === "glue" ? { engine } : {}) });
+  await executor("info", `Building shadow table ${schema}.${shadow}${engine === "glue" ? " with AWS Glue" : ""}`, {
+    shadow,
+    round,
+    ...(engine === "glue" ? { engine } : {}),
+  });
   const timeoutMs = context.options.statementTimeoutMs;
   const build = await timed(() =>
     engine === "glue"
-      ? buildShadowWithGlue(context.sql, context.glue!, { builder: context.builder.options.user, runId: context.runId, round, scriptUri: compiled.scriptUri, schema, target: spec.target.table, shadow, timeoutMs, onState: reportGlueState(executor, round) })
+      ? buildShadowWithGlue(context.sql, context.glue!, {
+          builder: context.builder.options.user,
+          runId: context.runId,
+          round,
+          scriptUri: compiled.scriptUri,
+          schema,
+          target: spec.target.table,
+          shadow,
+          timeoutMs,
+          onState: reportGlueState(executor, round),
+        })
       : buildShadow(context.builder, { schema, shadow, select: compiled.sql, timeoutMs }),
   );
-  await executor("success", `Built ${schema}.${shadow}: ${build.value.rowCount.toLocaleString("en-US")} rows`, { shadow, rowCount: build.value.rowCount, round }, build.ms);
+  await executor(
+    "success",
+    `Built ${schema}.${shadow}: ${build.value.rowCount.toLocaleString("en-US")} rows`,
+    { shadow, rowCount: build.value.rowCount, round },
+    build.ms,
+  );
 
   const validator = emitter(context, "validator");
   const target = qualified(schema, shadow);
   // A repair may have renamed or dropped a column a suggestion was about.
   const suggested = checks.filter((c) => spec.columns.some((o) => o.name === c.column));
   const tests = [...generateTests({ spec, catalog, target }), ...compileModelChecks(suggested, spec, target)];
-  const { value: results, ms } = await timed(() => runTests(context.builder, tests, { timeoutMs: context.options.statementTimeoutMs }));
+  const { value: results, ms } = await timed(() =>
+    runTests(context.builder, tests, { timeoutMs: context.options.statementTimeoutMs }),
+  );
   const blockingFailures = results.filter((r) => r.blocking && !r.passed);
   const passedCount = results.filter((r) => r.passed).length;
   await validator(
@@ -78,7 +120,8 @@ export async function buildAndTest(
     { round, results },
     ms,
   );
-  for (const warning of results.filter((r) => !r.blocking && !r.passed)) await validator("warn", `${warning.name}: ${warning.description}`, { round, test: warning.name });
+  for (const warning of results.filter((r) => !r.blocking && !r.passed))
+    await validator("warn", `${warning.name}: ${warning.description}`, { round, test: warning.name });
   return { shadow, rowCount: build.value.rowCount, results, passed: blockingFailures.length === 0 };
 }
 
@@ -86,6 +129,10 @@ export async function buildAndTest(
 function reportGlueState(executor: ReturnType<typeof emitter>, round: number) {
   return async ({ jobName, jobRunId, state, errorMessage }: GlueRunUpdate) => {
     const failed = isFailedGlueState(state);
-    await executor(failed ? "error" : "info", `Glue job run ${jobRunId} ${state}${failed && errorMessage ? `: ${errorMessage}` : ""}`, { jobName, jobRunId, state, errorMessage, round });
+    await executor(
+      failed ? "error" : "info",
+      `Glue job run ${jobRunId} ${state}${failed && errorMessage ? `: ${errorMessage}` : ""}`,
+      { jobName, jobRunId, state, errorMessage, round },
+    );
   };
 }

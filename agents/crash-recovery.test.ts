@@ -17,21 +17,36 @@ describe("a run killed mid-build", () => {
     await h.sql`create table user_clicks (user_id integer, total_amount numeric)`;
     await h.sql`insert into user_clicks values (-1, 42)`;
     // Published by the command line's account, so a command-line run may replace it.
-    const [cli] = await h.sql`insert into datamorph.users (email, name, password_hash) values ('cli@datamorph.local', 'Command line', '!') returning id`;
+    const [cli] =
+      await h.sql`insert into datamorph.users (email, name, password_hash) values ('cli@datamorph.local', 'Command line', '!') returning id`;
     await h.sql`insert into datamorph.runs (user_id, prompt, status, target_schema, target_table, finished_at)
                 values (${cli.id}, 'earlier run', 'succeeded', 'public', 'user_clicks', now())`;
   }, 60_000);
   afterAll(async () => h?.close());
 
   it("leaves the target unchanged and is marked interrupted on the next start", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "run", "Calculate total amount per user_id from clicks", "--target", "user_clicks", "--replace"], {
-      env: { ...process.env, DATABASE_URL: h.url },
-      stdio: "ignore",
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "cli/main.ts",
+        "run",
+        "Calculate total amount per user_id from clicks",
+        "--target",
+        "user_clicks",
+        "--replace",
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: h.url },
+        stdio: "ignore",
+      },
+    );
     const exited = new Promise((resolve) => child.once("exit", resolve));
     let runId: string | undefined;
     for (let i = 0; i < 300 && !runId; i++) {
-      const [building] = await h.sql`select run_id from datamorph.run_events where agent = 'executor' and message like 'Building%' limit 1`;
+      const [building] =
+        await h.sql`select run_id from datamorph.run_events where agent = 'executor' and message like 'Building%' limit 1`;
       runId = building?.run_id;
       if (!runId) await new Promise((resolve) => setTimeout(resolve, 25));
     }
@@ -53,8 +68,12 @@ describe("a run killed mid-build", () => {
   }, 60_000);
 
   it("does not interrupt a run whose process is still alive", async () => {
-    const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'in progress', 'running' from datamorph.users limit 1 returning id`;
-    const [{ createLivenessClient }, { holdRunLock, tryHoldRunLock }] = await Promise.all([import("@/lib/db/liveness-client"), import("@/lib/runs/liveness")]);
+    const [run] =
+      await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'in progress', 'running' from datamorph.users limit 1 returning id`;
+    const [{ createLivenessClient }, { holdRunLock, tryHoldRunLock }] = await Promise.all([
+      import("@/lib/db/liveness-client"),
+      import("@/lib/runs/liveness"),
+    ]);
     const [locks, otherProcess] = [createLivenessClient(h.url), createLivenessClient(h.url)];
     const release = await holdRunLock(locks, run.id);
     try {

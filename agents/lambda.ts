@@ -22,7 +22,10 @@ export type OrchestratorResult = { runId: string; status: RunOutcome["status"] }
 export async function handler(event: OrchestratorEvent): Promise<OrchestratorResult> {
   const parsed = orchestratorEventSchema.safeParse(event);
   // Thrown, not skipped: a malformed event is a deployment bug that should show as a failed invocation.
-  if (!parsed.success) throw new Error(`Invalid orchestrator event: expected { runId: <uuid> }; ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid orchestrator event: expected { runId: <uuid> }; ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "event"}: ${issue.message}`).join("; ")}`,
+    );
   const { runId } = parsed.data;
 
   const run = await getRunById({ id: runId });
@@ -40,12 +43,21 @@ export async function handler(event: OrchestratorEvent): Promise<OrchestratorRes
       }),
       claim: () => claimQueuedRun({ id: runId }),
     });
-    if (!outcome) return { skipped: true, reason: `run ${runId} is already ${(await getRunById({ id: runId }))?.status ?? run.status}` };
+    if (!outcome)
+      return {
+        skipped: true,
+        reason: `run ${runId} is already ${(await getRunById({ id: runId }))?.status ?? run.status}`,
+      };
     return { runId, status: outcome.status };
   } catch (error) {
     // Marked failed so the run does not wait for crash recovery; rethrown so the invocation shows as failed.
     // A retried delivery finds the run no longer queued and skips it.
-    await updateRun({ id: runId, status: "failed", error: "The run stopped on an internal error; the target was left unchanged.", finishedAt: new Date() }).catch(() => {});
+    await updateRun({
+      id: runId,
+      status: "failed",
+      error: "The run stopped on an internal error; the target was left unchanged.",
+      finishedAt: new Date(),
+    }).catch(() => {});
     throw error;
   }
 }

@@ -11,7 +11,12 @@ import { emitter, type AgentContext } from "./types";
 export function configuredModel(context: AgentContext): BedrockOptions | undefined {
   const { planner = "rules", bedrockModelId, bedrockTemperature, bedrockMaxTokens } = context.options;
   if (planner === "rules" || !bedrockModelId) return undefined;
-  return { client: context.bedrock ?? getBedrockClient(), modelId: bedrockModelId, temperature: bedrockTemperature, maxTokens: bedrockMaxTokens };
+  return {
+    client: context.bedrock ?? getBedrockClient(),
+    modelId: bedrockModelId,
+    temperature: bedrockTemperature,
+    maxTokens: bedrockMaxTokens,
+  };
 }
 
 /**
@@ -26,10 +31,19 @@ export async function suggestChecks(context: AgentContext, spec: EtlSpec, catalo
   try {
     const { checks, usage, problem } = await proposeTestsWithBedrock({ ...model, spec, catalog });
     const names = checks.map((c) => c.name).join(", ");
-    await emit(problem ? "warn" : "info", problem ? `The model's suggested checks were not usable: ${problem}` : `The model suggested ${checks.length} check(s)${names ? `: ${names}` : ""}; ${describeUsage(usage)}`, { checks, usage });
+    await emit(
+      problem ? "warn" : "info",
+      problem
+        ? `The model's suggested checks were not usable: ${problem}`
+        : `The model suggested ${checks.length} check(s)${names ? `: ${names}` : ""}; ${describeUsage(usage)}`,
+      { checks, usage },
+    );
     return checks;
   } catch (error) {
-    await emit("warn", `The model could not be asked for checks (${error instanceof Error ? error.message : String(error)}); the spec's own tests still run.`);
+    await emit(
+      "warn",
+      `The model could not be asked for checks (${error instanceof Error ? error.message : String(error)}); the spec's own tests still run.`,
+    );
     return [];
   }
 }

@@ -25,18 +25,26 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
       (select c.customer_id, sum(o.amount) from customers c join orders o on o.customer_id = c.customer_id group by c.customer_id
        except select customer_id, total_order_amount from customer_order_totals)`;
     expect(diff).toEqual([]);
-    expect(outcome.tests.map((t) => [t.name, t.passed])).toEqual(expect.arrayContaining([["grain_unique", true], ["reconcile_total_order_amount", true]]));
+    expect(outcome.tests.map((t) => [t.name, t.passed])).toEqual(
+      expect.arrayContaining([
+        ["grain_unique", true],
+        ["reconcile_total_order_amount", true],
+      ]),
+    );
     expect(outcome.tests.every((t) => t.clause && t.description)).toBe(true);
-    for (const file of ["spec.json", "query.sql", "job.py", "tests.json"]) expect(existsSync(path.join(h.artifactsDir, "artifacts", outcome.runId, file))).toBe(true);
+    for (const file of ["spec.json", "query.sql", "job.py", "tests.json"])
+      expect(existsSync(path.join(h.artifactsDir, "artifacts", outcome.runId, file))).toBe(true);
   });
 
   it("logs every stage as ordered events, passes included", async () => {
     const outcome = await h.run(SEED, { targetTable: "seed_again" });
-    const events = await h.sql`select seq, agent, level from datamorph.run_events where run_id = ${outcome.runId} order by seq`;
+    const events =
+      await h.sql`select seq, agent, level from datamorph.run_events where run_id = ${outcome.runId} order by seq`;
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     const agents = [...new Set(events.map((e) => e.agent))];
     expect(agents).toEqual(["orchestrator", "planner", "profiler", "codegen", "executor", "validator", "publisher"]);
-    const [run] = await h.sql`select status, row_count, target_table, started_at, finished_at from datamorph.runs where id = ${outcome.runId}`;
+    const [run] =
+      await h.sql`select status, row_count, target_table, started_at, finished_at from datamorph.runs where id = ${outcome.runId}`;
     expect(run).toMatchObject({ status: "succeeded", row_count: 4800, target_table: "seed_again" });
     expect(new Date(run.finished_at).getTime()).toBeGreaterThanOrEqual(new Date(run.started_at).getTime());
   });
@@ -45,7 +53,8 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
     await h.sql`update customer_order_totals set total_order_amount = -1 where customer_id = 1`;
     const outcome = await h.run(SEED, { targetTable: "customer_order_totals", replace: true });
     expect(outcome.status, outcome.error).toBe("succeeded");
-    const [previous] = await h.sql`select total_order_amount from customer_order_totals__previous where customer_id = 1`;
+    const [previous] =
+      await h.sql`select total_order_amount from customer_order_totals__previous where customer_id = 1`;
     const [current] = await h.sql`select total_order_amount from customer_order_totals where customer_id = 1`;
     expect(Number(previous.total_order_amount)).toBe(-1);
     expect(Number(current.total_order_amount)).toBeGreaterThan(0);
@@ -57,14 +66,25 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
     await h.sql`insert into customer_tiers select customer_id, tier from customer_tiers where customer_id <= 40`; // a double load
     const outcome = await h.run("Join orders and customer_tiers on customer_id, calculate total amount per tier");
     expect(outcome.status, outcome.error).toBe("succeeded");
-    const remedy = await h.sql`select payload from datamorph.run_events where run_id = ${outcome.runId} and agent = 'remediator'`;
+    const remedy =
+      await h.sql`select payload from datamorph.run_events where run_id = ${outcome.runId} and agent = 'remediator'`;
     expect(remedy).toHaveLength(1);
-    expect(remedy[0].payload).toMatchObject({ round: 1, cause: "duplicate_dimension_rows", changes: [{ path: "sources[1].distinct", after: true }] });
-    const firstRound = await h.sql`select payload from datamorph.run_events where run_id = ${outcome.runId} and agent = 'validator' and level = 'error'`;
-    expect(firstRound[0].payload.results.find((r: { kind: string }) => r.kind === "reconcile")).toMatchObject({ passed: false });
-    const expected = "select t.tier, sum(o.amount) from orders o join (select distinct * from customer_tiers) t on t.customer_id = o.customer_id group by t.tier";
+    expect(remedy[0].payload).toMatchObject({
+      round: 1,
+      cause: "duplicate_dimension_rows",
+      changes: [{ path: "sources[1].distinct", after: true }],
+    });
+    const firstRound =
+      await h.sql`select payload from datamorph.run_events where run_id = ${outcome.runId} and agent = 'validator' and level = 'error'`;
+    expect(firstRound[0].payload.results.find((r: { kind: string }) => r.kind === "reconcile")).toMatchObject({
+      passed: false,
+    });
+    const expected =
+      "select t.tier, sum(o.amount) from orders o join (select distinct * from customer_tiers) t on t.customer_id = o.customer_id group by t.tier";
     const published = `select * from "${outcome.target!.table}"`;
-    expect(await h.sql.unsafe(`(${published} except ${expected}) union all (${expected} except ${published})`)).toEqual([]);
+    expect(await h.sql.unsafe(`(${published} except ${expected}) union all (${expected} except ${published})`)).toEqual(
+      [],
+    );
   });
 
   it("refuses to repair conflicting duplicates and leaves nothing behind", async () => {
@@ -80,7 +100,11 @@ describe.each(testServers())("pipeline on $name Postgres", (server) => {
 
   it("rejects unsafe and unknown requests without creating anything, and says which the planner saw", async () => {
     const before = await h.tables();
-    const cases = [["drop the orders table", "unsafe"], ["write a poem about databases", "not_understood"], ["total amount per wombat", "not_understood"]];
+    const cases = [
+      ["drop the orders table", "unsafe"],
+      ["write a poem about databases", "not_understood"],
+      ["total amount per wombat", "not_understood"],
+    ];
     for (const [prompt, code] of cases) {
       const outcome = await h.run(prompt);
       expect(outcome.status, prompt).toBe("rejected");

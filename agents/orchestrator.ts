@@ -58,18 +58,49 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
   await updateRun({ db: context.db, id: context.runId, status: "running", startedAt: new Date() });
   const { pipeline, reviewed, ...settings } = context.options;
   // Only the reading planner asks; an unreadable store asks again rather than failing the run.
-  const answers = !pipeline && !reviewed && context.options.planner === "reading" ? await readRunAnswers(context.artifacts, context.runId).catch(() => ({})) : {};
+  const answers =
+    !pipeline && !reviewed && context.options.planner === "reading"
+      ? await readRunAnswers(context.artifacts, context.runId).catch(() => ({}))
+      : {};
   const answered = Object.keys(answers).length > 0;
   // A reviewed or answered run carries on after its pause; `resumed` tells live readers its earlier end was not the last.
-  const started = reviewed ? "Run resumed: building the reviewed plan" : answered ? "Run resumed with the answers given" : "Run started";
-  await log("info", started, { prompt, options: settings, ...(reviewed || answered ? { resumed: true } : {}), ...(pipeline ? { pipeline: { id: pipeline.pipelineId, name: pipeline.name, version: pipeline.version, parameters: pipeline.parameters } } : {}) });
+  const started = reviewed
+    ? "Run resumed: building the reviewed plan"
+    : answered
+      ? "Run resumed with the answers given"
+      : "Run started";
+  await log("info", started, {
+    prompt,
+    options: settings,
+    ...(reviewed || answered ? { resumed: true } : {}),
+    ...(pipeline
+      ? {
+          pipeline: {
+            id: pipeline.pipelineId,
+            name: pipeline.name,
+            version: pipeline.version,
+            parameters: pipeline.parameters,
+          },
+        }
+      : {}),
+  });
   try {
     const { value: catalog, ms } = await timed(() => readCatalog(context.reader, context.options.sourceSchemas));
-    const planned = pipeline ? await takePipelineSpec(context, pipeline, catalog) : reviewed ? await takeReviewedSpec(context, reviewed) : await plan(context, prompt, catalog, ms, answers);
+    const planned = pipeline
+      ? await takePipelineSpec(context, pipeline, catalog)
+      : reviewed
+        ? await takeReviewedSpec(context, reviewed)
+        : await plan(context, prompt, catalog, ms, answers);
     if (context.options.review && !pipeline && !reviewed) return await pauseForReview(context, planned, outcome);
     outcome.target = { schema: context.options.targetSchema, table: planned.target.table };
     // A name the user gave is recorded now; a planner's name once it is settled (see settleTarget).
-    if (context.options.targetTable !== undefined) await updateRun({ db: context.db, id: context.runId, targetSchema: outcome.target.schema, targetTable: outcome.target.table });
+    if (context.options.targetTable !== undefined)
+      await updateRun({
+        db: context.db,
+        id: context.runId,
+        targetSchema: outcome.target.schema,
+        targetTable: outcome.target.table,
+      });
     const table = await settleTarget(context, planned.target.table);
     const spec = table === planned.target.table ? planned : { ...planned, target: { ...planned.target, table } };
     if (spec !== planned) await context.artifacts.put(context.runId, "spec.json", JSON.stringify(spec, null, 2));
@@ -77,7 +108,12 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     outcome.target = { schema: context.options.targetSchema, table };
 
     const profiles = await timed(() => profileSources({ sql: context.reader, spec, catalog }));
-    await emitter(context, "profiler")("success", `Profiled ${profiles.value.map((p) => `${p.table} (${p.rows.toLocaleString("en-US")} rows)`).join(", ")}`, { tables: profiles.value }, profiles.ms);
+    await emitter(context, "profiler")(
+      "success",
+      `Profiled ${profiles.value.map((p) => `${p.table} (${p.rows.toLocaleString("en-US")} rows)`).join(", ")}`,
+      { tables: profiles.value },
+      profiles.ms,
+    );
 
     const engine = await chooseBuildEngine(context, profiles.value);
     await publishTested(context, spec, catalog, outcome, engine);
@@ -89,12 +125,27 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     // Over the owner's connection: a Glue job that failed half-way left a shadow owned by Glue's user.
     await dropShadowTables(context.sql, context.options.targetSchema, context.runId).catch(() => []);
   }
-  await context.artifacts.put(context.runId, "tests.json", JSON.stringify(outcome.tests, null, 2)).catch(() => undefined);
-  await updateRun({ db: context.db, id: context.runId, status: outcome.status, rowCount: outcome.rowCount ?? null, error: outcome.error ?? null, finishedAt: new Date() });
+  await context.artifacts
+    .put(context.runId, "tests.json", JSON.stringify(outcome.tests, null, 2))
+    .catch(() => undefined);
+  await updateRun({
+    db: context.db,
+    id: context.runId,
+    status: outcome.status,
+    rowCount: outcome.rowCount ?? null,
+    error: outcome.error ?? null,
+    finishedAt: new Date(),
+  });
   // The last event of every run, written after its status, so live readers know to stop.
   const final = { final: true, status: outcome.status };
-  if (outcome.status === "succeeded") await log("success", `Run succeeded: ${outcome.target!.schema}.${outcome.target!.table} published`, final);
-  else await log(outcome.status === "rejected" ? "warn" : "error", `${outcome.status === "rejected" ? "Rejected" : "Failed"}: ${outcome.error}`, final);
+  if (outcome.status === "succeeded")
+    await log("success", `Run succeeded: ${outcome.target!.schema}.${outcome.target!.table} published`, final);
+  else
+    await log(
+      outcome.status === "rejected" ? "warn" : "error",
+      `${outcome.status === "rejected" ? "Rejected" : "Failed"}: ${outcome.error}`,
+      final,
+    );
   return outcome;
 }
 
@@ -102,21 +153,47 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
 async function pause(context: AgentContext, outcome: RunOutcome, { questions, code }: NeedsInput): Promise<RunOutcome> {
   const shown = questions.map(publicQuestion);
   // Kept with each question's kind, which an answer saved as knowledge needs.
-  await context.artifacts.put(context.runId, "questions.json", JSON.stringify(questions.map((q) => ({ ...publicQuestion(q), kind: q.kind })), null, 2));
+  await context.artifacts.put(
+    context.runId,
+    "questions.json",
+    JSON.stringify(
+      questions.map((q) => ({ ...publicQuestion(q), kind: q.kind })),
+      null,
+      2,
+    ),
+  );
   await updateRun({ db: context.db, id: context.runId, status: "needs_input", error: null });
-  await emitter(context, "orchestrator")("warn", `Needs your answer: ${shown.map((q) => q.text).join(" ")}`, { needsInput: true, questions: shown });
+  await emitter(context, "orchestrator")("warn", `Needs your answer: ${shown.map((q) => q.text).join(" ")}`, {
+    needsInput: true,
+    questions: shown,
+  });
   return { ...outcome, status: "needs_input", questions: shown, rejectCode: code, target: undefined };
 }
 
-async function plan(context: AgentContext, prompt: string, catalog: Catalog, catalogMs: number, answers: Record<string, string>): Promise<EtlSpec> {
+async function plan(
+  context: AgentContext,
+  prompt: string,
+  catalog: Catalog,
+  catalogMs: number,
+  answers: Record<string, string>,
+): Promise<EtlSpec> {
   const emit = emitter(context, "planner");
   const sampleValues = await readSampleValues(context.reader, context.options.sourceSchemas);
   const derived = await listPublishedTables({ db: context.db });
-  await emit("info", `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`, { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) }, catalogMs);
+  await emit(
+    "info",
+    `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`,
+    { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) },
+    catalogMs,
+  );
   const { planner: mode = "rules", targetSchema, targetTable } = context.options;
   const model = configuredModel(context);
   // The model sees a few rows of each table, as quoted data, read only if it is asked.
-  const bedrock = model && { ...model, loadSampleRows: () => readSampleRows(context.reader, catalog), loadSemanticModel: () => warehouseSemanticModel(context) };
+  const bedrock = model && {
+    ...model,
+    loadSampleRows: () => readSampleRows(context.reader, catalog),
+    loadSemanticModel: () => warehouseSemanticModel(context),
+  };
   // The reading planner reads through the semantic model; the model planner is given it as data, when it is asked.
   const semanticModel = mode === "reading" ? await warehouseSemanticModel(context) : undefined;
   // What people confirmed before answers the same questions again, for the user this run is for.
@@ -124,36 +201,77 @@ async function plan(context: AgentContext, prompt: string, catalog: Catalog, cat
   // Relative periods ("last month") are read against the data's own latest dates, not the clock.
   const latestDates = mode === "reading" ? await readLatestDates(context.reader, catalog) : undefined;
   const { value: result, ms } = await timed(() =>
-    planSpec({ prompt, catalog, sampleValues, derivedTables: derived, targetSchema, targetTable, mode, bedrock, semanticModel, latestDates, answers, knowledge }),
+    planSpec({
+      prompt,
+      catalog,
+      sampleValues,
+      derivedTables: derived,
+      targetSchema,
+      targetTable,
+      mode,
+      bedrock,
+      semanticModel,
+      latestDates,
+      answers,
+      knowledge,
+    }),
   );
-  if (result.usage) await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
+  if (result.usage)
+    await emit("info", `The model planned with ${describeUsage(result.usage)}`, { usage: result.usage });
   if (!result.ok && result.questions?.length) {
-    await emit("info", `The request can be read in more than one way: ${result.message}`, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
+    await emit(
+      "info",
+      `The request can be read in more than one way: ${result.message}`,
+      { code: result.code, phrase: result.phrase, candidates: result.candidates },
+      ms,
+    );
     throw new NeedsInput(result.questions, result.code);
   }
   if (!result.ok) {
-    await emit("error", result.message, { code: result.code, phrase: result.phrase, candidates: result.candidates }, ms);
+    await emit(
+      "error",
+      result.message,
+      { code: result.code, phrase: result.phrase, candidates: result.candidates },
+      ms,
+    );
     throw new Rejection(result.message, result.code);
   }
   await context.artifacts.put(context.runId, "spec.json", JSON.stringify(result.spec, null, 2));
   if (result.knowledgeUsed?.length) await countKnowledgeUses({ db: context.db, ids: result.knowledgeUsed });
-  await emit("success", `Planned ${result.spec.target.table}${result.planner === "bedrock" ? " with the model" : ""}`, { spec: result.spec, confidence: result.confidence, notes: result.notes, planner: result.planner }, ms);
+  await emit(
+    "success",
+    `Planned ${result.spec.target.table}${result.planner === "bedrock" ? " with the model" : ""}`,
+    { spec: result.spec, confidence: result.confidence, notes: result.notes, planner: result.planner },
+    ms,
+  );
   return result.spec;
 }
 
 /** The saved meanings that apply to this run's user in this warehouse. */
 async function knowledgeOfRun(context: AgentContext) {
   const run = await getRunById({ id: context.runId, db: context.db });
-  return run ? listKnowledgeFor({ db: context.db, warehouse: warehouseKey(context.options.sourceSchemas), userId: run.userId }) : [];
+  return run
+    ? listKnowledgeFor({ db: context.db, warehouse: warehouseKey(context.options.sourceSchemas), userId: run.userId })
+    : [];
 }
 
 /** The stored semantic model of the warehouse (generated now when the catalog changed). */
 async function warehouseSemanticModel(context: AgentContext) {
-  const loaded = await loadSemanticModel({ db: context.db, reader: context.reader, sourceSchemas: context.options.sourceSchemas });
+  const loaded = await loadSemanticModel({
+    db: context.db,
+    reader: context.reader,
+    sourceSchemas: context.options.sourceSchemas,
+  });
   return loaded.model;
 }
 
-async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog: Catalog, outcome: RunOutcome, engine: BuildEngine): Promise<void> {
+async function publishTested(
+  context: AgentContext,
+  firstSpec: EtlSpec,
+  catalog: Catalog,
+  outcome: RunOutcome,
+  engine: BuildEngine,
+): Promise<void> {
   let spec = firstSpec;
   let compiled: Compiled = await compileSpec(context, spec, catalog, 0);
   outcome.sql = compiled.sql;
@@ -166,12 +284,20 @@ async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog:
       return;
     }
     await dropTable(context.builder, context.options.targetSchema, built.shadow);
-    if (round >= context.options.maxRepairRounds) throw new Error(`Data tests still fail after ${round} repair round(s); the target was not changed.`);
-    const remedy = await timed(() => remediate({ sql: context.reader, spec, catalog, results: built.results, model: configuredModel(context) }));
+    if (round >= context.options.maxRepairRounds)
+      throw new Error(`Data tests still fail after ${round} repair round(s); the target was not changed.`);
+    const remedy = await timed(() =>
+      remediate({ sql: context.reader, spec, catalog, results: built.results, model: configuredModel(context) }),
+    );
     const emit = emitter(context, "remediator");
     const { cause, changes, usage } = remedy.value;
     const asked = usage ? ` (the model was asked: ${describeUsage(usage)})` : "";
-    await emit(remedy.value.amended ? "info" : "error", `${remedy.value.diagnosis}${asked}`, { round: round + 1, cause, changes, usage }, remedy.ms);
+    await emit(
+      remedy.value.amended ? "info" : "error",
+      `${remedy.value.diagnosis}${asked}`,
+      { round: round + 1, cause, changes, usage },
+      remedy.ms,
+    );
     if (!remedy.value.amended) throw new Error(`${remedy.value.diagnosis} The target was not changed.`);
     spec = remedy.value.amended;
     await context.artifacts.put(context.runId, "spec.json", JSON.stringify(spec, null, 2));
@@ -181,19 +307,36 @@ async function publishTested(context: AgentContext, firstSpec: EtlSpec, catalog:
   }
 }
 
-async function publish(context: AgentContext, spec: EtlSpec, built: { shadow: string; rowCount: number }, outcome: RunOutcome): Promise<void> {
+async function publish(
+  context: AgentContext,
+  spec: EtlSpec,
+  built: { shadow: string; rowCount: number },
+  outcome: RunOutcome,
+): Promise<void> {
   const schema = context.options.targetSchema;
   const target = spec.target.table;
   const mayReplace = await mayReplaceAtPublish(context, target);
   const swap = await timed(() => publishShadow(context.builder, { schema, shadow: built.shadow, target, mayReplace }));
   if (!swap.value.published) {
-    const how = context.options.targetTable === undefined ? "Re-run it: it will pick a free name." : "Re-run it, asking to replace the table if it is yours.";
-    throw new Rejection(`${schema}.${target} was created by someone else while this run was building; nothing was changed. ${how}`);
+    const how =
+      context.options.targetTable === undefined
+        ? "Re-run it: it will pick a free name."
+        : "Re-run it, asking to replace the table if it is yours.";
+    throw new Rejection(
+      `${schema}.${target} was created by someone else while this run was building; nothing was changed. ${how}`,
+    );
   }
   await recordKeptPrevious({ db: context.db, id: context.runId, keptPrevious: swap.value.keptPrevious });
   outcome.status = "succeeded";
   outcome.rowCount = built.rowCount;
   outcome.spec = spec;
-  const kept = swap.value.keptPrevious ? `the replaced version is kept as ${previousTableName(target)} for rollback` : "it is a new table";
-  await emitter(context, "publisher")("success", `Published ${schema}.${target} (${built.rowCount.toLocaleString("en-US")} rows); ${kept}`, { rowCount: built.rowCount, keptPrevious: swap.value.keptPrevious }, swap.ms);
+  const kept = swap.value.keptPrevious
+    ? `the replaced version is kept as ${previousTableName(target)} for rollback`
+    : "it is a new table";
+  await emitter(context, "publisher")(
+    "success",
+    `Published ${schema}.${target} (${built.rowCount.toLocaleString("en-US")} rows); ${kept}`,
+    { rowCount: built.rowCount, keptPrevious: swap.value.keptPrevious },
+    swap.ms,
+  );
 }

@@ -1,5 +1,11 @@
 import type { Catalog } from "@/lib/catalog/types";
-import { planAuto, planWithBedrock, type BedrockOptions, type BedrockUsage, type SampleRows } from "@/lib/planner/bedrock";
+import {
+  planAuto,
+  planWithBedrock,
+  type BedrockOptions,
+  type BedrockUsage,
+  type SampleRows,
+} from "@/lib/planner/bedrock";
 import { planWithEnglish } from "@/lib/planner/reading";
 import { planWithRules, type PlanResult } from "@/lib/planner/rules";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
@@ -30,7 +36,10 @@ export type PlannerInput = {
   /** Meanings people confirmed in this warehouse, for the reading planner: they answer its questions again. */
   knowledge?: SavedMeaning[];
   /** How to reach the model, for the bedrock and auto modes, and how to read the sample rows it may see. */
-  bedrock?: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows>; loadSemanticModel?: () => Promise<SemanticModel> };
+  bedrock?: BedrockOptions & {
+    loadSampleRows?: () => Promise<SampleRows>;
+    loadSemanticModel?: () => Promise<SemanticModel>;
+  };
 };
 
 export type PlannerOutput = PlanResult & { planner: "rules" | "reading" | "bedrock"; usage?: BedrockUsage };
@@ -39,18 +48,37 @@ async function plan(input: PlannerInput): Promise<PlannerOutput> {
   const { prompt, catalog, sampleValues, derivedTables, now, mode = "rules", bedrock } = input;
   const rules = { prompt, catalog, sampleValues, derivedTables, now };
   if (mode === "rules") return { ...planWithRules(rules), planner: "rules" };
-  if (mode === "reading") return { ...planWithEnglish({ ...rules, semanticModel: input.semanticModel, latestDates: input.latestDates, answers: input.answers, knowledge: input.knowledge }), planner: "reading" };
+  if (mode === "reading")
+    return {
+      ...planWithEnglish({
+        ...rules,
+        semanticModel: input.semanticModel,
+        latestDates: input.latestDates,
+        answers: input.answers,
+        knowledge: input.knowledge,
+      }),
+      planner: "reading",
+    };
   if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
   if (mode === "auto") return planAuto({ rules, bedrock });
   const { loadSampleRows, loadSemanticModel, ...model } = bedrock;
   const [sampleRows, semanticModel] = await Promise.all([loadSampleRows?.(), loadSemanticModel?.()]);
-  return { ...(await planWithBedrock({ ...model, sampleRows, semanticModel, prompt, catalog, sampleValues, now })), planner: "bedrock" };
+  return {
+    ...(await planWithBedrock({ ...model, sampleRows, semanticModel, prompt, catalog, sampleValues, now })),
+    planner: "bedrock",
+  };
 }
 
 /** Prompt → spec with the configured planner; the target lands in the configured target schema. */
 export async function planSpec(input: PlannerInput): Promise<PlannerOutput> {
   if (input.targetTable !== undefined && !SnakeNameSchema.safeParse(input.targetTable).success) {
-    return { ok: false, code: "not_understood", message: `"${input.targetTable}" is not a valid target table name: use lowercase letters, digits and underscores.`, phrase: input.targetTable, planner: "rules" };
+    return {
+      ok: false,
+      code: "not_understood",
+      message: `"${input.targetTable}" is not a valid target table name: use lowercase letters, digits and underscores.`,
+      phrase: input.targetTable,
+      planner: "rules",
+    };
   }
   const result = await plan(input);
   if (!result.ok) return result;

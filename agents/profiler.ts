@@ -41,10 +41,23 @@ function joinKeysOf(spec: EtlSpec, alias: string): string[] {
 }
 
 const plain = (row: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v]));
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [
+      k,
+      typeof v === "bigint" ? v.toString() : v instanceof Date ? v.toISOString() : v,
+    ]),
+  );
 
 /** Row counts, samples and join-key statistics of every table the spec reads, read-only. */
-export async function profileSources({ sql, spec, catalog }: { sql: SqlClient; spec: EtlSpec; catalog: Catalog }): Promise<TableProfile[]> {
+export async function profileSources({
+  sql,
+  spec,
+  catalog,
+}: {
+  sql: SqlClient;
+  spec: EtlSpec;
+  catalog: Catalog;
+}): Promise<TableProfile[]> {
   return sql.begin("read only", async (tx) => {
     const profiles: TableProfile[] = [];
     for (const source of spec.sources) {
@@ -54,9 +67,17 @@ export async function profileSources({ sql, spec, catalog }: { sql: SqlClient; s
       // Exact key statistics on small tables; on big ones the planner statistics are close enough
       // for a profile and cost nothing.
       const exact = (table.rowCount ?? 0) < EXACT_STATS_BELOW;
-      const stats = exact ? keys.map((k) => `count(*) - count(${quoteIdent(k)}) AS ${quoteIdent(`${k}:nulls`)}, count(DISTINCT ${quoteIdent(k)}) AS ${quoteIdent(`${k}:distinct`)}`) : [];
-      const [counts] = await tx.unsafe(`SELECT count(*) AS rows${stats.length ? `, ${stats.join(", ")}` : ""} FROM ${name}`);
-      if (!exact) Object.assign(counts, await estimatedKeyStats(tx, table.schema, table.name, keys, Number(counts.rows)));
+      const stats = exact
+        ? keys.map(
+            (k) =>
+              `count(*) - count(${quoteIdent(k)}) AS ${quoteIdent(`${k}:nulls`)}, count(DISTINCT ${quoteIdent(k)}) AS ${quoteIdent(`${k}:distinct`)}`,
+          )
+        : [];
+      const [counts] = await tx.unsafe(
+        `SELECT count(*) AS rows${stats.length ? `, ${stats.join(", ")}` : ""} FROM ${name}`,
+      );
+      if (!exact)
+        Object.assign(counts, await estimatedKeyStats(tx, table.schema, table.name, keys, Number(counts.rows)));
       const sample = await tx.unsafe(`SELECT * FROM ${name} LIMIT ${SAMPLE_ROWS}`);
       profiles.push({
         schema: table.schema,
@@ -65,7 +86,11 @@ export async function profileSources({ sql, spec, catalog }: { sql: SqlClient; s
         columns: table.columns.map((c) => ({ name: c.name, dataType: c.dataType, nullable: c.nullable })),
         primaryKey: table.primaryKey,
         sample: sample.map(plain),
-        keys: keys.map((k) => ({ column: k, nulls: Number(counts[`${k}:nulls`]), distinct: Number(counts[`${k}:distinct`]) })),
+        keys: keys.map((k) => ({
+          column: k,
+          nulls: Number(counts[`${k}:nulls`]),
+          distinct: Number(counts[`${k}:distinct`]),
+        })),
       });
     }
     return profiles;

@@ -24,7 +24,16 @@ export async function pauseForReview(context: AgentContext, spec: EtlSpec, outco
  */
 export async function takeReviewedSpec(context: AgentContext, reviewed: ReviewedPlan): Promise<EtlSpec> {
   await context.artifacts.put(context.runId, "spec.json", JSON.stringify(reviewed.spec, null, 2));
-  const what = reviewed.changes === 0 ? `Plan reviewed by ${reviewed.by}, unchanged` : `Plan edited by ${reviewed.by}: ${reviewed.changes} change${reviewed.changes === 1 ? "" : "s"}`;
-  await emitter(context, "planner")("success", what, { spec: reviewed.spec, notes: [], planner: "review", reviewedBy: reviewed.by, changes: reviewed.changes });
+  const what =
+    reviewed.changes === 0
+      ? `Plan reviewed by ${reviewed.by}, unchanged`
+      : `Plan edited by ${reviewed.by}: ${reviewed.changes} change${reviewed.changes === 1 ? "" : "s"}`;
+  await emitter(context, "planner")("success", what, {
+    spec: reviewed.spec,
+    notes: [],
+    planner: "review",
+    reviewedBy: reviewed.by,
+    changes: reviewed.changes,
+  });
   return reviewed.spec;
 }

@@ -74,7 +74,10 @@ export async function executeQueuedRun(request: RunRequest & { runId: string }):
  * takes the liveness lock first and only then `claim`s the run, so there is no moment in which
  * the run is marked running without a live process. Returns null when another delivery has it.
  */
-export async function executeClaimedRun({ claim, ...request }: RunRequest & { runId: string; claim: () => Promise<boolean> }): Promise<RunOutcome | null> {
+export async function executeClaimedRun({
+  claim,
+  ...request
+}: RunRequest & { runId: string; claim: () => Promise<boolean> }): Promise<RunOutcome | null> {
   const release = await tryHoldRunLock(getLivenessClient(), request.runId);
   if (!release) return null;
   if (!(await claim())) {
@@ -84,15 +87,38 @@ export async function executeClaimedRun({ claim, ...request }: RunRequest & { ru
   return runHoldingLock(release, request);
 }
 
-async function runHoldingLock(release: () => Promise<void>, { runId, prompt, options, onEvent }: RunRequest & { runId: string }): Promise<RunOutcome> {
+async function runHoldingLock(
+  release: () => Promise<void>,
+  { runId, prompt, options, onEvent }: RunRequest & { runId: string },
+): Promise<RunOutcome> {
   const sql = getSql();
   const store = getEventStore();
   const events: EventStore = onEvent
-    ? { ...store, append: async (id, event) => { const stored = await store.append(id, event); onEvent(stored); return stored; } }
+    ? {
+        ...store,
+        append: async (id, event) => {
+          const stored = await store.append(id, event);
+          onEvent(stored);
+          return stored;
+        },
+      }
     : store;
   try {
     const { reader, builder } = await getRoleClients();
-    return await runPipeline({ runId, sql, db: getDb(), reader, builder, events, artifacts: getArtifactStore(), glue: configuredGlueEngine(), options }, prompt);
+    return await runPipeline(
+      {
+        runId,
+        sql,
+        db: getDb(),
+        reader,
+        builder,
+        events,
+        artifacts: getArtifactStore(),
+        glue: configuredGlueEngine(),
+        options,
+      },
+      prompt,
+    );
   } finally {
     await release();
   }

@@ -32,13 +32,26 @@ export async function settleTarget(context: AgentContext, planned: string): Prom
   const schema = context.options.targetSchema;
   if (context.options.targetTable !== undefined) {
     const user = await ownerOf(context);
-    await asRejection(() => checkRunTarget({ sql: context.sql, db: context.db, schema, table: planned, user, replace: context.options.replace === true }));
+    await asRejection(() =>
+      checkRunTarget({
+        sql: context.sql,
+        db: context.db,
+        schema,
+        table: planned,
+        user,
+        replace: context.options.replace === true,
+      }),
+    );
     return planned;
   }
   const table = await claimFreeTableName({ sql: context.sql, db: context.db, schema, runId: context.runId, planned });
   if (!table) throw new Rejection(`${schema}.${planned} and the names after it are taken; choose a target name.`);
   if (table !== planned) {
-    await emitter(context, "planner")("info", `${schema}.${planned} already exists, so this run publishes ${schema}.${table} instead and replaces nothing; to replace ${planned}, name it as the target and ask to replace it.`, { planned, table });
+    await emitter(context, "planner")(
+      "info",
+      `${schema}.${planned} already exists, so this run publishes ${schema}.${table} instead and replaces nothing; to replace ${planned}, name it as the target and ask to replace it.`,
+      { planned, table },
+    );
   }
   return table;
 }
@@ -52,7 +65,16 @@ export async function mayReplaceAtPublish(context: AgentContext, table: string):
   if (context.options.targetTable === undefined) return false;
   const schema = context.options.targetSchema;
   const user = await ownerOf(context);
-  const { replacing } = await asRejection(() => checkRunTarget({ sql: context.sql, db: context.db, schema, table, user, replace: context.options.replace === true }));
+  const { replacing } = await asRejection(() =>
+    checkRunTarget({
+      sql: context.sql,
+      db: context.db,
+      schema,
+      table,
+      user,
+      replace: context.options.replace === true,
+    }),
+  );
   if (replacing && replacing.userId !== user.id) {
     await emitter(context, "publisher")(
       "warn",

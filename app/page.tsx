@@ -19,20 +19,28 @@ export default async function HomePage() {
       <section className="hero">
         <h1>Describe the table you want. Get it built, tested and published.</h1>
         <p className="lead">
-          DataMorph turns a plain-English request into a reviewable ETL spec, compiles it to SQL, builds it in a
-          shadow table, proves it with data tests traced to the spec, and publishes it atomically — streaming every
-          step as it happens.
+          DataMorph turns a plain-English request into a reviewable ETL spec, compiles it to SQL, builds it in a shadow
+          table, proves it with data tests traced to the spec, and publishes it atomically — streaming every step as it
+          happens.
         </p>
         <ul className="steps" aria-label="Pipeline stages">
-          {stages.map((stage) => <li key={stage}>{stage}</li>)}
+          {stages.map((stage) => (
+            <li key={stage}>{stage}</li>
+          ))}
         </ul>
         {needsSetup && (
           <div className="row">
-            <Link href="/setup" className="button">Create the first account</Link>
+            <Link href="/setup" className="button">
+              Create the first account
+            </Link>
             <span className="muted">No accounts yet: the first one becomes the administrator.</span>
           </div>
         )}
-        {!user && !needsSetup && <Link href="/sign-in" className="button">Sign in to start</Link>}
+        {!user && !needsSetup && (
+          <Link href="/sign-in" className="button">
+            Sign in to start
+          </Link>
+        )}
       </section>
       {user && (
         <section className="card">

@@ -23,7 +23,8 @@ export function useAppDatabase(url: string): () => Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "datamorph-bench-"));
   // biome-ignore lint/style/noProcessEnv: as above
   process.env.DATAMORPH_DATA_DIR = dataDir;
-  if (resolveDatabaseUrl() !== url) throw new Error("The configuration was read before the bench set it; start the app benches first.");
+  if (resolveDatabaseUrl() !== url)
+    throw new Error("The configuration was read before the bench set it; start the app benches first.");
   return async () => {
     await closeDb();
     await rm(dataDir, { recursive: true, force: true });

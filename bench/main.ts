@@ -47,7 +47,9 @@ try {
   const sse = await onFreshDatabase(false, benchSse);
   const scale = await onFreshDatabase(false, benchScale);
   const seed = { runs: seedRuns, bestWallMs: Math.min(...seedRuns.map((r) => r.wallMs)) };
-  process.stdout.write(`${JSON.stringify({ planner, readingPlanner, semanticModel, seed, scale, sse, sseUnderLoad, burst, report }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ planner, readingPlanner, semanticModel, seed, scale, sse, sseUnderLoad, burst, report }, null, 2)}\n`,
+  );
 } finally {
   await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false });
 }

@@ -10,7 +10,12 @@ export async function benchSeed(h: PipelineHarness, targetTable: string) {
   const outcome = await h.run(SEED, { targetTable });
   const wallMs = performance.now() - started;
   const events = await sumRunEventDurations({ sql: h.sql, runId: outcome.runId });
-  return { status: outcome.status, rows: outcome.rowCount, wallMs: round(wallMs, 0), stagesMs: Object.fromEntries(events.map((e) => [e.agent, e.ms])) };
+  return {
+    status: outcome.status,
+    rows: outcome.rowCount,
+    wallMs: round(wallMs, 0),
+    stagesMs: Object.fromEntries(events.map((e) => [e.agent, e.ms])),
+  };
 }
 
 /**
@@ -26,8 +31,18 @@ export async function benchScale(h: PipelineHarness, orders = 1_000_000) {
     alter table orders add primary key (order_id), alter column customer_id set not null, add foreign key (customer_id) references customers (customer_id);
     analyze customers, orders;`);
   const handStarted = performance.now();
-  await h.sql.unsafe(`create table hand_written as select c.customer_id, sum(o.amount) as total_order_amount from customers c join orders o on o.customer_id = c.customer_id group by c.customer_id`);
+  await h.sql.unsafe(
+    `create table hand_written as select c.customer_id, sum(o.amount) as total_order_amount from customers c join orders o on o.customer_id = c.customer_id group by c.customer_id`,
+  );
   const handMs = performance.now() - handStarted;
   const pipeline = await benchSeed(h, "pipeline_written");
-  return { orders, customers, handWrittenMs: round(handMs, 0), pipelineMs: pipeline.wallMs, ratio: round(pipeline.wallMs / handMs), status: pipeline.status, stagesMs: pipeline.stagesMs };
+  return {
+    orders,
+    customers,
+    handWrittenMs: round(handMs, 0),
+    pipelineMs: pipeline.wallMs,
+    ratio: round(pipeline.wallMs / handMs),
+    status: pipeline.status,
+    stagesMs: pipeline.stagesMs,
+  };
 }

@@ -21,7 +21,15 @@ export function benchPlanner(iterations = 50, planner: (input: PlannerInput) => 
       if (i === 0 && result.ok) planned++;
     }
   }
-  return { prompts: benchPrompts.length, planned, rejected: benchPrompts.length - planned, samples: samples.length, p50Ms: round(quantile(samples, 0.5), 3), p95Ms: round(quantile(samples, 0.95), 3), maxMs: round(Math.max(...samples), 3) };
+  return {
+    prompts: benchPrompts.length,
+    planned,
+    rejected: benchPrompts.length - planned,
+    samples: samples.length,
+    p50Ms: round(quantile(samples, 0.5), 3),
+    p95Ms: round(quantile(samples, 0.95), 3),
+    maxMs: round(Math.max(...samples), 3),
+  };
 }
 
 /** The reading planner's latency over the same prompts. */

@@ -21,5 +21,10 @@ export async function benchReport(h: PipelineHarness) {
     last = (await createRunReportPdf({ sql: h.sql, artifacts, runId: outcome.runId })).pdf;
     times.push(performance.now() - started);
   }
-  return { p50Ms: round(quantile(times, 0.5), 0), maxMs: round(Math.max(...times), 0), pages: countPages(last!), bytes: last!.byteLength };
+  return {
+    p50Ms: round(quantile(times, 0.5), 0),
+    maxMs: round(Math.max(...times), 0),
+    pages: countPages(last!),
+    bytes: last!.byteLength,
+  };
 }

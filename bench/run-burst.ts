@@ -40,7 +40,11 @@ export async function benchRunBurst(h: PipelineHarness, n = 50) {
   const health = pollHealth();
   const loop = watchEventLoop();
   const started = performance.now();
-  const ids = await startRuns(user, SEED, Array.from({ length: n }, (_, i) => `burst_order_totals_${i + 1}`));
+  const ids = await startRuns(
+    user,
+    SEED,
+    Array.from({ length: n }, (_, i) => `burst_order_totals_${i + 1}`),
+  );
   const runs = await waitForRuns(h.sql, ids);
   const wallMs = performance.now() - started;
   const peakRssMb = rss.stop();

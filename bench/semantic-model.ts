@@ -3,7 +3,38 @@ import { buildSemanticModel } from "@/lib/semantic-model/build-model";
 import { quantile, round } from "./stats";
 
 // Nouns of a made-up business, combined into 100 table names; no real dataset's names.
-const NOUNS = ["account", "asset", "booking", "campaign", "carrier", "claim", "contract", "course", "device", "driver", "event", "flight", "grant", "guest", "invoice", "lesson", "loan", "member", "patient", "policy", "project", "property", "receipt", "route", "sensor", "shipment", "store", "ticket", "vehicle", "warehouse"];
+const NOUNS = [
+  "account",
+  "asset",
+  "booking",
+  "campaign",
+  "carrier",
+  "claim",
+  "contract",
+  "course",
+  "device",
+  "driver",
+  "event",
+  "flight",
+  "grant",
+  "guest",
+  "invoice",
+  "lesson",
+  "loan",
+  "member",
+  "patient",
+  "policy",
+  "project",
+  "property",
+  "receipt",
+  "route",
+  "sensor",
+  "shipment",
+  "store",
+  "ticket",
+  "vehicle",
+  "warehouse",
+];
 const QUALIFIERS = ["", "line", "item", "log"];
 
 const col = (name: string, dataType: string, nullable = true): CatalogColumn => ({ name, dataType, nullable });
@@ -11,10 +42,17 @@ const col = (name: string, dataType: string, nullable = true): CatalogColumn => 
 /** One table in one of three naming styles: snake_case, quoted camelCase, or lowercase runs. */
 function syntheticTable(index: number, names: string[]): CatalogTable {
   const style = index % 3;
-  const join = (...words: string[]) => (style === 0 ? words.join("_") : style === 1 ? words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join("") : words.join(""));
+  const join = (...words: string[]) =>
+    style === 0
+      ? words.join("_")
+      : style === 1
+        ? words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join("")
+        : words.join("");
   const name = names[index];
   const key = join(name.replace(/_/g, ""), "id");
-  const parents = [index - 1, Math.floor(index / 2)].filter((p, i, all) => p >= 0 && p !== index && all.indexOf(p) === i);
+  const parents = [index - 1, Math.floor(index / 2)].filter(
+    (p, i, all) => p >= 0 && p !== index && all.indexOf(p) === i,
+  );
   const fkColumns = parents.map((p) => join(names[p].replace(/_/g, ""), "id"));
   return {
     schema: "public",
@@ -36,14 +74,25 @@ function syntheticTable(index: number, names: string[]): CatalogTable {
       col(join("notes"), "text"),
     ],
     primaryKey: [key],
-    foreignKeys: parents.map((p, i) => ({ columns: [fkColumns[i]], refSchema: "public", refTable: names[p], refColumns: [join(names[p].replace(/_/g, ""), "id")] })),
+    foreignKeys: parents.map((p, i) => ({
+      columns: [fkColumns[i]],
+      refSchema: "public",
+      refTable: names[p],
+      refColumns: [join(names[p].replace(/_/g, ""), "id")],
+    })),
     rowCount: 1000 * (index + 1),
   };
 }
 
 /** A synthetic warehouse of `count` tables, each with keys, foreign keys, measures, dates and flags. */
 export function syntheticCatalog(count = 100): Catalog {
-  const names = Array.from({ length: count }, (_, i) => [NOUNS[i % NOUNS.length], QUALIFIERS[Math.floor(i / NOUNS.length) % QUALIFIERS.length]].filter(Boolean).join("_") + (i >= NOUNS.length * QUALIFIERS.length ? `_${i}` : ""));
+  const names = Array.from(
+    { length: count },
+    (_, i) =>
+      [NOUNS[i % NOUNS.length], QUALIFIERS[Math.floor(i / NOUNS.length) % QUALIFIERS.length]]
+        .filter(Boolean)
+        .join("_") + (i >= NOUNS.length * QUALIFIERS.length ? `_${i}` : ""),
+  );
   return { tables: names.map((_, i) => syntheticTable(i, names)) };
 }
 

@@ -28,11 +28,20 @@ export async function benchSseUnderLoad(h: PipelineHarness, { subscribers = 500,
       n: subscribers,
       gapMs: 30,
       during: async () => {
-        const ids = await startRuns(user, SEED, Array.from({ length: runs }, (_, i) => `sse_load_totals_${i + 1}`));
+        const ids = await startRuns(
+          user,
+          SEED,
+          Array.from({ length: runs }, (_, i) => `sse_load_totals_${i + 1}`),
+        );
         finished = await waitForRuns(h.sql, ids);
       },
     });
-    return { ...delivery, eventLoopDelay: loop.stop(), runs, runsSucceeded: finished.filter((r) => r.status === "succeeded").length };
+    return {
+      ...delivery,
+      eventLoopDelay: loop.stop(),
+      runs,
+      runsSucceeded: finished.filter((r) => r.status === "succeeded").length,
+    };
   } finally {
     server.close();
   }

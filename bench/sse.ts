@@ -20,7 +20,14 @@ export async function serveRunEvents(store: EventStore, hub: LiveHub): Promise<{
     request.on("close", () => abort.abort());
     response.writeHead(200, { "Content-Type": "text/event-stream" });
     // Read and written the way Next.js serves a route handler's stream: a reader loop into the socket.
-    const reader = runEventStream({ runId, after: 0, store, hub, hasEnded: async () => false, signal: abort.signal }).getReader();
+    const reader = runEventStream({
+      runId,
+      after: 0,
+      store,
+      hub,
+      hasEnded: async () => false,
+      signal: abort.signal,
+    }).getReader();
     void (async () => {
       for (let next = await reader.read(); !next.done; next = await reader.read()) response.write(next.value);
       response.end();
@@ -35,7 +42,17 @@ export async function serveRunEvents(store: EventStore, hub: LiveHub): Promise<{
  * or, with `during`, for as long as it takes (started once every client listens), then a final
  * one, and reports how long each took from append to arrival at each client.
  */
-export async function measureDelivery({ sql, userId, store, hub, port, n, events = EVENTS, gapMs = 20, during }: {
+export async function measureDelivery({
+  sql,
+  userId,
+  store,
+  hub,
+  port,
+  n,
+  events = EVENTS,
+  gapMs = 20,
+  during,
+}: {
   sql: SqlClient;
   /** Who the bench run belongs to. */
   userId: string;
@@ -52,8 +69,12 @@ export async function measureDelivery({ sql, userId, store, hub, port, n, events
   await updateRun({ id: run.id, status: "running", db });
   const sentAt = new Map<number, number>();
   const listening = hub.size;
-  const clients = new Worker(new URL("./sse-clients.mjs", import.meta.url), { workerData: { host: "127.0.0.1", port, path: `/?run=${run.id}`, n } });
-  const arrivals = new Promise<[number, number][]>((resolve, reject) => clients.once("message", resolve).once("error", reject));
+  const clients = new Worker(new URL("./sse-clients.mjs", import.meta.url), {
+    workerData: { host: "127.0.0.1", port, path: `/?run=${run.id}`, n },
+  });
+  const arrivals = new Promise<[number, number][]>((resolve, reject) =>
+    clients.once("message", resolve).once("error", reject),
+  );
   while (hub.size < listening + n) await new Promise((resolve) => setTimeout(resolve, 10));
   let busy = during !== undefined;
   const load = during?.().finally(() => {
@@ -61,7 +82,12 @@ export async function measureDelivery({ sql, userId, store, hub, port, n, events
   });
   const append = async (seq: number, final: boolean) => {
     sentAt.set(seq, performance.timeOrigin + performance.now());
-    await store.append(run.id, { agent: "executor", level: "info", message: `event ${seq}`, payload: final ? { final: true } : undefined });
+    await store.append(run.id, {
+      agent: "executor",
+      level: "info",
+      message: `event ${seq}`,
+      payload: final ? { final: true } : undefined,
+    });
     await new Promise((resolve) => setTimeout(resolve, gapMs));
   };
   let seq = 0;
@@ -70,7 +96,13 @@ export async function measureDelivery({ sql, userId, store, hub, port, n, events
   await append(++seq, true);
   const latencies = (await arrivals).map(([id, at]) => at - sentAt.get(id)!);
   await clients.terminate();
-  return { subscribers: n, deliveries: latencies.length, p50Ms: round(quantile(latencies, 0.5)), p99Ms: round(quantile(latencies, 0.99)), maxMs: round(Math.max(...latencies)) };
+  return {
+    subscribers: n,
+    deliveries: latencies.length,
+    p50Ms: round(quantile(latencies, 0.5)),
+    p99Ms: round(quantile(latencies, 0.99)),
+    maxMs: round(Math.max(...latencies)),
+  };
 }
 
 /**
@@ -83,7 +115,8 @@ export async function benchSse(h: PipelineHarness, counts = [1, 100, 500]) {
   const { port, server } = await serveRunEvents(store, hub);
   const results = [];
   try {
-    for (const n of counts) results.push(await measureDelivery({ sql: h.sql, userId: h.admin.id, store, hub, port, n }));
+    for (const n of counts)
+      results.push(await measureDelivery({ sql: h.sql, userId: h.admin.id, store, hub, port, n }));
   } finally {
     server.close();
   }

@@ -9,7 +9,11 @@ import { useCliDatabase } from "@/lib/testing/test-database";
 const reading = { DATAMORPH_PLANNER: "reading" };
 const REQUEST = "revenue per month";
 
-type Asked = { runId: string; status: string; questions: { id: string; text: string; phrase: string; choices: { id: string; label: string; reading: string }[] }[] };
+type Asked = {
+  runId: string;
+  status: string;
+  questions: { id: string; text: string; phrase: string; choices: { id: string; label: string; reading: string }[] }[];
+};
 
 describe("datamorph run and answer", () => {
   const db = useCliDatabase({ demo: true });
@@ -23,12 +27,22 @@ describe("datamorph run and answer", () => {
     expect(Object.keys(question)).toEqual(["id", "text", "phrase", "choices"]);
     expect(question.phrase).toBe("revenue");
     expect(question.choices.map((c) => Object.keys(c))).toEqual(question.choices.map(() => ["id", "label", "reading"]));
-    expect(question.choices.map((c) => c.label)).toEqual(["orders.amount", "payments.amount", "None of these — rephrase"]);
+    expect(question.choices.map((c) => c.label)).toEqual([
+      "orders.amount",
+      "payments.amount",
+      "None of these — rephrase",
+    ]);
 
     const answered = await runCliJson(["answer", asked.json!.runId, `${question.id}=c1`, "--json"], db.url, reading);
     expect(answered.code, answered.stderr).toBe(0);
-    expect(answered.json).toMatchObject({ runId: asked.json!.runId, status: "succeeded", spec: { sources: [expect.objectContaining({ table: "orders" })] } });
-    const [built] = await db.sql.unsafe(`select sum(total_amount)::numeric as total from "${answered.json!.target.table}"`);
+    expect(answered.json).toMatchObject({
+      runId: asked.json!.runId,
+      status: "succeeded",
+      spec: { sources: [expect.objectContaining({ table: "orders" })] },
+    });
+    const [built] = await db.sql.unsafe(
+      `select sum(total_amount)::numeric as total from "${answered.json!.target.table}"`,
+    );
     const [expected] = await db.sql`select sum(amount)::numeric as total from orders`;
     expect(built.total).toBe(expected.total);
 
@@ -49,7 +63,11 @@ describe("datamorph run and answer", () => {
 
     const declined = await runCliJson(["answer", runId, `${questions[0].id}=rephrase`, "--json"], db.url, reading);
     expect(declined.code).toBe(2);
-    expect(declined.json).toMatchObject({ runId, status: "rejected", error: expect.stringMatching(/rephrase the request/) });
+    expect(declined.json).toMatchObject({
+      runId,
+      status: "rejected",
+      error: expect.stringMatching(/rephrase the request/),
+    });
   }, 120_000);
 
   it("answer --remember saves the answer, and the same request then builds without asking", async () => {
@@ -58,9 +76,15 @@ describe("datamorph run and answer", () => {
     expect(asked.code, asked.stderr).toBe(3);
     const [question] = asked.json!.questions;
     const choice = question.choices.find((c) => c.label === "order_items.unit_price")!;
-    const answered = await runCliJson(["answer", asked.json!.runId, `${question.id}=${choice.id}`, "--remember", "--json"], db.url, reading);
+    const answered = await runCliJson(
+      ["answer", asked.json!.runId, `${question.id}=${choice.id}`, "--remember", "--json"],
+      db.url,
+      reading,
+    );
     expect(answered.code, answered.stderr).toBe(0);
-    expect(answered.stderr).toMatch(/Saved as knowledge of this warehouse, for your requests until an administrator approves it: "average price" means order_items\.unit_price/);
+    expect(answered.stderr).toMatch(
+      /Saved as knowledge of this warehouse, for your requests until an administrator approves it: "average price" means order_items\.unit_price/,
+    );
     const again = await runCliJson(["run", prompt, "--json"], db.url, reading);
     expect(again.code, again.stderr).toBe(0);
     expect(again.json!.spec.sources.map((s: { table: string }) => s.table)).toContain("order_items");
@@ -94,7 +118,8 @@ describe("datamorph run and answer", () => {
     expect(code).toBe(0);
     const [run] = await db.sql`select status from datamorph.runs order by created_at desc limit 1`;
     expect(run.status).toBe("succeeded");
-    const [answered] = await db.sql`select message from datamorph.run_events e join datamorph.runs r on r.id = e.run_id where e.message like 'Answered:%' order by r.created_at desc, e.seq desc limit 1`;
+    const [answered] =
+      await db.sql`select message from datamorph.run_events e join datamorph.runs r on r.id = e.run_id where e.message like 'Answered:%' order by r.created_at desc, e.seq desc limit 1`;
     expect(answered.message).toBe('Answered: "revenue" → payments.amount');
   }, 120_000);
 });

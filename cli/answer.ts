@@ -15,7 +15,8 @@ export const answerCommand: Command = {
   options: { json: { type: "boolean" }, remember: { type: "boolean" }, help: { type: "boolean" } },
   async run({ values, positionals }) {
     const [runId, ...pairs] = positionals;
-    if (!runId || pairs.length === 0) throw new CliError("Name the run and at least one answer, e.g. answer <runId> q1a2b3c4d=c1", 2);
+    if (!runId || pairs.length === 0)
+      throw new CliError("Name the run and at least one answer, e.g. answer <runId> q1a2b3c4d=c1", 2);
     const answers: Answers = {};
     for (const pair of pairs) {
       const match = /^([A-Za-z0-9_-]{1,40})=([A-Za-z0-9_-]{1,40})$/.exec(pair);
@@ -27,7 +28,13 @@ export const answerCommand: Command = {
     let startable: Awaited<ReturnType<typeof answerRun>>;
     try {
       const rememberFor = values.remember === true ? await getOrCreateCliUser() : undefined;
-      startable = await answerRun({ run, answers, artifacts: getArtifactStore(), events: printingEventStore(), rememberFor });
+      startable = await answerRun({
+        run,
+        answers,
+        artifacts: getArtifactStore(),
+        events: printingEventStore(),
+        rememberFor,
+      });
     } catch (error) {
       if (error instanceof AppError) throw new CliError(`${error.message} (run ${run.id})`, 2);
       throw error;

@@ -15,7 +15,9 @@ export async function askInTerminal(questions: PublicQuestion[]): Promise<Answer
     const answers: Answers = {};
     for (const question of questions) {
       process.stdout.write(`\n${question.text}\n`);
-      question.choices.forEach((choice, i) => process.stdout.write(`  ${i + 1}. ${choice.label}\n     ${choice.reading}\n`));
+      question.choices.forEach((choice, i) =>
+        process.stdout.write(`  ${i + 1}. ${choice.label}\n     ${choice.reading}\n`),
+      );
       for (;;) {
         const line = await Promise.race([terminal.question(`Choose 1-${question.choices.length} [1]: `), closed]);
         if (line === null) return null;

@@ -15,7 +15,10 @@ describe("datamorph refuses bad input and changes nothing", { timeout: 90_000 },
   const datamorph = (args: string[]) => runCli(args, database.url);
   let scratch: string;
   const runCount = async () => (await database.sql`select count(*)::int as n from datamorph.runs`)[0].n as number;
-  const publicTables = async () => (await database.sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`).map((r) => r.table_name as string);
+  const publicTables = async () =>
+    (await database.sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`).map(
+      (r) => r.table_name as string,
+    );
 
   beforeAll(async () => {
     scratch = await mkdtemp(path.join(tmpdir(), "datamorph-bad-input-"));
@@ -29,10 +32,14 @@ describe("datamorph refuses bad input and changes nothing", { timeout: 90_000 },
     const prompt = await datamorph(["run", `orders per day${ESC}[2J`]);
     expect(prompt.code).toBe(2);
     expect(prompt.stdout).toBe("");
-    expect(prompt.stderr).toBe("datamorph: The prompt contains a control character (U+001B) at character 15; remove it (tabs and line breaks are fine) and send it again.\n");
+    expect(prompt.stderr).toBe(
+      "datamorph: The prompt contains a control character (U+001B) at character 15; remove it (tabs and line breaks are fine) and send it again.\n",
+    );
     const target = await datamorph(["run", "orders per day", "--target", "daily\u0007"]);
     expect(target.code).toBe(2);
-    expect(target.stderr).toBe("datamorph: The --target value contains a control character (U+0007) at character 6; remove it and send it again.\n");
+    expect(target.stderr).toBe(
+      "datamorph: The --target value contains a control character (U+0007) at character 6; remove it and send it again.\n",
+    );
     expect(await runCount()).toBe(0);
   });
 
@@ -40,7 +47,9 @@ describe("datamorph refuses bad input and changes nothing", { timeout: 90_000 },
     const { code, stdout, stderr } = await datamorph(["sql", `select 1${ESC}`]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toBe("datamorph: The query (sql) contains a control character (U+001B) at character 9; remove it (tabs and line breaks are fine) and send it again.\n");
+    expect(stderr).toBe(
+      "datamorph: The query (sql) contains a control character (U+001B) at character 9; remove it (tabs and line breaks are fine) and send it again.\n",
+    );
     expect((await datamorph(["sql", "select 1 as one\n", "--json"])).code).toBe(0);
   });
 
@@ -56,7 +65,9 @@ describe("datamorph refuses bad input and changes nothing", { timeout: 90_000 },
 
     const binary = path.join(scratch, "binary.csv");
     await writeFile(binary, Buffer.from([0x69, 0x64, 0x0a, 0x31, 0x00, 0x0a]));
-    expect((await datamorph(["import", binary])).stderr).toBe("datamorph: binary.csv line 2 contains a NUL byte, so it is not a CSV text file; export the data as CSV (UTF-8 text) and import that.\n");
+    expect((await datamorph(["import", binary])).stderr).toBe(
+      "datamorph: binary.csv line 2 contains a NUL byte, so it is not a CSV text file; export the data as CSV (UTF-8 text) and import that.\n",
+    );
 
     const named = await datamorph(["import", system, "--table", "pg_orders"]);
     expect(named.stderr).toContain('"pg_orders" cannot be a table name: Postgres reserves names that start with pg_.');
@@ -69,6 +80,8 @@ describe("datamorph refuses bad input and changes nothing", { timeout: 90_000 },
     const { code, stderr } = await datamorph(["import", file]);
     expect(code).toBe(1);
     expect(stderr).not.toContain(ESC);
-    expect(stderr).toBe('datamorph: escape.csv has two columns named "a\\x1b[31m" and "a 31m" (both become a_31m): columns 1 and 2; column names must be unique.\n');
+    expect(stderr).toBe(
+      'datamorph: escape.csv has two columns named "a\\x1b[31m" and "a 31m" (both become a_31m): columns 1 and 2; column names must be unique.\n',
+    );
   });
 });

@@ -7,7 +7,10 @@ import { CliError } from "./output";
  * with the same message the web app gives and exit code 2 (rejected input). The positionals
  * are checked as the command reads them, joined by spaces; option values must be one line.
  */
-export function checkArguments(command: Command, { values, positionals }: Pick<CommandContext, "values" | "positionals">): void {
+export function checkArguments(
+  command: Command,
+  { values, positionals }: Pick<CommandContext, "values" | "positionals">,
+): void {
   const { name, multiline = false } = command.argument ?? { name: "argument" };
   const problems = [checkPlainText(name, positionals.join(" "), { multiline })];
   for (const [option, value] of Object.entries(values)) {

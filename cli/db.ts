@@ -15,7 +15,8 @@ export const dbCommand: Command = {
   ].join("\n"),
   options: { apply: { type: "boolean" }, json: { type: "boolean" }, help: { type: "boolean" } },
   async run({ values, positionals, env }) {
-    if (positionals[0] !== "roles" || positionals.length > 1) throw new CliError(`Unknown db command "${positionals.join(" ")}". Try: db roles`, 2);
+    if (positionals[0] !== "roles" || positionals.length > 1)
+      throw new CliError(`Unknown db command "${positionals.join(" ")}". Try: db roles`, 2);
     const sql = getSql();
     const url = resolveDatabaseUrl();
     const database = databaseOf(url);
@@ -31,15 +32,26 @@ export const dbCommand: Command = {
       await setUpRoles(sql, url, env);
     }
     const [{ owner }] = await sql<{ owner: string }[]>`select current_user as owner`;
-    const existing = await sql<{ rolname: string; rolsuper: boolean }[]>`select rolname, rolsuper from pg_roles where rolname = any(${ROLE_KINDS.map((k) => logins[k].user)})`;
-    const status = ROLE_KINDS.map((kind) => ({ kind, user: logins[kind].user, exists: existing.some((r) => r.rolname === logins[kind].user) }));
+    const existing = await sql<
+      { rolname: string; rolsuper: boolean }[]
+    >`select rolname, rolsuper from pg_roles where rolname = any(${ROLE_KINDS.map((k) => logins[k].user)})`;
+    const status = ROLE_KINDS.map((kind) => ({
+      kind,
+      user: logins[kind].user,
+      exists: existing.some((r) => r.rolname === logins[kind].user),
+    }));
     const statements = setupStatements(scope, logins, owner);
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ database, owner, roles: status, statements })}\n`);
       return 0;
     }
-    for (const role of status) process.stderr.write(`${role.kind.padEnd(7)}  ${role.user}  ${role.exists ? "exists" : "missing"}\n`);
-    process.stderr.write(values.apply ? "Applied.\n" : `\nStatements to run as a role that may create roles (e.g. in psql on ${database}):\n\n`);
+    for (const role of status)
+      process.stderr.write(`${role.kind.padEnd(7)}  ${role.user}  ${role.exists ? "exists" : "missing"}\n`);
+    process.stderr.write(
+      values.apply
+        ? "Applied.\n"
+        : `\nStatements to run as a role that may create roles (e.g. in psql on ${database}):\n\n`,
+    );
     if (!values.apply) process.stdout.write(`${formatStatements(statements)}\n`);
     return 0;
   },

@@ -25,6 +25,8 @@ describe("datamorph demo", () => {
     const again = await runCli(["demo", "--schema", "shop"], url);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already has customers/);
-    expect((await sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`)[0].n).toBe(0);
+    expect(
+      (await sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`)[0].n,
+    ).toBe(0);
   }, 60_000);
 });

@@ -4,7 +4,8 @@ import type { Command } from "./commands";
 import { CliError } from "./output";
 
 export const demoCommand: Command = {
-  usage: "Usage: npm run -s datamorph -- demo [--schema <schema>]\nRefuses when any of the five tables already exists there.",
+  usage:
+    "Usage: npm run -s datamorph -- demo [--schema <schema>]\nRefuses when any of the five tables already exists there.",
   options: { schema: { type: "string" }, help: { type: "boolean" } },
   async run({ values, env, log }) {
     const schema = (values.schema as string | undefined) ?? env.sourceSchemas[0];

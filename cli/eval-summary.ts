@@ -29,5 +29,8 @@ const columns: [string, keyof EvalTotals][] = [
 /** One line per eval file and, under several files, one for all of them. */
 export function formatEvalSummary(files: FileTotals[], totals: EvalTotals): string {
   const lines = files.length > 1 ? [...files, { ...totals, file: "all" }] : files;
-  return formatTable(["file", ...columns.map(([label]) => label)], lines.map((line) => [line.file, ...columns.map(([, key]) => line[key])]));
+  return formatTable(
+    ["file", ...columns.map(([label]) => label)],
+    lines.map((line) => [line.file, ...columns.map(([, key]) => line[key])]),
+  );
 }

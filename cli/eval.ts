@@ -9,13 +9,26 @@ import { formatEvalSummary, outcomeMark } from "./eval-summary";
 import { CliError, formatTable } from "./output";
 
 export const evalCommand: Command = {
-  usage: "Usage: npm run -s datamorph -- eval <file.json|file.yaml>… [--only id,…] [--planner rules|reading] [--json]\nExit code: 0 when no case is silently wrong, 1 otherwise.",
-  options: { json: { type: "boolean" }, only: { type: "string" }, planner: { type: "string" }, help: { type: "boolean" } },
+  usage:
+    "Usage: npm run -s datamorph -- eval <file.json|file.yaml>… [--only id,…] [--planner rules|reading] [--json]\nExit code: 0 when no case is silently wrong, 1 otherwise.",
+  options: {
+    json: { type: "boolean" },
+    only: { type: "string" },
+    planner: { type: "string" },
+    help: { type: "boolean" },
+  },
   async run({ values, positionals, env }) {
-    if (positionals.length === 0) throw new CliError("Name at least one eval file, e.g. eval lib/eval/corpus/demo.json", 2);
-    const only = values.only ? String(values.only).split(",").map((id) => id.trim()).filter(Boolean) : [];
+    if (positionals.length === 0)
+      throw new CliError("Name at least one eval file, e.g. eval lib/eval/corpus/demo.json", 2);
+    const only = values.only
+      ? String(values.only)
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : [];
     const planner = values.planner === undefined ? "rules" : String(values.planner);
-    if (planner !== "rules" && planner !== "reading") throw new CliError(`--planner must be rules or reading, not "${planner}"`, 2);
+    if (planner !== "rules" && planner !== "reading")
+      throw new CliError(`--planner must be rules or reading, not "${planner}"`, 2);
     const cases = await loadEvalCases(positionals, only).catch((error: Error) => {
       throw new CliError(error.message, 2);
     });
@@ -23,8 +36,17 @@ export const evalCommand: Command = {
       runPipeline,
       defaultUrl: resolveDatabaseUrl(),
       dataDir: env.dataDir,
-      options: { sourceSchemas: env.sourceSchemas, targetSchema: env.targetSchema, maxRepairRounds: 3, statementTimeoutMs: 5 * 60_000, planner },
-      onCase: (r) => process.stderr.write(`${outcomeMark[r.outcome]} ${r.id} ${r.outcome}${r.ok ? "" : r.reason ? `: ${r.reason}` : ""}\n`),
+      options: {
+        sourceSchemas: env.sourceSchemas,
+        targetSchema: env.targetSchema,
+        maxRepairRounds: 3,
+        statementTimeoutMs: 5 * 60_000,
+        planner,
+      },
+      onCase: (r) =>
+        process.stderr.write(
+          `${outcomeMark[r.outcome]} ${r.id} ${r.outcome}${r.ok ? "" : r.reason ? `: ${r.reason}` : ""}\n`,
+        ),
     });
     const totals = summarise(results);
     const files = summariseByFile(results);
@@ -32,7 +54,12 @@ export const evalCommand: Command = {
     if (values.json) {
       process.stdout.write(`${JSON.stringify({ evalRunId, totals, files, cases: results })}\n`);
     } else {
-      process.stdout.write(formatTable(["case", "outcome", "ms", "reason"], results.map((r) => [r.id, r.outcome, r.ms, r.reason ?? ""])));
+      process.stdout.write(
+        formatTable(
+          ["case", "outcome", "ms", "reason"],
+          results.map((r) => [r.id, r.outcome, r.ms, r.reason ?? ""]),
+        ),
+      );
       process.stdout.write(`\n${formatEvalSummary(files, totals)}`);
     }
     return totals.silentlyWrong > 0 ? 1 : 0;

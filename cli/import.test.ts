@@ -25,11 +25,18 @@ describe("datamorph import", () => {
   });
 
   it("loads a directory of CSV files and prints one JSON object describing the tables", async () => {
-    const { code, stdout, stderr } = await datamorph(["import", datasetDir("jaffle_shop"), "--schema", "shop", "--json"], url);
+    const { code, stdout, stderr } = await datamorph(
+      ["import", datasetDir("jaffle_shop"), "--schema", "shop", "--json"],
+      url,
+    );
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result.tables.map((t: { table: string; rows: number }) => `${t.table}:${t.rows}`)).toEqual(["raw_customers:100", "raw_orders:99", "raw_payments:113"]);
+    expect(result.tables.map((t: { table: string; rows: number }) => `${t.table}:${t.rows}`)).toEqual([
+      "raw_customers:100",
+      "raw_orders:99",
+      "raw_payments:113",
+    ]);
     expect(result.tables[1]).toMatchObject({
       schema: "shop",
       columns: [
@@ -47,7 +54,9 @@ describe("datamorph import", () => {
     const file = path.join(datasetDir("jaffle_shop"), "raw_orders.csv");
     const first = await datamorph(["import", file, "--table", "orders"], url);
     expect(first.code).toBe(0);
-    expect(first.stdout).toBe("public.orders  99 rows  4 columns (id integer, user_id integer, order_date date, status text)\n");
+    expect(first.stdout).toBe(
+      "public.orders  99 rows  4 columns (id integer, user_id integer, order_date date, status text)\n",
+    );
 
     const again = await datamorph(["import", file, "--table", "orders"], url);
     expect(again.code).toBe(1);
@@ -64,7 +73,9 @@ describe("datamorph import", () => {
     const file = path.join(datasetDir("jaffle_shop"), "raw_orders.csv");
     const refused = await datamorph(["import", file, "--table", "ledger", "--replace"], url);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe("datamorph: public.ledger is a source table, not one made by an upload, so an upload cannot replace it; nothing was changed. Choose another table name.\n");
+    expect(refused.stderr).toBe(
+      "datamorph: public.ledger is a source table, not one made by an upload, so an upload cannot replace it; nothing was changed. Choose another table name.\n",
+    );
     expect((await sql`select count(*)::int as n from ledger`)[0].n).toBe(42);
     expect((await sql`select to_regclass('ledger__previous') is null as gone`)[0].gone).toBe(true);
   });

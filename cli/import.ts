@@ -85,7 +85,15 @@ export const importCommand: Command = {
       beforeReplace,
       onProgress: values.json ? undefined : progressReporter(),
     });
-    for (const r of results) await recordUpload({ userId: user.id, schema: r.schema, table: r.table, fileName: path.basename(positionals[0]), rowCount: r.rows, keptPrevious: replaced.has(r.table) });
+    for (const r of results)
+      await recordUpload({
+        userId: user.id,
+        schema: r.schema,
+        table: r.table,
+        fileName: path.basename(positionals[0]),
+        rowCount: r.rows,
+        keptPrevious: replaced.has(r.table),
+      });
     process.stdout.write(values.json ? `${JSON.stringify({ tables: results })}\n` : formatResults(results));
     return 0;
   },

@@ -48,7 +48,9 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   async (error: unknown) => {
     // Messages may quote input (a file name, a CSV header); it must not drive the terminal.
-    process.stderr.write(`datamorph: ${escapeControlCharacters(error instanceof Error ? error.message : String(error), { keepNewlines: true })}\n`);
+    process.stderr.write(
+      `datamorph: ${escapeControlCharacters(error instanceof Error ? error.message : String(error), { keepNewlines: true })}\n`,
+    );
     await closeDb().catch(() => {});
     process.exit(error instanceof CliError ? error.exitCode : 1);
   },

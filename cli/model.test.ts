@@ -33,18 +33,27 @@ describe("datamorph model export / import", () => {
     expect(stdout).toBe("");
     expect(stderr).toMatch(/Semantic model version 1 \(generated now\): 3 entities, 2 relationships → /);
     const yaml = readFileSync(file, "utf8");
-    expect(yaml).toContain("  - table: public.raw_orders\n    name: raw order\n    plural: raw orders\n    words: [order]\n");
-    expect(yaml).toContain("{column: status, words: [status], values: [completed, placed, return_pending, returned, shipped]}");
+    expect(yaml).toContain(
+      "  - table: public.raw_orders\n    name: raw order\n    plural: raw orders\n    words: [order]\n",
+    );
+    expect(yaml).toContain(
+      "{column: status, words: [status], values: [completed, placed, return_pending, returned, shipped]}",
+    );
   });
 
   it("imports an edited file as the current version, which the next export shows", async () => {
-    writeFileSync(file, readFileSync(file, "utf8").replace("    name: raw order\n", "    name: raw order\n    synonyms: [purchase]\n"));
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("    name: raw order\n", "    name: raw order\n    synonyms: [purchase]\n"),
+    );
     const imported = await datamorph(["model", "import", file, "--json"], url);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual({ version: 2, source: "imported", entities: 3, relationships: 2 });
     const exported = await datamorph(["model", "export"], url);
     expect(exported.code).toBe(0);
-    expect(exported.stdout).toContain("    name: raw order\n    plural: raw orders\n    words: [order]\n    synonyms: [purchase]\n");
+    expect(exported.stdout).toContain(
+      "    name: raw order\n    plural: raw orders\n    words: [order]\n    synonyms: [purchase]\n",
+    );
     expect(exported.stderr).toMatch(/version 2 \(imported\)/);
   });
 

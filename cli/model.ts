@@ -1,7 +1,16 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
-import { exportModelYaml, importModelYaml, MAX_MODEL_FILE_BYTES, ModelImportError } from "@/lib/semantic-model/model-yaml";
-import { currentWarehouseModel, describeLoadedModel as describe, importWarehouseModel } from "@/lib/semantic-model/warehouse-model";
+import {
+  exportModelYaml,
+  importModelYaml,
+  MAX_MODEL_FILE_BYTES,
+  ModelImportError,
+} from "@/lib/semantic-model/model-yaml";
+import {
+  currentWarehouseModel,
+  describeLoadedModel as describe,
+  importWarehouseModel,
+} from "@/lib/semantic-model/warehouse-model";
 import type { Command, CommandContext } from "./commands";
 import { CliError } from "./output";
 
@@ -18,8 +27,14 @@ async function exportModel({ values, env }: CommandContext): Promise<number> {
   const loaded = await currentWarehouseModel(env.sourceSchemas);
   const yaml = exportModelYaml(loaded.model);
   const out = values.out as string | undefined;
-  if (out) await writeFile(out, yaml).catch((error: NodeJS.ErrnoException) => Promise.reject(new CliError(`Cannot write ${out}: ${error.code ?? error.message}`, 1)));
-  if (values.json) process.stdout.write(`${JSON.stringify({ version: loaded.version, source: loaded.source, generatedNow: loaded.generatedNow, out: out ?? null, model: loaded.model })}\n`);
+  if (out)
+    await writeFile(out, yaml).catch((error: NodeJS.ErrnoException) =>
+      Promise.reject(new CliError(`Cannot write ${out}: ${error.code ?? error.message}`, 1)),
+    );
+  if (values.json)
+    process.stdout.write(
+      `${JSON.stringify({ version: loaded.version, source: loaded.source, generatedNow: loaded.generatedNow, out: out ?? null, model: loaded.model })}\n`,
+    );
   else if (!out) process.stdout.write(yaml);
   process.stderr.write(`Semantic model ${describe(loaded)}${out ? ` → ${out}` : ""}\n`);
   return 0;
@@ -28,14 +43,24 @@ async function exportModel({ values, env }: CommandContext): Promise<number> {
 async function importModel({ values, positionals, env }: CommandContext): Promise<number> {
   const file = positionals[1];
   if (!file || positionals.length > 2) throw new CliError(`Name one YAML file to import.\n${USAGE}`, 2);
-  const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -1);
+  const size = await stat(file).then(
+    (s) => (s.isFile() ? s.size : -1),
+    () => -1,
+  );
   if (size < 0) throw new CliError(`There is no file ${file}.`, 2);
-  if (size > MAX_MODEL_FILE_BYTES) throw new CliError(`${file} is too large for a model (${(size / 1e6).toFixed(1)} MB; at most ${(MAX_MODEL_FILE_BYTES / 1e6).toFixed(1)} MB).`, 2);
+  if (size > MAX_MODEL_FILE_BYTES)
+    throw new CliError(
+      `${file} is too large for a model (${(size / 1e6).toFixed(1)} MB; at most ${(MAX_MODEL_FILE_BYTES / 1e6).toFixed(1)} MB).`,
+      2,
+    );
   try {
     const model = importModelYaml(await readFile(file, "utf8"));
     const user = await getOrCreateCliUser();
     const loaded = await importWarehouseModel(env.sourceSchemas, model, user.id);
-    if (values.json) process.stdout.write(`${JSON.stringify({ version: loaded.version, source: loaded.source, entities: model.entities.length, relationships: model.relationships.length })}\n`);
+    if (values.json)
+      process.stdout.write(
+        `${JSON.stringify({ version: loaded.version, source: loaded.source, entities: model.entities.length, relationships: model.relationships.length })}\n`,
+      );
     process.stderr.write(`Imported ${file} as semantic model ${describe(loaded)}\n`);
     return 0;
   } catch (error) {
@@ -52,6 +77,9 @@ export const modelCommand: Command = {
     const [action] = context.positionals;
     if (action === "export" && context.positionals.length === 1) return exportModel(context);
     if (action === "import") return importModel(context);
-    throw new CliError(`Unknown model command "${context.positionals.join(" ")}". Try: model export, model import <file>`, 2);
+    throw new CliError(
+      `Unknown model command "${context.positionals.join(" ")}". Try: model export, model import <file>`,
+      2,
+    );
   },
 };

@@ -3,7 +3,13 @@ import { formatTable } from "./output";
 
 describe("formatTable", () => {
   it("aligns text left and numbers right under a rule", () => {
-    const text = formatTable(["table", "rows"], [["public.orders", 100000], ["public.customers", 5000]]);
+    const text = formatTable(
+      ["table", "rows"],
+      [
+        ["public.orders", 100000],
+        ["public.customers", 5000],
+      ],
+    );
     expect(text.split("\n")).toEqual([
       "table               rows",
       "────────────────  ──────",

@@ -11,9 +11,19 @@ export class CliError extends Error {
 
 /** Formats rows as an aligned text table; numbers are right-aligned. */
 export function formatTable(columns: string[], rows: unknown[][]): string {
-  const cells = rows.map((row) => row.map((value) => (value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value))));
-  const numeric = columns.map((_, i) => rows.length > 0 && rows.every((row) => row[i] === null || typeof row[i] === "number" || /^-?\d+(\.\d+)?$/.test(String(row[i]))));
-  const widths = columns.map((column, i) => Math.min(60, Math.max(column.length, ...cells.map((row) => row[i].length))));
+  const cells = rows.map((row) =>
+    row.map((value) =>
+      value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value),
+    ),
+  );
+  const numeric = columns.map(
+    (_, i) =>
+      rows.length > 0 &&
+      rows.every((row) => row[i] === null || typeof row[i] === "number" || /^-?\d+(\.\d+)?$/.test(String(row[i]))),
+  );
+  const widths = columns.map((column, i) =>
+    Math.min(60, Math.max(column.length, ...cells.map((row) => row[i].length))),
+  );
   const fit = (text: string, i: number) => {
     const clipped = text.length > widths[i] ? `${text.slice(0, widths[i] - 1)}…` : text;
     return numeric[i] ? clipped.padStart(widths[i]) : clipped.padEnd(widths[i]);

@@ -10,7 +10,11 @@ export async function runPipelineCommand(context: PipelineContext): Promise<numb
   const values = Object.fromEntries(splitAssignments(context.params, "name=value, e.g. country=France"));
   const prepared = await preparePipelineRun({ pipeline, by: context.user, values, trigger: "manual" });
   const outcome = await executeRun({ ...prepared, onEvent: printProgress });
-  const pipelineFacts = { name: pipeline.name, version: prepared.options.pipeline!.version, parameters: prepared.options.pipeline!.parameters };
+  const pipelineFacts = {
+    name: pipeline.name,
+    version: prepared.options.pipeline!.version,
+    parameters: prepared.options.pipeline!.parameters,
+  };
   printOutcome(outcome, { json: context.values.json === true, extra: { pipeline: pipelineFacts } });
   return exitCodeOf(outcome);
 }

@@ -10,7 +10,10 @@ export function parseParameterDefinitions(params: string[]): ParameterRequest[] 
     const at = rest.indexOf(":");
     const type = rest.slice(0, at);
     if (at <= 0 || !(PARAMETER_TYPES as readonly string[]).includes(type)) {
-      throw new CliError(`--param ${name}=${rest}: write name=type:default with a type of ${PARAMETER_TYPES.join(", ")}, e.g. ${name}=text:Germany`, 2);
+      throw new CliError(
+        `--param ${name}=${rest}: write name=type:default with a type of ${PARAMETER_TYPES.join(", ")}, e.g. ${name}=text:Germany`,
+        2,
+      );
     }
     return { name, type: type as ParameterType, default: rest.slice(at + 1) };
   });
@@ -19,16 +22,29 @@ export function parseParameterDefinitions(params: string[]): ParameterRequest[] 
 /** `pipeline save <runId> --name N [--param name=type:default …] [--target T] [--json]`. */
 export async function savePipelineCommand({ positionals, values, params, user }: PipelineContext): Promise<number> {
   const runId = positionals[1];
-  if (!runId || positionals.length > 2) throw new CliError("Name one run to save, e.g. pipeline save <runId> --name monthly_sales", 2);
+  if (!runId || positionals.length > 2)
+    throw new CliError("Name one run to save, e.g. pipeline save <runId> --name monthly_sales", 2);
   const name = values.name as string | undefined;
   if (!name) throw new CliError("Name the pipeline with --name.", 2);
   const run = await getRunForUser({ id: runId, user: { ...user, name: user.email } });
-  const { pipeline, version } = await savePipelineFromRun({ run, user, name, parameters: parseParameterDefinitions(params), targetTable: values.target as string | undefined });
+  const { pipeline, version } = await savePipelineFromRun({
+    run,
+    user,
+    name,
+    parameters: parseParameterDefinitions(params),
+    targetTable: values.target as string | undefined,
+  });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ id: pipeline.id, name: pipeline.name, version: version.version, targetTable: version.targetTable, parameters: version.parameters })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ id: pipeline.id, name: pipeline.name, version: version.version, targetTable: version.targetTable, parameters: version.parameters })}\n`,
+    );
   } else {
-    const described = (version.parameters as { name: string; type: string; default: unknown }[]).map((p) => `${p.name} (${p.type}, default ${JSON.stringify(p.default)})`).join(", ");
-    process.stdout.write(`Saved pipeline ${pipeline.name}, version 1: publishes ${version.targetTable}${described ? `; parameters: ${described}` : ""}\n`);
+    const described = (version.parameters as { name: string; type: string; default: unknown }[])
+      .map((p) => `${p.name} (${p.type}, default ${JSON.stringify(p.default)})`)
+      .join(", ");
+    process.stdout.write(
+      `Saved pipeline ${pipeline.name}, version 1: publishes ${version.targetTable}${described ? `; parameters: ${described}` : ""}\n`,
+    );
   }
   return 0;
 }

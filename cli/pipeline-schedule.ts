@@ -14,7 +14,8 @@ export async function schedulePipelineCommand(context: PipelineContext): Promise
   const pipeline = await getPipelineForUser({ ref: pipelineName(context), user: context.user });
   const chosen = [values.cron !== undefined, values.pause === true, values.resume === true].filter(Boolean).length;
   if (chosen !== 1) throw new CliError('Give one of --cron "<expr>" [--tz <zone>], --pause or --resume.', 2);
-  const say = (line: string, facts: Record<string, unknown>) => process.stdout.write(values.json ? `${JSON.stringify({ pipeline: pipeline.name, ...facts })}\n` : `${line}\n`);
+  const say = (line: string, facts: Record<string, unknown>) =>
+    process.stdout.write(values.json ? `${JSON.stringify({ pipeline: pipeline.name, ...facts })}\n` : `${line}\n`);
   if (values.pause) {
     await pauseSchedule({ pipeline });
     say(`Paused the schedule of ${pipeline.name}.`, { paused: true });
@@ -22,14 +23,22 @@ export async function schedulePipelineCommand(context: PipelineContext): Promise
   }
   if (values.resume) {
     const next = await resumeSchedule({ pipeline });
-    say(`Resumed ${pipeline.name}; it fires next at ${next.toISOString()}.`, { paused: false, nextFireAt: next.toISOString() });
+    say(`Resumed ${pipeline.name}; it fires next at ${next.toISOString()}.`, {
+      paused: false,
+      nextFireAt: next.toISOString(),
+    });
     return 0;
   }
   const catchUp = values["catch-up"] === undefined ? "run_once" : String(values["catch-up"]).replace("-", "_");
   if (catchUp !== "run_once" && catchUp !== "skip") throw new CliError("--catch-up must be run-once or skip.", 2);
   const timezone = (values.tz as string | undefined) ?? "UTC";
   const next = await schedulePipeline({ pipeline, cron: values.cron as string, timezone, catchUp: catchUp as CatchUp });
-  say(`Scheduled ${pipeline.name}: "${values.cron}" in ${timezone}; it fires next at ${next.toISOString()}.`, { cron: values.cron, timezone, catchUp, nextFireAt: next.toISOString() });
+  say(`Scheduled ${pipeline.name}: "${values.cron}" in ${timezone}; it fires next at ${next.toISOString()}.`, {
+    cron: values.cron,
+    timezone,
+    catchUp,
+    nextFireAt: next.toISOString(),
+  });
   return 0;
 }
 
@@ -41,7 +50,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function schedulerCommand({ values, log }: PipelineContext): Promise<number> {
   const seconds = values.for === undefined ? undefined : Number(values.for);
-  if (seconds !== undefined && !(seconds > 0 && seconds <= 86_400)) throw new CliError("--for must be a number of seconds from 1 to 86400.", 2);
+  if (seconds !== undefined && !(seconds > 0 && seconds <= 86_400))
+    throw new CliError("--for must be a number of seconds from 1 to 86400.", 2);
   const started: string[] = [];
   const starter: RunStarter = async (run) => {
     started.push(run.runId);

@@ -8,20 +8,35 @@ import { getEnv } from "@/lib/env";
 import { CliError, formatTable } from "./output";
 import { pipelineName, type PipelineContext } from "./pipeline";
 
-const when = (at: Date | string | null | undefined) => (at ? new Date(at).toISOString().slice(0, 19).replace("T", " ") : "");
+const when = (at: Date | string | null | undefined) =>
+  at ? new Date(at).toISOString().slice(0, 19).replace("T", " ") : "";
 
 /** `pipeline list [--json]`. */
 export async function listPipelinesCommand({ values, user }: PipelineContext): Promise<number> {
   const rows = await listPipelines({ userId: user.id, isAdmin: user.role === "admin" });
   if (values.json) {
-    process.stdout.write(`${JSON.stringify(rows.map((p) => ({ id: p.id, name: p.name, owner: p.ownerEmail, currentVersion: p.currentVersion, lastRun: p.lastRun ? { runId: p.lastRun.id, status: p.lastRun.status, createdAt: p.lastRun.createdAt } : null, lastSuccessAt: p.lastSuccessAt })))}\n`);
+    process.stdout.write(
+      `${JSON.stringify(rows.map((p) => ({ id: p.id, name: p.name, owner: p.ownerEmail, currentVersion: p.currentVersion, lastRun: p.lastRun ? { runId: p.lastRun.id, status: p.lastRun.status, createdAt: p.lastRun.createdAt } : null, lastSuccessAt: p.lastSuccessAt })))}\n`,
+    );
     return 0;
   }
   if (rows.length === 0) {
     process.stdout.write("No pipelines yet: save a succeeded run with pipeline save <runId> --name <name>.\n");
     return 0;
   }
-  process.stdout.write(formatTable(["pipeline", "version", "last run", "status", "last success", "owner"], rows.map((p) => [p.name, p.currentVersion, when(p.lastRun?.createdAt), p.lastRun?.status ?? "", when(p.lastSuccessAt), p.ownerEmail])));
+  process.stdout.write(
+    formatTable(
+      ["pipeline", "version", "last run", "status", "last success", "owner"],
+      rows.map((p) => [
+        p.name,
+        p.currentVersion,
+        when(p.lastRun?.createdAt),
+        p.lastRun?.status ?? "",
+        when(p.lastSuccessAt),
+        p.ownerEmail,
+      ]),
+    ),
+  );
   return 0;
 }
 
@@ -47,15 +62,45 @@ export async function showPipelineCommand(context: PipelineContext): Promise<num
     "",
   ];
   process.stdout.write(lines.join("\n"));
-  const edges = details.lineage.columns.flatMap((c) => (c.sources.length > 0 ? c.sources.map((source) => describeEdge(source, c)) : [`${c.output} (${c.detail ?? c.transformation}, from every row)`]));
+  const edges = details.lineage.columns.flatMap((c) =>
+    c.sources.length > 0
+      ? c.sources.map((source) => describeEdge(source, c))
+      : [`${c.output} (${c.detail ?? c.transformation}, from every row)`],
+  );
   process.stdout.write(`Lineage:\n${edges.map((edge) => `  ${edge}`).join("\n")}\n`);
   const upstream = tables.upstream.map((l) => `  ${l.table} ← pipeline ${l.pipeline}`);
   const downstream = tables.downstream.map((l) => `  pipeline ${l.pipeline} reads ${l.table}`);
-  process.stdout.write(`Upstream:${upstream.length > 0 ? `\n${upstream.join("\n")}` : " none"}\nDownstream:${downstream.length > 0 ? `\n${downstream.join("\n")}` : " none"}\n\n`);
-  process.stdout.write(formatTable(["version", "saved", "by", "target", "parameters", "note"], details.versions.map((v) => [v.version, when(v.createdAt), v.createdBy, v.targetTable, v.parameters.map((p) => p.name).join(", "), v.note])));
+  process.stdout.write(
+    `Upstream:${upstream.length > 0 ? `\n${upstream.join("\n")}` : " none"}\nDownstream:${downstream.length > 0 ? `\n${downstream.join("\n")}` : " none"}\n\n`,
+  );
+  process.stdout.write(
+    formatTable(
+      ["version", "saved", "by", "target", "parameters", "note"],
+      details.versions.map((v) => [
+        v.version,
+        when(v.createdAt),
+        v.createdBy,
+        v.targetTable,
+        v.parameters.map((p) => p.name).join(", "),
+        v.note,
+      ]),
+    ),
+  );
   if (details.runs.length > 0) {
     process.stdout.write("\n");
-    process.stdout.write(formatTable(["run", "version", "status", "trigger", "started", "rows"], details.runs.map((r) => [r.runId.slice(0, 8), r.version, r.rolledBack ? "rolled back" : r.status, r.trigger, when(r.createdAt), r.rowCount])));
+    process.stdout.write(
+      formatTable(
+        ["run", "version", "status", "trigger", "started", "rows"],
+        details.runs.map((r) => [
+          r.runId.slice(0, 8),
+          r.version,
+          r.rolledBack ? "rolled back" : r.status,
+          r.trigger,
+          when(r.createdAt),
+          r.rowCount,
+        ]),
+      ),
+    );
   }
   return 0;
 }
@@ -64,12 +109,27 @@ export async function showPipelineCommand(context: PipelineContext): Promise<num
 export async function pipelineHistoryCommand(context: PipelineContext): Promise<number> {
   const pipeline = await getPipelineForUser({ ref: pipelineName(context), user: context.user });
   const limit = context.values.limit === undefined ? 50 : Number(context.values.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError("--limit must be a whole number from 1 to 1000.", 2);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw new CliError("--limit must be a whole number from 1 to 1000.", 2);
   const runs = (await listPipelineRuns({ pipelineId: pipeline.id, limit })).map(summarizeRun);
   if (context.values.json) {
     process.stdout.write(`${JSON.stringify({ pipeline: pipeline.name, runs })}\n`);
     return 0;
   }
-  process.stdout.write(formatTable(["run", "version", "status", "trigger", "parameters", "target", "rows", "started"], runs.map((r) => [r.runId, r.version, r.rolledBack ? "rolled back" : r.status, r.trigger, JSON.stringify(r.parameters ?? {}), r.target, r.rowCount, when(r.createdAt)])));
+  process.stdout.write(
+    formatTable(
+      ["run", "version", "status", "trigger", "parameters", "target", "rows", "started"],
+      runs.map((r) => [
+        r.runId,
+        r.version,
+        r.rolledBack ? "rolled back" : r.status,
+        r.trigger,
+        JSON.stringify(r.parameters ?? {}),
+        r.target,
+        r.rowCount,
+        when(r.createdAt),
+      ]),
+    ),
+  );
   return 0;
 }

@@ -85,7 +85,8 @@ export const pipelineCommand: Command = {
       return await (await load())({ ...context, params, user: { id: user.id, email: user.email, role: user.role } });
     } catch (error) {
       // Refusals (bad input, unknown pipeline, a run in progress) are exit 2, as `run` refuses.
-      if (error instanceof AppError && error.code !== "internal" && error.code !== "unavailable") throw new CliError(error.message, 2);
+      if (error instanceof AppError && error.code !== "internal" && error.code !== "unavailable")
+        throw new CliError(error.message, 2);
       throw error;
     }
   },

@@ -8,7 +8,9 @@ import { describeSpec } from "@/lib/spec/plain-sentences";
 export function printPlanForReview(outcome: RunOutcome, { json }: { json: boolean }) {
   const sentences = outcome.spec ? describeSpec(outcome.spec) : [];
   if (json) {
-    process.stdout.write(`${JSON.stringify({ runId: outcome.runId, status: outcome.status, spec: outcome.spec ?? null, sentences })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ runId: outcome.runId, status: outcome.status, spec: outcome.spec ?? null, sentences })}\n`,
+    );
     return;
   }
   const lines = sentences.map((s) => `  ${s.sentence}${s.phrase ? `  ← “${s.phrase}”` : ""}`);

@@ -12,7 +12,8 @@ import type { Command } from "./commands";
 import { CliError } from "./output";
 
 export const rollbackCommand: Command = {
-  usage: "Usage: npm run -s datamorph -- rollback <table> [--schema <schema>]\nRolls back the run (or CSV upload) whose version is in place, under the same rules as the web app's Roll back.",
+  usage:
+    "Usage: npm run -s datamorph -- rollback <table> [--schema <schema>]\nRolls back the run (or CSV upload) whose version is in place, under the same rules as the web app's Roll back.",
   options: { schema: { type: "string" }, help: { type: "boolean" } },
   async run({ values, positionals }) {
     const table = positionals[0];
@@ -23,7 +24,12 @@ export const rollbackCommand: Command = {
     const user = await getOrCreateCliUser({ db: getDb() });
     if (!run) return rollBackUpload(schema, table, user);
     try {
-      const { message } = await rollbackRun({ sql: (await getRoleClients()).builder, events: getEventStore(), run, user });
+      const { message } = await rollbackRun({
+        sql: (await getRoleClients()).builder,
+        events: getEventStore(),
+        run,
+        user,
+      });
       process.stdout.write(`${message} (run ${run.id})\n`);
     } catch (error) {
       if (error instanceof AppError) throw new CliError(`${error.message} (run ${run.id})`, 1);
@@ -40,7 +46,11 @@ async function rollBackUpload(schema: string, table: string, user: Actor): Promi
     process.stdout.write(`${message}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") throw new CliError(`${schema}.${table} was not published by DataMorph nor made by an upload; there is nothing to roll back.`, 1);
+    if (error instanceof AppError && error.code === "not_found")
+      throw new CliError(
+        `${schema}.${table} was not published by DataMorph nor made by an upload; there is nothing to roll back.`,
+        1,
+      );
     if (error instanceof AppError) throw new CliError(error.message, 1);
     throw error;
   }

@@ -25,10 +25,20 @@ export const runsCommand: Command = {
       process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, rolled_back: r.rolled_back_at !== null })))}\n`);
       return 0;
     }
-    process.stdout.write(formatTable(
-      ["run", "status", "target", "rows", "ms", "started", "prompt"],
-      rows.map((r) => [r.id.slice(0, 8), r.rolled_back_at ? "rolled back" : r.status, r.target_table ? `${r.target_schema}.${r.target_table}` : "", r.row_count, r.ms, r.created_at.toISOString().slice(0, 19).replace("T", " "), r.prompt]),
-    ));
+    process.stdout.write(
+      formatTable(
+        ["run", "status", "target", "rows", "ms", "started", "prompt"],
+        rows.map((r) => [
+          r.id.slice(0, 8),
+          r.rolled_back_at ? "rolled back" : r.status,
+          r.target_table ? `${r.target_schema}.${r.target_table}` : "",
+          r.row_count,
+          r.ms,
+          r.created_at.toISOString().slice(0, 19).replace("T", " "),
+          r.prompt,
+        ]),
+      ),
+    );
     return 0;
   },
 };

@@ -9,14 +9,22 @@ export const sqlCommand: Command = {
   options: { json: { type: "boolean" }, limit: { type: "string" }, help: { type: "boolean" } },
   async run({ values, positionals }) {
     const limit = values.limit === undefined ? 1000 : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new CliError("--limit must be a whole number from 1 to 100000.", 2);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+      throw new CliError("--limit must be a whole number from 1 to 100000.", 2);
     try {
       const result = await runConsoleQuery(positionals.join(" "), { rowLimit: limit });
       if (values.json) {
         process.stdout.write(`${JSON.stringify(result)}\n`);
       } else {
-        process.stdout.write(formatTable(result.columns, result.rows.map((row) => result.columns.map((c) => row[c]))));
-        process.stderr.write(`${result.rows.length} row(s)${result.truncated ? ` (first ${limit}; use --limit for more)` : ""} in ${result.ms} ms\n`);
+        process.stdout.write(
+          formatTable(
+            result.columns,
+            result.rows.map((row) => result.columns.map((c) => row[c])),
+          ),
+        );
+        process.stderr.write(
+          `${result.rows.length} row(s)${result.truncated ? ` (first ${limit}; use --limit for more)` : ""} in ${result.ms} ms\n`,
+        );
       }
       return 0;
     } catch (error) {

@@ -26,21 +26,38 @@ async function query<T>(run: (sql: ReturnType<typeof connectWarehouse>) => Promi
   }
 }
 
-const passwordHashOf = (email: string) => query(async (sql) => (await sql`select password_hash from datamorph.users where email = ${email}`)[0].password_hash as string);
-const failedSignInsOf = (email: string) => query(async (sql) => (await sql`select count(*)::int as n from datamorph.rate_limit_hits where bucket = ${`sign-in:account:${email}`}`)[0].n as number);
+const passwordHashOf = (email: string) =>
+  query(
+    async (sql) =>
+      (await sql`select password_hash from datamorph.users where email = ${email}`)[0].password_hash as string,
+  );
+const failedSignInsOf = (email: string) =>
+  query(
+    async (sql) =>
+      (
+        await sql`select count(*)::int as n from datamorph.rate_limit_hits where bucket = ${`sign-in:account:${email}`}`
+      )[0].n as number,
+  );
 
-test("changing the password signs out the account's other browsers, keeps this one, and only the new password signs in", async ({ browser }) => {
+test("changing the password signs out the account's other browsers, keeps this one, and only the new password signs in", async ({
+  browser,
+}) => {
   const pat = { name: "Pat", email: "pat@example.com", password: "pat's first long secret" };
   const newPassword = "pat's second long secret";
   const here = await signUpInNewContext(browser, pat);
   const elsewhere = await signIn(browser, pat);
-  expect((await elsewhere.page.request.get("/api/me")).status(), "the other browser is signed in before the change").toBe(200);
+  expect(
+    (await elsewhere.page.request.get("/api/me")).status(),
+    "the other browser is signed in before the change",
+  ).toBe(200);
 
   await here.page.getByRole("banner").getByRole("link", { name: "Account" }).click();
   await expect(here.page.getByRole("heading", { name: "Change password" })).toBeVisible();
   const account = new AccountPage(here.page);
   await account.changePassword({ current: pat.password, next: newPassword });
-  await expect(account.notice()).toHaveText("Password changed. You stay signed in here. 1 other session was signed out; sign in there with the new password.");
+  await expect(account.notice()).toHaveText(
+    "Password changed. You stay signed in here. 1 other session was signed out; sign in there with the new password.",
+  );
   await expect(here.page.getByLabel("Current password"), "the form forgets what was typed").toHaveValue("");
 
   // The other browser is out on its next API call and its next page load.
@@ -84,13 +101,23 @@ test("bad input gets a message that says what to fix, and changes nothing", asyn
 
   await account.changePassword({ current: quinn.password, next: quinn.password });
   await expect(account.fieldError("New password")).toHaveText("This is your current password; choose a different one.");
-  await account.changePassword({ current: quinn.password, next: "a new long password", confirm: "a new long passwort" });
-  await expect(account.fieldError("Confirm new password")).toHaveText("This does not match the new password; type it again.");
+  await account.changePassword({
+    current: quinn.password,
+    next: "a new long password",
+    confirm: "a new long passwort",
+  });
+  await expect(account.fieldError("Confirm new password")).toHaveText(
+    "This does not match the new password; type it again.",
+  );
   await account.changePassword({ current: quinn.password, next: "a new long\u0007password" });
-  await expect(account.fieldError("New password")).toHaveText("The password contains a control character (U+0007) at character 11; remove it and send it again.");
+  await expect(account.fieldError("New password")).toHaveText(
+    "The password contains a control character (U+0007) at character 11; remove it and send it again.",
+  );
 
   for (const label of ["Current password", "New password", "Confirm new password"]) {
-    await page.getByLabel(label, { exact: true }).evaluate((input: HTMLInputElement) => input.removeAttribute("maxlength"));
+    await page
+      .getByLabel(label, { exact: true })
+      .evaluate((input: HTMLInputElement) => input.removeAttribute("maxlength"));
   }
   const huge = "x".repeat(5000);
   await account.changePassword({ current: huge, next: huge });
@@ -99,8 +126,12 @@ test("bad input gets a message that says what to fix, and changes nothing", asyn
   expect(await failedSignInsOf(quinn.email), "input refused before the password is checked is no guess").toBe(0);
 
   await account.changePassword({ current: "not quinn's password", next: "a new long password" });
-  await expect(account.fieldError("Current password")).toHaveText("That is not your current password; type it again. Your password was not changed.");
-  expect(await failedSignInsOf(quinn.email), "a wrong current password counts as a failed sign-in of the account").toBe(1);
+  await expect(account.fieldError("Current password")).toHaveText(
+    "That is not your current password; type it again. Your password was not changed.",
+  );
+  expect(await failedSignInsOf(quinn.email), "a wrong current password counts as a failed sign-in of the account").toBe(
+    1,
+  );
 
   await expect(page.locator("body")).not.toContainText(/at .*\.(js|ts):\d+/);
   expect(await passwordHashOf(quinn.email)).toBe(hashBefore);
@@ -109,7 +140,9 @@ test("bad input gets a message that says what to fix, and changes nothing", asyn
   await elsewhere.context.close();
 });
 
-test("the change posted from another site, with the user's cookie, is refused with 403; the same post from the page goes through", async ({ browser }) => {
+test("the change posted from another site, with the user's cookie, is refused with 403; the same post from the page goes through", async ({
+  browser,
+}) => {
   const rae = { name: "Rae", email: "rae@example.com", password: "rae's long secret" };
   const newPassword = "rae's newer long secret";
   const { context, page } = await signUpInNewContext(browser, rae);
@@ -125,7 +158,13 @@ test("the change posted from another site, with the user's cookie, is refused wi
     if (request.method() !== "POST") return route.continue();
     const headers = request.headers();
     foreign = await page.request.post(request.url(), {
-      headers: { "content-type": headers["content-type"], "next-action": headers["next-action"], "next-router-state-tree": headers["next-router-state-tree"] ?? "", accept: headers.accept ?? "*/*", origin: "http://evil.example" },
+      headers: {
+        "content-type": headers["content-type"],
+        "next-action": headers["next-action"],
+        "next-router-state-tree": headers["next-router-state-tree"] ?? "",
+        accept: headers.accept ?? "*/*",
+        origin: "http://evil.example",
+      },
       data: request.postDataBuffer()!,
     });
     hashAfterForeign = await passwordHashOf(rae.email);
@@ -145,11 +184,16 @@ test("the change posted from another site, with the user's cookie, is refused wi
 test("the account page reads well on a phone and on a laptop", async ({ browser }) => {
   const sky = { name: "Sky", email: "sky.with.a.rather.long.address@example.com", password: "sky's long secret" };
   const { context, page } = await signUpInNewContext(browser, sky);
-  for (const { width, height } of [{ width: 1366, height: 800 }, { width: 390, height: 844 }]) {
+  for (const { width, height } of [
+    { width: 1366, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
     await page.setViewportSize({ width, height });
     await page.goto("/account");
     await expect(page.getByRole("heading", { name: "Change password" })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `nothing sticks out sideways at ${width} px`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `e2e/.output/account-${width}.png`, fullPage: true });
   }

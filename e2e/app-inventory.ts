@@ -16,14 +16,27 @@ function walk(dir: string): string[] {
 
 /** The URL pattern of a file's folder: route groups such as (auth) drop out, [id] stays. */
 function urlPattern(file: string): string {
-  const segments = path.dirname(path.relative(APP_DIR, file)).split(path.sep).filter((s) => s !== "." && !/^\(.*\)$/.test(s));
+  const segments = path
+    .dirname(path.relative(APP_DIR, file))
+    .split(path.sep)
+    .filter((s) => s !== "." && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
 
 /** Names a module exports with `export const X`, `export async function X` or `export const { X, Y } = …`. */
 function exportedNames(source: string): string[] {
-  const single = [...source.matchAll(/export\s+(?:async\s+)?(?:const|function)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]);
-  const destructured = [...source.matchAll(/export\s+const\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(",").map((name) => name.trim().split(/\s*:\s*/).at(-1)!));
+  const single = [...source.matchAll(/export\s+(?:async\s+)?(?:const|function)\s+([A-Za-z_$][\w$]*)/g)].map(
+    (m) => m[1],
+  );
+  const destructured = [...source.matchAll(/export\s+const\s*\{([^}]*)\}/g)].flatMap((m) =>
+    m[1].split(",").map(
+      (name) =>
+        name
+          .trim()
+          .split(/\s*:\s*/)
+          .at(-1)!,
+    ),
+  );
   return [...single, ...destructured].filter(Boolean);
 }
 
@@ -33,7 +46,13 @@ export type RouteHandler = { file: string; pattern: string; methods: string[] };
 export function listRouteHandlers(): RouteHandler[] {
   return walk(APP_DIR)
     .filter((file) => /(^|\/)route\.(ts|tsx|js)$/.test(file))
-    .map((file) => ({ file, pattern: urlPattern(file), methods: exportedNames(readFileSync(file, "utf8")).filter((name) => METHODS.includes(name)).sort() }));
+    .map((file) => ({
+      file,
+      pattern: urlPattern(file),
+      methods: exportedNames(readFileSync(file, "utf8"))
+        .filter((name) => METHODS.includes(name))
+        .sort(),
+    }));
 }
 
 /** Every page under app/, as its URL pattern. */

@@ -58,7 +58,12 @@ test.describe("signed out", () => {
     const forms = new AuthPages(page);
     await page.goto("/sign-in");
     await page.getByRole("link", { name: "Create an account" }).click();
-    const colleague = { "Access code": "guess", "Your name": "Cole", Email: "cole@example.com", Password: "another long secret" };
+    const colleague = {
+      "Access code": "guess",
+      "Your name": "Cole",
+      Email: "cole@example.com",
+      Password: "another long secret",
+    };
     await forms.fill(colleague);
     await page.getByRole("button", { name: "Create account" }).click();
     await expect(page.getByText("That access code is not valid.")).toBeVisible();

@@ -65,7 +65,10 @@ test.describe("data page", () => {
 
     await page.getByRole("link", { name: "Previous" }).click();
     await expect(summary).toHaveText("Rows 1–50 of 100,000");
-    await expect(page.getByRole("navigation", { name: "Pages" }).getByText("Previous")).toHaveAttribute("aria-disabled", "true");
+    await expect(page.getByRole("navigation", { name: "Pages" }).getByText("Previous")).toHaveAttribute(
+      "aria-disabled",
+      "true",
+    );
   });
 
   test("an unknown table is a clear 404, whatever its name", async ({ page, request }) => {
@@ -81,7 +84,11 @@ test.describe("data page", () => {
     await page.goto("/data/order%5Fitems");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("public.order_items");
     const rows = await request.get("/api/tables/orders/rows?page=2&pageSize=3");
-    expect(await rows.json()).toMatchObject({ table: "orders", total: 100000, rows: [{ order_id: "4" }, { order_id: "5" }, { order_id: "6" }] });
+    expect(await rows.json()).toMatchObject({
+      table: "orders",
+      total: 100000,
+      rows: [{ order_id: "4" }, { order_id: "5" }, { order_id: "6" }],
+    });
   });
 
   test("the API refuses writes and empty queries, and takes a CSV as a multipart form", async ({ request }) => {
@@ -93,10 +100,25 @@ test.describe("data page", () => {
     expect((await empty.json()).error.message).toBe("Write a query, for example: select * from orders limit 10");
 
     const upload = await request.post("/api/tables", {
-      multipart: { file: { name: "towns.csv", mimeType: "text/csv", buffer: Buffer.from("town,founded\nBergen,1070\nTromsø,1794\n") }, table: "api_towns" },
+      multipart: {
+        file: {
+          name: "towns.csv",
+          mimeType: "text/csv",
+          buffer: Buffer.from("town,founded\nBergen,1070\nTromsø,1794\n"),
+        },
+        table: "api_towns",
+      },
     });
     expect(upload.status()).toBe(201);
-    expect(await upload.json()).toMatchObject({ schema: "public", table: "api_towns", rows: 2, columns: [{ name: "town", type: "text" }, { name: "founded", type: "integer" }] });
+    expect(await upload.json()).toMatchObject({
+      schema: "public",
+      table: "api_towns",
+      rows: 2,
+      columns: [
+        { name: "town", type: "text" },
+        { name: "founded", type: "integer" },
+      ],
+    });
     const schemas = await (await request.get("/api/schemas")).json();
     expect(schemas.tables.map((t: { name: string }) => t.name)).toContain("api_towns");
   });
@@ -106,17 +128,26 @@ test.describe("data page", () => {
     const lines = Array.from({ length: rows }, (_, i) => `${i + 1},sensor reading number ${i + 1}`);
     const csv = Buffer.from(`id,label\n${lines.join("\n")}\n`);
     expect(csv.length).toBeGreaterThan(12 * 1024 * 1024);
-    const upload = await request.post("/api/tables?table=api_big_readings", { headers: { "content-type": "text/csv" }, data: csv, timeout: 120_000 });
+    const upload = await request.post("/api/tables?table=api_big_readings", {
+      headers: { "content-type": "text/csv" },
+      data: csv,
+      timeout: 120_000,
+    });
     expect(upload.status()).toBe(201);
     expect(await upload.json()).toMatchObject({ table: "api_big_readings", rows });
     expect(upload.headers()["x-content-type-options"]).toBe("nosniff");
-    const last = await request.post("/api/query", { data: { sql: "select max(id)::int as last_id, count(*)::int as n from api_big_readings" } });
+    const last = await request.post("/api/query", {
+      data: { sql: "select max(id)::int as last_id, count(*)::int as n from api_big_readings" },
+    });
     expect((await last.json()).rows).toEqual([{ last_id: rows, n: rows }]);
   });
 
   test("a CSV upload shows its progress, then the new table", async ({ page }) => {
     const file = path.join(scratch, "e2e_cities.csv");
-    await writeFile(file, "City,Population,Founded\nOslo,709000,1040-01-01\nLima,10000000,1535-01-18\nNairobi,4397000,1899-05-30\n");
+    await writeFile(
+      file,
+      "City,Population,Founded\nOslo,709000,1040-01-01\nLima,10000000,1535-01-18\nNairobi,4397000,1899-05-30\n",
+    );
     const data = new DataPage(page);
     await data.goto();
     await expect(data.tables()).not.toContainText("public.e2e_cities");
@@ -127,7 +158,9 @@ test.describe("data page", () => {
     await page.screenshot({ path: "e2e/.output/data-upload.png", fullPage: true });
 
     await data.upload(file);
-    await expect(data.uploader().getByRole("alert")).toHaveText('public.e2e_cities already exists. Choose another table name, or tick "Replace an existing table".');
+    await expect(data.uploader().getByRole("alert")).toHaveText(
+      'public.e2e_cities already exists. Choose another table name, or tick "Replace an existing table".',
+    );
 
     const ragged = path.join(scratch, "ragged.csv");
     await writeFile(ragged, "a,b\n1,2\n3,4,5\n");

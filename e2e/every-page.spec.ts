@@ -55,7 +55,9 @@ async function askFor(page: Page, prompt: string, target: string) {
 
 async function waitForEnd(page: Page) {
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("event").filter({ hasText: /Run succeeded|Rejected|Failed/ })).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId("event").filter({ hasText: /Run succeeded|Rejected|Failed/ })).toBeVisible({
+    timeout: 45_000,
+  });
 }
 
 test("Ctrl+Enter in the prompt starts a run, whose header follows its timeline to the end", async ({ page }) => {
@@ -118,7 +120,9 @@ test("the Data page counts the rows of a table published a moment ago", async ({
   await expect(row.locator("td.num")).toHaveText("4,800");
 });
 
-test("the Evaluations page's first suggestion works on a fresh install, and case ids stay on one line", async ({ page }) => {
+test("the Evaluations page's first suggestion works on a fresh install, and case ids stay on one line", async ({
+  page,
+}) => {
   await page.goto("/evals");
   const empty = page.getByTestId("evals-empty");
   if ((await empty.count()) > 0) {
@@ -177,14 +181,24 @@ const screens: Screen[] = [
   { name: "run-warning", pattern: "/runs/[id]", signedIn: true, url: run(EMPTY) },
   { name: "run-average", pattern: "/runs/[id]", signedIn: true, url: run(AVERAGE) },
   { name: "run-review", pattern: "/runs/[id]", signedIn: true, url: run(REVIEW) },
-  { name: "run-edit-rerun", pattern: "/runs/[id]", signedIn: true, url: async () => `/runs/${await runIdOf(SEED)}?edit` },
+  {
+    name: "run-edit-rerun",
+    pattern: "/runs/[id]",
+    signedIn: true,
+    url: async () => `/runs/${await runIdOf(SEED)}?edit`,
+  },
   { name: "data", pattern: "/data", signedIn: true, url: at("/data") },
   { name: "data-table", pattern: "/data/[table]", signedIn: true, url: at("/data/orders?schema=public") },
   { name: "data-missing-table", pattern: "/data/[table]", signedIn: true, url: at("/data/no_such_table") },
   { name: "evals", pattern: "/evals", signedIn: true, url: at("/evals") },
   { name: "model", pattern: "/model", signedIn: true, url: at("/model") },
   { name: "pipelines", pattern: "/pipelines", signedIn: true, url: at("/pipelines") },
-  { name: "pipeline", pattern: "/pipelines/[id]", signedIn: true, url: async () => `/pipelines/${await pipelineIdOf(PIPELINE)}` },
+  {
+    name: "pipeline",
+    pattern: "/pipelines/[id]",
+    signedIn: true,
+    url: async () => `/pipelines/${await pipelineIdOf(PIPELINE)}`,
+  },
   { name: "account", pattern: "/account", signedIn: true, url: at("/account") },
 ];
 

@@ -17,7 +17,14 @@ import { describeProblems } from "./hostile-sql/verdict";
 // must show no trace of it.
 
 const member = { name: "Mia Member", email: "mia.member@example.com", password: "a member's long password" };
-const state = () => JSON.parse(readFileSync(path.join(e2eDataDir, "embedded.json"), "utf8")) as { port: number; user: string; password: string; database: string; clusterDir?: string };
+const state = () =>
+  JSON.parse(readFileSync(path.join(e2eDataDir, "embedded.json"), "utf8")) as {
+    port: number;
+    user: string;
+    password: string;
+    database: string;
+    clusterDir?: string;
+  };
 
 let watch: ServerWatch;
 let hostile: APIRequestContext;
@@ -62,7 +69,8 @@ test.afterAll(async () => {
 test("the corpus holds at least 80 distinct hostile inputs in every group", () => {
   expect(new Set(corpus.map((entry) => entry.id)).size).toBe(corpus.length);
   expect(corpus.length).toBeGreaterThanOrEqual(80);
-  for (const group of corpusGroups) expect(corpus.filter((entry) => entry.group === group).length, group).toBeGreaterThanOrEqual(10);
+  for (const group of corpusGroups)
+    expect(corpus.filter((entry) => entry.group === group).length, group).toBeGreaterThanOrEqual(10);
 });
 
 /** (d): the console's session is a restricted reader, through the web app and the CLI alike. */
@@ -82,7 +90,9 @@ async function checkReaderRole() {
         pg_has_role(r.oid, 'pg_read_all_settings', 'member') as settings,
         has_schema_privilege(r.oid, 'datamorph', 'usage') as app
       from pg_roles r where r.rolname = ${usr}`;
-    expect.soft(powers, `${answer.channel}: what role ${usr} may do`).toEqual({ super: false, files: false, settings: false, app: false });
+    expect
+      .soft(powers, `${answer.channel}: what role ${usr} may do`)
+      .toEqual({ super: false, files: false, settings: false, app: false });
   }
 }
 
@@ -102,10 +112,18 @@ test("every hostile input is refused or answered safely, through the console and
     if (entries.length === 0) continue;
     await test.step(`hostile ${group} SQL (${entries.length} inputs) changes nothing, leaks nothing and disturbs no one`, async () => {
       const problems = SLOW_GROUPS.includes(group)
-        ? [...(await harness.throughBoth(entries.slice(0, -1), 5)), ...(await harness.throughBoth(entries.slice(-1), 1))]
+        ? [
+            ...(await harness.throughBoth(entries.slice(0, -1), 5)),
+            ...(await harness.throughBoth(entries.slice(-1), 1)),
+          ]
         : [...(await harness.throughApi(entries)), ...(await harness.throughCli(entries))];
       const failing = [...new Set(problems.map((p) => p.id))];
-      expect.soft(problems, `${group}: ${failing.length} of ${entries.length} inputs were unsafe:\n${describeProblems(problems)}`).toEqual([]);
+      expect
+        .soft(
+          problems,
+          `${group}: ${failing.length} of ${entries.length} inputs were unsafe:\n${describeProblems(problems)}`,
+        )
+        .toEqual([]);
     });
   }
 });

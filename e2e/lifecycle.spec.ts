@@ -19,7 +19,14 @@ function startApp() {
   const npm = spawn("npm", ["start"], {
     detached: true, // its own process group, as in a terminal, so the group can be checked afterwards
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(port), DATAMORPH_PG_PORT: String(pgPort), DATAMORPH_DATA_DIR: dataDir, DATAMORPH_ACCESS_CODE: e2eAccessCode, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATAMORPH_PG_PORT: String(pgPort),
+      DATAMORPH_DATA_DIR: dataDir,
+      DATAMORPH_ACCESS_CODE: e2eAccessCode,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   const output: string[] = [];
   npm.stdout!.on("data", (chunk) => output.push(String(chunk)));
@@ -48,13 +55,20 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const { npm, output, exited } = startApp();
     const pid = npm.pid!;
     await expect
-      .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status, { timeout: 200_000, intervals: [500], message: `npm start answered health; its output:\n${output.join("")}` })
+      .poll(async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.status, {
+        timeout: 200_000,
+        intervals: [500],
+        message: `npm start answered health; its output:\n${output.join("")}`,
+      })
       .toBe(200);
 
     const started = processTree(pid);
     const postmasterFile = path.join(clusterDir(), "postmaster.pid");
     const postmaster = Number(readFileSync(postmasterFile, "utf8").split("\n")[0]);
-    expect(started.some((p) => p.command.includes("next")), "the web server runs under npm start").toBe(true);
+    expect(
+      started.some((p) => p.command.includes("next")),
+      "the web server runs under npm start",
+    ).toBe(true);
     expect(isAlive(postmaster)).toBe(true);
     expect(await isListening(pgPort)).toBe(true);
 
@@ -62,12 +76,23 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.kill(pid, signal);
     await expect.poll(() => isListening(port), { timeout: 20_000, message: "the web port closes" }).toBe(false);
     await expect
-      .poll(() => listProcesses().filter((p) => p.pgid === pid || started.some((s) => s.pid === p.pid)).map((p) => `${p.pid} ${p.command}`), {
-        timeout: 20_000,
-        message: "no process of npm start is left",
-      })
+      .poll(
+        () =>
+          listProcesses()
+            .filter((p) => p.pgid === pid || started.some((s) => s.pid === p.pid))
+            .map((p) => `${p.pid} ${p.command}`),
+        {
+          timeout: 20_000,
+          message: "no process of npm start is left",
+        },
+      )
       .toEqual([]);
-    await expect.poll(() => existsSync(postmasterFile) || isAlive(postmaster), { timeout: 20_000, message: "the embedded Postgres stopped" }).toBe(false);
+    await expect
+      .poll(() => existsSync(postmasterFile) || isAlive(postmaster), {
+        timeout: 20_000,
+        message: "the embedded Postgres stopped",
+      })
+      .toBe(false);
     expect(await isListening(pgPort), "nothing listens on the Postgres port").toBe(false);
     expect(Date.now() - stopAsked).toBeLessThan(25_000);
     expect(await exited).toBe(0);

@@ -17,14 +17,19 @@ const paymentsTarget = "load_payment_counts";
 test.afterAll(async () => {
   const sql = connectWarehouse();
   try {
-    const names = [...targets, ...slotTargets, paymentsTarget].flatMap((t) => [t, `${t}__previous`]).map((t) => `public."${t}"`);
+    const names = [...targets, ...slotTargets, paymentsTarget]
+      .flatMap((t) => [t, `${t}__previous`])
+      .map((t) => `public."${t}"`);
     await sql.unsafe(`drop table if exists ${names.join(", ")}`);
   } finally {
     await sql.end();
   }
 });
 
-test("30 runs started at once all succeed, the waiting ones say they are queued, and the app stays healthy", async ({ page, baseURL }) => {
+test("30 runs started at once all succeed, the waiting ones say they are queued, and the app stays healthy", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   const sql = connectWarehouse();
   const hold = await sql.reserve();
@@ -36,14 +41,18 @@ test("30 runs started at once all succeed, the waiting ones say they are queued,
     await hold`begin`;
     await hold`lock table orders in access exclusive mode`;
     const holdStarted = Date.now();
-    const started = await Promise.all(targets.map((target) => page.request.post("/api/runs", { data: { prompt: PROMPT, target } })));
+    const started = await Promise.all(
+      targets.map((target) => page.request.post("/api/runs", { data: { prompt: PROMPT, target } })),
+    );
     expect(started.map((r) => r.status())).toEqual(targets.map(() => 202));
     const ids = (await Promise.all(started.map((r) => r.json()))).map((body) => body.id as string);
 
     // As many build as there are run slots; every other one waits, with a "Queued" event that
     // says how many are ahead of it, each its own place in line.
     const statusCounts = async () => {
-      const rows = await sql<{ status: string; n: number }[]>`select status, count(*)::int as n from datamorph.runs where id = any(${ids}) group by status`;
+      const rows = await sql<
+        { status: string; n: number }[]
+      >`select status, count(*)::int as n from datamorph.runs where id = any(${ids}) group by status`;
       return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
     };
     const queuedEvents = () => sql<{ run_id: string; ahead: number }[]>`
@@ -58,7 +67,9 @@ test("30 runs started at once all succeed, the waiting ones say they are queued,
     const last = queued.at(-1)!;
     await page.goto(`/runs/${last.run_id}`);
     await expect(page.locator(".badge.queued").first()).toBeVisible();
-    await expect(page.getByTestId("queued")).toHaveText(`Queued: ${SLOTS} run(s) are building and ${last.ahead} more wait ahead of this one; it starts when a slot frees up (${SLOTS} at a time here).`);
+    await expect(page.getByTestId("queued")).toHaveText(
+      `Queued: ${SLOTS} run(s) are building and ${last.ahead} more wait ahead of this one; it starts when a slot frees up (${SLOTS} at a time here).`,
+    );
     await expect(page.getByTestId("event")).toHaveCount(1);
     await page.screenshot({ path: "e2e/.output/run-queued.png", fullPage: true });
     // The blocked profiles count their wait against the reader login's 30 s statement timeout.
@@ -80,10 +91,15 @@ test("30 runs started at once all succeed, the waiting ones say they are queued,
     expect(mostRunning).toBeGreaterThan(0);
     expect(mostRunning).toBeLessThanOrEqual(SLOTS);
     const statuses = await sql`select status, error from datamorph.runs where id = any(${ids})`;
-    expect(statuses.filter((r) => r.status !== "succeeded"), "every run succeeded").toEqual([]);
-    const tables = await sql`select table_name from information_schema.tables where table_schema = 'public' and table_name = any(${targets})`;
+    expect(
+      statuses.filter((r) => r.status !== "succeeded"),
+      "every run succeeded",
+    ).toEqual([]);
+    const tables =
+      await sql`select table_name from information_schema.tables where table_schema = 'public' and table_name = any(${targets})`;
     expect(tables).toHaveLength(RUNS);
-    const shadows = await sql`select table_name from information_schema.tables where table_name like 'load\\_order\\_totals\\_%\\_\\_shadow\\_%'`;
+    const shadows =
+      await sql`select table_name from information_schema.tables where table_name like 'load\\_order\\_totals\\_%\\_\\_shadow\\_%'`;
     expect(shadows, "no shadow table is left behind").toEqual([]);
 
     // Once it ran, its page took the notice down and shows the success live.
@@ -101,7 +117,10 @@ test("30 runs started at once all succeed, the waiting ones say they are queued,
   const slowest = Math.max(...samples.map((s) => s.ms));
   test.info().annotations.push({ type: "health", description: `${samples.length} answers, slowest ${slowest} ms` });
   expect(samples.length).toBeGreaterThan(8);
-  expect(samples.filter((s) => s.status !== 200), `health answers that were not a 200 within 5 s (slowest ${slowest} ms)`).toEqual([]);
+  expect(
+    samples.filter((s) => s.status !== 200),
+    `health answers that were not a 200 within 5 s (slowest ${slowest} ms)`,
+  ).toEqual([]);
 });
 
 test("a queued run's page shows it waiting, then shows it running once a slot frees up", async ({ page }) => {
@@ -112,22 +131,36 @@ test("a queued run's page shows it waiting, then shows it running once a slot fr
   try {
     // The slots fill with runs that wait on orders; the next run, on payments, queues behind them,
     // and once it starts it waits on payments long enough to be seen running.
-    for (const [hold, table] of [[orders, "orders"], [payments, "payments"]] as const) {
+    for (const [hold, table] of [
+      [orders, "orders"],
+      [payments, "payments"],
+    ] as const) {
       await hold`begin`;
       await hold.unsafe(`lock table ${table} in access exclusive mode`);
     }
-    const first = await Promise.all(slotTargets.map((target) => page.request.post("/api/runs", { data: { prompt: PROMPT, target } })));
+    const first = await Promise.all(
+      slotTargets.map((target) => page.request.post("/api/runs", { data: { prompt: PROMPT, target } })),
+    );
     const firstIds = (await Promise.all(first.map((r) => r.json()))).map((body) => body.id as string);
     const statuses = connectWarehouse();
     try {
-      await expect.poll(async () => (await statuses`select count(*)::int as n from datamorph.runs where id = any(${firstIds}) and status = 'running'`)[0].n).toBe(SLOTS);
+      await expect
+        .poll(
+          async () =>
+            (
+              await statuses`select count(*)::int as n from datamorph.runs where id = any(${firstIds}) and status = 'running'`
+            )[0].n,
+        )
+        .toBe(SLOTS);
     } finally {
       await statuses.end();
     }
     const queued = await page.request.post("/api/runs", { data: { prompt: PAYMENTS_PROMPT, target: paymentsTarget } });
     await page.goto(`/runs/${(await queued.json()).id}`);
     await expect(page.locator(".badge.queued").first()).toBeVisible();
-    await expect(page.getByTestId("queued")).toHaveText(`Queued: ${SLOTS} run(s) are building; it starts when a slot frees up (${SLOTS} at a time here).`);
+    await expect(page.getByTestId("queued")).toHaveText(
+      `Queued: ${SLOTS} run(s) are building; it starts when a slot frees up (${SLOTS} at a time here).`,
+    );
 
     await orders`commit`;
     await expect(page.getByTestId("queued")).toHaveCount(0, { timeout: 60_000 });

@@ -5,12 +5,19 @@ import { signUpInNewContext } from "./accounts";
 type ModelFile = { entities: { table: string; synonyms?: string[]; dimensions: { column: string }[] }[] };
 
 const chooseModelFile = (page: Page, text: string) =>
-  page.getByLabel("Model file (YAML)").setInputFiles({ name: "model.yaml", mimeType: "application/yaml", buffer: Buffer.from(text) });
+  page
+    .getByLabel("Model file (YAML)")
+    .setInputFiles({ name: "model.yaml", mimeType: "application/yaml", buffer: Buffer.from(text) });
 
-test("the model page shows what each table and column means; an administrator loads an edited model and sees it", async ({ page, request }) => {
+test("the model page shows what each table and column means; an administrator loads an edited model and sees it", async ({
+  page,
+  request,
+}) => {
   await page.goto("/model");
   await expect(page.getByRole("heading", { name: "Semantic model", level: 1 })).toBeVisible();
-  const customers = page.getByTestId("model-entity").filter({ has: page.getByRole("heading", { name: "public.customers" }) });
+  const customers = page
+    .getByTestId("model-entity")
+    .filter({ has: page.getByRole("heading", { name: "public.customers" }) });
   await expect(customers).toContainText('Called "customer", "customers"');
   await expect(customers.getByRole("row", { name: /country/ })).toContainText("values:");
   await expect(page.getByTestId("model-relationships")).toContainText("public.orders.customer_id");
@@ -46,11 +53,17 @@ test("the model page shows what each table and column means; an administrator lo
   expect((await broken.json()).error.problems.length).toBeGreaterThan(0);
   const empty = await request.post("/api/model", { data: { yaml: "  " } });
   expect(empty.status()).toBe(400);
-  expect((await empty.json()).error.message).toBe("The model file is empty: export the model, edit it and send it back.");
+  expect((await empty.json()).error.message).toBe(
+    "The model file is empty: export the model, edit it and send it back.",
+  );
 });
 
 test("a member reads the model but cannot change it", async ({ browser }) => {
-  const { context, page } = await signUpInNewContext(browser, { name: "Mo Member", email: "mo.model@example.com", password: "a long member password" });
+  const { context, page } = await signUpInNewContext(browser, {
+    name: "Mo Member",
+    email: "mo.model@example.com",
+    password: "a long member password",
+  });
   try {
     await page.goto("/model");
     await expect(page.getByTestId("model-entity").first()).toBeVisible();
@@ -60,7 +73,9 @@ test("a member reads the model but cannot change it", async ({ browser }) => {
     expect(download.status()).toBe(200);
     const refused = await page.request.post("/api/model", { data: { yaml: await download.text() } });
     expect(refused.status()).toBe(403);
-    expect((await refused.json()).error.message).toBe("Only an administrator can change the semantic model. Ask one to import your file.");
+    expect((await refused.json()).error.message).toBe(
+      "Only an administrator can change the semantic model. Ask one to import your file.",
+    );
   } finally {
     await context.close();
   }

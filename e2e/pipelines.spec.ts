@@ -10,7 +10,10 @@ async function waitForRun(page: Page) {
   return page.url().split("/").at(-1)!;
 }
 
-test("a run saved as a pipeline runs again with another parameter value, and its history shows both", async ({ page, browser }) => {
+test("a run saved as a pipeline runs again with another parameter value, and its history shows both", async ({
+  page,
+  browser,
+}) => {
   const started = await page.request.post("/api/runs", { data: { prompt: PROMPT } });
   expect(started.status()).toBe(202);
   await page.goto((await started.json()).url);
@@ -80,13 +83,22 @@ test("a run saved as a pipeline runs again with another parameter value, and its
   const pipelineId = pipelineUrl.split("/").at(-1)!;
   const details = await page.request.get(`/api/pipelines/${pipelineId}`);
   expect(details.status()).toBe(200);
-  expect(await details.json()).toMatchObject({ name: "Shipped totals", currentVersion: 2, targetTable: "status_totals_{{status}}", parameters: [{ name: "status", type: "text", default: "shipped" }] });
+  expect(await details.json()).toMatchObject({
+    name: "Shipped totals",
+    currentVersion: 2,
+    targetTable: "status_totals_{{status}}",
+    parameters: [{ name: "status", type: "text", default: "shipped" }],
+  });
   const bad = await page.request.post(`/api/pipelines/${pipelineId}/runs`, { data: { parameters: { colour: "red" } } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.message).toBe("This pipeline has no parameter colour (its parameters: status).");
 
   // Another member neither sees nor runs it.
-  const { context, page: member } = await signUpInNewContext(browser, { name: "Pia", email: "pia.pipelines@example.com", password: "pia's long secret" });
+  const { context, page: member } = await signUpInNewContext(browser, {
+    name: "Pia",
+    email: "pia.pipelines@example.com",
+    password: "pia's long secret",
+  });
   try {
     expect((await member.goto(pipelineUrl))?.status()).toBe(404);
     expect((await member.request.get(`/api/pipelines/${pipelineId}`)).status()).toBe(404);
@@ -99,11 +111,24 @@ test("a run saved as a pipeline runs again with another parameter value, and its
   }
 });
 
-test("a pipeline is scheduled in a time zone, paused and resumed, and backfilled month by month from its page", async ({ page }) => {
-  const started = await page.request.post("/api/runs", { data: { prompt: "number of orders per day in January 2024" } });
+test("a pipeline is scheduled in a time zone, paused and resumed, and backfilled month by month from its page", async ({
+  page,
+}) => {
+  const started = await page.request.post("/api/runs", {
+    data: { prompt: "number of orders per day in January 2024" },
+  });
   const { id: runId } = await started.json();
-  await expect.poll(async () => (await (await page.request.get(`/api/runs/${runId}`)).json()).run.status, { timeout: 45_000 }).toBe("succeeded");
-  const saved = await page.request.post("/api/pipelines", { data: { runId, name: "Daily orders", target: "daily_orders_{{month}}", parameters: [{ name: "month", type: "date", default: "2024-01-01" }] } });
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/runs/${runId}`)).json()).run.status, { timeout: 45_000 })
+    .toBe("succeeded");
+  const saved = await page.request.post("/api/pipelines", {
+    data: {
+      runId,
+      name: "Daily orders",
+      target: "daily_orders_{{month}}",
+      parameters: [{ name: "month", type: "date", default: "2024-01-01" }],
+    },
+  });
   expect(saved.status()).toBe(201);
   await page.goto((await saved.json()).url);
   await expect(page.getByTestId("pipeline-parameters")).toContainText("2024-01-01");
@@ -114,7 +139,9 @@ test("a pipeline is scheduled in a time zone, paused and resumed, and backfilled
   await schedule.getByRole("button", { name: "Save schedule" }).click();
   await expect(schedule.getByRole("status")).toContainText("Scheduled; it fires next at");
   // 06:00 in Berlin is 05:00 UTC in winter, 04:00 in summer.
-  await expect(page.getByTestId("pipeline-schedule")).toContainText(/0 6 \* \* \* \(Europe\/Berlin\), next \d{4}-\d\d-\d\d 0[45]:00 UTC/);
+  await expect(page.getByTestId("pipeline-schedule")).toContainText(
+    /0 6 \* \* \* \(Europe\/Berlin\), next \d{4}-\d\d-\d\d 0[45]:00 UTC/,
+  );
   await schedule.getByRole("button", { name: "Pause schedule" }).click();
   await expect(page.getByTestId("pipeline-schedule")).toContainText("paused");
   await schedule.getByRole("button", { name: "Resume schedule" }).click();
@@ -122,7 +149,9 @@ test("a pipeline is scheduled in a time zone, paused and resumed, and backfilled
 
   await schedule.getByLabel("Cron expression").fill("every morning");
   await schedule.getByRole("button", { name: "Save schedule" }).click();
-  await expect(schedule.getByRole("alert")).toContainText('"every morning" is not a cron expression DataMorph can read');
+  await expect(schedule.getByRole("alert")).toContainText(
+    '"every morning" is not a cron expression DataMorph can read',
+  );
 
   const backfill = page.getByRole("region", { name: "Backfill" });
   await backfill.getByLabel("From").fill("2024-02-01");

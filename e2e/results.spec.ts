@@ -14,7 +14,9 @@ async function runToEnd(page: Page, prompt: string, target: string): Promise<str
   const started = await page.request.post("/api/runs", { data: { prompt, target } });
   expect(started.status(), await started.text()).toBe(202);
   const { id } = await started.json();
-  await expect.poll(async () => (await (await page.request.get(`/api/runs/${id}`)).json()).run.status, { timeout: 45_000 }).toBe("succeeded");
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/runs/${id}`)).json()).run.status, { timeout: 45_000 })
+    .toBe("succeeded");
   return id as string;
 }
 
@@ -23,19 +25,27 @@ async function tableRows(table: string): Promise<string[][]> {
   try {
     const rows = await sql.unsafe(`select * from public.${table}`);
     const columns = (rows as unknown as { columns: { name: string }[] }).columns.map((c) => c.name);
-    const text = await sql.unsafe(`select ${columns.map((c) => `"${c}"::text`).join(", ")} from public.${table}`).values();
+    const text = await sql
+      .unsafe(`select ${columns.map((c) => `"${c}"::text`).join(", ")} from public.${table}`)
+      .values();
     return [columns, ...text.map((r) => r.map((v) => (v === null ? "" : String(v))))];
   } finally {
     await sql.end();
   }
 }
 
-test("a monthly result shows as a line beside its grid, sorts by a column, and downloads as the table's rows", async ({ page, browser }) => {
+test("a monthly result shows as a line beside its grid, sorts by a column, and downloads as the table's rows", async ({
+  page,
+  browser,
+}) => {
   const runId = await runToEnd(page, MONTHLY, "results_monthly_orders");
   await page.goto(`/runs/${runId}`);
   const result = page.getByTestId("preview");
   await expect(result.getByTestId("result-chart")).toHaveAttribute("data-kind", "line");
-  await expect(result.getByTestId("chart-line")).toHaveAttribute("aria-label", /12 points from 2024-01-01 to 2024-12-01/);
+  await expect(result.getByTestId("chart-line")).toHaveAttribute(
+    "aria-label",
+    /12 points from 2024-01-01 to 2024-12-01/,
+  );
   await expect(result.getByTestId("chart-line").locator("circle")).toHaveCount(12);
 
   // The grid follows the spec's order (by month), and dates read as dates.
@@ -50,12 +60,16 @@ test("a monthly result shows as a line beside its grid, sorts by a column, and d
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/sort=.*&dir=asc/);
   await expect(grid.locator("thead th").nth(1)).toHaveAttribute("aria-sort", "ascending");
-  const ascending = (await grid.locator("tbody tr td:nth-child(2)").allTextContents()).map((t) => Number(t.replace(/,/g, "")));
+  const ascending = (await grid.locator("tbody tr td:nth-child(2)").allTextContents()).map((t) =>
+    Number(t.replace(/,/g, "")),
+  );
   expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
   await grid.getByRole("link", { name: new RegExp(`^${countColumn.replace(/[▲▼↕]/g, "")}`) }).click();
   await expect(page).toHaveURL(/dir=desc/);
   await expect(grid.locator("thead th").nth(1)).toHaveAttribute("aria-sort", "descending");
-  const descending = (await grid.locator("tbody tr td:nth-child(2)").allTextContents()).map((t) => Number(t.replace(/,/g, "")));
+  const descending = (await grid.locator("tbody tr td:nth-child(2)").allTextContents()).map((t) =>
+    Number(t.replace(/,/g, "")),
+  );
   expect(descending).toEqual([...ascending].reverse());
   expect(monthColumn).toMatch(/month/);
 
@@ -72,7 +86,11 @@ test("a monthly result shows as a line beside its grid, sorts by a column, and d
   await result.screenshot({ path: "e2e/.output/result-chart.png" });
 
   // Someone else's run: no CSV, and no hint that it exists.
-  const { context, page: other } = await signUpInNewContext(browser, { name: "Rosa", email: "rosa.results@example.com", password: "rosa's long secret" });
+  const { context, page: other } = await signUpInNewContext(browser, {
+    name: "Rosa",
+    email: "rosa.results@example.com",
+    password: "rosa's long secret",
+  });
   try {
     const refused = await other.request.get(`/api/runs/${runId}/result.csv`);
     expect(refused.status()).toBe(404);
@@ -90,7 +108,9 @@ test("a category with a measure shows as bars; the dashboard counts the runs by 
   const bars = chart.locator("rect[data-value]");
   await expect(bars).toHaveCount(4);
   // The longest bar is the largest average.
-  const widths = await bars.evaluateAll((rects) => rects.map((r) => [Number(r.getAttribute("data-value")), r.getBoundingClientRect().width]));
+  const widths = await bars.evaluateAll((rects) =>
+    rects.map((r) => [Number(r.getAttribute("data-value")), r.getBoundingClientRect().width]),
+  );
   const widest = widths.reduce((a, b) => (b[1] > a[1] ? b : a));
   expect(widest[0]).toBe(Math.max(...widths.map((w) => w[0])));
 
@@ -111,16 +131,28 @@ test("a category with a measure shows as bars; the dashboard counts the runs by 
 
 test("a pipeline reading another's table shows it upstream, and the other lists it downstream", async ({ page }) => {
   const totalsRun = await runToEnd(page, "total order amount per customer", "results_customer_totals");
-  const upstream = await page.request.post("/api/pipelines", { data: { runId: totalsRun, name: "Results customer totals" } });
+  const upstream = await page.request.post("/api/pipelines", {
+    data: { runId: totalsRun, name: "Results customer totals" },
+  });
   expect(upstream.status()).toBe(201);
-  const readerRun = await runToEnd(page, "results_customer_totals with total_order_amount over 20000", "results_big_spenders");
-  const downstream = await page.request.post("/api/pipelines", { data: { runId: readerRun, name: "Results big spenders" } });
+  const readerRun = await runToEnd(
+    page,
+    "results_customer_totals with total_order_amount over 20000",
+    "results_big_spenders",
+  );
+  const downstream = await page.request.post("/api/pipelines", {
+    data: { runId: readerRun, name: "Results big spenders" },
+  });
   expect(downstream.status()).toBe(201);
 
   await page.goto((await downstream.json()).url);
-  await expect(page.getByTestId("pipeline-upstream")).toContainText("public.results_customer_totals ← Results customer totals");
+  await expect(page.getByTestId("pipeline-upstream")).toContainText(
+    "public.results_customer_totals ← Results customer totals",
+  );
   await page.goto((await upstream.json()).url);
-  await expect(page.getByTestId("pipeline-downstream")).toContainText("Results big spenders reads public.results_customer_totals");
+  await expect(page.getByTestId("pipeline-downstream")).toContainText(
+    "Results big spenders reads public.results_customer_totals",
+  );
 });
 
 test("the runs list searches, filters and pages, and its URL brings the same list back", async ({ page }) => {
@@ -133,7 +165,10 @@ test("the runs list searches, filters and pages, and its URL brings the same lis
   for (const target of await listed.locator("td:nth-child(3)").allTextContents()) expect(target).toContain("results_");
   const count = await listed.count();
 
-  await page.getByRole("navigation", { name: "Filter by status" }).getByRole("link", { name: /^succeeded/ }).click();
+  await page
+    .getByRole("navigation", { name: "Filter by status" })
+    .getByRole("link", { name: /^succeeded/ })
+    .click();
   await expect(page).toHaveURL(/q=results_&status=succeeded/);
   await expect(page.getByRole("searchbox", { name: "Search runs" })).toHaveValue("results_");
   await expect(listed).toHaveCount(count);

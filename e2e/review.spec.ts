@@ -7,13 +7,16 @@ import { connectWarehouse } from "./warehouse";
 // finished run with its request filled in.
 
 const PROMPT = "total order amount per customer for shipped orders";
-const byHand = (status: string) => `select c.customer_id, sum(o.amount) from customers c join orders o using (customer_id) where o.status = '${status}' group by 1`;
+const byHand = (status: string) =>
+  `select c.customer_id, sum(o.amount) from customers c join orders o using (customer_id) where o.status = '${status}' group by 1`;
 
 /** Rows only one side has, both ways: 0 when the table holds exactly the hand-written rows. */
 async function differingRows(table: string, query: string): Promise<number> {
   const sql = connectWarehouse();
   try {
-    const [row] = await sql.unsafe(`select count(*)::int as n from ((select * from ${table} except all ${query}) union all (${query} except all select * from ${table})) d`);
+    const [row] = await sql.unsafe(
+      `select count(*)::int as n from ((select * from ${table} except all ${query}) union all (${query} except all select * from ${table})) d`,
+    );
     return row.n as number;
   } finally {
     await sql.end();
@@ -54,16 +57,24 @@ test("review → edit a filter value → build: the same run builds a table that
   // An edit that cannot be built says so beside its clause, and Build waits.
   await clause(page, "filters.0").getByRole("button", { name: "Change" }).click();
   await clause(page, "filters.0").getByLabel("Column").selectOption("orders.amount");
-  await expect(clause(page, "filters.0").getByTestId("clause-issue")).toHaveText('orders.amount is numeric; "shipped" is not a number');
+  await expect(clause(page, "filters.0").getByTestId("clause-issue")).toHaveText(
+    'orders.amount is numeric; "shipped" is not a number',
+  );
   await expect(page.getByTestId("plan-submit")).toBeDisabled();
   await checkEveryScreen(page, "run-review-invalid");
 
   // The server holds an edited plan to the same bar: refused with its clause, the run still in review.
   const planned = await (await page.request.get(`/api/runs/${runId}`)).json();
-  const spec = planned.events.findLast((e: { agent: string; level: string }) => e.agent === "planner" && e.level === "success").payload.spec;
-  const refused = await page.request.post(`/api/runs/${runId}/plan`, { data: { spec: { ...spec, filters: [{ ...spec.filters[0], column: { source: "orders", column: "colour" } }] } } });
+  const spec = planned.events.findLast(
+    (e: { agent: string; level: string }) => e.agent === "planner" && e.level === "success",
+  ).payload.spec;
+  const refused = await page.request.post(`/api/runs/${runId}/plan`, {
+    data: { spec: { ...spec, filters: [{ ...spec.filters[0], column: { source: "orders", column: "colour" } }] } },
+  });
   expect(refused.status()).toBe(400);
-  expect((await refused.json()).issues).toEqual([{ clause: "filters.0", message: 'column "colour" does not exist in public.orders' }]);
+  expect((await refused.json()).issues).toEqual([
+    { clause: "filters.0", message: 'column "colour" does not exist in public.orders' },
+  ]);
 
   await clause(page, "filters.0").getByLabel("Column").selectOption("orders.status");
   const value = clause(page, "filters.0").getByLabel("Value");
@@ -76,7 +87,9 @@ test("review → edit a filter value → build: the same run builds a table that
   await expect(clause(page, "filters.0").getByTestId("clause-issue")).toHaveCount(0);
   await page.getByTestId("plan-submit").click();
 
-  await expect(page.getByTestId("event").filter({ hasText: "Plan edited by ada@example.com: 1 change" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("event").filter({ hasText: "Plan edited by ada@example.com: 1 change" })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByTestId("event").filter({ hasText: "Run succeeded" })).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId("run-status")).toHaveText("succeeded");
   await expect(page).toHaveURL(new RegExp(`/runs/${runId}$`));
@@ -88,9 +101,12 @@ test("review → edit a filter value → build: the same run builds a table that
   expect(again.status()).toBe(409);
 });
 
-test("Edit & re-run opens the editor with the request and the plan, and starts a new run in review", async ({ page }) => {
+test("Edit & re-run opens the editor with the request and the plan, and starts a new run in review", async ({
+  page,
+}) => {
   const sql = connectWarehouse();
-  const [run] = await sql`select id from datamorph.runs where prompt = ${PROMPT} and status = 'succeeded' order by created_at desc limit 1`;
+  const [run] =
+    await sql`select id from datamorph.runs where prompt = ${PROMPT} and status = 'succeeded' order by created_at desc limit 1`;
   await sql.end();
   expect(run, "the first test of this file built a reviewed run").toBeDefined();
   await page.goto(`/runs/${run.id}`);
@@ -102,7 +118,9 @@ test("Edit & re-run opens the editor with the request and the plan, and starts a
   await checkEveryScreen(page, "run-edit-rerun");
 
   await editor.getByLabel("Request").fill(`${PROMPT} please`);
-  await expect(editor.getByRole("status")).toHaveText("The request changed: it will be planned again, and the edits below are left out.");
+  await expect(editor.getByRole("status")).toHaveText(
+    "The request changed: it will be planned again, and the edits below are left out.",
+  );
   await editor.getByLabel("Request").fill(PROMPT);
   await page.getByRole("button", { name: "Review as a new run" }).click();
 
@@ -110,5 +128,7 @@ test("Edit & re-run opens the editor with the request and the plan, and starts a
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("run-status")).toHaveText("in review");
   await expect(clause(page, "filters.0")).toContainText("orders.status is “returned”");
-  await expect(page.getByTestId("event").filter({ hasText: `Took the plan of run ${run.id} for review` })).toBeVisible();
+  await expect(
+    page.getByTestId("event").filter({ hasText: `Took the plan of run ${run.id} for review` }),
+  ).toBeVisible();
 });

@@ -44,7 +44,10 @@ test("a run streams live from the browser, succeeds, previews its table and expo
     await expect(page.getByTestId("code-sql")).toContainText('FROM "public"."customers"');
     await page.screenshot({ path: "e2e/.output/run.png", fullPage: true });
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "PDF report" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "PDF report" }).click(),
+    ]);
     const file = await download.path();
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
     expect(text).toContain(SEED);
@@ -56,7 +59,9 @@ test("a run streams live from the browser, succeeds, previews its table and expo
   }
 });
 
-test("only the latest publish of a table can be rolled back, after a confirmation, once, restoring the version before", async ({ page }) => {
+test("only the latest publish of a table can be rolled back, after a confirmation, once, restoring the version before", async ({
+  page,
+}) => {
   const build = async ({ replace }: { replace: boolean }) => {
     await page.goto("/");
     await page.getByLabel("Describe the table you want").fill("number of orders per status");
@@ -78,7 +83,9 @@ test("only the latest publish of a table can be rolled back, after a confirmatio
     await page.getByLabel("Describe the table you want").fill("number of orders per status");
     await page.getByLabel("Target table (optional)").fill("status_counts");
     await page.getByRole("button", { name: "Build table" }).click();
-    await expect(page.getByRole("alert").first()).toContainText(`public.status_counts already exists: run ${first.split("/").at(-1)} by ada@example.com`);
+    await expect(page.getByRole("alert").first()).toContainText(
+      `public.status_counts already exists: run ${first.split("/").at(-1)} by ada@example.com`,
+    );
     await expect(page).toHaveURL(/\/$/);
 
     const second = await build({ replace: true });
@@ -86,14 +93,18 @@ test("only the latest publish of a table can be rolled back, after a confirmatio
     await expect(page.getByTestId("publish-notice")).toContainText("Replaced by run");
     await expect(page.getByTestId("preview")).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Roll back" })).toHaveCount(0);
-    expect(await sql`select column_name from information_schema.columns where table_name = 'status_counts' and column_name = 'version'`).toHaveLength(0);
+    expect(
+      await sql`select column_name from information_schema.columns where table_name = 'status_counts' and column_name = 'version'`,
+    ).toHaveLength(0);
 
     await page.goto(second);
     await page.getByRole("button", { name: "Roll back" }).click();
     const confirm = page.getByRole("group", { name: "Confirm roll back" });
     await expect(confirm).toContainText("Put back the version of public.status_counts that this run replaced?");
     await confirm.getByRole("button", { name: "Cancel" }).click();
-    expect(await sql`select column_name from information_schema.columns where table_name = 'status_counts' and column_name = 'version'`).toHaveLength(0);
+    expect(
+      await sql`select column_name from information_schema.columns where table_name = 'status_counts' and column_name = 'version'`,
+    ).toHaveLength(0);
 
     await page.getByRole("button", { name: "Roll back" }).click();
     await page.getByRole("button", { name: "Yes, roll back" }).click();
@@ -107,7 +118,9 @@ test("only the latest publish of a table can be rolled back, after a confirmatio
     // Not a toggle: asking again is refused and changes nothing.
     const again = await page.request.post(`/api/runs/${second.split("/").at(-1)}/rollback`, { data: {} });
     expect(again.status()).toBe(409);
-    expect((await again.json()).error.message).toMatch(/^This run was already rolled back on .* by ada@example\.com; public\.status_counts holds the version before it\./);
+    expect((await again.json()).error.message).toMatch(
+      /^This run was already rolled back on .* by ada@example\.com; public\.status_counts holds the version before it\./,
+    );
     expect((await sql`select version from status_counts limit 1`)[0].version).toBe("first");
 
     // The first run's version is in place again, so its page shows its rows.
@@ -148,7 +161,12 @@ test("another user cannot open someone else's run", async ({ browser }) => {
   const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const stranger = await other.newPage();
   await stranger.goto("/sign-up");
-  await new AuthPages(stranger).fill({ "Access code": e2eAccessCode, "Your name": "Sam", Email: "sam@example.com", Password: "a different secret" });
+  await new AuthPages(stranger).fill({
+    "Access code": e2eAccessCode,
+    "Your name": "Sam",
+    Email: "sam@example.com",
+    Password: "a different secret",
+  });
   await stranger.getByRole("button", { name: "Create account" }).click();
   await expect(stranger.getByTestId("signed-in-as")).toHaveText("sam@example.com");
 

@@ -29,7 +29,12 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`));
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) =>
+          `${v.id} (${v.impact}): ${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1).join(" ").trim()}`,
+      ),
+    );
 }
 
 /**
@@ -55,7 +60,8 @@ export async function controlsMissedByTab(page: Page): Promise<string[]> {
     for (const element of elements as HTMLElement[]) {
       const disabled = (element as HTMLButtonElement).disabled === true;
       const box = element.getBoundingClientRect();
-      if (disabled || box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden") continue;
+      if (disabled || box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden")
+        continue;
       element.dataset.tabCheck = String(n++);
     }
     return n;
@@ -67,11 +73,16 @@ export async function controlsMissedByTab(page: Page): Promise<string[]> {
     const id = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.tabCheck);
     if (id !== undefined) reached.add(id);
   }
-  return page.locator("[data-tab-check]").evaluateAll(
-    (elements, seen) =>
-      (elements as HTMLElement[])
-        .filter((element) => !seen.includes(element.dataset.tabCheck!))
-        .map((element) => `<${element.tagName.toLowerCase()}> ${(element.textContent || element.getAttribute("aria-label") || element.getAttribute("name") || "").trim().slice(0, 60)}`),
-    [...reached],
-  );
+  return page
+    .locator("[data-tab-check]")
+    .evaluateAll(
+      (elements, seen) =>
+        (elements as HTMLElement[])
+          .filter((element) => !seen.includes(element.dataset.tabCheck!))
+          .map(
+            (element) =>
+              `<${element.tagName.toLowerCase()}> ${(element.textContent || element.getAttribute("aria-label") || element.getAttribute("name") || "").trim().slice(0, 60)}`,
+          ),
+      [...reached],
+    );
 }

@@ -10,28 +10,72 @@ export type Access = "session" | "public";
 
 /** Every route handler in app/: a URL that reaches it, who may call it, and a body for each method. */
 export const routes: Record<string, { url: string; access: Access; methods: Record<string, Sample> }> = {
-  "/api/auth/[...nextauth]": { url: "/api/auth/signout", access: "public", methods: { GET: {}, POST: { form: { callbackUrl: "/" } } } },
+  "/api/auth/[...nextauth]": {
+    url: "/api/auth/signout",
+    access: "public",
+    methods: { GET: {}, POST: { form: { callbackUrl: "/" } } },
+  },
   "/api/health": { url: "/api/health", access: "public", methods: { GET: {} } },
   "/api/me": { url: "/api/me", access: "session", methods: { GET: {} } },
-  "/api/model": { url: "/api/model", access: "session", methods: { GET: {}, POST: { data: { yaml: "format_version: 1" } } } },
-  "/api/pipelines": { url: "/api/pipelines", access: "session", methods: { GET: {}, POST: { data: { runId: NO_RUN, name: "stolen" } } } },
+  "/api/model": {
+    url: "/api/model",
+    access: "session",
+    methods: { GET: {}, POST: { data: { yaml: "format_version: 1" } } },
+  },
+  "/api/pipelines": {
+    url: "/api/pipelines",
+    access: "session",
+    methods: { GET: {}, POST: { data: { runId: NO_RUN, name: "stolen" } } },
+  },
   "/api/pipelines/[id]": { url: `/api/pipelines/${NO_RUN}`, access: "session", methods: { GET: {} } },
-  "/api/pipelines/[id]/backfill": { url: `/api/pipelines/${NO_RUN}/backfill`, access: "session", methods: { POST: { data: { parameter: "month", from: "2024-01-01", to: "2024-02-01", every: "month" } } } },
-  "/api/pipelines/[id]/runs": { url: `/api/pipelines/${NO_RUN}/runs`, access: "session", methods: { POST: { data: {} } } },
-  "/api/pipelines/[id]/schedule": { url: `/api/pipelines/${NO_RUN}/schedule`, access: "session", methods: { POST: { data: { paused: true } } } },
+  "/api/pipelines/[id]/backfill": {
+    url: `/api/pipelines/${NO_RUN}/backfill`,
+    access: "session",
+    methods: { POST: { data: { parameter: "month", from: "2024-01-01", to: "2024-02-01", every: "month" } } },
+  },
+  "/api/pipelines/[id]/runs": {
+    url: `/api/pipelines/${NO_RUN}/runs`,
+    access: "session",
+    methods: { POST: { data: {} } },
+  },
+  "/api/pipelines/[id]/schedule": {
+    url: `/api/pipelines/${NO_RUN}/schedule`,
+    access: "session",
+    methods: { POST: { data: { paused: true } } },
+  },
   "/api/query": { url: "/api/query", access: "session", methods: { POST: { data: { sql: "select 1" } } } },
   "/api/runs": { url: "/api/runs", access: "session", methods: { GET: {}, POST: { data: { prompt: SEED } } } },
   "/api/runs/[id]": { url: `/api/runs/${NO_RUN}`, access: "session", methods: { GET: {} } },
-  "/api/runs/[id]/answers": { url: `/api/runs/${NO_RUN}/answers`, access: "session", methods: { POST: { data: { answers: { q00000000: "c1" } } } } },
+  "/api/runs/[id]/answers": {
+    url: `/api/runs/${NO_RUN}/answers`,
+    access: "session",
+    methods: { POST: { data: { answers: { q00000000: "c1" } } } },
+  },
   "/api/runs/[id]/events": { url: `/api/runs/${NO_RUN}/events`, access: "session", methods: { GET: {} } },
   "/api/runs/[id]/report.pdf": { url: `/api/runs/${NO_RUN}/report.pdf`, access: "session", methods: { GET: {} } },
   "/api/runs/[id]/plan": { url: `/api/runs/${NO_RUN}/plan`, access: "session", methods: { POST: { data: {} } } },
-  "/api/runs/[id]/rerun": { url: `/api/runs/${NO_RUN}/rerun`, access: "session", methods: { POST: { data: { prompt: SEED } } } },
+  "/api/runs/[id]/rerun": {
+    url: `/api/runs/${NO_RUN}/rerun`,
+    access: "session",
+    methods: { POST: { data: { prompt: SEED } } },
+  },
   "/api/runs/[id]/result.csv": { url: `/api/runs/${NO_RUN}/result.csv`, access: "session", methods: { GET: {} } },
-  "/api/runs/[id]/rollback": { url: `/api/runs/${NO_RUN}/rollback`, access: "session", methods: { POST: { data: {} } } },
+  "/api/runs/[id]/rollback": {
+    url: `/api/runs/${NO_RUN}/rollback`,
+    access: "session",
+    methods: { POST: { data: {} } },
+  },
   "/api/schemas": { url: "/api/schemas", access: "session", methods: { GET: {} } },
-  "/api/tables": { url: "/api/tables?name=csrf_upload.csv", access: "session", methods: { POST: { data: "a\n1\n", headers: { "content-type": "text/csv" } } } },
-  "/api/tables/[name]/rollback": { url: "/api/tables/orders/rollback", access: "session", methods: { POST: { data: {} } } },
+  "/api/tables": {
+    url: "/api/tables?name=csrf_upload.csv",
+    access: "session",
+    methods: { POST: { data: "a\n1\n", headers: { "content-type": "text/csv" } } },
+  },
+  "/api/tables/[name]/rollback": {
+    url: "/api/tables/orders/rollback",
+    access: "session",
+    methods: { POST: { data: {} } },
+  },
   "/api/tables/[name]/rows": { url: "/api/tables/orders/rows", access: "session", methods: { GET: {} } },
 };
 
@@ -57,8 +101,20 @@ export const pages: Record<string, { url: string; access: Access }> = {
 export const actionFiles: Record<string, { page: string; actions: Record<string, Access> }> = {
   "app/actions.ts": { page: "/", actions: { startRunAction: "session" } },
   "app/(app)/account/actions.ts": { page: "/account", actions: { changePasswordAction: "session" } },
-  "app/(app)/pipelines/[id]/actions.ts": { page: `/pipelines/${NO_RUN}`, actions: { backfillAction: "session", editPipelineAction: "session", pauseAction: "session", runPipelineAction: "session", scheduleAction: "session" } },
-  "app/(app)/runs/[id]/actions.ts": { page: `/runs/${NO_RUN}`, actions: { rerunAction: "session", rollbackAction: "session", savePipelineAction: "session" } },
+  "app/(app)/pipelines/[id]/actions.ts": {
+    page: `/pipelines/${NO_RUN}`,
+    actions: {
+      backfillAction: "session",
+      editPipelineAction: "session",
+      pauseAction: "session",
+      runPipelineAction: "session",
+      scheduleAction: "session",
+    },
+  },
+  "app/(app)/runs/[id]/actions.ts": {
+    page: `/runs/${NO_RUN}`,
+    actions: { rerunAction: "session", rollbackAction: "session", savePipelineAction: "session" },
+  },
   "app/(auth)/setup/actions.ts": { page: "/setup", actions: { setupAction: "public" } },
   "app/(auth)/sign-in/actions.ts": { page: "/sign-in", actions: { signInAction: "public" } },
   "app/(auth)/sign-up/actions.ts": { page: "/sign-up", actions: { signUpAction: "public" } },

@@ -43,7 +43,9 @@ test("the suite covers every route handler, page and server action in app/", () 
 test.describe("signed out", () => {
   test.use({ storageState: signedOut });
 
-  test("every route that needs a session answers 401 JSON, every protected page redirects to sign-in", async ({ request }) => {
+  test("every route that needs a session answers 401 JSON, every protected page redirects to sign-in", async ({
+    request,
+  }) => {
     for (const [pattern, route] of Object.entries(routes)) {
       for (const [method, sample] of Object.entries(route.methods)) {
         const response = await request.fetch(route.url, { method, ...sample, maxRedirects: 0 });
@@ -71,7 +73,10 @@ test.describe("signed out", () => {
         if (access !== "session") continue;
         const id = ids.get(`${file}#${name}`);
         expect(id, `${file}#${name} is in the build`).toBeDefined();
-        const response = await request.post(entry.page, { headers: { "Next-Action": id!, Origin: baseURL!, "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" });
+        const response = await request.post(entry.page, {
+          headers: { "Next-Action": id!, Origin: baseURL!, "Content-Type": "text/plain;charset=UTF-8" },
+          data: "[]",
+        });
         expect(response.status(), `${file}#${name}`).toBe(200);
         expect(await response.text(), `${file}#${name}`).toContain("Sign in to continue.");
       }
@@ -79,36 +84,61 @@ test.describe("signed out", () => {
   });
 });
 
-test("a write from another site, with the user's cookie, is refused with 403 and changes nothing", async ({ request, baseURL }) => {
+test("a write from another site, with the user's cookie, is refused with 403 and changes nothing", async ({
+  request,
+  baseURL,
+}) => {
   const before = await countChanges();
   const app = new URL(baseURL!);
   const otherPort = `${app.protocol}//${app.hostname}:${Number(app.port) + 1}`;
   for (const { pattern, url, method, sample } of writes()) {
-    const foreign: Record<string, string>[] = [{ Origin: EVIL }, { Origin: otherPort }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }];
+    const foreign: Record<string, string>[] = [
+      { Origin: EVIL },
+      { Origin: otherPort },
+      { "Sec-Fetch-Site": "cross-site" },
+      { Origin: "null" },
+    ];
     for (const headers of foreign) {
       const response = await request.fetch(url, { method, ...sample, headers: { ...sample.headers, ...headers } });
       expect(response.status(), `${method} ${pattern} with ${JSON.stringify(headers)}`).toBe(403);
-      expect(await response.json()).toEqual({ error: { code: "forbidden", message: expect.stringContaining("came from another site") } });
+      expect(await response.json()).toEqual({
+        error: { code: "forbidden", message: expect.stringContaining("came from another site") },
+      });
     }
-    const plain = await request.fetch(url, { method, data: JSON.stringify({ prompt: SEED, sql: "select 1" }), headers: { Origin: baseURL!, "Content-Type": "text/plain" } });
+    const plain = await request.fetch(url, {
+      method,
+      data: JSON.stringify({ prompt: SEED, sql: "select 1" }),
+      headers: { Origin: baseURL!, "Content-Type": "text/plain" },
+    });
     expect(plain.status(), `text/plain ${method} ${pattern}`).toBe(415);
     expect((await plain.json()).error.code).toBe("unsupported_media_type");
   }
   expect(await countChanges()).toEqual(before);
 });
 
-test("in the browser, a page on another port of the same host cannot start a run or upload a table", async ({ page, baseURL }) => {
+test("in the browser, a page on another port of the same host cannot start a run or upload a table", async ({
+  page,
+  baseURL,
+}) => {
   const before = await countChanges();
   const app = new URL(baseURL!);
   const attacker = `${app.protocol}//${app.hostname}:${Number(app.port) + 1}`;
-  await page.route(`${attacker}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Free prizes</title>" }));
+  await page.route(`${attacker}/**`, (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Free prizes</title>" }),
+  );
   await page.goto(`${attacker}/`);
   const upload = page.waitForRequest((r) => r.url().startsWith(`${baseURL}/api/tables`));
   await page.evaluate(
     async ({ base, prompt }) => {
       // The answers are opaque to this page (Chromium may even fail the fetch for them); what counts is what the server did.
       const send = (url: string, body: string) =>
-        fetch(url, { method: "POST", mode: "no-cors", credentials: "include", headers: { "Content-Type": "text/plain" }, body }).catch(() => null);
+        fetch(url, {
+          method: "POST",
+          mode: "no-cors",
+          credentials: "include",
+          headers: { "Content-Type": "text/plain" },
+          body,
+        }).catch(() => null);
       await send(`${base}/api/runs`, JSON.stringify({ prompt }));
       await send(`${base}/api/tables?name=stolen.csv`, "a\n1\n");
     },
@@ -125,13 +155,19 @@ test("a server action posted from another site answers 403, not 500", async ({ r
     for (const name of Object.keys(entry.actions)) {
       const id = ids.get(`${file}#${name}`);
       expect(id, `${file}#${name} is in the build`).toBeDefined();
-      const response = await request.post(entry.page, { headers: { "Next-Action": id!, Origin: EVIL, "Content-Type": "text/plain;charset=UTF-8" }, data: "[]" });
+      const response = await request.post(entry.page, {
+        headers: { "Next-Action": id!, Origin: EVIL, "Content-Type": "text/plain;charset=UTF-8" },
+        data: "[]",
+      });
       expect(response.status(), `${file}#${name}`).toBe(403);
       expect((await response.json()).error.code).toBe("forbidden");
     }
   }
   // A plain form posted to a page from another site is refused the same way.
-  const form = await request.post("/sign-in", { headers: { Origin: EVIL }, multipart: { email: admin.email, password: "guess" } });
+  const form = await request.post("/sign-in", {
+    headers: { Origin: EVIL },
+    multipart: { email: admin.email, password: "guess" },
+  });
   expect(form.status()).toBe(403);
 });
 
@@ -139,7 +175,11 @@ test("another member cannot open a run, its events or its report", async ({ requ
   const started = await request.post("/api/runs", { data: { prompt: SEED } });
   expect(started.status()).toBe(202);
   const { id } = await started.json();
-  const { context, page } = await signUpInNewContext(browser, { name: "Mallory", email: "mallory@example.com", password: "mallory's long secret" });
+  const { context, page } = await signUpInNewContext(browser, {
+    name: "Mallory",
+    email: "mallory@example.com",
+    password: "mallory's long secret",
+  });
   for (const url of [`/api/runs/${id}`, `/api/runs/${id}/events`, `/api/runs/${id}/report.pdf`]) {
     const response = await page.request.get(url);
     expect(response.status(), url).toBe(404);
@@ -147,7 +187,10 @@ test("another member cannot open a run, its events or its report", async ({ requ
   }
   expect((await page.goto(`/runs/${id}`))?.status()).toBe(404);
   // Nor build its plan, or edit and re-run it.
-  for (const [url, data] of [[`/api/runs/${id}/plan`, {}], [`/api/runs/${id}/rerun`, { prompt: SEED }]] as const) {
+  for (const [url, data] of [
+    [`/api/runs/${id}/plan`, {}],
+    [`/api/runs/${id}/rerun`, { prompt: SEED }],
+  ] as const) {
     const response = await page.request.post(url, { data });
     expect(response.status(), url).toBe(404);
   }
@@ -157,7 +200,12 @@ test("another member cannot open a run, its events or its report", async ({ requ
 test.describe("rate limits", () => {
   test.use({ storageState: signedOut });
 
-  test("30 wrong passwords lock the account, even for the right password, and the count is kept in Postgres", async ({ browser, playwright, baseURL, page }) => {
+  test("30 wrong passwords lock the account, even for the right password, and the count is kept in Postgres", async ({
+    browser,
+    playwright,
+    baseURL,
+    page,
+  }) => {
     const rita = { name: "Rita", email: "rita@example.com", password: "rita's long secret" };
     (await signUpInNewContext(browser, rita)).context.close();
 
@@ -165,8 +213,13 @@ test.describe("rate limits", () => {
     const { csrfToken } = await (await api.get("/api/auth/csrf")).json();
     const codes: string[] = [];
     for (let attempt = 1; attempt <= 30; attempt++) {
-      const response = await api.post("/api/auth/callback/credentials", { form: { email: rita.email, password: `guess number ${attempt}`, csrfToken }, maxRedirects: 0 });
-      codes.push(new URL(response.headers().location ?? "http://x/").searchParams.get("code") ?? `status ${response.status()}`);
+      const response = await api.post("/api/auth/callback/credentials", {
+        form: { email: rita.email, password: `guess number ${attempt}`, csrfToken },
+        maxRedirects: 0,
+      });
+      codes.push(
+        new URL(response.headers().location ?? "http://x/").searchParams.get("code") ?? `status ${response.status()}`,
+      );
     }
     await api.dispose();
     expect(codes.slice(0, 10)).toEqual(Array(10).fill("credentials"));
@@ -180,7 +233,8 @@ test.describe("rate limits", () => {
 
     const sql = connectWarehouse();
     try {
-      const [{ n }] = await sql`select count(*)::int as n from datamorph.rate_limit_hits where bucket = ${`sign-in:account:${rita.email}`}`;
+      const [{ n }] =
+        await sql`select count(*)::int as n from datamorph.rate_limit_hits where bucket = ${`sign-in:account:${rita.email}`}`;
       expect(n).toBe(10);
     } finally {
       await sql.end();
@@ -193,7 +247,10 @@ test.describe("rate limits", () => {
     const gus = { "Your name": "Gus", Email: "gus@example.com", Password: "gus's long secret" };
     for (let attempt = 1; attempt <= 5; attempt++) {
       await forms.fill({ ...gus, "Access code": `guess-${attempt}` });
-      await Promise.all([page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-up"), page.getByRole("button", { name: "Create account" }).click()]);
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-up"),
+        page.getByRole("button", { name: "Create account" }).click(),
+      ]);
       await expect(forms.alert()).toHaveText("That access code is not valid.");
     }
     await forms.fill({ ...gus, "Access code": e2eAccessCode });
@@ -208,7 +265,12 @@ test("every answer carries the security headers; pages allow only their own nonc
   const html = await home.text();
   const script = html.match(/src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
   expect(script, "the home page loads a Next.js script").toBeDefined();
-  for (const response of [home, await request.get("/api/health"), await request.get(script!), await request.get("/logo.svg")]) {
+  for (const response of [
+    home,
+    await request.get("/api/health"),
+    await request.get(script!),
+    await request.get("/logo.svg"),
+  ]) {
     const headers = response.headers();
     expect(response.status(), response.url()).toBe(200);
     expect(headers["x-content-type-options"], response.url()).toBe("nosniff");
@@ -234,7 +296,9 @@ test("under the policy the home page works and a run page streams live, with no 
   });
   page.on("pageerror", (error) => problems.push(error.message));
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Describe the table you want");
@@ -246,7 +310,11 @@ test("under the policy the home page works and a run page streams live, with no 
   expect(problems).toEqual([]);
 });
 
-test("signing out ends the session on the server: a copy of its cookie no longer works", async ({ browser, playwright, baseURL }) => {
+test("signing out ends the session on the server: a copy of its cookie no longer works", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const context = await browser.newContext({ storageState: signedOut });
   const page = await context.newPage();
   const forms = new AuthPages(page);

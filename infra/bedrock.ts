@@ -14,7 +14,12 @@ export function bedrockPermissions({ bedrockModelId: modelId }: DeploySettings) 
   const region = aws.getRegionOutput().region;
   const geography = modelId.slice(0, modelId.indexOf("."));
   if (!PROFILE_GEOGRAPHIES.includes(geography)) {
-    return [{ actions: ["bedrock:InvokeModel"], resources: [$interpolate`arn:${partition}:bedrock:${region}::foundation-model/${modelId}`] }];
+    return [
+      {
+        actions: ["bedrock:InvokeModel"],
+        resources: [$interpolate`arn:${partition}:bedrock:${region}::foundation-model/${modelId}`],
+      },
+    ];
   }
   const account = aws.getCallerIdentityOutput().accountId;
   const model = modelId.slice(geography.length + 1);

@@ -23,7 +23,10 @@ new aws.iam.RolePolicy("GlueJobRoleArtifacts", {
   policy: aws.iam.getPolicyDocumentOutput({
     statements: [
       { actions: ["s3:GetObject"], resources: [$interpolate`${artifacts.arn}/runs/*`] },
-      { actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], resources: [$interpolate`${artifacts.arn}/${GLUE_TEMP_PREFIX}*`] },
+      {
+        actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+        resources: [$interpolate`${artifacts.arn}/${GLUE_TEMP_PREFIX}*`],
+      },
       {
         actions: ["s3:ListBucket"],
         resources: [artifacts.arn],
@@ -40,7 +43,15 @@ const securityGroup = new aws.ec2.SecurityGroup("GlueSecurityGroup", {
   vpcId: vpc.id,
   description: "DataMorph Glue job workers",
   ingress: [{ protocol: "tcp", fromPort: 0, toPort: 65535, self: true, description: "Glue workers" }],
-  egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], description: "Postgres, S3, Glue and CloudWatch" }],
+  egress: [
+    {
+      protocol: "-1",
+      fromPort: 0,
+      toPort: 0,
+      cidrBlocks: ["0.0.0.0/0"],
+      description: "Postgres, S3, Glue and CloudWatch",
+    },
+  ],
 });
 
 // Glue places its workers in one private subnet, so the connection names it and its zone.
@@ -82,7 +93,14 @@ export const glue = new sst.Linkable("Glue", {
 /** Manage and run the engine's own jobs, and hand them the job role (to Glue only). */
 export const gluePermissions = [
   {
-    actions: ["glue:GetJob", "glue:CreateJob", "glue:UpdateJob", "glue:StartJobRun", "glue:GetJobRun", "glue:BatchStopJobRun"],
+    actions: [
+      "glue:GetJob",
+      "glue:CreateJob",
+      "glue:UpdateJob",
+      "glue:StartJobRun",
+      "glue:GetJobRun",
+      "glue:BatchStopJobRun",
+    ],
     resources: [jobs],
   },
   {

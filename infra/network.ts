@@ -6,7 +6,10 @@ export const vpc = new sst.aws.Vpc("Vpc", { nat: "ec2", bastion: true });
 // out of the VPC. Gateway endpoints carry it without the NAT, and cost nothing.
 const region = aws.getRegionOutput().region;
 const privateRouteTableIds = vpc.nodes.privateRouteTables.apply((tables) => tables.map((table) => table.id));
-for (const [name, service] of [["S3Endpoint", "s3"], ["DynamoEndpoint", "dynamodb"]]) {
+for (const [name, service] of [
+  ["S3Endpoint", "s3"],
+  ["DynamoEndpoint", "dynamodb"],
+]) {
   new aws.ec2.VpcEndpoint(name, {
     vpcId: vpc.id,
     serviceName: $interpolate`com.amazonaws.${region}.${service}`,

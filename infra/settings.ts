@@ -25,15 +25,19 @@ function readSettings(env: Record<string, string | undefined>): DeploySettings {
   const planner = value("DATAMORPH_PLANNER") ?? "rules";
   if (!PLANNERS.includes(planner)) fail("DATAMORPH_PLANNER", "must be rules, bedrock or auto");
   const bedrockModelId = planner === "rules" ? undefined : value("DATAMORPH_BEDROCK_MODEL_ID");
-  if (planner !== "rules" && !bedrockModelId) fail("DATAMORPH_BEDROCK_MODEL_ID", `is required when DATAMORPH_PLANNER is ${planner}`);
+  if (planner !== "rules" && !bedrockModelId)
+    fail("DATAMORPH_BEDROCK_MODEL_ID", `is required when DATAMORPH_PLANNER is ${planner}`);
   // The orchestrator is granted one model by id; an ARN names no model to grant.
-  if (bedrockModelId?.startsWith("arn:")) fail("DATAMORPH_BEDROCK_MODEL_ID", "must be a model id or an inference profile id, not an ARN");
+  if (bedrockModelId?.startsWith("arn:"))
+    fail("DATAMORPH_BEDROCK_MODEL_ID", "must be a model id or an inference profile id, not an ARN");
   const engine = value("DATAMORPH_ENGINE");
   if (engine && !ENGINES.includes(engine)) fail("DATAMORPH_ENGINE", "must be sql, glue or auto");
   const glueMinRows = value("DATAMORPH_GLUE_MIN_SOURCE_ROWS");
-  if (glueMinRows && !/^\d+$/.test(glueMinRows)) fail("DATAMORPH_GLUE_MIN_SOURCE_ROWS", "must be a whole number of rows");
+  if (glueMinRows && !/^\d+$/.test(glueMinRows))
+    fail("DATAMORPH_GLUE_MIN_SOURCE_ROWS", "must be a whole number of rows");
 
-  const only = (names: string[]) => Object.fromEntries(names.flatMap((name) => (value(name) ? [[name, value(name)!]] : [])));
+  const only = (names: string[]) =>
+    Object.fromEntries(names.flatMap((name) => (value(name) ? [[name, value(name)!]] : [])));
   return {
     warehouse: only(["DATAMORPH_SOURCE_SCHEMAS", "DATAMORPH_TARGET_SCHEMA"]),
     pipeline: {

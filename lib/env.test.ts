@@ -35,11 +35,21 @@ describe("parseEnv", () => {
   it("reads the planner choice, and a model planner needs a model id", () => {
     expect(parseEnv({}).planner).toBe("rules");
     expect(parseEnv({ DATAMORPH_PLANNER: "reading" }).planner).toBe("reading");
-    expect(parseEnv({ DATAMORPH_PLANNER: "auto", DATAMORPH_BEDROCK_MODEL_ID: "anthropic.claude-sonnet" })).toMatchObject({ planner: "auto", bedrockModelId: "anthropic.claude-sonnet" });
-    expect(() => parseEnv({ DATAMORPH_PLANNER: "bedrock" })).toThrow(/DATAMORPH_BEDROCK_MODEL_ID: is required when DATAMORPH_PLANNER is bedrock/);
-    expect(() => parseEnv({ DATAMORPH_PLANNER: "gpt" })).toThrow(/DATAMORPH_PLANNER: must be rules, reading, bedrock or auto/);
-    expect(parseEnv({ DATAMORPH_ORCHESTRATOR_FUNCTION: "datamorph-Orchestrator" }).orchestratorFunction).toBe("datamorph-Orchestrator");
-    expect(() => parseEnv({ DATAMORPH_ORCHESTRATOR_FUNCTION: "not a function!" })).toThrow(/DATAMORPH_ORCHESTRATOR_FUNCTION/);
+    expect(
+      parseEnv({ DATAMORPH_PLANNER: "auto", DATAMORPH_BEDROCK_MODEL_ID: "anthropic.claude-sonnet" }),
+    ).toMatchObject({ planner: "auto", bedrockModelId: "anthropic.claude-sonnet" });
+    expect(() => parseEnv({ DATAMORPH_PLANNER: "bedrock" })).toThrow(
+      /DATAMORPH_BEDROCK_MODEL_ID: is required when DATAMORPH_PLANNER is bedrock/,
+    );
+    expect(() => parseEnv({ DATAMORPH_PLANNER: "gpt" })).toThrow(
+      /DATAMORPH_PLANNER: must be rules, reading, bedrock or auto/,
+    );
+    expect(parseEnv({ DATAMORPH_ORCHESTRATOR_FUNCTION: "datamorph-Orchestrator" }).orchestratorFunction).toBe(
+      "datamorph-Orchestrator",
+    );
+    expect(() => parseEnv({ DATAMORPH_ORCHESTRATOR_FUNCTION: "not a function!" })).toThrow(
+      /DATAMORPH_ORCHESTRATOR_FUNCTION/,
+    );
   });
 
   it("does not echo a malformed DATABASE_URL, which may hold a password", () => {
@@ -49,18 +59,39 @@ describe("parseEnv", () => {
 
 describe("parseEnv: AWS parts", () => {
   it("keeps everything local by default", () => {
-    expect(parseEnv({})).toMatchObject({ engine: "sql", eventsTable: undefined, artifactsBucket: undefined, glue: undefined });
+    expect(parseEnv({})).toMatchObject({
+      engine: "sql",
+      eventsTable: undefined,
+      artifactsBucket: undefined,
+      glue: undefined,
+    });
   });
 
   it("refuses the Glue engine without what Glue needs, and says what is missing", () => {
-    expect(() => parseEnv({ DATAMORPH_ENGINE: "glue" })).toThrow(/DATAMORPH_ENGINE: glue needs DATAMORPH_GLUE_ROLE_ARN and DATAMORPH_GLUE_CONNECTION and DATAMORPH_ARTIFACTS_BUCKET/);
-    const glue = { DATAMORPH_GLUE_ROLE_ARN: "arn:aws:iam::123456789012:role/glue", DATAMORPH_GLUE_CONNECTION: "warehouse" };
+    expect(() => parseEnv({ DATAMORPH_ENGINE: "glue" })).toThrow(
+      /DATAMORPH_ENGINE: glue needs DATAMORPH_GLUE_ROLE_ARN and DATAMORPH_GLUE_CONNECTION and DATAMORPH_ARTIFACTS_BUCKET/,
+    );
+    const glue = {
+      DATAMORPH_GLUE_ROLE_ARN: "arn:aws:iam::123456789012:role/glue",
+      DATAMORPH_GLUE_CONNECTION: "warehouse",
+    };
     expect(() => parseEnv({ DATAMORPH_ENGINE: "auto", ...glue })).toThrow(/needs DATAMORPH_ARTIFACTS_BUCKET/);
-    expect(parseEnv({ DATAMORPH_ENGINE: "glue", DATAMORPH_ARTIFACTS_BUCKET: "artifacts", DATAMORPH_GLUE_WORKERS: "10", DATAMORPH_GLUE_VERSION: "4.0", ...glue }).glue).toMatchObject({ numberOfWorkers: 10, glueVersion: "4.0" });
+    expect(
+      parseEnv({
+        DATAMORPH_ENGINE: "glue",
+        DATAMORPH_ARTIFACTS_BUCKET: "artifacts",
+        DATAMORPH_GLUE_WORKERS: "10",
+        DATAMORPH_GLUE_VERSION: "4.0",
+        ...glue,
+      }).glue,
+    ).toMatchObject({ numberOfWorkers: 10, glueVersion: "4.0" });
   });
 
   it("reads the model's temperature and answer length", () => {
-    expect(parseEnv({ DATAMORPH_BEDROCK_TEMPERATURE: "0.3", DATAMORPH_BEDROCK_MAX_TOKENS: "8000" })).toMatchObject({ bedrockTemperature: 0.3, bedrockMaxTokens: 8000 });
+    expect(parseEnv({ DATAMORPH_BEDROCK_TEMPERATURE: "0.3", DATAMORPH_BEDROCK_MAX_TOKENS: "8000" })).toMatchObject({
+      bedrockTemperature: 0.3,
+      bedrockMaxTokens: 8000,
+    });
   });
 
   it.each([

@@ -19,16 +19,14 @@ export class ConfigError extends Error {
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
-const postgresUrlSchema = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "must be a URL like postgres://user:password@host:5432/database");
+const postgresUrlSchema = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}, "must be a URL like postgres://user:password@host:5432/database");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -38,16 +36,31 @@ const envSchema = z.object({
   DATAMORPH_DATA_DIR: optional(z.string()),
   DATAMORPH_PG_PORT: optional(z.coerce.number().int().min(1024).max(65535)),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
-  HOST: optional(z.string().regex(/^[A-Za-z0-9.:-]+$/, "must be a host name or address to listen on, e.g. 127.0.0.1 or 0.0.0.0")),
-  DATAMORPH_RUN_CONCURRENCY: optional(z.coerce.number().int().min(1, "must be at least 1").max(64, "must be at most 64")),
+  HOST: optional(
+    z.string().regex(/^[A-Za-z0-9.:-]+$/, "must be a host name or address to listen on, e.g. 127.0.0.1 or 0.0.0.0"),
+  ),
+  DATAMORPH_RUN_CONCURRENCY: optional(
+    z.coerce.number().int().min(1, "must be at least 1").max(64, "must be at most 64"),
+  ),
   DATAMORPH_SOURCE_SCHEMAS: optional(
-    z.string().regex(/^[a-z_][a-z0-9_$]*(,[a-z_][a-z0-9_$]*)*$/, "must be a comma-separated list of schema names, e.g. public,staging"),
+    z
+      .string()
+      .regex(
+        /^[a-z_][a-z0-9_$]*(,[a-z_][a-z0-9_$]*)*$/,
+        "must be a comma-separated list of schema names, e.g. public,staging",
+      ),
   ),
   DATAMORPH_TARGET_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_$]*$/, "must be a schema name, e.g. public")),
-  DATAMORPH_PLANNER: optional(z.enum(["rules", "reading", "bedrock", "auto"], { error: "must be rules, reading, bedrock or auto" })),
+  DATAMORPH_PLANNER: optional(
+    z.enum(["rules", "reading", "bedrock", "auto"], { error: "must be rules, reading, bedrock or auto" }),
+  ),
   DATAMORPH_BEDROCK_MODEL_ID: optional(z.string().min(3).max(200)),
-  DATAMORPH_BEDROCK_TEMPERATURE: optional(z.coerce.number().min(0, "must be from 0 to 1").max(1, "must be from 0 to 1")),
-  DATAMORPH_BEDROCK_MAX_TOKENS: optional(z.coerce.number().int().min(256, "must be at least 256").max(64_000, "must be at most 64000")),
+  DATAMORPH_BEDROCK_TEMPERATURE: optional(
+    z.coerce.number().min(0, "must be from 0 to 1").max(1, "must be from 0 to 1"),
+  ),
+  DATAMORPH_BEDROCK_MAX_TOKENS: optional(
+    z.coerce.number().int().min(256, "must be at least 256").max(64_000, "must be at most 64000"),
+  ),
   DATAMORPH_ORCHESTRATOR_FUNCTION: optional(
     z
       .string()
@@ -57,17 +70,23 @@ const envSchema = z.object({
       ),
   ),
   DATAMORPH_EVENTS_TABLE: optional(z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a DynamoDB table name")),
-  DATAMORPH_ARTIFACTS_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name")),
+  DATAMORPH_ARTIFACTS_BUCKET: optional(
+    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),
+  ),
   DATAMORPH_ENGINE: optional(z.enum(ENGINE_REQUESTS, { error: "must be sql, glue or auto" })),
   DATAMORPH_GLUE_MIN_SOURCE_ROWS: optional(z.coerce.number().int().min(0)),
-  DATAMORPH_GLUE_ROLE_ARN: optional(z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN")),
+  DATAMORPH_GLUE_ROLE_ARN: optional(
+    z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN"),
+  ),
   DATAMORPH_GLUE_CONNECTION: optional(z.string().min(1).max(255)),
   DATAMORPH_GLUE_TEMP_DIR: optional(z.string().regex(/^s3:\/\/.+/, "must be an s3:// URI")),
   DATAMORPH_GLUE_VERSION: optional(z.enum(["4.0", "5.0"], { error: "must be 4.0 or 5.0" })),
   DATAMORPH_GLUE_WORKER_TYPE: optional(z.string().regex(/^[A-Z]\.[0-9]+X$/, "must be a Glue worker type, e.g. G.1X")),
   DATAMORPH_GLUE_WORKERS: optional(z.coerce.number().int().min(2).max(299)),
   DATAMORPH_SCHEDULER: optional(z.enum(["on", "off"], { error: "must be on or off" })),
-  DATAMORPH_GLUE_JOB_PREFIX: optional(z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - and _, e.g. datamorph-prod-")),
+  DATAMORPH_GLUE_JOB_PREFIX: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - and _, e.g. datamorph-prod-"),
+  ),
   /** Set by AWS Lambda in every function's environment. */
   AWS_LAMBDA_FUNCTION_NAME: optional(z.string()),
   /** An S3-compatible endpoint set by hand (a local server, MinIO); the AWS SDK reads it too. */
@@ -144,7 +163,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const vars = parsed.data;
   if ((vars.DATAMORPH_PLANNER === "bedrock" || vars.DATAMORPH_PLANNER === "auto") && !vars.DATAMORPH_BEDROCK_MODEL_ID) {
-    throw new ConfigError(`Invalid configuration:\n  DATAMORPH_BEDROCK_MODEL_ID: is required when DATAMORPH_PLANNER is ${vars.DATAMORPH_PLANNER}`);
+    throw new ConfigError(
+      `Invalid configuration:\n  DATAMORPH_BEDROCK_MODEL_ID: is required when DATAMORPH_PLANNER is ${vars.DATAMORPH_PLANNER}`,
+    );
   }
   const engine = vars.DATAMORPH_ENGINE ?? "sql";
   const glue: GlueEnv | undefined =
@@ -161,8 +182,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       : undefined;
   if (engine !== "sql") {
     // Glue reads its script from S3 and reaches the database through a Glue connection.
-    const missing = [!glue && "DATAMORPH_GLUE_ROLE_ARN and DATAMORPH_GLUE_CONNECTION", !vars.DATAMORPH_ARTIFACTS_BUCKET && "DATAMORPH_ARTIFACTS_BUCKET"].filter(Boolean);
-    if (missing.length > 0) throw new ConfigError(`Invalid configuration:\n  DATAMORPH_ENGINE: ${engine} needs ${missing.join(" and ")}`);
+    const missing = [
+      !glue && "DATAMORPH_GLUE_ROLE_ARN and DATAMORPH_GLUE_CONNECTION",
+      !vars.DATAMORPH_ARTIFACTS_BUCKET && "DATAMORPH_ARTIFACTS_BUCKET",
+    ].filter(Boolean);
+    if (missing.length > 0)
+      throw new ConfigError(`Invalid configuration:\n  DATAMORPH_ENGINE: ${engine} needs ${missing.join(" and ")}`);
   }
   return {
     nodeEnv: vars.NODE_ENV,
@@ -209,7 +234,9 @@ export function getEnv(): Env {
 
 /** SST links (on AWS) overlaid by the variables set by hand, which win so one setting can be changed without redeploying. */
 function processVariables(): Record<string, string | undefined> {
-  const setByHand = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
+  const setByHand = Object.fromEntries(
+    Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""),
+  );
   return { ...linkedVariables(readSstLinks() ?? {}), ...setByHand };
 }
 

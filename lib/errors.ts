@@ -48,5 +48,8 @@ export class AppError extends Error {
 export function toPublicError(error: unknown, context: string): AppError {
   if (error instanceof AppError) return error;
   logError(context, error);
-  return new AppError("internal", "Something went wrong on our side. Try again; if it keeps failing, check the server log.");
+  return new AppError(
+    "internal",
+    "Something went wrong on our side. Try again; if it keeps failing, check the server log.",
+  );
 }

@@ -8,6 +8,13 @@ const cache = globalThis as unknown as { datamorphHighlighter?: Promise<Highligh
  * grammars costs about a tenth of a second, each highlight after that a few milliseconds.
  */
 export async function highlight(code: string, lang: "sql" | "python"): Promise<string> {
-  cache.datamorphHighlighter ??= createHighlighter({ themes: ["github-light", "github-dark-default"], langs: ["sql", "python"] });
-  return (await cache.datamorphHighlighter).codeToHtml(code, { lang, themes: { light: "github-light", dark: "github-dark-default" }, defaultColor: "light" });
+  cache.datamorphHighlighter ??= createHighlighter({
+    themes: ["github-light", "github-dark-default"],
+    langs: ["sql", "python"],
+  });
+  return (await cache.datamorphHighlighter).codeToHtml(code, {
+    lang,
+    themes: { light: "github-light", dark: "github-dark-default" },
+    defaultColor: "light",
+  });
 }

@@ -20,7 +20,11 @@ export type PipelineHarness = {
   sql: SqlClient;
   artifactsDir: string;
   /** Runs `prompt` as the harness's administrator, or as `extras.user`; `extras.runId` carries on a run that stopped for review. */
-  run(prompt: string, options?: Partial<PipelineOptions>, extras?: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> & { user?: Actor; runId?: string }): Promise<RunOutcome>;
+  run(
+    prompt: string,
+    options?: Partial<PipelineOptions>,
+    extras?: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> & { user?: Actor; runId?: string },
+  ): Promise<RunOutcome>;
   /** Runs an existing run again (one that waited on answers), as the web app and the CLI do. */
   resume(runId: string, prompt: string, options?: Partial<PipelineOptions>): Promise<RunOutcome>;
   /** The administrator runs belong to unless another user is given. */
@@ -36,9 +40,15 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
   await runMigrations(sql);
   if (demo) await loadDemoWarehouse(sql);
   const roles = await setUpAndOpenRoles(sql, database.url, { sourceSchemas: ["public"], targetSchema: "public" });
-  const [user] = await sql`insert into datamorph.users (email, name, password_hash, role) values ('tester@example.com', 'Tester', '!', 'admin') returning id`;
+  const [user] =
+    await sql`insert into datamorph.users (email, name, password_hash, role) values ('tester@example.com', 'Tester', '!', 'admin') returning id`;
   const artifactsDir = mkdtempSync(path.join(tmpdir(), "datamorph-artifacts-"));
-  const runExisting = (runId: string, prompt: string, options: Partial<PipelineOptions> = {}, extras: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> = {}) => {
+  const runExisting = (
+    runId: string,
+    prompt: string,
+    options: Partial<PipelineOptions> = {},
+    extras: Partial<Pick<AgentContext, "bedrock" | "glue" | "artifacts">> = {},
+  ) => {
     const context = {
       runId,
       sql,
@@ -47,7 +57,13 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
       builder: roles.builder,
       events: createPostgresEventStore(sql),
       artifacts: createLocalArtifactStore(sql, artifactsDir),
-      options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, ...options },
+      options: {
+        sourceSchemas: ["public"],
+        targetSchema: "public",
+        maxRepairRounds: 3,
+        statementTimeoutMs: 60_000,
+        ...options,
+      },
       ...extras,
     };
     return runPipeline(context, prompt);
@@ -58,11 +74,14 @@ export async function createPipelineHarness(server: TestServer, { demo = true } 
     artifactsDir,
     admin: { id: user.id, email: "tester@example.com", role: "admin" },
     async createUser(email, role) {
-      const [row] = await sql`insert into datamorph.users (email, name, password_hash, role) values (${email}, ${email}, '!', ${role}) returning id`;
+      const [row] =
+        await sql`insert into datamorph.users (email, name, password_hash, role) values (${email}, ${email}, '!', ${role}) returning id`;
       return { id: row.id as string, email, role };
     },
     async run(prompt, options = {}, { user: runAs, runId, ...extras } = {}) {
-      const run = runId ? { id: runId } : await createRun({ userId: runAs?.id ?? user.id, prompt, db: createDatabase(sql) });
+      const run = runId
+        ? { id: runId }
+        : await createRun({ userId: runAs?.id ?? user.id, prompt, db: createDatabase(sql) });
       return runExisting(run.id, prompt, options, extras);
     },
     resume: (runId, prompt, options) => runExisting(runId, prompt, options),

@@ -37,7 +37,9 @@ function SortHeader({ column, sorting }: { column: string; sorting: NonNullable<
   return (
     <Link href={sorting.hrefs[column]} scroll={false} className="sort-link" title={`Sort by ${column}, ${next}`}>
       {column}
-      <span aria-hidden="true" className="sort-mark">{active ? (sorting.direction === "asc" ? "▲" : "▼") : "↕"}</span>
+      <span aria-hidden="true" className="sort-mark">
+        {active ? (sorting.direction === "asc" ? "▲" : "▼") : "↕"}
+      </span>
     </Link>
   );
 }
@@ -47,7 +49,8 @@ function SortHeader({ column, sorting }: { column: string; sorting: NonNullable<
  * there is room for, never the page; focusable, so the keyboard scrolls it too.
  */
 export function DataGrid({ columns, rows, numeric, label, testId, sorting }: DataGridProps) {
-  const ariaSort = (column: string) => (sorting?.column === column ? (sorting.direction === "asc" ? "ascending" : "descending") : undefined);
+  const ariaSort = (column: string) =>
+    sorting?.column === column ? (sorting.direction === "asc" ? "ascending" : "descending") : undefined;
   return (
     <div className="grid-scroll" role="region" aria-label={label} tabIndex={0}>
       <table className="grid data-grid" aria-label={label} data-testid={testId}>

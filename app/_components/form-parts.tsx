@@ -10,7 +10,13 @@ type ServerAction = (previous: ActionResult | null, formData: FormData) => Promi
  * submission keeps what the user typed next to the messages that say what to fix; a successful
  * one that stays on the page is cleared, so what was typed (a password) does not linger.
  */
-export function ActionForm({ action, children }: { action: ServerAction; children: (result: ActionResult | null, pending: boolean) => ReactNode }) {
+export function ActionForm({
+  action,
+  children,
+}: {
+  action: ServerAction;
+  children: (result: ActionResult | null, pending: boolean) => ReactNode;
+}) {
   const [result, dispatch, pending] = useActionState(action, null);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -44,13 +50,38 @@ export function Field({ name, label, type = "text", autoComplete, result, hint }
   return (
     <div>
       <label htmlFor={name}>{label}</label>
-      <input id={name} name={name} type={type} autoComplete={autoComplete} aria-invalid={error ? true : undefined} maxLength={2048} />
-      {error ? <div className="field-error" role="alert">{error}</div> : hint && <div className="muted" style={{ fontSize: 13 }}>{hint}</div>}
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        aria-invalid={error ? true : undefined}
+        maxLength={2048}
+      />
+      {error ? (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      ) : (
+        hint && (
+          <div className="muted" style={{ fontSize: 13 }}>
+            {hint}
+          </div>
+        )
+      )}
     </div>
   );
 }
 
-export function SubmitButton({ pending, children, pendingLabel }: { pending: boolean; children: string; pendingLabel: string }) {
+export function SubmitButton({
+  pending,
+  children,
+  pendingLabel,
+}: {
+  pending: boolean;
+  children: string;
+  pendingLabel: string;
+}) {
   return (
     <button type="submit" className="button" disabled={pending}>
       {pending ? pendingLabel : children}
@@ -60,7 +91,16 @@ export function SubmitButton({ pending, children, pendingLabel }: { pending: boo
 
 /** The form-level error, or the notice of success, of the last submission, if any. */
 function FormAlert({ result }: { result: ActionResult | null }) {
-  if (result?.ok && result.notice) return <div className="alert ok" role="status">{result.notice}</div>;
+  if (result?.ok && result.notice)
+    return (
+      <div className="alert ok" role="status">
+        {result.notice}
+      </div>
+    );
   if (!result?.error || result.fieldErrors) return null;
-  return <div className="alert error" role="alert">{result.error}</div>;
+  return (
+    <div className="alert error" role="alert">
+      {result.error}
+    </div>
+  );
 }

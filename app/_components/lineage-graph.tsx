@@ -18,17 +18,34 @@ export function LineageGraph({ lineage }: { lineage: SpecLineage }) {
     .sort((a, b) => a.table.localeCompare(b.table));
   const y = (index: number) => 20 + index * ROW;
   const height = y(Math.max(sources.length, lineage.columns.length)) + 4;
-  const sourceIndex = (table: string, column: string) => sources.findIndex((s) => s.table === table && s.column === column);
+  const sourceIndex = (table: string, column: string) =>
+    sources.findIndex((s) => s.table === table && s.column === column);
   const edges = lineage.columns.flatMap((c) => c.sources.map((s) => describeEdge(s, c)));
   return (
     <section className="card" aria-label="Lineage">
       <h2>Lineage</h2>
-      <svg role="img" aria-label={`Lineage of ${lineage.target}`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ maxWidth: WIDTH, fontSize: 12 }} data-testid="lineage-graph">
+      <svg
+        role="img"
+        aria-label={`Lineage of ${lineage.target}`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ maxWidth: WIDTH, fontSize: 12 }}
+        data-testid="lineage-graph"
+      >
         {lineage.columns.map((column, j) =>
           column.sources.map((s) => {
             const from = y(sourceIndex(s.table, s.column));
             const to = y(j);
-            return <path key={`${s.table}.${s.column}>${column.output}`} d={`M ${LEFT} ${from} C ${(LEFT + RIGHT) / 2} ${from}, ${(LEFT + RIGHT) / 2} ${to}, ${RIGHT} ${to}`} fill="none" stroke="#6366f1" strokeWidth={1.5} opacity={0.7} />;
+            return (
+              <path
+                key={`${s.table}.${s.column}>${column.output}`}
+                d={`M ${LEFT} ${from} C ${(LEFT + RIGHT) / 2} ${from}, ${(LEFT + RIGHT) / 2} ${to}, ${RIGHT} ${to}`}
+                fill="none"
+                stroke="#6366f1"
+                strokeWidth={1.5}
+                opacity={0.7}
+              />
+            );
           }),
         )}
         {sources.map((s, i) => (
@@ -42,18 +59,30 @@ export function LineageGraph({ lineage }: { lineage: SpecLineage }) {
             <circle cx={RIGHT} cy={y(j)} r={4} fill="#16a34a" />
             <text x={RIGHT + 10} y={y(j) + 4} fill="currentColor">
               <tspan fontWeight={600}>{column.output}</tspan>
-              {column.transformation !== "column" && <tspan opacity={0.7}>{`  ${column.detail ?? column.transformation}`}</tspan>}
+              {column.transformation !== "column" && (
+                <tspan opacity={0.7}>{`  ${column.detail ?? column.transformation}`}</tspan>
+              )}
             </text>
           </g>
         ))}
       </svg>
       <ul className="spec-list" data-testid="lineage-edges">
-        {edges.map((edge) => <li key={edge}>{edge}</li>)}
-        {lineage.columns.filter((c) => c.sources.length === 0).map((c) => <li key={c.output}>{`${c.output} (${c.detail ?? c.transformation}, from every row)`}</li>)}
+        {edges.map((edge) => (
+          <li key={edge}>{edge}</li>
+        ))}
+        {lineage.columns
+          .filter((c) => c.sources.length === 0)
+          .map((c) => (
+            <li key={c.output}>{`${c.output} (${c.detail ?? c.transformation}, from every row)`}</li>
+          ))}
       </ul>
       {lineage.rows.length > 0 && (
         <ul className="spec-list muted" data-testid="lineage-rows">
-          {lineage.rows.map((r, i) => <li key={i}><b>{r.kind}</b>: {r.detail}</li>)}
+          {lineage.rows.map((r, i) => (
+            <li key={i}>
+              <b>{r.kind}</b>: {r.detail}
+            </li>
+          ))}
         </ul>
       )}
     </section>

@@ -44,7 +44,11 @@ export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest })
               maxLength={4000}
               aria-invalid={result?.fieldErrors?.prompt ? true : undefined}
             />
-            {result?.fieldErrors?.prompt && <div className="field-error" role="alert">{result.fieldErrors.prompt}</div>}
+            {result?.fieldErrors?.prompt && (
+              <div className="field-error" role="alert">
+                {result.fieldErrors.prompt}
+              </div>
+            )}
           </div>
           <div className="row examples">
             <span className="muted">Try:</span>
@@ -55,7 +59,13 @@ export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest })
             ))}
           </div>
           <div className="row">
-            <input name="target" placeholder="target table (optional)" aria-label="Target table (optional)" className="target-input" maxLength={63} />
+            <input
+              name="target"
+              placeholder="target table (optional)"
+              aria-label="Target table (optional)"
+              className="target-input"
+              maxLength={63}
+            />
             <label className="checkbox inline">
               <input type="checkbox" name="replace" /> Replace the existing table
             </label>
@@ -66,15 +76,29 @@ export function PromptForm({ defaultEngine }: { defaultEngine?: EngineRequest })
               <select name="engine" aria-label="Build engine" defaultValue="" className="engine-select">
                 <option value="">Engine: default ({ENGINE_LABELS[defaultEngine]})</option>
                 {Object.entries(ENGINE_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>{label}</option>
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
                 ))}
               </select>
             )}
-            <SubmitButton pending={pending} pendingLabel="Starting…">Build table</SubmitButton>
-            <span className="muted hint" id="prompt-keys">or Ctrl+Enter (⌘+Enter on a Mac)</span>
+            <SubmitButton pending={pending} pendingLabel="Starting…">
+              Build table
+            </SubmitButton>
+            <span className="muted hint" id="prompt-keys">
+              or Ctrl+Enter (⌘+Enter on a Mac)
+            </span>
           </div>
-          {result?.fieldErrors?.target && <div className="field-error" role="alert">{result.fieldErrors.target}</div>}
-          {result?.fieldErrors?.engine && <div className="field-error" role="alert">{result.fieldErrors.engine}</div>}
+          {result?.fieldErrors?.target && (
+            <div className="field-error" role="alert">
+              {result.fieldErrors.target}
+            </div>
+          )}
+          {result?.fieldErrors?.engine && (
+            <div className="field-error" role="alert">
+              {result.fieldErrors.engine}
+            </div>
+          )}
         </>
       )}
     </ActionForm>

@@ -27,14 +27,20 @@ export async function TopBar() {
         <div className="user-menu">
           {user ? (
             <>
-              <span className="signed-in-as" data-testid="signed-in-as">{user.email}</span>
+              <span className="signed-in-as" data-testid="signed-in-as">
+                {user.email}
+              </span>
               <Link href="/account">Account</Link>
               <form action={signOutAction}>
-                <button type="submit" className="button secondary">Sign out</button>
+                <button type="submit" className="button secondary">
+                  Sign out
+                </button>
               </form>
             </>
           ) : (
-            <Link href="/sign-in" className="button secondary">Sign in</Link>
+            <Link href="/sign-in" className="button secondary">
+              Sign in
+            </Link>
           )}
         </div>
       </div>

@@ -33,8 +33,11 @@ export class Bystander {
   private async sweep() {
     return Promise.all(
       Array.from({ length: SWEEP_WIDTH }, async () => {
-        const response = await this.request.post("/api/query", { data: { sql: SESSION_FACTS_SQL }, failOnStatusCode: false, timeout: 30_000 }).catch((error: Error) => error);
-        if (response instanceof Error) return { status: `unreachable (${response.message.split("\n")[0]})`, facts: undefined, body: null };
+        const response = await this.request
+          .post("/api/query", { data: { sql: SESSION_FACTS_SQL }, failOnStatusCode: false, timeout: 30_000 })
+          .catch((error: Error) => error);
+        if (response instanceof Error)
+          return { status: `unreachable (${response.message.split("\n")[0]})`, facts: undefined, body: null };
         const body = (await response.json().catch(() => null)) as { rows?: Record<string, unknown>[] } | null;
         return { status: String(response.status()), facts: body?.rows?.[0], body };
       }),
@@ -45,7 +48,8 @@ export class Bystander {
   async learnNormal(): Promise<Record<string, unknown>> {
     const answers = await this.sweep();
     const facts = answers.map((a) => a.facts).filter(Boolean) as Record<string, unknown>[];
-    if (facts.length !== SWEEP_WIDTH) throw new Error(`The member's console did not answer the session check: ${JSON.stringify(answers[0]?.body)}`);
+    if (facts.length !== SWEEP_WIDTH)
+      throw new Error(`The member's console did not answer the session check: ${JSON.stringify(answers[0]?.body)}`);
     this.normal = facts[0];
     return this.normal;
   }
@@ -54,16 +58,29 @@ export class Bystander {
   async noticed(): Promise<string[]> {
     const problems: string[] = [];
     const started = performance.now();
-    const one = await this.request.post("/api/query", { data: { sql: "select 1 as one" }, failOnStatusCode: false, timeout: 30_000 }).catch((error: Error) => error);
+    const one = await this.request
+      .post("/api/query", { data: { sql: "select 1 as one" }, failOnStatusCode: false, timeout: 30_000 })
+      .catch((error: Error) => error);
     const ms = Math.round(performance.now() - started);
-    if (one instanceof Error) return [`another user's "select 1" could not reach the app: ${one.message.split("\n")[0]}`];
+    if (one instanceof Error)
+      return [`another user's "select 1" could not reach the app: ${one.message.split("\n")[0]}`];
     const oneBody = await one.text();
-    if (one.status() !== 200 || !oneBody.includes('"rows":[{"one":1}]')) problems.push(`another user's "select 1" answered HTTP ${one.status()}: ${oneBody.slice(0, 160)}`);
+    if (one.status() !== 200 || !oneBody.includes('"rows":[{"one":1}]'))
+      problems.push(`another user's "select 1" answered HTTP ${one.status()}: ${oneBody.slice(0, 160)}`);
     else if (ms > FAST_MS) problems.push(`another user's "select 1" took ${ms} ms`);
 
     const [answers, pages] = await Promise.all([
       this.sweep(),
-      Promise.all(PAGES.flatMap((page) => Array.from({ length: SWEEP_WIDTH / 2 }, () => this.request.get(page, { failOnStatusCode: false, timeout: 30_000 }).then((r) => ({ page, status: String(r.status()) }), (error: Error) => ({ page, status: `unreachable (${error.message.split("\n")[0]})` }))))),
+      Promise.all(
+        PAGES.flatMap((page) =>
+          Array.from({ length: SWEEP_WIDTH / 2 }, () =>
+            this.request.get(page, { failOnStatusCode: false, timeout: 30_000 }).then(
+              (r) => ({ page, status: String(r.status()) }),
+              (error: Error) => ({ page, status: `unreachable (${error.message.split("\n")[0]})` }),
+            ),
+          ),
+        ),
+      ),
     ]);
     for (const answer of answers) {
       if (!answer.facts) {
@@ -71,10 +88,14 @@ export class Bystander {
         continue;
       }
       for (const [name, value] of Object.entries(answer.facts)) {
-        if (name !== "slept" && this.normal && value !== this.normal[name]) problems.push(`a pooled connection kept ${name} = ${JSON.stringify(value)} (normally ${JSON.stringify(this.normal[name])})`);
+        if (name !== "slept" && this.normal && value !== this.normal[name])
+          problems.push(
+            `a pooled connection kept ${name} = ${JSON.stringify(value)} (normally ${JSON.stringify(this.normal[name])})`,
+          );
       }
     }
-    for (const { page, status } of pages) if (status !== "200") problems.push(`another user's ${page} answered HTTP ${status}`);
+    for (const { page, status } of pages)
+      if (status !== "200") problems.push(`another user's ${page} answered HTTP ${status}`);
     return [...new Set(problems)];
   }
 }

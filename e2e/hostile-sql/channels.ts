@@ -40,10 +40,25 @@ export async function askApi(request: APIRequestContext, sql: string): Promise<A
     const text = body.subarray(0, KEEP_BYTES).toString("utf8");
     const status = response.status();
     const kind = status === 200 ? "answered" : status >= 400 && status < 500 ? "refused" : "broken";
-    return { channel: "api", kind, detail: `HTTP ${status} ${text.slice(0, 200)}`, rowCount: rowsIn(text), ms, bytes: body.length, text };
+    return {
+      channel: "api",
+      kind,
+      detail: `HTTP ${status} ${text.slice(0, 200)}`,
+      rowCount: rowsIn(text),
+      ms,
+      bytes: body.length,
+      text,
+    };
   } catch (error) {
     const ms = Math.round(performance.now() - started);
-    return { channel: "api", kind: "broken", detail: `no answer: ${String(error).slice(0, 200)}`, ms, bytes: 0, text: "" };
+    return {
+      channel: "api",
+      kind: "broken",
+      detail: `no answer: ${String(error).slice(0, 200)}`,
+      ms,
+      bytes: 0,
+      text: "",
+    };
   }
 }
 
@@ -54,7 +69,11 @@ export async function askApi(request: APIRequestContext, sql: string): Promise<A
 export function askCli(sql: string, env: NodeJS.ProcessEnv): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "sql", "--json", "--", sql], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "cli/main.ts", "sql", "--json", "--", sql], {
+      cwd: process.cwd(),
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let bytes = 0;
@@ -71,7 +90,8 @@ export function askCli(sql: string, env: NodeJS.ProcessEnv): Promise<Answer> {
       const stdout = Buffer.concat(out).toString("utf8");
       const stderr = Buffer.concat(err).toString("utf8").slice(0, 20_000);
       // Exit 1 is a refused query, exit 2 a refused argument (a control character, say): both explained.
-      const kind = code === 0 ? "answered" : (code === 1 || code === 2) && /^datamorph: /m.test(stderr) ? "refused" : "broken";
+      const kind =
+        code === 0 ? "answered" : (code === 1 || code === 2) && /^datamorph: /m.test(stderr) ? "refused" : "broken";
       const detail = `exit ${code ?? signal} ${(code === 0 ? stdout : stderr).slice(0, 200)}`;
       resolve({ channel: "cli", kind, detail, rowCount: rowsIn(stdout), ms, bytes, text: `${stdout}\n${stderr}` });
     });

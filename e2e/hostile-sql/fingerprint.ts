@@ -44,11 +44,20 @@ export async function quickFingerprint(sql: postgres.Sql): Promise<Fingerprint> 
     select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where c.relkind = 'S' and n.nspname not in ('pg_catalog', 'information_schema') order by 1, 2`;
   const parts = [
-    ...sequences.map((t) => `select 'sequence ${`${t.schema}.${t.name}`.replace(/'/g, "''")}' as part, last_value || ':' || is_called as sum from ${quote(t.schema)}.${quote(t.name)}`),
-    ...Object.entries(CATALOG).map(([part, query]) => `select '${part}' as part, md5(coalesce(string_agg(f::text, E'\\n' order by f::text), '')) as sum from (${query}) f`),
+    ...sequences.map(
+      (t) =>
+        `select 'sequence ${`${t.schema}.${t.name}`.replace(/'/g, "''")}' as part, last_value || ':' || is_called as sum from ${quote(t.schema)}.${quote(t.name)}`,
+    ),
+    ...Object.entries(CATALOG).map(
+      ([part, query]) =>
+        `select '${part}' as part, md5(coalesce(string_agg(f::text, E'\\n' order by f::text), '')) as sum from (${query}) f`,
+    ),
   ];
   const rows = await sql.unsafe<{ part: string; sum: string }[]>(parts.join("\nunion all\n"));
-  return { ...Object.fromEntries(rows.map((row) => [row.part, row.sum])), "next transaction id": await nextTransactionId(sql) };
+  return {
+    ...Object.fromEntries(rows.map((row) => [row.part, row.sum])),
+    "next transaction id": await nextTransactionId(sql),
+  };
 }
 
 /**
@@ -62,8 +71,10 @@ export async function fingerprintDatabase(sql: postgres.Sql): Promise<Fingerprin
       and n.nspname not like 'pg_toast%' and n.nspname not like 'pg_temp%'
     order by 1, 2`;
   const checked = tables.filter((t) => !CHANGES_ON_EVERY_REQUEST.has(`${t.schema}.${t.name}`));
-  const sums = checked.map((t) => `select 'table ${`${t.schema}.${t.name}`.replace(/'/g, "''")}' as part,
-    count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0) as sum from ${quote(t.schema)}.${quote(t.name)} t`);
+  const sums = checked.map(
+    (t) => `select 'table ${`${t.schema}.${t.name}`.replace(/'/g, "''")}' as part,
+    count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0) as sum from ${quote(t.schema)}.${quote(t.name)} t`,
+  );
   const rows = await sql.unsafe<{ part: string; sum: string }[]>(sums.join("\nunion all\n"));
   return { ...(await quickFingerprint(sql)), ...Object.fromEntries(rows.map((row) => [row.part, row.sum])) };
 }

@@ -11,7 +11,13 @@ import { judgeAnswer, type Problem } from "./verdict";
 /** Where every problem found is written, one JSON line each, for the report to the lead. */
 export const REPORT_FILE = "e2e/.output/hostile-sql-problems.jsonl";
 
-type Parts = { watch: ServerWatch; bystander: Bystander; secrets: Secret[]; hostile: APIRequestContext; cliEnv: NodeJS.ProcessEnv };
+type Parts = {
+  watch: ServerWatch;
+  bystander: Bystander;
+  secrets: Secret[];
+  hostile: APIRequestContext;
+  cliEnv: NodeJS.ProcessEnv;
+};
 
 /** A plain query run beside each CLI batch: how long the CLI takes right now before any query runs. */
 const CONTROL_SQL = "select 1 as one";
@@ -68,7 +74,13 @@ export class HostileHarness {
    */
   async throughApi(entries: HostileInput[], width = 4): Promise<Problem[]> {
     const ask = (entry: HostileInput) => askApi(this.parts.hostile, entry.sql);
-    return this.inBatches(entries, width, "api", async (batch) => ({ answers: await Promise.all(batch.map(ask)), startupMs: 0 }), ask);
+    return this.inBatches(
+      entries,
+      width,
+      "api",
+      async (batch) => ({ answers: await Promise.all(batch.map(ask)), startupMs: 0 }),
+      ask,
+    );
   }
 
   /** Entries through the CLI, `width` processes at a time, checked like the console's. */
@@ -90,7 +102,8 @@ export class HostileHarness {
       const { answers, startupMs } = await runBatch(batch);
       batch.forEach((entry, k) => found.push(...this.judge(entry, answers[k], startupMs)));
       const server = await this.serverProblems();
-      if (server.length > 0) found.push(...(await this.pinDown(batch, server, channel, (entry) => rerun(entry).then(() => {}))));
+      if (server.length > 0)
+        found.push(...(await this.pinDown(batch, server, channel, (entry) => rerun(entry).then(() => {}))));
     }
     return record(found);
   }
@@ -100,17 +113,32 @@ export class HostileHarness {
     const found: Problem[] = [];
     for (let i = 0; i < entries.length; i += width) {
       const batch = entries.slice(i, i + width);
-      const { answers, startupMs } = await this.cliBatch(batch.flatMap((entry) => [askApi(this.parts.hostile, entry.sql), askCli(entry.sql, this.parts.cliEnv)]));
-      batch.forEach((entry, k) => found.push(...this.judge(entry, answers[2 * k]), ...this.judge(entry, answers[2 * k + 1], startupMs)));
+      const { answers, startupMs } = await this.cliBatch(
+        batch.flatMap((entry) => [askApi(this.parts.hostile, entry.sql), askCli(entry.sql, this.parts.cliEnv)]),
+      );
+      batch.forEach((entry, k) =>
+        found.push(...this.judge(entry, answers[2 * k]), ...this.judge(entry, answers[2 * k + 1], startupMs)),
+      );
       const server = await this.serverProblems();
       if (server.length === 0) continue;
       const ids = batch.map((entry) => entry.id).join(", ");
-      found.push(...batch.map((entry) => ({ id: entry.id, channel: "server" as const, problem: `one of [${ids}] left: ${server.join("; ")}` })));
+      found.push(
+        ...batch.map((entry) => ({
+          id: entry.id,
+          channel: "server" as const,
+          problem: `one of [${ids}] left: ${server.join("; ")}`,
+        })),
+      );
     }
     return record(found);
   }
 
-  private async pinDown(batch: HostileInput[], server: string[], channel: Answer["channel"], rerun: (entry: HostileInput) => Promise<void>): Promise<Problem[]> {
+  private async pinDown(
+    batch: HostileInput[],
+    server: string[],
+    channel: Answer["channel"],
+    rerun: (entry: HostileInput) => Promise<void>,
+  ): Promise<Problem[]> {
     if (batch.length === 1) return server.map((problem) => ({ id: batch[0].id, channel, problem }));
     const pinned: Problem[] = [];
     for (const entry of batch) {
@@ -120,7 +148,9 @@ export class HostileHarness {
     }
     if (pinned.length > 0) return pinned;
     const ids = batch.map((entry) => entry.id).join(", ");
-    return [{ id: batch[0].id, channel, problem: `one of [${ids}] left: ${server.join("; ")} (not reproduced one by one)` }];
+    return [
+      { id: batch[0].id, channel, problem: `one of [${ids}] left: ${server.join("; ")} (not reproduced one by one)` },
+    ];
   }
 }
 

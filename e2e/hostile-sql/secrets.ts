@@ -8,14 +8,20 @@ import { admin } from "../accounts";
 export type Secret = { name: string; found: (text: string) => boolean };
 
 const pattern = (name: string, regex: RegExp): Secret => ({ name, found: (text) => regex.test(text) });
-const literal = (name: string, value: string): Secret => ({ name, found: (text) => value.length > 0 && text.includes(value) });
+const literal = (name: string, value: string): Secret => ({
+  name,
+  found: (text) => value.length > 0 && text.includes(value),
+});
 const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const GENERIC: Secret[] = [
   pattern("a bcrypt password hash", /\$2[aby]\$\d\d\$[./A-Za-z0-9]{20,}/),
   pattern("a SCRAM password verifier", /SCRAM-SHA-256\$\d+:/),
   pattern("a line of /etc/passwd", /root:x:0:0:/),
-  pattern("a line of pg_hba.conf", /\b(local|host)\s+(all|replication)\s+all\b|Client Authentication Configuration File/),
+  pattern(
+    "a line of pg_hba.conf",
+    /\b(local|host)\s+(all|replication)\s+all\b|Client Authentication Configuration File/,
+  ),
   pattern("the server's environment", /(^|[\0\n]|\\000|\\u0000)(PATH|HOME|PWD|PGDATA|AUTH_SECRET|DATAMORPH_[A-Z_]+)=/),
   pattern("the name of a server secret variable", /AUTH_SECRET|DATAMORPH_ACCESS_CODE/),
   literal("the sign-up access code", e2eAccessCode),
@@ -27,12 +33,16 @@ const GENERIC: Secret[] = [
  * server's data folder and the accounts' emails), read through the superuser connection.
  */
 export async function collectSecrets(sql: postgres.Sql, dataDir: string, memberEmail: string): Promise<Secret[]> {
-  const state = JSON.parse(await readFile(path.join(dataDir, "embedded.json"), "utf8")) as { password: string; clusterDir?: string };
+  const state = JSON.parse(await readFile(path.join(dataDir, "embedded.json"), "utf8")) as {
+    password: string;
+    clusterDir?: string;
+  };
   const authSecret = (await readFile(path.join(dataDir, "auth-secret"), "utf8").catch(() => "")).trim();
   const hashes = await sql<{ h: string }[]>`select password_hash as h from datamorph.users`;
   const verifiers = await sql<{ v: string }[]>`select rolpassword as v from pg_authid where rolpassword is not null`;
   const clusterDir = path.resolve(state.clusterDir ?? path.join(dataDir, "pg"));
-  const email = (value: string) => pattern(`an account email (${value})`, new RegExp(`(^|[^A-Za-z0-9._%+-])${escapeRegex(value)}`, "i"));
+  const email = (value: string) =>
+    pattern(`an account email (${value})`, new RegExp(`(^|[^A-Za-z0-9._%+-])${escapeRegex(value)}`, "i"));
   return [
     ...GENERIC,
     ...hashes.map(({ h }) => literal("an account's password hash", h)),

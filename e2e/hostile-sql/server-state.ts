@@ -18,13 +18,25 @@ export class ServerWatch {
   private victim!: postgres.Sql;
   private victimPid = 0;
 
-  constructor(private readonly connection: Connection, private readonly folders: string[]) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly folders: string[],
+  ) {
     this.sql = this.open(DIRECT_APP_NAME);
   }
 
   private open(applicationName: string) {
     const { port, user, password, database } = this.connection;
-    return postgres({ host: "127.0.0.1", port, user, password, database, max: 1, onnotice: () => {}, connection: { application_name: applicationName } });
+    return postgres({
+      host: "127.0.0.1",
+      port,
+      user,
+      password,
+      database,
+      max: 1,
+      onnotice: () => {},
+      connection: { application_name: applicationName },
+    });
   }
 
   async startVictim() {
@@ -57,7 +69,8 @@ export class ServerWatch {
       from pg_locks l left join pg_stat_activity a using (pid)
       where l.locktype = 'advisory' and l.pid <> pg_backend_pid()
         and not (l.objsubid = 2 and l.classid = ${RUN_LOCK_SPACE})`;
-    for (const lock of locks) problems.push(`advisory lock ${lock.key} (${lock.mode}) still held by backend ${lock.pid} "${lock.app}"`);
+    for (const lock of locks)
+      problems.push(`advisory lock ${lock.key} (${lock.mode}) still held by backend ${lock.pid} "${lock.app}"`);
     const sessions = await this.sql<{ pid: number; app: string; state: string; query: string }[]>`
       select pid, application_name as app, coalesce(state, '') as state, left(query, 80) as query from pg_stat_activity
       where backend_type = 'client backend' and pid <> pg_backend_pid() and application_name <> ${VICTIM_APP_NAME}

@@ -17,12 +17,16 @@ export type Problem = { id: string; channel: Answer["channel"] | "server"; probl
 export function judgeAnswer(entry: HostileInput, answer: Answer, secrets: Secret[], startupMs = 0): Problem[] {
   const problems: string[] = [];
   if (answer.kind === "broken") problems.push(`no clear answer (${answer.detail})`);
-  if (entry.expect === "refused" && answer.kind === "answered") problems.push(`ran instead of being refused (${answer.rowCount ?? "?"} row(s): ${answer.detail})`);
-  if (entry.expect === "no-rows" && answer.kind === "answered" && answer.rowCount !== 0) problems.push(`showed ${answer.rowCount ?? "?"} row(s) it should hide (${answer.detail})`);
+  if (entry.expect === "refused" && answer.kind === "answered")
+    problems.push(`ran instead of being refused (${answer.rowCount ?? "?"} row(s): ${answer.detail})`);
+  if (entry.expect === "no-rows" && answer.kind === "answered" && answer.rowCount !== 0)
+    problems.push(`showed ${answer.rowCount ?? "?"} row(s) it should hide (${answer.detail})`);
   const leaks = leakedSecrets(secrets, answer.text);
   if (leaks.length > 0) problems.push(`leaked ${leaks.join(", ")}`);
-  if (answer.ms > MAX_ANSWER_MS + startupMs) problems.push(`took ${answer.ms} ms (cap ${MAX_ANSWER_MS + startupMs} ms)`);
-  if (answer.bytes > MAX_ANSWER_BYTES) problems.push(`answered ${(answer.bytes / 1024 / 1024).toFixed(1)} MB (cap ${MAX_ANSWER_BYTES / 1024 / 1024} MB)`);
+  if (answer.ms > MAX_ANSWER_MS + startupMs)
+    problems.push(`took ${answer.ms} ms (cap ${MAX_ANSWER_MS + startupMs} ms)`);
+  if (answer.bytes > MAX_ANSWER_BYTES)
+    problems.push(`answered ${(answer.bytes / 1024 / 1024).toFixed(1)} MB (cap ${MAX_ANSWER_BYTES / 1024 / 1024} MB)`);
   return problems.map((problem) => ({ id: entry.id, channel: answer.channel, problem }));
 }
 

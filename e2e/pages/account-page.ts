@@ -14,14 +14,18 @@ export class AccountPage {
   /** Submits and waits for the server's answer, so a message checked next is this submission's. */
   async submit() {
     await Promise.all([
-      this.page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/account"),
+      this.page.waitForResponse(
+        (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/account",
+      ),
       this.page.getByRole("button", { name: "Change password" }).click(),
     ]);
   }
 
   /** The message shown under a field. */
   fieldError(label: "Current password" | "New password" | "Confirm new password") {
-    return this.page.getByLabel(label, { exact: true }).locator("xpath=following-sibling::div[contains(@class, 'field-error')]");
+    return this.page
+      .getByLabel(label, { exact: true })
+      .locator("xpath=following-sibling::div[contains(@class, 'field-error')]");
   }
 
   /** What a successful change says. */

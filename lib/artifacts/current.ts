@@ -14,6 +14,7 @@ export function getArtifactStore(): ArtifactStore {
 
 function createArtifactStore(): ArtifactStore {
   const env = getEnv();
-  if (env.artifactsBucket) return createS3ArtifactStore({ sql: getSql(), client: getS3Client(), bucket: env.artifactsBucket });
+  if (env.artifactsBucket)
+    return createS3ArtifactStore({ sql: getSql(), client: getS3Client(), bucket: env.artifactsBucket });
   return createLocalArtifactStore(getSql(), env.dataDir);
 }

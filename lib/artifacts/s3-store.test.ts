@@ -28,7 +28,8 @@ describe("S3 artifact store (local S3 server)", () => {
   });
 
   async function createRun(): Promise<string> {
-    const [run] = await h.sql`insert into datamorph.runs (user_id, prompt) select id, 'x' from datamorph.users limit 1 returning id`;
+    const [run] =
+      await h.sql`insert into datamorph.runs (user_id, prompt) select id, 'x' from datamorph.users limit 1 returning id`;
     return run.id as string;
   }
 
@@ -52,7 +53,12 @@ describe("S3 artifact store (local S3 server)", () => {
     expect(back?.byteLength).toBe(pdf.byteLength);
     expect(back?.equals(pdf)).toBe(true);
     expect(await indexRows(runId)).toEqual([
-      { kind: "report.pdf", uri: `s3://${BUCKET}/${PREFIX}runs/${runId}/report.pdf`, bytes: pdf.byteLength, content_type: "application/pdf" },
+      {
+        kind: "report.pdf",
+        uri: `s3://${BUCKET}/${PREFIX}runs/${runId}/report.pdf`,
+        bytes: pdf.byteLength,
+        content_type: "application/pdf",
+      },
     ]);
   });
 
@@ -63,7 +69,12 @@ describe("S3 artifact store (local S3 server)", () => {
     await store.put(runId, "job.py", "print('ok')\n");
     expect(await indexRows(runId)).toEqual([
       { kind: "job.py", uri: `s3://${BUCKET}/${PREFIX}runs/${runId}/job.py`, bytes: 12, content_type: "text/x-python" },
-      { kind: "query.sql", uri: `s3://${BUCKET}/${PREFIX}runs/${runId}/query.sql`, bytes: Buffer.byteLength(sqlText), content_type: "application/sql" },
+      {
+        kind: "query.sql",
+        uri: `s3://${BUCKET}/${PREFIX}runs/${runId}/query.sql`,
+        bytes: Buffer.byteLength(sqlText),
+        content_type: "application/sql",
+      },
     ]);
     expect(Buffer.byteLength(sqlText)).toBe(sqlText.length + 1);
   });
@@ -99,7 +110,9 @@ describe("S3 artifact store (local S3 server)", () => {
   it("says which bucket and what to check when a write fails, and indexes nothing", async () => {
     const runId = await createRun();
     const missing = createS3ArtifactStore({ sql: h.sql, client, bucket: "no-such-bucket" });
-    await expect(missing.put(runId, "spec.json", "{}")).rejects.toThrow(/spec\.json could not be stored in S3 \(s3:\/\/no-such-bucket\/runs\/.*\/spec\.json\): .*Check the AWS region, the credentials and the bucket's permissions/);
+    await expect(missing.put(runId, "spec.json", "{}")).rejects.toThrow(
+      /spec\.json could not be stored in S3 \(s3:\/\/no-such-bucket\/runs\/.*\/spec\.json\): .*Check the AWS region, the credentials and the bucket's permissions/,
+    );
     expect(await indexRows(runId)).toHaveLength(0);
   });
 });

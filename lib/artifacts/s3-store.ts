@@ -19,9 +19,14 @@ export function createS3ArtifactStore({ sql, client, bucket, prefix = "" }: S3Ar
       const key = keyOf(runId, kind);
       // The object goes first: an index row must never point at something that is not there.
       await client
-        .send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: content, ContentType: artifactContentTypes[kind] }))
+        .send(
+          new PutObjectCommand({ Bucket: bucket, Key: key, Body: content, ContentType: artifactContentTypes[kind] }),
+        )
         .catch((error: unknown) => {
-          throw new Error(`The run's ${kind} could not be stored in S3 (s3://${bucket}/${key}): ${error instanceof Error ? error.message : String(error)}. Check the AWS region, the credentials and the bucket's permissions.`, { cause: error });
+          throw new Error(
+            `The run's ${kind} could not be stored in S3 (s3://${bucket}/${key}): ${error instanceof Error ? error.message : String(error)}. Check the AWS region, the credentials and the bucket's permissions.`,
+            { cause: error },
+          );
         });
       const uri = `s3://${bucket}/${key}`;
       await indexArtifact(sql, { runId, kind, uri, content });

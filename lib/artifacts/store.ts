@@ -3,7 +3,15 @@ import path from "node:path";
 import { indexArtifact } from "@/lib/artifacts/index-row";
 import type { SqlClient } from "@/lib/db/client";
 
-export type ArtifactKind = "spec.json" | "query.sql" | "job.py" | "tests.json" | "report.pdf" | "review.json" | "questions.json" | "answers.json";
+export type ArtifactKind =
+  | "spec.json"
+  | "query.sql"
+  | "job.py"
+  | "tests.json"
+  | "report.pdf"
+  | "review.json"
+  | "questions.json"
+  | "answers.json";
 
 /** Keeps the files a run produces; the local folder here, S3 on AWS. Indexed in `datamorph.artifacts`. */
 export interface ArtifactStore {

@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { getSql } from "@/lib/db";
 import { useMigratedAppDatabase } from "@/lib/testing/test-database";
-import { SIGN_IN_FAILURES_PER_ACCOUNT, minutesUntilAllowed, reserveAttempt, signInAttempts, tooManyAttemptsMessage } from "./attempt-limits";
+import {
+  SIGN_IN_FAILURES_PER_ACCOUNT,
+  minutesUntilAllowed,
+  reserveAttempt,
+  signInAttempts,
+  tooManyAttemptsMessage,
+} from "./attempt-limits";
 
 useMigratedAppDatabase();
 
-const failuresOf = async (bucket: string) => (await getSql()`select count(*)::int as n from datamorph.rate_limit_hits where bucket = ${bucket}`)[0].n;
+const failuresOf = async (bucket: string) =>
+  (await getSql()`select count(*)::int as n from datamorph.rate_limit_hits where bucket = ${bucket}`)[0].n;
 
 describe("sign-in attempt limits", () => {
   it("let no more guesses than the limit through when they arrive all at once", async () => {
@@ -13,7 +20,9 @@ describe("sign-in attempt limits", () => {
     const results = await Promise.all(Array.from({ length: 25 }, () => reserveAttempt(attempts)));
     let allowed = results.filter((result) => result.minutes === 0).length;
     expect(allowed).toBeLessThanOrEqual(SIGN_IN_FAILURES_PER_ACCOUNT.max);
-    expect(await failuresOf("sign-in:account:par@example.com"), "refused attempts are not counted as failures").toBe(allowed);
+    expect(await failuresOf("sign-in:account:par@example.com"), "refused attempts are not counted as failures").toBe(
+      allowed,
+    );
     // A burst may be refused whole; one guess after another then gets exactly the rest.
     while ((await reserveAttempt(attempts)).minutes === 0) allowed++;
     expect(allowed).toBe(SIGN_IN_FAILURES_PER_ACCOUNT.max);

@@ -11,8 +11,16 @@ export const SIGN_IN_FAILURES_PER_ACCOUNT: AttemptLimit = { scope: "sign-in:acco
 // Per address: many people may share one address (an office, a VPN).
 export const SIGN_IN_FAILURES_PER_ADDRESS: AttemptLimit = { scope: "sign-in:address", max: 50, windowMinutes: 15 };
 // The access code is one shared secret: guesses are counted per email tried and per address.
-export const ACCESS_CODE_FAILURES_PER_ACCOUNT: AttemptLimit = { scope: "access-code:account", max: 5, windowMinutes: 15 };
-export const ACCESS_CODE_FAILURES_PER_ADDRESS: AttemptLimit = { scope: "access-code:address", max: 20, windowMinutes: 15 };
+export const ACCESS_CODE_FAILURES_PER_ACCOUNT: AttemptLimit = {
+  scope: "access-code:account",
+  max: 5,
+  windowMinutes: 15,
+};
+export const ACCESS_CODE_FAILURES_PER_ADDRESS: AttemptLimit = {
+  scope: "access-code:address",
+  max: 20,
+  windowMinutes: 15,
+};
 // Accounts created (with the right code) from one address.
 export const SIGN_UPS_PER_ADDRESS: AttemptLimit = { scope: "sign-up:address", max: 20, windowMinutes: 60 };
 
@@ -24,7 +32,13 @@ const bucketOf = ({ limit, key }: CountedAttempt) => `${limit.scope}:${key.toLow
 /** Minutes until every one of `attempts` has fewer than `max + extra` hits; 0 when it already has. */
 async function minutesToWait(attempts: CountedAttempt[], extra: number): Promise<number> {
   const waits = await Promise.all(
-    attempts.map((attempt) => getRateLimitWait({ bucket: bucketOf(attempt), max: attempt.limit.max + extra, windowSeconds: attempt.limit.windowMinutes * 60 })),
+    attempts.map((attempt) =>
+      getRateLimitWait({
+        bucket: bucketOf(attempt),
+        max: attempt.limit.max + extra,
+        windowSeconds: attempt.limit.windowMinutes * 60,
+      }),
+    ),
   );
   const seconds = Math.max(0, ...waits);
   return seconds === 0 ? 0 : Math.ceil(seconds / 60);
@@ -71,4 +85,6 @@ export const accessCodeAttempts = ({ email, address }: { email: string; address:
   { limit: ACCESS_CODE_FAILURES_PER_ADDRESS, key: address },
 ];
 
-export const signUpAttempts = ({ address }: { address: string }): CountedAttempt[] => [{ limit: SIGN_UPS_PER_ADDRESS, key: address }];
+export const signUpAttempts = ({ address }: { address: string }): CountedAttempt[] => [
+  { limit: SIGN_UPS_PER_ADDRESS, key: address },
+];

@@ -27,13 +27,17 @@ export async function authorizeCredentials(raw: unknown, request: Request): Prom
   const address = clientAddress(request.headers);
   const attempt = await reserveAttempt(signInAttempts({ email, address }));
   if (attempt.minutes > 0) {
-    console.warn(escapeControlCharacters(`[auth] sign-in refused for ${email} from ${address}: too many failed attempts`));
+    console.warn(
+      escapeControlCharacters(`[auth] sign-in refused for ${email} from ${address}: too many failed attempts`),
+    );
     throw new TooManyAttempts(attempt.minutes);
   }
   const user = await getUserByEmail({ email });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid) {
-    console.warn(escapeControlCharacters(`[auth] sign-in failed for ${email} from ${address}: wrong email or password`));
+    console.warn(
+      escapeControlCharacters(`[auth] sign-in failed for ${email} from ${address}: wrong email or password`),
+    );
     return null;
   }
   await attempt.cancel(); // a success is no failure

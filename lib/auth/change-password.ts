@@ -27,21 +27,43 @@ export type PasswordChange = {
  * session would be a way to guess the password without limit. On success the user's other
  * sessions end, so whoever knew the old password and signed in with it is signed out too.
  */
-export async function changePassword({ userId, sessionId, address, currentPassword, newPassword }: PasswordChange): Promise<PasswordChangeOutcome> {
+export async function changePassword({
+  userId,
+  sessionId,
+  address,
+  currentPassword,
+  newPassword,
+}: PasswordChange): Promise<PasswordChangeOutcome> {
   const user = await getUserById({ id: userId });
   if (!user) return { status: "session-ended" };
   const attempt = await reserveAttempt(signInAttempts({ email: user.email, address }));
   if (attempt.minutes > 0) {
-    console.warn(escapeControlCharacters(`[auth] password change refused for ${user.email} from ${address}: too many failed attempts`));
+    console.warn(
+      escapeControlCharacters(
+        `[auth] password change refused for ${user.email} from ${address}: too many failed attempts`,
+      ),
+    );
     return { status: "too-many-attempts", minutes: attempt.minutes };
   }
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-    console.warn(escapeControlCharacters(`[auth] password change refused for ${user.email} from ${address}: wrong current password`));
+    console.warn(
+      escapeControlCharacters(
+        `[auth] password change refused for ${user.email} from ${address}: wrong current password`,
+      ),
+    );
     return { status: "wrong-password" };
   }
   await attempt.cancel(); // the right password is no failure
-  const ended = await replacePasswordHash({ userId, passwordHash: await hashPassword(newPassword), keepSessionId: sessionId });
+  const ended = await replacePasswordHash({
+    userId,
+    passwordHash: await hashPassword(newPassword),
+    keepSessionId: sessionId,
+  });
   if (ended === null) return { status: "session-ended" };
-  console.info(escapeControlCharacters(`[auth] password changed for ${user.email} from ${address}; ${ended} other session(s) ended`));
+  console.info(
+    escapeControlCharacters(
+      `[auth] password changed for ${user.email} from ${address}; ${ended} other session(s) ended`,
+    ),
+  );
   return { status: "changed", otherSessionsEnded: ended };
 }

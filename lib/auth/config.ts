@@ -4,7 +4,8 @@ import type { NextAuthConfig } from "next-auth";
 export const publicPaths = ["/", "/sign-in", "/sign-up", "/setup"];
 
 /** Auth.js names its session cookie so (with a `__Secure-` prefix over HTTPS, `.0`, `.1`… when chunked). */
-export const hasSessionCookie = (names: string[]) => names.some((name) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
+export const hasSessionCookie = (names: string[]) =>
+  names.some((name) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
 
 /** The part of the auth configuration that needs no database. */
 export const authConfig = {

@@ -24,7 +24,12 @@ export const signInSchema = z.object({
 });
 
 export const newAccountSchema = z.object({
-  name: z.string().superRefine(plainText("name")).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: z
+    .string()
+    .superRefine(plainText("name"))
+    .trim()
+    .min(1, "Enter your name.")
+    .max(100, "Use at most 100 characters."),
   email: emailSchema,
   password: newPasswordSchema,
 });

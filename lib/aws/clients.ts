@@ -5,7 +5,13 @@ import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
 import { getEnv } from "@/lib/env";
 
-type Clients = { bedrock?: BedrockRuntimeClient; lambda?: LambdaClient; dynamoDb?: DynamoDBClient; s3?: S3Client; glue?: GlueClient };
+type Clients = {
+  bedrock?: BedrockRuntimeClient;
+  lambda?: LambdaClient;
+  dynamoDb?: DynamoDBClient;
+  s3?: S3Client;
+  glue?: GlueClient;
+};
 
 const cache = ((globalThis as unknown as { datamorphAwsClients?: Clients }).datamorphAwsClients ??= {});
 

@@ -5,12 +5,23 @@ import { linkedVariables, readSstLinks } from "./linked";
 // What SST puts in a linked function's environment; set before the SST `Resource` first loads.
 Object.assign(process.env, {
   SST_RESOURCE_App: JSON.stringify({ name: "datamorph", stage: "prod" }),
-  SST_RESOURCE_Database: JSON.stringify({ host: "db.internal", port: 5432, username: "postgres", password: "p@ss:w/rd", database: "datamorph" }),
+  SST_RESOURCE_Database: JSON.stringify({
+    host: "db.internal",
+    port: 5432,
+    username: "postgres",
+    password: "p@ss:w/rd",
+    database: "datamorph",
+  }),
   SST_RESOURCE_Events: JSON.stringify({ name: "datamorph-prod-EventsTable" }),
   SST_RESOURCE_Artifacts: JSON.stringify({ name: "datamorph-prod-artifactsbucket-abc" }),
   SST_RESOURCE_Orchestrator: JSON.stringify({ name: "datamorph-prod-OrchestratorFunction" }),
   SST_RESOURCE_AuthSecret: JSON.stringify({ value: "x".repeat(40) }),
-  SST_RESOURCE_Glue: JSON.stringify({ roleArn: "arn:aws:iam::123456789012:role/datamorph-glue", connectionName: "datamorph-prod-postgres", tempDir: "s3://bucket/glue-temp/", jobPrefix: "datamorph-prod-" }),
+  SST_RESOURCE_Glue: JSON.stringify({
+    roleArn: "arn:aws:iam::123456789012:role/datamorph-glue",
+    connectionName: "datamorph-prod-postgres",
+    tempDir: "s3://bucket/glue-temp/",
+    jobPrefix: "datamorph-prod-",
+  }),
 });
 
 describe("SST links as configuration", () => {
@@ -22,7 +33,14 @@ describe("SST links as configuration", () => {
       artifactsBucket: "datamorph-prod-artifactsbucket-abc",
       orchestratorFunction: "datamorph-prod-OrchestratorFunction",
       engine: "auto",
-      glue: { roleArn: "arn:aws:iam::123456789012:role/datamorph-glue", connectionName: "datamorph-prod-postgres", glueVersion: "5.0", workerType: "G.1X", numberOfWorkers: 2, jobNamePrefix: "datamorph-prod-" },
+      glue: {
+        roleArn: "arn:aws:iam::123456789012:role/datamorph-glue",
+        connectionName: "datamorph-prod-postgres",
+        glueVersion: "5.0",
+        workerType: "G.1X",
+        numberOfWorkers: 2,
+        jobNamePrefix: "datamorph-prod-",
+      },
     });
     expect(env.authSecret).toHaveLength(40);
     expect(env.accessCode).toBeUndefined();
@@ -36,7 +54,14 @@ describe("SST links as configuration", () => {
   });
 
   it("reads only the links it knows, and none outside SST", () => {
-    expect(Object.keys(readSstLinks()!).sort()).toEqual(["Artifacts", "AuthSecret", "Database", "Events", "Glue", "Orchestrator"]);
+    expect(Object.keys(readSstLinks()!).sort()).toEqual([
+      "Artifacts",
+      "AuthSecret",
+      "Database",
+      "Events",
+      "Glue",
+      "Orchestrator",
+    ]);
     expect(linkedVariables({})).toEqual({});
   });
 

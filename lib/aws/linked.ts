@@ -6,13 +6,28 @@ import { z } from "zod";
  * exposes them. Only what each part is linked to is present, so every entry is optional.
  */
 const linksSchema = z.object({
-  Database: z.object({ host: z.string(), port: z.coerce.number(), username: z.string(), password: z.string(), database: z.string() }).optional(),
+  Database: z
+    .object({
+      host: z.string(),
+      port: z.coerce.number(),
+      username: z.string(),
+      password: z.string(),
+      database: z.string(),
+    })
+    .optional(),
   Events: z.object({ name: z.string() }).optional(),
   Artifacts: z.object({ name: z.string() }).optional(),
   Orchestrator: z.object({ name: z.string() }).optional(),
   AuthSecret: z.object({ value: z.string() }).optional(),
   AccessCode: z.object({ value: z.string() }).optional(),
-  Glue: z.object({ roleArn: z.string(), connectionName: z.string(), tempDir: z.string().optional(), jobPrefix: z.string().optional() }).optional(),
+  Glue: z
+    .object({
+      roleArn: z.string(),
+      connectionName: z.string(),
+      tempDir: z.string().optional(),
+      jobPrefix: z.string().optional(),
+    })
+    .optional(),
 });
 
 type Links = z.infer<typeof linksSchema>;
@@ -22,7 +37,11 @@ export function readSstLinks(): Record<string, unknown> | undefined {
   // `in` asks the SST proxy without throwing; reading a missing link would throw.
   if (!("App" in Resource)) return undefined;
   const resources = Resource as unknown as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(linksSchema.shape).filter((name) => name in resources).map((name) => [name, resources[name]]));
+  return Object.fromEntries(
+    Object.keys(linksSchema.shape)
+      .filter((name) => name in resources)
+      .map((name) => [name, resources[name]]),
+  );
 }
 
 /**
@@ -37,7 +56,10 @@ export function linkedVariables(raw: Record<string, unknown>): Record<string, st
   };
   if (links.Database) {
     const { host, port, username, password, database } = links.Database;
-    set("DATABASE_URL", `postgres://${encodeURIComponent(username)}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(database)}?sslmode=require`);
+    set(
+      "DATABASE_URL",
+      `postgres://${encodeURIComponent(username)}:${encodeURIComponent(password)}@${host}:${port}/${encodeURIComponent(database)}?sslmode=require`,
+    );
   }
   set("DATAMORPH_EVENTS_TABLE", links.Events?.name);
   set("DATAMORPH_ARTIFACTS_BUCKET", links.Artifacts?.name);

@@ -25,7 +25,11 @@ describe.each(testServers())("the latest dates of a warehouse ($name Postgres)",
 
   it("reads the newest date of every date and timestamp column, as an ISO date", async () => {
     const latest = await readLatestDates(sql, await readCatalog(sql, ["public"]));
-    expect(latest).toEqual({ "public.visits.seen_on": "2025-01-31", "public.visits.left_at": expect.stringMatching(/^2024-03-0[23]$/), "public.Bookings.bookedOn": "2023-12-31" });
+    expect(latest).toEqual({
+      "public.visits.seen_on": "2025-01-31",
+      "public.visits.left_at": expect.stringMatching(/^2024-03-0[23]$/),
+      "public.Bookings.bookedOn": "2023-12-31",
+    });
   });
 
   it("leaves out a table it cannot read in time rather than waiting on it", async () => {

@@ -18,7 +18,11 @@ const isDateType = (dataType: string) => /^(date|timestamp)/.test(dataType);
  * (max of each date column), with a time limit; a table that cannot be read in time, or a column
  * with no value, has no entry (the planner then reads the period as of today, and says so).
  */
-export async function readLatestDates(sql: SqlClient, catalog: Catalog, options: LatestDatesOptions = {}): Promise<Record<string, string>> {
+export async function readLatestDates(
+  sql: SqlClient,
+  catalog: Catalog,
+  options: LatestDatesOptions = {},
+): Promise<Record<string, string>> {
   const { statementTimeoutMs = 2_000, timeBudgetMs = 10_000 } = options;
   const deadline = performance.now() + timeBudgetMs;
   const latest: Record<string, string> = {};

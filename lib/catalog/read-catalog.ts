@@ -62,7 +62,15 @@ export async function readCatalog(sql: SqlClient, schemas: string[]): Promise<Ca
     const key = `${row.schema}.${row.table}`;
     let table = tables.get(key);
     if (!table) {
-      table = { schema: row.schema, name: row.table, columns: [], primaryKey: [], foreignKeys: [], ...(row.estimate === null ? {} : { rowCount: Math.round(row.estimate) }), ...(row.is_view ? { isView: true } : {}) };
+      table = {
+        schema: row.schema,
+        name: row.table,
+        columns: [],
+        primaryKey: [],
+        foreignKeys: [],
+        ...(row.estimate === null ? {} : { rowCount: Math.round(row.estimate) }),
+        ...(row.is_view ? { isView: true } : {}),
+      };
       tables.set(key, table);
     }
     table.columns.push({ name: row.column, dataType: row.data_type, nullable: row.nullable });
@@ -72,7 +80,12 @@ export async function readCatalog(sql: SqlClient, schemas: string[]): Promise<Ca
     if (!table) continue;
     if (row.type === "p") table.primaryKey = row.columns;
     else if (row.ref_schema && row.ref_table && row.ref_columns) {
-      table.foreignKeys.push({ columns: row.columns, refSchema: row.ref_schema, refTable: row.ref_table, refColumns: row.ref_columns });
+      table.foreignKeys.push({
+        columns: row.columns,
+        refSchema: row.ref_schema,
+        refTable: row.ref_table,
+        refColumns: row.ref_columns,
+      });
     }
   }
   return { tables: [...tables.values()] };

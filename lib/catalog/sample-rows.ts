@@ -13,7 +13,11 @@ const MAX_TABLES = 60;
  * A few rows of each catalog table ("schema.table" → rows) for the model planner, read in one
  * statement inside a read-only transaction. Names come from the catalog and are quoted.
  */
-export async function readSampleRows(sql: SqlClient, catalog: Catalog, { timeoutMs = 5_000 } = {}): Promise<SampleRows> {
+export async function readSampleRows(
+  sql: SqlClient,
+  catalog: Catalog,
+  { timeoutMs = 5_000 } = {},
+): Promise<SampleRows> {
   const tables = catalog.tables.slice(0, MAX_TABLES);
   if (tables.length === 0) return {};
   const selects = tables.map((t, i) => {

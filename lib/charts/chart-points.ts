@@ -22,7 +22,10 @@ const NUMERIC_TYPE = /^(smallint|integer|bigint|numeric|real|double precision)\b
  * The points of the chart a result is drawn as, read from its published table in one read-only
  * transaction; null when the spec calls for no chart or the measure is not a number.
  */
-export async function readResultChart(sql: SqlClient, { schema, table, spec, columns }: { schema: string; table: string; spec: EtlSpec; columns: ResultColumn[] }): Promise<ResultChart | null> {
+export async function readResultChart(
+  sql: SqlClient,
+  { schema, table, spec, columns }: { schema: string; table: string; spec: EtlSpec; columns: ResultColumn[] },
+): Promise<ResultChart | null> {
   const types = Object.fromEntries(columns.map((c) => [c.name, c.type]));
   const choice = chooseChart(spec, types);
   if (!choice) return null;
@@ -30,17 +33,34 @@ export async function readResultChart(sql: SqlClient, { schema, table, spec, col
   if (!NUMERIC_TYPE.test(types[choice.y] ?? "") || labels.some((l) => !(l in types))) return null;
   const label = labels.map((l) => `t.${quoteIdent(l)}::text`).join(", ");
   const value = `t.${quoteIdent(choice.y)}::float8`;
-  const cap = choice.kind === "line" ? MAX_LINE_POINTS : choice.kind === "sorted-bar" ? Math.min(choice.limit, MAX_BARS) : MAX_BARS;
+  const cap =
+    choice.kind === "line"
+      ? MAX_LINE_POINTS
+      : choice.kind === "sorted-bar"
+        ? Math.min(choice.limit, MAX_BARS)
+        : MAX_BARS;
   const order =
-    choice.kind === "line" ? [{ column: choice.x, direction: "asc" as const }] : choice.kind === "sorted-bar" ? [{ column: choice.y, direction: choice.direction }] : choice.order;
+    choice.kind === "line"
+      ? [{ column: choice.x, direction: "asc" as const }]
+      : choice.kind === "sorted-bar"
+        ? [{ column: choice.y, direction: choice.direction }]
+        : choice.order;
   return sql.begin("read only", async (tx) => {
     const name = qualified(schema, table);
     if (choice.kind !== "sorted-bar") {
       const [{ total }] = await tx.unsafe(`select count(*)::int as total from ${name}`);
       if (total > cap) return { choice, tooMany: total };
     }
-    const rows = await tx.unsafe(`select concat_ws(' · ', ${label}) as label, ${value} as value from ${name} t ${orderBySql(order, "t")} limit ${cap}`);
-    return { choice, points: rows.map((r) => ({ label: shortDate(String(r.label)), value: r.value === null ? null : Number(r.value) })) };
+    const rows = await tx.unsafe(
+      `select concat_ws(' · ', ${label}) as label, ${value} as value from ${name} t ${orderBySql(order, "t")} limit ${cap}`,
+    );
+    return {
+      choice,
+      points: rows.map((r) => ({
+        label: shortDate(String(r.label)),
+        value: r.value === null ? null : Number(r.value),
+      })),
+    };
   });
 }
 

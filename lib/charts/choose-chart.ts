@@ -32,13 +32,31 @@ export function chooseChart(spec: EtlSpec, types: Record<string, string> = {}): 
   // The measure the request ranks by, else the first one it asks for.
   const ranked = spec.orderBy.find((o) => measures.some((m) => m.name === o.output));
   const y = ranked?.output ?? measures[0].name;
-  const timed = keys.filter((k) => (k.expr.kind === "column" && k.expr.bucket !== undefined) || DATE_TYPE.test(types[k.name] ?? ""));
-  if (timed.length > 0) return keys.length === 1 ? { kind: "line", x: timed[0].name, y, title: `${y} by ${timed[0].name}` } : null;
+  const timed = keys.filter(
+    (k) => (k.expr.kind === "column" && k.expr.bucket !== undefined) || DATE_TYPE.test(types[k.name] ?? ""),
+  );
+  if (timed.length > 0)
+    return keys.length === 1 ? { kind: "line", x: timed[0].name, y, title: `${y} by ${timed[0].name}` } : null;
   const labels = keys.map((k) => k.name);
   const by = labels.join(", ");
   if (spec.limit && ranked) {
-    return { kind: "sorted-bar", labels, y, title: `${ranked.direction === "desc" ? "Top" : "Bottom"} ${spec.limit.count} by ${y}`, direction: ranked.direction, limit: spec.limit.count };
+    return {
+      kind: "sorted-bar",
+      labels,
+      y,
+      title: `${ranked.direction === "desc" ? "Top" : "Bottom"} ${spec.limit.count} by ${y}`,
+      direction: ranked.direction,
+      limit: spec.limit.count,
+    };
   }
-  const order = spec.orderBy.filter((o) => spec.columns.some((c) => c.name === o.output)).map((o) => ({ column: o.output, direction: o.direction }));
-  return { kind: "bar", labels, y, title: `${y} by ${by}`, order: order.length > 0 ? order : labels.map((column) => ({ column, direction: "asc" as const })) };
+  const order = spec.orderBy
+    .filter((o) => spec.columns.some((c) => c.name === o.output))
+    .map((o) => ({ column: o.output, direction: o.direction }));
+  return {
+    kind: "bar",
+    labels,
+    y,
+    title: `${y} by ${by}`,
+    order: order.length > 0 ? order : labels.map((column) => ({ column, direction: "asc" as const })),
+  };
 }

@@ -11,31 +11,50 @@ function compiled(prompt: string, catalog: Catalog = demoCatalog, sampleValues =
   const r = planWithEnglish({ prompt, catalog, sampleValues, now: new Date("2025-06-15") });
   if (!r.ok) throw new Error(r.message);
   const py = compilePySpark({ spec: r.spec, catalog });
-  const calls = runGlueScriptWithStubs(py, { JOB_NAME: "j", CONNECTION_NAME: "c", DATABASE: "d", TARGET_TABLE: '"public"."t"' });
+  const calls = runGlueScriptWithStubs(py, {
+    JOB_NAME: "j",
+    CONNECTION_NAME: "c",
+    DATABASE: "d",
+    TARGET_TABLE: '"public"."t"',
+  });
   return { spec: r.spec, sql: compileSql({ spec: r.spec, catalog }), py, calls };
 }
 
 describe("derived outputs in both compilers", () => {
   it("a share divides each group's aggregate by its total over every group", () => {
     const { sql, py, calls } = compiled("percentage of orders per status");
-    expect(sql).toContain('CAST(count(*) AS numeric) * 100 / NULLIF(sum(count(*)) OVER (), 0) AS "pct_of_orders_count"');
+    expect(sql).toContain(
+      'CAST(count(*) AS numeric) * 100 / NULLIF(sum(count(*)) OVER (), 0) AS "pct_of_orders_count"',
+    );
     expect(sql).toMatch(/GROUP BY\n {2}"orders"."status"\n?$/);
     expect(py).toContain("from pyspark.sql import Window");
-    expect(py).toContain('df = df.withColumn("pct_of_orders_count", (F.col("orders_count").cast("decimal(38,10)") * 100 / F.when(F.sum(F.col("orders_count")).over(Window.partitionBy()) != 0, F.sum(F.col("orders_count")).over(Window.partitionBy()))))');
+    expect(py).toContain(
+      'df = df.withColumn("pct_of_orders_count", (F.col("orders_count").cast("decimal(38,10)") * 100 / F.when(F.sum(F.col("orders_count")).over(Window.partitionBy()) != 0, F.sum(F.col("orders_count")).over(Window.partitionBy()))))',
+    );
     expect(calls.some((c) => c.method === "withColumn" && c.args[0] === "pct_of_orders_count")).toBe(true);
   });
 
   it("a conditional aggregate counts only its rows, and a ratio divides it by the group's count", () => {
     const { sql, py } = compiled("what % of orders got cancelled, per year");
     expect(sql).toContain(`count(*) FILTER (WHERE "orders"."status" = 'cancelled')`);
-    expect(sql).toContain(`CAST(count(*) FILTER (WHERE "orders"."status" = 'cancelled') AS numeric) * 100 / NULLIF(count(*), 0)`);
-    expect(py).toContain('F.count(F.when(((F.col("orders.status") == F.lit("cancelled"))), F.lit(1))).alias("orders_count_got_cancelled")');
+    expect(sql).toContain(
+      `CAST(count(*) FILTER (WHERE "orders"."status" = 'cancelled') AS numeric) * 100 / NULLIF(count(*), 0)`,
+    );
+    expect(py).toContain(
+      'F.count(F.when(((F.col("orders.status") == F.lit("cancelled"))), F.lit(1))).alias("orders_count_got_cancelled")',
+    );
     expect(py).not.toContain("Window");
   });
 
   it("arithmetic is read into a checked expression, and a difference of dates is whole days in Spark too", () => {
-    expect(compiled("total quantity times unit price per product").sql).toContain('sum("order_items"."quantity" * "order_items"."unit_price")');
-    const { sql, py } = compiled("average number of days between loaned on and returned on per member", libraryCatalog, librarySampleValues);
+    expect(compiled("total quantity times unit price per product").sql).toContain(
+      'sum("order_items"."quantity" * "order_items"."unit_price")',
+    );
+    const { sql, py } = compiled(
+      "average number of days between loaned on and returned on per member",
+      libraryCatalog,
+      librarySampleValues,
+    );
     expect(sql).toContain('avg("loans"."returned_on" - "loans"."loaned_on")');
     expect(py).toContain('F.avg(F.datediff(F.col("loans.returned_on"), F.col("loans.loaned_on")))');
   });
@@ -43,6 +62,8 @@ describe("derived outputs in both compilers", () => {
   it("a comparison on a computed value filters the rows in both engines", () => {
     const { sql, py } = compiled("loans that took more than 2 weeks to return", libraryCatalog, librarySampleValues);
     expect(sql).toContain('WHERE "loans"."returned_on" - "loans"."loaned_on" > 14');
-    expect(py).toContain('df = df.filter((F.datediff(F.col("loans.returned_on"), F.col("loans.loaned_on")) > F.lit(14)))');
+    expect(py).toContain(
+      'df = df.filter((F.datediff(F.col("loans.returned_on"), F.col("loans.loaned_on")) > F.lit(14)))',
+    );
   });
 });

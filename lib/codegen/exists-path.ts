@@ -16,14 +16,21 @@ export type ResolvedPath = {
   counted: { alias: string; key: string[] };
 };
 
-const pairs = (from: string[], to: string[]) => from.map((c, i) => `${c}>${to[i]}`).sort().join();
+const pairs = (from: string[], to: string[]) =>
+  from
+    .map((c, i) => `${c}>${to[i]}`)
+    .sort()
+    .join();
 
 /** Whether a declared foreign key links the two tables over exactly these column pairs, in either direction. */
 function declaredKey(from: CatalogTable, to: CatalogTable, on: PathStep["on"]): boolean {
   const left = on.map((k) => k.left);
   const right = on.map((k) => k.right);
   const points = (a: CatalogTable, b: CatalogTable, aCols: string[], bCols: string[]) =>
-    a.foreignKeys.some((fk) => fk.refSchema === b.schema && fk.refTable === b.name && pairs(fk.columns, fk.refColumns) === pairs(aCols, bCols));
+    a.foreignKeys.some(
+      (fk) =>
+        fk.refSchema === b.schema && fk.refTable === b.name && pairs(fk.columns, fk.refColumns) === pairs(aCols, bCols),
+    );
   return points(from, to, left, right) || points(to, from, right, left);
 }
 
@@ -34,9 +41,15 @@ function declaredKey(from: CatalogTable, to: CatalogTable, on: PathStep["on"]): 
  */
 export function resolveExistsPath(filter: ExistsFilter, scope: Scope): ResolvedPath {
   const lookups = filter.lookups ?? [];
-  const ownSources = [...filter.path, ...lookups].map((s) => ({ schema: s.schema, table: s.table, alias: s.alias, phrase: "" }));
+  const ownSources = [...filter.path, ...lookups].map((s) => ({
+    schema: s.schema,
+    table: s.table,
+    alias: s.alias,
+    phrase: "",
+  }));
   for (const s of ownSources)
-    if (scope.sources.some((source) => source.alias === s.alias)) throw new CodegenError("invalid_spec", `existence step alias "${s.alias}" is already a source`);
+    if (scope.sources.some((source) => source.alias === s.alias))
+      throw new CodegenError("invalid_spec", `existence step alias "${s.alias}" is already a source`);
   const inner = buildScope([...scope.sources, ...ownSources], scope.catalog);
   scope.table(filter.source);
   const steps: ResolvedStep[] = [
@@ -51,11 +64,17 @@ export function resolveExistsPath(filter: ExistsFilter, scope: Scope): ResolvedP
     const a = inner.table(from);
     const b = inner.table(step.alias);
     if (!declaredKey(a, b, step.on))
-      throw new CodegenError("invalid_spec", `no foreign key links ${a.schema}.${a.name} and ${b.schema}.${b.name} on ${step.on.map((k) => `${k.left} = ${k.right}`).join(", ")}`);
+      throw new CodegenError(
+        "invalid_spec",
+        `no foreign key links ${a.schema}.${a.name} and ${b.schema}.${b.name} on ${step.on.map((k) => `${k.left} = ${k.right}`).join(", ")}`,
+      );
   }
   const last = filter.path[filter.path.length - 1];
   const key = inner.table(last.alias).primaryKey;
   if ((filter.minCount ?? 1) > 1 && key.length === 0)
-    throw new CodegenError("invalid_spec", `${last.schema}.${last.table} has no primary key, so its rows cannot be counted`);
+    throw new CodegenError(
+      "invalid_spec",
+      `${last.schema}.${last.table} has no primary key, so its rows cannot be counted`,
+    );
   return { scope: inner, steps, counted: { alias: last.alias, key } };
 }

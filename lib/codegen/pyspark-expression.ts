@@ -13,8 +13,22 @@ export function colPy(ref: ColumnRef, scope: Scope): string {
   return `F.col(${py(`${r.source.alias}.${r.column.name}`)})`;
 }
 
-const CASTS: Record<string, string> = { numeric: "decimal(38,10)", integer: "int", bigint: "bigint", text: "string", date: "date" };
-const EXTRACTS: Record<string, string> = { year: "F.year", quarter: "F.quarter", month: "F.month", week: "F.weekofyear", day: "F.dayofmonth", hour: "F.hour", minute: "F.minute" };
+const CASTS: Record<string, string> = {
+  numeric: "decimal(38,10)",
+  integer: "int",
+  bigint: "bigint",
+  text: "string",
+  date: "date",
+};
+const EXTRACTS: Record<string, string> = {
+  year: "F.year",
+  quarter: "F.quarter",
+  month: "F.month",
+  week: "F.weekofyear",
+  day: "F.dayofmonth",
+  hour: "F.hour",
+  minute: "F.minute",
+};
 
 /** The same allowlisted expression as the SQL compiler, as a pyspark Column. */
 export function safeExpressionPy(expr: SafeExpr): string {
@@ -46,7 +60,8 @@ export function safeExpressionPy(expr: SafeExpr): string {
     case "call": {
       const args = expr.args.map(safeExpressionPy);
       if (expr.fn === "nullif") return `F.when(${args[0]} == ${args[1]}, F.lit(None)).otherwise(${args[0]})`;
-      if (expr.fn === "round") return `F.round(${args[0]}, ${expr.args[1]?.kind === "number" ? expr.args[1].text : "0"})`;
+      if (expr.fn === "round")
+        return `F.round(${args[0]}, ${expr.args[1]?.kind === "number" ? expr.args[1].text : "0"})`;
       if (expr.fn === "date_trunc") return `F.date_trunc(${py((expr.args[0] as { value: string }).value)}, ${args[1]})`;
       return `F.${expr.fn}(${args.join(", ")})`;
     }
@@ -55,28 +70,47 @@ export function safeExpressionPy(expr: SafeExpr): string {
 
 /** Whether an expression is a calendar date: a date column, or a cast to date. */
 function isDate(expr: SafeExpr): boolean {
-  return (expr.kind === "column" && columnFamily(expr.ref.column.dataType) === "date") || (expr.kind === "cast" && expr.to === "date");
+  return (
+    (expr.kind === "column" && columnFamily(expr.ref.column.dataType) === "date") ||
+    (expr.kind === "cast" && expr.to === "date")
+  );
 }
 
 export function bucketPy(inner: string, bucket: TimeBucket): string {
   return bucket === "day" ? `F.to_date(${inner})` : `F.trunc(${inner}, ${py(bucket)})`;
 }
 
-const AGGREGATES: Record<AggregateFn, string> = { sum: "F.sum", count: "F.count", count_distinct: "F.countDistinct", avg: "F.avg", min: "F.min", max: "F.max" };
+const AGGREGATES: Record<AggregateFn, string> = {
+  sum: "F.sum",
+  count: "F.count",
+  count_distinct: "F.countDistinct",
+  avg: "F.avg",
+  min: "F.min",
+  max: "F.max",
+};
 
 /** A share or a ratio over aggregate output columns already in the DataFrame; `Window` must be imported for a share. */
 export function derivedOutputPy(expr: Extract<OutputExpr, { kind: "share" | "ratio" }>): string {
   const scale = expr.percent ? " * 100" : "";
-  const divide = (numerator: string, denominator: string) => `(${numerator}.cast("decimal(38,10)")${scale} / F.when(${denominator} != 0, ${denominator}))`;
-  if (expr.kind === "share") return divide(`F.col(${py(expr.of)})`, `F.sum(F.col(${py(expr.of)})).over(Window.partitionBy())`);
+  const divide = (numerator: string, denominator: string) =>
+    `(${numerator}.cast("decimal(38,10)")${scale} / F.when(${denominator} != 0, ${denominator}))`;
+  if (expr.kind === "share")
+    return divide(`F.col(${py(expr.of)})`, `F.sum(F.col(${py(expr.of)})).over(Window.partitionBy())`);
   return divide(`F.col(${py(expr.numerator)})`, `F.col(${py(expr.denominator)})`);
 }
 
 export function outputExprPy(expr: OutputExpr, scope: Scope): string {
-  if (expr.kind === "column") return expr.bucket ? bucketPy(colPy(expr.column, scope), expr.bucket) : colPy(expr.column, scope);
+  if (expr.kind === "column")
+    return expr.bucket ? bucketPy(colPy(expr.column, scope), expr.bucket) : colPy(expr.column, scope);
   if (expr.kind === "expression") return safeExpressionPy(parseSafeExpression(expr.sql, scope));
-  if (expr.kind === "share" || expr.kind === "ratio") throw new CodegenError("invalid_spec", `a ${expr.kind} is computed from other outputs`);
-  const value = expr.arg.kind === "star" ? "F.lit(1)" : expr.arg.kind === "column" ? colPy(expr.arg.column, scope) : safeExpressionPy(parseSafeExpression(expr.arg.sql, scope));
+  if (expr.kind === "share" || expr.kind === "ratio")
+    throw new CodegenError("invalid_spec", `a ${expr.kind} is computed from other outputs`);
+  const value =
+    expr.arg.kind === "star"
+      ? "F.lit(1)"
+      : expr.arg.kind === "column"
+        ? colPy(expr.arg.column, scope)
+        : safeExpressionPy(parseSafeExpression(expr.arg.sql, scope));
   // A conditional aggregate reads NULL (skipped by every aggregate) where its conditions fail, as SQL's FILTER does.
   const arg = expr.where ? `F.when(${expr.where.map((w) => `(${filterPy(w, scope)})`).join(" & ")}, ${value})` : value;
   const agg = `${AGGREGATES[expr.fn]}(${arg})`;
@@ -91,7 +125,8 @@ function literalPy(scope: Scope, ref: ColumnRef, value: Literal): string {
     return `F.lit(${n})`;
   }
   if (family === "date" || family === "timestamp") {
-    if (!isRealDate(String(value))) throw new CodegenError("invalid_literal", `${JSON.stringify(value)} is not an ISO date`);
+    if (!isRealDate(String(value)))
+      throw new CodegenError("invalid_literal", `${JSON.stringify(value)} is not an ISO date`);
     return `F.to_${family === "date" ? "date" : "timestamp"}(F.lit(${py(String(value))}))`;
   }
   if (typeof value === "boolean") return `F.lit(${value ? "True" : "False"})`;

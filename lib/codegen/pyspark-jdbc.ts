@@ -19,7 +19,11 @@ export type GlueJdbcArgs = {
 };
 
 /** The job arguments a script compiled with the default `GlueJdbcArgs` reads. */
-export const GLUE_SCRIPT_ARGS = { connection: "CONNECTION_NAME", database: "DATABASE", target: "TARGET_TABLE" } as const;
+export const GLUE_SCRIPT_ARGS = {
+  connection: "CONNECTION_NAME",
+  database: "DATABASE",
+  target: "TARGET_TABLE",
+} as const;
 
 const ARG = /^[A-Z][A-Z0-9_]*$/;
 const arg = (name: string) => `args[${py(name)}]`;
@@ -41,8 +45,20 @@ function credentials(jdbc: GlueJdbcArgs): { names: string[]; lines: string[] } {
       ],
     };
   }
-  const [url, user, password] = [jdbc.urlVar ?? "JDBC_URL", jdbc.userVar ?? "JDBC_USER", jdbc.passwordVar ?? "JDBC_PASSWORD"];
-  return { names: [url, user, password], lines: ["jdbc_options = {", `    "url": ${arg(url)},`, `    "user": ${arg(user)},`, `    "password": ${arg(password)},`] };
+  const [url, user, password] = [
+    jdbc.urlVar ?? "JDBC_URL",
+    jdbc.userVar ?? "JDBC_USER",
+    jdbc.passwordVar ?? "JDBC_PASSWORD",
+  ];
+  return {
+    names: [url, user, password],
+    lines: [
+      "jdbc_options = {",
+      `    "url": ${arg(url)},`,
+      `    "user": ${arg(user)},`,
+      `    "password": ${arg(password)},`,
+    ],
+  };
 }
 
 /**
@@ -53,8 +69,10 @@ export function jdbcPreamble(jdbc: GlueJdbcArgs): { lines: string[]; targetVar: 
   const targetVar = jdbc.targetVar ?? GLUE_SCRIPT_ARGS.target;
   const { names, lines } = credentials(jdbc);
   const all = [...names, targetVar];
-  for (const name of all) if (!ARG.test(name)) throw new CodegenError("invalid_spec", `job argument name ${name} must be UPPER_SNAKE_CASE`);
-  if (new Set(all).size !== all.length) throw new CodegenError("invalid_spec", `job argument names must differ: ${all.join(", ")}`);
+  for (const name of all)
+    if (!ARG.test(name)) throw new CodegenError("invalid_spec", `job argument name ${name} must be UPPER_SNAKE_CASE`);
+  if (new Set(all).size !== all.length)
+    throw new CodegenError("invalid_spec", `job argument names must differ: ${all.join(", ")}`);
   return {
     targetVar,
     lines: [

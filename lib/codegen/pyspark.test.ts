@@ -9,7 +9,12 @@ import { planWithRules } from "@/lib/planner/rules";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 
 function script(prompt: string) {
-  const r = planWithRules({ prompt, catalog: demoCatalog, sampleValues: demoSampleValues, now: new Date("2025-06-15") });
+  const r = planWithRules({
+    prompt,
+    catalog: demoCatalog,
+    sampleValues: demoSampleValues,
+    now: new Date("2025-06-15"),
+  });
   if (!r.ok) throw new Error(r.message);
   return { spec: r.spec, py: compilePySpark({ spec: r.spec, catalog: demoCatalog }) };
 }
@@ -31,7 +36,12 @@ describe("compilePySpark", () => {
     "monthly number of orders since March 2024",
   ])("emits a Glue script that compiles and runs to its write for %j", (prompt) => {
     const { spec, py } = script(prompt);
-    const calls = runGlueScriptWithStubs(py, { JOB_NAME: "j", CONNECTION_NAME: "c", DATABASE: "d", TARGET_TABLE: '"public"."t"' });
+    const calls = runGlueScriptWithStubs(py, {
+      JOB_NAME: "j",
+      CONNECTION_NAME: "c",
+      DATABASE: "d",
+      TARGET_TABLE: '"public"."t"',
+    });
     expect(calls.filter((c) => c.method === "option" && c.args[0] === "dbtable").map((c) => c.args[1])).toEqual([
       ...spec.sources.map((s) => `"${s.schema}"."${s.table}"`),
       '"public"."t"',
@@ -51,16 +61,25 @@ describe("compilePySpark", () => {
   });
 
   it("filters the optional side before a left join and ranks with nulls last", () => {
-    const { py } = script("all customers with their total order amount for shipped orders, top 10 by total order amount");
-    expect(py.indexOf('src_orders = src_orders.filter((F.col("orders.status") == F.lit("shipped")))')).toBeLessThan(py.indexOf("df = df.join("));
-    expect(py).toContain('df = df.orderBy(F.col("total_order_amount").desc_nulls_last(), F.col("customer_id").asc_nulls_last())');
+    const { py } = script(
+      "all customers with their total order amount for shipped orders, top 10 by total order amount",
+    );
+    expect(py.indexOf('src_orders = src_orders.filter((F.col("orders.status") == F.lit("shipped")))')).toBeLessThan(
+      py.indexOf("df = df.join("),
+    );
+    expect(py).toContain(
+      'df = df.orderBy(F.col("total_order_amount").desc_nulls_last(), F.col("customer_id").asc_nulls_last())',
+    );
     expect(py).toContain("df = df.limit(10)");
   });
 
   it("keeps a hostile prompt inside comments", () => {
     const r = planWithRules({ prompt: "total order amount per customer", catalog: demoCatalog });
     if (!r.ok) throw new Error(r.message);
-    const py = compilePySpark({ spec: { ...r.spec, prompt: "x\rimport os\u2028os.system('rm -rf /')" }, catalog: demoCatalog });
+    const py = compilePySpark({
+      spec: { ...r.spec, prompt: "x\rimport os\u2028os.system('rm -rf /')" },
+      catalog: demoCatalog,
+    });
     expect(py).toContain("# import os");
     expect(() => pyCompiles(py)).not.toThrow();
   });

@@ -4,7 +4,14 @@ import { CodegenError } from "@/lib/codegen/codegen-error";
 import { shapeQuery } from "@/lib/codegen/query-shape";
 import { buildScope } from "@/lib/codegen/scope";
 import { quoteIdent } from "@/lib/codegen/sql-quote";
-import { colPy, derivedOutputPy, expressionFilterPy, filterPy, outputExprPy, py } from "@/lib/codegen/pyspark-expression";
+import {
+  colPy,
+  derivedOutputPy,
+  expressionFilterPy,
+  filterPy,
+  outputExprPy,
+  py,
+} from "@/lib/codegen/pyspark-expression";
 import { isDerivedOutput } from "@/lib/spec/output-column";
 import { jdbcPreamble, type GlueJdbcArgs } from "@/lib/codegen/pyspark-jdbc";
 import { existsPy } from "@/lib/codegen/pyspark-exists";
@@ -18,9 +25,18 @@ export { GLUE_SCRIPT_ARGS, type GlueJdbcArgs } from "@/lib/codegen/pyspark-jdbc"
  * in the same order) and overwrites the target table named by a job argument. The database
  * credentials come from a Glue connection unless `jdbc` says otherwise.
  */
-export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; catalog: Catalog; jdbc?: GlueJdbcArgs }): string {
+export function compilePySpark({
+  spec,
+  catalog,
+  jdbc = {},
+}: {
+  spec: EtlSpec;
+  catalog: Catalog;
+  jdbc?: GlueJdbcArgs;
+}): string {
   const parsed = EtlSpecSchema.safeParse(spec);
-  if (!parsed.success) throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  if (!parsed.success)
+    throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   const preamble = jdbcPreamble(jdbc);
   const scope = buildScope(spec.sources, catalog);
   const shape = shapeQuery(spec, (alias) => scope.table(alias).primaryKey);
@@ -28,7 +44,11 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
   // A filter on one DataFrame: a Column condition, or a semi/anti join for an existence check.
   let checks = 0;
   const applyFilter = (df: string, f: Filter): string[] =>
-    isExistsFilter(f) ? existsPy(f, scope, df, `related_${++checks}`) : f.op === "expression" ? [`${df} = ${df}.filter(${expressionFilterPy(f, scope)})`] : [`${df} = ${df}.filter(${filterPy(f, scope)})`];
+    isExistsFilter(f)
+      ? existsPy(f, scope, df, `related_${++checks}`)
+      : f.op === "expression"
+        ? [`${df} = ${df}.filter(${expressionFilterPy(f, scope)})`]
+        : [`${df} = ${df}.filter(${filterPy(f, scope)})`];
   const out: string[] = [
     `# DataMorph: ${spec.target.table}`,
     // Every line break Python knows ends a comment, so each piece gets its own "#".
@@ -60,25 +80,46 @@ export function compilePySpark({ spec, catalog, jdbc = {} }: { spec: EtlSpec; ca
   }
   out.push("", `df = ${v(spec.sources[0].alias)}`);
   for (const join of spec.joins) {
-    const on = join.on.map((k) => `(${colPy({ source: join.right, column: k.right }, scope)} == ${colPy({ source: join.left, column: k.left }, scope)})`).join(" & ");
+    const on = join.on
+      .map(
+        (k) =>
+          `(${colPy({ source: join.right, column: k.right }, scope)} == ${colPy({ source: join.left, column: k.left }, scope)})`,
+      )
+      .join(" & ");
     out.push(`df = df.join(${v(join.right)}, ${on}, ${py(join.type)})`);
   }
   for (const f of shape.whereFilters) out.push(...applyFilter("df", f));
-  const select = (names: string[]) => names.map((name) => `    ${outputExprPy(spec.columns.find((c) => c.name === name)!.expr, scope)}.alias(${py(name)}),`);
+  const select = (names: string[]) =>
+    names.map(
+      (name) => `    ${outputExprPy(spec.columns.find((c) => c.name === name)!.expr, scope)}.alias(${py(name)}),`,
+    );
   if (shape.aggregated) {
     const aggregates = spec.columns.filter((c) => c.expr.kind === "aggregate").map((c) => c.name);
-    out.push(shape.groupOutputs.length > 0 ? "df = df.groupBy(" : "df = df.groupBy().agg(", ...(shape.groupOutputs.length > 0 ? [...select(shape.groupOutputs), ").agg("] : []), ...select(aggregates), ")");
-    for (const h of spec.having) out.push(`df = df.filter(F.col(${py(h.output)}) ${h.op === "=" ? "==" : h.op} F.lit(${h.value}))`);
-    for (const c of spec.columns) if (isDerivedOutput(c.expr)) out.push(`df = df.withColumn(${py(c.name)}, ${derivedOutputPy(c.expr)})`);
+    out.push(
+      shape.groupOutputs.length > 0 ? "df = df.groupBy(" : "df = df.groupBy().agg(",
+      ...(shape.groupOutputs.length > 0 ? [...select(shape.groupOutputs), ").agg("] : []),
+      ...select(aggregates),
+      ")",
+    );
+    for (const h of spec.having)
+      out.push(`df = df.filter(F.col(${py(h.output)}) ${h.op === "=" ? "==" : h.op} F.lit(${h.value}))`);
+    for (const c of spec.columns)
+      if (isDerivedOutput(c.expr)) out.push(`df = df.withColumn(${py(c.name)}, ${derivedOutputPy(c.expr)})`);
   } else {
     out.push("df = df.select(", ...select(spec.columns.map((c) => c.name)), ")");
     if (spec.distinct) out.push("df = df.distinct()");
   }
   if (shape.order.length > 0) {
-    out.push(`df = df.orderBy(${shape.order.map((o) => `F.col(${py(o.output)}).${o.direction}_nulls_last()`).join(", ")})`);
+    out.push(
+      `df = df.orderBy(${shape.order.map((o) => `F.col(${py(o.output)}).${o.direction}_nulls_last()`).join(", ")})`,
+    );
   }
   if (spec.limit) out.push(`df = df.limit(${spec.limit.count})`);
   out.push(`df = df.select(${spec.columns.map((c) => py(c.name)).join(", ")})`);
-  out.push("", `df.write.format("jdbc").options(**jdbc_options).option("dbtable", args[${py(preamble.targetVar)}]).mode("overwrite").save()`, "");
+  out.push(
+    "",
+    `df.write.format("jdbc").options(**jdbc_options).option("dbtable", args[${py(preamble.targetVar)}]).mode("overwrite").save()`,
+    "",
+  );
   return out.join("\n");
 }

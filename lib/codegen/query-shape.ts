@@ -24,7 +24,8 @@ export function shapeQuery(spec: EtlSpec, primaryKeyOf: (alias: string) => strin
   // "IS NULL" on the optional side's key can only mean "no match" (an anti join): it stays in WHERE.
   const noMatch = (f: Filter) =>
     f.op === "is_null" &&
-    (primaryKeyOf(f.column.source).includes(f.column.column) || spec.joins.some((j) => j.right === f.column.source && j.on.some((k) => k.right === f.column.column)));
+    (primaryKeyOf(f.column.source).includes(f.column.column) ||
+      spec.joins.some((j) => j.right === f.column.source && j.on.some((k) => k.right === f.column.column)));
   const joinFilters = new Map<string, Filter[]>();
   const whereFilters: Filter[] = [];
   for (const filter of spec.filters) {
@@ -33,21 +34,38 @@ export function shapeQuery(spec: EtlSpec, primaryKeyOf: (alias: string) => strin
     if (optional.has(source) && !noMatch(filter)) joinFilters.set(source, [...(joinFilters.get(source) ?? []), filter]);
     else whereFilters.push(filter);
   }
-  const groupOutputs = aggregated ? spec.columns.filter((c) => c.expr.kind !== "aggregate" && !isDerivedOutput(c.expr)).map((c) => c.name) : [];
+  const groupOutputs = aggregated
+    ? spec.columns.filter((c) => c.expr.kind !== "aggregate" && !isDerivedOutput(c.expr)).map((c) => c.name)
+    : [];
 
   const order: QueryShape["order"] = spec.orderBy.map((o) => ({ output: o.output, direction: o.direction }));
   if (order.length > 0 || spec.limit) {
     const grainNames = spec.grain
-      .map((g) => spec.columns.find((c) => c.expr.kind === "column" && c.expr.column.source === g.column.source && c.expr.column.column === g.column.column && c.expr.bucket === g.bucket)?.name)
+      .map(
+        (g) =>
+          spec.columns.find(
+            (c) =>
+              c.expr.kind === "column" &&
+              c.expr.column.source === g.column.source &&
+              c.expr.column.column === g.column.column &&
+              c.expr.bucket === g.bucket,
+          )?.name,
+      )
       .filter((n): n is string => Boolean(n));
     // The grain, or a lone table's primary key, is unique per row, so it is enough as a tiebreaker.
     const from = spec.sources[0].alias;
     const keyNames = primaryKeyOf(from).map(
-      (k) => spec.columns.find((c) => c.expr.kind === "column" && !c.expr.bucket && c.expr.column.source === from && c.expr.column.column === k)?.name,
+      (k) =>
+        spec.columns.find(
+          (c) =>
+            c.expr.kind === "column" && !c.expr.bucket && c.expr.column.source === from && c.expr.column.column === k,
+        )?.name,
     );
     const keyUnique = !aggregated && spec.joins.length === 0 && keyNames.length > 0 && keyNames.every(Boolean);
-    const tiebreak = grainNames.length > 0 ? grainNames : keyUnique ? (keyNames as string[]) : spec.columns.map((c) => c.name);
-    for (const name of tiebreak) if (!order.some((o) => o.output === name)) order.push({ output: name, direction: "asc" });
+    const tiebreak =
+      grainNames.length > 0 ? grainNames : keyUnique ? (keyNames as string[]) : spec.columns.map((c) => c.name);
+    for (const name of tiebreak)
+      if (!order.some((o) => o.output === name)) order.push({ output: name, direction: "asc" });
   }
   return { aggregated, joinFilters, whereFilters, groupOutputs, order };
 }

@@ -19,17 +19,45 @@ export type SafeExpr =
   | { kind: "call"; fn: AllowedFunction; args: SafeExpr[] }
   | { kind: "extract"; field: ExtractField; from: SafeExpr };
 
-export const ALLOWED_FUNCTIONS = ["round", "coalesce", "nullif", "abs", "lower", "upper", "date_trunc", "ceil", "floor", "greatest", "least"] as const;
+export const ALLOWED_FUNCTIONS = [
+  "round",
+  "coalesce",
+  "nullif",
+  "abs",
+  "lower",
+  "upper",
+  "date_trunc",
+  "ceil",
+  "floor",
+  "greatest",
+  "least",
+] as const;
 const ARITY: Record<AllowedFunction, [number, number]> = {
-  round: [1, 2], coalesce: [2, 8], nullif: [2, 2], abs: [1, 1], lower: [1, 1], upper: [1, 1],
-  date_trunc: [2, 2], ceil: [1, 1], floor: [1, 1], greatest: [2, 8], least: [2, 8],
+  round: [1, 2],
+  coalesce: [2, 8],
+  nullif: [2, 2],
+  abs: [1, 1],
+  lower: [1, 1],
+  upper: [1, 1],
+  date_trunc: [2, 2],
+  ceil: [1, 1],
+  floor: [1, 1],
+  greatest: [2, 8],
+  least: [2, 8],
 };
 const EXTRACT_FIELDS = ["year", "quarter", "month", "week", "day", "dow", "hour", "minute"] as const;
 export type ExtractField = (typeof EXTRACT_FIELDS)[number];
 export const TRUNC_UNITS = ["day", "week", "month", "quarter", "year"];
 const CASTS: Record<string, CastType> = {
-  numeric: "numeric", decimal: "numeric", integer: "integer", int: "integer", int4: "integer",
-  bigint: "bigint", int8: "bigint", text: "text", date: "date",
+  numeric: "numeric",
+  decimal: "numeric",
+  integer: "integer",
+  int: "integer",
+  int4: "integer",
+  bigint: "bigint",
+  int8: "bigint",
+  text: "text",
+  date: "date",
 };
 
 const reject = (what: string): never => {
@@ -54,8 +82,12 @@ function check(node: Expr, scope: Scope): SafeExpr {
   switch (node.type) {
     case "ref":
       if (node.name === "*") return reject("* in an expression");
-      if (node.table?.schema) return reject(`schema-qualified column ${node.table.schema}.${node.table.name}.${node.name}`);
-      return { kind: "column", ref: node.table ? scope.column({ source: node.table.name, column: node.name }) : scope.bareColumn(node.name) };
+      if (node.table?.schema)
+        return reject(`schema-qualified column ${node.table.schema}.${node.table.name}.${node.name}`);
+      return {
+        kind: "column",
+        ref: node.table ? scope.column({ source: node.table.name, column: node.name }) : scope.bareColumn(node.name),
+      };
     case "integer":
     case "numeric":
       return { kind: "number", text: String(node.value) };
@@ -69,7 +101,12 @@ function check(node: Expr, scope: Scope): SafeExpr {
       return reject(`operator ${node.op}`);
     case "binary":
       if (!["+", "-", "*", "/", "%"].includes(node.op)) return reject(`operator ${node.op}`);
-      return { kind: "binary", op: node.op as ArithmeticOp, left: check(node.left, scope), right: check(node.right, scope) };
+      return {
+        kind: "binary",
+        op: node.op as ArithmeticOp,
+        left: check(node.left, scope),
+        right: check(node.right, scope),
+      };
     case "cast": {
       const to = "name" in node.to ? CASTS[node.to.name.toLowerCase()] : undefined;
       if (!to) return reject(`cast to ${"name" in node.to ? node.to.name : "an array"}`);
@@ -91,7 +128,8 @@ function checkCall(node: Extract<Expr, { type: "call" }>, scope: Scope): SafeExp
   const name = node.function.name.toLowerCase();
   if (node.function.schema) return reject(`function ${node.function.schema}.${name}`);
   if (!(ALLOWED_FUNCTIONS as readonly string[]).includes(name)) return reject(`function ${name}()`);
-  if (node.distinct || node.orderBy || node.filter || node.over || node.withinGroup) return reject(`modifiers on ${name}()`);
+  if (node.distinct || node.orderBy || node.filter || node.over || node.withinGroup)
+    return reject(`modifiers on ${name}()`);
   const fn = name as AllowedFunction;
   const [min, max] = ARITY[fn];
   if (node.args.length < min || node.args.length > max) return reject(`${name}() with ${node.args.length} arguments`);

@@ -31,14 +31,21 @@ export function buildScope(sources: Source[], catalog: Catalog): Scope {
   const column = (ref: ColumnRef): ResolvedColumn => {
     const { source, table } = entry(ref.source);
     const col = table.columns.find((c) => c.name === ref.column);
-    if (!col) throw new CodegenError("unknown_column", `column "${ref.column}" does not exist in ${table.schema}.${table.name}`);
+    if (!col)
+      throw new CodegenError(
+        "unknown_column",
+        `column "${ref.column}" does not exist in ${table.schema}.${table.name}`,
+      );
     return { source, table, column: col };
   };
   const bareColumn = (name: string): ResolvedColumn => {
     const owners = [...tables.values()].filter((t) => t.table.columns.some((c) => c.name === name));
     if (owners.length === 0) throw new CodegenError("unknown_column", `column "${name}" is not in any source`);
     if (owners.length > 1)
-      throw new CodegenError("unknown_column", `column "${name}" is ambiguous: qualify it as ${owners.map((o) => `${o.source.alias}.${name}`).join(" or ")}`);
+      throw new CodegenError(
+        "unknown_column",
+        `column "${name}" is ambiguous: qualify it as ${owners.map((o) => `${o.source.alias}.${name}`).join(" or ")}`,
+      );
     return column({ source: owners[0].source.alias, column: name });
   };
   return { sources, catalog, table: (alias) => entry(alias).table, column, bareColumn };

@@ -24,7 +24,8 @@ export function aggregateValueSql(expr: Aggregate, scope: Scope): string {
 /** SQL of a share or a ratio, from the SQL of the aggregate outputs it divides. */
 function derivedSql(expr: Derived, sqlOf: (name: string) => string): string {
   const scale = expr.percent ? " * 100" : "";
-  if (expr.kind === "share") return `CAST(${sqlOf(expr.of)} AS numeric)${scale} / NULLIF(sum(${sqlOf(expr.of)}) OVER (), 0)`;
+  if (expr.kind === "share")
+    return `CAST(${sqlOf(expr.of)} AS numeric)${scale} / NULLIF(sum(${sqlOf(expr.of)}) OVER (), 0)`;
   return `CAST(${sqlOf(expr.numerator)} AS numeric)${scale} / NULLIF(${sqlOf(expr.denominator)}, 0)`;
 }
 

@@ -40,7 +40,10 @@ export function safeExpressionSql(expr: SafeExpr): string {
     case "binary":
       // Integer / integer truncates in Postgres but not in Spark; numeric division keeps both engines equal.
       if (expr.op === "/") {
-        const divisor = expr.right.kind === "number" && Number(expr.right.text) !== 0 ? expr.right.text : `NULLIF(${wrap(expr.right)}, 0)`;
+        const divisor =
+          expr.right.kind === "number" && Number(expr.right.text) !== 0
+            ? expr.right.text
+            : `NULLIF(${wrap(expr.right)}, 0)`;
         return `CAST(${wrap(expr.left)} AS numeric) / ${divisor}`;
       }
       return `${wrap(expr.left)} ${expr.op} ${wrap(expr.right)}`;
@@ -65,7 +68,8 @@ export function aggregateArgSql(arg: AggregateArg, scope: Scope): string {
 
 /** SQL of one output column's value (without its alias); shares and ratios need `outputValueSql`. */
 export function outputExprSql(expr: OutputExpr, scope: Scope): string {
-  if (expr.kind === "share" || expr.kind === "ratio") throw new CodegenError("invalid_spec", `a ${expr.kind} is computed from other outputs`);
+  if (expr.kind === "share" || expr.kind === "ratio")
+    throw new CodegenError("invalid_spec", `a ${expr.kind} is computed from other outputs`);
   if (expr.kind === "column") {
     const inner = columnSql(expr.column, scope);
     return expr.bucket ? bucketSql(inner, expr.bucket) : inner;

@@ -25,8 +25,14 @@ export function literalFor(target: ResolvedColumn, value: Literal): string {
   const family = columnFamily(target.column.dataType);
   const where = `${target.table.name}.${target.column.name}`;
   if (family === "number") {
-    const n = typeof value === "number" ? value : typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-    if (!Number.isFinite(n)) throw new CodegenError("invalid_literal", `${where} is numeric; ${JSON.stringify(value)} is not a number`);
+    const n =
+      typeof value === "number"
+        ? value
+        : typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)
+          ? Number(value)
+          : NaN;
+    if (!Number.isFinite(n))
+      throw new CodegenError("invalid_literal", `${where} is numeric; ${JSON.stringify(value)} is not a number`);
     return quoteNumber(n);
   }
   if (family === "date" || family === "timestamp") {
@@ -37,7 +43,8 @@ export function literalFor(target: ResolvedColumn, value: Literal): string {
     return `${family === "date" || ISO_DATE.test(text) ? "DATE" : "TIMESTAMP"} ${quoteString(text)}`;
   }
   if (family === "boolean") {
-    if (typeof value !== "boolean") throw new CodegenError("invalid_literal", `${where} is boolean; ${JSON.stringify(value)} is not`);
+    if (typeof value !== "boolean")
+      throw new CodegenError("invalid_literal", `${where} is boolean; ${JSON.stringify(value)} is not`);
     return value ? "TRUE" : "FALSE";
   }
   return quoteString(String(value));
@@ -45,7 +52,8 @@ export function literalFor(target: ResolvedColumn, value: Literal): string {
 
 /** One filter as a boolean SQL condition. */
 export function filterSql(filter: Filter, scope: Scope): string {
-  if (filter.op === "expression") return `${safeExpressionSql(parseSafeExpression(filter.sql, scope))} ${filter.compare === "!=" ? "<>" : filter.compare} ${quoteNumber(filter.value)}`;
+  if (filter.op === "expression")
+    return `${safeExpressionSql(parseSafeExpression(filter.sql, scope))} ${filter.compare === "!=" ? "<>" : filter.compare} ${quoteNumber(filter.value)}`;
   return isExistsFilter(filter) ? existsSql(filter, scope) : columnFilterSql(filter, scope);
 }
 
@@ -61,9 +69,15 @@ function existsSql(filter: ExistsFilter, scope: Scope): string {
     return `${quoteIdent(t.schema)}.${quoteIdent(t.name)} AS ${quoteIdent(alias)}`;
   };
   const on = (step: (typeof path.steps)[number]) =>
-    step.step.on.map((k) => `${columnSql({ source: step.step.alias, column: k.right }, path.scope)} = ${columnSql({ source: step.from, column: k.left }, path.scope)}`);
+    step.step.on.map(
+      (k) =>
+        `${columnSql({ source: step.step.alias, column: k.right }, path.scope)} = ${columnSql({ source: step.from, column: k.left }, path.scope)}`,
+    );
   const [first, ...rest] = path.steps;
-  const from = [`FROM ${table(first.step.alias)}`, ...rest.map((s) => `    INNER JOIN ${table(s.step.alias)} ON ${on(s).join(" AND ")}`)];
+  const from = [
+    `FROM ${table(first.step.alias)}`,
+    ...rest.map((s) => `    INNER JOIN ${table(s.step.alias)} ON ${on(s).join(" AND ")}`),
+  ];
   const where = [...on(first), ...(filter.where ?? []).map((w) => columnFilterSql(w, path.scope))];
   const body = `${from.join("\n")}\n    WHERE ${where.join("\n      AND ")}`;
   const minCount = filter.minCount ?? 1;
@@ -92,7 +106,10 @@ export function columnFilterSql(filter: ColumnFilter, scope: Scope): string {
     case "date_range": {
       const family = columnFamily(target.column.dataType);
       if (family !== "date" && family !== "timestamp")
-        throw new CodegenError("invalid_spec", `${target.table.name}.${target.column.name} is not a date or timestamp column`);
+        throw new CodegenError(
+          "invalid_spec",
+          `${target.table.name}.${target.column.name} is not a date or timestamp column`,
+        );
       if (!filter.from && !filter.to) throw new CodegenError("invalid_spec", "a date range needs a start or an end");
       for (const bound of [filter.from, filter.to])
         if (bound && !isRealDate(bound)) throw new CodegenError("invalid_literal", `${bound} is not a calendar date`);

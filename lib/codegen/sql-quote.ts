@@ -2,7 +2,8 @@ import { CodegenError } from "@/lib/codegen/codegen-error";
 
 /** Double-quotes a Postgres identifier, doubling embedded quotes. */
 export function quoteIdent(name: string): string {
-  if (name.length === 0 || name.includes("\u0000")) throw new CodegenError("invalid_spec", "identifier is empty or contains a NUL byte");
+  if (name.length === 0 || name.includes("\u0000"))
+    throw new CodegenError("invalid_spec", "identifier is empty or contains a NUL byte");
   return `"${name.replace(/"/g, '""')}"`;
 }
 

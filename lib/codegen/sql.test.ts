@@ -32,17 +32,27 @@ describe("compileSql", () => {
   });
 
   it("types literals by column: numbers for numeric columns, dates checked", () => {
-    expect(withFilter({ op: ">", column: orders("amount"), value: "100", phrase: "" })).toContain('"orders"."amount" > 100');
-    expect(() => withFilter({ op: ">", column: orders("amount"), value: "1 or 1=1", phrase: "" })).toThrow(CodegenError);
-    expect(() => withFilter({ op: "date_range", column: orders("order_date"), from: "2019-02-30", phrase: "" })).toThrow(/calendar date/);
-    expect(withFilter({ op: "in", column: orders("status"), values: ["shipped", "completed"], phrase: "" })).toContain(`IN ('shipped', 'completed')`);
+    expect(withFilter({ op: ">", column: orders("amount"), value: "100", phrase: "" })).toContain(
+      '"orders"."amount" > 100',
+    );
+    expect(() => withFilter({ op: ">", column: orders("amount"), value: "1 or 1=1", phrase: "" })).toThrow(
+      CodegenError,
+    );
+    expect(() =>
+      withFilter({ op: "date_range", column: orders("order_date"), from: "2019-02-30", phrase: "" }),
+    ).toThrow(/calendar date/);
+    expect(withFilter({ op: "in", column: orders("status"), values: ["shipped", "completed"], phrase: "" })).toContain(
+      `IN ('shipped', 'completed')`,
+    );
   });
 
   it("throws a typed error for an unknown table or column", () => {
     const badTable = customerTotalsSpec();
     badTable.sources[1] = { ...badTable.sources[1], table: "ordrs" };
     expect(() => compile(badTable)).toThrow(expect.objectContaining({ code: "unknown_table" }));
-    expect(() => withFilter({ op: "is_null", column: orders("nope"), phrase: "" })).toThrow(expect.objectContaining({ code: "unknown_column" }));
+    expect(() => withFilter({ op: "is_null", column: orders("nope"), phrase: "" })).toThrow(
+      expect.objectContaining({ code: "unknown_column" }),
+    );
   });
 
   it("places filters on a left join's optional side in the ON clause but keeps anti-join checks in WHERE", () => {
@@ -58,20 +68,40 @@ describe("compileSql", () => {
   });
 
   it("orders with NULLS LAST and a grain tiebreaker before LIMIT", () => {
-    const sql = compile(customerTotalsSpec({ orderBy: [{ output: "total_order_amount", direction: "desc", phrase: "" }], limit: { count: 5, phrase: "" } }));
-    expect(sql.endsWith('ORDER BY "total_order_amount" DESC NULLS LAST, "customer_id" ASC NULLS LAST\nLIMIT 5')).toBe(true);
+    const sql = compile(
+      customerTotalsSpec({
+        orderBy: [{ output: "total_order_amount", direction: "desc", phrase: "" }],
+        limit: { count: 5, phrase: "" },
+      }),
+    );
+    expect(sql.endsWith('ORDER BY "total_order_amount" DESC NULLS LAST, "customer_id" ASC NULLS LAST\nLIMIT 5')).toBe(
+      true,
+    );
   });
 
   it("repeats the aggregate in HAVING", () => {
-    const sql = compile(customerTotalsSpec({ having: [{ output: "total_order_amount", op: ">=", value: 1000, phrase: "" }] }));
+    const sql = compile(
+      customerTotalsSpec({ having: [{ output: "total_order_amount", op: ">=", value: 1000, phrase: "" }] }),
+    );
     expect(sql).toContain('HAVING sum("orders"."amount") >= 1000');
   });
 
   it("compiles allowlisted expressions and refuses everything else", () => {
     const spec = customerTotalsSpec();
-    spec.columns[1].expr = { kind: "aggregate", fn: "sum", arg: { kind: "expression", sql: "round(orders.amount / 3, 2)" } };
+    spec.columns[1].expr = {
+      kind: "aggregate",
+      fn: "sum",
+      arg: { kind: "expression", sql: "round(orders.amount / 3, 2)" },
+    };
     expect(compile(spec)).toContain('sum(round(CAST("orders"."amount" AS numeric) / 3, 2))');
-    for (const sql of ["pg_sleep(10)", "(select 1)", "orders.amount || 'x'", "orders.amount = 1", "orders.*", "payments.amount"]) {
+    for (const sql of [
+      "pg_sleep(10)",
+      "(select 1)",
+      "orders.amount || 'x'",
+      "orders.amount = 1",
+      "orders.*",
+      "payments.amount",
+    ]) {
       spec.columns[1].expr = { kind: "aggregate", fn: "sum", arg: { kind: "expression", sql } };
       expect(() => compile(spec), sql).toThrow(CodegenError);
     }

@@ -24,24 +24,33 @@ export type CompiledRelation = {
 /** Checks a spec and compiles its FROM/JOIN/WHERE and output expressions. */
 export function compileRelation({ spec, catalog }: { spec: EtlSpec; catalog: Catalog }): CompiledRelation {
   const parsed = EtlSpecSchema.safeParse(spec);
-  if (!parsed.success) throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  if (!parsed.success)
+    throw new CodegenError("invalid_spec", `invalid spec: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
   const scope = buildScope(spec.sources, catalog);
   const shape = shapeQuery(spec, (alias) => scope.table(alias).primaryKey);
   const exprs = new Map<string, string>();
   // Shares and ratios divide aggregate outputs, so those are compiled first.
-  const sqlOf = (name: string) => exprs.get(name) ?? ((): never => { throw new CodegenError("invalid_spec", `no output "${name}"`); })();
-  for (const c of spec.columns.filter((c) => !isDerivedOutput(c.expr))) exprs.set(c.name, outputValueSql(c.expr, scope, sqlOf));
-  for (const c of spec.columns.filter((c) => isDerivedOutput(c.expr))) exprs.set(c.name, outputValueSql(c.expr, scope, sqlOf));
+  const sqlOf = (name: string) =>
+    exprs.get(name) ??
+    ((): never => {
+      throw new CodegenError("invalid_spec", `no output "${name}"`);
+    })();
+  for (const c of spec.columns.filter((c) => !isDerivedOutput(c.expr)))
+    exprs.set(c.name, outputValueSql(c.expr, scope, sqlOf));
+  for (const c of spec.columns.filter((c) => isDerivedOutput(c.expr)))
+    exprs.set(c.name, outputValueSql(c.expr, scope, sqlOf));
   const relation: string[] = [`FROM ${tableSql(scope, spec.sources[0].alias)}`];
   for (const join of spec.joins) {
     relation.push(`${join.type === "left" ? "LEFT JOIN" : "INNER JOIN"} ${tableSql(scope, join.right)}`);
     const conditions = join.on.map(
-      (k) => `${columnSql({ source: join.right, column: k.right }, scope)} = ${columnSql({ source: join.left, column: k.left }, scope)}`,
+      (k) =>
+        `${columnSql({ source: join.right, column: k.right }, scope)} = ${columnSql({ source: join.left, column: k.left }, scope)}`,
     );
     for (const filter of shape.joinFilters.get(join.right) ?? []) conditions.push(filterSql(filter, scope));
     relation.push(`  ON ${conditions.join("\n  AND ")}`);
   }
-  if (shape.whereFilters.length > 0) relation.push(`WHERE ${shape.whereFilters.map((f) => filterSql(f, scope)).join("\n  AND ")}`);
+  if (shape.whereFilters.length > 0)
+    relation.push(`WHERE ${shape.whereFilters.map((f) => filterSql(f, scope)).join("\n  AND ")}`);
   return { scope, shape, exprs, relation };
 }
 
@@ -62,11 +71,15 @@ export function compileSql({ spec, catalog }: { spec: EtlSpec; catalog: Catalog 
   }
   if (spec.having.length > 0) {
     // HAVING cannot see output aliases, so it repeats the aggregate.
-    const conditions = spec.having.map((h) => `${exprs.get(h.output)} ${h.op === "!=" ? "<>" : h.op} ${quoteNumber(h.value)}`);
+    const conditions = spec.having.map(
+      (h) => `${exprs.get(h.output)} ${h.op === "!=" ? "<>" : h.op} ${quoteNumber(h.value)}`,
+    );
     lines.push(`HAVING ${conditions.join("\n  AND ")}`);
   }
   if (shape.order.length > 0) {
-    lines.push(`ORDER BY ${shape.order.map((o) => `${quoteIdent(o.output)} ${o.direction === "desc" ? "DESC" : "ASC"} NULLS LAST`).join(", ")}`);
+    lines.push(
+      `ORDER BY ${shape.order.map((o) => `${quoteIdent(o.output)} ${o.direction === "desc" ? "DESC" : "ASC"} NULLS LAST`).join(", ")}`,
+    );
   }
   if (spec.limit) lines.push(`LIMIT ${spec.limit.count}`);
   return lines.join("\n");

@@ -4,7 +4,13 @@ import type { SqlClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
 /** The schemas the Data page shows: the source schemas, then the target schema if it is another one. */
-export function dataSchemas({ sourceSchemas, targetSchema }: { sourceSchemas: string[]; targetSchema: string }): string[] {
+export function dataSchemas({
+  sourceSchemas,
+  targetSchema,
+}: {
+  sourceSchemas: string[];
+  targetSchema: string;
+}): string[] {
   return [...new Set([...sourceSchemas, targetSchema])];
 }
 
@@ -22,6 +28,10 @@ export async function readDataCatalog(sql: SqlClient, schemas: string[]): Promis
  */
 export function findTable(catalog: Catalog, name: string, schema?: string): CatalogTable {
   const table = catalog.tables.find((t) => t.name === name && (schema === undefined || t.schema === schema));
-  if (!table) throw new AppError("not_found", `There is no table "${schema ? `${schema}.` : ""}${name}" to show. Pick one from the Data page.`);
+  if (!table)
+    throw new AppError(
+      "not_found",
+      `There is no table "${schema ? `${schema}.` : ""}${name}" to show. Pick one from the Data page.`,
+    );
   return table;
 }

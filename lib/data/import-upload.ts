@@ -24,12 +24,37 @@ export type ImportUploadOptions = {
  * name clash, or a replace the rules refuse (`checkUploadTarget`), is reported before the
  * upload is read. A replaced upload is kept as `<table>__previous`.
  */
-export async function importUpload({ sql, db, user, upload, schema, table, replace, maxBytes }: ImportUploadOptions): Promise<ImportResult> {
+export async function importUpload({
+  sql,
+  db,
+  user,
+  upload,
+  schema,
+  table,
+  replace,
+  maxBytes,
+}: ImportUploadOptions): Promise<ImportResult> {
   const target = checkIdentifier(table ?? tableNameFromFile(upload.name), "table");
   const { replacing } = await checkUploadTarget({ sql, db, schema, table: target, user, replace });
   // The DOM and Node typings describe the same stream class differently.
   const stream = upload.stream as unknown as NodeReadableStream<Uint8Array>;
-  const result = await importCsv({ sql, stream, name: upload.name, schema, table: target, replace: replacing !== null, maxBytes });
-  await recordUpload({ db, userId: user.id, schema, table: target, fileName: upload.name, rowCount: result.rows, keptPrevious: replacing !== null });
+  const result = await importCsv({
+    sql,
+    stream,
+    name: upload.name,
+    schema,
+    table: target,
+    replace: replacing !== null,
+    maxBytes,
+  });
+  await recordUpload({
+    db,
+    userId: user.id,
+    schema,
+    table: target,
+    fileName: upload.name,
+    rowCount: result.rows,
+    keptPrevious: replacing !== null,
+  });
   return result;
 }

@@ -9,7 +9,8 @@ import { readTableRows, type ReadTableRowsOptions } from "./table-rows";
 describe.each(testServers())("table rows on $name Postgres", (server) => {
   let sql: SqlClient;
   let drop: () => Promise<void>;
-  const read = (options: Partial<ReadTableRowsOptions> & { table: string }) => readTableRows({ sql, schemas: ["public"], page: 1, pageSize: 50, ...options });
+  const read = (options: Partial<ReadTableRowsOptions> & { table: string }) =>
+    readTableRows({ sql, schemas: ["public"], page: 1, pageSize: 50, ...options });
   const orderCount = async () => (await sql`select count(*)::int as n from orders`)[0].n;
 
   beforeAll(async () => {
@@ -34,7 +35,15 @@ describe.each(testServers())("table rows on $name Postgres", (server) => {
   it("pages through a keyed table in key order, with the exact total", async () => {
     const first = await read({ table: "orders" });
     const second = await read({ table: "orders", page: 2 });
-    expect(first).toMatchObject({ schema: "public", table: "orders", total: 100_000, totalExact: true, pageCount: 2000, orderedBy: ["order_id"], primaryKey: ["order_id"] });
+    expect(first).toMatchObject({
+      schema: "public",
+      table: "orders",
+      total: 100_000,
+      totalExact: true,
+      pageCount: 2000,
+      orderedBy: ["order_id"],
+      primaryKey: ["order_id"],
+    });
     expect(first.rows.map((r) => r.order_id)).toEqual(Array.from({ length: 50 }, (_, i) => String(i + 1)));
     expect(second.rows.map((r) => r.order_id)).toEqual(Array.from({ length: 50 }, (_, i) => String(i + 51)));
     expect(first.columns.map((c) => `${c.name} ${c.dataType}`)).toContain("order_date date");
@@ -51,9 +60,14 @@ describe.each(testServers())("table rows on $name Postgres", (server) => {
     expect(pages.map((p) => p.rows.length)).toEqual([50, 50, 3]);
     expect(pages[0]).toMatchObject({ total: 103, pageCount: 3, orderedBy: ["city"] });
     const seen = pages.flatMap((p) => p.rows.map((r) => JSON.stringify(r)));
-    const all = (await sql`select city, day::text, note from visits`).map((r) => JSON.stringify({ city: r.city, day: r.day, note: r.note }));
+    const all = (await sql`select city, day::text, note from visits`).map((r) =>
+      JSON.stringify({ city: r.city, day: r.day, note: r.note }),
+    );
     expect(seen.sort()).toEqual(all.sort());
-    expect(pages.flatMap((p) => p.rows.map((r) => r.city))).toEqual([...Array(69).fill("Lima"), ...Array(34).fill("Oslo")]);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.city))).toEqual([
+      ...Array(69).fill("Lima"),
+      ...Array(34).fill("Oslo"),
+    ]);
     // Asking again gives the same page: the order does not depend on the plan of the moment.
     expect((await read({ table: "visits", page: 2 })).rows).toEqual(pages[1].rows);
   });

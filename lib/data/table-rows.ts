@@ -59,9 +59,18 @@ function orderFor(table: CatalogTable): { sql: string; names: string[] } {
  * (exact below EXACT_COUNT_LIMIT rows, else the planner's estimate). Unknown tables, including
  * any name that is not literally a table in `schemas`, are an AppError `not_found`.
  */
-export async function readTableRows({ sql, schemas, table: name, schema, page, pageSize, timeoutMs = 15_000 }: ReadTableRowsOptions): Promise<TableRows> {
+export async function readTableRows({
+  sql,
+  schemas,
+  table: name,
+  schema,
+  page,
+  pageSize,
+  timeoutMs = 15_000,
+}: ReadTableRowsOptions): Promise<TableRows> {
   if (!Number.isInteger(page) || page < 1) throw new AppError("bad_request", "The page must be a whole number from 1.");
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new AppError("bad_request", `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+    throw new AppError("bad_request", `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
   const table = findTable(await readDataCatalog(sql, schemas), name, schema);
   const target = `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
   const order = orderFor(table);
@@ -69,11 +78,16 @@ export async function readTableRows({ sql, schemas, table: name, schema, page, p
   const select = table.columns.map((c) => `t.${quoteIdent(c.name)}::text as ${quoteIdent(c.name)}`).join(", ");
   return sql.begin("read only", async (tx) => {
     await tx.unsafe(`set local statement_timeout = ${Math.floor(timeoutMs)}`);
-    const [{ n }] = await tx.unsafe(`select count(*)::int as n from (select from ${target} limit ${EXACT_COUNT_LIMIT}) bounded`);
+    const [{ n }] = await tx.unsafe(
+      `select count(*)::int as n from (select from ${target} limit ${EXACT_COUNT_LIMIT}) bounded`,
+    );
     const totalExact = n < EXACT_COUNT_LIMIT;
     const total = totalExact ? n : Math.max(n, table.rowCount ?? 0);
     const orderBy = order.sql ? `order by ${order.sql}` : "";
-    const rows = await tx.unsafe(`select ${select} from ${target} t ${orderBy} limit $1 offset $2`, [pageSize, (page - 1) * pageSize]);
+    const rows = await tx.unsafe(`select ${select} from ${target} t ${orderBy} limit $1 offset $2`, [
+      pageSize,
+      (page - 1) * pageSize,
+    ]);
     return {
       schema: table.schema,
       table: table.name,

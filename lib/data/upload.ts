@@ -33,11 +33,18 @@ const notCsv = (what: string) =>
 
 /** The 413 error for a file over `maxBytes`. */
 export const uploadTooLarge = (maxBytes: number) =>
-  new AppError("payload_too_large", `The file is larger than ${Math.round(maxBytes / 1e6)} MB, the most an upload may be.`);
+  new AppError(
+    "payload_too_large",
+    `The file is larger than ${Math.round(maxBytes / 1e6)} MB, the most an upload may be.`,
+  );
 
 // Counts bytes as they arrive, so a form without Content-Length (or with a wrong one) still
 // stops at the limit instead of filling memory.
-async function readLimitedForm(request: Request, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<FormData> {
+async function readLimitedForm(
+  request: Request,
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<FormData> {
   let bytes = 0;
   let exceeded = false;
   const limited = body.pipeThrough(
@@ -51,9 +58,13 @@ async function readLimitedForm(request: Request, body: ReadableStream<Uint8Array
     }),
   );
   try {
-    return await new Response(limited, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData();
+    return await new Response(limited, {
+      headers: { "content-type": request.headers.get("content-type") ?? "" },
+    }).formData();
   } catch {
-    throw exceeded ? uploadTooLarge(maxBytes) : new AppError("bad_request", "The upload is not a readable multipart form.");
+    throw exceeded
+      ? uploadTooLarge(maxBytes)
+      : new AppError("bad_request", "The upload is not a readable multipart form.");
   }
 }
 
@@ -66,11 +77,15 @@ async function readLimitedForm(request: Request, body: ReadableStream<Uint8Array
 export async function readCsvUpload(request: Request, maxBytes = MAX_UPLOAD_BYTES): Promise<CsvUpload> {
   const mediaType = mediaTypeOf(request.headers.get("content-type"));
   const isForm = mediaType === "multipart/form-data";
-  if (!isForm && !CSV_MEDIA_TYPES.has(mediaType)) throw notCsv(mediaType ? `A body of type ${mediaType}` : "A body without a Content-Type");
+  if (!isForm && !CSV_MEDIA_TYPES.has(mediaType))
+    throw notCsv(mediaType ? `A body of type ${mediaType}` : "A body without a Content-Type");
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > maxBytes + (isForm ? FORM_OVERHEAD_BYTES : 0)) throw uploadTooLarge(maxBytes);
   if (!request.body || (length === 0 && request.headers.has("content-length"))) {
-    throw new AppError("bad_request", "Send a CSV file: a multipart form with a `file` field, or the file itself as the request body.");
+    throw new AppError(
+      "bad_request",
+      "Send a CSV file: a multipart form with a `file` field, or the file itself as the request body.",
+    );
   }
   if (!isForm) {
     const { name = "upload.csv", ...fields } = Object.fromEntries(new URL(request.url).searchParams);
@@ -81,7 +96,8 @@ export async function readCsvUpload(request: Request, maxBytes = MAX_UPLOAD_BYTE
   if (!(file instanceof File)) throw new AppError("bad_request", "The form has no `file` field with a CSV file in it.");
   // Browsers send an empty or generic type for extensions they do not know.
   const fileType = mediaTypeOf(file.type);
-  if (fileType && fileType !== "application/octet-stream" && !CSV_MEDIA_TYPES.has(fileType)) throw notCsv(`The uploaded file (${fileType})`);
+  if (fileType && fileType !== "application/octet-stream" && !CSV_MEDIA_TYPES.has(fileType))
+    throw notCsv(`The uploaded file (${fileType})`);
   if (file.size > maxBytes) throw uploadTooLarge(maxBytes);
   const fields: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === "string") fields[key] = value;

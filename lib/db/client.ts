@@ -6,7 +6,11 @@ import * as schema from "./schema";
 
 export type Database = ReturnType<typeof drizzle<typeof schema>>;
 /** The database or an open transaction on it: what a drizzle query helper needs to run inside either. */
-export type DatabaseOrTransaction = PgDatabase<PostgresJsQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+export type DatabaseOrTransaction = PgDatabase<
+  PostgresJsQueryResultHKT,
+  typeof schema,
+  ExtractTablesWithRelations<typeof schema>
+>;
 export type SqlClient = postgres.Sql;
 /** A pool or an open transaction: what a query helper needs to run inside either. */
 export type SqlExecutor = postgres.Sql | postgres.TransactionSql;

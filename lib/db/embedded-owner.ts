@@ -5,7 +5,6 @@ export type OwnerLogin = { user: string; password: string };
 
 const literal = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
-
 /**
  * Makes `owner` the role the embedded app works as: it owns the database and everything in it,
  * may create the reader and builder logins (CREATEROLE, which since Postgres 16 only reaches roles

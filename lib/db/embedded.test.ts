@@ -50,7 +50,9 @@ describe("embedded Postgres", () => {
         (select pg_get_userbyid(datdba) from pg_database where datname = current_database()) as "databaseOwner"`;
       expect(me).toEqual({ user: "dm_datamorph_owner", su: "off", databaseOwner: "dm_datamorph_owner" });
       await expect(owner`select pg_read_file('/etc/passwd')`).rejects.toThrow(/permission denied/);
-      await expect(owner.unsafe("copy (select 1) to program 'id'")).rejects.toThrow(/permission denied|must be superuser/);
+      await expect(owner.unsafe("copy (select 1) to program 'id'")).rejects.toThrow(
+        /permission denied|must be superuser/,
+      );
     } finally {
       await owner.end();
     }

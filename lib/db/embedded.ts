@@ -14,7 +14,14 @@ const run = promisify(execFile);
  * Connection facts of the embedded cluster, kept in `<dataDir>/embedded.json` (readable by its
  * owner only): the superuser (`user`), used only to set the cluster up, and the app's owner login.
  */
-export type EmbeddedState = { port: number; user: string; password: string; database: string; clusterDir: string; owner: OwnerLogin };
+export type EmbeddedState = {
+  port: number;
+  user: string;
+  password: string;
+  database: string;
+  clusterDir: string;
+  owner: OwnerLogin;
+};
 
 export type EmbeddedServer = {
   /** The app's owner login: not a superuser. */
@@ -39,7 +46,10 @@ export function embeddedSuperuserUrl(state: EmbeddedState, database = state.data
   return urlOf(state, state, database);
 }
 
-const newOwnerLogin = (): OwnerLogin => ({ user: "dm_datamorph_owner", password: randomBytes(18).toString("base64url") });
+const newOwnerLogin = (): OwnerLogin => ({
+  user: "dm_datamorph_owner",
+  password: randomBytes(18).toString("base64url"),
+});
 
 /** Reads the embedded cluster's connection facts, or null when it was never created. */
 export async function readEmbeddedState(dataDir: string): Promise<EmbeddedState | null> {
@@ -97,7 +107,12 @@ async function postgresOsUser(): Promise<{ uid: number; gid: number } | undefine
  */
 async function chooseClusterDir(dataDir: string): Promise<string> {
   const owner = await postgresOsUser();
-  const reachable = !owner || (await run("test", ["-x", dataDir], owner).then(() => true, () => false));
+  const reachable =
+    !owner ||
+    (await run("test", ["-x", dataDir], owner).then(
+      () => true,
+      () => false,
+    ));
   if (reachable) return path.join(dataDir, "pg");
   const id = createHash("sha256").update(dataDir).digest("hex").slice(0, 16);
   return path.join("/var/lib/datamorph", id, "pg");
@@ -113,10 +128,20 @@ async function initialiseCluster(dir: string, state: EmbeddedState): Promise<voi
   try {
     const { initdb } = await binaries();
     // The builtin C.UTF-8 locale needs no OS locales, so the cluster behaves the same on every machine.
-    await run(initdb, [
-      `--pgdata=${dir}`, `--username=${state.user}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256",
-      "--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--no-instructions",
-    ], { ...owner, env: childEnvironment({ LC_ALL: "C" }) });
+    await run(
+      initdb,
+      [
+        `--pgdata=${dir}`,
+        `--username=${state.user}`,
+        `--pwfile=${passwordFile}`,
+        "--auth=scram-sha-256",
+        "--encoding=UTF8",
+        "--locale-provider=builtin",
+        "--builtin-locale=C.UTF-8",
+        "--no-instructions",
+      ],
+      { ...owner, env: childEnvironment({ LC_ALL: "C" }) },
+    );
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim() || String(error);
     throw new Error(`Could not create the embedded Postgres cluster in ${dir}: ${detail}`);
@@ -162,9 +187,10 @@ async function ensureDatabase(state: EmbeddedState): Promise<void> {
   const sql = postgres(embeddedSuperuserUrl(state, "postgres"), { max: 1, onnotice: () => {} });
   try {
     const [row] = await sql`select 1 as found from pg_database where datname = ${state.database}`;
-    if (!row) await sql.unsafe(`create database "${state.database}"`).catch((error: { code?: string }) => {
-      if (error.code !== "42P04") throw error; // created meanwhile by another DataMorph process
-    });
+    if (!row)
+      await sql.unsafe(`create database "${state.database}"`).catch((error: { code?: string }) => {
+        if (error.code !== "42P04") throw error; // created meanwhile by another DataMorph process
+      });
   } finally {
     await sql.end({ timeout: 1 });
   }

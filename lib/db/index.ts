@@ -15,7 +15,9 @@ export function resolveDatabaseUrl(): string {
   const env = getEnv();
   if (env.databaseUrl) return env.databaseUrl;
   try {
-    const state = JSON.parse(readFileSync(path.join(/*turbopackIgnore: true*/ env.dataDir, "embedded.json"), "utf8")) as EmbeddedState;
+    const state = JSON.parse(
+      readFileSync(path.join(/*turbopackIgnore: true*/ env.dataDir, "embedded.json"), "utf8"),
+    ) as EmbeddedState;
     return embeddedUrl(state);
   } catch {
     throw new AppError("unavailable", "The embedded database has not been started. Start DataMorph with `npm start`.");
@@ -26,11 +28,20 @@ export function resolveDatabaseUrl(): string {
 const LAMBDA_POOL_SIZE = 3;
 
 // One pool per process, kept on globalThis so hot reloads in development do not open new pools.
-const cache = globalThis as unknown as { datamorphSql?: SqlClient; datamorphDb?: Database; datamorphRoles?: Promise<RoleClients>; datamorphLiveness?: SqlClient };
+const cache = globalThis as unknown as {
+  datamorphSql?: SqlClient;
+  datamorphDb?: Database;
+  datamorphRoles?: Promise<RoleClients>;
+  datamorphLiveness?: SqlClient;
+};
 
 /** The shared postgres.js client (raw SQL, LISTEN/NOTIFY). */
 export function getSql(): SqlClient {
-  cache.datamorphSql ??= createSqlClient(resolveDatabaseUrl(), "datamorph", getEnv().onLambda ? LAMBDA_POOL_SIZE : undefined);
+  cache.datamorphSql ??= createSqlClient(
+    resolveDatabaseUrl(),
+    "datamorph",
+    getEnv().onLambda ? LAMBDA_POOL_SIZE : undefined,
+  );
   return cache.datamorphSql;
 }
 
@@ -73,5 +84,10 @@ export async function closeDb(): Promise<void> {
   cache.datamorphDb = undefined;
   cache.datamorphRoles = undefined;
   const roleClients = await roles?.catch(() => undefined);
-  await Promise.all([sql?.end({ timeout: 5 }), roleClients?.reader.end({ timeout: 5 }), roleClients?.builder.end({ timeout: 5 }), liveness?.end({ timeout: 5 })]);
+  await Promise.all([
+    sql?.end({ timeout: 5 }),
+    roleClients?.reader.end({ timeout: 5 }),
+    roleClients?.builder.end({ timeout: 5 }),
+    liveness?.end({ timeout: 5 }),
+  ]);
 }

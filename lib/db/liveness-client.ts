@@ -7,5 +7,10 @@ import type { SqlClient } from "./client";
  * runs cost one connection, not a thousand.
  */
 export function createLivenessClient(url: string): SqlClient {
-  return postgres(url, { max: 1, connect_timeout: 10, onnotice: () => {}, connection: { application_name: "datamorph-liveness" } });
+  return postgres(url, {
+    max: 1,
+    connect_timeout: 10,
+    onnotice: () => {},
+    connection: { application_name: "datamorph-liveness" },
+  });
 }

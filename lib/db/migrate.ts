@@ -16,7 +16,11 @@ export async function runMigrations(client: SqlClient): Promise<void> {
   const lock = await client.reserve();
   try {
     await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(createDatabase(client), { migrationsFolder, migrationsSchema: "datamorph", migrationsTable: "__migrations" });
+    await migrate(createDatabase(client), {
+      migrationsFolder,
+      migrationsSchema: "datamorph",
+      migrationsTable: "__migrations",
+    });
   } finally {
     await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
     lock.release();
@@ -25,6 +29,8 @@ export async function runMigrations(client: SqlClient): Promise<void> {
 
 /** How many migrations this database has applied. */
 export async function countAppliedMigrations(client: SqlClient): Promise<number> {
-  const [{ migrations }] = await client<{ migrations: number }[]>`select count(*)::int as migrations from datamorph.__migrations`;
+  const [{ migrations }] = await client<
+    { migrations: number }[]
+  >`select count(*)::int as migrations from datamorph.__migrations`;
   return migrations;
 }

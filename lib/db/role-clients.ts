@@ -18,7 +18,11 @@ export function loginUrl(ownerUrl: string, login: RoleLogin): string {
  * Opens pools of the reader and builder logins of the database behind `owner`. Fails with a clear
  * message when the logins were never set up (a server where DataMorph may not create roles).
  */
-export async function openRoleClients(owner: SqlClient, ownerUrl: string, sizes: { reader: number; builder: number }): Promise<RoleClients> {
+export async function openRoleClients(
+  owner: SqlClient,
+  ownerUrl: string,
+  sizes: { reader: number; builder: number },
+): Promise<RoleClients> {
   const logins = await readRoleLogins(owner);
   if (!logins) {
     throw new AppError(

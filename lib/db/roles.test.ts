@@ -34,10 +34,14 @@ describe.each(testServers())("restricted logins ($name Postgres)", (server) => {
     const [me] = await roles.reader`select current_user as user, current_setting('is_superuser') as su`;
     expect(me.su).toBe("off");
     expect(await roles.reader`select sum(amount)::int as total from payments`).toEqual([{ total: 30 }]);
-    await expect(roles.reader`select password_hash from datamorph.users`).rejects.toThrow(/permission denied for schema datamorph/);
+    await expect(roles.reader`select password_hash from datamorph.users`).rejects.toThrow(
+      /permission denied for schema datamorph/,
+    );
     await expect(roles.reader`select pg_read_file('/etc/passwd')`).rejects.toThrow(/permission denied/);
     await expect(roles.reader`select rolpassword from pg_authid`).rejects.toThrow(/permission denied/);
-    await expect(roles.reader.unsafe("copy (select 1) to program 'id'")).rejects.toThrow(/permission denied|must be superuser/);
+    await expect(roles.reader.unsafe("copy (select 1) to program 'id'")).rejects.toThrow(
+      /permission denied|must be superuser/,
+    );
     await expect(roles.reader`create table stolen as select 1`).rejects.toThrow(/permission denied for schema public/);
   });
 
@@ -91,7 +95,8 @@ describe("an owner that may not create roles", () => {
       expect(first.warning).toMatch(/may not create roles.*datamorph -- db roles/);
 
       const logins = (await readRoleLogins(owner))!;
-      for (const statement of setupStatements({ database: databaseOf(ownerUrl), ...scope }, logins, ownerRole)) await admin.unsafe(statement);
+      for (const statement of setupStatements({ database: databaseOf(ownerUrl), ...scope }, logins, ownerRole))
+        await admin.unsafe(statement);
       expect((await setUpRoles(owner, ownerUrl, scope)).warning).toBeUndefined();
       const reader = postgres(loginUrl(ownerUrl, logins.reader), { max: 1, onnotice: () => {} });
       try {

@@ -42,7 +42,10 @@ export function roleName(database: string, kind: RoleKind): string {
 
 /** Fresh logins for a database: names from `roleName`, random passwords. */
 export function newRoleLogins(database: string): RoleLogins {
-  const login = (kind: RoleKind) => ({ user: roleName(database, kind), password: randomBytes(24).toString("base64url") });
+  const login = (kind: RoleKind) => ({
+    user: roleName(database, kind),
+    password: randomBytes(24).toString("base64url"),
+  });
   return { reader: login("reader"), builder: login("builder") };
 }
 
@@ -75,9 +78,7 @@ export function grantStatements(scope: RoleScope, logins: RoleLogins, owner: str
   const builder = quoteIdent(logins.builder.user);
   const readable = [...new Set([...scope.sourceSchemas, scope.targetSchema])].map(quoteIdent);
   const target = quoteIdent(scope.targetSchema);
-  const statements = [
-    `revoke all on schema datamorph from public`,
-  ];
+  const statements = [`revoke all on schema datamorph from public`];
   for (const schema of readable) {
     statements.push(
       `grant usage on schema ${schema} to ${reader}, ${builder}`,
@@ -96,7 +97,10 @@ export function grantStatements(scope: RoleScope, logins: RoleLogins, owner: str
 /** Every statement an administrator runs to create the logins from scratch. */
 export function setupStatements(scope: RoleScope, logins: RoleLogins, owner: string): string[] {
   return [
-    ...ROLE_KINDS.flatMap((kind) => [createRoleStatement(kind, logins[kind]), ...roleDefaultsStatements(kind, logins[kind], scope.database)]),
+    ...ROLE_KINDS.flatMap((kind) => [
+      createRoleStatement(kind, logins[kind]),
+      ...roleDefaultsStatements(kind, logins[kind], scope.database),
+    ]),
     `grant connect on database ${quoteIdent(scope.database)} to ${quoteIdent(logins.reader.user)}, ${quoteIdent(logins.builder.user)}`,
     // The owner may act as the builder, to hand it tables the app made before the roles existed.
     `grant ${quoteIdent(logins.builder.user)} to ${quoteIdent(owner)}`,
@@ -120,7 +124,9 @@ async function roleExists(sql: SqlClient, name: string): Promise<boolean> {
  * `datamorph db roles`), only the grants are refreshed. Throws RoleSetupError when it may not.
  */
 export async function applyRoles(sql: SqlClient, scope: RoleScope, logins: RoleLogins): Promise<void> {
-  const [{ owner, superuser, canCreateRoles }] = await sql<{ owner: string; superuser: boolean; canCreateRoles: boolean }[]>`
+  const [{ owner, superuser, canCreateRoles }] = await sql<
+    { owner: string; superuser: boolean; canCreateRoles: boolean }[]
+  >`
     select current_user as owner, rolsuper as superuser, (rolsuper or rolcreaterole) as "canCreateRoles" from pg_roles where rolname = current_user`;
   const statements: string[] = [];
   for (const kind of ROLE_KINDS) {
@@ -132,9 +138,14 @@ export async function applyRoles(sql: SqlClient, scope: RoleScope, logins: RoleL
           "Run `npm run -s datamorph -- db roles` and have a database administrator apply the statements it prints.",
       );
     }
-    if (!exists) statements.push(createRoleStatement(kind, login), ...roleDefaultsStatements(kind, login, scope.database));
+    if (!exists)
+      statements.push(createRoleStatement(kind, login), ...roleDefaultsStatements(kind, login, scope.database));
     // A superuser also resets a login someone widened or whose password drifted.
-    else if (superuser) statements.push(createRoleStatement(kind, login).replace(/^create role/, "alter role"), ...roleDefaultsStatements(kind, login, scope.database));
+    else if (superuser)
+      statements.push(
+        createRoleStatement(kind, login).replace(/^create role/, "alter role"),
+        ...roleDefaultsStatements(kind, login, scope.database),
+      );
   }
   if (canCreateRoles) statements.push(`grant ${quoteIdent(logins.builder.user)} to ${quoteIdent(owner)}`);
   statements.push(...grantStatements(scope, logins, owner));

@@ -9,7 +9,9 @@ export const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathn
 
 /** Source and target schemas that exist; grants on a schema that does not would fail. */
 async function existingScope(sql: SqlClient, scope: RoleScope): Promise<RoleScope> {
-  const rows = await sql<{ nspname: string }[]>`select nspname from pg_namespace where nspname = any(${[...scope.sourceSchemas, scope.targetSchema]})`;
+  const rows = await sql<
+    { nspname: string }[]
+  >`select nspname from pg_namespace where nspname = any(${[...scope.sourceSchemas, scope.targetSchema]})`;
   const found = new Set(rows.map((row) => row.nspname));
   if (!found.has(scope.targetSchema)) await sql.unsafe(`create schema if not exists ${quoteIdent(scope.targetSchema)}`);
   return { ...scope, sourceSchemas: scope.sourceSchemas.filter((schema) => found.has(schema)) };
@@ -28,7 +30,10 @@ async function handOverPublishedTables(sql: SqlClient, logins: RoleLogins, targe
         select 1 from datamorph.runs r
         where r.status = 'succeeded' and r.target_schema = ${targetSchema}
           and (c.relname = r.target_table or c.relname = left(r.target_table, 53) || '__previous'))`;
-  for (const { name } of rows) await sql.unsafe(`alter table ${quoteIdent(targetSchema)}.${quoteIdent(name)} owner to ${quoteIdent(logins.builder.user)}`);
+  for (const { name } of rows)
+    await sql.unsafe(
+      `alter table ${quoteIdent(targetSchema)}.${quoteIdent(name)} owner to ${quoteIdent(logins.builder.user)}`,
+    );
 }
 
 /**
@@ -36,7 +41,11 @@ async function handOverPublishedTables(sql: SqlClient, logins: RoleLogins, targe
  * their grants. Returns a warning instead of failing when the owner may not create roles: the
  * app still starts, and the console and runs say what to do.
  */
-export async function setUpRoles(sql: SqlClient, url: string, { sourceSchemas, targetSchema }: { sourceSchemas: string[]; targetSchema: string }): Promise<{ warning?: string }> {
+export async function setUpRoles(
+  sql: SqlClient,
+  url: string,
+  { sourceSchemas, targetSchema }: { sourceSchemas: string[]; targetSchema: string },
+): Promise<{ warning?: string }> {
   const database = databaseOf(url);
   const logins = await ensureRoleLogins(sql, database);
   try {

@@ -44,8 +44,15 @@ describe.each(testServers())("demo warehouse on $name Postgres", (server) => {
     const catalog = await readCatalog(sql, ["public"]);
     const orders = catalog.tables.find((t) => t.name === "orders");
     expect(orders?.primaryKey).toEqual(["order_id"]);
-    expect(orders?.foreignKeys).toEqual([{ columns: ["customer_id"], refSchema: "public", refTable: "customers", refColumns: ["customer_id"] }]);
-    expect(catalog.tables.find((t) => t.name === "order_items")?.foreignKeys.map((fk) => fk.refTable).sort()).toEqual(["orders", "products"]);
+    expect(orders?.foreignKeys).toEqual([
+      { columns: ["customer_id"], refSchema: "public", refTable: "customers", refColumns: ["customer_id"] },
+    ]);
+    expect(
+      catalog.tables
+        .find((t) => t.name === "order_items")
+        ?.foreignKeys.map((fk) => fk.refTable)
+        .sort(),
+    ).toEqual(["orders", "products"]);
   });
 
   it("has consistent money: order amounts equal their items, and customers without orders exist", async () => {
@@ -88,9 +95,29 @@ describe("migrations", () => {
     const b = createSqlClient(database.url, "b");
     try {
       await Promise.all([runMigrations(a), runMigrations(b)]);
-      const tables = await a`select table_name from information_schema.tables where table_schema = 'datamorph' order by 1`;
-      expect(tables.map((t) => t.table_name)).toEqual(["__migrations", "artifacts", "eval_results", "eval_runs", "knowledge", "pipeline_firings", "pipeline_versions", "pipelines", "rate_limit_hits", "run_events", "runs", "scheduler_leases", "semantic_models", "sessions", "settings", "uploads", "users"]);
-      const publicTables = await a`select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
+      const tables =
+        await a`select table_name from information_schema.tables where table_schema = 'datamorph' order by 1`;
+      expect(tables.map((t) => t.table_name)).toEqual([
+        "__migrations",
+        "artifacts",
+        "eval_results",
+        "eval_runs",
+        "knowledge",
+        "pipeline_firings",
+        "pipeline_versions",
+        "pipelines",
+        "rate_limit_hits",
+        "run_events",
+        "runs",
+        "scheduler_leases",
+        "semantic_models",
+        "sessions",
+        "settings",
+        "uploads",
+        "users",
+      ]);
+      const publicTables =
+        await a`select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
       expect(publicTables[0].n).toBe(0);
     } finally {
       await Promise.all([a.end(), b.end()]);
@@ -98,4 +125,3 @@ describe("migrations", () => {
     }
   });
 });
-

@@ -5,7 +5,8 @@ export { ENGINE_REQUESTS, type EngineRequest };
 /** What builds a run's shadow tables: one SQL statement in Postgres, or an AWS Glue job. */
 export type BuildEngine = Exclude<EngineRequest, "auto">;
 
-export const isEngineRequest = (value: unknown): value is EngineRequest => ENGINE_REQUESTS.includes(value as EngineRequest);
+export const isEngineRequest = (value: unknown): value is EngineRequest =>
+  ENGINE_REQUESTS.includes(value as EngineRequest);
 
 /** Below this many source rows, `auto` builds in Postgres: a Glue job's start-up costs more than it saves. */
 export const DEFAULT_GLUE_MIN_SOURCE_ROWS = 5_000_000;
@@ -38,7 +39,12 @@ export function chooseEngine({
     }
     return { engine: "glue", reason: "the run asks for Glue" };
   }
-  if (sourceRows < glueMinSourceRows) return { engine: "sql", reason: `${rows}, below the Glue threshold of ${threshold}` };
-  if (!glueAvailable) return { engine: "sql", reason: `${rows}, at least the Glue threshold of ${threshold}, but Glue is not configured here` };
+  if (sourceRows < glueMinSourceRows)
+    return { engine: "sql", reason: `${rows}, below the Glue threshold of ${threshold}` };
+  if (!glueAvailable)
+    return {
+      engine: "sql",
+      reason: `${rows}, at least the Glue threshold of ${threshold}, but Glue is not configured here`,
+    };
   return { engine: "glue", reason: `${rows}, at least the Glue threshold of ${threshold}` };
 }

@@ -23,7 +23,12 @@ export type GlueBuildRequest = {
   onState?: (update: GlueRunUpdate) => void | Promise<void>;
 };
 
-export type GlueBuildResult = { jobName: string; jobRunId: string; job: "created" | "updated"; executionSeconds?: number };
+export type GlueBuildResult = {
+  jobName: string;
+  jobRunId: string;
+  job: "created" | "updated";
+  executionSeconds?: number;
+};
 
 /** Builds shadow tables with AWS Glue jobs; the pipeline tests and publishes them as usual. */
 export interface GlueEngine {
@@ -39,7 +44,9 @@ export function createGlueEngine(settings: GlueEngineSettings): GlueEngine {
   return {
     async buildShadow(request) {
       if (!request.scriptUri.startsWith("s3://")) {
-        throw new Error(`AWS Glue reads job scripts from S3, but this run's job.py is at ${request.scriptUri}: configure the S3 artifact store (DATAMORPH_ARTIFACTS_BUCKET) to build with Glue.`);
+        throw new Error(
+          `AWS Glue reads job scripts from S3, but this run's job.py is at ${request.scriptUri}: configure the S3 artifact store (DATAMORPH_ARTIFACTS_BUCKET) to build with Glue.`,
+        );
       }
       const client = settings.client ?? getGlueClient();
       const jobName = glueJobName(resolved.jobNamePrefix, request.schema, request.target);
@@ -54,7 +61,11 @@ export function createGlueEngine(settings: GlueEngineSettings): GlueEngine {
         "--DATAMORPH_RUN_ID": request.runId,
         "--DATAMORPH_ROUND": String(request.round),
       });
-      const run = await waitForGlueRun(client, jobName, jobRunId, { pollMs: resolved.pollMs, deadlineMs: resolved.deadlineMs, onState: request.onState });
+      const run = await waitForGlueRun(client, jobName, jobRunId, {
+        pollMs: resolved.pollMs,
+        deadlineMs: resolved.deadlineMs,
+        onState: request.onState,
+      });
       return { jobName, jobRunId, job, executionSeconds: run.ExecutionTime };
     },
   };

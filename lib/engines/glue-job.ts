@@ -1,4 +1,13 @@
-import { AlreadyExistsException, CreateJobCommand, EntityNotFoundException, GetJobCommand, UpdateJobCommand, type GlueClient, type JobUpdate, type WorkerType } from "@aws-sdk/client-glue";
+import {
+  AlreadyExistsException,
+  CreateJobCommand,
+  EntityNotFoundException,
+  GetJobCommand,
+  UpdateJobCommand,
+  type GlueClient,
+  type JobUpdate,
+  type WorkerType,
+} from "@aws-sdk/client-glue";
 import type { ResolvedGlueSettings } from "./glue-settings";
 
 const JOB_NAME_MAX = 255;
@@ -52,10 +61,16 @@ async function jobExists(client: GlueClient, name: string): Promise<boolean> {
 }
 
 /** Updates the job `name` to `definition`, creating it when Glue does not know it yet. */
-export async function ensureGlueJob(client: GlueClient, name: string, definition: JobUpdate): Promise<"created" | "updated"> {
+export async function ensureGlueJob(
+  client: GlueClient,
+  name: string,
+  definition: JobUpdate,
+): Promise<"created" | "updated"> {
   if (!(await jobExists(client, name))) {
     try {
-      await client.send(new CreateJobCommand({ Name: name, ...definition, Role: definition.Role!, Command: definition.Command! }));
+      await client.send(
+        new CreateJobCommand({ Name: name, ...definition, Role: definition.Role!, Command: definition.Command! }),
+      );
       return "created";
     } catch (error) {
       // Another run on the same target created it a moment ago; the update below makes it ours.

@@ -1,8 +1,20 @@
-import { BatchStopJobRunCommand, GetJobRunCommand, StartJobRunCommand, type GlueClient, type JobRun } from "@aws-sdk/client-glue";
+import {
+  BatchStopJobRunCommand,
+  GetJobRunCommand,
+  StartJobRunCommand,
+  type GlueClient,
+  type JobRun,
+} from "@aws-sdk/client-glue";
 import { setTimeout as sleep } from "node:timers/promises";
 
 /** A job run's state as Glue reported it, each time it changes. */
-export type GlueRunUpdate = { jobName: string; jobRunId: string; state: string; errorMessage?: string; executionSeconds?: number };
+export type GlueRunUpdate = {
+  jobName: string;
+  jobRunId: string;
+  state: string;
+  errorMessage?: string;
+  executionSeconds?: number;
+};
 
 export type GlueRunWatch = {
   pollMs: { initial: number; max: number };
@@ -35,7 +47,12 @@ export async function startGlueRun(client: GlueClient, jobName: string, args: Re
  * Glue to stop the run and waits (briefly) for it to stop, so nothing writes after the caller
  * has moved on.
  */
-export async function waitForGlueRun(client: GlueClient, jobName: string, jobRunId: string, watch: GlueRunWatch): Promise<JobRun> {
+export async function waitForGlueRun(
+  client: GlueClient,
+  jobName: string,
+  jobRunId: string,
+  watch: GlueRunWatch,
+): Promise<JobRun> {
   const deadline = Date.now() + watch.deadlineMs;
   let stopping: { giveUpAt: number } | undefined;
   let delay: number | undefined;
@@ -45,13 +62,24 @@ export async function waitForGlueRun(client: GlueClient, jobName: string, jobRun
     const state = run?.JobRunState ?? "UNKNOWN";
     if (state !== last) {
       last = state;
-      await watch.onState?.({ jobName, jobRunId, state, errorMessage: run?.ErrorMessage, executionSeconds: run?.ExecutionTime });
+      await watch.onState?.({
+        jobName,
+        jobRunId,
+        state,
+        errorMessage: run?.ErrorMessage,
+        executionSeconds: run?.ExecutionTime,
+      });
     }
     if (state === "SUCCEEDED") return run!;
     if (stopping && (FAILED_STATES.has(state) || Date.now() >= stopping.giveUpAt)) {
-      throw new Error(`Glue job run ${jobRunId} of ${jobName} did not finish within ${watch.deadlineMs / 1000} s, so it was asked to stop (last state ${state})`);
+      throw new Error(
+        `Glue job run ${jobRunId} of ${jobName} did not finish within ${watch.deadlineMs / 1000} s, so it was asked to stop (last state ${state})`,
+      );
     }
-    if (FAILED_STATES.has(state)) throw new Error(`Glue job run ${jobRunId} of ${jobName} ${state}: ${run?.ErrorMessage ?? "Glue gave no error message"}`);
+    if (FAILED_STATES.has(state))
+      throw new Error(
+        `Glue job run ${jobRunId} of ${jobName} ${state}: ${run?.ErrorMessage ?? "Glue gave no error message"}`,
+      );
     if (!stopping && Date.now() >= deadline) {
       await client.send(new BatchStopJobRunCommand({ JobName: jobName, JobRunIds: [jobRunId] }));
       stopping = { giveUpAt: Date.now() + STOP_GRACE_MS };

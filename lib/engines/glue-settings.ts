@@ -49,11 +49,14 @@ export function resolveGlueSettings(settings: GlueEngineSettings): ResolvedGlueS
   const problems = [
     !resolved.roleArn && "a job role ARN",
     !resolved.connectionName && "a Glue connection name",
-    !(resolved.glueVersion === "4.0" || resolved.glueVersion === "5.0") && `Glue version 4.0 or 5.0, not ${resolved.glueVersion}`,
-    !(Number.isInteger(resolved.numberOfWorkers) && resolved.numberOfWorkers >= WORKERS_MIN) && `at least ${WORKERS_MIN} workers`,
+    !(resolved.glueVersion === "4.0" || resolved.glueVersion === "5.0") &&
+      `Glue version 4.0 or 5.0, not ${resolved.glueVersion}`,
+    !(Number.isInteger(resolved.numberOfWorkers) && resolved.numberOfWorkers >= WORKERS_MIN) &&
+      `at least ${WORKERS_MIN} workers`,
     !(Number.isInteger(timeoutMinutes) && timeoutMinutes >= 1) && "a timeout of at least one whole minute",
     !(resolved.deadlineMs > 0) && "a positive deadline",
-    !(resolved.pollMs.initial > 0 && resolved.pollMs.max >= resolved.pollMs.initial) && "poll intervals with 0 < initial <= max",
+    !(resolved.pollMs.initial > 0 && resolved.pollMs.max >= resolved.pollMs.initial) &&
+      "poll intervals with 0 < initial <= max",
     resolved.tempDir !== undefined && !resolved.tempDir.startsWith("s3://") && "an s3:// temporary folder",
   ].filter((p): p is string => typeof p === "string");
   if (problems.length > 0) throw new Error(`The Glue engine needs ${problems.join(", ")}.`);

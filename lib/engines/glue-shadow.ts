@@ -11,13 +11,18 @@ import type { GlueBuildRequest, GlueBuildResult, GlueEngine } from "./glue-engin
 export async function buildShadowWithGlue(
   sql: SqlClient,
   engine: GlueEngine,
-  request: Omit<GlueBuildRequest, "database"> & { timeoutMs: number; /** The login that tests, publishes or drops the shadow. */ builder: string },
+  request: Omit<GlueBuildRequest, "database"> & {
+    timeoutMs: number /** The login that tests, publishes or drops the shadow. */;
+    builder: string;
+  },
 ): Promise<GlueBuildResult & { rowCount: number }> {
   const { timeoutMs, builder, ...build } = request;
   const [{ database }] = await sql<{ database: string }[]>`select current_database() as database`;
   const run = await engine.buildShadow({ ...build, database });
   if (!(await tableExists(sql, build.schema, build.shadow))) {
-    throw new Error(`Glue job run ${run.jobRunId} succeeded but wrote no ${build.schema}.${build.shadow} in database ${database}: check that the Glue connection leads to this database.`);
+    throw new Error(
+      `Glue job run ${run.jobRunId} succeeded but wrote no ${build.schema}.${build.shadow} in database ${database}: check that the Glue connection leads to this database.`,
+    );
   }
   const rowCount = await sql.begin(async (tx) => {
     await tx.unsafe(`set local statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`);

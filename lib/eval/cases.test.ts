@@ -31,6 +31,8 @@ describe("loadEvalCases", () => {
 
   it("refuses a reason it does not know, naming the ones it does", async () => {
     const file = write("bad.json", [{ id: "x", prompt: "p", expect: { reject: "rude" } }]);
-    await expect(loadEvalCases([file])).rejects.toThrow(/bad\.json: cases\.0\.expect: .*"unsafe" \| "unknown" \| "ambiguous" \| "not_etl"/);
+    await expect(loadEvalCases([file])).rejects.toThrow(
+      /bad\.json: cases\.0\.expect: .*"unsafe" \| "unknown" \| "ambiguous" \| "not_etl"/,
+    );
   });
 });

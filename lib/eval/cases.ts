@@ -7,9 +7,12 @@ import { REFUSAL_REASONS } from "./refusal";
 export const EvalCaseSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_.-]{1,80}$/, "ids use letters, digits, '.', '_' and '-'"),
   prompt: z.string().max(4000),
-  expect: z.union([z.object({ sql: z.string().min(1) }), z.object({ reject: z.union([z.literal(true), z.enum(REFUSAL_REASONS)]) })], {
-    error: `must be { "sql": "<gold select>" } or { "reject": true | ${REFUSAL_REASONS.map((r) => `"${r}"`).join(" | ")} }`,
-  }),
+  expect: z.union(
+    [z.object({ sql: z.string().min(1) }), z.object({ reject: z.union([z.literal(true), z.enum(REFUSAL_REASONS)]) })],
+    {
+      error: `must be { "sql": "<gold select>" } or { "reject": true | ${REFUSAL_REASONS.map((r) => `"${r}"`).join(" | ")} }`,
+    },
+  ),
   /** A Postgres URL, or the name of a database on the same server as DataMorph's. */
   database: z.string().optional(),
   tags: z.array(z.string()).optional(),
@@ -40,17 +43,24 @@ export async function loadEvalCases(files: string[], only: string[] = []): Promi
     try {
       raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
     } catch (error) {
-      throw new Error(`${path.basename(file)} is not valid ${/\.ya?ml$/i.test(file) ? "YAML" : "JSON"}: ${error instanceof Error ? error.message : error}`);
+      throw new Error(
+        `${path.basename(file)} is not valid ${/\.ya?ml$/i.test(file) ? "YAML" : "JSON"}: ${error instanceof Error ? error.message : error}`,
+      );
     }
     const list: unknown = Array.isArray(raw) ? raw : raw?.cases;
-    if (!Array.isArray(list)) throw new Error(`${path.basename(file)}: expected a list of cases, or { "database": …, "cases": [ … ] }.`);
+    if (!Array.isArray(list))
+      throw new Error(`${path.basename(file)}: expected a list of cases, or { "database": …, "cases": [ … ] }.`);
     list.forEach((item, index) => {
       const parsed = EvalCaseSchema.safeParse(item);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new Error(`${path.basename(file)}: cases.${index}.${issue.path.join(".")}: ${issue.message}`);
       }
-      cases.push({ ...parsed.data, database: parsed.data.database ?? (Array.isArray(raw) ? undefined : raw?.database), file: fileLabel(file) });
+      cases.push({
+        ...parsed.data,
+        database: parsed.data.database ?? (Array.isArray(raw) ? undefined : raw?.database),
+        file: fileLabel(file),
+      });
     });
   }
   const seen = new Set<string>();

@@ -27,14 +27,23 @@ export function compareResults(gold: Rows, built: Rows): Comparison {
   // is exact for a single column).
   const goldSorted = goldColumns.map((_, g) => sortedColumn(goldCells, g));
   const builtSorted = builtColumns.map((_, b) => sortedColumn(builtCells, b));
-  const candidates = goldSorted.map((values) => builtSorted.flatMap((other, b) => (values.every((v, k) => sameCell(v, other[k])) ? [b] : [])));
+  const candidates = goldSorted.map((values) =>
+    builtSorted.flatMap((other, b) => (values.every((v, k) => sameCell(v, other[k])) ? [b] : [])),
+  );
   const missing = goldColumns.filter((_, g) => candidates[g].length === 0);
-  if (missing.length > 0) return { same: false, reason: `no column holds the expected values of ${missing.join(", ")}` };
+  if (missing.length > 0)
+    return { same: false, reason: `no column holds the expected values of ${missing.join(", ")}` };
 
   // Try each assignment of distinct built columns to gold columns (there is almost always one).
   const assign = (g: number, used: number[]): boolean => {
-    if (g === goldColumns.length) return sameRowMultiset(goldCells, builtCells.map((row) => used.map((b) => row[b])));
+    if (g === goldColumns.length)
+      return sameRowMultiset(
+        goldCells,
+        builtCells.map((row) => used.map((b) => row[b])),
+      );
     return candidates[g].some((b) => !used.includes(b) && assign(g + 1, [...used, b]));
   };
-  return assign(0, []) ? { same: true } : { same: false, reason: "the columns hold the expected values, but not in the same rows" };
+  return assign(0, [])
+    ? { same: true }
+    : { same: false, reason: "the columns hold the expected values, but not in the same rows" };
 }

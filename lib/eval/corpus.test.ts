@@ -29,28 +29,40 @@ describe("the evaluation corpus", () => {
   let urls: Map<string, string>;
   let cases: Awaited<ReturnType<typeof loadEvalCases>>;
 
-  it.each(Object.keys(floors) as (keyof typeof floors)[])("has no silently wrong case and no broken case with the %s planner", async (planner) => {
-    if (!cases) {
-      const files = (await readdir(corpusDir)).filter((f) => f.endsWith(".json")).map((f) => path.join(corpusDir, f));
-      cases = await loadEvalCases(files);
-      urls = new Map<string, string>();
-      for (const name of new Set(cases.map((c) => c.database ?? "demo"))) urls.set(name, await prepare(name));
-    }
-    const results = await runEvaluation(
-      cases.map((c) => ({ ...c, database: urls.get(c.database ?? "demo") })),
-      {
-        runPipeline,
-        defaultUrl: urls.values().next().value!,
-        dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-eval-")),
-        options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, planner },
-      },
-    );
-    const totals = summarise(results);
-    const misses = results.filter((r) => !r.ok).map((r) => `${r.id} [${r.outcome}] ${r.reason ?? ""}`);
-    console.log(`eval corpus, ${planner} planner:\n${formatEvalSummary(summariseByFile(results), totals)}${misses.join("\n")}`);
-    expect(results.filter((r) => r.outcome === "silently_wrong").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
-    expect(results.filter((r) => r.outcome === "error").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
-    expect(totals.cases).toBeGreaterThanOrEqual(150);
-    expect(totals.passed).toBeGreaterThanOrEqual(floors[planner]);
-  }, 300_000);
+  it.each(Object.keys(floors) as (keyof typeof floors)[])(
+    "has no silently wrong case and no broken case with the %s planner",
+    async (planner) => {
+      if (!cases) {
+        const files = (await readdir(corpusDir)).filter((f) => f.endsWith(".json")).map((f) => path.join(corpusDir, f));
+        cases = await loadEvalCases(files);
+        urls = new Map<string, string>();
+        for (const name of new Set(cases.map((c) => c.database ?? "demo"))) urls.set(name, await prepare(name));
+      }
+      const results = await runEvaluation(
+        cases.map((c) => ({ ...c, database: urls.get(c.database ?? "demo") })),
+        {
+          runPipeline,
+          defaultUrl: urls.values().next().value!,
+          dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-eval-")),
+          options: {
+            sourceSchemas: ["public"],
+            targetSchema: "public",
+            maxRepairRounds: 3,
+            statementTimeoutMs: 60_000,
+            planner,
+          },
+        },
+      );
+      const totals = summarise(results);
+      const misses = results.filter((r) => !r.ok).map((r) => `${r.id} [${r.outcome}] ${r.reason ?? ""}`);
+      console.log(
+        `eval corpus, ${planner} planner:\n${formatEvalSummary(summariseByFile(results), totals)}${misses.join("\n")}`,
+      );
+      expect(results.filter((r) => r.outcome === "silently_wrong").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
+      expect(results.filter((r) => r.outcome === "error").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
+      expect(totals.cases).toBeGreaterThanOrEqual(150);
+      expect(totals.passed).toBeGreaterThanOrEqual(floors[planner]);
+    },
+    300_000,
+  );
 });

@@ -49,7 +49,8 @@ function candidatesOf(gold: Row[], built: Row[], column: number): number[][] {
       else hi = mid;
     }
     const found: number[] = [];
-    for (let i = lo; i < byValue.length && value(byValue[i]) <= a + slack; i++) if (sameRow(row, built[byValue[i]])) found.push(byValue[i]);
+    for (let i = lo; i < byValue.length && value(byValue[i]) <= a + slack; i++)
+      if (sameRow(row, built[byValue[i]])) found.push(byValue[i]);
     return found;
   });
 }
@@ -93,7 +94,8 @@ export function sameRowMultiset(gold: Row[], built: Row[]): boolean {
     // Sorted pairing settles almost every case; the matching is the exact fallback.
     const sortedGold = [...goldRows].sort(orderRows);
     const sortedBuilt = [...builtRows].sort(orderRows);
-    if (!sortedGold.every((row, i) => sameRow(row, sortedBuilt[i])) && !hasPerfectMatching(goldRows, builtRows, column)) return false;
+    if (!sortedGold.every((row, i) => sameRow(row, sortedBuilt[i])) && !hasPerfectMatching(goldRows, builtRows, column))
+      return false;
   }
   return true;
 }

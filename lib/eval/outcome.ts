@@ -15,7 +15,16 @@ import { refusedFor, type RefusalReason } from "./refusal";
  *   table for a must-refuse request): the user is not told, which makes it the worst outcome;
  * - error: the evaluation itself could not decide (e.g. the gold query failed).
  */
-export const OUTCOMES = ["correct", "correct_after_answers", "asked", "refused_as_expected", "refused_wrong_reason", "refused_should_build", "silently_wrong", "error"] as const;
+export const OUTCOMES = [
+  "correct",
+  "correct_after_answers",
+  "asked",
+  "refused_as_expected",
+  "refused_wrong_reason",
+  "refused_should_build",
+  "silently_wrong",
+  "error",
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** What a case asks for: a table (answered by gold SQL), or a refusal, maybe for one reason. */
@@ -28,4 +37,5 @@ export function refusalOutcome(expected: Expectation, code: RejectCode | undefin
 }
 
 /** Whether an outcome is what the case asked for. */
-export const isAsExpected = (outcome: Outcome) => outcome === "correct" || outcome === "correct_after_answers" || outcome === "refused_as_expected";
+export const isAsExpected = (outcome: Outcome) =>
+  outcome === "correct" || outcome === "correct_after_answers" || outcome === "refused_as_expected";

@@ -45,7 +45,16 @@ export type CaseResult = {
  * judging results is the core's job, running the agents is theirs.
  */
 export type PipelineRunner = (
-  run: { runId: string; sql: SqlClient; db: Database; reader: SqlClient; builder: SqlClient; events: EventStore; artifacts: ArtifactStore; options: PipelineOptions },
+  run: {
+    runId: string;
+    sql: SqlClient;
+    db: Database;
+    reader: SqlClient;
+    builder: SqlClient;
+    events: EventStore;
+    artifacts: ArtifactStore;
+    options: PipelineOptions;
+  },
   prompt: string,
 ) => Promise<{ status: RunEndStatus; rejectCode?: RejectCode; error?: string; questions?: PublicQuestion[] }>;
 
@@ -66,7 +75,11 @@ function databaseUrl(name: string | undefined, defaultUrl: string): string {
   return url.toString();
 }
 
-const scratchName = (id: string) => `eval_${id.toLowerCase().replace(/[^a-z0-9]+/g, "_").slice(0, 40)}_${randomBytes(3).toString("hex")}`;
+const scratchName = (id: string) =>
+  `eval_${id
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .slice(0, 40)}_${randomBytes(3).toString("hex")}`;
 
 type Connections = { sql: SqlClient } & RoleClients;
 
@@ -86,47 +99,103 @@ function describeCase(c: EvalCase) {
   } as const;
 }
 
-const settle = (result: Omit<CaseResult, "ok" | "ms">): Omit<CaseResult, "ms"> => ({ ...result, ok: isAsExpected(result.outcome) });
+const settle = (result: Omit<CaseResult, "ok" | "ms">): Omit<CaseResult, "ms"> => ({
+  ...result,
+  ok: isAsExpected(result.outcome),
+});
 
-async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: EvalEnvironment): Promise<Omit<CaseResult, "ms">> {
+async function runCase(
+  { sql, reader, builder }: Connections,
+  c: EvalCase,
+  env: EvalEnvironment,
+): Promise<Omit<CaseResult, "ms">> {
   const base = describeCase(c);
   const db = createDatabase(sql);
   const user = await getOrCreateCliUser({ db });
   const run = await createRun({ userId: user.id, prompt: c.prompt, db });
   const target = scratchName(c.id);
   const options = { ...env.options, targetTable: target };
-  const context = { runId: run.id, sql, db, reader, builder, events: createPostgresEventStore(sql), artifacts: createLocalArtifactStore(sql, env.dataDir), options };
+  const context = {
+    runId: run.id,
+    sql,
+    db,
+    reader,
+    builder,
+    events: createPostgresEventStore(sql),
+    artifacts: createLocalArtifactStore(sql, env.dataDir),
+    options,
+  };
   let outcome = await env.runPipeline(context, c.prompt);
   let answered = false;
   // Each answer may lead to one more question (a spelling, then a reading): a few rounds at most.
   for (let round = 0; round < 3 && outcome.status === "needs_input"; round++) {
     const picked = pickAnswers(outcome.questions ?? [], c.answers ?? {});
     if (!picked) break;
-    await recordAnswers({ run: { id: run.id, status: "needs_input" }, answers: picked, artifacts: context.artifacts, events: context.events, db });
+    await recordAnswers({
+      run: { id: run.id, status: "needs_input" },
+      answers: picked,
+      artifacts: context.artifacts,
+      events: context.events,
+      db,
+    });
     answered = true;
     outcome = await env.runPipeline(context, c.prompt);
   }
-  const ran = { ...base, runId: run.id, status: outcome.status, ...(answered ? { answered } : {}), ...(outcome.rejectCode ? { rejectCode: outcome.rejectCode } : {}) };
+  const ran = {
+    ...base,
+    runId: run.id,
+    status: outcome.status,
+    ...(answered ? { answered } : {}),
+    ...(outcome.rejectCode ? { rejectCode: outcome.rejectCode } : {}),
+  };
   try {
     if (outcome.status === "needs_input" && expectationOf(c).kind === "table") {
-      return settle({ ...ran, outcome: "asked", reason: `asked: ${(outcome.questions ?? []).map((q) => `${q.text} (${q.choices.map((ch) => ch.label).join(" | ")})`).join(" ")}` });
+      return settle({
+        ...ran,
+        outcome: "asked",
+        reason: `asked: ${(outcome.questions ?? []).map((q) => `${q.text} (${q.choices.map((ch) => ch.label).join(" | ")})`).join(" ")}`,
+      });
     }
     if (outcome.status !== "succeeded") {
       const refused = refusalOutcome(expectationOf(c), outcome.rejectCode);
-      const how = outcome.rejectCode ?? (outcome.status === "failed" ? "a failed build" : "a refusal without a planner code");
-      const reason = refused === "refused_wrong_reason" ? `refused as ${how}, not as ${base.expectedReason}: ${outcome.error}` : outcome.error;
+      const how =
+        outcome.rejectCode ?? (outcome.status === "failed" ? "a failed build" : "a refusal without a planner code");
+      const reason =
+        refused === "refused_wrong_reason"
+          ? `refused as ${how}, not as ${base.expectedReason}: ${outcome.error}`
+          : outcome.error;
       return settle({ ...ran, outcome: refused, reason });
     }
-    if (!("sql" in c.expect)) return settle({ ...ran, outcome: "silently_wrong", reason: "built a table for a request that should have been refused" });
+    if (!("sql" in c.expect))
+      return settle({
+        ...ran,
+        outcome: "silently_wrong",
+        reason: "built a table for a request that should have been refused",
+      });
     let gold: Awaited<ReturnType<typeof runReadOnlyQuery>>;
     try {
-      gold = await runReadOnlyQuery(reader, c.expect.sql, { rowLimit: 1_000_000, timeoutMs: 60_000, byteLimit: 1024 ** 3 });
+      gold = await runReadOnlyQuery(reader, c.expect.sql, {
+        rowLimit: 1_000_000,
+        timeoutMs: 60_000,
+        byteLimit: 1024 ** 3,
+      });
     } catch (error) {
-      return settle({ ...ran, outcome: "error", reason: `the gold query failed: ${error instanceof Error ? error.message : error}` });
+      return settle({
+        ...ran,
+        outcome: "error",
+        reason: `the gold query failed: ${error instanceof Error ? error.message : error}`,
+      });
     }
     const built = await sql.unsafe(`select * from ${qualified(options.targetSchema, target)}`);
-    const comparison = compareResults(gold.rows, built.map((row) => ({ ...row })));
-    return settle(comparison.same ? { ...ran, outcome: answered ? "correct_after_answers" : "correct" } : { ...ran, outcome: "silently_wrong", reason: comparison.reason });
+    const comparison = compareResults(
+      gold.rows,
+      built.map((row) => ({ ...row })),
+    );
+    return settle(
+      comparison.same
+        ? { ...ran, outcome: answered ? "correct_after_answers" : "correct" }
+        : { ...ran, outcome: "silently_wrong", reason: comparison.reason },
+    );
   } finally {
     await dropTable(sql, options.targetSchema, target);
   }
@@ -140,8 +209,13 @@ async function runCase({ sql, reader, builder }: Connections, c: EvalCase, env: 
 function pickAnswers(questions: PublicQuestion[], given: Record<string, string>): Answers | null {
   const picked: Answers = {};
   for (const q of questions) {
-    const keyed = Object.entries(given).filter(([key]) => key.toLowerCase() === q.id.toLowerCase() || phraseContains(q.phrase, key) || phraseContains(key, q.phrase));
-    const choice = keyed.map(([, label]) => q.choices.find((ch) => ch.label.toLowerCase() === label.toLowerCase())).find(Boolean);
+    const keyed = Object.entries(given).filter(
+      ([key]) =>
+        key.toLowerCase() === q.id.toLowerCase() || phraseContains(q.phrase, key) || phraseContains(key, q.phrase),
+    );
+    const choice = keyed
+      .map(([, label]) => q.choices.find((ch) => ch.label.toLowerCase() === label.toLowerCase()))
+      .find(Boolean);
     if (!choice) return null;
     picked[q.id] = choice.id;
   }
@@ -171,13 +245,21 @@ export async function runEvaluation(cases: EvalCase[], env: EvalEnvironment): Pr
       try {
         result = { ...(await runCase(connections, c, env)), ms: Math.round(performance.now() - started) };
       } catch (error) {
-        result = { ...describeCase(c), outcome: "error", ok: false, reason: error instanceof Error ? error.message : String(error), ms: Math.round(performance.now() - started) };
+        result = {
+          ...describeCase(c),
+          outcome: "error",
+          ok: false,
+          reason: error instanceof Error ? error.message : String(error),
+          ms: Math.round(performance.now() - started),
+        };
       }
       results.push(result);
       env.onCase?.(result);
     }
   } finally {
-    await Promise.all([...clients.values()].flatMap(({ sql, reader, builder }) => [sql.end(), reader.end(), builder.end()]));
+    await Promise.all(
+      [...clients.values()].flatMap(({ sql, reader, builder }) => [sql.end(), reader.end(), builder.end()]),
+    );
   }
   return results;
 }

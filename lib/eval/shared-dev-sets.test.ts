@@ -35,41 +35,68 @@ const knownSilentlyWrong: Record<(typeof planners)[number], Record<string, strin
 
 // The reading planner's correct cases per file, reached so far: a floor, so a change that loses
 // one shows up here (refusals are left out, as questions may replace some of them).
-const readingFloors: Record<string, number> = { "dev-northwind": 20, "dev-chinook": 22, "dev-jaffle_shop": 5, "dev-classicmodels": 12, "dev-demo": 18 };
+const readingFloors: Record<string, number> = {
+  "dev-northwind": 20,
+  "dev-chinook": 22,
+  "dev-jaffle_shop": 5,
+  "dev-classicmodels": 12,
+  "dev-demo": 18,
+};
 
 const evaluated = new Map<string, CaseResult[]>(planners.map((p) => [p, []]));
 
 afterAll(() => {
   for (const [planner, results] of evaluated) {
-    if (results.length > 0) console.log(`shared dev sets, ${planner} planner:\n${formatEvalSummary(summariseByFile(results), summarise(results))}`);
+    if (results.length > 0)
+      console.log(
+        `shared dev sets, ${planner} planner:\n${formatEvalSummary(summariseByFile(results), summarise(results))}`,
+      );
   }
 });
 
-const prepare = useWarehouseDatabases((sql, name) => loadSchemaDataset(sql, datasetDir(name as DatasetName | "classicmodels")));
+const prepare = useWarehouseDatabases((sql, name) =>
+  loadSchemaDataset(sql, datasetDir(name as DatasetName | "classicmodels")),
+);
 
 describe("the shared development sets", () => {
-  it.each(devFiles)("%s has no silently wrong case and no broken case, with either planner", async (file) => {
-    const cases = await loadEvalCases([path.join(evalsDir, `${file}.json`)]);
-    const url = await prepare(cases[0].database!);
-    for (const planner of planners) {
-      const started = performance.now();
-      const results = await runEvaluation(
-        cases.map((c) => ({ ...c, database: url })),
-        {
-          runPipeline,
-          defaultUrl: url,
-          dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-dev-eval-")),
-          options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 60_000, planner },
-        },
-      );
-      const [totals] = summariseByFile(results);
-      evaluated.get(planner)!.push(...results);
-      const misses = results.filter((r) => r.outcome === "silently_wrong" || r.outcome === "refused_wrong_reason" || r.outcome === "error");
-      console.log(`${file}, ${planner} planner: ${JSON.stringify(totals)} in ${Math.round(performance.now() - started)} ms\n${misses.map((r) => `${r.id} [${r.outcome}] ${r.reason ?? ""}`).join("\n")}`);
+  it.each(devFiles)(
+    "%s has no silently wrong case and no broken case, with either planner",
+    async (file) => {
+      const cases = await loadEvalCases([path.join(evalsDir, `${file}.json`)]);
+      const url = await prepare(cases[0].database!);
+      for (const planner of planners) {
+        const started = performance.now();
+        const results = await runEvaluation(
+          cases.map((c) => ({ ...c, database: url })),
+          {
+            runPipeline,
+            defaultUrl: url,
+            dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-dev-eval-")),
+            options: {
+              sourceSchemas: ["public"],
+              targetSchema: "public",
+              maxRepairRounds: 3,
+              statementTimeoutMs: 60_000,
+              planner,
+            },
+          },
+        );
+        const [totals] = summariseByFile(results);
+        evaluated.get(planner)!.push(...results);
+        const misses = results.filter(
+          (r) => r.outcome === "silently_wrong" || r.outcome === "refused_wrong_reason" || r.outcome === "error",
+        );
+        console.log(
+          `${file}, ${planner} planner: ${JSON.stringify(totals)} in ${Math.round(performance.now() - started)} ms\n${misses.map((r) => `${r.id} [${r.outcome}] ${r.reason ?? ""}`).join("\n")}`,
+        );
 
-      expect(results.filter((r) => r.outcome === "error").map((r) => `${planner} ${r.id}: ${r.reason}`)).toEqual([]);
-      expect(results.filter((r) => r.outcome === "silently_wrong").map((r) => `${planner} ${r.id}`)).toEqual((knownSilentlyWrong[planner][file] ?? []).map((id) => `${planner} ${id}`));
-      if (planner === "reading") expect(totals.correct).toBeGreaterThanOrEqual(readingFloors[file]);
-    }
-  }, 600_000);
+        expect(results.filter((r) => r.outcome === "error").map((r) => `${planner} ${r.id}: ${r.reason}`)).toEqual([]);
+        expect(results.filter((r) => r.outcome === "silently_wrong").map((r) => `${planner} ${r.id}`)).toEqual(
+          (knownSilentlyWrong[planner][file] ?? []).map((id) => `${planner} ${id}`),
+        );
+        if (planner === "reading") expect(totals.correct).toBeGreaterThanOrEqual(readingFloors[file]);
+      }
+    },
+    600_000,
+  );
 });

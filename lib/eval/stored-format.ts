@@ -27,6 +27,7 @@ export function readStoredTotals(stored: unknown): EvalTotals {
 
 /** A case's outcome, as stored by any version. */
 export function readStoredOutcome(outcome: string, expected: string): Outcome {
-  if (outcome === "rejected" || outcome === "failed") return expected === "reject" ? "refused_as_expected" : "refused_should_build";
+  if (outcome === "rejected" || outcome === "failed")
+    return expected === "reject" ? "refused_as_expected" : "refused_should_build";
   return outcome as Outcome;
 }

@@ -31,7 +31,18 @@ const totalsKey: Record<Outcome, Exclude<keyof EvalTotals, "cases" | "passed">> 
 
 /** Counts per outcome. */
 export function summarise(results: { outcome: Outcome }[]): EvalTotals {
-  const totals: EvalTotals = { cases: 0, passed: 0, correct: 0, correctAfterAnswers: 0, asked: 0, refusedAsExpected: 0, refusedWrongReason: 0, refusedShouldBuild: 0, silentlyWrong: 0, errors: 0 };
+  const totals: EvalTotals = {
+    cases: 0,
+    passed: 0,
+    correct: 0,
+    correctAfterAnswers: 0,
+    asked: 0,
+    refusedAsExpected: 0,
+    refusedWrongReason: 0,
+    refusedShouldBuild: 0,
+    silentlyWrong: 0,
+    errors: 0,
+  };
   for (const { outcome } of results) {
     totals.cases++;
     if (isAsExpected(outcome)) totals.passed++;

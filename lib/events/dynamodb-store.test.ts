@@ -20,8 +20,20 @@ describe("DynamoDB event store", () => {
   it("numbers a run's events from 1 and reads them back as written", async () => {
     const runId = randomUUID();
     const first = await store.append(runId, { agent: "planner", level: "info", message: "planning" });
-    await store.append(runId, { agent: "codegen", level: "success", message: "", payload: { sql: "select 1", rows: [1, null, 2.5], nested: { ok: true } }, durationMs: 1234 });
-    await store.append(runId, { agent: "validator", level: "warn", message: "2 nulls", payload: "plain text", durationMs: 0 });
+    await store.append(runId, {
+      agent: "codegen",
+      level: "success",
+      message: "",
+      payload: { sql: "select 1", rows: [1, null, 2.5], nested: { ok: true } },
+      durationMs: 1234,
+    });
+    await store.append(runId, {
+      agent: "validator",
+      level: "warn",
+      message: "2 nulls",
+      payload: "plain text",
+      durationMs: 0,
+    });
 
     expect(first).toMatchObject({ runId, seq: 1, agent: "planner" });
     expect(Date.parse(first.at)).not.toBeNaN();
@@ -29,7 +41,11 @@ describe("DynamoDB event store", () => {
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(events[0]).toEqual(first);
     expect(events[0]).not.toHaveProperty("payload", expect.anything());
-    expect(events[1]).toMatchObject({ message: "", payload: { sql: "select 1", rows: [1, null, 2.5], nested: { ok: true } }, durationMs: 1234 });
+    expect(events[1]).toMatchObject({
+      message: "",
+      payload: { sql: "select 1", rows: [1, null, 2.5], nested: { ok: true } },
+      durationMs: 1234,
+    });
     expect(events[2]).toMatchObject({ payload: "plain text", durationMs: 0 });
   });
 
@@ -47,7 +63,9 @@ describe("DynamoDB event store", () => {
     const writers = [store, createDynamoDbEventStore({ client: dynamo.connect(), tableName })];
     const messages = Array.from({ length: 20 }, (_, i) => `message ${i}`);
 
-    const appended = await Promise.all(messages.map((message, i) => writers[i % 2].append(runId, { agent: "executor", level: "info", message })));
+    const appended = await Promise.all(
+      messages.map((message, i) => writers[i % 2].append(runId, { agent: "executor", level: "info", message })),
+    );
 
     expect(appended.map((e) => e.seq).sort((a, b) => a - b)).toEqual(messages.map((_, i) => i + 1));
     const events = await store.listAfter(runId, 0);
@@ -60,7 +78,11 @@ describe("DynamoDB event store", () => {
     const runId = randomUUID();
     const impatient = createDynamoDbEventStore({ client: dynamo.client, tableName, maxAttempts: 1 });
 
-    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => impatient.append(runId, { agent: "executor", level: "info", message: `m${i}` })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        impatient.append(runId, { agent: "executor", level: "info", message: `m${i}` }),
+      ),
+    );
 
     const kept = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     const failed = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
@@ -79,7 +101,10 @@ describe("DynamoDB event store", () => {
     ]);
     await store.append(a, { agent: "profiler", level: "info", message: "a2" });
 
-    expect((await store.listAfter(a, 0)).map((e) => [e.runId, e.seq, e.message])).toEqual([[a, 1, "a1"], [a, 2, "a2"]]);
+    expect((await store.listAfter(a, 0)).map((e) => [e.runId, e.seq, e.message])).toEqual([
+      [a, 1, "a1"],
+      [a, 2, "a2"],
+    ]);
     expect((await store.listAfter(b, 0)).map((e) => [e.runId, e.seq, e.message])).toEqual([[b, 1, "b1"]]);
   });
 

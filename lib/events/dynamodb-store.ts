@@ -60,7 +60,12 @@ function isConditionFailure(error: unknown): boolean {
  * still free; a writer that loses the race reads again and retries. Each `seq` is written once,
  * and only after its predecessor exists, so concurrent writers never overwrite or skip.
  */
-export function createDynamoDbEventStore({ client, tableName, pageSize = 100, maxAttempts = 50 }: DynamoDbEventStoreOptions): EventStore {
+export function createDynamoDbEventStore({
+  client,
+  tableName,
+  pageSize = 100,
+  maxAttempts = 50,
+}: DynamoDbEventStoreOptions): EventStore {
   async function lastSeq(runId: string): Promise<number> {
     const { Items } = await client.send(
       new QueryCommand({
@@ -79,10 +84,19 @@ export function createDynamoDbEventStore({ client, tableName, pageSize = 100, ma
   return {
     async append(runId, event: RunEventInput) {
       for (let attempt = 1; ; attempt++) {
-        const stored: StoredRunEvent = { ...event, runId, seq: (await lastSeq(runId)) + 1, at: new Date().toISOString() };
+        const stored: StoredRunEvent = {
+          ...event,
+          runId,
+          seq: (await lastSeq(runId)) + 1,
+          at: new Date().toISOString(),
+        };
         try {
           await client.send(
-            new PutItemCommand({ TableName: tableName, Item: toItem(stored), ConditionExpression: "attribute_not_exists(seq)" }),
+            new PutItemCommand({
+              TableName: tableName,
+              Item: toItem(stored),
+              ConditionExpression: "attribute_not_exists(seq)",
+            }),
           );
           return stored;
         } catch (error) {
@@ -119,7 +133,13 @@ export function createDynamoDbEventStore({ client, tableName, pageSize = 100, ma
  * Creates the events table (on-demand billing) and waits until it is usable; a table that
  * already exists is left as it is. For tests and a first deploy outside SST.
  */
-export async function createEventsTable({ client, tableName }: { client: DynamoDBClient; tableName: string }): Promise<void> {
+export async function createEventsTable({
+  client,
+  tableName,
+}: {
+  client: DynamoDBClient;
+  tableName: string;
+}): Promise<void> {
   try {
     await client.send(
       new CreateTableCommand({

@@ -23,7 +23,8 @@ describe("live run events over SSE", () => {
     h = await createPipelineHarness(testServers()[0], { demo: false });
     store = createPostgresEventStore(h.sql);
     hub = new LiveHub(h.sql, store);
-    const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'live', 'running' from datamorph.users limit 1 returning id`;
+    const [run] =
+      await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'live', 'running' from datamorph.users limit 1 returning id`;
     runId = run.id;
   });
   afterAll(async () => h?.close());
@@ -32,7 +33,8 @@ describe("live run events over SSE", () => {
     runEventStream({ runId, after, store, hub, hasEnded: async () => false, signal: new AbortController().signal });
 
   it("sends the backlog, then each new event as it is written, and ends after the final one", async () => {
-    for (const message of ["one", "two", "three"]) await store.append(runId, { agent: "planner", level: "info", message });
+    for (const message of ["one", "two", "three"])
+      await store.append(runId, { agent: "planner", level: "info", message });
     const reading = readAll(stream(1));
     await new Promise((resolve) => setTimeout(resolve, 50));
     for (let i = 0; i < 20; i++) await store.append(runId, { agent: "executor", level: "info", message: `live ${i}` });
@@ -49,8 +51,18 @@ describe("live run events over SSE", () => {
   });
 
   it("closes at its time limit without saying end, and the reconnect resumes where it stopped", async () => {
-    const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'long', 'running' from datamorph.users limit 1 returning id`;
-    const open = (after: number) => runEventStream({ runId: run.id, after, store, hub, hasEnded: async () => false, signal: new AbortController().signal, maxDurationMs: 300 });
+    const [run] =
+      await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'long', 'running' from datamorph.users limit 1 returning id`;
+    const open = (after: number) =>
+      runEventStream({
+        runId: run.id,
+        after,
+        store,
+        hub,
+        hasEnded: async () => false,
+        signal: new AbortController().signal,
+        maxDurationMs: 300,
+      });
     await store.append(run.id, { agent: "planner", level: "info", message: "before" });
     const first = await new Response(open(0)).text();
     expect(first).toMatch(/retry: \d+\n\n$/);
@@ -60,9 +72,17 @@ describe("live run events over SSE", () => {
   });
 
   it("ends at once for a run that stopped without a final event", async () => {
-    const [run] = await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'cut off', 'interrupted' from datamorph.users limit 1 returning id`;
+    const [run] =
+      await h.sql`insert into datamorph.runs (user_id, prompt, status) select id, 'cut off', 'interrupted' from datamorph.users limit 1 returning id`;
     await store.append(run.id, { agent: "planner", level: "info", message: "started" });
-    const ended = runEventStream({ runId: run.id, after: 0, store, hub, hasEnded: async () => true, signal: new AbortController().signal });
+    const ended = runEventStream({
+      runId: run.id,
+      after: 0,
+      store,
+      hub,
+      hasEnded: async () => true,
+      signal: new AbortController().signal,
+    });
     expect(await readAll(ended)).toEqual({ ids: [1], ended: true });
   });
 });

@@ -9,7 +9,11 @@ const encoded = new WeakMap<StoredRunEvent, Uint8Array>();
 const textEncoder = new TextEncoder();
 function frame(event: StoredRunEvent): Uint8Array {
   let bytes = encoded.get(event);
-  if (!bytes) encoded.set(event, (bytes = textEncoder.encode(`id: ${event.seq}\nevent: run-event\ndata: ${JSON.stringify(event)}\n\n`)));
+  if (!bytes)
+    encoded.set(
+      event,
+      (bytes = textEncoder.encode(`id: ${event.seq}\nevent: run-event\ndata: ${JSON.stringify(event)}\n\n`)),
+    );
   return bytes;
 }
 
@@ -23,7 +27,15 @@ const isFinal = (event: StoredRunEvent) => (event.payload as { final?: boolean }
  * earlier without saying `end`, so the browser reconnects and resumes: a serverless function
  * (Lambda, 60 s behind CloudFront) then ends each response cleanly instead of being cut off.
  */
-export function runEventStream({ runId, after, store, hub, hasEnded, signal, maxDurationMs }: {
+export function runEventStream({
+  runId,
+  after,
+  store,
+  hub,
+  hasEnded,
+  signal,
+  maxDurationMs,
+}: {
   runId: string;
   after: number;
   store: EventStore;
@@ -69,8 +81,14 @@ export function runEventStream({ runId, after, store, hub, hasEnded, signal, max
         chain = chain.then(work).catch(() => close());
       };
       const unsubscribe = await hub.subscribe(runId, (events) => schedule(() => deliver(events)));
-      const heartbeat = setInterval(() => !closed && controller.enqueue(textEncoder.encode(": keep-alive\n\n")), HEARTBEAT_MS);
-      const rotation = maxDurationMs === undefined ? undefined : setTimeout(() => schedule(async () => close("rotated")), maxDurationMs);
+      const heartbeat = setInterval(
+        () => !closed && controller.enqueue(textEncoder.encode(": keep-alive\n\n")),
+        HEARTBEAT_MS,
+      );
+      const rotation =
+        maxDurationMs === undefined
+          ? undefined
+          : setTimeout(() => schedule(async () => close("rotated")), maxDurationMs);
       stop = () => {
         unsubscribe();
         clearInterval(heartbeat);

@@ -1,5 +1,14 @@
 /** The agents of the pipeline, in the order a run meets them. */
-export const AGENTS = ["orchestrator", "planner", "profiler", "codegen", "executor", "validator", "remediator", "publisher"] as const;
+export const AGENTS = [
+  "orchestrator",
+  "planner",
+  "profiler",
+  "codegen",
+  "executor",
+  "validator",
+  "remediator",
+  "publisher",
+] as const;
 export type Agent = (typeof AGENTS)[number];
 
 export type EventLevel = "info" | "success" | "warn" | "error";

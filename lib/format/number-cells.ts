@@ -11,7 +11,9 @@ export const isNumberCell = (value: unknown): value is number | string =>
 
 /** The columns whose non-null cells are all numbers (and at least one is not null): they align right, as in psql. */
 export function numericColumns(columns: string[], rows: Record<string, unknown>[]): Set<string> {
-  return new Set(columns.filter((c) => rows.some((r) => r[c] != null) && rows.every((r) => r[c] == null || isNumberCell(r[c]))));
+  return new Set(
+    columns.filter((c) => rows.some((r) => r[c] != null) && rows.every((r) => r[c] == null || isNumberCell(r[c]))),
+  );
 }
 
 /**

@@ -11,10 +11,14 @@ export type ReadJsonBodyOptions<T> = {
   limitHint?: string;
 };
 
-const formatBytes = (bytes: number) => (bytes >= 1e6 ? `${Math.round(bytes / 1e6)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} kB` : `${bytes} bytes`);
+const formatBytes = (bytes: number) =>
+  bytes >= 1e6 ? `${Math.round(bytes / 1e6)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} kB` : `${bytes} bytes`;
 
 const tooLarge = (maxBytes: number, hint?: string) =>
-  new AppError("payload_too_large", `The request body is larger than ${formatBytes(maxBytes)}, the most this endpoint accepts${hint ? `; ${hint}` : ""}.`);
+  new AppError(
+    "payload_too_large",
+    `The request body is larger than ${formatBytes(maxBytes)}, the most this endpoint accepts${hint ? `; ${hint}` : ""}.`,
+  );
 
 /**
  * Reads the whole body, refusing it with a 413 as soon as it passes `maxBytes`: a wrong or
@@ -55,7 +59,13 @@ function describeValue(value: unknown): string {
   return "an object";
 }
 
-const EXPECTED: Record<string, string> = { string: "text (a JSON string)", number: "a number", boolean: "true or false", object: "an object", array: "a list" };
+const EXPECTED: Record<string, string> = {
+  string: "text (a JSON string)",
+  number: "a number",
+  boolean: "true or false",
+  object: "an object",
+  array: "a list",
+};
 
 // Zod's own messages ("Invalid input: expected string, received number") name neither the field
 // nor the fix; a schema's custom messages already say both, so they are kept as written.
@@ -63,9 +73,12 @@ function issueMessage(issue: z.core.$ZodIssue, example: string): string {
   const field = issue.path.map(String).join(".");
   if (issue.code === "invalid_type" && field) {
     const got = describeValue(issue.input);
-    return got === "missing" ? `"${field}" is missing: send ${example}.` : `"${field}" must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${got}: send ${example}.`;
+    return got === "missing"
+      ? `"${field}" is missing: send ${example}.`
+      : `"${field}" must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${got}: send ${example}.`;
   }
-  if (field && /^(Invalid|Too (big|small)|Unrecognized)/.test(issue.message)) return `"${field}" is not valid (${issue.message}): send ${example}.`;
+  if (field && /^(Invalid|Too (big|small)|Unrecognized)/.test(issue.message))
+    return `"${field}" is not valid (${issue.message}): send ${example}.`;
   // A message that starts in lower case ("must be a lowercase snake_case identifier") is about the field.
   if (field && /^[a-z]/.test(issue.message)) return `"${field}" ${issue.message}.`;
   return issue.message;
@@ -76,7 +89,10 @@ function issueMessage(issue: z.core.$ZodIssue, example: string): string {
  * 400 or 413 AppError that says what to send instead: not UTF-8, not JSON, not an object, or
  * the first field that does not fit (named).
  */
-export async function readJsonBody<T>(request: Request, { schema, maxBytes, example, limitHint }: ReadJsonBodyOptions<T>): Promise<T> {
+export async function readJsonBody<T>(
+  request: Request,
+  { schema, maxBytes, example, limitHint }: ReadJsonBodyOptions<T>,
+): Promise<T> {
   const bytes = await readBodyBytes(request, maxBytes, limitHint);
   let text: string;
   try {

@@ -7,6 +7,9 @@
  * header picks its own per-address bucket. The per-account limits hold regardless.
  */
 export function clientAddress(headers: Headers): string {
-  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return entries.at(-1)?.slice(0, 100) ?? "unknown";
 }

@@ -12,7 +12,10 @@ export type BodyTypes = { bodyTypes?: readonly string[] };
 /** A JSON error body with the status its code maps to; internal details stay in the server log. */
 export function errorResponse(error: unknown, context: string): NextResponse {
   const publicError = toPublicError(error, context);
-  return NextResponse.json({ error: { code: publicError.code, message: publicError.message } }, { status: publicError.status });
+  return NextResponse.json(
+    { error: { code: publicError.code, message: publicError.message } },
+    { status: publicError.status },
+  );
 }
 
 const typeNames: Record<string, string> = {
@@ -33,12 +36,19 @@ export function assertSameOriginWrite(request: Request, { bodyTypes = API_BODY_T
     throw new AppError("forbidden", CROSS_SITE_MESSAGE);
   }
   if (!hasBodyType(request.headers, bodyTypes)) {
-    throw new AppError("unsupported_media_type", `Send the body as ${bodyTypes.map((type) => typeNames[type] ?? type).join(" or ")}.`);
+    throw new AppError(
+      "unsupported_media_type",
+      `Send the body as ${bodyTypes.map((type) => typeNames[type] ?? type).join(" or ")}.`,
+    );
   }
 }
 
 /** Wraps a handler anyone may call (such as the Auth.js endpoints) with the same-origin check of `assertSameOriginWrite`. */
-export function withSameOrigin<R extends Request, A extends unknown[]>(name: string, handler: (request: R, ...rest: A) => Promise<Response>, options: BodyTypes = {}) {
+export function withSameOrigin<R extends Request, A extends unknown[]>(
+  name: string,
+  handler: (request: R, ...rest: A) => Promise<Response>,
+  options: BodyTypes = {},
+) {
   return async (request: R, ...rest: A): Promise<Response> => {
     try {
       assertSameOriginWrite(request, options);

@@ -8,7 +8,15 @@ const headers = (values: Record<string, string>) => new Headers({ host: "127.0.0
 describe("isSameOriginRequest", () => {
   it("accepts the app's own origin, also behind a proxy that forwards the host", () => {
     expect(isSameOriginRequest(headers({ origin: "http://127.0.0.1:3000" }))).toBe(true);
-    expect(isSameOriginRequest(new Headers({ host: "lambda.internal", "x-forwarded-host": "data.example.com", origin: "https://data.example.com" }))).toBe(true);
+    expect(
+      isSameOriginRequest(
+        new Headers({
+          host: "lambda.internal",
+          "x-forwarded-host": "data.example.com",
+          origin: "https://data.example.com",
+        }),
+      ),
+    ).toBe(true);
   });
 
   it("refuses another site, another port of the same host, and an opaque origin", () => {

@@ -5,7 +5,8 @@ export const SAFE_METHODS: ReadonlySet<string> = new Set(["GET", "HEAD", "OPTION
 export const API_BODY_TYPES: readonly string[] = ["application/json", "multipart/form-data"];
 
 /** What a refused cross-site request is told. */
-export const CROSS_SITE_MESSAGE = "This request came from another site, so it was refused. Use DataMorph's own pages, or call the API from a script rather than a web page.";
+export const CROSS_SITE_MESSAGE =
+  "This request came from another site, so it was refused. Use DataMorph's own pages, or call the API from a script rather than a web page.";
 
 /**
  * The host the browser addressed: Next.js and a proxy in front of it (CloudFront, a load

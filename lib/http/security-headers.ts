@@ -26,7 +26,8 @@ export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; de
 }
 
 // No page uses any of these; a page that gets injected cannot ask for them either.
-const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), display-capture=()";
+const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), display-capture=()";
 
 /** Headers every response carries besides the CSP; HSTS only over HTTPS, where browsers heed it. */
 export function securityHeaders({ https }: { https: boolean }): Record<string, string> {

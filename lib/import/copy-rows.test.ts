@@ -42,7 +42,9 @@ describe.each(testServers())("loading rows on $name Postgres", (server) => {
       await tx`create table counts (id integer, count integer)`;
       return copyRows(tx, "public", "counts", scan);
     });
-    await expect(load).rejects.toThrow(`counts.csv data row ${goodRows + 1}, column count: invalid input syntax for type integer: "many".`);
+    await expect(load).rejects.toThrow(
+      `counts.csv data row ${goodRows + 1}, column count: invalid input syntax for type integer: "many".`,
+    );
     const [{ exists }] = await sql`select to_regclass('public.counts') is not null as exists`;
     expect(exists).toBe(false);
   });
@@ -56,12 +58,38 @@ describe.each(testServers())("loading rows on $name Postgres", (server) => {
       await tx`create table grown (id integer)`;
       return copyRows(tx, "public", "grown", scan);
     });
-    await expect(load).rejects.toThrow("grown.csv changed while it was being imported; nothing was loaded. Import it again.");
+    await expect(load).rejects.toThrow(
+      "grown.csv changed while it was being imported; nothing was loaded. Import it again.",
+    );
   });
 
   it("only infers a type for values Postgres accepts as that type", async () => {
-    const values = ["+5", "-0", "2147483647", "-2147483648", "2147483648", "9223372036854775807", "99999999999999999999", ".5", "5.", "+.5", "1e3", "-2.5E-7",
-      "TRUE", "f", "Yes", "n", "2024-02-29", "2024-02-30", "0001-01-01", "2024-01-01 23:59:59.999999", "2024-01-01T00:00", "2024-01-01T00:00:00+15:59", "2024-01-01T00:00:00-0530", "2024-01-01 00:00Z"];
+    const values = [
+      "+5",
+      "-0",
+      "2147483647",
+      "-2147483648",
+      "2147483648",
+      "9223372036854775807",
+      "99999999999999999999",
+      ".5",
+      "5.",
+      "+.5",
+      "1e3",
+      "-2.5E-7",
+      "TRUE",
+      "f",
+      "Yes",
+      "n",
+      "2024-02-29",
+      "2024-02-30",
+      "0001-01-01",
+      "2024-01-01 23:59:59.999999",
+      "2024-01-01T00:00",
+      "2024-01-01T00:00:00+15:59",
+      "2024-01-01T00:00:00-0530",
+      "2024-01-01 00:00Z",
+    ];
     for (const value of values) {
       const type = typeOfValue(value);
       if (type === "text") continue;

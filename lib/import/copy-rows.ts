@@ -38,15 +38,25 @@ function toLoadError(error: unknown, label: string): unknown {
   const at = where && /line (\d+)(?:, column (\w+))?/.exec(where);
   if (!at) return error;
   // COPY counts the records it was sent, and the header is not sent: its "line 1" is data row 1.
-  return new AppError("bad_request", `${label} data row ${at[1]}${at[2] ? `, column ${at[2]}` : ""}: ${(error as Error).message}.`);
+  return new AppError(
+    "bad_request",
+    `${label} data row ${at[1]}${at[2] ? `, column ${at[2]}` : ""}: ${(error as Error).message}.`,
+  );
 }
 
 /**
  * Pass two: streams the file's rows into `schema.table` with COPY, inside the caller's
  * transaction. Fails if the file changed since the scan, since the inferred types may no longer hold.
  */
-export async function copyRows(tx: TransactionSql, schema: string, table: string, scan: CsvScan, onProgress?: OnImportProgress): Promise<number> {
-  const report = (bytesRead: number) => onProgress?.({ file: scan.label, phase: "load", bytesRead, totalBytes: scan.size });
+export async function copyRows(
+  tx: TransactionSql,
+  schema: string,
+  table: string,
+  scan: CsvScan,
+  onProgress?: OnImportProgress,
+): Promise<number> {
+  const report = (bytesRead: number) =>
+    onProgress?.({ file: scan.label, phase: "load", bytesRead, totalBytes: scan.size });
   const columns = scan.columns.map((c) => quoteIdent(c.name)).join(", ");
   const statement = `copy ${quoteIdent(schema)}.${quoteIdent(table)} (${columns}) from stdin with (format csv)`;
   const counter = { rows: 0 };
@@ -57,7 +67,10 @@ export async function copyRows(tx: TransactionSql, schema: string, table: string
   }
   const now = await stat(scan.file);
   if (counter.rows !== scan.rows || now.size !== scan.size || now.mtimeMs !== scan.mtimeMs) {
-    throw new AppError("conflict", `${scan.label} changed while it was being imported; nothing was loaded. Import it again.`);
+    throw new AppError(
+      "conflict",
+      `${scan.label} changed while it was being imported; nothing was loaded. Import it again.`,
+    );
   }
   return counter.rows;
 }

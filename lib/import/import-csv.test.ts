@@ -16,7 +16,9 @@ describe.each(testServers())("CSV import on $name Postgres", (server) => {
   let scratch: string;
 
   const tablesIn = async (schema: string) =>
-    (await sql`select table_name from information_schema.tables where table_schema = ${schema} order by 1`).map((r) => r.table_name);
+    (await sql`select table_name from information_schema.tables where table_schema = ${schema} order by 1`).map(
+      (r) => r.table_name,
+    );
 
   beforeAll(async () => {
     const database = await createTestDatabase(server);
@@ -50,7 +52,13 @@ describe.each(testServers())("CSV import on $name Postgres", (server) => {
       select customer_id, big_number::text, price::text, active, zip, notes, seen_at_utc at time zone 'UTC' as seen_utc
       from typed.types order by customer_id`;
     expect(rows.map((r) => r.customer_id)).toEqual([-7, 1, 2, 3]);
-    expect(rows[1]).toMatchObject({ big_number: "9000000000", price: "19.99", active: true, zip: "02134", notes: 'said "hi"' });
+    expect(rows[1]).toMatchObject({
+      big_number: "9000000000",
+      price: "19.99",
+      active: true,
+      zip: "02134",
+      notes: 'said "hi"',
+    });
     expect(rows[2].notes).toBeNull();
     expect(rows[3].notes).toBe("");
     expect(rows[0].notes).toBe("multi\nline");
@@ -92,7 +100,9 @@ describe.each(testServers())("CSV import on $name Postgres", (server) => {
   it("replaces a table atomically: a failed replace keeps the old one, a good one swaps it", async () => {
     await writeFile(path.join(scratch, "cities.csv"), "city,population\nOslo,700000\n");
     await importCsv({ sql, file: path.join(scratch, "cities.csv"), schema: "swap" });
-    await expect(importCsv({ sql, file: fixture("ragged.csv"), schema: "swap", table: "cities", replace: true })).rejects.toThrow(/line 4/);
+    await expect(
+      importCsv({ sql, file: fixture("ragged.csv"), schema: "swap", table: "cities", replace: true }),
+    ).rejects.toThrow(/line 4/);
     expect(await sql`select * from swap.cities`).toEqual([{ city: "Oslo", population: 700000 }]);
 
     await writeFile(path.join(scratch, "cities.csv"), "city,population\nRome,2800000.5\nLima,\n");
@@ -107,9 +117,9 @@ describe.each(testServers())("CSV import on $name Postgres", (server) => {
     await writeFile(path.join(scratch, "prices.csv"), "sku,price\nA1,9.5\n");
     await importCsv({ sql, file: path.join(scratch, "prices.csv"), schema: "viewed" });
     await sql`create view viewed.cheap as select * from viewed.prices where price < 10`;
-    await expect(importCsv({ sql, file: path.join(scratch, "prices.csv"), schema: "viewed", replace: true })).rejects.toThrow(
-      /Cannot replace viewed\.prices: .*view viewed\.cheap depends on table viewed\.prices/,
-    );
+    await expect(
+      importCsv({ sql, file: path.join(scratch, "prices.csv"), schema: "viewed", replace: true }),
+    ).rejects.toThrow(/Cannot replace viewed\.prices: .*view viewed\.cheap depends on table viewed\.prices/);
     expect(await sql`select * from viewed.cheap`).toEqual([{ sku: "A1", price: "9.5" }]);
   });
 
@@ -119,42 +129,65 @@ describe.each(testServers())("CSV import on $name Postgres", (server) => {
     await writeFile(path.join(dir, "Good Rows.csv"), "id,label\n1,a\n");
     await writeFile(path.join(dir, "schema.sql"), "create table public.pwned (id int);");
     await writeFile(path.join(dir, "zz_bad.csv"), "id,label\n1,a,b\n");
-    await expect(importPath({ sql, path: dir, schema: "dir" })).rejects.toThrow("zz_bad.csv line 2 has 3 fields, the header has 2.");
+    await expect(importPath({ sql, path: dir, schema: "dir" })).rejects.toThrow(
+      "zz_bad.csv line 2 has 3 fields, the header has 2.",
+    );
     expect(await tablesIn("dir")).toEqual([]);
 
     await rm(path.join(dir, "zz_bad.csv"));
     const results = await importPath({ sql, path: dir, schema: "dir" });
     expect(results.map((r) => `${r.table}:${r.rows}`)).toEqual(["good_rows:1"]);
     expect(await tablesIn("public")).toEqual([]);
-    await expect(importPath({ sql, path: dir, schema: "dir", table: "x" })).rejects.toThrow(/only be given for a single file/);
+    await expect(importPath({ sql, path: dir, schema: "dir", table: "x" })).rejects.toThrow(
+      /only be given for a single file/,
+    );
   });
 
   it("refuses unsafe names: a bad table name or DataMorph's own schema", async () => {
-    await expect(importCsv({ sql, file: fixture("types.csv"), schema: "public", table: 'x"; drop table y' })).rejects.toThrow(
-      /is not a valid table name/,
+    await expect(
+      importCsv({ sql, file: fixture("types.csv"), schema: "public", table: 'x"; drop table y' }),
+    ).rejects.toThrow(/is not a valid table name/);
+    await expect(importCsv({ sql, file: fixture("types.csv"), schema: "datamorph" })).rejects.toThrow(
+      /belongs to DataMorph/,
     );
-    await expect(importCsv({ sql, file: fixture("types.csv"), schema: "datamorph" })).rejects.toThrow(/belongs to DataMorph/);
   });
 
   it("imports an upload stream, reporting progress through both passes", async () => {
     const body = `Order ID,Amount\n${Array.from({ length: 5000 }, (_, i) => `${i + 1},${(i % 100) + 0.25}`).join("\n")}\n`;
     const events: ImportProgress[] = [];
     const chunks = [Buffer.from(body.slice(0, 1000)), Buffer.from(body.slice(1000))];
-    const result = await importCsv({ sql, stream: Readable.from(chunks), name: "Web Orders.csv", schema: "uploads", onProgress: (p) => events.push(p) });
-    expect(result).toMatchObject({ table: "web_orders", rows: 5000, columns: [{ name: "order_id", type: "integer" }, { name: "amount", type: "numeric" }] });
+    const result = await importCsv({
+      sql,
+      stream: Readable.from(chunks),
+      name: "Web Orders.csv",
+      schema: "uploads",
+      onProgress: (p) => events.push(p),
+    });
+    expect(result).toMatchObject({
+      table: "web_orders",
+      rows: 5000,
+      columns: [
+        { name: "order_id", type: "integer" },
+        { name: "amount", type: "numeric" },
+      ],
+    });
     const [{ total }] = await sql`select sum(amount)::text as total from uploads.web_orders`;
     expect(total).toBe("248750.00");
     for (const phase of ["scan", "load"]) {
       const last = events.filter((e) => e.phase === phase).at(-1);
-      expect(last).toMatchObject({ file: "Web Orders.csv", bytesRead: Buffer.byteLength(body), totalBytes: Buffer.byteLength(body) });
+      expect(last).toMatchObject({
+        file: "Web Orders.csv",
+        bytesRead: Buffer.byteLength(body),
+        totalBytes: Buffer.byteLength(body),
+      });
     }
   });
 
   it("refuses an upload over its size limit before loading any of it", async () => {
     const body = Buffer.from(`id,note\n${"1,padding padding padding\n".repeat(2000)}`);
-    await expect(importCsv({ sql, stream: Readable.from([body]), name: "big.csv", maxBytes: 10_000, schema: "limited" })).rejects.toThrow(
-      "big.csv is larger than 10 kB, the most an upload may be.",
-    );
+    await expect(
+      importCsv({ sql, stream: Readable.from([body]), name: "big.csv", maxBytes: 10_000, schema: "limited" }),
+    ).rejects.toThrow("big.csv is larger than 10 kB, the most an upload may be.");
     expect(await tablesIn("limited")).toEqual([]);
   });
 });

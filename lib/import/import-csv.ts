@@ -17,7 +17,12 @@ import type { ImportResult, OnImportProgress } from "./types";
  */
 type CsvInput =
   | { file: string; stream?: never }
-  | { stream: Readable | WebReadableStream<Uint8Array> | AsyncIterable<Uint8Array>; name: string; maxBytes?: number; file?: never };
+  | {
+      stream: Readable | WebReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
+      name: string;
+      maxBytes?: number;
+      file?: never;
+    };
 
 export type ImportCsvOptions = CsvInput & {
   sql: SqlClient;
@@ -30,7 +35,8 @@ export type ImportCsvOptions = CsvInput & {
   onProgress?: OnImportProgress;
 };
 
-const formatBytes = (bytes: number) => (bytes >= 1e6 ? `${Math.round(bytes / 1e6)} MB` : `${Math.round(bytes / 1e3)} kB`);
+const formatBytes = (bytes: number) =>
+  bytes >= 1e6 ? `${Math.round(bytes / 1e6)} MB` : `${Math.round(bytes / 1e3)} kB`;
 
 // Stops an upload at `maxBytes` rather than filling the disk with it.
 function limitBytes(name: string, maxBytes: number) {
@@ -38,7 +44,13 @@ function limitBytes(name: string, maxBytes: number) {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
-      if (bytes > maxBytes) return callback(new AppError("payload_too_large", `${name} is larger than ${formatBytes(maxBytes)}, the most an upload may be.`));
+      if (bytes > maxBytes)
+        return callback(
+          new AppError(
+            "payload_too_large",
+            `${name} is larger than ${formatBytes(maxBytes)}, the most an upload may be.`,
+          ),
+        );
       callback(null, chunk);
     },
   });
@@ -60,16 +72,33 @@ export async function importCsv(options: ImportCsvOptions): Promise<ImportResult
   if (options.file !== undefined) {
     await requireFile(options.file);
     const table = options.table ?? tableNameFromFile(options.file);
-    const [result] = await importFiles({ sql, schema, replace, onProgress, files: [{ file: options.file, label: path.basename(options.file), table }] });
+    const [result] = await importFiles({
+      sql,
+      schema,
+      replace,
+      onProgress,
+      files: [{ file: options.file, label: path.basename(options.file), table }],
+    });
     return result;
   }
   const table = options.table ?? tableNameFromFile(options.name);
   const dir = await mkdtemp(path.join(tmpdir(), "datamorph-import-"));
   try {
     const file = path.join(dir, "upload.csv");
-    const source = options.stream instanceof Readable ? options.stream : Readable.from(options.stream as AsyncIterable<Uint8Array>);
-    await pipeline(source, limitBytes(options.name, options.maxBytes ?? Number.POSITIVE_INFINITY), createWriteStream(file));
-    const [result] = await importFiles({ sql, schema, replace, onProgress, files: [{ file, label: path.basename(options.name), table }] });
+    const source =
+      options.stream instanceof Readable ? options.stream : Readable.from(options.stream as AsyncIterable<Uint8Array>);
+    await pipeline(
+      source,
+      limitBytes(options.name, options.maxBytes ?? Number.POSITIVE_INFINITY),
+      createWriteStream(file),
+    );
+    const [result] = await importFiles({
+      sql,
+      schema,
+      replace,
+      onProgress,
+      files: [{ file, label: path.basename(options.name), table }],
+    });
     return result;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -22,17 +22,30 @@ export type ImportFilesOptions = {
  * Imports files as tables, all or nothing: every file is checked and scanned first, then all
  * tables are created and filled in one transaction.
  */
-export async function importFiles({ sql, files, schema, replace = false, beforeReplace, onProgress }: ImportFilesOptions): Promise<ImportResult[]> {
+export async function importFiles({
+  sql,
+  files,
+  schema,
+  replace = false,
+  beforeReplace,
+  onProgress,
+}: ImportFilesOptions): Promise<ImportResult[]> {
   checkIdentifier(schema, "schema");
   const seen = new Map<string, string>();
   for (const { label, table } of files) {
     checkIdentifier(table, "table");
     const other = seen.get(table);
-    if (other) throw new AppError("bad_request", `${other} and ${label} would both become table ${table}; rename one of them.`);
+    if (other)
+      throw new AppError("bad_request", `${other} and ${label} would both become table ${table}; rename one of them.`);
     seen.set(table, label);
   }
   // Fail fast, before reading a large file, when the answer is already known.
-  const existing = await checkTargetsFree(sql, schema, files.map((f) => f.table), replace);
+  const existing = await checkTargetsFree(
+    sql,
+    schema,
+    files.map((f) => f.table),
+    replace,
+  );
   if (existing.size > 0) await beforeReplace?.([...existing]);
 
   const scans: { scan: CsvScan; table: string; ms: number }[] = [];

@@ -24,7 +24,15 @@ export type ImportPathOptions = {
  * A directory loads all or nothing. Other files in it are ignored: in particular a
  * `schema.sql` next to the data is never executed.
  */
-export async function importPath({ sql, path: target, schema, table, replace, beforeReplace, onProgress }: ImportPathOptions): Promise<ImportResult[]> {
+export async function importPath({
+  sql,
+  path: target,
+  schema,
+  table,
+  replace,
+  beforeReplace,
+  onProgress,
+}: ImportPathOptions): Promise<ImportResult[]> {
   const info = await stat(target).catch(() => null);
   if (!info) throw new AppError("not_found", `${target} does not exist.`);
   if (info.isFile()) {
@@ -32,9 +40,16 @@ export async function importPath({ sql, path: target, schema, table, replace, be
     return importFiles({ sql, files, schema, replace, beforeReplace, onProgress });
   }
   if (!info.isDirectory()) throw new AppError("bad_request", `${target} is neither a file nor a directory.`);
-  if (table !== undefined) throw new AppError("bad_request", `A table name can only be given for a single file; ${target} is a directory, whose files each become a table.`);
+  if (table !== undefined)
+    throw new AppError(
+      "bad_request",
+      `A table name can only be given for a single file; ${target} is a directory, whose files each become a table.`,
+    );
   const entries = await readdir(target, { withFileTypes: true });
-  const names = entries.filter((e) => e.isFile() && /\.csv$/i.test(e.name)).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isFile() && /\.csv$/i.test(e.name))
+    .map((e) => e.name)
+    .sort();
   if (names.length === 0) throw new AppError("bad_request", `${target} has no .csv files.`);
   const files = names.map((name) => ({ file: path.join(target, name), label: name, table: tableNameFromFile(name) }));
   return importFiles({ sql, files, schema, replace, beforeReplace, onProgress });

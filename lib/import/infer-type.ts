@@ -6,7 +6,8 @@ const INTEGER = /^[+-]?(?:0|[1-9]\d*)$/;
 const NUMERIC = /^[+-]?(?:(?:0|[1-9]\d*)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
 const BOOLEAN = /^(?:true|false|t|f|yes|no|y|n)$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-](?:0\d|1[0-5])(?::?[0-5]\d)?)?$/;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(Z|[+-](?:0\d|1[0-5])(?::?[0-5]\d)?)?$/;
 
 const INT4_MAX = 2147483647n;
 const INT8_MAX = 9223372036854775807n;
@@ -32,7 +33,8 @@ function isRealDate(year: string, month: string, day: string): boolean {
 
 /** The narrowest type that holds `value` (a non-NULL CSV field). */
 export function typeOfValue(value: string): ColumnType {
-  if (INTEGER.test(value)) return fitsInt(value, INT4_MAX) ? "integer" : fitsInt(value, INT8_MAX) ? "bigint" : "numeric";
+  if (INTEGER.test(value))
+    return fitsInt(value, INT4_MAX) ? "integer" : fitsInt(value, INT8_MAX) ? "bigint" : "numeric";
   if (NUMERIC.test(value)) return "numeric";
   if (BOOLEAN.test(value)) return "boolean";
   const date = DATE.exec(value);

@@ -11,13 +11,22 @@ import type { OnImportProgress } from "./types";
 const qualified = (schema: string, table: string) => `${quoteIdent(schema)}.${quoteIdent(table)}`;
 
 /** Refuses to touch tables that exist unless the caller asked to replace them; returns which exist. */
-export async function checkTargetsFree(sql: SqlExecutor, schema: string, tables: string[], replace: boolean): Promise<Set<string>> {
+export async function checkTargetsFree(
+  sql: SqlExecutor,
+  schema: string,
+  tables: string[],
+  replace: boolean,
+): Promise<Set<string>> {
   const names = tables.map((t) => qualified(schema, t));
-  const rows = await sql`select t.name from unnest(${names}::text[], ${tables}::text[]) as t(qualified, name) where to_regclass(t.qualified) is not null`;
+  const rows =
+    await sql`select t.name from unnest(${names}::text[], ${tables}::text[]) as t(qualified, name) where to_regclass(t.qualified) is not null`;
   const existing = new Set(rows.map((r) => r.name as string));
   if (existing.size > 0 && !replace) {
     const list = [...existing].map((t) => `${schema}.${t}`);
-    const subject = list.length === 1 ? `${list[0]} already exists` : `${list.slice(0, -1).join(", ")} and ${list.at(-1)} already exist`;
+    const subject =
+      list.length === 1
+        ? `${list[0]} already exists`
+        : `${list.slice(0, -1).join(", ")} and ${list.at(-1)} already exist`;
     throw new AppError("conflict", `${subject}; use --replace to replace ${list.length === 1 ? "it" : "them"}.`);
   }
   return existing;
@@ -31,7 +40,10 @@ function stagingName(table: string): string {
 }
 
 const cannotReplace = (schema: string, table: string) => (error: Error & { detail?: string }) => {
-  throw new AppError("conflict", `Cannot replace ${schema}.${table}: ${error.message}${error.detail ? ` (${error.detail.replaceAll("\n", "; ")})` : ""}.`);
+  throw new AppError(
+    "conflict",
+    `Cannot replace ${schema}.${table}: ${error.message}${error.detail ? ` (${error.detail.replaceAll("\n", "; ")})` : ""}.`,
+  );
 };
 
 // Thrown to undo a trial drop; never leaves this file.
@@ -64,7 +76,13 @@ async function keepAsPrevious(tx: TransactionSql, schema: string, table: string)
  */
 export async function loadTable(
   tx: TransactionSql,
-  { schema, table, scan, replace, onProgress }: { schema: string; table: string; scan: CsvScan; replace: boolean; onProgress?: OnImportProgress },
+  {
+    schema,
+    table,
+    scan,
+    replace,
+    onProgress,
+  }: { schema: string; table: string; scan: CsvScan; replace: boolean; onProgress?: OnImportProgress },
 ): Promise<number> {
   const [{ missing }] = await tx`select to_regnamespace(${quoteIdent(schema)}) is null as missing`;
   if (missing) await tx.unsafe(`create schema ${quoteIdent(schema)}`);

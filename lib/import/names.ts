@@ -21,7 +21,11 @@ export function toColumnName(words: string): string | null {
 export function tableNameFromFile(file: string): string {
   const base = path.basename(file, path.extname(file));
   const name = toColumnName(base);
-  if (!name) throw new AppError("bad_request", `Cannot make a table name from the file name "${path.basename(file)}"; rename the file or give a table name.`);
+  if (!name)
+    throw new AppError(
+      "bad_request",
+      `Cannot make a table name from the file name "${path.basename(file)}"; rename the file or give a table name.`,
+    );
   return name;
 }
 
@@ -29,14 +33,23 @@ export function tableNameFromFile(file: string): string {
 export function checkIdentifier(name: string, kind: "table" | "schema"): string {
   if (!isSnakeIdentifier(name)) {
     const hint = toColumnName(name);
-    throw new AppError("bad_request", `"${name}" is not a valid ${kind} name: use lowercase letters, digits and _ (at most 63)${hint ? `, e.g. ${hint}` : ""}.`);
+    throw new AppError(
+      "bad_request",
+      `"${name}" is not a valid ${kind} name: use lowercase letters, digits and _ (at most 63)${hint ? `, e.g. ${hint}` : ""}.`,
+    );
   }
   if (kind === "schema" && (RESERVED_SCHEMAS.has(name) || name.startsWith("pg_"))) {
-    throw new AppError("bad_request", `Cannot import into the "${name}" schema: it belongs to ${name === "datamorph" ? "DataMorph" : "Postgres"}.`);
+    throw new AppError(
+      "bad_request",
+      `Cannot import into the "${name}" schema: it belongs to ${name === "datamorph" ? "DataMorph" : "Postgres"}.`,
+    );
   }
   if (kind === "table" && name.startsWith("pg_")) {
     const hint = name.replace(/^pg_+/, "");
-    throw new AppError("bad_request", `"${name}" cannot be a table name: Postgres reserves names that start with pg_. Choose another table name${hint ? `, e.g. ${hint}` : ""}, or rename the file.`);
+    throw new AppError(
+      "bad_request",
+      `"${name}" cannot be a table name: Postgres reserves names that start with pg_. Choose another table name${hint ? `, e.g. ${hint}` : ""}, or rename the file.`,
+    );
   }
   return name;
 }
@@ -54,17 +67,26 @@ export function columnNamesFromHeader(header: (string | null)[], file: string): 
   }
   const where = (i: number) => `column ${i + 1} of the header of ${file}`;
   const names = header.map((cell, i) => {
-    if (cell === null || cell.trim() === "") throw new AppError("bad_request", `The name of ${where(i)} is empty; every column needs a name.`);
+    if (cell === null || cell.trim() === "")
+      throw new AppError("bad_request", `The name of ${where(i)} is empty; every column needs a name.`);
     const name = toColumnName(cell);
-    if (!name) throw new AppError("bad_request", `The name of ${where(i)}, "${cell}", has no letters or digits to make a column name from; rename it.`);
+    if (!name)
+      throw new AppError(
+        "bad_request",
+        `The name of ${where(i)}, "${cell}", has no letters or digits to make a column name from; rename it.`,
+      );
     return name;
   });
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const first = seen.get(name);
     if (first !== undefined) {
-      const same = header[first] === header[i] ? `"${header[i]}"` : `"${header[first]}" and "${header[i]}" (both become ${name})`;
-      throw new AppError("bad_request", `${file} has two columns named ${same}: columns ${first + 1} and ${i + 1}; column names must be unique.`);
+      const same =
+        header[first] === header[i] ? `"${header[i]}"` : `"${header[first]}" and "${header[i]}" (both become ${name})`;
+      throw new AppError(
+        "bad_request",
+        `${file} has two columns named ${same}: columns ${first + 1} and ${i + 1}; column names must be unique.`,
+      );
     }
     seen.set(name, i);
   });

@@ -60,13 +60,22 @@ function toImportError(error: unknown, label: string): unknown {
   const context = error as CsvError & { lines?: number; record?: unknown[] };
   switch (error.code) {
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
-      return new AppError("bad_request", `${label} line ${context.lines} has ${context.record?.length} fields, the header has ${/expect (\d+)/.exec(error.message)?.[1]}.`);
+      return new AppError(
+        "bad_request",
+        `${label} line ${context.lines} has ${context.record?.length} fields, the header has ${/expect (\d+)/.exec(error.message)?.[1]}.`,
+      );
     case "CSV_QUOTE_NOT_CLOSED":
-      return new AppError("bad_request", `${label} ends inside a quoted field: a quote opened before line ${context.lines} is never closed.`);
+      return new AppError(
+        "bad_request",
+        `${label} ends inside a quoted field: a quote opened before line ${context.lines} is never closed.`,
+      );
     case "CSV_MAX_RECORD_SIZE":
       return new AppError("bad_request", `${label} line ${context.lines} is longer than 64 MB; is a quote left open?`);
     default:
-      return new AppError("bad_request", `${label} line ${context.lines}: ${error.message.replace(/ at line \d+$/, "")}.`);
+      return new AppError(
+        "bad_request",
+        `${label} line ${context.lines}: ${error.message.replace(/ at line \d+$/, "")}.`,
+      );
   }
 }
 
@@ -75,8 +84,18 @@ function toImportError(error: unknown, label: string): unknown {
  * LF or CRLF), header included, in batches, failing with the file and line of the first
  * malformed one. `onBytes` gets the bytes read so far.
  */
-export async function* readCsvBatches(file: string, label: string, onBytes: (bytes: number) => void = () => {}): AsyncGenerator<CsvRecord[]> {
-  const parser = new BatchingParser({ bom: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS, raw: true });
+export async function* readCsvBatches(
+  file: string,
+  label: string,
+  onBytes: (bytes: number) => void = () => {},
+): AsyncGenerator<CsvRecord[]> {
+  const parser = new BatchingParser({
+    bom: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_RECORD_CHARS,
+    raw: true,
+  });
   // pipeline() hands any stream's error to the parser, which ends the loop below with it.
   pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), new Utf8Check(label, onBytes), parser, () => {});
   try {

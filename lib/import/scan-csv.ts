@@ -55,7 +55,8 @@ export async function scanCsv(file: string, label: string, onProgress?: OnImport
       rows++;
     }
   }
-  if (!header) throw new AppError("bad_request", `${label} is empty; a CSV file needs a header row with the column names.`);
+  if (!header)
+    throw new AppError("bad_request", `${label} is empty; a CSV file needs a header row with the column names.`);
   const columns = names.map((name, i) => ({ name, type: inference[i].type }));
   checkHeaderIsNotData(header, columns, label);
   return { file, label, columns, rows, size, mtimeMs };

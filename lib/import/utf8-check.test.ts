@@ -5,7 +5,11 @@ import { Utf8Check } from "./utf8-check";
 
 async function check(chunks: Buffer[]): Promise<{ bytes: number }> {
   let bytes = 0;
-  await pipeline(Readable.from(chunks), new Utf8Check("f.csv", (n) => (bytes = n)), new Writable({ write: (_c, _e, done) => done() }));
+  await pipeline(
+    Readable.from(chunks),
+    new Utf8Check("f.csv", (n) => (bytes = n)),
+    new Writable({ write: (_c, _e, done) => done() }),
+  );
   return { bytes };
 }
 
@@ -23,7 +27,9 @@ describe("Utf8Check", () => {
   });
 
   it("refuses a file cut in the middle of a character, and one with NUL bytes", async () => {
-    await expect(check([Buffer.from("id\n"), Buffer.from([0xe6, 0x9d])])).rejects.toThrow("f.csv line 2 ends in the middle of a UTF-8 character");
+    await expect(check([Buffer.from("id\n"), Buffer.from([0xe6, 0x9d])])).rejects.toThrow(
+      "f.csv line 2 ends in the middle of a UTF-8 character",
+    );
     await expect(check([Buffer.from("id\n1\n2\0\n")])).rejects.toThrow("f.csv line 3 contains a NUL byte");
   });
 });

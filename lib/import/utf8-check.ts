@@ -20,7 +20,16 @@ function firstInvalidByte(buf: Buffer): number {
   let i = 0;
   while (i < buf.length) {
     const byte = buf[i];
-    const size = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    const size =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte < 0xe0
+          ? 2
+          : byte >= 0xe0 && byte < 0xf0
+            ? 3
+            : byte >= 0xf0 && byte < 0xf5
+              ? 4
+              : 0;
     if (size === 0 || i + size > buf.length || !isUtf8(buf.subarray(i, i + size))) return i;
     i += size;
   }
@@ -66,10 +75,20 @@ export class Utf8Check extends Transform {
   private check(buf: Buffer): AppError | null {
     if (!isUtf8(buf)) {
       const at = firstInvalidByte(buf);
-      return this.fail(buf, at, `is not valid UTF-8 (byte 0x${buf[at].toString(16).padStart(2, "0")}); save the file as UTF-8 and import it again`);
+      return this.fail(
+        buf,
+        at,
+        `is not valid UTF-8 (byte 0x${buf[at].toString(16).padStart(2, "0")}); save the file as UTF-8 and import it again`,
+      );
     }
     const nul = buf.indexOf(0);
-    return nul >= 0 ? this.fail(buf, nul, "contains a NUL byte, so it is not a CSV text file; export the data as CSV (UTF-8 text) and import that") : null;
+    return nul >= 0
+      ? this.fail(
+          buf,
+          nul,
+          "contains a NUL byte, so it is not a CSV text file; export the data as CSV (UTF-8 text) and import that",
+        )
+      : null;
   }
 
   private fail(buf: Buffer, at: number, problem: string): AppError {

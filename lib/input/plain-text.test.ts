@@ -20,7 +20,9 @@ describe("plain text", () => {
     );
     expect(findUnsafeCharacter("a\u007fb")).toMatchObject({ index: 1, kind: "control" });
     expect(findUnsafeCharacter("a\u009bb")).toMatchObject({ index: 1, kind: "control" });
-    expect(checkPlainText("table name", "orders\nadmin")).toBe("The table name contains a control character (U+000A) at character 7; remove it and send it again.");
+    expect(checkPlainText("table name", "orders\nadmin")).toBe(
+      "The table name contains a control character (U+000A) at character 7; remove it and send it again.",
+    );
   });
 
   it("refuses a lone surrogate but keeps a surrogate pair", () => {
@@ -33,10 +35,18 @@ describe("plain text", () => {
   });
 
   it("as a zod refinement, reports its message first and skips the field's other checks", () => {
-    const schema = z.object({ prompt: z.string().superRefine(plainText("prompt", { multiline: true })).trim().min(1, "Describe the table you want.") });
+    const schema = z.object({
+      prompt: z
+        .string()
+        .superRefine(plainText("prompt", { multiline: true }))
+        .trim()
+        .min(1, "Describe the table you want."),
+    });
     const result = schema.safeParse({ prompt: "\u0000" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual(["The prompt contains a NUL character (U+0000) at character 1; remove it and send it again."]);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      "The prompt contains a NUL character (U+0000) at character 1; remove it and send it again.",
+    ]);
     expect(schema.parse({ prompt: "  orders per day \n" })).toEqual({ prompt: "orders per day" });
   });
 });

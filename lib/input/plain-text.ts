@@ -18,7 +18,10 @@ const hex = (codePoint: number) => `U+${codePoint.toString(16).toUpperCase().pad
  * in text), other C0/C1 control characters and DEL (they forge log lines and drive terminals),
  * and lone UTF-16 surrogates (they are not characters at all and cannot be encoded as UTF-8).
  */
-export function findUnsafeCharacter(text: string, { multiline = false }: PlainTextOptions = {}): UnsafeCharacter | null {
+export function findUnsafeCharacter(
+  text: string,
+  { multiline = false }: PlainTextOptions = {},
+): UnsafeCharacter | null {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code >= 0xd800 && code <= 0xdfff) {
@@ -40,7 +43,11 @@ export function findUnsafeCharacter(text: string, { multiline = false }: PlainTe
  * The message for an unsafe character in `field`: which field, what the character is, where it
  * is (1-based, as an editor counts), and what to do. It never repeats the character itself.
  */
-export function unsafeCharacterMessage(field: string, found: UnsafeCharacter, { multiline = false }: PlainTextOptions = {}): string {
+export function unsafeCharacterMessage(
+  field: string,
+  found: UnsafeCharacter,
+  { multiline = false }: PlainTextOptions = {},
+): string {
   const at = `at character ${found.index + 1}`;
   switch (found.kind) {
     case "nul":

@@ -17,20 +17,51 @@ describe("column lineage of a spec", () => {
 
   it("follows expressions, time buckets, count(*) and filters", () => {
     const spec = customerTotalsSpec({
-      filters: [{ op: "=", column: { source: "orders", column: "status" }, value: "shipped", phrase: "shipped orders" }],
+      filters: [
+        { op: "=", column: { source: "orders", column: "status" }, value: "shipped", phrase: "shipped orders" },
+      ],
       grain: [{ column: { source: "orders", column: "order_date" }, bucket: "month", phrase: "per month" }],
       columns: [
-        { name: "order_month", expr: { kind: "column", column: { source: "orders", column: "order_date" }, bucket: "month" }, phrase: "per month" },
+        {
+          name: "order_month",
+          expr: { kind: "column", column: { source: "orders", column: "order_date" }, bucket: "month" },
+          phrase: "per month",
+        },
         { name: "orders", expr: { kind: "aggregate", fn: "count", arg: { kind: "star" } }, phrase: "number of orders" },
-        { name: "net", expr: { kind: "aggregate", fn: "sum", arg: { kind: "expression", sql: "orders.amount - customers.customer_id * 0" } }, phrase: "net" },
+        {
+          name: "net",
+          expr: {
+            kind: "aggregate",
+            fn: "sum",
+            arg: { kind: "expression", sql: "orders.amount - customers.customer_id * 0" },
+          },
+          phrase: "net",
+        },
       ],
     });
     const lineage = specLineage(spec);
     expect(lineage.columns).toEqual([
-      { output: "order_month", transformation: "time bucket", detail: "month", sources: [{ table: "public.orders", column: "order_date" }] },
+      {
+        output: "order_month",
+        transformation: "time bucket",
+        detail: "month",
+        sources: [{ table: "public.orders", column: "order_date" }],
+      },
       { output: "orders", transformation: "aggregate", detail: "count(*)", sources: [] },
-      { output: "net", transformation: "aggregate", detail: "sum(orders.amount - customers.customer_id * 0)", sources: [{ table: "public.orders", column: "amount" }, { table: "public.customers", column: "customer_id" }] },
+      {
+        output: "net",
+        transformation: "aggregate",
+        detail: "sum(orders.amount - customers.customer_id * 0)",
+        sources: [
+          { table: "public.orders", column: "amount" },
+          { table: "public.customers", column: "customer_id" },
+        ],
+      },
     ]);
-    expect(lineage.rows[0]).toEqual({ kind: "filter", detail: "shipped orders", sources: [{ table: "public.orders", column: "status" }] });
+    expect(lineage.rows[0]).toEqual({
+      kind: "filter",
+      detail: "shipped orders",
+      sources: [{ table: "public.orders", column: "status" }],
+    });
   });
 });

@@ -34,7 +34,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 /** Whether `table` is one `pipeline` publishes: a table its runs published, or a name its target template makes. */
 function publishes(pipeline: PipelineTables, table: string): boolean {
   if (pipeline.published.includes(table)) return true;
-  const pattern = pipeline.target.split(/\{\{\s*[a-z][a-z0-9_]*\s*\}\}/).map(escapeRegExp).join("[a-z0-9_]+");
+  const pattern = pipeline.target
+    .split(/\{\{\s*[a-z][a-z0-9_]*\s*\}\}/)
+    .map(escapeRegExp)
+    .join("[a-z0-9_]+");
   return new RegExp(`^${pattern}$`).test(table);
 }
 
@@ -50,7 +53,11 @@ export function tableLineage(pipelines: PipelineTables[], id: string): TableLine
   const link = (p: PipelineTables, table: string): TableLink => ({ pipelineId: p.id, pipeline: p.name, table });
   const byName = (a: TableLink, b: TableLink) => a.pipeline.localeCompare(b.pipeline) || a.table.localeCompare(b.table);
   return {
-    upstream: self.reads.flatMap((table) => others.filter((p) => publishes(p, table)).map((p) => link(p, table))).sort(byName),
-    downstream: others.flatMap((p) => p.reads.filter((table) => publishes(self, table)).map((table) => link(p, table))).sort(byName),
+    upstream: self.reads
+      .flatMap((table) => others.filter((p) => publishes(p, table)).map((p) => link(p, table)))
+      .sort(byName),
+    downstream: others
+      .flatMap((p) => p.reads.filter((table) => publishes(self, table)).map((table) => link(p, table)))
+      .sort(byName),
   };
 }

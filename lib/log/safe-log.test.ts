@@ -13,11 +13,15 @@ describe("safe log lines", () => {
   it("cannot be made to print a forged line: input stays on the error's first line, the stack keeps its frames", () => {
     const lines: string[] = [];
     vi.spyOn(console, "error").mockImplementation((line: string) => void lines.push(line));
-    const error = Object.assign(new Error('relation "x\n[datamorph] admin signed in\u001b[2J" does not exist'), { query: "select\n1" });
+    const error = Object.assign(new Error('relation "x\n[datamorph] admin signed in\u001b[2J" does not exist'), {
+      query: "select\n1",
+    });
     logError("POST /api/query", error);
     const [record] = lines;
     const [first, ...rest] = record.split("\n");
-    expect(first).toContain('[datamorph] POST /api/query: Error: relation "x\\n[datamorph] admin signed in\\x1b[2J" does not exist');
+    expect(first).toContain(
+      '[datamorph] POST /api/query: Error: relation "x\\n[datamorph] admin signed in\\x1b[2J" does not exist',
+    );
     expect(first).toContain("select\\n1");
     expect(rest.length).toBeGreaterThan(0);
     expect(rest.every((line) => /^\s+at /.test(line))).toBe(true);

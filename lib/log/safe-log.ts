@@ -2,8 +2,9 @@ import { inspect } from "node:util";
 
 // C0 and C1 controls (newline included), DEL, lone surrogates, and the Unicode line separators
 // and direction overrides that make a log viewer show text other than what was written.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
@@ -36,14 +37,17 @@ function formatError(error: Error, depth: number): string {
         .join("")
     : stack && ` ${stack}`;
   const extra = Object.fromEntries(Object.entries(error).filter(([key]) => key !== "cause"));
-  const details = Object.keys(extra).length > 0 ? ` ${inspect(extra, { breakLength: Number.POSITIVE_INFINITY, depth: 2 })}` : "";
+  const details =
+    Object.keys(extra).length > 0 ? ` ${inspect(extra, { breakLength: Number.POSITIVE_INFINITY, depth: 2 })}` : "";
   const cause = error.cause !== undefined && depth < 3 ? `\n  caused by ${formatForLog(error.cause, depth + 1)}` : "";
   return `${escapeControlCharacters(`${header}${details}`)}${stack.startsWith(header) ? frames : escapeControlCharacters(frames)}${cause}`;
 }
 
 function formatForLog(value: unknown, depth: number): string {
   if (value instanceof Error) return formatError(value, depth);
-  return escapeControlCharacters(typeof value === "string" ? value : inspect(value, { breakLength: Number.POSITIVE_INFINITY, depth: 2 }));
+  return escapeControlCharacters(
+    typeof value === "string" ? value : inspect(value, { breakLength: Number.POSITIVE_INFINITY, depth: 2 }),
+  );
 }
 
 /** Writes `error` to the server log under `context`, with any input in it escaped (see `escapeControlCharacters`). */

@@ -13,45 +13,71 @@ export const demoCases: PromptCase[] = [
   },
   {
     prompt: "join orders and payments on March 5, 2024",
-    expected: "select o.*, p.payment_id, p.payment_method, p.amount, p.paid_at from orders o join payments p using (order_id) where o.order_date = '2024-03-05'",
+    expected:
+      "select o.*, p.payment_id, p.payment_method, p.amount, p.paid_at from orders o join payments p using (order_id) where o.order_date = '2024-03-05'",
   },
   {
     prompt: "number of orders per customer with their first and last name",
-    expected: "select c.customer_id, c.first_name, c.last_name, count(*) from customers c join orders o using (customer_id) group by 1, 2, 3",
+    expected:
+      "select c.customer_id, c.first_name, c.last_name, count(*) from customers c join orders o using (customer_id) group by 1, 2, 3",
   },
-  { prompt: "number of orders per status in 2024", expected: "select status, count(*) from orders where extract(year from order_date) = 2024 group by 1" },
+  {
+    prompt: "number of orders per status in 2024",
+    expected: "select status, count(*) from orders where extract(year from order_date) = 2024 group by 1",
+  },
   {
     prompt: "number of distinct products per customer",
-    expected: "select o.customer_id, count(distinct i.product_id) from orders o join order_items i using (order_id) group by 1",
+    expected:
+      "select o.customer_id, count(distinct i.product_id) from orders o join order_items i using (order_id) group by 1",
   },
   {
     prompt: "number of orders and total quantity per customer",
-    expected: "select o.customer_id, count(distinct o.order_id), sum(i.quantity) from orders o join order_items i using (order_id) group by 1",
+    expected:
+      "select o.customer_id, count(distinct o.order_id), sum(i.quantity) from orders o join order_items i using (order_id) group by 1",
   },
-  { prompt: "average order amount by country", expected: "select c.country, avg(o.amount) from orders o join customers c using (customer_id) group by 1" },
+  {
+    prompt: "average order amount by country",
+    expected: "select c.country, avg(o.amount) from orders o join customers c using (customer_id) group by 1",
+  },
   {
     prompt: "earliest and latest order date per customer",
     expected: "select customer_id, min(order_date), max(order_date) from orders group by 1",
   },
   {
     prompt: "all customers with their total order amount, including customers without orders",
-    expected: "select c.customer_id, coalesce((select sum(amount) from orders o where o.customer_id = c.customer_id), 0) from customers c",
+    expected:
+      "select c.customer_id, coalesce((select sum(amount) from orders o where o.customer_id = c.customer_id), 0) from customers c",
   },
   {
     prompt: "all customers with their number of orders in 2024",
-    expected: "select c.customer_id, (select count(*) from orders o where o.customer_id = c.customer_id and o.order_date between '2024-01-01' and '2024-12-31') from customers c",
+    expected:
+      "select c.customer_id, (select count(*) from orders o where o.customer_id = c.customer_id and o.order_date between '2024-01-01' and '2024-12-31') from customers c",
   },
-  { prompt: "customers without orders", expected: "select * from customers c where not exists (select 1 from orders o where o.customer_id = c.customer_id)" },
+  {
+    prompt: "customers without orders",
+    expected: "select * from customers c where not exists (select 1 from orders o where o.customer_id = c.customer_id)",
+  },
   {
     prompt: "total amount per month for shipped or completed orders in 2024",
-    expected: "select date_trunc('month', order_date)::date, sum(amount) from orders where status in ('shipped', 'completed') and order_date >= '2024-01-01' and order_date < '2025-01-01' group by 1",
+    expected:
+      "select date_trunc('month', order_date)::date, sum(amount) from orders where status in ('shipped', 'completed') and order_date >= '2024-01-01' and order_date < '2025-01-01' group by 1",
   },
-  { prompt: "weekly number of orders", expected: "select date_trunc('week', order_date)::date, count(*) from orders group by 1" },
-  { prompt: "number of customers by signup month", expected: "select date_trunc('month', signup_date)::date, count(*) from customers group by 1" },
-  { prompt: "number of customers per country and city", expected: "select country, city, count(*) from customers group by 1, 2" },
+  {
+    prompt: "weekly number of orders",
+    expected: "select date_trunc('week', order_date)::date, count(*) from orders group by 1",
+  },
+  {
+    prompt: "number of customers by signup month",
+    expected: "select date_trunc('month', signup_date)::date, count(*) from customers group by 1",
+  },
+  {
+    prompt: "number of customers per country and city",
+    expected: "select country, city, count(*) from customers group by 1, 2",
+  },
   {
     prompt: "customers who signed up in 2023 with more than 20 orders",
-    expected: "select c.customer_id, count(*) from customers c join orders o using (customer_id) where extract(year from c.signup_date) = 2023 group by 1 having count(*) > 20",
+    expected:
+      "select c.customer_id, count(*) from customers c join orders o using (customer_id) where extract(year from c.signup_date) = 2023 group by 1 having count(*) > 20",
   },
   {
     prompt: "top 10 customers by total order amount",
@@ -59,30 +85,57 @@ export const demoCases: PromptCase[] = [
   },
   {
     prompt: "top 5 products by total quantity in 2024",
-    expected: "select i.product_id, sum(i.quantity) from order_items i join orders o using (order_id) where o.order_date >= '2024-01-01' and o.order_date < '2025-01-01' group by 1 order by 2 desc, 1 limit 5",
+    expected:
+      "select i.product_id, sum(i.quantity) from order_items i join orders o using (order_id) where o.order_date >= '2024-01-01' and o.order_date < '2025-01-01' group by 1 order by 2 desc, 1 limit 5",
   },
   { prompt: "the 3 largest orders", expected: "select * from orders order by amount desc, order_id limit 3" },
   { prompt: "the 5 most recent orders", expected: "select * from orders order by order_date desc, order_id limit 5" },
-  { prompt: "orders where amount between 50 and 100", expected: "select * from orders where amount >= 50 and amount <= 100" },
-  { prompt: "orders over 100 in March 2024", expected: "select * from orders where amount > 100 and order_date >= '2024-03-01' and order_date < '2024-04-01'" },
-  { prompt: "customers where country is Brazil or Germany", expected: "select * from customers where country = 'Brazil' or country = 'Germany'" },
-  { prompt: "orders in March 2024 that are not cancelled", expected: "select * from orders where status <> 'cancelled' and to_char(order_date, 'YYYY-MM') = '2024-03'" },
+  {
+    prompt: "orders where amount between 50 and 100",
+    expected: "select * from orders where amount >= 50 and amount <= 100",
+  },
+  {
+    prompt: "orders over 100 in March 2024",
+    expected: "select * from orders where amount > 100 and order_date >= '2024-03-01' and order_date < '2024-04-01'",
+  },
+  {
+    prompt: "customers where country is Brazil or Germany",
+    expected: "select * from customers where country = 'Brazil' or country = 'Germany'",
+  },
+  {
+    prompt: "orders in March 2024 that are not cancelled",
+    expected: "select * from orders where status <> 'cancelled' and to_char(order_date, 'YYYY-MM') = '2024-03'",
+  },
   {
     prompt: "orders paid by credit card in March 2024",
-    expected: "select * from orders o where to_char(order_date, 'YYYY-MM') = '2024-03' and exists (select 1 from payments p where p.order_id = o.order_id and p.payment_method = 'credit_card')",
+    expected:
+      "select * from orders o where to_char(order_date, 'YYYY-MM') = '2024-03' and exists (select 1 from payments p where p.order_id = o.order_id and p.payment_method = 'credit_card')",
   },
   { prompt: "customers without an email", expected: "select * from customers where email is null" },
-  { prompt: "orders over 4000 until 5 March 2024", expected: "select * from orders where amount > 4000 and order_date <= '2024-03-05'" },
-  { prompt: "orders over 4000 after 2024", expected: "select * from orders where amount > 4000 and order_date >= '2025-01-01'" },
-  { prompt: "orders in the last 30 days", expected: "select * from orders where order_date > date '2025-06-15' - 30 and order_date <= '2025-06-15'" },
-  { prompt: "orders shipped in March 2024", expected: "select * from orders where shipped_at >= '2024-03-01' and shipped_at < '2024-04-01'" },
+  {
+    prompt: "orders over 4000 until 5 March 2024",
+    expected: "select * from orders where amount > 4000 and order_date <= '2024-03-05'",
+  },
+  {
+    prompt: "orders over 4000 after 2024",
+    expected: "select * from orders where amount > 4000 and order_date >= '2025-01-01'",
+  },
+  {
+    prompt: "orders in the last 30 days",
+    expected: "select * from orders where order_date > date '2025-06-15' - 30 and order_date <= '2025-06-15'",
+  },
+  {
+    prompt: "orders shipped in March 2024",
+    expected: "select * from orders where shipped_at >= '2024-03-01' and shipped_at < '2024-04-01'",
+  },
   {
     prompt: "total quantity times unit price per product as revenue",
     expected: "select product_id, sum(quantity * unit_price) from order_items group by 1",
   },
   {
     prompt: "total quantity times unit price per category",
-    expected: "select p.category, sum(i.quantity * i.unit_price) from order_items i join products p using (product_id) group by 1",
+    expected:
+      "select p.category, sum(i.quantity * i.unit_price) from order_items i join products p using (product_id) group by 1",
   },
   { prompt: "products with weight in kilograms", expected: "select product_id, weight_grams / 1000.0 from products" },
   { prompt: "customers with their email and city", expected: "select customer_id, email, city from customers" },
@@ -92,7 +145,8 @@ export const demoCases: PromptCase[] = [
   },
   {
     prompt: "total amount per country in 2024",
-    expected: "select c.country, sum(o.amount) from orders o join customers c using (customer_id) where o.order_date >= '2024-01-01' and o.order_date < '2025-01-01' group by 1",
+    expected:
+      "select c.country, sum(o.amount) from orders o join customers c using (customer_id) where o.order_date >= '2024-01-01' and o.order_date < '2025-01-01' group by 1",
   },
 ];
 

@@ -38,7 +38,10 @@ export function rowDifference(actual: string[], expected: string[], max = 5): { 
     if (n > 0) counts.set(row, n - 1);
     else if (extra.length < max) extra.push(row);
   }
-  const missing = [...counts].filter(([, n]) => n > 0).flatMap(([row, n]) => Array<string>(n).fill(row)).slice(0, max);
+  const missing = [...counts]
+    .filter(([, n]) => n > 0)
+    .flatMap(([row, n]) => Array<string>(n).fill(row))
+    .slice(0, max);
   return { missing, extra };
 }
 
@@ -46,8 +49,17 @@ export function rowDifference(actual: string[], expected: string[], max = 5): { 
  * Plans `prompt` against the live catalog, compiles it, runs it, and returns its rows next to
  * the hand-written query's, both normalised.
  */
-export async function runBoth(sql: SqlClient, context: { catalog: Catalog; sampleValues: Record<string, string[]> }, c: PromptCase) {
-  const plan = planWithRules({ prompt: c.prompt, catalog: context.catalog, sampleValues: context.sampleValues, now: NOW });
+export async function runBoth(
+  sql: SqlClient,
+  context: { catalog: Catalog; sampleValues: Record<string, string[]> },
+  c: PromptCase,
+) {
+  const plan = planWithRules({
+    prompt: c.prompt,
+    catalog: context.catalog,
+    sampleValues: context.sampleValues,
+    now: NOW,
+  });
   if (!plan.ok) throw new Error(`"${c.prompt}" was rejected (${plan.code}): ${plan.message}`);
   const generated = compileSql({ spec: plan.spec, catalog: context.catalog });
   // Arrays, not objects: two outputs may share a name in the hand-written query.

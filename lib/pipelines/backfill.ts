@@ -10,8 +10,20 @@ import { preparePipelineRun, type PreparedPipelineRun } from "./start-pipeline-r
 export const BACKFILL_STEPS = ["day", "week", "month"] as const;
 
 /** One period of a backfill; a period refused before its run was created has no run id. */
-export type BackfillStep = { value: string; runId: string | null; status: RunEnd["status"]; rowCount: number | null; error?: string };
-export type BackfillResult = { parameter: string; every: DateUnit; periods: string[]; runs: BackfillStep[]; complete: boolean };
+export type BackfillStep = {
+  value: string;
+  runId: string | null;
+  status: RunEnd["status"];
+  rowCount: number | null;
+  error?: string;
+};
+export type BackfillResult = {
+  parameter: string;
+  every: DateUnit;
+  periods: string[];
+  runs: BackfillStep[];
+  complete: boolean;
+};
 
 type BackfillRequest = {
   pipeline: Pipeline;
@@ -34,7 +46,10 @@ type BackfillRequest = {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Prepares a run, waiting while another run of the pipeline (a scheduled one) is in progress. */
-async function prepareWhenFree(request: Parameters<typeof preparePipelineRun>[0], waitMs: number): Promise<PreparedPipelineRun> {
+async function prepareWhenFree(
+  request: Parameters<typeof preparePipelineRun>[0],
+  waitMs: number,
+): Promise<PreparedPipelineRun> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
@@ -48,12 +63,23 @@ async function prepareWhenFree(request: Parameters<typeof preparePipelineRun>[0]
 }
 
 /** Checks a backfill's parameter and range before any run: a date parameter, from ≤ to. */
-export async function planBackfill({ pipeline, parameter, from, to, every }: Pick<BackfillRequest, "pipeline" | "parameter" | "from" | "to" | "every">): Promise<string[]> {
+export async function planBackfill({
+  pipeline,
+  parameter,
+  from,
+  to,
+  every,
+}: Pick<BackfillRequest, "pipeline" | "parameter" | "from" | "to" | "every">): Promise<string[]> {
   const version = await getPipelineVersion({ pipelineId: pipeline.id, version: pipeline.currentVersion });
   const declared = version ? versionParameters(version).find((p) => p.name === parameter) : undefined;
   if (!declared) throw new AppError("bad_request", `Pipeline "${pipeline.name}" has no parameter ${parameter}.`);
-  if (declared.type !== "date") throw new AppError("bad_request", `A backfill steps a date parameter; ${parameter} is ${declared.type}.`);
-  if (!isIsoDate(from) || !isIsoDate(to)) throw new AppError("bad_request", "Write the range as FROM..TO with dates YYYY-MM-DD, e.g. 2024-01-01..2024-03-31.");
+  if (declared.type !== "date")
+    throw new AppError("bad_request", `A backfill steps a date parameter; ${parameter} is ${declared.type}.`);
+  if (!isIsoDate(from) || !isIsoDate(to))
+    throw new AppError(
+      "bad_request",
+      "Write the range as FROM..TO with dates YYYY-MM-DD, e.g. 2024-01-01..2024-03-31.",
+    );
   if (from > to) throw new AppError("bad_request", `The range ${from}..${to} ends before it starts.`);
   try {
     return datesBetween(from, to, every, 500);
@@ -67,13 +93,33 @@ export async function planBackfill({ pipeline, parameter, from, to, every }: Pic
  * first day), in order, each to its end before the next, stopping at the first that does not
  * succeed. Runs are normal pipeline runs (trigger `backfill`), never two at once.
  */
-export async function backfillPipeline({ execute, onPeriod, waitMs = 15 * 60_000, values = {}, ...request }: BackfillRequest): Promise<BackfillResult> {
+export async function backfillPipeline({
+  execute,
+  onPeriod,
+  waitMs = 15 * 60_000,
+  values = {},
+  ...request
+}: BackfillRequest): Promise<BackfillResult> {
   const periods = await planBackfill(request);
-  const result: BackfillResult = { parameter: request.parameter, every: request.every, periods, runs: [], complete: false };
+  const result: BackfillResult = {
+    parameter: request.parameter,
+    every: request.every,
+    periods,
+    runs: [],
+    complete: false,
+  };
   for (const value of periods) {
     let prepared: PreparedPipelineRun;
     try {
-      prepared = await prepareWhenFree({ pipeline: request.pipeline, by: request.by, values: { ...values, [request.parameter]: value }, trigger: "backfill" }, waitMs);
+      prepared = await prepareWhenFree(
+        {
+          pipeline: request.pipeline,
+          by: request.by,
+          values: { ...values, [request.parameter]: value },
+          trigger: "backfill",
+        },
+        waitMs,
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       result.runs.push({ value, runId: null, status: "rejected", rowCount: null, error: error.message });
@@ -81,7 +127,13 @@ export async function backfillPipeline({ execute, onPeriod, waitMs = 15 * 60_000
     }
     onPeriod?.(value, prepared.runId);
     const outcome = await execute(prepared);
-    result.runs.push({ value, runId: prepared.runId, status: outcome.status, rowCount: outcome.rowCount ?? null, ...(outcome.error ? { error: outcome.error } : {}) });
+    result.runs.push({
+      value,
+      runId: prepared.runId,
+      status: outcome.status,
+      rowCount: outcome.rowCount ?? null,
+      ...(outcome.error ? { error: outcome.error } : {}),
+    });
     if (outcome.status !== "succeeded") return result;
   }
   result.complete = true;

@@ -15,17 +15,24 @@ function cronOf({ cron, timezone }: Schedule): Cron {
  */
 export function checkSchedule(schedule: Schedule): Schedule {
   const cron = schedule.cron.trim().replace(/\s+/g, " ");
-  if (!cron || cron.length > 120) throw new AppError("bad_request", "Give a cron expression, e.g. \"0 6 * * *\" (every day at 06:00).");
+  if (!cron || cron.length > 120)
+    throw new AppError("bad_request", 'Give a cron expression, e.g. "0 6 * * *" (every day at 06:00).');
   try {
     Intl.DateTimeFormat("en-US", { timeZone: schedule.timezone });
   } catch {
-    throw new AppError("bad_request", `Unknown time zone "${schedule.timezone}": use an IANA name such as UTC or Europe/Berlin.`);
+    throw new AppError(
+      "bad_request",
+      `Unknown time zone "${schedule.timezone}": use an IANA name such as UTC or Europe/Berlin.`,
+    );
   }
   let next: Date | null;
   try {
     next = cronOf({ cron, timezone: schedule.timezone }).nextRun();
   } catch (error) {
-    throw new AppError("bad_request", `"${cron}" is not a cron expression DataMorph can read: ${(error as Error).message.replace(/^CronPattern: /, "")}`);
+    throw new AppError(
+      "bad_request",
+      `"${cron}" is not a cron expression DataMorph can read: ${(error as Error).message.replace(/^CronPattern: /, "")}`,
+    );
   }
   if (!next) throw new AppError("bad_request", `"${cron}" never fires.`);
   return { cron, timezone: schedule.timezone };

@@ -7,7 +7,17 @@ import { renderVersion, versionParameters } from "./render";
 import { specLineage, type SpecLineage } from "@/lib/lineage/column-lineage";
 
 /** One version as people and scripts see it. */
-export type VersionSummary = { version: number; createdAt: string; createdBy: string | null; note: string | null; targetTable: string; engine: string | null; parameters: PipelineParameter[]; fromRunId: string | null; spec: unknown };
+export type VersionSummary = {
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  note: string | null;
+  targetTable: string;
+  engine: string | null;
+  parameters: PipelineParameter[];
+  fromRunId: string | null;
+  spec: unknown;
+};
 
 /** A pipeline with its versions and latest runs: what `pipeline show --json` and the API answer. */
 export type PipelineDetails = {
@@ -30,7 +40,19 @@ export type PipelineDetails = {
   createdAt: string;
 };
 
-export type RunSummary = { runId: string; version: number | null; status: string; rolledBack: boolean; trigger: string | null; parameters: unknown; target: string | null; rowCount: number | null; error: string | null; createdAt: string; finishedAt: string | null };
+export type RunSummary = {
+  runId: string;
+  version: number | null;
+  status: string;
+  rolledBack: boolean;
+  trigger: string | null;
+  parameters: unknown;
+  target: string | null;
+  rowCount: number | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
 
 /** A pipeline run in the shape `pipeline history --json` prints. */
 export function summarizeRun(run: PipelineRunItem): RunSummary {
@@ -83,10 +105,24 @@ export async function describePipeline(pipeline: Pipeline, { runLimit = 10 } = {
     runs: runs.map(summarizeRun),
     lastSuccessAt: lastSuccess?.finishedAt?.toISOString() ?? null,
     schedule: pipeline.cron
-      ? { cron: pipeline.cron, timezone: pipeline.timezone, paused: pipeline.paused, catchUp: pipeline.catchUp, nextFireAt: pipeline.paused ? null : (pipeline.nextFireAt?.toISOString() ?? null) }
+      ? {
+          cron: pipeline.cron,
+          timezone: pipeline.timezone,
+          paused: pipeline.paused,
+          catchUp: pipeline.catchUp,
+          nextFireAt: pipeline.paused ? null : (pipeline.nextFireAt?.toISOString() ?? null),
+        }
       : null,
-    lineage: specLineage(renderVersion(versions.find((v) => v.version === pipeline.currentVersion) ?? versions[0]).spec),
-    firings: firings.map((f) => ({ scheduledFor: f.scheduledFor.toISOString(), kind: f.kind, outcome: f.outcome, runId: f.runId, message: f.message })),
+    lineage: specLineage(
+      renderVersion(versions.find((v) => v.version === pipeline.currentVersion) ?? versions[0]).spec,
+    ),
+    firings: firings.map((f) => ({
+      scheduledFor: f.scheduledFor.toISOString(),
+      kind: f.kind,
+      outcome: f.outcome,
+      runId: f.runId,
+      message: f.message,
+    })),
     createdAt: pipeline.createdAt.toISOString(),
   };
 }

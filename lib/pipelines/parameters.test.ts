@@ -7,8 +7,19 @@ import { renderVersion } from "./render";
 
 const monthly: EtlSpec = customerTotalsSpec({
   filters: [
-    { op: "date_range", column: { source: "orders", column: "order_date" }, from: "2024-01-01", to: "2024-02-01", phrase: "in January 2024" },
-    { op: "in", column: { source: "orders", column: "status" }, values: ["shipped", "completed"], phrase: "shipped or completed" },
+    {
+      op: "date_range",
+      column: { source: "orders", column: "order_date" },
+      from: "2024-01-01",
+      to: "2024-02-01",
+      phrase: "in January 2024",
+    },
+    {
+      op: "in",
+      column: { source: "orders", column: "status" },
+      values: ["shipped", "completed"],
+      phrase: "shipped or completed",
+    },
   ],
   having: [{ output: "total_order_amount", op: ">", value: 100, phrase: "more than 100" }],
 });
@@ -36,9 +47,18 @@ describe("pipeline parameters", () => {
   });
 
   it("takes a slot chosen by its place (the web form), and numbers by type", () => {
-    const { template, parameters } = makeTemplate(monthly, [{ name: "first_status", path: ["filters", 1, "values", 0] }, { name: "minimum", type: "number", default: "100" }]);
-    expect(parameters).toEqual([{ name: "first_status", type: "text", default: "shipped" }, { name: "minimum", type: "number", default: 100 }]);
-    const { spec } = renderVersion({ spec: template, parameters, targetTable: "t" }, { minimum: "250.5", first_status: "returned" });
+    const { template, parameters } = makeTemplate(monthly, [
+      { name: "first_status", path: ["filters", 1, "values", 0] },
+      { name: "minimum", type: "number", default: "100" },
+    ]);
+    expect(parameters).toEqual([
+      { name: "first_status", type: "text", default: "shipped" },
+      { name: "minimum", type: "number", default: 100 },
+    ]);
+    const { spec } = renderVersion(
+      { spec: template, parameters, targetTable: "t" },
+      { minimum: "250.5", first_status: "returned" },
+    );
     expect(spec.having[0].value).toBe(250.5);
     expect(spec.filters[1]).toMatchObject({ values: ["returned", "completed"] });
   });
@@ -46,12 +66,24 @@ describe("pipeline parameters", () => {
   it("refuses values of the wrong type, unknown names and bad target names", () => {
     const { template, parameters } = makeTemplate(monthly, [{ name: "month", type: "date", default: "2024-01-01" }]);
     const version = { spec: template, parameters, targetTable: "t_{{month}}" };
-    expect(() => renderVersion(version, { month: "2024-02-30" })).toThrow("Parameter month must be a date written YYYY-MM-DD.");
-    expect(() => renderVersion(version, { day: "2024-02-01" })).toThrow("This pipeline has no parameter day (its parameters: month).");
-    expect(() => makeTemplate(monthly, [{ name: "Month", type: "date", default: "2024-01-01" }])).toThrow(/Parameter name "Month" must be a lowercase name/);
-    expect(() => makeTemplate(monthly, [{ name: "s", type: "text", default: "placed" }])).toThrow(/No text value of the spec equals "placed"/);
-    expect(() => fillTargetName("t_{{x}}", {})).toThrow("The target name uses {{x}}, which is not a parameter of this pipeline.");
-    expect(() => renderVersion({ ...version, targetTable: "{{month}}" }, { month: "2024-01-01" })).toThrow(/would be "2024_01_01", which is not a valid table name/);
+    expect(() => renderVersion(version, { month: "2024-02-30" })).toThrow(
+      "Parameter month must be a date written YYYY-MM-DD.",
+    );
+    expect(() => renderVersion(version, { day: "2024-02-01" })).toThrow(
+      "This pipeline has no parameter day (its parameters: month).",
+    );
+    expect(() => makeTemplate(monthly, [{ name: "Month", type: "date", default: "2024-01-01" }])).toThrow(
+      /Parameter name "Month" must be a lowercase name/,
+    );
+    expect(() => makeTemplate(monthly, [{ name: "s", type: "text", default: "placed" }])).toThrow(
+      /No text value of the spec equals "placed"/,
+    );
+    expect(() => fillTargetName("t_{{x}}", {})).toThrow(
+      "The target name uses {{x}}, which is not a parameter of this pipeline.",
+    );
+    expect(() => renderVersion({ ...version, targetTable: "{{month}}" }, { month: "2024-01-01" })).toThrow(
+      /would be "2024_01_01", which is not a valid table name/,
+    );
   });
 });
 
@@ -67,7 +99,12 @@ describe("calendar steps", () => {
 
   it("lists the periods of a backfill range in order, the last start included", () => {
     expect(datesBetween("2024-01-01", "2024-03-31", "month")).toEqual(["2024-01-01", "2024-02-01", "2024-03-01"]);
-    expect(datesBetween("2024-01-31", "2024-04-30", "month")).toEqual(["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"]);
+    expect(datesBetween("2024-01-31", "2024-04-30", "month")).toEqual([
+      "2024-01-31",
+      "2024-02-29",
+      "2024-03-31",
+      "2024-04-30",
+    ]);
     expect(datesBetween("2024-01-01", "2024-01-03", "day")).toEqual(["2024-01-01", "2024-01-02", "2024-01-03"]);
     expect(() => datesBetween("2000-01-01", "2024-01-01", "day", 100)).toThrow(RangeError);
   });

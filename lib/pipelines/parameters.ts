@@ -9,7 +9,12 @@ export const PARAMETER_TYPES = ["text", "number", "date", "boolean"] as const;
 export type ParameterType = (typeof PARAMETER_TYPES)[number];
 export type ParameterValue = string | number | boolean;
 
-export const ParameterNameSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "must be a lowercase name of letters, digits and _ (at most 40), e.g. country or start_date");
+export const ParameterNameSchema = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9_]{0,39}$/,
+    "must be a lowercase name of letters, digits and _ (at most 40), e.g. country or start_date",
+  );
 
 /** A parameter of a pipeline version: its name, type and the value a run gets by default. */
 export const PipelineParameterSchema = z.object({
@@ -42,7 +47,9 @@ export function listParameterSlots(spec: EtlSpec): ParameterSlot[] {
       add(["low"], filter.low, `${column} from`);
       add(["high"], filter.high, `${column} up to`);
     } else if (filter.op === "in" || filter.op === "not_in") {
-      filter.values.forEach((value, j) => add(["values", j], value, `${column} ${filter.op === "in" ? "in" : "not in"}`));
+      filter.values.forEach((value, j) =>
+        add(["values", j], value, `${column} ${filter.op === "in" ? "in" : "not in"}`),
+      );
     } else if (filter.op === "date_range") {
       add(["from"], filter.from, `${column} from (inclusive)`);
       add(["to"], filter.to, `${column} before`);
@@ -50,7 +57,14 @@ export function listParameterSlots(spec: EtlSpec): ParameterSlot[] {
       add(["value"], filter.value, `${column} ${filter.op}`);
     }
   });
-  spec.having.forEach((having, i) => slots.push({ path: ["having", i, "value"], value: having.value, label: `${having.output} ${having.op}`, type: "number" }));
+  spec.having.forEach((having, i) =>
+    slots.push({
+      path: ["having", i, "value"],
+      value: having.value,
+      label: `${having.output} ${having.op}`,
+      type: "number",
+    }),
+  );
   return slots;
 }
 
@@ -58,7 +72,8 @@ export function listParameterSlots(spec: EtlSpec): ParameterSlot[] {
 export function parseParameterValue(parameter: { name: string; type: ParameterType }, raw: unknown): ParameterValue {
   const bad = (what: string) => new AppError("bad_request", `Parameter ${parameter.name} must be ${what}.`);
   if (parameter.type === "number") {
-    const value = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
+    const value =
+      typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
     if (!Number.isFinite(value)) throw bad("a number");
     return value;
   }
@@ -78,7 +93,8 @@ export function parseParameterValue(parameter: { name: string; type: ParameterTy
   return raw;
 }
 
-const sameValue = (a: Literal, b: ParameterValue) => (typeof a === "number" && typeof b === "number" ? a === b : String(a) === String(b));
+const sameValue = (a: Literal, b: ParameterValue) =>
+  typeof a === "number" && typeof b === "number" ? a === b : String(a) === String(b);
 
 function getAt(root: unknown, path: (string | number)[]): unknown {
   return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], root);
@@ -99,7 +115,10 @@ export type ParameterRequest = { name: string; type?: ParameterType; default?: s
  * `{{name + 1 month}}` (or however long the range was). Throws a bad_request AppError that
  * lists the spec's values when a parameter matches none of them.
  */
-export function makeTemplate(spec: EtlSpec, requests: ParameterRequest[]): { template: EtlSpec; parameters: PipelineParameter[] } {
+export function makeTemplate(
+  spec: EtlSpec,
+  requests: ParameterRequest[],
+): { template: EtlSpec; parameters: PipelineParameter[] } {
   const slots = listParameterSlots(spec);
   const template = structuredClone(spec) as EtlSpec;
   const taken = new Set<string>();
@@ -107,8 +126,10 @@ export function makeTemplate(spec: EtlSpec, requests: ParameterRequest[]): { tem
   const described = slots.map((s) => `${s.label} ${JSON.stringify(s.value)} (${s.type})`).join("; ") || "none";
   for (const request of requests) {
     const name = ParameterNameSchema.safeParse(request.name);
-    if (!name.success) throw new AppError("bad_request", `Parameter name "${request.name}" ${name.error.issues[0].message}.`);
-    if (parameters.some((p) => p.name === request.name)) throw new AppError("bad_request", `Parameter ${request.name} is given twice.`);
+    if (!name.success)
+      throw new AppError("bad_request", `Parameter name "${request.name}" ${name.error.issues[0].message}.`);
+    if (parameters.some((p) => p.name === request.name))
+      throw new AppError("bad_request", `Parameter ${request.name} is given twice.`);
     let matches: ParameterSlot[];
     let type: ParameterType;
     if (request.path) {
@@ -120,12 +141,24 @@ export function makeTemplate(spec: EtlSpec, requests: ParameterRequest[]): { tem
       type = request.type ?? "text";
       const wanted = parseParameterValue({ name: request.name, type }, request.default ?? "");
       matches = slots.filter((s) => s.type === type && sameValue(s.value, wanted));
-      if (matches.length === 0) throw new AppError("bad_request", `No ${type} value of the spec equals ${JSON.stringify(request.default)} for parameter ${request.name}; its values are: ${described}.`);
+      if (matches.length === 0)
+        throw new AppError(
+          "bad_request",
+          `No ${type} value of the spec equals ${JSON.stringify(request.default)} for parameter ${request.name}; its values are: ${described}.`,
+        );
     }
     for (const slot of matches) {
       const key = JSON.stringify(slot.path);
-      if (taken.has(key)) throw new AppError("bad_request", `Parameter ${request.name} stands for a value another parameter already took (${slot.label}).`);
-      if (slot.type !== type) throw new AppError("bad_request", `Parameter ${request.name} is ${type}, but ${slot.label} holds a ${slot.type}.`);
+      if (taken.has(key))
+        throw new AppError(
+          "bad_request",
+          `Parameter ${request.name} stands for a value another parameter already took (${slot.label}).`,
+        );
+      if (slot.type !== type)
+        throw new AppError(
+          "bad_request",
+          `Parameter ${request.name} is ${type}, but ${slot.label} holds a ${slot.type}.`,
+        );
       taken.add(key);
       setAt(template, slot.path, `{{${request.name}}}`);
     }
@@ -135,7 +168,13 @@ export function makeTemplate(spec: EtlSpec, requests: ParameterRequest[]): { tem
   return { template, parameters };
 }
 
-function keepRangeLengths(spec: EtlSpec, template: EtlSpec, matches: ParameterSlot[], name: string, taken: Set<string>) {
+function keepRangeLengths(
+  spec: EtlSpec,
+  template: EtlSpec,
+  matches: ParameterSlot[],
+  name: string,
+  taken: Set<string>,
+) {
   for (const slot of matches) {
     if (slot.path[0] !== "filters" || slot.type !== "date") continue;
     const filter = spec.filters[slot.path[1] as number];
@@ -146,37 +185,49 @@ function keepRangeLengths(spec: EtlSpec, template: EtlSpec, matches: ParameterSl
     const distance = calendarDistance(filter.from, filter.to);
     if (!distance) continue;
     const sign = other === "to" ? "+" : "-";
-    setAt(template, otherPath, `{{${name} ${sign} ${distance.count} ${distance.unit}${distance.count === 1 ? "" : "s"}}}`);
+    setAt(
+      template,
+      otherPath,
+      `{{${name} ${sign} ${distance.count} ${distance.unit}${distance.count === 1 ? "" : "s"}}}`,
+    );
     taken.add(JSON.stringify(otherPath));
   }
 }
 
 /** The parameter values of a run: the given ones read by type, the rest their defaults. */
-export function resolveParameterValues(parameters: PipelineParameter[], given: Record<string, unknown> = {}): Record<string, ParameterValue> {
+export function resolveParameterValues(
+  parameters: PipelineParameter[],
+  given: Record<string, unknown> = {},
+): Record<string, ParameterValue> {
   for (const name of Object.keys(given)) {
     if (!parameters.some((p) => p.name === name)) {
       const known = parameters.map((p) => p.name).join(", ") || "none";
       throw new AppError("bad_request", `This pipeline has no parameter ${name} (its parameters: ${known}).`);
     }
   }
-  return Object.fromEntries(parameters.map((p) => [p.name, Object.hasOwn(given, p.name) ? parseParameterValue(p, given[p.name]) : p.default]));
+  return Object.fromEntries(
+    parameters.map((p) => [p.name, Object.hasOwn(given, p.name) ? parseParameterValue(p, given[p.name]) : p.default]),
+  );
 }
 
 function fillPlaceholder(text: string, values: Record<string, ParameterValue>): unknown {
   const match = PLACEHOLDER.exec(text);
   if (!match) return text;
   const [, name, sign, count, unit] = match;
-  if (!Object.hasOwn(values, name)) throw new AppError("bad_request", `The spec uses {{${name}}}, which is not a parameter of this pipeline.`);
+  if (!Object.hasOwn(values, name))
+    throw new AppError("bad_request", `The spec uses {{${name}}}, which is not a parameter of this pipeline.`);
   const value = values[name];
   if (!sign) return value;
-  if (typeof value !== "string" || !isIsoDate(value)) throw new AppError("bad_request", `{{${name} ${sign} ${count} ${unit}}} needs ${name} to be a date.`);
+  if (typeof value !== "string" || !isIsoDate(value))
+    throw new AppError("bad_request", `{{${name} ${sign} ${count} ${unit}}} needs ${name} to be a date.`);
   return addToDate(value, Number(count) * (sign === "-" ? -1 : 1), unit as DateUnit);
 }
 
 function fill(node: unknown, values: Record<string, ParameterValue>): unknown {
   if (typeof node === "string") return fillPlaceholder(node, values);
   if (Array.isArray(node)) return node.map((item) => fill(item, values));
-  if (node && typeof node === "object") return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, fill(item, values)]));
+  if (node && typeof node === "object")
+    return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, fill(item, values)]));
   return node;
 }
 
@@ -191,8 +242,12 @@ export function fillTemplate(template: unknown, values: Record<string, Parameter
  */
 export function fillTargetName(template: string, values: Record<string, ParameterValue>): string {
   return template.replace(INLINE_PLACEHOLDER, (_, name: string) => {
-    if (!Object.hasOwn(values, name)) throw new AppError("bad_request", `The target name uses {{${name}}}, which is not a parameter of this pipeline.`);
-    return String(values[name]).toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+    if (!Object.hasOwn(values, name))
+      throw new AppError("bad_request", `The target name uses {{${name}}}, which is not a parameter of this pipeline.`);
+    return String(values[name])
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "");
   });
 }
 

@@ -23,14 +23,26 @@ describe("pipeline schedules, fired by two scheduler processes", () => {
     expect(first.code, first.stderr).toBe(0);
     const saved = await cli(["pipeline", "save", first.json!.runId, "--name", "Status counts"]);
     expect(saved.code, saved.stderr).toBe(0);
-    const scheduled = await cli(["pipeline", "schedule", "Status counts", "--cron", EVERY_2S, "--tz", "Europe/Berlin", "--json"]);
+    const scheduled = await cli([
+      "pipeline",
+      "schedule",
+      "Status counts",
+      "--cron",
+      EVERY_2S,
+      "--tz",
+      "Europe/Berlin",
+      "--json",
+    ]);
     expect(scheduled.code, scheduled.stderr).toBe(0);
     expect(scheduled.json).toMatchObject({ cron: EVERY_2S, timezone: "Europe/Berlin", catchUp: "run_once" });
 
     // Two processes at once: the second starts once the first fires (however slowly each starts),
     // stands by while the first holds the lease, and takes over when the first stops.
     const leader = cli(["pipeline", "scheduler", "--for", "10", "--json"]);
-    await vi.waitFor(async () => expect((await firings()).length).toBeGreaterThan(0), { timeout: 60_000, interval: 250 });
+    await vi.waitFor(async () => expect((await firings()).length).toBeGreaterThan(0), {
+      timeout: 60_000,
+      interval: 250,
+    });
     const [a, b] = await Promise.all([leader, cli(["pipeline", "scheduler", "--for", "18", "--json"])]);
     expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
     expect(`${a.stderr}${b.stderr}`).toMatch(/stands by/);
@@ -47,9 +59,17 @@ describe("pipeline schedules, fired by two scheduler processes", () => {
     expect(onTime.every((f) => f.kind === "schedule" && ["started", "skipped_running"].includes(f.outcome))).toBe(true);
 
     const runs = await scheduledRuns();
-    expect(runs.map((r) => r.id).sort()).toEqual(fired.filter((f) => f.outcome === "started").map((f) => f.run_id).sort());
+    expect(runs.map((r) => r.id).sort()).toEqual(
+      fired
+        .filter((f) => f.outcome === "started")
+        .map((f) => f.run_id)
+        .sort(),
+    );
     expect(runs.every((r) => r.status === "succeeded")).toBe(true);
-    for (let i = 1; i < runs.length; i++) expect(new Date(runs[i].started_at).getTime()).toBeGreaterThanOrEqual(new Date(runs[i - 1].finished_at).getTime());
+    for (let i = 1; i < runs.length; i++)
+      expect(new Date(runs[i].started_at).getTime()).toBeGreaterThanOrEqual(
+        new Date(runs[i - 1].finished_at).getTime(),
+      );
     expect(new Set([...a.json!.runs, ...b.json!.runs]).size).toBe(runs.length);
   }, 180_000);
 
@@ -63,7 +83,9 @@ describe("pipeline schedules, fired by two scheduler processes", () => {
     expect(after.slice(1).every((f) => f.kind === "schedule")).toBe(true);
     expect(after.length).toBeGreaterThanOrEqual(2);
     const history = await cli(["pipeline", "history", "Status counts", "--json"]);
-    expect(history.json!.runs.filter((r: Json) => r.trigger === "schedule").length).toBe((await scheduledRuns()).length);
+    expect(history.json!.runs.filter((r: Json) => r.trigger === "schedule").length).toBe(
+      (await scheduledRuns()).length,
+    );
   }, 120_000);
 
   it("skips missed firings when the pipeline says so, and fires nothing while paused", async () => {
@@ -99,27 +121,63 @@ describe("pipeline schedules, fired by two scheduler processes", () => {
 describe("pipeline backfill", () => {
   const database = useCliDatabase({ demo: true });
   const cli = (args: string[]) => runCliJson<Json>(args, database.url);
-  const byHand = (from: string, to: string) => `select order_date, count(*) from orders where order_date >= '${from}' and order_date < '${to}' group by 1`;
+  const byHand = (from: string, to: string) =>
+    `select order_date, count(*) from orders where order_date >= '${from}' and order_date < '${to}' group by 1`;
   const differingRows = async (table: string, select: string) => {
-    const [row] = await database.sql.unsafe(`select count(*)::int as n from ((select * from ${table} except all ${select}) union all (${select} except all select * from ${table})) d`);
+    const [row] = await database.sql.unsafe(
+      `select count(*)::int as n from ((select * from ${table} except all ${select}) union all (${select} except all select * from ${table})) d`,
+    );
     return row.n as number;
   };
 
   it("runs one period after another, in order, each table right; and stops at the first failure", async () => {
     const first = await cli(["run", "number of orders per day in January 2024", "--json"]);
     expect(first.code, first.stderr).toBe(0);
-    const saved = await cli(["pipeline", "save", first.json!.runId, "--name", "Daily orders", "--param", "month=date:2024-01-01", "--target", "daily_orders_{{month}}", "--json"]);
+    const saved = await cli([
+      "pipeline",
+      "save",
+      first.json!.runId,
+      "--name",
+      "Daily orders",
+      "--param",
+      "month=date:2024-01-01",
+      "--target",
+      "daily_orders_{{month}}",
+      "--json",
+    ]);
     expect(saved.code, saved.stderr).toBe(0);
     expect(saved.json!.parameters).toEqual([{ name: "month", type: "date", default: "2024-01-01" }]);
 
-    const backfill = await cli(["pipeline", "backfill", "Daily orders", "--param", "month=2024-01-01..2024-03-01", "--every", "month", "--json"]);
+    const backfill = await cli([
+      "pipeline",
+      "backfill",
+      "Daily orders",
+      "--param",
+      "month=2024-01-01..2024-03-01",
+      "--every",
+      "month",
+      "--json",
+    ]);
     expect(backfill.code, backfill.stderr).toBe(0);
-    expect(backfill.json).toMatchObject({ parameter: "month", every: "month", periods: ["2024-01-01", "2024-02-01", "2024-03-01"], complete: true });
-    expect(backfill.json!.runs.map((r: Json) => [r.value, r.status])).toEqual([["2024-01-01", "succeeded"], ["2024-02-01", "succeeded"], ["2024-03-01", "succeeded"]]);
-    const runs = await database.sql`select id, parameters, trigger, started_at, finished_at from datamorph.runs where trigger = 'backfill' order by created_at`;
+    expect(backfill.json).toMatchObject({
+      parameter: "month",
+      every: "month",
+      periods: ["2024-01-01", "2024-02-01", "2024-03-01"],
+      complete: true,
+    });
+    expect(backfill.json!.runs.map((r: Json) => [r.value, r.status])).toEqual([
+      ["2024-01-01", "succeeded"],
+      ["2024-02-01", "succeeded"],
+      ["2024-03-01", "succeeded"],
+    ]);
+    const runs =
+      await database.sql`select id, parameters, trigger, started_at, finished_at from datamorph.runs where trigger = 'backfill' order by created_at`;
     expect(runs.map((r) => r.id)).toEqual(backfill.json!.runs.map((r: Json) => r.runId));
     expect(runs.map((r) => r.parameters.month)).toEqual(["2024-01-01", "2024-02-01", "2024-03-01"]);
-    for (let i = 1; i < runs.length; i++) expect(new Date(runs[i].started_at).getTime()).toBeGreaterThanOrEqual(new Date(runs[i - 1].finished_at).getTime());
+    for (let i = 1; i < runs.length; i++)
+      expect(new Date(runs[i].started_at).getTime()).toBeGreaterThanOrEqual(
+        new Date(runs[i - 1].finished_at).getTime(),
+      );
     expect(await differingRows("daily_orders_2024_01_01", byHand("2024-01-01", "2024-02-01"))).toBe(0);
     expect(await differingRows("daily_orders_2024_02_01", byHand("2024-02-01", "2024-03-01"))).toBe(0);
     expect(await differingRows("daily_orders_2024_03_01", byHand("2024-03-01", "2024-04-01"))).toBe(0);
@@ -127,13 +185,35 @@ describe("pipeline backfill", () => {
 
     // A table DataMorph did not make stands where May's would go: the backfill stops there.
     await database.sql`create table daily_orders_2024_05_01 (note text)`;
-    const stopped = await cli(["pipeline", "backfill", "Daily orders", "--param", "month=2024-04-01..2024-06-01", "--every", "month", "--json"]);
+    const stopped = await cli([
+      "pipeline",
+      "backfill",
+      "Daily orders",
+      "--param",
+      "month=2024-04-01..2024-06-01",
+      "--every",
+      "month",
+      "--json",
+    ]);
     expect(stopped.code).toBe(1);
-    expect(stopped.json!.runs.map((r: Json) => [r.value, r.status])).toEqual([["2024-04-01", "succeeded"], ["2024-05-01", "rejected"]]);
-    expect(stopped.json!.runs[1].error).toContain("public.daily_orders_2024_05_01 already exists and was not created by DataMorph");
+    expect(stopped.json!.runs.map((r: Json) => [r.value, r.status])).toEqual([
+      ["2024-04-01", "succeeded"],
+      ["2024-05-01", "rejected"],
+    ]);
+    expect(stopped.json!.runs[1].error).toContain(
+      "public.daily_orders_2024_05_01 already exists and was not created by DataMorph",
+    );
     expect(stopped.json!.complete).toBe(false);
-    const tables = (await database.sql`select table_name from information_schema.tables where table_name like 'daily_orders_2024_0%' order by 1`).map((t) => t.table_name);
-    expect(tables).toEqual(["daily_orders_2024_01_01", "daily_orders_2024_02_01", "daily_orders_2024_03_01", "daily_orders_2024_04_01", "daily_orders_2024_05_01"]);
+    const tables = (
+      await database.sql`select table_name from information_schema.tables where table_name like 'daily_orders_2024_0%' order by 1`
+    ).map((t) => t.table_name);
+    expect(tables).toEqual([
+      "daily_orders_2024_01_01",
+      "daily_orders_2024_02_01",
+      "daily_orders_2024_03_01",
+      "daily_orders_2024_04_01",
+      "daily_orders_2024_05_01",
+    ]);
 
     const refused = await Promise.all([
       cli(["pipeline", "backfill", "Daily orders", "--param", "month=2024-03-01..2024-01-01", "--every", "month"]),

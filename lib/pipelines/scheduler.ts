@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { claimFiring, claimSchedulerLease, hasActiveSchedules, listDuePipelines, recordFiringOutcome, releaseSchedulerLease } from "@/lib/db/queries/pipeline-schedules";
+import {
+  claimFiring,
+  claimSchedulerLease,
+  hasActiveSchedules,
+  listDuePipelines,
+  recordFiringOutcome,
+  releaseSchedulerLease,
+} from "@/lib/db/queries/pipeline-schedules";
 import type { Pipeline } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { logError } from "@/lib/log/safe-log";
@@ -37,7 +44,13 @@ export type Scheduler = {
  * number of processes. A firing missed while no scheduler ran fires once when one starts (or
  * is skipped, as the pipeline says); a pipeline whose run is still in progress skips a firing.
  */
-export function createScheduler({ starter, tickMs = 1000, leaseMs = 10_000, missedAfterMs = 60_000, log = () => {} }: SchedulerOptions): Scheduler {
+export function createScheduler({
+  starter,
+  tickMs = 1000,
+  leaseMs = 10_000,
+  missedAfterMs = 60_000,
+  log = () => {},
+}: SchedulerOptions): Scheduler {
   const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
@@ -50,19 +63,39 @@ export function createScheduler({ starter, tickMs = 1000, leaseMs = 10_000, miss
     const next = nextFiring(schedule, now);
     const following = nextFiring(schedule, scheduledFor);
     const missed = now.getTime() - scheduledFor.getTime() > missedAfterMs || (following !== null && following <= now);
-    const firing = await claimFiring({ pipelineId: pipeline.id, scheduledFor, next, kind: missed ? "catch_up" : "schedule", holder });
+    const firing = await claimFiring({
+      pipelineId: pipeline.id,
+      scheduledFor,
+      next,
+      kind: missed ? "catch_up" : "schedule",
+      holder,
+    });
     if (!firing) return false;
     if (missed && pipeline.catchUp === "skip") {
-      await recordFiringOutcome({ id: firing.id, outcome: "skipped_missed", message: "Missed while no scheduler was running; this pipeline skips missed firings." });
+      await recordFiringOutcome({
+        id: firing.id,
+        outcome: "skipped_missed",
+        message: "Missed while no scheduler was running; this pipeline skips missed firings.",
+      });
       return true;
     }
     try {
       const runId = await startPipelineRun({ pipeline, values: {}, trigger: "schedule", starter });
-      await recordFiringOutcome({ id: firing.id, outcome: "started", runId, message: missed ? "Missed while no scheduler was running; run once now." : null });
+      await recordFiringOutcome({
+        id: firing.id,
+        outcome: "started",
+        runId,
+        message: missed ? "Missed while no scheduler was running; run once now." : null,
+      });
     } catch (error) {
-      const inProgress = error instanceof AppError && error.code === "conflict" && /run in progress/.test(error.message);
+      const inProgress =
+        error instanceof AppError && error.code === "conflict" && /run in progress/.test(error.message);
       if (!(error instanceof AppError)) logError(`pipeline ${pipeline.id} firing failed`, error);
-      await recordFiringOutcome({ id: firing.id, outcome: inProgress ? "skipped_running" : "failed", message: error instanceof AppError ? error.message : "The run could not be started." });
+      await recordFiringOutcome({
+        id: firing.id,
+        outcome: inProgress ? "skipped_running" : "failed",
+        message: error instanceof AppError ? error.message : "The run could not be started.",
+      });
     }
     return true;
   }
@@ -71,7 +104,12 @@ export function createScheduler({ starter, tickMs = 1000, leaseMs = 10_000, miss
     // No schedule at all: no lease is taken or renewed, so an app without schedules writes nothing.
     if (!(await hasActiveSchedules())) return 0;
     leader = await claimSchedulerLease({ holder, ms: leaseMs });
-    if (leader !== announced) log(leader ? `Scheduler ${holder} fires the pipeline schedules` : `Scheduler ${holder} stands by: another process fires them`);
+    if (leader !== announced)
+      log(
+        leader
+          ? `Scheduler ${holder} fires the pipeline schedules`
+          : `Scheduler ${holder} stands by: another process fires them`,
+      );
     announced = leader;
     if (!leader) return 0;
     const now = new Date();

@@ -17,5 +17,8 @@ export async function checkPipelineSources(pipeline: Pipeline): Promise<SourceCh
   if (!version) return { changes: [], breaking: false };
   const catalog = await readCatalog((await getRoleClients()).reader, getEnv().sourceSchemas);
   const drift = findDrift(version.sourceShape as SourceShape, renderVersion(version).spec, catalog);
-  return { changes: drift.map((change) => ({ ...change, description: describeDrift(change) })), breaking: drift.some((change) => change.used) };
+  return {
+    changes: drift.map((change) => ({ ...change, description: describeDrift(change) })),
+    breaking: drift.some((change) => change.used),
+  };
 }

@@ -49,7 +49,8 @@ export function captureSourceShape(spec: EtlSpec, catalog: Catalog): SourceShape
   const shape: SourceShape = {};
   for (const source of spec.sources) {
     const table = catalog.tables.find((t) => t.schema === source.schema && t.name === source.table);
-    if (table) shape[`${table.schema}.${table.name}`] = Object.fromEntries(table.columns.map((c) => [c.name, c.dataType]));
+    if (table)
+      shape[`${table.schema}.${table.name}`] = Object.fromEntries(table.columns.map((c) => [c.name, c.dataType]));
   }
   return shape;
 }
@@ -69,9 +70,11 @@ export function findDrift(saved: SourceShape, spec: EtlSpec, catalog: Catalog): 
     for (const [column, before] of Object.entries(columns)) {
       const after = current[column];
       if (after === undefined) drift.push({ kind: "column_dropped", table, column, before, used: reads.has(column) });
-      else if (after !== before) drift.push({ kind: "column_retyped", table, column, before, after, used: reads.has(column) });
+      else if (after !== before)
+        drift.push({ kind: "column_retyped", table, column, before, after, used: reads.has(column) });
     }
-    for (const [column, after] of Object.entries(current)) if (!(column in columns)) drift.push({ kind: "column_added", table, column, after, used: false });
+    for (const [column, after] of Object.entries(current))
+      if (!(column in columns)) drift.push({ kind: "column_added", table, column, after, used: false });
   }
   return drift.sort((a, b) => Number(b.used) - Number(a.used));
 }

@@ -1,5 +1,11 @@
 import { getDb, getSql } from "@/lib/db";
-import { createPipelineRun, getActivePipelineRun, getPipeline, getPipelineVersion, getPipelineVersionById } from "@/lib/db/queries/pipelines";
+import {
+  createPipelineRun,
+  getActivePipelineRun,
+  getPipeline,
+  getPipelineVersion,
+  getPipelineVersionById,
+} from "@/lib/db/queries/pipelines";
 import { getUserById } from "@/lib/db/queries/users";
 import type { Pipeline, Run } from "@/lib/db/schema";
 import { isEngineRequest } from "@/lib/engines/choose-engine";
@@ -30,9 +36,20 @@ export async function getPipelineOwner(pipeline: Pick<Pipeline, "userId">): Prom
  * replace rules are the owner's: a member's pipeline never publishes over another user's table.
  * A pipeline has one run in progress at most: a second one is refused (`conflict`).
  */
-export async function preparePipelineRun({ pipeline, by, values = {}, trigger }: { pipeline: Pipeline; by?: Pick<Actor, "id">; values?: Record<string, unknown>; trigger: PipelineTrigger }): Promise<PreparedPipelineRun> {
+export async function preparePipelineRun({
+  pipeline,
+  by,
+  values = {},
+  trigger,
+}: {
+  pipeline: Pipeline;
+  by?: Pick<Actor, "id">;
+  values?: Record<string, unknown>;
+  trigger: PipelineTrigger;
+}): Promise<PreparedPipelineRun> {
   const version = await getPipelineVersion({ pipelineId: pipeline.id, version: pipeline.currentVersion });
-  if (!version) throw new AppError("not_found", `Pipeline "${pipeline.name}" has no version ${pipeline.currentVersion}.`);
+  if (!version)
+    throw new AppError("not_found", `Pipeline "${pipeline.name}" has no version ${pipeline.currentVersion}.`);
   const run = pipelineRunSpec(pipeline, version, values);
   const owner = await getPipelineOwner(pipeline);
   const schema = getEnv().targetSchema;
@@ -51,15 +68,26 @@ export async function preparePipelineRun({ pipeline, by, values = {}, trigger }:
   });
   if (!created) {
     const active = await getActivePipelineRun({ pipelineId: pipeline.id });
-    throw new AppError("conflict", `Pipeline "${pipeline.name}" already has a run in progress${active ? ` (run ${active.id}, ${active.status})` : ""}; a pipeline runs once at a time.`);
+    throw new AppError(
+      "conflict",
+      `Pipeline "${pipeline.name}" already has a run in progress${active ? ` (run ${active.id}, ${active.status})` : ""}; a pipeline runs once at a time.`,
+    );
   }
   const { targetTable, ...spec } = run;
-  const options = pipelineOptions({ targetTable, replace: true, pipeline: spec, ...(isEngineRequest(version.engine) ? { engine: version.engine } : {}) });
+  const options = pipelineOptions({
+    targetTable,
+    replace: true,
+    pipeline: spec,
+    ...(isEngineRequest(version.engine) ? { engine: version.engine } : {}),
+  });
   return { runId: created.id, prompt: created.prompt, options };
 }
 
 /** Creates a pipeline run and hands it to `starter` without waiting for it (see `agents/run-starter.ts`). */
-export async function startPipelineRun({ starter, ...request }: Parameters<typeof preparePipelineRun>[0] & { starter: RunStarter }): Promise<string> {
+export async function startPipelineRun({
+  starter,
+  ...request
+}: Parameters<typeof preparePipelineRun>[0] & { starter: RunStarter }): Promise<string> {
   const prepared = await preparePipelineRun(request);
   await handOverRun(prepared.runId, "started", () => starter(prepared));
   return prepared.runId;
@@ -69,10 +97,19 @@ export async function startPipelineRun({ starter, ...request }: Parameters<typeo
  * For a run handed over by id (the orchestrator Lambda): the pipeline spec of a stored pipeline
  * run, rebuilt from its version and recorded parameter values; nothing for a run from a prompt.
  */
-export async function pipelineOptionsOfRun(run: Pick<Run, "pipelineId" | "pipelineVersionId" | "parameters">): Promise<Pick<PipelineOptions, "pipeline">> {
+export async function pipelineOptionsOfRun(
+  run: Pick<Run, "pipelineId" | "pipelineVersionId" | "parameters">,
+): Promise<Pick<PipelineOptions, "pipeline">> {
   if (!run.pipelineId || !run.pipelineVersionId) return {};
-  const [pipeline, version] = await Promise.all([getPipeline({ ref: run.pipelineId }), getPipelineVersionById({ id: run.pipelineVersionId })]);
+  const [pipeline, version] = await Promise.all([
+    getPipeline({ ref: run.pipelineId }),
+    getPipelineVersionById({ id: run.pipelineVersionId }),
+  ]);
   if (!pipeline || !version) throw new Error("The run's pipeline version no longer exists.");
-  const { targetTable: _target, ...spec } = pipelineRunSpec(pipeline, version, (run.parameters ?? {}) as Record<string, unknown>);
+  const { targetTable: _target, ...spec } = pipelineRunSpec(
+    pipeline,
+    version,
+    (run.parameters ?? {}) as Record<string, unknown>,
+  );
   return { pipeline: spec };
 }

@@ -24,8 +24,15 @@ export async function changeSchedule(pipeline: Pipeline, input: z.infer<typeof s
  * Checks a backfill and starts it in this process without waiting, each run through `starter`: its runs appear in the
  * pipeline's history one after another. Returns the periods it will run.
  */
-export async function startBackfill(pipeline: Pipeline, user: SessionUser, input: z.infer<typeof backfillSchema>, starter: RunStarter): Promise<string[]> {
+export async function startBackfill(
+  pipeline: Pipeline,
+  user: SessionUser,
+  input: z.infer<typeof backfillSchema>,
+  starter: RunStarter,
+): Promise<string[]> {
   const periods = await planBackfill({ pipeline, ...input });
-  void backfillPipeline({ pipeline, by: user, ...input, values: input.parameters, execute: runToEnd(starter) }).catch((error: unknown) => logError(`backfill of pipeline ${pipeline.id}`, error));
+  void backfillPipeline({ pipeline, by: user, ...input, values: input.parameters, execute: runToEnd(starter) }).catch(
+    (error: unknown) => logError(`backfill of pipeline ${pipeline.id}`, error),
+  );
   return periods;
 }

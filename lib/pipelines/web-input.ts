@@ -14,7 +14,10 @@ export const savePipelineSchema = z.object({
     .array(
       z.object({
         name: z.string().max(100),
-        slot: z.string().regex(/^[a-z]+(\.[A-Za-z0-9]+)+$/, "slot must look like filters.0.value").optional(),
+        slot: z
+          .string()
+          .regex(/^[a-z]+(\.[A-Za-z0-9]+)+$/, "slot must look like filters.0.value")
+          .optional(),
         type: z.enum(PARAMETER_TYPES).optional(),
         default: z.string().max(500).optional(),
       }),
@@ -27,11 +30,17 @@ export const savePipelineSchema = z.object({
 export const slotPath = (slot: string) => slot.split(".").map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 /** `POST /api/pipelines/<id>/runs`: run now, with parameter values (defaults for the rest). */
-export const runPipelineSchema = z.object({ parameters: z.record(z.string().max(100), ParameterValueSchema).default({}) });
+export const runPipelineSchema = z.object({
+  parameters: z.record(z.string().max(100), ParameterValueSchema).default({}),
+});
 
 /** `POST /api/pipelines/<id>/schedule`: set the cron schedule, or pause / resume it. */
 export const scheduleSchema = z.union([
-  z.object({ cron: z.string().max(200), timezone: z.string().max(100).default("UTC"), catchUp: z.enum(["run_once", "skip"]).default("run_once") }),
+  z.object({
+    cron: z.string().max(200),
+    timezone: z.string().max(100).default("UTC"),
+    catchUp: z.enum(["run_once", "skip"]).default("run_once"),
+  }),
   z.object({ paused: z.boolean() }),
 ]);
 

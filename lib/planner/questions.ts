@@ -32,7 +32,12 @@ export type PlanQuestion = {
 export type Answers = Record<string, string>;
 
 /** What a question shows outside the planner: no specs, no internal words. */
-export type PublicQuestion = { id: string; text: string; phrase: string; choices: { id: string; label: string; reading: string }[] };
+export type PublicQuestion = {
+  id: string;
+  text: string;
+  phrase: string;
+  choices: { id: string; label: string; reading: string }[];
+};
 
 export const publicQuestion = (q: PlanQuestion): PublicQuestion => ({
   id: q.id,
@@ -41,7 +46,11 @@ export const publicQuestion = (q: PlanQuestion): PublicQuestion => ({
   choices: q.choices.map(({ id, label, reading }) => ({ id, label, reading })),
 });
 
-export const rephraseChoice = (): QuestionChoice => ({ id: REPHRASE_CHOICE_ID, label: "None of these — rephrase", reading: "Ends this run; describe the table again in other words." });
+export const rephraseChoice = (): QuestionChoice => ({
+  id: REPHRASE_CHOICE_ID,
+  label: "None of these — rephrase",
+  reading: "Ends this run; describe the table again in other words.",
+});
 
 /** A question with its id derived from what it asks (FNV-1a over kind, phrase and choice labels). */
 export function makeQuestion(question: Omit<PlanQuestion, "id">): PlanQuestion {
@@ -54,14 +63,27 @@ export function makeQuestion(question: Omit<PlanQuestion, "id">): PlanQuestion {
 }
 
 /** The message of a run ended by "none of these". */
-export const rephraseMessage = (phrase: string) => `None of the readings of "${phrase}" was meant: rephrase the request, naming the table or column you mean.`;
+export const rephraseMessage = (phrase: string) =>
+  `None of the readings of "${phrase}" was meant: rephrase the request, naming the table or column you mean.`;
 
 /** A meaning a person confirmed earlier for this warehouse, that answers the same question again. */
-export type SavedMeaning = { id: string; kind: string; phrase: string; meaning: string; by: string | null; at: Date | string; runId: string | null };
+export type SavedMeaning = {
+  id: string;
+  kind: string;
+  phrase: string;
+  meaning: string;
+  by: string | null;
+  at: Date | string;
+  runId: string | null;
+};
 
 /** Whether the words of `inner` appear, in order and whole, in `outer` ("revenue" in "total revenue"). */
 export function phraseContains(outer: string, inner: string): boolean {
-  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}_]+/u)
+      .filter(Boolean);
   const o = words(outer);
   const i = words(inner);
   if (i.length === 0) return false;

@@ -22,13 +22,23 @@ export async function runConsoleQuery(text: string, limits: ReadOnlyLimits = {})
     async () => {
       // The server checks every second that the client is still there, so a query whose
       // connection was dropped at the deadline stops too.
-      const connection = postgres(readerUrl, { max: 1, connect_timeout: 10, onnotice: () => {}, connection: { application_name: "datamorph-console", client_connection_check_interval: "1s" } });
+      const connection = postgres(readerUrl, {
+        max: 1,
+        connect_timeout: 10,
+        onnotice: () => {},
+        connection: { application_name: "datamorph-console", client_connection_check_interval: "1s" },
+      });
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          void connection.end({ timeout: 0 }).catch(() => {});
-          reject(new AppError("bad_request", "The query did not finish in time and was stopped. Add filters or a LIMIT."));
-        }, (limits.timeoutMs ?? DEFAULT_TIMEOUT_MS) + DEADLINE_MARGIN_MS);
+        timer = setTimeout(
+          () => {
+            void connection.end({ timeout: 0 }).catch(() => {});
+            reject(
+              new AppError("bad_request", "The query did not finish in time and was stopped. Add filters or a LIMIT."),
+            );
+          },
+          (limits.timeoutMs ?? DEFAULT_TIMEOUT_MS) + DEADLINE_MARGIN_MS,
+        );
       });
       try {
         return await Promise.race([runReadOnlyQuery(connection, text, limits), deadline]);
@@ -37,6 +47,9 @@ export async function runConsoleQuery(text: string, limits: ReadOnlyLimits = {})
         await connection.end({ timeout: 1 }).catch(() => {});
       }
     },
-    { timeoutMs: WAIT_MS, onTimeout: () => new AppError("unavailable", "The console is busy with other queries; try again in a moment.") },
+    {
+      timeoutMs: WAIT_MS,
+      onTimeout: () => new AppError("unavailable", "The console is busy with other queries; try again in a moment."),
+    },
   );
 }

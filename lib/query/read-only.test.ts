@@ -27,7 +27,9 @@ describe("read-only queries", () => {
   });
 
   it("refuses a single row larger than the cap with what to do instead", async () => {
-    await expect(runReadOnlyQuery(sql, "select repeat('y', 2000000) as huge", { byteLimit: 1_000_000 })).rejects.toThrow(/first row alone is larger than .*left\(column, 1000\)/);
+    await expect(
+      runReadOnlyQuery(sql, "select repeat('y', 2000000) as huge", { byteLimit: 1_000_000 }),
+    ).rejects.toThrow(/first row alone is larger than .*left\(column, 1000\)/);
   });
 
   it("refuses writes and leaves the data as it was", async () => {
@@ -38,8 +40,12 @@ describe("read-only queries", () => {
 
   it("refuses COPY, however it is dressed, instead of waiting on a stream no one reads", async () => {
     for (const copy of ["copy notes to stdout", "  /* a /* nested */ note */ -- line\n (COPY notes to stdout)"]) {
-      await expect(runReadOnlyQuery(sql, copy, { timeoutMs: 2_000 })).rejects.toThrow(/COPY streams rows .* select \* from/);
+      await expect(runReadOnlyQuery(sql, copy, { timeoutMs: 2_000 })).rejects.toThrow(
+        /COPY streams rows .* select \* from/,
+      );
     }
-    expect((await runReadOnlyQuery(sql, "/* copy */ select count(*)::int as copies from notes")).rows).toEqual([{ copies: 200 }]);
+    expect((await runReadOnlyQuery(sql, "/* copy */ select count(*)::int as copies from notes")).rows).toEqual([
+      { copies: 200 },
+    ]);
   });
 });

@@ -18,7 +18,8 @@ const DEFAULT_BYTE_LIMIT = 2 * 1024 * 1024;
 // Rows come in batches, so a huge result is never held whole: the byte cap stops it early.
 const BATCH_ROWS = 200;
 
-const plain = (value: unknown) => (typeof value === "bigint" ? value.toString() : value instanceof Date ? value.toISOString() : value);
+const plain = (value: unknown) =>
+  typeof value === "bigint" ? value.toString() : value instanceof Date ? value.toISOString() : value;
 
 function bytesOf(value: unknown): number {
   if (value === null || value === undefined) return 4;
@@ -42,8 +43,16 @@ export async function runReadOnlyQuery(
 ): Promise<QueryResult> {
   const query = text.trim();
   if (!query) throw new AppError("bad_request", "Write a query, for example: select * from orders limit 10");
-  if (query.length > MAX_QUERY_LENGTH) throw new AppError("bad_request", `The query is too long (${query.length.toLocaleString("en-US")} characters; at most ${MAX_QUERY_LENGTH.toLocaleString("en-US")}).`);
-  if (leadingKeyword(query) === "copy") throw new AppError("bad_request", "COPY streams rows outside a query result, so the console does not run it; write select * from … instead.");
+  if (query.length > MAX_QUERY_LENGTH)
+    throw new AppError(
+      "bad_request",
+      `The query is too long (${query.length.toLocaleString("en-US")} characters; at most ${MAX_QUERY_LENGTH.toLocaleString("en-US")}).`,
+    );
+  if (leadingKeyword(query) === "copy")
+    throw new AppError(
+      "bad_request",
+      "COPY streams rows outside a query result, so the console does not run it; write select * from … instead.",
+    );
   const started = performance.now();
   try {
     return await sql.begin("read only", async (tx) => {
@@ -55,7 +64,9 @@ export async function runReadOnlyQuery(
       let truncated = false;
       const cursor = tx.unsafe(query, [], { prepare: false }).cursor(Math.min(BATCH_ROWS, rowLimit + 1));
       read: for await (const batch of cursor) {
-        columns = (batch as unknown as { columns?: { name: string }[] }).columns?.map((c) => c.name) ?? Object.keys(batch[0] ?? {});
+        columns =
+          (batch as unknown as { columns?: { name: string }[] }).columns?.map((c) => c.name) ??
+          Object.keys(batch[0] ?? {});
         for (const row of batch as Record<string, unknown>[]) {
           if (rows.length === rowLimit) {
             truncated = true;
@@ -65,7 +76,11 @@ export async function runReadOnlyQuery(
           bytes += Object.values(kept).reduce<number>((sum, v) => sum + bytesOf(v), 0);
           if (bytes > byteLimit) {
             truncated = true;
-            if (rows.length === 0) throw new AppError("payload_too_large", `The first row alone is larger than ${Math.round(byteLimit / 1024 / 1024)} MB; select fewer or shorter columns (e.g. left(column, 1000)).`);
+            if (rows.length === 0)
+              throw new AppError(
+                "payload_too_large",
+                `The first row alone is larger than ${Math.round(byteLimit / 1024 / 1024)} MB; select fewer or shorter columns (e.g. left(column, 1000)).`,
+              );
             break read;
           }
           rows.push(kept);
@@ -82,10 +97,20 @@ export async function runReadOnlyQuery(
 function explain(error: unknown): AppError {
   const pg = error as { code?: string; message?: string };
   const message = pg.message ?? String(error);
-  if (pg.code === "25006" || pg.code === "25001") return new AppError("forbidden", "This console is read-only: the database refused to change data. Use a DataMorph run to build tables.");
-  if (pg.code === "57014") return new AppError("bad_request", "The query took too long and was cancelled. Add filters or a LIMIT.");
-  if (pg.code === "42601" && /multiple commands/.test(message)) return new AppError("bad_request", "Run one statement at a time.");
-  if (pg.code === "42501") return new AppError("forbidden", `${message}. The console reads the warehouse's tables only; DataMorph's own tables, server files and settings are out of its reach.`);
+  if (pg.code === "25006" || pg.code === "25001")
+    return new AppError(
+      "forbidden",
+      "This console is read-only: the database refused to change data. Use a DataMorph run to build tables.",
+    );
+  if (pg.code === "57014")
+    return new AppError("bad_request", "The query took too long and was cancelled. Add filters or a LIMIT.");
+  if (pg.code === "42601" && /multiple commands/.test(message))
+    return new AppError("bad_request", "Run one statement at a time.");
+  if (pg.code === "42501")
+    return new AppError(
+      "forbidden",
+      `${message}. The console reads the warehouse's tables only; DataMorph's own tables, server files and settings are out of its reach.`,
+    );
   if (pg.code) return new AppError("bad_request", message);
   return error instanceof AppError ? error : new AppError("internal", message);
 }

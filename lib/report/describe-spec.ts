@@ -1,4 +1,11 @@
-import { isExistsFilter, type ColumnFilter, type ColumnRef, type ExistsFilter, type Filter, type Literal } from "@/lib/spec/clauses";
+import {
+  isExistsFilter,
+  type ColumnFilter,
+  type ColumnRef,
+  type ExistsFilter,
+  type Filter,
+  type Literal,
+} from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { describeAggregateWhere, describeDerived } from "@/lib/spec/describe-derived";
 import type { AggregateArg, OutputColumn } from "@/lib/spec/output-column";
@@ -50,7 +57,11 @@ function describeColumnFilter(filter: ColumnFilter): string {
     case "is_not_null":
       return `${column} is not null`;
     case "date_range":
-      return [filter.from && `${column} >= ${filter.from}`, filter.to && `${column} < ${filter.to}`].filter(Boolean).join(" and ") || `${column} (any date)`;
+      return (
+        [filter.from && `${column} >= ${filter.from}`, filter.to && `${column} < ${filter.to}`]
+          .filter(Boolean)
+          .join(" and ") || `${column} (any date)`
+      );
     default:
       return `${column} ${filter.op} ${literal(filter.value)}`;
   }
@@ -67,7 +78,10 @@ export function describeColumn(column: OutputColumn): string {
   if (expr.kind === "column") return expr.bucket ? `${expr.bucket} of ${ref(expr.column)}` : ref(expr.column);
   if (expr.kind === "expression") return expr.sql;
   if (expr.kind === "share" || expr.kind === "ratio") return describeDerived(expr);
-  const call = (expr.fn === "count_distinct" ? `count(distinct ${describeArg(expr.arg)})` : `${expr.fn}(${describeArg(expr.arg)})`) + describeAggregateWhere(expr);
+  const call =
+    (expr.fn === "count_distinct"
+      ? `count(distinct ${describeArg(expr.arg)})`
+      : `${expr.fn}(${describeArg(expr.arg)})`) + describeAggregateWhere(expr);
   return expr.zeroIfEmpty ? `${call}, 0 when there are no rows` : call;
 }
 
@@ -75,25 +89,49 @@ export function describeColumn(column: OutputColumn): string {
 export function describeSpec(spec: EtlSpec): { groups: ClauseGroup[]; columns: ColumnLine[] } {
   const aliasOf = new Map(spec.sources.map((s) => [s.alias, s]));
   const groups: ClauseGroup[] = [
-    { title: "Target", lines: [{ text: `${spec.target.schema ? `${spec.target.schema}.` : ""}${spec.target.table}`, phrase: spec.target.phrase }] },
+    {
+      title: "Target",
+      lines: [
+        {
+          text: `${spec.target.schema ? `${spec.target.schema}.` : ""}${spec.target.table}`,
+          phrase: spec.target.phrase,
+        },
+      ],
+    },
     {
       title: "Sources",
-      lines: spec.sources.map((s) => ({ text: `${s.schema}.${s.table} as ${s.alias}${s.distinct ? " (distinct rows)" : ""}`, phrase: s.phrase })),
+      lines: spec.sources.map((s) => ({
+        text: `${s.schema}.${s.table} as ${s.alias}${s.distinct ? " (distinct rows)" : ""}`,
+        phrase: s.phrase,
+      })),
     },
     {
       title: "Joins",
       lines: spec.joins.map((j) => {
         const right = aliasOf.get(j.right);
         const table = right ? ` (${right.schema}.${right.table})` : "";
-        return { text: `${j.type} join ${j.right}${table} on ${j.on.map((k) => `${j.left}.${k.left} = ${j.right}.${k.right}`).join(" and ")}`, phrase: j.phrase };
+        return {
+          text: `${j.type} join ${j.right}${table} on ${j.on.map((k) => `${j.left}.${k.left} = ${j.right}.${k.right}`).join(" and ")}`,
+          phrase: j.phrase,
+        };
       }),
     },
     { title: "Filters", lines: spec.filters.map((f) => ({ text: describeFilter(f), phrase: f.phrase })) },
     {
       title: "Grain (one row per)",
       lines: spec.grain.length
-        ? spec.grain.map((g) => ({ text: g.bucket ? `${g.bucket} of ${ref(g.column)}` : ref(g.column), phrase: g.phrase }))
-        : [{ text: spec.columns.some((c) => c.expr.kind === "aggregate") ? "one summary row" : "one row per source row", phrase: "" }],
+        ? spec.grain.map((g) => ({
+            text: g.bucket ? `${g.bucket} of ${ref(g.column)}` : ref(g.column),
+            phrase: g.phrase,
+          }))
+        : [
+            {
+              text: spec.columns.some((c) => c.expr.kind === "aggregate")
+                ? "one summary row"
+                : "one row per source row",
+              phrase: "",
+            },
+          ],
     },
     { title: "Having", lines: spec.having.map((h) => ({ text: `${h.output} ${h.op} ${h.value}`, phrase: h.phrase })) },
     { title: "Order by", lines: spec.orderBy.map((o) => ({ text: `${o.output} ${o.direction}`, phrase: o.phrase })) },
@@ -102,6 +140,10 @@ export function describeSpec(spec: EtlSpec): { groups: ClauseGroup[]; columns: C
   ];
   return {
     groups: groups.filter((g) => g.lines.length > 0),
-    columns: spec.columns.map((c) => ({ name: c.name, definition: describeColumn(c), phrase: [c.phrase, c.renamePhrase].filter(Boolean).join(" / ") })),
+    columns: spec.columns.map((c) => ({
+      name: c.name,
+      definition: describeColumn(c),
+      phrase: [c.phrase, c.renamePhrase].filter(Boolean).join(" / "),
+    })),
   };
 }

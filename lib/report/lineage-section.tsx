@@ -5,7 +5,12 @@ import { DataTable, Section } from "./parts";
 import { toPdfText } from "./pdf-text";
 import { CONTENT_WIDTH, styles } from "./styles";
 
-const how = { column: "as is", "time bucket": "time bucket", aggregate: "aggregate", expression: "expression" } as const;
+const how = {
+  column: "as is",
+  "time bucket": "time bucket",
+  aggregate: "aggregate",
+  expression: "expression",
+} as const;
 
 /**
  * Column-level lineage: each output column with the source columns it is made from and how,

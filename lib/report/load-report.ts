@@ -10,7 +10,11 @@ import type { RunReport } from "./types";
 
 const iso = (date: Date | null) => (date ? new Date(date).toISOString() : null);
 
-async function readText(artifacts: ArtifactStore, runId: string, kind: "spec.json" | "query.sql" | "job.py" | "tests.json"): Promise<string | null> {
+async function readText(
+  artifacts: ArtifactStore,
+  runId: string,
+  kind: "spec.json" | "query.sql" | "job.py" | "tests.json",
+): Promise<string | null> {
   const content = await artifacts.get(runId, kind);
   return content ? content.toString("utf8") : null;
 }
@@ -35,7 +39,17 @@ function parseSpec(value: unknown): EtlSpec | null {
  * Events are the record; artifacts fill in what events do not hold (the amended spec). Returns
  * null for an unknown run. The caller checks that the user may see it.
  */
-export async function loadRunReport({ sql, artifacts, runId, sampleRows = 20 }: { sql: SqlClient; artifacts: ArtifactStore; runId: string; sampleRows?: number }): Promise<RunReport | null> {
+export async function loadRunReport({
+  sql,
+  artifacts,
+  runId,
+  sampleRows = 20,
+}: {
+  sql: SqlClient;
+  artifacts: ArtifactStore;
+  runId: string;
+  sampleRows?: number;
+}): Promise<RunReport | null> {
   const run = await getRunWithUser({ id: runId, db: createDatabase(sql) });
   if (!run) return null;
 
@@ -53,8 +67,17 @@ export async function loadRunReport({ sql, artifacts, runId, sampleRows = 20 }: 
   const target = run.targetSchema && run.targetTable ? { schema: run.targetSchema, table: run.targetTable } : null;
   const { sample, note } =
     run.status === "succeeded" && target
-      ? await readResultSample(sql, { ...target, limit: sampleRows }).catch((error: unknown) => ({ sample: null, note: `The table could not be read: ${error instanceof Error ? error.message : String(error)}` }))
-      : { sample: null, note: run.status === "succeeded" ? "The run published no table." : "Nothing was published, so there is no result to sample." };
+      ? await readResultSample(sql, { ...target, limit: sampleRows }).catch((error: unknown) => ({
+          sample: null,
+          note: `The table could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        }))
+      : {
+          sample: null,
+          note:
+            run.status === "succeeded"
+              ? "The run published no table."
+              : "Nothing was published, so there is no result to sample.",
+        };
 
   const startedAt = iso(run.startedAt);
   const finishedAt = iso(run.finishedAt);
@@ -80,7 +103,14 @@ export async function loadRunReport({ sql, artifacts, runId, sampleRows = 20 }: 
     remediations: remediationRounds(events),
     sample,
     sampleNote: note,
-    events: events.map(({ seq, at, agent, level, message, durationMs }) => ({ seq, at, agent, level, message, durationMs })),
+    events: events.map(({ seq, at, agent, level, message, durationMs }) => ({
+      seq,
+      at,
+      agent,
+      level,
+      message,
+      durationMs,
+    })),
     generatedAt: new Date().toISOString(),
   };
 }

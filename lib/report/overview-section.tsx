@@ -6,14 +6,22 @@ import type { RunReport } from "./types";
 
 const BAR_WIDTH = CONTENT_WIDTH - 240;
 
-const STATUS_COLORS: Record<string, string> = { succeeded: colors.pass, failed: colors.fail, rejected: colors.warn, interrupted: colors.fail };
+const STATUS_COLORS: Record<string, string> = {
+  succeeded: colors.pass,
+  failed: colors.fail,
+  rejected: colors.warn,
+  interrupted: colors.fail,
+};
 
 /** What a reader of the first page wants: the outcome, and why when it is not a success. */
 function outcomeOf(report: RunReport): { title: string; detail: string | null } {
   const target = report.target ? `${report.target.schema}.${report.target.table}` : "the target";
   switch (report.status) {
     case "succeeded":
-      return { title: `Published ${target} with ${(report.rowCount ?? 0).toLocaleString("en-US")} rows.`, detail: null };
+      return {
+        title: `Published ${target} with ${(report.rowCount ?? 0).toLocaleString("en-US")} rows.`,
+        detail: null,
+      };
     case "rejected":
       return { title: "The request was rejected before anything was built.", detail: report.error };
     case "failed":
@@ -44,7 +52,10 @@ export function OverviewSection({ report }: { report: RunReport }) {
         <Field label="Started" value={formatTime(report.startedAt ?? report.createdAt)} />
         <Field label="Finished" value={formatTime(report.finishedAt)} />
         <Field label="Duration" value={formatDuration(report.durationMs)} />
-        <Field label="Confidence" value={report.confidence === null ? "-" : `${Math.round(report.confidence * 100)}% (planner)`} />
+        <Field
+          label="Confidence"
+          value={report.confidence === null ? "-" : `${Math.round(report.confidence * 100)}% (planner)`}
+        />
       </View>
       <Callout color={statusColor}>
         <Text style={[styles.bold, { color: statusColor }]}>{toPdfText(outcome.title)}</Text>
@@ -61,7 +72,13 @@ export function OverviewSection({ report }: { report: RunReport }) {
                 <Text style={{ width: 70, textAlign: "right", paddingRight: 10 }}>{formatDuration(t.ms)}</Text>
                 <Text style={[styles.muted, { width: 70 }]}>{`${t.events} event${t.events === 1 ? "" : "s"}`}</Text>
                 <View style={{ width: BAR_WIDTH, justifyContent: "center" }}>
-                  <View style={{ width: Math.max(t.ms > 0 ? 1 : 0, (t.ms / slowest) * BAR_WIDTH), height: 6, backgroundColor: colors.accent }} />
+                  <View
+                    style={{
+                      width: Math.max(t.ms > 0 ? 1 : 0, (t.ms / slowest) * BAR_WIDTH),
+                      height: 6,
+                      backgroundColor: colors.accent,
+                    }}
+                  />
                 </View>
               </View>
             ))}

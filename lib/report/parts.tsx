@@ -37,7 +37,14 @@ export function Field({ label, value, mono = false }: { label: string; value: st
 export function CodeBlock({ code }: { code: string }) {
   const lines = codeLines(code, CODE_CHARS_PER_LINE);
   const line = (text: string, i: number) => (
-    <Text key={i} style={[styles.codeLine, ...(i === 0 ? [styles.codeFirst] : []), ...(i === lines.length - 1 ? [styles.codeLast] : [])]}>
+    <Text
+      key={i}
+      style={[
+        styles.codeLine,
+        ...(i === 0 ? [styles.codeFirst] : []),
+        ...(i === lines.length - 1 ? [styles.codeLast] : []),
+      ]}
+    >
       {text}
     </Text>
   );
@@ -61,7 +68,8 @@ export type TableColumn = { title: string; width: number; align?: "left" | "righ
 const FONT_SIZE = 8;
 
 // Glyph widths in em: Courier's are exact, Helvetica's a fair bound for mixed text.
-const charsPerLine = (column: TableColumn, bold = false) => Math.max(3, Math.floor((column.width - 5) / (FONT_SIZE * (column.mono ? 0.6 : bold ? 0.6 : 0.52))));
+const charsPerLine = (column: TableColumn, bold = false) =>
+  Math.max(3, Math.floor((column.width - 5) / (FONT_SIZE * (column.mono ? 0.6 : bold ? 0.6 : 0.52))));
 
 /**
  * Breaks identifiers only when one is longer than a line: hyphenating `customer_id` as
@@ -74,11 +82,18 @@ export function keepIdentifiers(word: string): string[] {
 
 /** A table whose rows never split across pages; long values are cut to fit their column. */
 export function DataTable({ columns, rows }: { columns: TableColumn[]; rows: Cell[][] }) {
-  const cellStyle = (column: TableColumn) => [styles.tableCell, { width: column.width, textAlign: column.align ?? "left", fontSize: FONT_SIZE }];
+  const cellStyle = (column: TableColumn) => [
+    styles.tableCell,
+    { width: column.width, textAlign: column.align ?? "left", fontSize: FONT_SIZE },
+  ];
   const header = (
     <View style={styles.tableHeader}>
       {columns.map((column, i) => (
-        <Text key={i} style={[...cellStyle(column), { fontFamily: column.mono ? "Courier-Bold" : "Helvetica-Bold" }]} hyphenationCallback={keepIdentifiers}>
+        <Text
+          key={i}
+          style={[...cellStyle(column), { fontFamily: column.mono ? "Courier-Bold" : "Helvetica-Bold" }]}
+          hyphenationCallback={keepIdentifiers}
+        >
           {clip(toPdfText(column.title), charsPerLine(column, true))}
         </Text>
       ))}
@@ -91,7 +106,11 @@ export function DataTable({ columns, rows }: { columns: TableColumn[]; rows: Cel
         const column = columns[c];
         const fontFamily = column.mono ? (bold ? "Courier-Bold" : "Courier") : bold ? "Helvetica-Bold" : "Helvetica";
         return (
-          <Text key={c} style={[...cellStyle(column), { fontFamily, color: color ?? colors.text }]} hyphenationCallback={column.mono ? keepIdentifiers : undefined}>
+          <Text
+            key={c}
+            style={[...cellStyle(column), { fontFamily, color: color ?? colors.text }]}
+            hyphenationCallback={column.mono ? keepIdentifiers : undefined}
+          >
             {clip(toPdfText(text), charsPerLine(column) * (column.lines ?? 2))}
           </Text>
         );

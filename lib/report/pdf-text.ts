@@ -6,7 +6,20 @@ const NBSP = "\u00a0";
 /** Characters outside Latin-1 that WinAnsi still has (curly quotes, dashes, bullet, euro…). */
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 
-const SUBSTITUTES: Record<string, string> = { "→": "->", "←": "<-", "≥": ">=", "≤": "<=", "≠": "!=", "✓": "v", "✔": "v", "✗": "x", "✘": "x", "─": "-", "│": "|", "\t": "  " };
+const SUBSTITUTES: Record<string, string> = {
+  "→": "->",
+  "←": "<-",
+  "≥": ">=",
+  "≤": "<=",
+  "≠": "!=",
+  "✓": "v",
+  "✔": "v",
+  "✗": "x",
+  "✘": "x",
+  "─": "-",
+  "│": "|",
+  "\t": "  ",
+};
 
 const printable = (char: string) => {
   const code = char.codePointAt(0)!;

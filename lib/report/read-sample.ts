@@ -23,10 +23,16 @@ export async function readResultSample(
   { schema, table, limit = 20 }: { schema: string; table: string; limit?: number },
 ): Promise<{ sample: ResultSample | null; note: string | null }> {
   if (!(await tableExists(sql, schema, table))) return { sample: null, note: `${schema}.${table} no longer exists.` };
-  const result = await runReadOnlyQuery(sql, `select * from ${qualified(schema, table)} limit ${Math.floor(limit)}`, { rowLimit: limit });
+  const result = await runReadOnlyQuery(sql, `select * from ${qualified(schema, table)} limit ${Math.floor(limit)}`, {
+    rowLimit: limit,
+  });
   const shown = result.columns.slice(0, MAX_COLUMNS);
   return {
-    sample: { columns: shown, hiddenColumns: result.columns.slice(MAX_COLUMNS), rows: result.rows.map((row) => shown.map((column) => asText(row[column]))) },
+    sample: {
+      columns: shown,
+      hiddenColumns: result.columns.slice(MAX_COLUMNS),
+      rows: result.rows.map((row) => shown.map((column) => asText(row[column]))),
+    },
     note: null,
   };
 }

@@ -9,12 +9,20 @@ export function RemediationSection({ rounds, built }: { rounds: RemediationRound
   return (
     <Section title="Remediation">
       {rounds.length === 0 ? (
-        <Text style={styles.muted}>{built ? "No repair was needed: the first build was the one tested last." : "Nothing was built, so nothing was repaired."}</Text>
+        <Text style={styles.muted}>
+          {built
+            ? "No repair was needed: the first build was the one tested last."
+            : "Nothing was built, so nothing was repaired."}
+        </Text>
       ) : (
         rounds.map((round) => (
           <View key={round.round} style={{ marginBottom: 8 }}>
-            <Text style={styles.subheading}>{toPdfText(`Round ${round.round}: ${round.cause.replaceAll("_", " ")}`)}</Text>
-            {round.failedTests.length > 0 ? <Text style={styles.small}>{toPdfText(`Failing tests: ${round.failedTests.join(", ")}`)}</Text> : null}
+            <Text style={styles.subheading}>
+              {toPdfText(`Round ${round.round}: ${round.cause.replaceAll("_", " ")}`)}
+            </Text>
+            {round.failedTests.length > 0 ? (
+              <Text style={styles.small}>{toPdfText(`Failing tests: ${round.failedTests.join(", ")}`)}</Text>
+            ) : null}
             <Callout color={round.amended ? colors.accent : colors.fail}>
               <Text>{toPdfText(round.diagnosis)}</Text>
             </Callout>
@@ -30,7 +38,9 @@ export function RemediationSection({ rounds, built }: { rounds: RemediationRound
                 />
               </View>
             ) : (
-              <Text style={[styles.small, styles.muted, { marginTop: 3 }]}>No safe repair applied, so the run stopped here.</Text>
+              <Text style={[styles.small, styles.muted, { marginTop: 3 }]}>
+                No safe repair applied, so the run stopped here.
+              </Text>
             )}
           </View>
         ))

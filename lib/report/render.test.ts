@@ -28,7 +28,11 @@ describe("run report PDF", () => {
 
   /** Renders the report of `runId` and reads it back the way a person would see it. */
   async function readReport(runId: string): Promise<{ text: string; pages: number }> {
-    const report = await loadRunReport({ sql: h.sql, artifacts: createLocalArtifactStore(h.sql, h.artifactsDir), runId });
+    const report = await loadRunReport({
+      sql: h.sql,
+      artifacts: createLocalArtifactStore(h.sql, h.artifactsDir),
+      runId,
+    });
     expect(report).not.toBeNull();
     const pdf = await renderRunReport(report!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -60,17 +64,27 @@ describe("run report PDF", () => {
     expect(text).toMatch(/customer_id\s+public\.customers\.customer_id\s+as is/);
 
     const [first] = await h.sql`select customer_id, total_order_amount from public.customer_order_totals limit 1`;
-    expect(text).toMatch(new RegExp(`^\\s*${first.customer_id}\\s+${String(first.total_order_amount).replace(".", "\\.")}\\s*$`, "m"));
+    expect(text).toMatch(
+      new RegExp(`^\\s*${first.customer_id}\\s+${String(first.total_order_amount).replace(".", "\\.")}\\s*$`, "m"),
+    );
   });
 
   it("keeps the indentation of the generated code", async () => {
     const outcome = await h.run(SEED, { targetTable: "indent_check" });
-    const report = await loadRunReport({ sql: h.sql, artifacts: createLocalArtifactStore(h.sql, h.artifactsDir), runId: outcome.runId });
+    const report = await loadRunReport({
+      sql: h.sql,
+      artifacts: createLocalArtifactStore(h.sql, h.artifactsDir),
+      runId: outcome.runId,
+    });
     const indented = report!.pyspark!.split("\n").find((line) => /^ {2,}\S/.test(line))!;
     expect(indented).toBeDefined();
     const { text } = await readReport(outcome.runId);
     const flush = report!.pyspark!.split("\n").find((line) => /^\S/.test(line))!;
-    const column = (line: string) => text.split("\n").find((l) => l.trim() === line.trim())!.search(/\S/);
+    const column = (line: string) =>
+      text
+        .split("\n")
+        .find((l) => l.trim() === line.trim())!
+        .search(/\S/);
     expect(column(indented)).toBeGreaterThan(column(flush));
   });
 
@@ -102,7 +116,11 @@ describe("run report PDF", () => {
   });
 
   it("has no report for a run that does not exist", async () => {
-    const report = await loadRunReport({ sql: h.sql, artifacts: createLocalArtifactStore(h.sql, h.artifactsDir), runId: "00000000-0000-0000-0000-000000000000" });
+    const report = await loadRunReport({
+      sql: h.sql,
+      artifacts: createLocalArtifactStore(h.sql, h.artifactsDir),
+      runId: "00000000-0000-0000-0000-000000000000",
+    });
     expect(report).toBeNull();
   });
 });

@@ -12,7 +12,9 @@ import { TestsSection } from "./tests-section";
 import type { RunReport } from "./types";
 
 function CodeSection({ title, code, missing }: { title: string; code: string | null; missing: string }) {
-  return <Section title={title}>{code ? <CodeBlock code={code} /> : <Text style={styles.muted}>{missing}</Text>}</Section>;
+  return (
+    <Section title={title}>{code ? <CodeBlock code={code} /> : <Text style={styles.muted}>{missing}</Text>}</Section>
+  );
 }
 
 /**

@@ -24,8 +24,15 @@ export function SpecSection({ spec, notes }: { spec: EtlSpec | null; notes: stri
           <Text style={[styles.small, styles.bold, styles.muted]}>{group.title.toUpperCase()}</Text>
           {group.lines.map((line, i) => (
             <View key={i} style={{ flexDirection: "row" }}>
-              <Text style={[styles.mono, { width: CONTENT_WIDTH * 0.58, paddingRight: 8 }]} hyphenationCallback={keepIdentifiers}>{toPdfText(line.text)}</Text>
-              <Text style={{ width: CONTENT_WIDTH * 0.42, fontFamily: "Helvetica-Oblique", color: colors.muted }}>{toPdfText(quoted(line.phrase))}</Text>
+              <Text
+                style={[styles.mono, { width: CONTENT_WIDTH * 0.58, paddingRight: 8 }]}
+                hyphenationCallback={keepIdentifiers}
+              >
+                {toPdfText(line.text)}
+              </Text>
+              <Text style={{ width: CONTENT_WIDTH * 0.42, fontFamily: "Helvetica-Oblique", color: colors.muted }}>
+                {toPdfText(quoted(line.phrase))}
+              </Text>
             </View>
           ))}
         </View>

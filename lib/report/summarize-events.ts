@@ -6,15 +6,26 @@ import type { AgentTiming, RemediationRound } from "./types";
 // Payloads are stored as JSON by the agents; parsing them here keeps a report of an older or
 // damaged run readable instead of failing on one odd event.
 const CodegenPayloadSchema = z.object({ sql: z.string(), pyspark: z.string(), round: z.number() });
-const ValidatorPayloadSchema = z.object({ round: z.number(), results: z.array(z.looseObject({ name: z.string(), passed: z.boolean(), blocking: z.boolean() })) });
+const ValidatorPayloadSchema = z.object({
+  round: z.number(),
+  results: z.array(z.looseObject({ name: z.string(), passed: z.boolean(), blocking: z.boolean() })),
+});
 const RemediatorPayloadSchema = z.object({
   round: z.number(),
   cause: z.string(),
   changes: z.array(z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
 });
-const PlannerPayloadSchema = z.object({ spec: z.unknown(), confidence: z.number().optional(), notes: z.array(z.string()).optional() });
+const PlannerPayloadSchema = z.object({
+  spec: z.unknown(),
+  confidence: z.number().optional(),
+  notes: z.array(z.string()).optional(),
+});
 
-function payloadsOf<T>(events: StoredRunEvent[], agent: StoredRunEvent["agent"], schema: z.ZodType<T>): { event: StoredRunEvent; payload: T }[] {
+function payloadsOf<T>(
+  events: StoredRunEvent[],
+  agent: StoredRunEvent["agent"],
+  schema: z.ZodType<T>,
+): { event: StoredRunEvent; payload: T }[] {
   return events.flatMap((event) => {
     if (event.agent !== agent) return [];
     const parsed = schema.safeParse(event.payload);
@@ -44,9 +55,13 @@ export function lastTestResults(events: StoredRunEvent[]): DataTestResult[] | nu
 }
 
 /** The planner's spec as first planned, with its confidence and notes. */
-export function plannerResult(events: StoredRunEvent[]): { spec: unknown; confidence: number | null; notes: string[] } | null {
+export function plannerResult(
+  events: StoredRunEvent[],
+): { spec: unknown; confidence: number | null; notes: string[] } | null {
   const planned = payloadsOf(events, "planner", PlannerPayloadSchema).find((p) => p.payload.spec !== undefined);
-  return planned ? { spec: planned.payload.spec, confidence: planned.payload.confidence ?? null, notes: planned.payload.notes ?? [] } : null;
+  return planned
+    ? { spec: planned.payload.spec, confidence: planned.payload.confidence ?? null, notes: planned.payload.notes ?? [] }
+    : null;
 }
 
 /** Each repair round with the blocking tests that made it necessary. */

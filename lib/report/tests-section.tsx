@@ -11,7 +11,9 @@ const FAILING_COLUMNS_SHOWN = 6;
 function resultCell(test: DataTestResult): Cell {
   if (test.error) return { text: "ERROR", color: colors.fail, bold: true };
   if (test.passed) return { text: "PASS", color: colors.pass, bold: true };
-  return test.blocking ? { text: "FAIL", color: colors.fail, bold: true } : { text: "WARN", color: colors.warn, bold: true };
+  return test.blocking
+    ? { text: "FAIL", color: colors.fail, bold: true }
+    : { text: "WARN", color: colors.warn, bold: true };
 }
 
 function FailingRows({ test }: { test: DataTestResult }) {
@@ -24,10 +26,15 @@ function FailingRows({ test }: { test: DataTestResult }) {
         {toPdfText(`${test.name}: ${test.description}${test.error ? ` (the test could not run: ${test.error})` : ""}`)}
       </Text>
       {keys.length > 0 ? (
-        <DataTable columns={keys.map((key) => ({ title: key, width, mono: true }))} rows={rows.map((row) => keys.map((key) => formatValue(row[key], 40)))} />
+        <DataTable
+          columns={keys.map((key) => ({ title: key, width, mono: true }))}
+          rows={rows.map((row) => keys.map((key) => formatValue(row[key], 40)))}
+        />
       ) : null}
       {test.failingCount > rows.length ? (
-        <Text style={[styles.small, styles.muted]}>{`${rows.length} of ${test.failingCount.toLocaleString("en-US")} failing rows shown.`}</Text>
+        <Text
+          style={[styles.small, styles.muted]}
+        >{`${rows.length} of ${test.failingCount.toLocaleString("en-US")} failing rows shown.`}</Text>
       ) : null}
     </View>
   );
@@ -43,7 +50,9 @@ export function TestsSection({ tests }: { tests: DataTestResult[] }) {
       ) : (
         <View>
           <Text style={{ marginBottom: 4 }}>
-            {toPdfText(`${tests.length - failing.length} of ${tests.length} tests passed on the last build. A failing blocking test stops the publish; a warning does not.`)}
+            {toPdfText(
+              `${tests.length - failing.length} of ${tests.length} tests passed on the last build. A failing blocking test stops the publish; a warning does not.`,
+            )}
           </Text>
           <DataTable
             columns={[
@@ -54,7 +63,14 @@ export function TestsSection({ tests }: { tests: DataTestResult[] }) {
               { title: "Failing", width: 50, align: "right" },
               { title: "Time", width: CONTENT_WIDTH - 465, align: "right" },
             ]}
-            rows={tests.map((t) => [resultCell(t), t.name, t.clause, t.phrase ? `"${t.phrase}"` : "implied", t.failingCount.toLocaleString("en-US"), formatDuration(t.ms)])}
+            rows={tests.map((t) => [
+              resultCell(t),
+              t.name,
+              t.clause,
+              t.phrase ? `"${t.phrase}"` : "implied",
+              t.failingCount.toLocaleString("en-US"),
+              formatDuration(t.ms),
+            ])}
           />
           {failing.length > 0 ? <Text style={styles.subheading}>Failing rows</Text> : null}
           {failing.map((t) => (

@@ -27,7 +27,14 @@ export type ResultSample = {
 };
 
 /** A line of the run's event log. */
-export type ReportEvent = { seq: number; at: string; agent: Agent; level: EventLevel; message: string; durationMs?: number };
+export type ReportEvent = {
+  seq: number;
+  at: string;
+  agent: Agent;
+  level: EventLevel;
+  message: string;
+  durationMs?: number;
+};
 
 /** Everything a run report shows, gathered up front so the document only lays it out. */
 export type RunReport = {

@@ -39,11 +39,18 @@ function tryClause(issues: PlanIssue[], clause: string, work: () => unknown) {
 /** Catalog problems clause by clause, so each message can sit beside the clause it is about. */
 function locateCatalogIssues(spec: EtlSpec, catalog: Catalog): PlanIssue[] {
   const issues: PlanIssue[] = [];
-  spec.sources.forEach((source, i) => tryClause(issues, clauseOfPath(["sources", i]), () => buildScope([source], catalog)));
+  spec.sources.forEach((source, i) =>
+    tryClause(issues, clauseOfPath(["sources", i]), () => buildScope([source], catalog)),
+  );
   if (issues.length > 0) return issues;
   const scope: Scope = buildScope(spec.sources, catalog);
   spec.joins.forEach((join, i) =>
-    tryClause(issues, `joins.${i}`, () => join.on.forEach((k) => [columnSql({ source: join.left, column: k.left }, scope), columnSql({ source: join.right, column: k.right }, scope)])),
+    tryClause(issues, `joins.${i}`, () =>
+      join.on.forEach((k) => [
+        columnSql({ source: join.left, column: k.left }, scope),
+        columnSql({ source: join.right, column: k.right }, scope),
+      ]),
+    ),
   );
   spec.columns.forEach((column, i) => tryClause(issues, `columns.${i}`, () => outputExprSql(column.expr, scope)));
   spec.filters.forEach((filter, i) => tryClause(issues, `filters.${i}`, () => filterSql(filter, scope)));
@@ -58,7 +65,8 @@ function locateCatalogIssues(spec: EtlSpec, catalog: Catalog): PlanIssue[] {
  * whatever the edit says. Problems are pinned to clauses where they can be.
  */
 export function checkEditedSpec(input: unknown, { prompt, catalog }: { prompt: string; catalog: Catalog }): PlanCheck {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return { ok: false, issues: [{ clause: "spec", message: "The plan must be a JSON object." }] };
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { ok: false, issues: [{ clause: "spec", message: "The plan must be a JSON object." }] };
   const parsed = EtlSpecSchema.safeParse({ ...input, prompt });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => {

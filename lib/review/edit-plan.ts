@@ -12,7 +12,8 @@ import type { OutputColumn } from "@/lib/spec/output-column";
 
 const sameRef = (a: ColumnRef, b: ColumnRef) => a.source === b.source && a.column === b.column;
 
-const withoutWords = ({ phrase: _phrase, renamePhrase: _rename, ...rest }: { phrase: string; renamePhrase?: string }) => JSON.stringify(rest);
+const withoutWords = ({ phrase: _phrase, renamePhrase: _rename, ...rest }: { phrase: string; renamePhrase?: string }) =>
+  JSON.stringify(rest);
 
 /** A clause a person changed no longer stands for words of the request: its phrase is cleared. */
 export function reworded<T extends { phrase: string; renamePhrase?: string }>(before: T | undefined, after: T): T {
@@ -40,25 +41,42 @@ export function replaceColumn(spec: EtlSpec, index: number, changed: OutputColum
   const before = spec.columns[index];
   const next = reworded(before, changed);
   const key = groupedKeyOf(spec, before);
-  const grain = spec.grain.map((g, i) => (i === key && next.expr.kind === "column" ? reworded(g, { ...g, column: next.expr.column, bucket: next.expr.bucket }) : g));
+  const grain = spec.grain.map((g, i) =>
+    i === key && next.expr.kind === "column"
+      ? reworded(g, { ...g, column: next.expr.column, bucket: next.expr.bucket })
+      : g,
+  );
   const rename = (output: string) => (output === before.name ? next.name : output);
   return {
     ...spec,
     columns: spec.columns.map((c, i) => (i === index ? next : c)),
     grain: key >= 0 && next.expr.kind !== "column" ? grain.filter((_, i) => i !== key) : grain,
     orderBy: spec.orderBy.map((o) => ({ ...o, output: rename(o.output) })),
-    having: next.expr.kind === "aggregate" ? spec.having.map((h) => ({ ...h, output: rename(h.output) })) : spec.having.filter((h) => h.output !== before.name),
+    having:
+      next.expr.kind === "aggregate"
+        ? spec.having.map((h) => ({ ...h, output: rename(h.output) }))
+        : spec.having.filter((h) => h.output !== before.name),
   };
 }
 
-export const replaceFilter = (spec: EtlSpec, index: number, next: Filter): EtlSpec => ({ ...spec, filters: spec.filters.map((f, i) => (i === index ? reworded(f, next) : f)) });
+export const replaceFilter = (spec: EtlSpec, index: number, next: Filter): EtlSpec => ({
+  ...spec,
+  filters: spec.filters.map((f, i) => (i === index ? reworded(f, next) : f)),
+});
 
 /** Replaces join `index` and the source it brings in (another table, left or inner). */
 export function replaceJoin(spec: EtlSpec, index: number, join: Join, source: Source): EtlSpec {
-  return { ...spec, joins: spec.joins.map((j, i) => (i === index ? reworded(j, join) : j)), sources: spec.sources.map((s, i) => (i === index + 1 ? reworded(s, source) : s)) };
+  return {
+    ...spec,
+    joins: spec.joins.map((j, i) => (i === index ? reworded(j, join) : j)),
+    sources: spec.sources.map((s, i) => (i === index + 1 ? reworded(s, source) : s)),
+  };
 }
 
-export const replaceSource = (spec: EtlSpec, index: number, source: Source): EtlSpec => ({ ...spec, sources: spec.sources.map((s, i) => (i === index ? reworded(s, source) : s)) });
+export const replaceSource = (spec: EtlSpec, index: number, source: Source): EtlSpec => ({
+  ...spec,
+  sources: spec.sources.map((s, i) => (i === index ? reworded(s, source) : s)),
+});
 
 /** Removes the clause `describeSpec` calls `clause`, with what would otherwise point at nothing. */
 export function removeClause(spec: EtlSpec, clause: string): EtlSpec {
@@ -78,7 +96,11 @@ export function removeClause(spec: EtlSpec, clause: string): EtlSpec {
       };
     }
     case "joins":
-      return { ...spec, joins: spec.joins.filter((_, i) => i !== index), sources: spec.sources.filter((_, i) => i !== index + 1) };
+      return {
+        ...spec,
+        joins: spec.joins.filter((_, i) => i !== index),
+        sources: spec.sources.filter((_, i) => i !== index + 1),
+      };
     case "filters":
       return { ...spec, filters: spec.filters.filter((_, i) => i !== index) };
     case "having":
@@ -95,7 +117,10 @@ export function removeClause(spec: EtlSpec, clause: string): EtlSpec {
 }
 
 /** Adds a condition `column = value` (to be filled in on the screen). */
-export const addFilter = (spec: EtlSpec, column: ColumnRef, value = ""): EtlSpec => ({ ...spec, filters: [...spec.filters, { op: "=", column, value, phrase: "" }] });
+export const addFilter = (spec: EtlSpec, column: ColumnRef, value = ""): EtlSpec => ({
+  ...spec,
+  filters: [...spec.filters, { op: "=", column, value, phrase: "" }],
+});
 
 /**
  * Adds an output column reading `column`. In a grouped plan a plain column is another grouping
@@ -105,9 +130,17 @@ export function addColumn(spec: EtlSpec, column: ColumnRef): EtlSpec {
   const name = freeOutputName(spec, column.column);
   const aggregated = spec.columns.some((c) => c.expr.kind === "aggregate");
   if (aggregated && spec.grain.length === 0) {
-    const counted: OutputColumn = { name: freeOutputName(spec, `${column.column}_count`), expr: { kind: "aggregate", fn: "count", arg: { kind: "column", column } }, phrase: "" };
+    const counted: OutputColumn = {
+      name: freeOutputName(spec, `${column.column}_count`),
+      expr: { kind: "aggregate", fn: "count", arg: { kind: "column", column } },
+      phrase: "",
+    };
     return { ...spec, columns: [...spec.columns, counted] };
   }
   const added: OutputColumn = { name, expr: { kind: "column", column }, phrase: "" };
-  return { ...spec, columns: [...spec.columns, added], grain: aggregated ? [...spec.grain, { column, phrase: "" }] : spec.grain };
+  return {
+    ...spec,
+    columns: [...spec.columns, added],
+    grain: aggregated ? [...spec.grain, { column, phrase: "" }] : spec.grain,
+  };
 }

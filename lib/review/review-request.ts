@@ -10,7 +10,11 @@ export type ReviewedPlan = { spec: EtlSpec; by: string; changes: number };
  */
 export type ReviewRequest = { review?: boolean; reviewed?: ReviewedPlan };
 
-export async function saveReviewRequest(artifacts: ArtifactStore, runId: string, request: ReviewRequest): Promise<void> {
+export async function saveReviewRequest(
+  artifacts: ArtifactStore,
+  runId: string,
+  request: ReviewRequest,
+): Promise<void> {
   await artifacts.put(runId, "review.json", JSON.stringify(request));
 }
 

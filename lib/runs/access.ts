@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
  */
 export async function getRunForUser({ id, user }: { id: string; user: SessionUser }): Promise<Run> {
   const run = await getRunById({ id });
-  if (!run || (run.userId !== user.id && user.role !== "admin")) throw new AppError("not_found", "No such run. It may belong to someone else, or the link is wrong.");
+  if (!run || (run.userId !== user.id && user.role !== "admin"))
+    throw new AppError("not_found", "No such run. It may belong to someone else, or the link is wrong.");
   return run;
 }

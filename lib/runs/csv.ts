@@ -5,7 +5,7 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 /** One CSV field: NULL is the empty field, the empty string a quoted one, so the two stay apart. */
 export function csvField(value: string | null): string {
   if (value === null) return "";
-  if (value === "" ) return '""';
+  if (value === "") return '""';
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

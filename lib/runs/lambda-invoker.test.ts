@@ -18,7 +18,12 @@ describe("invoking the orchestrator Lambda", () => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      received.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
+      received.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
       res.end(reply.body ?? "");
     });
@@ -44,19 +49,27 @@ describe("invoking the orchestrator Lambda", () => {
   });
 
   it("queues the run id as an asynchronous, signed Invoke", async () => {
-    await expect(invokeOrchestrator({ client, functionName: "datamorph-Orchestrator", runId: RUN_ID })).resolves.toBeUndefined();
+    await expect(
+      invokeOrchestrator({ client, functionName: "datamorph-Orchestrator", runId: RUN_ID }),
+    ).resolves.toBeUndefined();
     expect(received).toHaveLength(1);
     const [request] = received;
     expect(request.method).toBe("POST");
     expect(request.path).toBe("/2015-03-31/functions/datamorph-Orchestrator/invocations");
     expect(request.headers["x-amz-invocation-type"]).toBe("Event");
     expect(JSON.parse(request.body)).toEqual({ runId: RUN_ID });
-    expect(request.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDLOCALTEST\/\d{8}\/eu-west-1\/lambda\/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}$/);
+    expect(request.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDLOCALTEST\/\d{8}\/eu-west-1\/lambda\/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}$/,
+    );
   });
 
   it("starts a run through the Lambda starter with only its id", async () => {
     const start = lambdaStarter({ client, functionName: "datamorph-Orchestrator" });
-    await start({ runId: RUN_ID, prompt: "anything", options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 1000 } });
+    await start({
+      runId: RUN_ID,
+      prompt: "anything",
+      options: { sourceSchemas: ["public"], targetSchema: "public", maxRepairRounds: 3, statementTimeoutMs: 1000 },
+    });
     expect(received.map((r) => JSON.parse(r.body))).toEqual([{ runId: RUN_ID }]);
   });
 
@@ -64,16 +77,23 @@ describe("invoking the orchestrator Lambda", () => {
     reply = {
       status: 404,
       headers: { "x-amzn-errortype": "ResourceNotFoundException" },
-      body: JSON.stringify({ Type: "User", message: "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:missing-fn" }),
+      body: JSON.stringify({
+        Type: "User",
+        message: "Function not found: arn:aws:lambda:eu-west-1:123456789012:function:missing-fn",
+      }),
     };
     const attempt = invokeOrchestrator({ client, functionName: "missing-fn", runId: RUN_ID });
-    await expect(attempt).rejects.toThrow(/orchestrator function "missing-fn" was not found.*DATAMORPH_ORCHESTRATOR_FUNCTION/);
+    await expect(attempt).rejects.toThrow(
+      /orchestrator function "missing-fn" was not found.*DATAMORPH_ORCHESTRATOR_FUNCTION/,
+    );
     await expect(attempt).rejects.toMatchObject({ cause: { name: "ResourceNotFoundException" } });
     expect(received).toHaveLength(1); // not retried
   });
 
   it("refuses an answer other than 202 Accepted", async () => {
     reply = { status: 200, body: "null" };
-    await expect(invokeOrchestrator({ client, functionName: "datamorph-Orchestrator", runId: RUN_ID })).rejects.toThrow(/did not accept run .* \(status 200\)/);
+    await expect(invokeOrchestrator({ client, functionName: "datamorph-Orchestrator", runId: RUN_ID })).rejects.toThrow(
+      /did not accept run .* \(status 200\)/,
+    );
   });
 });

@@ -24,17 +24,38 @@ export function lambdaStarter({ client, functionName }: { client: LambdaClient; 
  * and answers 202 at once, so the caller never waits for the run. Throws an error naming the
  * function when it does not exist or the event was not accepted.
  */
-export async function invokeOrchestrator({ client, functionName, runId }: { client: LambdaClient; functionName: string; runId: string }): Promise<void> {
+export async function invokeOrchestrator({
+  client,
+  functionName,
+  runId,
+}: {
+  client: LambdaClient;
+  functionName: string;
+  runId: string;
+}): Promise<void> {
   let statusCode: number | undefined;
   try {
     ({ StatusCode: statusCode } = await client.send(
-      new InvokeCommand({ FunctionName: functionName, InvocationType: "Event", Payload: new TextEncoder().encode(JSON.stringify({ runId })) }),
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: "Event",
+        Payload: new TextEncoder().encode(JSON.stringify({ runId })),
+      }),
     ));
   } catch (error) {
     if (error instanceof ResourceNotFoundException) {
-      throw new Error(`The orchestrator function "${functionName}" was not found; check DATAMORPH_ORCHESTRATOR_FUNCTION and the region.`, { cause: error });
+      throw new Error(
+        `The orchestrator function "${functionName}" was not found; check DATAMORPH_ORCHESTRATOR_FUNCTION and the region.`,
+        { cause: error },
+      );
     }
-    throw new Error(`The orchestrator function "${functionName}" could not be invoked for run ${runId}: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `The orchestrator function "${functionName}" could not be invoked for run ${runId}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
-  if (statusCode !== 202) throw new Error(`The orchestrator function "${functionName}" did not accept run ${runId} (status ${statusCode ?? "unknown"}).`);
+  if (statusCode !== 202)
+    throw new Error(
+      `The orchestrator function "${functionName}" did not accept run ${runId} (status ${statusCode ?? "unknown"}).`,
+    );
 }

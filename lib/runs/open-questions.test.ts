@@ -2,8 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { StoredRunEvent } from "@/lib/events/types";
 import { answeredSinceAsked, openQuestionsOf } from "./open-questions";
 
-const question = { id: "q1", text: "Which?", phrase: "revenue", choices: [{ id: "c1", label: "orders.amount", reading: "total orders.amount" }] };
-const event = (seq: number, payload: unknown): StoredRunEvent => ({ runId: "r", seq, at: "2026-12-03T00:00:00Z", agent: "orchestrator", level: "info", message: `event ${seq}`, payload });
+const question = {
+  id: "q1",
+  text: "Which?",
+  phrase: "revenue",
+  choices: [{ id: "c1", label: "orders.amount", reading: "total orders.amount" }],
+};
+const event = (seq: number, payload: unknown): StoredRunEvent => ({
+  runId: "r",
+  seq,
+  at: "2026-12-03T00:00:00Z",
+  agent: "orchestrator",
+  level: "info",
+  message: `event ${seq}`,
+  payload,
+});
 
 describe("the questions a run's timeline leaves open", () => {
   it("shows the last question until an answer or the run's end follows it", () => {

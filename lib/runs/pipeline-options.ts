@@ -60,6 +60,8 @@ export function pipelineOptions(overrides: Partial<PipelineOptions> = {}): Pipel
     glueMinSourceRows: env.glueMinSourceRows,
     statementTimeoutMs: 5 * 60_000,
     ...overrides,
-    ...(overrides.maxRepairRounds !== undefined ? { maxRepairRounds: Math.min(MAX_REPAIR_ROUNDS, Math.max(0, overrides.maxRepairRounds)) } : {}),
+    ...(overrides.maxRepairRounds !== undefined
+      ? { maxRepairRounds: Math.min(MAX_REPAIR_ROUNDS, Math.max(0, overrides.maxRepairRounds)) }
+      : {}),
   };
 }

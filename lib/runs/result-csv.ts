@@ -14,7 +14,10 @@ const BATCH = 500;
  * read-only transaction on a connection of its own, fetched through a cursor as the reader
  * takes the bytes, so the file is one snapshot and a large table never sits in memory.
  */
-export async function* tableCsvRecords(sql: SqlClient, { schema, table, columns, order }: { schema: string; table: string; columns: string[]; order: SortKey[] }): AsyncGenerator<string> {
+export async function* tableCsvRecords(
+  sql: SqlClient,
+  { schema, table, columns, order }: { schema: string; table: string; columns: string[]; order: SortKey[] },
+): AsyncGenerator<string> {
   const select = columns.map((c, i) => `t.${quoteIdent(c)}::text as c${i}`).join(", ");
   const query = `select ${select} from ${qualified(schema, table)} t ${orderBySql(order, "t")}`;
   const connection = await sql.reserve();

@@ -18,7 +18,19 @@ const notCurrent: Record<Exclude<PublishState["kind"], "current">, string> = {
  * A run's published table as a CSV download, in the order the run page shows it (`requested`,
  * else the spec's ORDER BY). Only while the table is still this run's own version.
  */
-export async function runResultCsv({ run, published, spec, reader, requested }: { run: Run; published: PublishState; spec: EtlSpec | null; reader: SqlClient; requested: SortKey | null }): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
+export async function runResultCsv({
+  run,
+  published,
+  spec,
+  reader,
+  requested,
+}: {
+  run: Run;
+  published: PublishState;
+  spec: EtlSpec | null;
+  reader: SqlClient;
+  requested: SortKey | null;
+}): Promise<{ filename: string; body: ReadableStream<Uint8Array> }> {
   if (published.kind !== "current") throw new AppError("conflict", notCurrent[published.kind]);
   const schema = run.targetSchema!;
   const table = run.targetTable!;
@@ -26,5 +38,8 @@ export async function runResultCsv({ run, published, spec, reader, requested }: 
   if (!columns) throw new AppError("not_found", `The table ${schema}.${table} no longer exists.`);
   const names = columns.map((c) => c.name);
   const order = resultOrder({ spec, columns: names, requested });
-  return { filename: csvFileName(table), body: csvStream(tableCsvRecords(reader, { schema, table, columns: names, order }), `CSV of run ${run.id}`) };
+  return {
+    filename: csvFileName(table),
+    body: csvStream(tableCsvRecords(reader, { schema, table, columns: names, order }), `CSV of run ${run.id}`),
+  };
 }

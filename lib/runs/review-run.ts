@@ -22,7 +22,10 @@ export const buildPlanSchema = z.object({ spec: z.record(z.string(), z.unknown()
 /** An edited plan that cannot be built: nothing changed, and each issue names its clause. */
 export class PlanCheckError extends AppError {
   constructor(readonly issues: PlanIssue[]) {
-    super("bad_request", `The plan cannot be built as edited: ${issues.map((i) => `${i.clause}: ${i.message}`).join("; ")}.`);
+    super(
+      "bad_request",
+      `The plan cannot be built as edited: ${issues.map((i) => `${i.clause}: ${i.message}`).join("; ")}.`,
+    );
   }
 }
 
@@ -39,7 +42,10 @@ export async function readRunSpec(runId: string): Promise<EtlSpec | null> {
  */
 export async function checkPlanEdit({ planned, edited }: { planned: EtlSpec; edited: unknown }): Promise<EtlSpec> {
   const catalog = await readCatalog((await getRoleClients()).reader, getEnv().sourceSchemas);
-  const input = typeof edited === "object" && edited !== null && !Array.isArray(edited) ? { ...edited, target: planned.target } : edited;
+  const input =
+    typeof edited === "object" && edited !== null && !Array.isArray(edited)
+      ? { ...edited, target: planned.target }
+      : edited;
   const checked = checkEditedSpec(input, { prompt: planned.prompt, catalog });
   if (!checked.ok) throw new PlanCheckError(checked.issues);
   return checked.spec;
@@ -50,9 +56,18 @@ export async function checkPlanEdit({ planned, edited }: { planned: EtlSpec; edi
  * from `in_review` to `queued` (once: a second Build is refused) and records the reviewed plan
  * beside it. The caller starts the returned run; the timeline then says who reviewed the plan.
  */
-export async function prepareReviewedBuild({ user, runId, spec }: { user: SessionUser; runId: string; spec?: unknown }): Promise<StartableRun & { run: Run }> {
+export async function prepareReviewedBuild({
+  user,
+  runId,
+  spec,
+}: {
+  user: SessionUser;
+  runId: string;
+  spec?: unknown;
+}): Promise<StartableRun & { run: Run }> {
   const run = await getRunForUser({ id: runId, user });
-  const notInReview = () => new AppError("conflict", `This run is ${run.status}, not waiting for review: only a plan in review can be built.`);
+  const notInReview = () =>
+    new AppError("conflict", `This run is ${run.status}, not waiting for review: only a plan in review can be built.`);
   if (run.status !== "in_review") throw notInReview();
   const planned = await readRunSpec(run.id);
   if (!planned) throw new AppError("conflict", "This run has no plan to build; start it again.");
@@ -62,6 +77,11 @@ export async function prepareReviewedBuild({ user, runId, spec }: { user: Sessio
   const changes = diffSpecs(planned, checked).filter((change) => !/\.(phrase|renamePhrase)$/.test(change.path)).length;
   const reviewed = { spec: checked, by: user.email, changes };
   await saveReviewRequest(getArtifactStore(), run.id, { reviewed });
-  const options = pipelineOptions({ targetTable: run.targetTable ?? undefined, replace: run.replaceTarget, reviewed, ...(isEngineRequest(run.engine) ? { engine: run.engine } : {}) });
+  const options = pipelineOptions({
+    targetTable: run.targetTable ?? undefined,
+    replace: run.replaceTarget,
+    reviewed,
+    ...(isEngineRequest(run.engine) ? { engine: run.engine } : {}),
+  });
   return { run, runId: run.id, prompt: run.prompt, options };
 }

@@ -38,8 +38,10 @@ export function deriveRunView(events: StoredRunEvent[]): RunView {
       view.spec = spec;
       view.notes = notes ?? [];
     }
-    if (event.agent === "codegen") ({ sql: view.sql, pyspark: view.pyspark } = payloadOf<{ sql: string; pyspark: string }>(event));
-    if (event.agent === "validator" && Array.isArray(payloadOf<{ results?: unknown }>(event).results)) view.tests = payloadOf<{ results: DataTestResult[] }>(event).results;
+    if (event.agent === "codegen")
+      ({ sql: view.sql, pyspark: view.pyspark } = payloadOf<{ sql: string; pyspark: string }>(event));
+    if (event.agent === "validator" && Array.isArray(payloadOf<{ results?: unknown }>(event).results))
+      view.tests = payloadOf<{ results: DataTestResult[] }>(event).results;
     if (event.agent === "remediator") {
       const { round, cause, changes } = payloadOf<{ round: number; cause: string; changes: SpecChange[] }>(event);
       view.rounds.push({ round, cause, changes: changes ?? [], diagnosis: event.message });
@@ -50,6 +52,10 @@ export function deriveRunView(events: StoredRunEvent[]): RunView {
     // Built after a pause for review: the run goes on after its earlier final event.
     if (payloadOf<{ resumed?: boolean }>(event).resumed) view.finished = false;
   }
-  view.stages = AGENTS.filter((a) => a !== "orchestrator" && (a !== "remediator" || state.has(a))).map((agent) => ({ agent, state: state.get(agent) ?? "pending", ms: ms.get(agent) ?? 0 }));
+  view.stages = AGENTS.filter((a) => a !== "orchestrator" && (a !== "remediator" || state.has(a))).map((agent) => ({
+    agent,
+    state: state.get(agent) ?? "pending",
+    ms: ms.get(agent) ?? 0,
+  }));
   return view;
 }

@@ -10,7 +10,12 @@ describe("the runs list's URL", () => {
   });
 
   it("falls back to all runs, first page, for what it cannot read", () => {
-    expect(parseRunsQuery({ status: "deleted", page: "-4", mine: "yes" })).toEqual({ q: "", status: null, mine: false, page: 1 });
+    expect(parseRunsQuery({ status: "deleted", page: "-4", mine: "yes" })).toEqual({
+      q: "",
+      status: null,
+      mine: false,
+      page: 1,
+    });
     expect(parseRunsQuery({ page: "abc" }).page).toBe(1);
     expect(parseRunsQuery({ q: ["a", "b"] }).q).toBe("a");
     expect(parseRunsQuery({ q: "x".repeat(500) }).q).toHaveLength(200);

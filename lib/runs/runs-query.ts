@@ -3,7 +3,16 @@ import type { Run } from "@/lib/db/schema";
 /** What the runs list shows, as its URL says it: `/runs?q=orders&status=failed&mine=1&page=2`. */
 export type RunsQuery = { q: string; status: Run["status"] | null; mine: boolean; page: number };
 
-const STATUSES: readonly Run["status"][] = ["queued", "running", "succeeded", "failed", "rejected", "interrupted", "needs_input", "in_review"];
+const STATUSES: readonly Run["status"][] = [
+  "queued",
+  "running",
+  "succeeded",
+  "failed",
+  "rejected",
+  "interrupted",
+  "needs_input",
+  "in_review",
+];
 /** Long enough for any prompt fragment worth searching by; longer text is cut. */
 export const MAX_SEARCH_CHARS = 200;
 
@@ -11,8 +20,11 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** The runs list's query from its URL; anything unreadable falls back to the default (all, first page). */
 export function parseRunsQuery(params: Record<string, string | string[] | undefined>): RunsQuery {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed from the search
-  const q = (first(params.q) ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, MAX_SEARCH_CHARS);
+  const q = (first(params.q) ?? "")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed from the search
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .slice(0, MAX_SEARCH_CHARS);
   const status = STATUSES.find((s) => s === first(params.status)) ?? null;
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(first(params.page) ?? 1)) || 1));
   return { q, status, mine: first(params.mine) === "1", page };

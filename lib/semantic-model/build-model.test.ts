@@ -7,16 +7,37 @@ import { exportModelYaml } from "./model-yaml";
 import type { SemanticModel } from "./model-schema";
 
 const col = (name: string, dataType: string, nullable = false): CatalogColumn => ({ name, dataType, nullable });
-const table = (name: string, columns: CatalogColumn[], primaryKey: string[], foreignKeys: CatalogTable["foreignKeys"] = []): CatalogTable => ({ schema: "public", name, columns, primaryKey, foreignKeys });
-const fk = (columns: string[], refTable: string, refColumns: string[]) => ({ columns, refSchema: "public", refTable, refColumns });
+const table = (
+  name: string,
+  columns: CatalogColumn[],
+  primaryKey: string[],
+  foreignKeys: CatalogTable["foreignKeys"] = [],
+): CatalogTable => ({ schema: "public", name, columns, primaryKey, foreignKeys });
+const fk = (columns: string[], refTable: string, refColumns: string[]) => ({
+  columns,
+  refSchema: "public",
+  refTable,
+  refColumns,
+});
 const entity = (model: SemanticModel, name: string) => model.entities.find((e) => e.table === `public.${name}`)!;
 
 /** A reordering of everything whose order the catalog does not fix: tables, columns, keys. */
 function shuffled(catalog: Catalog, seed: number): Catalog {
   let state = seed;
-  const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const shuffle = <T>(items: T[]) => items.map((item) => ({ item, key: random() })).sort((a, b) => a.key - b.key).map((x) => x.item);
-  return { tables: shuffle(catalog.tables).map((t) => ({ ...t, columns: shuffle(t.columns), foreignKeys: shuffle(t.foreignKeys), rowCount: Math.floor(random() * 1000) })) };
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const shuffle = <T>(items: T[]) =>
+    items
+      .map((item) => ({ item, key: random() }))
+      .sort((a, b) => a.key - b.key)
+      .map((x) => x.item);
+  return {
+    tables: shuffle(catalog.tables).map((t) => ({
+      ...t,
+      columns: shuffle(t.columns),
+      foreignKeys: shuffle(t.foreignKeys),
+      rowCount: Math.floor(random() * 1000),
+    })),
+  };
 }
 
 describe("the generated model", () => {
@@ -28,66 +49,166 @@ describe("the generated model", () => {
   });
 
   it("names entities in the singular and plural, with a staging prefix dropped", () => {
-    const model = buildSemanticModel({ tables: [table("raw_customers", [col("id", "integer")], ["id"]), table("order_details", [col("id", "integer")], ["id"])] });
-    expect(entity(model, "raw_customers")).toMatchObject({ name: "raw customer", plural: "raw customers", words: ["customer"], synonyms: expect.arrayContaining(["client"]) });
+    const model = buildSemanticModel({
+      tables: [
+        table("raw_customers", [col("id", "integer")], ["id"]),
+        table("order_details", [col("id", "integer")], ["id"]),
+      ],
+    });
+    expect(entity(model, "raw_customers")).toMatchObject({
+      name: "raw customer",
+      plural: "raw customers",
+      words: ["customer"],
+      synonyms: expect.arrayContaining(["client"]),
+    });
     expect(entity(model, "order_details")).toMatchObject({ name: "order detail", plural: "order details" });
   });
 
   it("reads measures, time dimensions, flags and labels of the demo shop", () => {
     const model = buildSemanticModel(demoCatalog);
     const orders = entity(model, "orders");
-    expect(orders.measures.find((m) => m.column === "amount")).toMatchObject({ defaultAgg: "sum", unit: "currency", synonyms: expect.arrayContaining(["revenue"]) });
+    expect(orders.measures.find((m) => m.column === "amount")).toMatchObject({
+      defaultAgg: "sum",
+      unit: "currency",
+      synonyms: expect.arrayContaining(["revenue"]),
+    });
     expect(orders.timeDimensions.filter((t) => t.default).map((t) => t.column)).toEqual(["order_date"]);
-    expect(entity(model, "products").measures.find((m) => m.column === "weight_grams")).toMatchObject({ unit: "g", words: ["weight grams", "weight"] });
+    expect(entity(model, "products").measures.find((m) => m.column === "weight_grams")).toMatchObject({
+      unit: "g",
+      words: ["weight grams", "weight"],
+    });
     expect(entity(model, "customers").label).toEqual(["first_name", "last_name"]);
     expect(entity(model, "products").label).toEqual(["name"]);
   });
 
   it("marks one default time dimension per table, preferring the entity's own event date", () => {
     const model = buildSemanticModel({
-      tables: [table("employees", [col("employee_id", "integer"), col("birth_date", "date"), col("hire_date", "date")], ["employee_id"]), table("shipments", [col("id", "integer"), col("created_at", "timestamp with time zone"), col("delivered_at", "timestamp with time zone", true)], ["id"])],
+      tables: [
+        table(
+          "employees",
+          [col("employee_id", "integer"), col("birth_date", "date"), col("hire_date", "date")],
+          ["employee_id"],
+        ),
+        table(
+          "shipments",
+          [
+            col("id", "integer"),
+            col("created_at", "timestamp with time zone"),
+            col("delivered_at", "timestamp with time zone", true),
+          ],
+          ["id"],
+        ),
+      ],
     });
-    expect(entity(model, "employees").timeDimensions.filter((t) => t.default).map((t) => t.column)).toEqual(["hire_date"]);
-    expect(entity(model, "shipments").timeDimensions.filter((t) => t.default).map((t) => t.column)).toEqual(["created_at"]);
+    expect(
+      entity(model, "employees")
+        .timeDimensions.filter((t) => t.default)
+        .map((t) => t.column),
+    ).toEqual(["hire_date"]);
+    expect(
+      entity(model, "shipments")
+        .timeDimensions.filter((t) => t.default)
+        .map((t) => t.column),
+    ).toEqual(["created_at"]);
   });
 
   it("infers a relationship from a column named after another table's key, and marks it inferred", () => {
-    const model = buildSemanticModel({ tables: [table("customers", [col("id", "integer"), col("name", "text")], ["id"]), table("orders", [col("id", "integer"), col("customer_id", "integer"), col("total", "numeric(10,2)")], ["id"])] });
+    const model = buildSemanticModel({
+      tables: [
+        table("customers", [col("id", "integer"), col("name", "text")], ["id"]),
+        table("orders", [col("id", "integer"), col("customer_id", "integer"), col("total", "numeric(10,2)")], ["id"]),
+      ],
+    });
     expect(model.relationships).toEqual([
-      expect.objectContaining({ from: "public.orders", fromColumns: ["customer_id"], to: "public.customers", toColumns: ["id"], cardinality: "many_to_one", inferred: true }),
+      expect.objectContaining({
+        from: "public.orders",
+        fromColumns: ["customer_id"],
+        to: "public.customers",
+        toColumns: ["id"],
+        cardinality: "many_to_one",
+        inferred: true,
+      }),
     ]);
     expect(entity(model, "orders").dimensions.map((d) => d.column)).not.toContain("customer_id");
   });
 
   it("does not infer a relationship between columns that cannot join", () => {
-    const model = buildSemanticModel({ tables: [table("customers", [col("customer_id", "text")], ["customer_id"]), table("orders", [col("order_id", "integer"), col("customer_id", "integer")], ["order_id"])] });
+    const model = buildSemanticModel({
+      tables: [
+        table("customers", [col("customer_id", "text")], ["customer_id"]),
+        table("orders", [col("order_id", "integer"), col("customer_id", "integer")], ["order_id"]),
+      ],
+    });
     expect(model.relationships).toEqual([]);
   });
 
   it("finds many-to-many through a link table and self references", () => {
     const model = buildSemanticModel(chinookCatalog);
     expect(entity(model, "playlist_track").link).toBe(true);
-    expect(model.relationships).toContainEqual(expect.objectContaining({ from: "public.playlist", to: "public.track", cardinality: "many_to_many", through: { table: "public.playlist_track", fromColumns: ["playlist_id"], toColumns: ["track_id"] } }));
-    expect(model.relationships).toContainEqual(expect.objectContaining({ from: "public.employee", fromColumns: ["reports_to"], to: "public.employee", verbs: [{ phrase: "report to", subject: "from" }] }));
+    expect(model.relationships).toContainEqual(
+      expect.objectContaining({
+        from: "public.playlist",
+        to: "public.track",
+        cardinality: "many_to_many",
+        through: { table: "public.playlist_track", fromColumns: ["playlist_id"], toColumns: ["track_id"] },
+      }),
+    );
+    expect(model.relationships).toContainEqual(
+      expect.objectContaining({
+        from: "public.employee",
+        fromColumns: ["reports_to"],
+        to: "public.employee",
+        verbs: [{ phrase: "report to", subject: "from" }],
+      }),
+    );
   });
 
   it("reads one-to-one when a foreign key is also the table's key", () => {
-    const model = buildSemanticModel({ tables: [table("users", [col("user_id", "integer")], ["user_id"]), table("user_profiles", [col("user_id", "integer"), col("bio", "text")], ["user_id"], [fk(["user_id"], "users", ["user_id"])])] });
-    expect(model.relationships[0]).toMatchObject({ from: "public.user_profiles", to: "public.users", cardinality: "one_to_one" });
+    const model = buildSemanticModel({
+      tables: [
+        table("users", [col("user_id", "integer")], ["user_id"]),
+        table(
+          "user_profiles",
+          [col("user_id", "integer"), col("bio", "text")],
+          ["user_id"],
+          [fk(["user_id"], "users", ["user_id"])],
+        ),
+      ],
+    });
+    expect(model.relationships[0]).toMatchObject({
+      from: "public.user_profiles",
+      to: "public.users",
+      cardinality: "one_to_one",
+    });
   });
 
   it("leaves out tables DataMorph published, unless the user added them back", () => {
-    const published = table("customer_order_totals", [col("customer_id", "integer"), col("total_order_amount", "numeric")], []);
+    const published = table(
+      "customer_order_totals",
+      [col("customer_id", "integer"), col("total_order_amount", "numeric")],
+      [],
+    );
     const catalog = { tables: [...demoCatalog.tables, published] };
     const without = buildSemanticModel(catalog, { published: ["public.customer_order_totals"] });
     expect(without.entities.map((e) => e.table)).not.toContain("public.customer_order_totals");
     expect(without).toEqual(buildSemanticModel(demoCatalog));
-    const added = buildSemanticModel(catalog, { published: ["public.customer_order_totals"], include: ["public.customer_order_totals"] });
+    const added = buildSemanticModel(catalog, {
+      published: ["public.customer_order_totals"],
+      include: ["public.customer_order_totals"],
+    });
     expect(added.entities.map((e) => e.table)).toContain("public.customer_order_totals");
   });
 
   it("indexes few-valued text columns and reads 0/1 numbers as flags from the data", () => {
-    const catalog = { tables: [table("products", [col("product_id", "integer"), col("category", "text"), col("premium", "integer"), col("stock", "integer")], ["product_id"])] };
+    const catalog = {
+      tables: [
+        table(
+          "products",
+          [col("product_id", "integer"), col("category", "text"), col("premium", "integer"), col("stock", "integer")],
+          ["product_id"],
+        ),
+      ],
+    };
     const values = {
       complete: true,
       columns: [
@@ -104,14 +225,30 @@ describe("the generated model", () => {
 });
 
 describe("inferred relationships", () => {
-  const build = (tables: CatalogTable[]) => buildSemanticModel({ tables }).relationships.map((r) => `${r.from}.${r.fromColumns} → ${r.to}.${r.toColumns}`);
+  const build = (tables: CatalogTable[]) =>
+    buildSemanticModel({ tables }).relationships.map((r) => `${r.from}.${r.fromColumns} → ${r.to}.${r.toColumns}`);
 
   it("reads a column named like another table's own key as a reference to it", () => {
-    const lines = table("productlines", [col("productLine", "character varying(50)"), col("textDescription", "text")], ["productLine"]);
+    const lines = table(
+      "productlines",
+      [col("productLine", "character varying(50)"), col("textDescription", "text")],
+      ["productLine"],
+    );
     const customers = table("customers", [col("customerNumber", "integer")], ["customerNumber"]);
-    const products = table("products", [col("productCode", "text"), col("productLine", "character varying(50)")], ["productCode"]);
-    const payments = table("payments", [col("customerNumber", "integer"), col("checkNumber", "text")], ["customerNumber", "checkNumber"]);
-    expect(build([lines, customers, products, payments])).toEqual(["public.payments.customerNumber → public.customers.customerNumber", "public.products.productLine → public.productlines.productLine"]);
+    const products = table(
+      "products",
+      [col("productCode", "text"), col("productLine", "character varying(50)")],
+      ["productCode"],
+    );
+    const payments = table(
+      "payments",
+      [col("customerNumber", "integer"), col("checkNumber", "text")],
+      ["customerNumber", "checkNumber"],
+    );
+    expect(build([lines, customers, products, payments])).toEqual([
+      "public.payments.customerNumber → public.customers.customerNumber",
+      "public.products.productLine → public.productlines.productLine",
+    ]);
   });
 
   it("does not read an attribute as a reference because another table is keyed by the same name", () => {

@@ -24,7 +24,9 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function modelTables(catalog: Catalog, options: Pick<BuildOptions, "published" | "include"> = {}): Catalog {
   const published = new Set(options.published ?? []);
   const include = new Set(options.include ?? []);
-  return canonicalCatalog({ tables: catalog.tables.filter((t) => !published.has(tableRef(t)) || include.has(tableRef(t))) });
+  return canonicalCatalog({
+    tables: catalog.tables.filter((t) => !published.has(tableRef(t)) || include.has(tableRef(t))),
+  });
 }
 
 function buildEntity(table: CatalogTable, names: EntityNames, edges: ForeignKeyEdge[], options: BuildOptions): Entity {
@@ -61,8 +63,15 @@ function buildEntity(table: CatalogTable, names: EntityNames, edges: ForeignKeyE
   const nullable = (name: string) => table.columns.find((c) => c.name === name)?.nullable ?? true;
   const defaultTime = defaultTimeColumn(entity.timeDimensions, names.forms, nullable);
   entity.timeDimensions = entity.timeDimensions.map((t) => (t.column === defaultTime ? { ...t, default: true } : t));
-  const textKey = singleKey && typeFamily(table.columns.find((c) => c.name === singleKey)?.dataType ?? "") === "text" ? singleKey : undefined;
-  entity.label = labelColumns(table.columns.filter((c) => !fkColumns.has(c.name) && c.name !== singleKey), names.forms, textKey);
+  const textKey =
+    singleKey && typeFamily(table.columns.find((c) => c.name === singleKey)?.dataType ?? "") === "text"
+      ? singleKey
+      : undefined;
+  entity.label = labelColumns(
+    table.columns.filter((c) => !fkColumns.has(c.name) && c.name !== singleKey),
+    names.forms,
+    textKey,
+  );
   return entity;
 }
 

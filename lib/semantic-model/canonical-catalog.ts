@@ -13,9 +13,18 @@ export function canonicalCatalog(catalog: Catalog): Catalog {
   const tables: CatalogTable[] = catalog.tables.map((t) => ({
     schema: t.schema,
     name: t.name,
-    columns: [...t.columns].sort((a, b) => compare(a.name, b.name)).map((c) => ({ name: c.name, dataType: c.dataType, nullable: c.nullable })),
+    columns: [...t.columns]
+      .sort((a, b) => compare(a.name, b.name))
+      .map((c) => ({ name: c.name, dataType: c.dataType, nullable: c.nullable })),
     primaryKey: [...t.primaryKey],
-    foreignKeys: byJson(t.foreignKeys.map((fk) => ({ columns: [...fk.columns], refSchema: fk.refSchema, refTable: fk.refTable, refColumns: [...fk.refColumns] }))),
+    foreignKeys: byJson(
+      t.foreignKeys.map((fk) => ({
+        columns: [...fk.columns],
+        refSchema: fk.refSchema,
+        refTable: fk.refTable,
+        refColumns: [...fk.refColumns],
+      })),
+    ),
     ...(t.isView ? { isView: true } : {}),
   }));
   return { tables: tables.sort((a, b) => compare(a.schema, b.schema) || compare(a.name, b.name)) };
@@ -23,5 +32,7 @@ export function canonicalCatalog(catalog: Catalog): Catalog {
 
 /** A SHA-256 of the catalog's canonical structure: equal catalogs, equal hashes. */
 export function hashCatalog(catalog: Catalog): string {
-  return createHash("sha256").update(JSON.stringify(canonicalCatalog(catalog))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonicalCatalog(catalog)))
+    .digest("hex");
 }

@@ -8,7 +8,9 @@ import type { SemanticModel } from "./model-schema";
 
 const withoutColumn = (catalog: Catalog, table: string, column: string): Catalog => ({
   ...catalog,
-  tables: catalog.tables.map((t) => (t.name === table ? { ...t, columns: t.columns.filter((c) => c.name !== column) } : t)),
+  tables: catalog.tables.map((t) =>
+    t.name === table ? { ...t, columns: t.columns.filter((c) => c.name !== column) } : t,
+  ),
 });
 
 /** The demo model as a user edited it: a synonym on customers, a word for city, a relationship of their own. */
@@ -18,12 +20,24 @@ function editedModel(): SemanticModel {
     ...model,
     entities: model.entities.map((e) =>
       e.table === "public.customers"
-        ? { ...e, synonyms: ["patron"], dimensions: e.dimensions.map((d) => (d.column === "city" ? { ...d, synonyms: ["town"] } : d)) }
+        ? {
+            ...e,
+            synonyms: ["patron"],
+            dimensions: e.dimensions.map((d) => (d.column === "city" ? { ...d, synonyms: ["town"] } : d)),
+          }
         : e,
     ),
     relationships: [
       ...model.relationships,
-      { from: "public.customers", fromColumns: ["city"], to: "public.customers", toColumns: ["city"], cardinality: "many_to_many", through: { table: "public.customers", fromColumns: ["city"], toColumns: ["city"] }, verbs: [{ phrase: "live near", subject: "either" }] },
+      {
+        from: "public.customers",
+        fromColumns: ["city"],
+        to: "public.customers",
+        toColumns: ["city"],
+        cardinality: "many_to_many",
+        through: { table: "public.customers", fromColumns: ["city"], toColumns: ["city"] },
+        verbs: [{ phrase: "live near", subject: "either" }],
+      },
     ],
   };
 }

@@ -18,7 +18,11 @@ function mergeColumns(generated: Entity, edited: Entity, exists: (column: string
   const withFreshValues = (d: Dimension): Dimension => {
     const fresh = freshValues.get(d.column);
     const { values: _oldValues, valuesSampled: _oldSampled, ...rest } = d;
-    return { ...rest, ...(fresh?.values ? { values: fresh.values } : {}), ...(fresh?.valuesSampled ? { valuesSampled: true } : {}) };
+    return {
+      ...rest,
+      ...(fresh?.values ? { values: fresh.values } : {}),
+      ...(fresh?.valuesSampled ? { valuesSampled: true } : {}),
+    };
   };
   const keep = <T extends { column: string }>(editedItems: T[], generatedItems: T[]) => [
     ...editedItems.filter((item) => exists(item.column)),
@@ -47,7 +51,15 @@ export function carryEdits(generated: SemanticModel, edited: SemanticModel, cata
     if (!mine) return entity;
     const exists = (column: string) => columns.get(entity.table)?.has(column) ?? false;
     const label = mine.label.every(exists) ? mine.label : entity.label;
-    return { ...entity, name: mine.name, plural: mine.plural, words: mine.words, synonyms: mine.synonyms, label, ...mergeColumns(entity, mine, exists) };
+    return {
+      ...entity,
+      name: mine.name,
+      plural: mine.plural,
+      words: mine.words,
+      synonyms: mine.synonyms,
+      label,
+      ...mergeColumns(entity, mine, exists),
+    };
   });
   // Tables the user added to the model (a published table brought back) stay while they exist.
   const added = edited.entities.filter((e) => !generatedTables.has(e.table) && columns.has(e.table));
@@ -66,8 +78,12 @@ export function carryEdits(generated: SemanticModel, edited: SemanticModel, cata
   if (problems.length === 0) return merged;
   const clean: SemanticModel = {
     ...merged,
-    entities: merged.entities.filter((e, i) => generatedTables.has(e.table) || !problems.some((p) => p.startsWith(`entities[${i}] `))),
-    relationships: merged.relationships.filter((r, i) => generatedKeys.has(relationshipKey(r)) || !problems.some((p) => p.startsWith(`relationships[${i}] `))),
+    entities: merged.entities.filter(
+      (e, i) => generatedTables.has(e.table) || !problems.some((p) => p.startsWith(`entities[${i}] `)),
+    ),
+    relationships: merged.relationships.filter(
+      (r, i) => generatedKeys.has(relationshipKey(r)) || !problems.some((p) => p.startsWith(`relationships[${i}] `)),
+    ),
   };
   return checkModelReferences(clean, catalog).length === 0 ? clean : generated;
 }

@@ -18,15 +18,23 @@ export function checkModelReferences(model: SemanticModel, catalog: Catalog): st
     const where = `entities[${i}] (${entity.table})`;
     if (seen.has(entity.table)) problems.push(`${where}: the table has two entities`);
     seen.add(entity.table);
-    const named = [...entity.key, ...entity.label, ...[entity.dimensions, entity.timeDimensions, entity.measures, entity.flags].flatMap((list) => list.map((item) => item.column))];
+    const named = [
+      ...entity.key,
+      ...entity.label,
+      ...[entity.dimensions, entity.timeDimensions, entity.measures, entity.flags].flatMap((list) =>
+        list.map((item) => item.column),
+      ),
+    ];
     checkColumns(where, entity.table, named);
   });
   model.relationships.forEach((r, i) => {
     const where = `relationships[${i}] (${r.from} → ${r.to})`;
-    if (r.fromColumns.length !== r.toColumns.length) problems.push(`${where}: from_columns and to_columns must pair up`);
+    if (r.fromColumns.length !== r.toColumns.length)
+      problems.push(`${where}: from_columns and to_columns must pair up`);
     checkColumns(where, r.from, r.fromColumns);
     checkColumns(where, r.to, r.toColumns);
-    if (r.cardinality === "many_to_many" && !r.through) problems.push(`${where}: a many_to_many relationship needs its link table (through)`);
+    if (r.cardinality === "many_to_many" && !r.through)
+      problems.push(`${where}: a many_to_many relationship needs its link table (through)`);
     if (r.through) checkColumns(where, r.through.table, [...r.through.fromColumns, ...r.through.toColumns]);
   });
   return problems;

@@ -30,7 +30,9 @@ export type ColumnContext = {
 const money = (agg: "sum" | "avg") => (agg === "sum" ? ["amount", "revenue", "sales", "spend", "value"] : ["price"]);
 
 function synonymsOf(phrases: string[], extra: string[] = []): string[] | undefined {
-  const found = uniquePhrases([...phrases.flatMap((p) => ATTRIBUTE_SYNONYMS[p] ?? []), ...extra]).filter((s) => !phrases.includes(s));
+  const found = uniquePhrases([...phrases.flatMap((p) => ATTRIBUTE_SYNONYMS[p] ?? []), ...extra]).filter(
+    (s) => !phrases.includes(s),
+  );
   return found.length > 0 ? found : undefined;
 }
 
@@ -41,30 +43,50 @@ export function classifyColumn(column: { name: string; dataType: string }, conte
   const words = columnWords(column.name, context.entityForms);
   const { expanded } = words;
 
-  const flag = context.isKey ? undefined : flagOf({ dataType: column.dataType, written: words.written, expanded }, context.values);
+  const flag = context.isKey
+    ? undefined
+    : flagOf({ dataType: column.dataType, written: words.written, expanded }, context.values);
   if (flag) return { kind: "flag", flag: { column: column.name, words: flag.words, trueValue: flag.trueValue } };
 
   if (family === "date" || family === "timestamp") {
     // What happened at that date, unless it is only the entity itself ("invoice date" of invoices).
     const event = words.rest.filter((w) => !DATE_WORDS.has(w));
     const verb = event.length > 0 ? baseVerb(event[event.length - 1]) : undefined;
-    const synonyms = uniquePhrases([event, verb && [...event.slice(0, -1), verb]]).filter((s) => !words.phrases.includes(s));
-    return { kind: "time", time: { column: column.name, words: words.phrases, ...(synonyms.length > 0 ? { synonyms } : {}), type: family } };
+    const synonyms = uniquePhrases([event, verb && [...event.slice(0, -1), verb]]).filter(
+      (s) => !words.phrases.includes(s),
+    );
+    return {
+      kind: "time",
+      time: { column: column.name, words: words.phrases, ...(synonyms.length > 0 ? { synonyms } : {}), type: family },
+    };
   }
 
   const numeric = family === "integer" || family === "decimal";
   if (numeric && !context.isKey && !isKeyLike(expanded) && !expanded.some((w) => CALENDAR_WORDS.has(w))) {
     const unit = unitOf(expanded, column.dataType);
     const defaultAgg = defaultAggregate(expanded, unit);
-    const synonyms = synonymsOf(words.phrases, [...quantityWords(unit), ...(isMoneyUnit(unit) ? money(defaultAgg) : [])]);
-    return { kind: "measure", measure: { column: column.name, words: words.phrases, ...(synonyms ? { synonyms } : {}), defaultAgg, ...(unit ? { unit } : {}) } };
+    const synonyms = synonymsOf(words.phrases, [
+      ...quantityWords(unit),
+      ...(isMoneyUnit(unit) ? money(defaultAgg) : []),
+    ]);
+    return {
+      kind: "measure",
+      measure: {
+        column: column.name,
+        words: words.phrases,
+        ...(synonyms ? { synonyms } : {}),
+        defaultAgg,
+        ...(unit ? { unit } : {}),
+      },
+    };
   }
 
   const location = expanded.some((w) => LOCATION_WORDS.has(w));
   const kind = location ? "location" : context.isKey || isKeyLike(expanded) ? "identifier" : undefined;
   const verbs = location ? locationVerbs(expanded) : [];
   const synonyms = synonymsOf(words.phrases.concat(phrase(words.rest)));
-  const values = Array.isArray(context.values) && family !== "integer" && family !== "decimal" ? context.values : undefined;
+  const values =
+    Array.isArray(context.values) && family !== "integer" && family !== "decimal" ? context.values : undefined;
   return {
     kind: "dimension",
     dimension: {

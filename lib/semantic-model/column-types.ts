@@ -1,11 +1,21 @@
 /** What a Postgres type (as `format_type` prints it) can mean to the model. */
-export type TypeFamily = "text" | "integer" | "decimal" | "boolean" | "date" | "timestamp" | "time" | "opaque" | "other";
+export type TypeFamily =
+  | "text"
+  | "integer"
+  | "decimal"
+  | "boolean"
+  | "date"
+  | "timestamp"
+  | "time"
+  | "opaque"
+  | "other";
 
 const INTEGER = /^(smallint|integer|bigint|int[248]?|smallserial|serial|bigserial)$/;
 const DECIMAL = /^(numeric|decimal)(\(\d+(,\s*-?\d+)?\))?$|^(real|double precision|float[48]?|money)$/;
 const TEXT = /^(text|citext|name|character varying|varchar|character|char|bpchar)(\(\d+\))?$/;
 // Values nobody groups, filters or adds up in a request: pictures, documents, search vectors.
-const OPAQUE = /^(bytea|json|jsonb|xml|tsvector|tsquery|point|line|lseg|box|path|polygon|circle|geometry|geography)\b|\[\]$/;
+const OPAQUE =
+  /^(bytea|json|jsonb|xml|tsvector|tsquery|point|line|lseg|box|path|polygon|circle|geometry|geography)\b|\[\]$/;
 
 /** The family of a column type; enum and domain types (printed by their own names) are `other`. */
 export function typeFamily(dataType: string): TypeFamily {

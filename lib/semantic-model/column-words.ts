@@ -21,6 +21,11 @@ export function columnWords(column: string, entityForms: string[][]): ColumnWord
   return {
     ...words,
     rest,
-    phrases: uniquePhrases([words.written, words.expanded, form ? rest : undefined, withoutUnit.length > 0 ? withoutUnit : undefined]),
+    phrases: uniquePhrases([
+      words.written,
+      words.expanded,
+      form ? rest : undefined,
+      withoutUnit.length > 0 ? withoutUnit : undefined,
+    ]),
   };
 }

@@ -2,9 +2,34 @@ import type { TimeDimension } from "./model-schema";
 import { nameWords, startsWithWords } from "./words/name-words";
 
 // Dates that describe a row rather than the event it records: never the default period.
-const DESCRIPTIVE_DATE_WORDS = new Set(["birth", "expiry", "expiration", "expires", "due", "required", "deleted", "updated", "modified", "valid"]);
+const DESCRIPTIVE_DATE_WORDS = new Set([
+  "birth",
+  "expiry",
+  "expiration",
+  "expires",
+  "due",
+  "required",
+  "deleted",
+  "updated",
+  "modified",
+  "valid",
+]);
 // Dates that record when the row's event happened.
-const EVENT_DATE_WORDS = new Set(["created", "placed", "posted", "transaction", "event", "signup", "registered", "start", "started", "paid", "sold", "issued", "hire"]);
+const EVENT_DATE_WORDS = new Set([
+  "created",
+  "placed",
+  "posted",
+  "transaction",
+  "event",
+  "signup",
+  "registered",
+  "start",
+  "started",
+  "paid",
+  "sold",
+  "issued",
+  "hire",
+]);
 
 function score(time: TimeDimension, entityForms: string[][], nullable: boolean): number {
   const words = nameWords(time.column).expanded;
@@ -19,7 +44,11 @@ function score(time: TimeDimension, entityForms: string[][], nullable: boolean):
  * the date named after the entity (`order_date` of orders), else an event date (`created_at`),
  * preferring columns that are always set; ties go to the first name in sort order.
  */
-export function defaultTimeColumn(times: TimeDimension[], entityForms: string[][], nullable: (column: string) => boolean): string | undefined {
+export function defaultTimeColumn(
+  times: TimeDimension[],
+  entityForms: string[][],
+  nullable: (column: string) => boolean,
+): string | undefined {
   let best: { column: string; score: number } | undefined;
   for (const time of [...times].sort((a, b) => (a.column < b.column ? -1 : 1))) {
     const s = score(time, entityForms, nullable(time.column));

@@ -33,7 +33,9 @@ export type EntityNames = {
 export function entityNames(tableName: string): EntityNames {
   const { written, expanded } = nameWords(tableName);
   const unprefixed = written.length > 1 && STAGING_PREFIXES.has(written[0]) ? written.slice(1) : undefined;
-  const forms = [written, expanded, ...(unprefixed ? [unprefixed, expandAbbreviations(unprefixed)] : [])].map(singularPhrase);
+  const forms = [written, expanded, ...(unprefixed ? [unprefixed, expandAbbreviations(unprefixed)] : [])].map(
+    singularPhrase,
+  );
   const phrases = uniquePhrases(forms);
   const singular = singularPhrase(written);
   const head = phrase(forms[forms.length - 1]);

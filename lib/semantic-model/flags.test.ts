@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import { flagOf } from "./flags";
 import { nameWords } from "./words/name-words";
 
-const flag = (name: string, dataType: string, values?: string[] | null) => flagOf({ dataType, ...nameWords(name) }, values);
+const flag = (name: string, dataType: string, values?: string[] | null) =>
+  flagOf({ dataType, ...nameWords(name) }, values);
 
 describe("flags", () => {
   it("reads every boolean column as a flag named without its is_/has_ prefix", () => {
     expect(flag("is_active", "boolean")).toEqual({ words: ["active", "is active"], trueValue: true });
-    expect(flag("has_children", "boolean")).toEqual({ words: ["children", "has children", "with children"], trueValue: true });
+    expect(flag("has_children", "boolean")).toEqual({
+      words: ["children", "has children", "with children"],
+      trueValue: true,
+    });
     expect(flag("isPremium", "boolean")?.words[0]).toBe("premium");
   });
 

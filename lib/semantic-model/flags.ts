@@ -5,13 +5,49 @@ import { uniquePhrases } from "./words/name-words";
 const FLAG_PREFIXES = new Set(["is", "has", "can", "should", "was", "allow", "allows"]);
 // Adjectives that, alone as a number column's name, name a yes/no state.
 const FLAG_ADJECTIVES = new Set([
-  "active", "inactive", "enabled", "disabled", "deleted", "archived", "visible", "hidden", "public", "private",
-  "verified", "valid", "paid", "available", "locked", "blocked", "approved", "published", "featured", "deprecated", "current", "default",
+  "active",
+  "inactive",
+  "enabled",
+  "disabled",
+  "deleted",
+  "archived",
+  "visible",
+  "hidden",
+  "public",
+  "private",
+  "verified",
+  "valid",
+  "paid",
+  "available",
+  "locked",
+  "blocked",
+  "approved",
+  "published",
+  "featured",
+  "deprecated",
+  "current",
+  "default",
 ]);
 // Words of counts and amounts: a column named so is a number even when its data is all 0 and 1.
-const COUNT_WORDS = new Set(["quantity", "count", "number", "amount", "total", "units", "sum", "size", "level", "score"]);
+const COUNT_WORDS = new Set([
+  "quantity",
+  "count",
+  "number",
+  "amount",
+  "total",
+  "units",
+  "sum",
+  "size",
+  "level",
+  "score",
+]);
 // Text values that spell yes and no, as two-valued columns use them.
-const YES_NO = [["y", "n"], ["yes", "no"], ["true", "false"], ["t", "f"]];
+const YES_NO = [
+  ["y", "n"],
+  ["yes", "no"],
+  ["true", "false"],
+  ["t", "f"],
+];
 
 /** A yes/no column read as a named filter. */
 export type FlagReading = { words: string[]; trueValue: boolean | number | string };
@@ -28,7 +64,9 @@ function flagWords(written: string[]): string[] {
 /** Whether the name alone says yes/no: a prefix, or one word like "discontinued" or "active". */
 function nameSaysFlag(written: string[]): boolean {
   if (written.length > 1 && FLAG_PREFIXES.has(written[0])) return true;
-  return written.length === 1 && (FLAG_ADJECTIVES.has(written[0]) || (/ed$/.test(written[0]) && written[0].length >= 5));
+  return (
+    written.length === 1 && (FLAG_ADJECTIVES.has(written[0]) || (/ed$/.test(written[0]) && written[0].length >= 5))
+  );
 }
 
 /**
@@ -37,12 +75,19 @@ function nameSaysFlag(written: string[]): boolean {
  * while the name says nothing else; text holding only Y/N-style values. `values` are the
  * column's distinct values when read, null when there were too many to list.
  */
-export function flagOf(column: { dataType: string; written: string[]; expanded: string[] }, values?: string[] | null): FlagReading | undefined {
+export function flagOf(
+  column: { dataType: string; written: string[]; expanded: string[] },
+  values?: string[] | null,
+): FlagReading | undefined {
   const family = typeFamily(column.dataType);
   if (family === "boolean") return { words: flagWords(column.written), trueValue: true };
   if (family === "integer" || family === "decimal") {
-    const onlyZeroOne = Array.isArray(values) && values.length > 0 && values.every((v) => Number(v) === 0 || Number(v) === 1);
-    const flag = values === undefined ? nameSaysFlag(column.written) : onlyZeroOne && (nameSaysFlag(column.written) || !column.expanded.some((w) => COUNT_WORDS.has(w)));
+    const onlyZeroOne =
+      Array.isArray(values) && values.length > 0 && values.every((v) => Number(v) === 0 || Number(v) === 1);
+    const flag =
+      values === undefined
+        ? nameSaysFlag(column.written)
+        : onlyZeroOne && (nameSaysFlag(column.written) || !column.expanded.some((w) => COUNT_WORDS.has(w)));
     return flag ? { words: flagWords(column.written), trueValue: 1 } : undefined;
   }
   if (family === "text" && values && values.length >= 1 && values.length <= 2) {

@@ -15,9 +15,15 @@ const wordsOf = (column: Column) => nameWords(column.name).expanded;
  * description, and last a text code.
  */
 export function labelColumns(columns: Column[], entityForms: string[][], textKey?: string): string[] {
-  const text = columns.filter((c) => typeFamily(c.dataType) === "text").sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const text = columns
+    .filter((c) => typeFamily(c.dataType) === "text")
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const named = (test: (words: string[]) => boolean) => text.filter((c) => test(wordsOf(c)));
-  const entityName = named((w) => entityForms.some((f) => w.length === f.length + 1 && startsWithWords(w, f) && (w.at(-1) === "name" || w.at(-1) === "title")));
+  const entityName = named((w) =>
+    entityForms.some(
+      (f) => w.length === f.length + 1 && startsWithWords(w, f) && (w.at(-1) === "name" || w.at(-1) === "title"),
+    ),
+  );
   if (entityName.length > 0) return [entityName[0].name];
   const plain = named((w) => w.length === 1 && (w[0] === "name" || w[0] === "label"));
   if (plain.length > 0) return [plain[0].name];

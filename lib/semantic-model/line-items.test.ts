@@ -3,8 +3,14 @@ import { lineItemNames } from "./line-items";
 
 describe("tables of lines", () => {
   it("answer to 'line items' and '<parent> lines' whatever the table's own head noun", () => {
-    expect(lineItemNames(["order detail"], ["order", "customer"])).toEqual({ words: ["order line", "order item", "line item", "order line item"], synonyms: ["line"] });
-    expect(lineItemNames(["invoice line"], ["invoice", "track"])).toEqual({ words: ["invoice item", "line item", "invoice line item"], synonyms: ["line"] });
+    expect(lineItemNames(["order detail"], ["order", "customer"])).toEqual({
+      words: ["order line", "order item", "line item", "order line item"],
+      synonyms: ["line"],
+    });
+    expect(lineItemNames(["invoice line"], ["invoice", "track"])).toEqual({
+      words: ["invoice item", "line item", "invoice line item"],
+      synonyms: ["line"],
+    });
   });
 
   it("are called by their bare head only when it is a word for a line ('items', 'lines', never 'details')", () => {

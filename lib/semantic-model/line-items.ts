@@ -22,7 +22,9 @@ export function lineItemNames(names: string[], parents: string[]): LineNames {
     const modifier = words.slice(0, -1).join(" ");
     if (words.length < 2 || !LINE_HEADS.has(head) || !parents.includes(modifier)) continue;
     return {
-      words: [`${modifier} line`, `${modifier} item`, "line item", `${modifier} line item`].filter((w) => !names.includes(w)),
+      words: [`${modifier} line`, `${modifier} item`, "line item", `${modifier} line item`].filter(
+        (w) => !names.includes(w),
+      ),
       synonyms: [...BARE_HEADS].filter((h) => h === head || h === "line"),
     };
   }

@@ -16,7 +16,22 @@ const PhraseSchema = z.string().min(1).max(200);
 const PhrasesSchema = z.array(PhraseSchema);
 
 /** A unit read from a column's name or type; `currency` is money in the warehouse's own currency. */
-export const UNITS = ["currency", "cents", "ms", "s", "min", "h", "days", "g", "kg", "bytes", "kb", "mb", "gb", "percent"] as const;
+export const UNITS = [
+  "currency",
+  "cents",
+  "ms",
+  "s",
+  "min",
+  "h",
+  "days",
+  "g",
+  "kg",
+  "bytes",
+  "kb",
+  "mb",
+  "gb",
+  "percent",
+] as const;
 export const UnitSchema = z.enum(UNITS);
 
 export const DimensionSchema = z.strictObject({
@@ -95,7 +110,13 @@ export const RelationshipSchema = z.strictObject({
   /** Rows of `from` per row of `to`: many_to_one for a foreign key, many_to_many through a link table. */
   cardinality: z.enum(["many_to_one", "one_to_one", "many_to_many"]),
   /** For many_to_many: the link table and its columns that hold `from`'s and `to`'s keys. */
-  through: z.strictObject({ table: TableRefSchema, fromColumns: z.array(NameSchema).min(1), toColumns: z.array(NameSchema).min(1) }).optional(),
+  through: z
+    .strictObject({
+      table: TableRefSchema,
+      fromColumns: z.array(NameSchema).min(1),
+      toColumns: z.array(NameSchema).min(1),
+    })
+    .optional(),
   /** No foreign key declares it: read from a column named after the other table's key. */
   inferred: z.boolean().optional(),
   /** What the `to` row is to the `from` row, when the column says ("support rep", "manager"). */

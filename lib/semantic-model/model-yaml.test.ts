@@ -34,7 +34,10 @@ describe("the model as YAML", () => {
 
   it("refuses a misspelt key rather than ignoring it", () => {
     expect(problemsOf(yaml.replace("default_agg: sum", "defualt_agg: sum"))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/measures\[0\]: unknown key "defualt_agg"/), expect.stringMatching(/measures\[0\]\.default_agg: /)]),
+      expect.arrayContaining([
+        expect.stringMatching(/measures\[0\]: unknown key "defualt_agg"/),
+        expect.stringMatching(/measures\[0\]\.default_agg: /),
+      ]),
     );
   });
 
@@ -52,7 +55,9 @@ describe("the model as YAML", () => {
 
   it("checks every table and column a model names against the catalog", () => {
     expect(checkModelReferences(model, chinookCatalog)).toEqual([]);
-    const edited = importModelYaml(yaml.replace("column: composer", "column: songwriter").replace("to: public.genre", "to: public.genres"));
+    const edited = importModelYaml(
+      yaml.replace("column: composer", "column: songwriter").replace("to: public.genre", "to: public.genres"),
+    );
     expect(checkModelReferences(edited, chinookCatalog)).toEqual([
       expect.stringMatching(/\(public\.track\): public\.track has no column "songwriter"/),
       expect.stringMatching(/→ public\.genres\): there is no table public\.genres/),

@@ -30,7 +30,11 @@ export function exportModelYaml(model: SemanticModel): string {
     },
     Map(_, node) {
       // A verb ({ phrase, subject }) or a through link reads best on one line.
-      if (node.items.length <= 3 && node.items.every((pair) => isScalar(pair.value) || (isSeq(pair.value) && pair.value.items.every(isScalar)))) node.flow = true;
+      if (
+        node.items.length <= 3 &&
+        node.items.every((pair) => isScalar(pair.value) || (isSeq(pair.value) && pair.value.items.every(isScalar)))
+      )
+        node.flow = true;
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
@@ -38,14 +42,20 @@ export function exportModelYaml(model: SemanticModel): string {
 
 /** `entities[2] (public.orders).measures[0].default_agg`, as the YAML file names things. */
 function describePath(path: PropertyKey[], document: { entities?: { table?: unknown }[] }): string {
-  const text = path.reduce<string>((out, part) => (typeof part === "number" ? `${out}[${part}]` : `${out}${out ? "." : ""}${snakeKey(String(part))}`), "") || "(top level)";
+  const text =
+    path.reduce<string>(
+      (out, part) =>
+        typeof part === "number" ? `${out}[${part}]` : `${out}${out ? "." : ""}${snakeKey(String(part))}`,
+      "",
+    ) || "(top level)";
   const table = path[0] === "entities" && typeof path[1] === "number" ? document.entities?.[path[1]]?.table : undefined;
   return typeof table === "string" ? text.replace(/^entities\[\d+\]/, (head) => `${head} (${table})`) : text;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, document: object): string {
   const where = describePath(issue.path, document);
-  if (issue.code === "unrecognized_keys") return `${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${snakeKey(k)}"`).join(", ")}`;
+  if (issue.code === "unrecognized_keys")
+    return `${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${snakeKey(k)}"`).join(", ")}`;
   return `${where}: ${issue.message}`;
 }
 
@@ -57,10 +67,19 @@ const MAX_PROBLEMS = 20;
  */
 export function importModelYaml(text: string): SemanticModel {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
-  if (doc.errors.length > 0) throw new ModelImportError(doc.errors.slice(0, MAX_PROBLEMS).map((e) => e.message.split("\n")[0].replace(/:$/, "")));
-  if (!isMap(doc.contents)) throw new ModelImportError(["the file must hold a mapping with format_version, catalog_hash, entities and relationships"]);
+  if (doc.errors.length > 0)
+    throw new ModelImportError(
+      doc.errors.slice(0, MAX_PROBLEMS).map((e) => e.message.split("\n")[0].replace(/:$/, "")),
+    );
+  if (!isMap(doc.contents))
+    throw new ModelImportError([
+      "the file must hold a mapping with format_version, catalog_hash, entities and relationships",
+    ]);
   const document = camelKeys(doc.toJS()) as object;
   const parsed = SemanticModelSchema.safeParse(document);
-  if (!parsed.success) throw new ModelImportError(parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => describeIssue(issue, document)));
+  if (!parsed.success)
+    throw new ModelImportError(
+      parsed.error.issues.slice(0, MAX_PROBLEMS).map((issue) => describeIssue(issue, document)),
+    );
   return parsed.data;
 }

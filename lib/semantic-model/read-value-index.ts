@@ -37,7 +37,11 @@ type Probe = { column: string; limit: number; category: boolean };
  * The columns of a table worth reading, with how many distinct values would be too many, and
  * those that planner statistics already show have far too many (read as "too many to list").
  */
-function probesOf(table: CatalogTable, options: Required<ValueIndexOptions>, estimates: Map<string, number>): { probes: Probe[]; tooMany: string[] } {
+function probesOf(
+  table: CatalogTable,
+  options: Required<ValueIndexOptions>,
+  estimates: Map<string, number>,
+): { probes: Probe[]; tooMany: string[] } {
   const fkColumns = new Set(table.foreignKeys.flatMap((fk) => fk.columns));
   const names = entityNames(table.name);
   const labels = new Set(labelColumns(table.columns, names.forms));
@@ -51,8 +55,10 @@ function probesOf(table: CatalogTable, options: Required<ValueIndexOptions>, est
     const label = labels.has(column.name);
     let probe: Probe | undefined;
     const category = label || words.some((w) => LOCATION_WORDS.has(w));
-    if (family === "text" && (label || isIndexableText(words))) probe = { column: column.name, limit: label ? options.maxLabelDistinct : options.maxDistinct, category };
-    else if ((family === "integer" || family === "decimal") && !isKey && !isKeyLike(words)) probe = { column: column.name, limit: NUMBER_PROBE - 1, category: true };
+    if (family === "text" && (label || isIndexableText(words)))
+      probe = { column: column.name, limit: label ? options.maxLabelDistinct : options.maxDistinct, category };
+    else if ((family === "integer" || family === "decimal") && !isKey && !isKeyLike(words))
+      probe = { column: column.name, limit: NUMBER_PROBE - 1, category: true };
     if (!probe) continue;
     const estimate = estimates.get(JSON.stringify([table.schema, table.name, column.name]));
     if (estimate !== undefined && estimate > probe.limit * 2) tooMany.push(column.name);
@@ -97,8 +103,20 @@ function tableStatement(table: CatalogTable, probes: Probe[], options: Required<
  * table's statement has a time limit, and tables left when the time budget runs out are not
  * read (`complete` is then false). Foreign key columns are left to the tables they point at.
  */
-export async function readValueIndex(sql: SqlClient, catalog: Catalog, options: ValueIndexOptions = {}): Promise<ValueIndex> {
-  const settings: Required<ValueIndexOptions> = { maxDistinct: 200, maxLabelDistinct: 1000, maxValueLength: 100, sampleRows: 100_000, statementTimeoutMs: 3_000, timeBudgetMs: 20_000, ...options };
+export async function readValueIndex(
+  sql: SqlClient,
+  catalog: Catalog,
+  options: ValueIndexOptions = {},
+): Promise<ValueIndex> {
+  const settings: Required<ValueIndexOptions> = {
+    maxDistinct: 200,
+    maxLabelDistinct: 1000,
+    maxValueLength: 100,
+    sampleRows: 100_000,
+    statementTimeoutMs: 3_000,
+    timeBudgetMs: 20_000,
+    ...options,
+  };
   const deadline = performance.now() + settings.timeBudgetMs;
   const schemas = [...new Set(catalog.tables.map((t) => t.schema))];
   const estimates = schemas.length > 0 ? await readDistinctEstimates(sql, schemas) : new Map<string, number>();
@@ -122,8 +140,15 @@ export async function readValueIndex(sql: SqlClient, catalog: Catalog, options: 
       probes.forEach((probe, i) => {
         const values = row[`v${i}`] as string[];
         const category = probe.category || rows <= SMALL_TABLE_ROWS || values.length < rows * UNIQUE_SHARE;
-        const listable = category && values.length <= probe.limit && values.every((v) => v.length <= settings.maxValueLength);
-        columns.push({ schema: table.schema, table: table.name, column: probe.column, values: listable ? values : null, ...(sampled ? { sampled: true } : {}) });
+        const listable =
+          category && values.length <= probe.limit && values.every((v) => v.length <= settings.maxValueLength);
+        columns.push({
+          schema: table.schema,
+          table: table.name,
+          column: probe.column,
+          values: listable ? values : null,
+          ...(sampled ? { sampled: true } : {}),
+        });
       });
     } catch {
       // A table that takes too long or cannot be read keeps its names-only reading.

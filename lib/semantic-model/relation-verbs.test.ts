@@ -13,7 +13,10 @@ describe("relationship words from foreign key columns", () => {
   });
 
   it("reads a role and what it does: support_rep_id, manager_id", () => {
-    expect(words("support_rep_id", employee)).toEqual({ roles: ["support rep", "support representative"], verbs: [{ phrase: "support", subject: "to" }] });
+    expect(words("support_rep_id", employee)).toEqual({
+      roles: ["support rep", "support representative"],
+      verbs: [{ phrase: "support", subject: "to" }],
+    });
     expect(words("manager_id", employee)).toEqual({ roles: ["manager"], verbs: [{ phrase: "manage", subject: "to" }] });
   });
 

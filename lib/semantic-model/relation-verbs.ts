@@ -22,7 +22,17 @@ export const LINK_VERBS: Verb[] = [
 const ADDRESS_PREFIX_VERBS = new Set(["ship", "bill", "deliver", "send", "mail", "return"]);
 const PREPOSITIONS = new Set(["to", "by", "for", "from", "with", "via", "under", "of", "on", "at"]);
 /** Heads of role nouns whose first word says what the role does ("support rep" supports). */
-const AGENT_HEADS = new Set(["rep", "representative", "agent", "person", "contact", "officer", "staff", "lead", "member"]);
+const AGENT_HEADS = new Set([
+  "rep",
+  "representative",
+  "agent",
+  "person",
+  "contact",
+  "officer",
+  "staff",
+  "lead",
+  "member",
+]);
 
 /**
  * Verbs that reach an address column: "live", "locate", "base" for the entity's own address;
@@ -52,7 +62,10 @@ export type RelationshipWords = { roles: string[]; verbs: Verb[] };
  * `handled_by` → "handle" (done by the row pointed at).
  */
 export function relationshipWords(written: string[], targetForms: string[][]): RelationshipWords {
-  let words = written.length > 1 && KEY_WORDS.has(expandAbbreviations([written[written.length - 1]])[0]) ? written.slice(0, -1) : written;
+  let words =
+    written.length > 1 && KEY_WORDS.has(expandAbbreviations([written[written.length - 1]])[0])
+      ? written.slice(0, -1)
+      : written;
   // The target's own name at the end is not part of the role: salesRep|Employee|Number → sales rep.
   for (const form of targetForms) {
     if (endsWithWords(words, form)) words = words.slice(0, words.length - form.length);
@@ -66,7 +79,9 @@ export function relationshipWords(written: string[], targetForms: string[][]): R
   if (PREPOSITIONS.has(last) && words.length > 1) {
     const verb = [baseVerb(words[0]), ...words.slice(1, -1)];
     // "handled by": the row pointed at does it; "reports to": the row holding the key does.
-    return last === "by" ? { roles: [], verbs: [{ phrase: phrase(verb), subject: "to" }] } : { roles: [], verbs: [{ phrase: phrase([...verb, last]), subject: "from" }] };
+    return last === "by"
+      ? { roles: [], verbs: [{ phrase: phrase(verb), subject: "to" }] }
+      : { roles: [], verbs: [{ phrase: phrase([...verb, last]), subject: "from" }] };
   }
 
   const expanded = expandAbbreviations(words);

@@ -34,13 +34,31 @@ function inferForeignKeys(tables: CatalogTable[], names: Map<CatalogTable, Entit
         const forms = names.get(target)!.forms;
         // The same name as a key that says it is one (`customerNumber`, `productLine` of product
         // lines); a natural key named like any attribute (`city`) proves nothing.
-        if (key.name === column.name) return (isKeyLike(keyWords) && keyWords.length > 1) || forms.some((f) => startsWithWords(keyWords, f));
-        return isKeyLike(words) && forms.some((f) => words.length === f.length + 1 && startsWithWords(words, f) && (keyWords.length === 1 || keyWords.at(-1) === words.at(-1)));
+        if (key.name === column.name)
+          return (isKeyLike(keyWords) && keyWords.length > 1) || forms.some((f) => startsWithWords(keyWords, f));
+        return (
+          isKeyLike(words) &&
+          forms.some(
+            (f) =>
+              words.length === f.length + 1 &&
+              startsWithWords(words, f) &&
+              (keyWords.length === 1 || keyWords.at(-1) === words.at(-1)),
+          )
+        );
       });
       const others = targets.filter((t) => t !== table);
       if (others.length !== 1) continue;
       const [target] = others;
-      edges.push({ table, fk: { columns: [column.name], refSchema: target.schema, refTable: target.name, refColumns: [...target.primaryKey] }, inferred: true });
+      edges.push({
+        table,
+        fk: {
+          columns: [column.name],
+          refSchema: target.schema,
+          refTable: target.name,
+          refColumns: [...target.primaryKey],
+        },
+        inferred: true,
+      });
     }
   }
   return edges;
@@ -53,7 +71,9 @@ function inferForeignKeys(tables: CatalogTable[], names: Map<CatalogTable, Entit
 export function foreignKeyEdges(tables: CatalogTable[], names: Map<CatalogTable, EntityNames>): ForeignKeyEdge[] {
   const present = new Set(tables.map(tableRef));
   const declared = tables.flatMap((table) => table.foreignKeys.map((fk) => ({ table, fk, inferred: false })));
-  return [...declared, ...inferForeignKeys(tables, names)].filter((e) => present.has(`${e.fk.refSchema}.${e.fk.refTable}`));
+  return [...declared, ...inferForeignKeys(tables, names)].filter((e) =>
+    present.has(`${e.fk.refSchema}.${e.fk.refTable}`),
+  );
 }
 
 /** Whether a table only links others: its key is made of two or more foreign keys. */
@@ -69,12 +89,19 @@ export function isLinkTable(table: CatalogTable, edges: ForeignKeyEdge[]): boole
  * is also the table's primary key), and one many_to_many per pair of foreign keys that together
  * make a table's primary key (`playlist_track`, or `order_details` with its own measures).
  */
-export function buildRelationships(tables: CatalogTable[], names: Map<CatalogTable, EntityNames>, edges: ForeignKeyEdge[]): Relationship[] {
+export function buildRelationships(
+  tables: CatalogTable[],
+  names: Map<CatalogTable, EntityNames>,
+  edges: ForeignKeyEdge[],
+): Relationship[] {
   const byRef = new Map(tables.map((t) => [tableRef(t), t]));
   const relationships: Relationship[] = [];
   for (const { table, fk, inferred } of edges) {
     const target = byRef.get(`${fk.refSchema}.${fk.refTable}`)!;
-    const { roles, verbs } = fk.columns.length === 1 ? relationshipWords(nameWords(fk.columns[0]).written, names.get(target)!.forms) : { roles: [], verbs: [] };
+    const { roles, verbs } =
+      fk.columns.length === 1
+        ? relationshipWords(nameWords(fk.columns[0]).written, names.get(target)!.forms)
+        : { roles: [], verbs: [] };
     relationships.push({
       from: tableRef(table),
       fromColumns: fk.columns,
@@ -88,7 +115,12 @@ export function buildRelationships(tables: CatalogTable[], names: Map<CatalogTab
   }
   for (const table of tables) {
     const own = edges.filter((e) => e.table === table);
-    const keyColumns = table.primaryKey.length > 0 ? table.primaryKey : isLinkTable(table, edges) ? table.columns.map((c) => c.name) : [];
+    const keyColumns =
+      table.primaryKey.length > 0
+        ? table.primaryKey
+        : isLinkTable(table, edges)
+          ? table.columns.map((c) => c.name)
+          : [];
     const keyParts = own.filter((e) => e.fk.columns.every((c) => keyColumns.includes(c)));
     if (keyParts.length < 2 || !keyColumns.every((c) => keyParts.some((e) => e.fk.columns.includes(c)))) continue;
     for (let a = 0; a < keyParts.length; a++) {
@@ -107,6 +139,14 @@ export function buildRelationships(tables: CatalogTable[], names: Map<CatalogTab
       }
     }
   }
-  const sortKey = (r: Relationship) => JSON.stringify([r.cardinality === "many_to_many" ? 1 : 0, r.from, r.fromColumns, r.to, r.toColumns, r.through?.table ?? ""]);
+  const sortKey = (r: Relationship) =>
+    JSON.stringify([
+      r.cardinality === "many_to_many" ? 1 : 0,
+      r.from,
+      r.fromColumns,
+      r.to,
+      r.toColumns,
+      r.through?.table ?? "",
+    ]);
   return relationships.sort((a, b) => compare(sortKey(a), sortKey(b)));
 }

@@ -46,10 +46,32 @@ describe("units from names and types", () => {
 
 describe("default aggregates", () => {
   it("sums what adds up across rows", () => {
-    for (const name of ["amount", "quantity", "quantityOrdered", "milliseconds", "bytes", "freight", "units_in_stock", "total_price", "population"]) expect(agg(name), name).toBe("sum");
+    for (const name of [
+      "amount",
+      "quantity",
+      "quantityOrdered",
+      "milliseconds",
+      "bytes",
+      "freight",
+      "units_in_stock",
+      "total_price",
+      "population",
+    ])
+      expect(agg(name), name).toBe("sum");
   });
 
   it("averages per-row figures: prices, rates, scores, ages", () => {
-    for (const name of ["unit_price", "priceEach", "MSRP", "discount", "tax_rate", "rating", "age", "lifeexpectancy", "discount_pct"]) expect(agg(name, "numeric"), name).toBe("avg");
+    for (const name of [
+      "unit_price",
+      "priceEach",
+      "MSRP",
+      "discount",
+      "tax_rate",
+      "rating",
+      "age",
+      "lifeexpectancy",
+      "discount_pct",
+    ])
+      expect(agg(name, "numeric"), name).toBe("avg");
   });
 });

@@ -30,7 +30,23 @@ const UNIT_WORDS: Record<string, Unit> = {
 
 // Words that make a decimal column money. Exact decimals with two places (`numeric(10,2)`) are
 // how money is kept; an inexact type (`real`) counts only with a word that is never a count.
-const MONEY_WORDS = new Set(["price", "amount", "cost", "total", "revenue", "sales", "fee", "payment", "balance", "salary", "spend", "charge", "tax", "subtotal", "freight"]);
+const MONEY_WORDS = new Set([
+  "price",
+  "amount",
+  "cost",
+  "total",
+  "revenue",
+  "sales",
+  "fee",
+  "payment",
+  "balance",
+  "salary",
+  "spend",
+  "charge",
+  "tax",
+  "subtotal",
+  "freight",
+]);
 const STRONG_MONEY_WORDS = new Set(["price", "cost", "revenue", "salary", "fee", "spend", "charge"]);
 // Words that name what a whole row is worth ("invoice total", "order amount"): an exact decimal
 // whose name ends in one is money even with no declared scale. A component of the worth (tax,
@@ -63,8 +79,14 @@ export function unitOf(words: string[], dataType: string): Unit | undefined {
   for (const word of words) if (Object.hasOwn(UNIT_WORDS, word)) return UNIT_WORDS[word];
   if (isMoneyType(dataType)) return "currency";
   if (numericScale(dataType) === 2 && words.some((w) => MONEY_WORDS.has(w))) return "currency";
-  if (typeFamily(dataType) === "decimal" && numericScale(dataType) === undefined && words.some((w) => STRONG_MONEY_WORDS.has(w))) return "currency";
-  if (EXACT_DECIMAL.test(dataType.trim().toLowerCase()) && WORTH_WORDS.has(words[words.length - 1] ?? "")) return "currency";
+  if (
+    typeFamily(dataType) === "decimal" &&
+    numericScale(dataType) === undefined &&
+    words.some((w) => STRONG_MONEY_WORDS.has(w))
+  )
+    return "currency";
+  if (EXACT_DECIMAL.test(dataType.trim().toLowerCase()) && WORTH_WORDS.has(words[words.length - 1] ?? ""))
+    return "currency";
   return undefined;
 }
 

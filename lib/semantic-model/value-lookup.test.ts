@@ -9,12 +9,24 @@ const catalog = {
     {
       schema: "public",
       name: "customers",
-      columns: [{ name: "id", dataType: "integer", nullable: false }, text("city"), text("country"), text("first_name"), text("state")],
+      columns: [
+        { name: "id", dataType: "integer", nullable: false },
+        text("city"),
+        text("country"),
+        text("first_name"),
+        text("state"),
+      ],
       primaryKey: ["id"],
       foreignKeys: [],
     },
     { schema: "public", name: "offices", columns: [text("city")], primaryKey: ["city"], foreignKeys: [] },
-    { schema: "public", name: "payments", columns: [{ name: "id", dataType: "integer", nullable: false }, text("payment_method"), text("channel")], primaryKey: ["id"], foreignKeys: [] },
+    {
+      schema: "public",
+      name: "payments",
+      columns: [{ name: "id", dataType: "integer", nullable: false }, text("payment_method"), text("channel")],
+      primaryKey: ["id"],
+      foreignKeys: [],
+    },
   ],
 };
 const values = {

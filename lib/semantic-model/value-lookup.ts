@@ -16,7 +16,12 @@ export const normalizeValue = (text: string) => text.normalize("NFKC").trim().to
  * that "gift cards" finds `gift_card` and "coupons" finds `coupon`.
  */
 export function valueWords(text: string): string {
-  const words = text.normalize("NFKC").replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").toLowerCase().split(/[\s_-]+/u).filter(Boolean);
+  const words = text
+    .normalize("NFKC")
+    .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+    .toLowerCase()
+    .split(/[\s_-]+/u)
+    .filter(Boolean);
   if (words.length === 0) return "";
   const last = words[words.length - 1];
   if (/^\p{L}+$/u.test(last)) words[words.length - 1] = pluralize.singular(last);
@@ -42,7 +47,10 @@ type Entry = ValueMatch & { location: boolean };
  * `payments.payment_method = 'bank_transfer'`. Exact matches (any case) come first, then
  * matches of the words, then the alternatives.
  */
-export function createValueLookup(model: SemanticModel, options: ValueLookupOptions = {}): (text: string) => ValueMatch[] {
+export function createValueLookup(
+  model: SemanticModel,
+  options: ValueLookupOptions = {},
+): (text: string) => ValueMatch[] {
   const exact = new Map<string, Entry[]>();
   const loose = new Map<string, Entry[]>();
   const add = (index: Map<string, Entry[]>, key: string, entry: Entry) => {
@@ -62,9 +70,11 @@ export function createValueLookup(model: SemanticModel, options: ValueLookupOpti
   const find = (text: string): Entry[] => {
     const key = normalizeValue(text);
     // A short code matches only as written ("CA", "UK"); the pronoun "us" is not "US".
-    const same = (e: Entry) => key.length > LONGEST_CODE || e.value.normalize("NFKC").trim() === text.normalize("NFKC").trim();
+    const same = (e: Entry) =>
+      key.length > LONGEST_CODE || e.value.normalize("NFKC").trim() === text.normalize("NFKC").trim();
     const direct = (exact.get(key) ?? []).filter(same);
-    const words = key.length > LONGEST_CODE ? (loose.get(valueWords(text)) ?? []).map((e) => ({ ...e, loose: true })) : [];
+    const words =
+      key.length > LONGEST_CODE ? (loose.get(valueWords(text)) ?? []).map((e) => ({ ...e, loose: true })) : [];
     return [...direct, ...words.filter((w) => !direct.some((d) => d.table === w.table && d.column === w.column))];
   };
   return (text) => {

@@ -16,7 +16,11 @@ export async function currentWarehouseModel(sourceSchemas: string[]): Promise<Lo
 }
 
 /** Stores an edited model as the warehouse's current version (see saveImportedModel). */
-export async function importWarehouseModel(sourceSchemas: string[], model: SemanticModel, userId: string): Promise<LoadedModel> {
+export async function importWarehouseModel(
+  sourceSchemas: string[],
+  model: SemanticModel,
+  userId: string,
+): Promise<LoadedModel> {
   return saveImportedModel({ ...(await warehouseModelSource(sourceSchemas)), model, userId });
 }
 

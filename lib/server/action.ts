@@ -22,9 +22,15 @@ function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-async function runAction<T>(name: string, schema: z.ZodType<T>, formData: FormData, body: (input: T) => Promise<ActionResult>) {
+async function runAction<T>(
+  name: string,
+  schema: z.ZodType<T>,
+  formData: FormData,
+  body: (input: T) => Promise<ActionResult>,
+) {
   const parsed = schema.safeParse(formValues(formData));
-  if (!parsed.success) return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     return await body(parsed.data);
   } catch (error) {

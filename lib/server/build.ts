@@ -2,7 +2,17 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const sourceEntries = ["app", "lib", "agents", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
+const sourceEntries = [
+  "app",
+  "lib",
+  "agents",
+  "public",
+  "next.config.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

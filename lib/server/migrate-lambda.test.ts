@@ -26,20 +26,27 @@ afterAll(async () => {
 });
 
 const tablesIn = async (schema: string) =>
-  (await sql`select table_name from information_schema.tables where table_schema = ${schema} order by 1`).map((t) => t.table_name as string);
+  (await sql`select table_name from information_schema.tables where table_schema = ${schema} order by 1`).map(
+    (t) => t.table_name as string,
+  );
 
 describe(`migrator Lambda handler (${server.name} Postgres)`, () => {
   it("applies every migration to an empty database and loads no demo data", async () => {
     const result = await handler();
     expect(result.migrations).toBe(journal.entries.length);
-    expect(await tablesIn("datamorph")).toEqual(expect.arrayContaining(["runs", "run_events", "users", "artifacts", "settings"]));
+    expect(await tablesIn("datamorph")).toEqual(
+      expect.arrayContaining(["runs", "run_events", "users", "artifacts", "settings"]),
+    );
     expect(await tablesIn("public")).toEqual([]);
   });
 
   it("changes nothing on the next deploy but recovers runs a stopped process left running", async () => {
-    const [user] = await sql`insert into datamorph.users (email, name, password_hash) values ('ada@example.com', 'Ada', 'x') returning id`;
-    const [finished] = await sql`insert into datamorph.runs (user_id, prompt, status) values (${user.id}, 'total per customer', 'succeeded') returning id`;
-    const [abandoned] = await sql`insert into datamorph.runs (user_id, prompt, status) values (${user.id}, 'orders per day', 'running') returning id`;
+    const [user] =
+      await sql`insert into datamorph.users (email, name, password_hash) values ('ada@example.com', 'Ada', 'x') returning id`;
+    const [finished] =
+      await sql`insert into datamorph.runs (user_id, prompt, status) values (${user.id}, 'total per customer', 'succeeded') returning id`;
+    const [abandoned] =
+      await sql`insert into datamorph.runs (user_id, prompt, status) values (${user.id}, 'orders per day', 'running') returning id`;
     const appliedBefore = await sql`select id, hash, created_at from datamorph.__migrations order by id`;
 
     const result = await handler();
@@ -48,7 +55,10 @@ describe(`migrator Lambda handler (${server.name} Postgres)`, () => {
     expect(await sql`select id, hash, created_at from datamorph.__migrations order by id`).toEqual(appliedBefore);
     expect(result.messages).toContainEqual(expect.stringMatching(/Marked 1 unfinished run/));
     const statuses = await sql`select id, status from datamorph.runs`;
-    expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({ [finished.id]: "succeeded", [abandoned.id]: "interrupted" });
+    expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({
+      [finished.id]: "succeeded",
+      [abandoned.id]: "interrupted",
+    });
     expect(await sql`select email from datamorph.users`).toEqual([{ email: "ada@example.com" }]);
   });
 });

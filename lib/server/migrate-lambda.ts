@@ -20,7 +20,8 @@ export type MigrationResult = {
 export async function handler(): Promise<MigrationResult> {
   const env = getEnv();
   // Without the Database link the environment falls back to the embedded cluster, which a Lambda cannot run.
-  if (env.mode !== "server") throw new ConfigError("The migrator needs a database: link Database to it (or set DATABASE_URL).");
+  if (env.mode !== "server")
+    throw new ConfigError("The migrator needs a database: link Database to it (or set DATABASE_URL).");
   const messages: string[] = [];
   try {
     await prepareDatabase(env, (line) => {

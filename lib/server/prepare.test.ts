@@ -29,7 +29,8 @@ describe(`prepareDatabase with DATABASE_URL (${server.name} Postgres)`, () => {
     const prepared = await prepareDatabase(getEnv());
     expect(prepared).toEqual({ mode: "server", startedEmbedded: false, demoLoadMs: undefined });
     const sql = postgres(url, { max: 1 });
-    const tables = await sql`select table_schema, table_name from information_schema.tables where table_schema in ('public', 'datamorph') order by 1, 2`;
+    const tables =
+      await sql`select table_schema, table_name from information_schema.tables where table_schema in ('public', 'datamorph') order by 1, 2`;
     expect(tables.filter((t) => t.table_schema === "public").map((t) => t.table_name)).toEqual(["customers"]);
     expect(tables.filter((t) => t.table_schema === "datamorph").length).toBeGreaterThan(3);
     expect(await sql`select * from customers`).toEqual([{ id: 1, name: "Their own row" }]);

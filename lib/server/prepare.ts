@@ -27,7 +27,9 @@ async function checkReachable(url: string): Promise<void> {
     await probe`select 1`;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Cannot connect to DATABASE_URL (${describeServer(url)}): ${reason}. Check the URL and that the server is running.`);
+    throw new Error(
+      `Cannot connect to DATABASE_URL (${describeServer(url)}): ${reason}. Check the URL and that the server is running.`,
+    );
   } finally {
     await probe.end({ timeout: 1 });
   }
@@ -38,23 +40,22 @@ async function checkReachable(url: string): Promise<void> {
  * DATABASE_URL is set, applies migrations, and on the embedded default loads the demo warehouse
  * once. A user's own server never gets the demo data.
  */
-export async function prepareDatabase(
-  env: Env,
-  log: (line: string) => void = () => {},
-): Promise<PreparedDatabase> {
+export async function prepareDatabase(env: Env, log: (line: string) => void = () => {}): Promise<PreparedDatabase> {
   let startedEmbedded = false;
   if (env.mode === "embedded") {
     const started = performance.now();
     const server = await ensureEmbeddedPostgres({ dataDir: env.dataDir, port: env.embeddedPort });
     startedEmbedded = server.startedHere;
-    if (server.startedHere) log(`Embedded Postgres started on port ${env.embeddedPort} (${Math.round(performance.now() - started)} ms)`);
+    if (server.startedHere)
+      log(`Embedded Postgres started on port ${env.embeddedPort} (${Math.round(performance.now() - started)} ms)`);
   } else {
     await checkReachable(env.databaseUrl!);
   }
   const sql = getSql();
   await runMigrations(sql);
   const recovered = await recoverAbandonedRuns(sql, env.targetSchema);
-  if (recovered.length > 0) log(`Marked ${recovered.length} unfinished run(s) as interrupted and removed their shadow tables`);
+  if (recovered.length > 0)
+    log(`Marked ${recovered.length} unfinished run(s) as interrupted and removed their shadow tables`);
   let demoLoadMs: number | undefined;
   if (env.mode === "embedded" && !(await isDemoLoaded(sql))) {
     log("Loading the demo warehouse (customers, products, orders, order_items, payments)…");

@@ -31,9 +31,9 @@ async function runChild(next: ChildProcess): Promise<number | null> {
 async function main(): Promise<number> {
   const started = performance.now();
   const env = getEnv();
-  const authSecret =
-    env.authSecret ?? (env.mode === "embedded" ? await ensureAuthSecret(env.dataDir) : undefined);
-  if (!authSecret) throw new ConfigError("AUTH_SECRET is required when DATABASE_URL is set (try: openssl rand -base64 32).");
+  const authSecret = env.authSecret ?? (env.mode === "embedded" ? await ensureAuthSecret(env.dataDir) : undefined);
+  if (!authSecret)
+    throw new ConfigError("AUTH_SECRET is required when DATABASE_URL is set (try: openssl rand -base64 32).");
 
   await prepareDatabase(env, log);
   log(env.mode === "embedded" ? `Embedded Postgres ready (data in ${env.dataDir})` : "Connected to DATABASE_URL");
@@ -50,7 +50,9 @@ async function main(): Promise<number> {
   if (stopping) return 0;
   const version = JSON.parse(await readFile("package.json", "utf8")).version;
   const shownHost = env.host.includes(":") ? `[${env.host}]` : env.host;
-  log(`DataMorph ${version} starting on http://${shownHost}:${env.port} (prepared in ${Math.round(performance.now() - started)} ms)`);
+  log(
+    `DataMorph ${version} starting on http://${shownHost}:${env.port} (prepared in ${Math.round(performance.now() - started)} ms)`,
+  );
   const serve = dev ? ["dev"] : ["start", "--keepAliveTimeout", String(KEEP_ALIVE_MS)];
   const code = await runChild(runNext([...serve, "-p", String(env.port), "-H", env.host], childEnv));
   return stopping ? 0 : (code ?? 0);
@@ -80,7 +82,9 @@ main().then(
     process.exit(code);
   },
   async (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : `[datamorph] ${error instanceof Error ? error.message : error}`);
+    console.error(
+      error instanceof ConfigError ? error.message : `[datamorph] ${error instanceof Error ? error.message : error}`,
+    );
     await shutDown();
     process.exit(1);
   },

@@ -1,5 +1,14 @@
 import type { z } from "zod";
-import type { ColumnRef, ExistsFilter, FilterSchema, GrainKeySchema, HavingSchema, JoinSchema, OrderBySchema, SourceSchema } from "@/lib/spec/clauses";
+import type {
+  ColumnRef,
+  ExistsFilter,
+  FilterSchema,
+  GrainKeySchema,
+  HavingSchema,
+  JoinSchema,
+  OrderBySchema,
+  SourceSchema,
+} from "@/lib/spec/clauses";
 import { isExistsFilter } from "@/lib/spec/clauses";
 import { derivedInputs, isDerivedOutput, type OutputColumn } from "@/lib/spec/output-column";
 
@@ -23,7 +32,8 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
   const issues: Issue[] = [];
   const aliases = new Set<string>();
   spec.sources.forEach((s, i) => {
-    if (aliases.has(s.alias)) issues.push({ message: `duplicate source alias "${s.alias}"`, path: ["sources", i, "alias"] });
+    if (aliases.has(s.alias))
+      issues.push({ message: `duplicate source alias "${s.alias}"`, path: ["sources", i, "alias"] });
     aliases.add(s.alias);
   });
   const checkRef = (ref: ColumnRef, path: (string | number)[]) => {
@@ -33,9 +43,13 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
   // Joins must bring in the sources after the first, in order, each exactly once.
   const joined = new Set([spec.sources[0]?.alias]);
   spec.joins.forEach((j, i) => {
-    if (!joined.has(j.left)) issues.push({ message: `join ${i} reads "${j.left}" before it is joined`, path: ["joins", i, "left"] });
+    if (!joined.has(j.left))
+      issues.push({ message: `join ${i} reads "${j.left}" before it is joined`, path: ["joins", i, "left"] });
     if (j.right !== spec.sources[i + 1]?.alias)
-      issues.push({ message: `join ${i} must bring in source "${spec.sources[i + 1]?.alias}"`, path: ["joins", i, "right"] });
+      issues.push({
+        message: `join ${i} must bring in source "${spec.sources[i + 1]?.alias}"`,
+        path: ["joins", i, "right"],
+      });
     joined.add(j.right);
   });
   if (spec.joins.length !== spec.sources.length - 1)
@@ -44,7 +58,8 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
   spec.filters.forEach((f, i) => {
     if (isExistsFilter(f)) issues.push(...checkExists(f, aliases, ["filters", i]));
     else if (f.op === "expression") {
-      if (!aliases.has(f.source)) issues.push({ message: `unknown source alias "${f.source}"`, path: ["filters", i, "source"] });
+      if (!aliases.has(f.source))
+        issues.push({ message: `unknown source alias "${f.source}"`, path: ["filters", i, "source"] });
     } else checkRef(f.column, ["filters", i, "column"]);
   });
   spec.grain.forEach((g, i) => checkRef(g.column, ["grain", i, "column"]));
@@ -52,7 +67,8 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
   const names = new Set<string>();
   const aggregates = new Set<string>();
   spec.columns.forEach((c, i) => {
-    if (names.has(c.name)) issues.push({ message: `duplicate output column "${c.name}"`, path: ["columns", i, "name"] });
+    if (names.has(c.name))
+      issues.push({ message: `duplicate output column "${c.name}"`, path: ["columns", i, "name"] });
     names.add(c.name);
     if (c.expr.kind === "column") checkRef(c.expr.column, ["columns", i, "expr", "column"]);
     if (c.expr.kind === "aggregate") {
@@ -66,15 +82,25 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
   spec.columns.forEach((c, i) => {
     if (!isDerivedOutput(c.expr)) return;
     for (const input of derivedInputs(c.expr))
-      if (!aggregates.has(input)) issues.push({ message: `${c.expr.kind} "${c.name}" must be computed from aggregate outputs, not "${input}"`, path: ["columns", i, "expr"] });
+      if (!aggregates.has(input))
+        issues.push({
+          message: `${c.expr.kind} "${c.name}" must be computed from aggregate outputs, not "${input}"`,
+          path: ["columns", i, "expr"],
+        });
     // HAVING drops groups after the total is taken: the shares would no longer add up to the whole.
-    if (c.expr.kind === "share" && spec.having.length > 0) issues.push({ message: `share "${c.name}" cannot stand beside a having clause`, path: ["columns", i, "expr"] });
+    if (c.expr.kind === "share" && spec.having.length > 0)
+      issues.push({ message: `share "${c.name}" cannot stand beside a having clause`, path: ["columns", i, "expr"] });
   });
   spec.having.forEach((h, i) => {
-    if (!aggregates.has(h.output)) issues.push({ message: `having must name an aggregate output, not "${h.output}"`, path: ["having", i, "output"] });
+    if (!aggregates.has(h.output))
+      issues.push({
+        message: `having must name an aggregate output, not "${h.output}"`,
+        path: ["having", i, "output"],
+      });
   });
   spec.orderBy.forEach((o, i) => {
-    if (!names.has(o.output)) issues.push({ message: `order by names unknown output "${o.output}"`, path: ["orderBy", i, "output"] });
+    if (!names.has(o.output))
+      issues.push({ message: `order by names unknown output "${o.output}"`, path: ["orderBy", i, "output"] });
   });
   spec.grain.forEach((g, i) => {
     const shown = spec.columns.some(
@@ -85,7 +111,11 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
         c.expr.bucket === g.bucket,
     );
     // The grain is what makes a target row unique, so it must be visible in the target.
-    if (!shown) issues.push({ message: `grain key ${g.column.source}.${g.column.column} is not an output column`, path: ["grain", i] });
+    if (!shown)
+      issues.push({
+        message: `grain key ${g.column.source}.${g.column.column} is not an output column`,
+        path: ["grain", i],
+      });
   });
   if (spec.grain.length > 0 && aggregates.size === 0)
     issues.push({ message: "a grain needs at least one aggregate output", path: ["grain"] });
@@ -98,19 +128,29 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
  */
 function checkExists(filter: ExistsFilter, sources: Set<string>, at: (string | number)[]): Issue[] {
   const issues: Issue[] = [];
-  if (!sources.has(filter.source)) issues.push({ message: `unknown source alias "${filter.source}"`, path: [...at, "source"] });
+  if (!sources.has(filter.source))
+    issues.push({ message: `unknown source alias "${filter.source}"`, path: [...at, "source"] });
   const steps = new Set<string>();
   const add = (alias: string, path: (string | number)[]) => {
-    if (sources.has(alias) || steps.has(alias)) issues.push({ message: `existence step alias "${alias}" is already taken`, path });
+    if (sources.has(alias) || steps.has(alias))
+      issues.push({ message: `existence step alias "${alias}" is already taken`, path });
     steps.add(alias);
   };
   filter.path.forEach((step, i) => add(step.alias, [...at, "path", i, "alias"]));
   (filter.lookups ?? []).forEach((step, i) => {
-    if (!steps.has(step.from)) issues.push({ message: `lookup ${i} joins "${step.from}", which is not an earlier step`, path: [...at, "lookups", i, "from"] });
+    if (!steps.has(step.from))
+      issues.push({
+        message: `lookup ${i} joins "${step.from}", which is not an earlier step`,
+        path: [...at, "lookups", i, "from"],
+      });
     add(step.alias, [...at, "lookups", i, "alias"]);
   });
   (filter.where ?? []).forEach((w, i) => {
-    if (!steps.has(w.column.source)) issues.push({ message: `an existence condition reads "${w.column.source}", which is not one of its steps`, path: [...at, "where", i, "column"] });
+    if (!steps.has(w.column.source))
+      issues.push({
+        message: `an existence condition reads "${w.column.source}", which is not one of its steps`,
+        path: [...at, "where", i, "column"],
+      });
   });
   return issues;
 }

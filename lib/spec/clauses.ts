@@ -167,10 +167,12 @@ export type PathStep = z.infer<typeof PathStepSchema>;
 export type LookupStep = z.infer<typeof LookupStepSchema>;
 
 /** Whether a filter tests related rows rather than a column of its source. */
-export const isExistsFilter = (filter: Filter): filter is ExistsFilter => filter.op === "exists" || filter.op === "not_exists";
+export const isExistsFilter = (filter: Filter): filter is ExistsFilter =>
+  filter.op === "exists" || filter.op === "not_exists";
 
 /** The alias of the source a filter keeps or drops rows of. */
-export const filterSource = (filter: Filter): string => (isExistsFilter(filter) || filter.op === "expression" ? filter.source : filter.column.source);
+export const filterSource = (filter: Filter): string =>
+  isExistsFilter(filter) || filter.op === "expression" ? filter.source : filter.column.source;
 export type TimeBucket = z.infer<typeof TimeBucketSchema>;
 export type GrainKey = z.infer<typeof GrainKeySchema>;
 export type Having = z.infer<typeof HavingSchema>;

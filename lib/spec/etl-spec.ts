@@ -48,10 +48,17 @@ export const EtlSpecSchema = z
      * The date a relative period ("last month", "in the last 90 days") was read against, and
      * where it came from (the latest date in the data the request reads, or today).
      */
-    asOf: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), source: z.string().max(200), phrase: z.string().max(500) }).optional(),
+    asOf: z
+      .object({
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        source: z.string().max(200),
+        phrase: z.string().max(500),
+      })
+      .optional(),
   })
   .superRefine((spec, ctx) => {
-    for (const issue of checkSpecReferences(spec)) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    for (const issue of checkSpecReferences(spec))
+      ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
   });
 
 export type EtlSpec = z.infer<typeof EtlSpecSchema>;

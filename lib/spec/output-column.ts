@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { ColumnFilterSchema, ColumnRefSchema, PhraseSchema, SnakeNameSchema, TimeBucketSchema } from "@/lib/spec/clauses";
+import {
+  ColumnFilterSchema,
+  ColumnRefSchema,
+  PhraseSchema,
+  SnakeNameSchema,
+  TimeBucketSchema,
+} from "@/lib/spec/clauses";
 
 /**
  * A free arithmetic expression over `alias.column` references, in Postgres syntax,
@@ -41,13 +47,20 @@ export const OutputExprSchema = z.discriminatedUnion("kind", [
    * One aggregate output over another, row by row ("average revenue per customer", "% of orders
    * cancelled"): numerator / denominator (NULL for a zero denominator), times 100 when `percent`.
    */
-  z.object({ kind: z.literal("ratio"), numerator: SnakeNameSchema, denominator: SnakeNameSchema, percent: z.boolean() }),
+  z.object({
+    kind: z.literal("ratio"),
+    numerator: SnakeNameSchema,
+    denominator: SnakeNameSchema,
+    percent: z.boolean(),
+  }),
 ]);
 
 /** Outputs computed from aggregate outputs, after grouping: neither group keys nor aggregates of rows. */
-export const isDerivedOutput = (expr: OutputExpr): expr is Extract<OutputExpr, { kind: "share" | "ratio" }> => expr.kind === "share" || expr.kind === "ratio";
+export const isDerivedOutput = (expr: OutputExpr): expr is Extract<OutputExpr, { kind: "share" | "ratio" }> =>
+  expr.kind === "share" || expr.kind === "ratio";
 /** The aggregate outputs a derived output is computed from. */
-export const derivedInputs = (expr: Extract<OutputExpr, { kind: "share" | "ratio" }>): string[] => (expr.kind === "share" ? [expr.of] : [expr.numerator, expr.denominator]);
+export const derivedInputs = (expr: Extract<OutputExpr, { kind: "share" | "ratio" }>): string[] =>
+  expr.kind === "share" ? [expr.of] : [expr.numerator, expr.denominator];
 
 /** One column of the target table, in target order. */
 export const OutputColumnSchema = z.object({

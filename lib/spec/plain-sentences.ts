@@ -1,4 +1,12 @@
-import { isExistsFilter, type ColumnFilter, type ColumnRef, type ComparisonOp, type ExistsFilter, type Filter, type Literal } from "@/lib/spec/clauses";
+import {
+  isExistsFilter,
+  type ColumnFilter,
+  type ColumnRef,
+  type ComparisonOp,
+  type ExistsFilter,
+  type Filter,
+  type Literal,
+} from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { AggregateArg, OutputColumn } from "@/lib/spec/output-column";
 
@@ -12,7 +20,8 @@ export type SpecSentence = { clause: string; sentence: string; phrase: string };
 
 const ref = (column: ColumnRef) => `${column.source}.${column.column}`;
 const literal = (value: Literal) => (typeof value === "string" ? `“${value}”` : String(value));
-const list = (words: string[]) => (words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`);
+const list = (words: string[]) =>
+  words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 
 export const COMPARISONS: Record<ComparisonOp, string> = {
   "=": "is",
@@ -50,18 +59,32 @@ function describeExists(filter: ExistsFilter): string {
   const last = filter.path[filter.path.length - 1];
   const n = filter.minCount ?? 1;
   const amount = filter.op === "exists" ? (n > 1 ? `at least ${n}` : "at least one") : n > 1 ? `fewer than ${n}` : "no";
-  const through = filter.path.length > 1 ? ` (through ${filter.path.slice(0, -1).map((s) => s.table).join(", ")})` : "";
+  const through =
+    filter.path.length > 1
+      ? ` (through ${filter.path
+          .slice(0, -1)
+          .map((s) => s.table)
+          .join(", ")})`
+      : "";
   const where = (filter.where ?? []).map(describeCondition);
   return `Keep ${filter.source} rows that have ${amount} related ${last.table} row${n > 1 || amount === "no" ? "s" : ""}${through}${where.length ? ` where ${where.join(" and ")}` : ""}.`;
 }
 
 function describeFilter(filter: Filter): string {
   if (isExistsFilter(filter)) return describeExists(filter);
-  if (filter.op === "expression") return `Keep only rows where ${filter.sql} ${COMPARISONS[filter.compare]} ${literal(filter.value)} (computed on ${filter.source}).`;
+  if (filter.op === "expression")
+    return `Keep only rows where ${filter.sql} ${COMPARISONS[filter.compare]} ${literal(filter.value)} (computed on ${filter.source}).`;
   return `Keep only rows where ${describeCondition(filter)}.`;
 }
 
-const AGGREGATE_WORDS = { sum: "the sum of", avg: "the average of", min: "the smallest", max: "the largest", count: "the number of", count_distinct: "the number of distinct" } as const;
+const AGGREGATE_WORDS = {
+  sum: "the sum of",
+  avg: "the average of",
+  min: "the smallest",
+  max: "the largest",
+  count: "the number of",
+  count_distinct: "the number of distinct",
+} as const;
 
 function describeArg(arg: AggregateArg, fn: keyof typeof AGGREGATE_WORDS): string {
   if (arg.kind === "star") return "rows";
@@ -89,13 +112,17 @@ function describeJoin(spec: EtlSpec, index: number): string {
   const table = right ? `${right.schema}.${right.table}` : join.right;
   const named = right && right.table !== join.right ? `${join.right} (${table})` : table;
   const keys = list(join.on.map((k) => `${join.left}.${k.left} = ${join.right}.${k.right}`));
-  const keep = join.type === "left" ? `keeping every ${join.left} row, even without a match` : "keeping only rows that match";
+  const keep =
+    join.type === "left" ? `keeping every ${join.left} row, even without a match` : "keeping only rows that match";
   return `Join ${named} where ${keys}, ${keep}.`;
 }
 
 function describeSource(spec: EtlSpec, index: number): string {
   const source = spec.sources[index];
-  const named = source.alias === source.table ? `${source.schema}.${source.table}` : `${source.schema}.${source.table} (as ${source.alias})`;
+  const named =
+    source.alias === source.table
+      ? `${source.schema}.${source.table}`
+      : `${source.schema}.${source.table} (as ${source.alias})`;
   const distinct = source.distinct ? ", each distinct row once" : "";
   return index === 0 ? `Start from the rows of ${named}${distinct}.` : `Read ${named}${distinct}.`;
 }
@@ -111,24 +138,50 @@ export function describeSpec(spec: EtlSpec): SpecSentence[] {
   const target = `${spec.target.schema ? `${spec.target.schema}.` : ""}${spec.target.table}`;
   // A name given with the request (the form's box, --target) is not words of the request.
   const named = spec.target.phrase === "--target";
-  add("target", `Build the table ${target}${named ? ", the name given with the request" : ""}.`, named ? "" : spec.target.phrase);
+  add(
+    "target",
+    `Build the table ${target}${named ? ", the name given with the request" : ""}.`,
+    named ? "" : spec.target.phrase,
+  );
   spec.sources.forEach((source, i) => {
     // A joined source is worded by its join; only the first one stands alone.
     if (i === 0) add("sources.0", describeSource(spec, 0), source.phrase);
   });
-  spec.joins.forEach((join, i) => add(`joins.${i}`, describeJoin(spec, i), [spec.sources[i + 1]?.phrase, join.phrase].filter(Boolean).join(" / ")));
+  spec.joins.forEach((join, i) =>
+    add(`joins.${i}`, describeJoin(spec, i), [spec.sources[i + 1]?.phrase, join.phrase].filter(Boolean).join(" / ")),
+  );
   spec.columns.forEach((column, i) =>
-    add(`columns.${i}`, `Column ${column.name}: ${describeColumnValue(column)}.`, [column.phrase, column.renamePhrase].filter(Boolean).join(" / ")),
+    add(
+      `columns.${i}`,
+      `Column ${column.name}: ${describeColumnValue(column)}.`,
+      [column.phrase, column.renamePhrase].filter(Boolean).join(" / "),
+    ),
   );
   spec.filters.forEach((filter, i) => add(`filters.${i}`, describeFilter(filter), filter.phrase));
   const aggregated = spec.columns.some((c) => c.expr.kind === "aggregate");
   if (spec.grain.length > 0) {
     const keys = spec.grain.map((g) => (g.bucket ? `${g.bucket} of ${ref(g.column)}` : ref(g.column)));
-    add("grain", `One row for each ${list(keys)}.`, spec.grain.map((g) => g.phrase).filter(Boolean).join(" / "));
+    add(
+      "grain",
+      `One row for each ${list(keys)}.`,
+      spec.grain
+        .map((g) => g.phrase)
+        .filter(Boolean)
+        .join(" / "),
+    );
   } else if (aggregated) add("grain", "One summary row over all the rows.");
-  spec.having.forEach((h, i) => add(`having.${i}`, `Keep only groups where ${h.output} ${COMPARISONS[h.op]} ${h.value}.`, h.phrase));
-  spec.orderBy.forEach((o, i) => add(`orderBy.${i}`, `Sort by ${o.output}, ${o.direction === "desc" ? "highest" : "lowest"} first.`, o.phrase));
-  if (spec.limit) add("limit", `Keep the first ${spec.limit.count.toLocaleString("en-US")} row${spec.limit.count === 1 ? "" : "s"}.`, spec.limit.phrase);
+  spec.having.forEach((h, i) =>
+    add(`having.${i}`, `Keep only groups where ${h.output} ${COMPARISONS[h.op]} ${h.value}.`, h.phrase),
+  );
+  spec.orderBy.forEach((o, i) =>
+    add(`orderBy.${i}`, `Sort by ${o.output}, ${o.direction === "desc" ? "highest" : "lowest"} first.`, o.phrase),
+  );
+  if (spec.limit)
+    add(
+      "limit",
+      `Keep the first ${spec.limit.count.toLocaleString("en-US")} row${spec.limit.count === 1 ? "" : "s"}.`,
+      spec.limit.phrase,
+    );
   if (spec.distinct) add("distinct", "List each output row once.");
   return sentences;
 }

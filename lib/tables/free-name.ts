@@ -12,7 +12,19 @@ const MAX_TRIES = 100;
  * the run's record of it happen under one lock per schema, so two runs planning the same name
  * at once get different ones. Returns null when no free name was found.
  */
-export async function claimFreeTableName({ sql, db, schema, runId, planned }: { sql: SqlExecutor; db: Database; schema: string; runId: string; planned: string }): Promise<string | null> {
+export async function claimFreeTableName({
+  sql,
+  db,
+  schema,
+  runId,
+  planned,
+}: {
+  sql: SqlExecutor;
+  db: Database;
+  schema: string;
+  runId: string;
+  planned: string;
+}): Promise<string | null> {
   return db.transaction(async (tx) => {
     await lockTargetNames({ schema, db: tx });
     const building = await listTablesInProgress({ schema, exceptRunId: runId, db: tx });

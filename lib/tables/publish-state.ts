@@ -15,7 +15,12 @@ export type PublishState =
  */
 export async function getPublishState({ run, db }: { run: Run; db?: Database }): Promise<PublishState> {
   if (run.status !== "succeeded" || !run.targetSchema || !run.targetTable) return { kind: "none" };
-  if (run.rolledBackAt) return { kind: "rolled-back", at: run.rolledBackAt, by: run.rolledBackBy ? await getUserEmail({ id: run.rolledBackBy, db }) : null };
+  if (run.rolledBackAt)
+    return {
+      kind: "rolled-back",
+      at: run.rolledBackAt,
+      by: run.rolledBackBy ? await getUserEmail({ id: run.rolledBackBy, db }) : null,
+    };
   const later = await getLaterPublisher({ run, db });
   return later ? { kind: "replaced", by: later } : { kind: "current" };
 }

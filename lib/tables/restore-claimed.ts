@@ -18,5 +18,9 @@ export async function restoreClaimed(
   } finally {
     if (!restored) await release();
   }
-  if (!restored) throw new AppError("conflict", `The version ${what} replaced (${previousTableName(table)}) is no longer kept, so ${schema}.${table} was left as it is.`);
+  if (!restored)
+    throw new AppError(
+      "conflict",
+      `The version ${what} replaced (${previousTableName(table)}) is no longer kept, so ${schema}.${table} was left as it is.`,
+    );
 }

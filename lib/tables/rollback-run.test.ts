@@ -23,7 +23,8 @@ describe.each(testServers())("rolling back a run on $name Postgres", (server) =>
   afterAll(async () => h?.close());
 
   const load = async (id: string): Promise<Run> => (await db.select().from(runs).where(eq(runs.id, id)))[0];
-  const rollBack = async (id: string, user: Actor = h.admin) => rollbackRun({ sql: h.sql, db, events: createPostgresEventStore(h.sql), run: await load(id), user });
+  const rollBack = async (id: string, user: Actor = h.admin) =>
+    rollbackRun({ sql: h.sql, db, events: createPostgresEventStore(h.sql), run: await load(id), user });
   const publish = async (table: string, version: string, user?: Actor) => {
     const outcome = await h.run(STATUS, { targetTable: table, replace: true }, { user });
     expect(outcome.status, outcome.error).toBe("succeeded");
@@ -31,32 +32,51 @@ describe.each(testServers())("rolling back a run on $name Postgres", (server) =>
     await h.sql.unsafe(`alter table ${table} add column version text default '${version}'`);
     return outcome.runId;
   };
-  const versionOf = async (table: string) => (await h.sql.unsafe(`select distinct version from ${table}`)).map((r) => r.version);
+  const versionOf = async (table: string) =>
+    (await h.sql.unsafe(`select distinct version from ${table}`)).map((r) => r.version);
 
   it("restores exactly the version the run replaced, once, and writes it to the run's timeline", async () => {
     const first = await publish("rb_counts", "first");
     const second = await publish("rb_counts", "second");
-    expect(await getPublishState({ run: await load(first), db })).toMatchObject({ kind: "replaced", by: { id: second } });
+    expect(await getPublishState({ run: await load(first), db })).toMatchObject({
+      kind: "replaced",
+      by: { id: second },
+    });
 
-    await expect(rollBack(first)).rejects.toMatchObject({ code: "conflict", message: "A newer run has published public.rb_counts since; roll back from that run's page." });
+    await expect(rollBack(first)).rejects.toMatchObject({
+      code: "conflict",
+      message: "A newer run has published public.rb_counts since; roll back from that run's page.",
+    });
     expect(await versionOf("rb_counts")).toEqual(["second"]);
 
-    expect((await rollBack(second)).message).toBe("Rolled back by tester@example.com: public.rb_counts is again the version this run replaced; this run's version is set aside as rb_counts__rolled_back.");
+    expect((await rollBack(second)).message).toBe(
+      "Rolled back by tester@example.com: public.rb_counts is again the version this run replaced; this run's version is set aside as rb_counts__rolled_back.",
+    );
     expect(await versionOf("rb_counts")).toEqual(["first"]);
     expect(await versionOf("rb_counts__rolled_back")).toEqual(["second"]);
-    const [last] = await h.sql`select agent, message from datamorph.run_events where run_id = ${second} order by seq desc limit 1`;
+    const [last] =
+      await h.sql`select agent, message from datamorph.run_events where run_id = ${second} order by seq desc limit 1`;
     expect(last).toEqual({ agent: "publisher", message: expect.stringMatching(/^Rolled back by tester@example\.com/) });
-    expect(await getPublishState({ run: await load(second), db })).toMatchObject({ kind: "rolled-back", by: "tester@example.com" });
+    expect(await getPublishState({ run: await load(second), db })).toMatchObject({
+      kind: "rolled-back",
+      by: "tester@example.com",
+    });
     expect(await getPublishState({ run: await load(first), db })).toEqual({ kind: "current" });
 
     // Not a toggle: a second click is refused and changes nothing.
     await expect(rollBack(second)).rejects.toMatchObject({
       code: "conflict",
-      message: expect.stringMatching(/^This run was already rolled back on \d{4}-\d\d-\d\d \d\d:\d\d UTC by tester@example\.com; public\.rb_counts holds the version before it\. Re-run it to publish it again\.$/),
+      message: expect.stringMatching(
+        /^This run was already rolled back on \d{4}-\d\d-\d\d \d\d:\d\d UTC by tester@example\.com; public\.rb_counts holds the version before it\. Re-run it to publish it again\.$/,
+      ),
     });
     expect(await versionOf("rb_counts")).toEqual(["first"]);
     // The first run made the table: there is nothing before it.
-    await expect(rollBack(first)).rejects.toMatchObject({ code: "conflict", message: "public.rb_counts was a new table when this run published it; there is no earlier version to go back to." });
+    await expect(rollBack(first)).rejects.toMatchObject({
+      code: "conflict",
+      message:
+        "public.rb_counts was a new table when this run published it; there is no earlier version to go back to.",
+    });
     expect(await versionOf("rb_counts")).toEqual(["first"]);
   });
 
@@ -67,7 +87,11 @@ describe.each(testServers())("rolling back a run on $name Postgres", (server) =>
     await rollBack(c);
     expect(await versionOf("chain_counts")).toEqual(["b"]);
     // b replaced a, but c's publish dropped a to keep b: b cannot bring back a, nor c's version.
-    await expect(rollBack(b)).rejects.toMatchObject({ code: "conflict", message: "The version this run replaced (chain_counts__previous) is no longer kept, so public.chain_counts was left as it is." });
+    await expect(rollBack(b)).rejects.toMatchObject({
+      code: "conflict",
+      message:
+        "The version this run replaced (chain_counts__previous) is no longer kept, so public.chain_counts was left as it is.",
+    });
     expect(await versionOf("chain_counts")).toEqual(["b"]);
     expect((await load(b)).rolledBackAt).toBeNull();
   });
@@ -82,6 +106,9 @@ describe.each(testServers())("rolling back a run on $name Postgres", (server) =>
 
   it("refuses a run that published nothing", async () => {
     const rejected = await h.run("write a poem about databases");
-    await expect(rollBack(rejected.runId)).rejects.toMatchObject({ code: "bad_request", message: "Only a run that published a table can be rolled back." });
+    await expect(rollBack(rejected.runId)).rejects.toMatchObject({
+      code: "bad_request",
+      message: "Only a run that published a table can be rolled back.",
+    });
   });
 });

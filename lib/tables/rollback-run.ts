@@ -17,19 +17,34 @@ export type RollbackInput = { sql: SqlClient; db?: Database; events: EventStore;
  */
 export async function rollbackRun({ sql, db, events, run, user }: RollbackInput): Promise<{ message: string }> {
   const { targetSchema: schema, targetTable: table } = run;
-  if (run.status !== "succeeded" || !schema || !table) throw new AppError("bad_request", "Only a run that published a table can be rolled back.");
-  if (!mayActOn(user, run.userId)) throw new AppError("forbidden", `${schema}.${table} was published by another user's run; only they or an administrator can roll it back.`);
+  if (run.status !== "succeeded" || !schema || !table)
+    throw new AppError("bad_request", "Only a run that published a table can be rolled back.");
+  if (!mayActOn(user, run.userId))
+    throw new AppError(
+      "forbidden",
+      `${schema}.${table} was published by another user's run; only they or an administrator can roll it back.`,
+    );
   const name = `${schema}.${table}`;
   if (run.rolledBackAt) throw await alreadyRolledBack(run, name, db);
   const current = await getCurrentPublisher({ schema, table, db });
-  if (current?.id !== run.id) throw new AppError("conflict", `A newer run has published ${name} since; roll back from that run's page.`);
-  if (!run.keptPrevious) throw new AppError("conflict", `${name} was a new table when this run published it; there is no earlier version to go back to.`);
+  if (current?.id !== run.id)
+    throw new AppError("conflict", `A newer run has published ${name} since; roll back from that run's page.`);
+  if (!run.keptPrevious)
+    throw new AppError(
+      "conflict",
+      `${name} was a new table when this run published it; there is no earlier version to go back to.`,
+    );
 
   if (!(await claimRollback({ id: run.id, userId: user.id, db }))) throw await alreadyRolledBack(run, name, db);
   await restoreClaimed(sql, { schema, table, what: "this run", release: () => releaseRollback({ id: run.id, db }) });
 
   const message = `Rolled back by ${user.email}: ${name} is again the version this run replaced; this run's version is set aside as ${rolledBackTableName(table)}.`;
-  await events.append(run.id, { agent: "publisher", level: "success", message, payload: { rolledBack: true, by: user.email } });
+  await events.append(run.id, {
+    agent: "publisher",
+    level: "success",
+    message,
+    payload: { rolledBack: true, by: user.email },
+  });
   return { message };
 }
 
@@ -37,5 +52,8 @@ export async function rollbackRun({ sql, db, events, run, user }: RollbackInput)
 async function alreadyRolledBack(run: Run, name: string, db?: Database): Promise<AppError> {
   const by = run.rolledBackBy ? await getUserEmail({ id: run.rolledBackBy, db }) : null;
   const when = run.rolledBackAt ? ` on ${formatWhen(run.rolledBackAt)}${by ? ` by ${by}` : ""}` : "";
-  return new AppError("conflict", `This run was already rolled back${when}; ${name} holds the version before it. Re-run it to publish it again.`);
+  return new AppError(
+    "conflict",
+    `This run was already rolled back${when}; ${name} holds the version before it. Re-run it to publish it again.`,
+  );
 }

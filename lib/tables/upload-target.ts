@@ -5,7 +5,14 @@ import { isReservedTableName } from "@/lib/warehouse/names";
 import { tableExists } from "@/lib/warehouse/tables";
 import { formatWhen, mayActOn, type Actor } from "./actor";
 
-export type UploadTargetCheck = { sql: SqlExecutor; db?: Database; schema: string; table: string; user: Actor; replace: boolean };
+export type UploadTargetCheck = {
+  sql: SqlExecutor;
+  db?: Database;
+  schema: string;
+  table: string;
+  user: Actor;
+  replace: boolean;
+};
 
 /**
  * The rule for a CSV upload: a new name is free; an existing table is replaced only when asked,
@@ -13,18 +20,38 @@ export type UploadTargetCheck = { sql: SqlExecutor; db?: Database; schema: strin
  * last or an administrator. Returns the upload that would be replaced; throws an AppError that
  * says what to do otherwise, before anything is read or changed.
  */
-export async function checkUploadTarget({ sql, db, schema, table, user, replace }: UploadTargetCheck): Promise<{ replacing: TableAuthor | null }> {
+export async function checkUploadTarget({
+  sql,
+  db,
+  schema,
+  table,
+  user,
+  replace,
+}: UploadTargetCheck): Promise<{ replacing: TableAuthor | null }> {
   if (isReservedTableName(table)) {
-    throw new AppError("bad_request", `${table} is a name DataMorph keeps for earlier versions of tables; choose another table name.`);
+    throw new AppError(
+      "bad_request",
+      `${table} is a name DataMorph keeps for earlier versions of tables; choose another table name.`,
+    );
   }
   if (!(await tableExists(sql, schema, table))) return { replacing: null };
-  if (!replace) throw new AppError("conflict", `${schema}.${table} already exists. Choose another table name, or tick "Replace an existing table".`);
+  if (!replace)
+    throw new AppError(
+      "conflict",
+      `${schema}.${table} already exists. Choose another table name, or tick "Replace an existing table".`,
+    );
   const upload = await getLatestUpload({ schema, table, db });
   if (!upload) {
-    throw new AppError("conflict", `${schema}.${table} is a source table, not one made by an upload, so an upload cannot replace it; nothing was changed. Choose another table name.`);
+    throw new AppError(
+      "conflict",
+      `${schema}.${table} is a source table, not one made by an upload, so an upload cannot replace it; nothing was changed. Choose another table name.`,
+    );
   }
   if (!mayActOn(user, upload.userId)) {
-    throw new AppError("forbidden", `${schema}.${table} was uploaded by another user (${upload.email}, ${formatWhen(upload.at)}); only they or an administrator can replace it. Choose another table name.`);
+    throw new AppError(
+      "forbidden",
+      `${schema}.${table} was uploaded by another user (${upload.email}, ${formatWhen(upload.at)}); only they or an administrator can replace it. Choose another table name.`,
+    );
   }
   return { replacing: upload };
 }

@@ -14,14 +14,19 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
  * Where the datasets live: DATAMORPH_DATASETS_DIR, else `../shared/datasets` beside the
  * repository, else the workplace's shared folder (for clones made elsewhere on the machine).
  */
-const datasetRoots = [process.env.DATAMORPH_DATASETS_DIR, path.resolve(repoRoot, "../shared/datasets"), "/work/shared/datasets"].filter(
-  (dir): dir is string => Boolean(dir),
-);
+const datasetRoots = [
+  process.env.DATAMORPH_DATASETS_DIR,
+  path.resolve(repoRoot, "../shared/datasets"),
+  "/work/shared/datasets",
+].filter((dir): dir is string => Boolean(dir));
 
 /** The folder of one sample dataset: one CSV per table, and its `schema.sql`. */
 export function datasetDir(name: DatasetName | "classicmodels"): string {
   const dir = datasetRoots.map((root) => path.join(root, name)).find((candidate) => existsSync(candidate));
-  if (!dir) throw new Error(`Sample dataset "${name}" not found in ${datasetRoots.join(", ")}; set DATAMORPH_DATASETS_DIR to the folder holding jaffle_shop, northwind, chinook and classicmodels.`);
+  if (!dir)
+    throw new Error(
+      `Sample dataset "${name}" not found in ${datasetRoots.join(", ")}; set DATAMORPH_DATASETS_DIR to the folder holding jaffle_shop, northwind, chinook and classicmodels.`,
+    );
   return dir;
 }
 
@@ -43,23 +48,45 @@ const keys: Record<DatasetName, Record<string, TableKeys>> = {
     customers: { primaryKey: ["customer_id"] },
     customer_customer_demo: {
       primaryKey: ["customer_id", "customer_type_id"],
-      foreignKeys: [["customer_type_id", "customer_demographics", "customer_type_id"], ["customer_id", "customers", "customer_id"]],
+      foreignKeys: [
+        ["customer_type_id", "customer_demographics", "customer_type_id"],
+        ["customer_id", "customers", "customer_id"],
+      ],
     },
     region: { primaryKey: ["region_id"] },
     territories: { primaryKey: ["territory_id"], foreignKeys: [["region_id", "region", "region_id"]] },
     employees: { primaryKey: ["employee_id"], foreignKeys: [["reports_to", "employees", "employee_id"]] },
     employee_territories: {
       primaryKey: ["employee_id", "territory_id"],
-      foreignKeys: [["employee_id", "employees", "employee_id"], ["territory_id", "territories", "territory_id"]],
+      foreignKeys: [
+        ["employee_id", "employees", "employee_id"],
+        ["territory_id", "territories", "territory_id"],
+      ],
     },
     shippers: { primaryKey: ["shipper_id"] },
     suppliers: { primaryKey: ["supplier_id"] },
-    products: { primaryKey: ["product_id"], foreignKeys: [["category_id", "categories", "category_id"], ["supplier_id", "suppliers", "supplier_id"]] },
+    products: {
+      primaryKey: ["product_id"],
+      foreignKeys: [
+        ["category_id", "categories", "category_id"],
+        ["supplier_id", "suppliers", "supplier_id"],
+      ],
+    },
     orders: {
       primaryKey: ["order_id"],
-      foreignKeys: [["customer_id", "customers", "customer_id"], ["employee_id", "employees", "employee_id"], ["ship_via", "shippers", "shipper_id"]],
+      foreignKeys: [
+        ["customer_id", "customers", "customer_id"],
+        ["employee_id", "employees", "employee_id"],
+        ["ship_via", "shippers", "shipper_id"],
+      ],
     },
-    order_details: { primaryKey: ["order_id", "product_id"], foreignKeys: [["order_id", "orders", "order_id"], ["product_id", "products", "product_id"]] },
+    order_details: {
+      primaryKey: ["order_id", "product_id"],
+      foreignKeys: [
+        ["order_id", "orders", "order_id"],
+        ["product_id", "products", "product_id"],
+      ],
+    },
     us_states: { primaryKey: ["state_id"] },
   },
   chinook: {
@@ -71,12 +98,28 @@ const keys: Record<DatasetName, Record<string, TableKeys>> = {
     media_type: { primaryKey: ["media_type_id"] },
     track: {
       primaryKey: ["track_id"],
-      foreignKeys: [["album_id", "album", "album_id"], ["genre_id", "genre", "genre_id"], ["media_type_id", "media_type", "media_type_id"]],
+      foreignKeys: [
+        ["album_id", "album", "album_id"],
+        ["genre_id", "genre", "genre_id"],
+        ["media_type_id", "media_type", "media_type_id"],
+      ],
     },
     invoice: { primaryKey: ["invoice_id"], foreignKeys: [["customer_id", "customer", "customer_id"]] },
-    invoice_line: { primaryKey: ["invoice_line_id"], foreignKeys: [["invoice_id", "invoice", "invoice_id"], ["track_id", "track", "track_id"]] },
+    invoice_line: {
+      primaryKey: ["invoice_line_id"],
+      foreignKeys: [
+        ["invoice_id", "invoice", "invoice_id"],
+        ["track_id", "track", "track_id"],
+      ],
+    },
     playlist: { primaryKey: ["playlist_id"] },
-    playlist_track: { primaryKey: ["playlist_id", "track_id"], foreignKeys: [["playlist_id", "playlist", "playlist_id"], ["track_id", "track", "track_id"]] },
+    playlist_track: {
+      primaryKey: ["playlist_id", "track_id"],
+      foreignKeys: [
+        ["playlist_id", "playlist", "playlist_id"],
+        ["track_id", "track", "track_id"],
+      ],
+    },
   },
 };
 
@@ -90,10 +133,13 @@ export async function importDataset(sql: SqlClient, name: DatasetName, schema: s
   const list = (columns: string[]) => columns.map(quoteIdent).join(", ");
   await sql.begin(async (tx) => {
     // Primary keys first: a foreign key needs the key it references.
-    for (const [t, { primaryKey }] of Object.entries(keys[name])) await tx.unsafe(`alter table ${table(t)} add primary key (${list(primaryKey)})`);
+    for (const [t, { primaryKey }] of Object.entries(keys[name]))
+      await tx.unsafe(`alter table ${table(t)} add primary key (${list(primaryKey)})`);
     for (const [t, { foreignKeys = [] }] of Object.entries(keys[name])) {
       for (const [column, refTable, refColumn] of foreignKeys) {
-        await tx.unsafe(`alter table ${table(t)} add foreign key (${quoteIdent(column)}) references ${table(refTable)} (${quoteIdent(refColumn)})`);
+        await tx.unsafe(
+          `alter table ${table(t)} add foreign key (${quoteIdent(column)}) references ${table(refTable)} (${quoteIdent(refColumn)})`,
+        );
       }
     }
   });

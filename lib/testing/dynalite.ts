@@ -4,7 +4,10 @@ import type { AddressInfo } from "node:net";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 
 // dynalite ships no type declarations; this is the one call the tests make.
-const dynalite = createRequire(import.meta.url)("dynalite") as (options: { createTableMs?: number; deleteTableMs?: number }) => Server;
+const dynalite = createRequire(import.meta.url)("dynalite") as (options: {
+  createTableMs?: number;
+  deleteTableMs?: number;
+}) => Server;
 
 /** An in-memory DynamoDB (dynalite) on a free port, with a client pointed at it. */
 export type LocalDynamoDb = {
@@ -22,7 +25,11 @@ export async function startLocalDynamoDb(): Promise<LocalDynamoDb> {
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clients: DynamoDBClient[] = [];
   const connect = () => {
-    const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    const client = new DynamoDBClient({
+      endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
     clients.push(client);
     return client;
   };

@@ -27,7 +27,8 @@ describe("loadSchemaDataset", () => {
     expect(norway.n).toBe(2);
     const [described] = await sql`select count(*)::int as n from products where "productDescription" like ${"%\r\n%"}`;
     expect(described.n).toBe(7);
-    const [key] = await sql`select count(*)::int as n from information_schema.table_constraints where table_name = 'orders' and constraint_type = 'FOREIGN KEY'`;
+    const [key] =
+      await sql`select count(*)::int as n from information_schema.table_constraints where table_name = 'orders' and constraint_type = 'FOREIGN KEY'`;
     expect(key.n).toBe(1);
   });
 });

@@ -19,7 +19,11 @@ export async function loadSchemaDataset(sql: SqlClient, dir: string): Promise<vo
     await tx.unsafe("set local session_replication_role = replica");
     for (const file of tables) {
       const table = quoteIdent(path.basename(file, ".csv"));
-      await copyFrom(tx, `copy ${table} from stdin with (format csv, header)`, createReadStream(path.join(dir, file), "utf8"));
+      await copyFrom(
+        tx,
+        `copy ${table} from stdin with (format csv, header)`,
+        createReadStream(path.join(dir, file), "utf8"),
+      );
     }
   });
 }

@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 
 export type Json = Record<string, unknown>;
-export type LocalGlueJob = Json & { Name: string; DefaultArguments?: Record<string, string>; ExecutionProperty?: { MaxConcurrentRuns?: number } };
+export type LocalGlueJob = Json & {
+  Name: string;
+  DefaultArguments?: Record<string, string>;
+  ExecutionProperty?: { MaxConcurrentRuns?: number };
+};
 export type LocalGlueRun = {
   id: string;
   jobName: string;
@@ -57,7 +61,8 @@ export function createGlueService(state: { spark: SparkStandIn }) {
       run.state = "RUNNING";
       state.spark(run, job).then(
         () => (run.outcome = { ok: true }),
-        (error: unknown) => (run.outcome = { ok: false, message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          (run.outcome = { ok: false, message: error instanceof Error ? error.message : String(error) }),
       );
     } else if (run.state === "RUNNING" && run.outcome) {
       run.state = run.outcome.ok ? "SUCCEEDED" : "FAILED";
@@ -72,7 +77,8 @@ export function createGlueService(state: { spark: SparkStandIn }) {
     GetJob: (body) => ({ Job: jobOf(body.JobName) }),
     CreateJob: (body) => {
       const name = String(body.Name ?? "");
-      if (!name || !body.Role || !(body.Command as Json | undefined)?.ScriptLocation) throw new GlueFault("InvalidInputException", "Name, Role and Command.ScriptLocation are required");
+      if (!name || !body.Role || !(body.Command as Json | undefined)?.ScriptLocation)
+        throw new GlueFault("InvalidInputException", "Name, Role and Command.ScriptLocation are required");
       if (jobs.has(name)) throw new GlueFault("AlreadyExistsException", `Job ${name} already exists`);
       jobs.set(name, { ...body, Name: name, CreatedOn: seconds(Date.now()), LastModifiedOn: seconds(Date.now()) });
       return { Name: name };
@@ -80,33 +86,69 @@ export function createGlueService(state: { spark: SparkStandIn }) {
     UpdateJob: (body) => {
       const job = jobOf(body.JobName);
       // Like Glue: the update replaces the definition, it does not merge into it.
-      jobs.set(job.Name, { ...(body.JobUpdate as Json), Name: job.Name, CreatedOn: job.CreatedOn, LastModifiedOn: seconds(Date.now()) });
+      jobs.set(job.Name, {
+        ...(body.JobUpdate as Json),
+        Name: job.Name,
+        CreatedOn: job.CreatedOn,
+        LastModifiedOn: seconds(Date.now()),
+      });
       return { JobName: job.Name };
     },
     StartJobRun: (body) => {
       const job = jobOf(body.JobName);
       const active = [...runs.values()].filter((r) => r.jobName === job.Name && ACTIVE.has(r.state)).length;
-      if (active >= (job.ExecutionProperty?.MaxConcurrentRuns ?? 1)) throw new GlueFault("ConcurrentRunsExceededException", `Concurrent runs exceeded for ${job.Name}`);
-      const run: LocalGlueRun = { id: `jr_${randomBytes(32).toString("hex")}`, jobName: job.Name, state: "STARTING", arguments: { ...job.DefaultArguments, ...(body.Arguments as Record<string, string>) }, startedOn: Date.now() };
+      if (active >= (job.ExecutionProperty?.MaxConcurrentRuns ?? 1))
+        throw new GlueFault("ConcurrentRunsExceededException", `Concurrent runs exceeded for ${job.Name}`);
+      const run: LocalGlueRun = {
+        id: `jr_${randomBytes(32).toString("hex")}`,
+        jobName: job.Name,
+        state: "STARTING",
+        arguments: { ...job.DefaultArguments, ...(body.Arguments as Record<string, string>) },
+        startedOn: Date.now(),
+      };
       runs.set(run.id, run);
       return { JobRunId: run.id };
     },
     GetJobRun: (body) => {
       const job = jobOf(body.JobName);
       const run = runs.get(String(body.RunId));
-      if (!run || run.jobName !== job.Name) throw new GlueFault("EntityNotFoundException", `Job run ${String(body.RunId)} not found`);
+      if (!run || run.jobName !== job.Name)
+        throw new GlueFault("EntityNotFoundException", `Job run ${String(body.RunId)} not found`);
       advance(run, job);
       run.reported = run.state;
       const ended = run.completedOn ?? Date.now();
       const { id, jobName, state: JobRunState, arguments: Arguments, errorMessage: ErrorMessage } = run;
-      return { JobRun: { Id: id, JobName: jobName, JobRunState, Arguments, ErrorMessage, Attempt: 0, StartedOn: seconds(run.startedOn), LastModifiedOn: seconds(Date.now()), CompletedOn: run.completedOn && seconds(run.completedOn), ExecutionTime: seconds(ended - run.startedOn), GlueVersion: job.GlueVersion } };
+      return {
+        JobRun: {
+          Id: id,
+          JobName: jobName,
+          JobRunState,
+          Arguments,
+          ErrorMessage,
+          Attempt: 0,
+          StartedOn: seconds(run.startedOn),
+          LastModifiedOn: seconds(Date.now()),
+          CompletedOn: run.completedOn && seconds(run.completedOn),
+          ExecutionTime: seconds(ended - run.startedOn),
+          GlueVersion: job.GlueVersion,
+        },
+      };
     },
     BatchStopJobRun: (body) => {
       const ids = (body.JobRunIds as string[]) ?? [];
       const stoppable = ids.filter((id) => runs.get(id)?.jobName === body.JobName && ACTIVE.has(runs.get(id)!.state));
       for (const id of stoppable) runs.get(id)!.state = "STOPPING";
-      const errors = ids.filter((id) => !stoppable.includes(id)).map((id) => ({ JobName: body.JobName, JobRunId: id, ErrorDetail: { ErrorCode: "InvalidInputException", ErrorMessage: "Job run is not running" } }));
-      return { SuccessfulSubmissions: stoppable.map((id) => ({ JobName: body.JobName, JobRunId: id })), Errors: errors };
+      const errors = ids
+        .filter((id) => !stoppable.includes(id))
+        .map((id) => ({
+          JobName: body.JobName,
+          JobRunId: id,
+          ErrorDetail: { ErrorCode: "InvalidInputException", ErrorMessage: "Job run is not running" },
+        }));
+      return {
+        SuccessfulSubmissions: stoppable.map((id) => ({ JobName: body.JobName, JobRunId: id })),
+        Errors: errors,
+      };
     },
   };
 

@@ -7,9 +7,15 @@ import { createGlueService, GlueFault, type Json, type SparkStandIn } from "./lo
 export type { LocalGlueJob, LocalGlueRun, SparkStandIn } from "./local-glue-service";
 
 /** One request as the local Glue endpoint received it. */
-export type GlueRequest = { operation: string; headers: IncomingHttpHeaders; body: Record<string, unknown>; at: number };
+export type GlueRequest = {
+  operation: string;
+  headers: IncomingHttpHeaders;
+  body: Record<string, unknown>;
+  at: number;
+};
 
-const SIGV4 = /^AWS4-HMAC-SHA256 Credential=\w+\/\d{8}\/[a-z0-9-]+\/glue\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/;
+const SIGV4 =
+  /^AWS4-HMAC-SHA256 Credential=\w+\/\d{8}\/[a-z0-9-]+\/glue\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/;
 
 /**
  * A local endpoint that speaks Glue's wire protocol (awsJson1_1: POST /, `X-Amz-Target:
@@ -35,17 +41,24 @@ export async function startLocalGlue({ spark = async () => {} }: { spark?: Spark
       const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as Json;
       requests.push({ operation, headers: req.headers, body, at: performance.now() });
       if (req.method !== "POST" || req.url !== "/" || req.headers["content-type"] !== "application/x-amz-json-1.1") {
-        return reply(res, 400, { __type: "SerializationException", message: "expected POST / with application/x-amz-json-1.1" });
+        return reply(res, 400, {
+          __type: "SerializationException",
+          message: "expected POST / with application/x-amz-json-1.1",
+        });
       }
       if (!SIGV4.test(String(req.headers.authorization ?? "")) || !req.headers["x-amz-date"]) {
-        return reply(res, 403, { __type: "MissingAuthenticationTokenException", message: "Missing or malformed SigV4 authorization" });
+        return reply(res, 403, {
+          __type: "MissingAuthenticationTokenException",
+          message: "Missing or malformed SigV4 authorization",
+        });
       }
       if (state.throttle > 0) {
         state.throttle--;
         return reply(res, 400, { __type: "ThrottlingException", message: "Rate exceeded" });
       }
       const handle = operations[operation];
-      if (!handle) return reply(res, 400, { __type: "UnknownOperationException", message: `Unknown operation ${target}` });
+      if (!handle)
+        return reply(res, 400, { __type: "UnknownOperationException", message: `Unknown operation ${target}` });
       try {
         reply(res, 200, handle(body));
       } catch (error) {
@@ -69,7 +82,12 @@ export async function startLocalGlue({ spark = async () => {} }: { spark?: Spark
     throttleNext: (count: number) => void (state.throttle = count),
     /** The real SDK client, pointed at this endpoint with static dummy credentials. */
     client: (maxAttempts = 3) =>
-      new GlueClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "AKIDLOCALGLUE", secretAccessKey: "local-glue-secret" }, maxAttempts }),
+      new GlueClient({
+        endpoint,
+        region: "us-east-1",
+        credentials: { accessKeyId: "AKIDLOCALGLUE", secretAccessKey: "local-glue-secret" },
+        maxAttempts,
+      }),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

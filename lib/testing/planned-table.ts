@@ -11,7 +11,13 @@ import { runTests } from "@/lib/validation/run-tests";
  * a function that runs the plan's data tests on the table as it is then: tests that change the
  * table between calls see whether the data tests notice.
  */
-export async function buildPlannedTable(h: PipelineHarness, catalog: Catalog, prompt: string, table: string, planner: (input: PlannerInput) => PlanResult) {
+export async function buildPlannedTable(
+  h: PipelineHarness,
+  catalog: Catalog,
+  prompt: string,
+  table: string,
+  planner: (input: PlannerInput) => PlanResult,
+) {
   const plan = planner({ prompt, catalog, sampleValues: await readSampleValues(h.sql, ["public"]) });
   if (!plan.ok) throw new Error(plan.message);
   const spec = plan.spec;

@@ -51,6 +51,7 @@ export function runGlueScriptWithStubs(source: string, args: Record<string, stri
   writeFileSync(path.join(dir, "stubs.py"), STUBS);
   execFileSync("python3", ["-m", "py_compile", path.join(dir, "job.py")]);
   const argv = Object.entries(args).flatMap(([k, v]) => [`--${k}`, v]);
-  return JSON.parse(execFileSync("python3", [path.join(dir, "stubs.py"), path.join(dir, "job.py"), ...argv], { encoding: "utf8" }));
+  return JSON.parse(
+    execFileSync("python3", [path.join(dir, "stubs.py"), path.join(dir, "job.py"), ...argv], { encoding: "utf8" }),
+  );
 }
-

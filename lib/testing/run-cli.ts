@@ -22,7 +22,11 @@ export function runCli(args: string[], databaseUrl: string, env: Record<string, 
 }
 
 /** `runCli` with its standard output read as JSON when it is JSON (`--json`), else `json` undefined. */
-export async function runCliJson<T = Record<string, any>>(args: string[], databaseUrl: string, env: Record<string, string> = {}): Promise<CliResult & { json?: T }> {
+export async function runCliJson<T = Record<string, any>>(
+  args: string[],
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<CliResult & { json?: T }> {
   const result = await runCli(args, databaseUrl, env);
   try {
     return { ...result, json: JSON.parse(result.stdout) as T };

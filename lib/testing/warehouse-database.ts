@@ -9,7 +9,9 @@ import { createTestDatabase, testServers } from "./test-database";
  * database holding the named warehouse (the demo shop by its own loader, any other by
  * `loadDataset`) and returns its URL. The file's databases are dropped after its tests.
  */
-export function useWarehouseDatabases(loadDataset: (sql: SqlClient, name: string) => Promise<unknown>): (name: string) => Promise<string> {
+export function useWarehouseDatabases(
+  loadDataset: (sql: SqlClient, name: string) => Promise<unknown>,
+): (name: string) => Promise<string> {
   const drops: (() => Promise<void>)[] = [];
   afterAll(async () => {
     await Promise.all(drops.map((drop) => drop()));

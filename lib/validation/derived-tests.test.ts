@@ -23,17 +23,33 @@ describe("data tests of derived measures", () => {
 
   it("a share must be its group's part of the whole, and the shares must add up to 100", async () => {
     const test = await build(h, catalog, "percentage of orders per status", "status_shares");
-    expect(Object.values(await test()).filter((r) => !r.passed).map((r) => r.name)).toEqual([]);
+    expect(
+      Object.values(await test())
+        .filter((r) => !r.passed)
+        .map((r) => r.name),
+    ).toEqual([]);
     await h.sql`update status_shares set pct_of_orders_count = pct_of_orders_count + 1 where status = 'shipped'`;
     const failing = await test();
-    expect(failing.share_pct_of_orders_count).toMatchObject({ passed: false, kind: "derived", clause: "columns[2]", phrase: "percentage of orders" });
-    expect(failing.share_pct_of_orders_count.failingRows.map((r) => r.problem).sort()).toEqual(["share differs", "shares add up to 101.0000000000000000"]);
+    expect(failing.share_pct_of_orders_count).toMatchObject({
+      passed: false,
+      kind: "derived",
+      clause: "columns[2]",
+      phrase: "percentage of orders",
+    });
+    expect(failing.share_pct_of_orders_count.failingRows.map((r) => r.problem).sort()).toEqual([
+      "share differs",
+      "shares add up to 101.0000000000000000",
+    ]);
   });
 
   it("a conditional count is reconciled with its condition, and the ratio with its two counts", async () => {
     const test = await build(h, catalog, "what % of orders got cancelled, per year", "cancelled_share");
     const passing = await test();
-    expect(Object.values(passing).filter((r) => !r.passed).map((r) => r.name)).toEqual([]);
+    expect(
+      Object.values(passing)
+        .filter((r) => !r.passed)
+        .map((r) => r.name),
+    ).toEqual([]);
     expect(passing.reconcile_orders_count_got_cancelled).toMatchObject({ passed: true });
     await h.sql`update cancelled_share set orders_count_got_cancelled = orders_count_got_cancelled + 1`;
     const failing = await test();

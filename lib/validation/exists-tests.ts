@@ -18,20 +18,31 @@ export function existsTests({ spec, compiled, target }: TestContext): DataTest[]
     if (!isExistsFilter(filter) || !compiled.shape.whereFilters.includes(filter)) return [];
     const keys = filter.path[0].on.map((k) => k.left);
     const outputs = keys.map(
-      (key) => spec.columns.find((c) => c.expr.kind === "column" && !c.expr.bucket && c.expr.column.source === filter.source && c.expr.column.column === key)?.name,
+      (key) =>
+        spec.columns.find(
+          (c) =>
+            c.expr.kind === "column" &&
+            !c.expr.bucket &&
+            c.expr.column.source === filter.source &&
+            c.expr.column.column === key,
+        )?.name,
     );
     if (outputs.some((o) => !o)) return [];
     const rows = `(SELECT ${outputs.map((o, i) => `t.${q(o!)} AS ${q(keys[i])}`).join(", ")} FROM ${target} t) AS ${q(filter.source)}`;
     const last = filter.path[filter.path.length - 1].table;
     const anti = filter.op === "not_exists";
-    return [{
-      name: `filter_${index + 1}_${anti ? "none" : "some"}_${last}`.slice(0, 63),
-      kind: "filter" as const,
-      clause: `filters[${index}]`,
-      phrase: filter.phrase,
-      description: anti ? `No row has a matching ${last} row (${filter.minCount && filter.minCount > 1 ? `fewer than ${filter.minCount}` : "none"} in the sources)` : `Every row has ${filter.minCount && filter.minCount > 1 ? `at least ${filter.minCount}` : "a"} matching ${last} row in the sources`,
-      blocking: true,
-      failingSql: `SELECT ${keys.map((k) => `${q(filter.source)}.${q(k)}`).join(", ")}\nFROM ${rows}\nWHERE NOT (${filterSql(filter, compiled.scope)})`,
-    }];
+    return [
+      {
+        name: `filter_${index + 1}_${anti ? "none" : "some"}_${last}`.slice(0, 63),
+        kind: "filter" as const,
+        clause: `filters[${index}]`,
+        phrase: filter.phrase,
+        description: anti
+          ? `No row has a matching ${last} row (${filter.minCount && filter.minCount > 1 ? `fewer than ${filter.minCount}` : "none"} in the sources)`
+          : `Every row has ${filter.minCount && filter.minCount > 1 ? `at least ${filter.minCount}` : "a"} matching ${last} row in the sources`,
+        blocking: true,
+        failingSql: `SELECT ${keys.map((k) => `${q(filter.source)}.${q(k)}`).join(", ")}\nFROM ${rows}\nWHERE NOT (${filterSql(filter, compiled.scope)})`,
+      },
+    ];
   });
 }

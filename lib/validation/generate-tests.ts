@@ -13,7 +13,11 @@ import type { DataTest } from "./types";
 type Context = { spec: EtlSpec; compiled: CompiledRelation; target: string };
 
 const q = quoteIdent;
-const phraseOf = (parts: { phrase: string }[]) => parts.map((p) => p.phrase).filter(Boolean).join("; ");
+const phraseOf = (parts: { phrase: string }[]) =>
+  parts
+    .map((p) => p.phrase)
+    .filter(Boolean)
+    .join("; ");
 
 /** Outputs that hold the grain (the group keys of an aggregate), with the catalog facts about them. */
 function grainOutputs({ spec, compiled }: Context) {
@@ -78,10 +82,21 @@ function filterTests({ spec, compiled, target }: Context): DataTest[] {
     // A computed comparison's value is not a column of the table to check it on.
     if (isExistsFilter(filter) || filter.op === "expression") return;
     const output = spec.columns.find(
-      (c) => c.expr.kind === "column" && !c.expr.bucket && c.expr.column.source === filter.column.source && c.expr.column.column === filter.column.column,
+      (c) =>
+        c.expr.kind === "column" &&
+        !c.expr.bucket &&
+        c.expr.column.source === filter.column.source &&
+        c.expr.column.column === filter.column.column,
     );
-    if (!output || (filter.op === "is_null" && spec.joins.some((j) => j.type === "left" && j.right === filter.column.source))) return;
-    const condition = filterSql(filter, compiled.scope).replaceAll(columnSql(filter.column, compiled.scope), `t.${q(output.name)}`);
+    if (
+      !output ||
+      (filter.op === "is_null" && spec.joins.some((j) => j.type === "left" && j.right === filter.column.source))
+    )
+      return;
+    const condition = filterSql(filter, compiled.scope).replaceAll(
+      columnSql(filter.column, compiled.scope),
+      `t.${q(output.name)}`,
+    );
     // On a left join's optional side the filter applies inside the join: unmatched rows stay, as NULL.
     const unmatchedOk = compiled.shape.joinFilters.get(filter.column.source)?.includes(filter) ?? false;
     tests.push({
@@ -103,23 +118,30 @@ function coverageTests({ spec, compiled, target }: Context): DataTest[] {
   const base = spec.sources[0];
   const table = compiled.scope.table(base.alias);
   const keyOutputs = table.primaryKey.map((k) =>
-    spec.columns.find((c) => c.expr.kind === "column" && !c.expr.bucket && c.expr.column.source === base.alias && c.expr.column.column === k),
+    spec.columns.find(
+      (c) =>
+        c.expr.kind === "column" && !c.expr.bucket && c.expr.column.source === base.alias && c.expr.column.column === k,
+    ),
   );
   const baseOnly = compiled.shape.whereFilters.every((f) => filterSource(f) === base.alias);
   if (keyOutputs.length === 0 || keyOutputs.some((o) => !o) || !baseOnly) return [];
   return spec.joins.flatMap((join, index) => {
     if (join.type !== "left" || join.left !== base.alias) return [];
     const where = compiled.shape.whereFilters.map((f) => filterSql(f, compiled.scope));
-    const match = table.primaryKey.map((k, i) => `t.${q(keyOutputs[i]!.name)} = ${columnSql({ source: base.alias, column: k }, compiled.scope)}`);
-    return [{
-      name: `join_${index + 1}_keeps_all_${base.alias}`,
-      kind: "join_coverage" as const,
-      clause: `joins[${index}]`,
-      phrase: join.phrase,
-      description: `Every ${base.table} row is kept, with or without ${join.right}`,
-      blocking: true,
-      failingSql: `SELECT ${table.primaryKey.map((k) => columnSql({ source: base.alias, column: k }, compiled.scope)).join(", ")}\nFROM ${q(table.schema)}.${q(table.name)} AS ${q(base.alias)}\nWHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${match.join(" AND ")})${where.length ? `\n  AND ${where.join("\n  AND ")}` : ""}`,
-    }];
+    const match = table.primaryKey.map(
+      (k, i) => `t.${q(keyOutputs[i]!.name)} = ${columnSql({ source: base.alias, column: k }, compiled.scope)}`,
+    );
+    return [
+      {
+        name: `join_${index + 1}_keeps_all_${base.alias}`,
+        kind: "join_coverage" as const,
+        clause: `joins[${index}]`,
+        phrase: join.phrase,
+        description: `Every ${base.table} row is kept, with or without ${join.right}`,
+        blocking: true,
+        failingSql: `SELECT ${table.primaryKey.map((k) => columnSql({ source: base.alias, column: k }, compiled.scope)).join(", ")}\nFROM ${q(table.schema)}.${q(table.name)} AS ${q(base.alias)}\nWHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE ${match.join(" AND ")})${where.length ? `\n  AND ${where.join("\n  AND ")}` : ""}`,
+      },
+    ];
   });
 }
 
@@ -127,7 +149,15 @@ function coverageTests({ spec, compiled, target }: Context): DataTest[] {
  * Derives the data tests of a spec against the built table `target` (schema-qualified, quoted).
  * Each test names the clause it checks and the prompt words behind it.
  */
-export function generateTests({ spec, catalog, target }: { spec: EtlSpec; catalog: Catalog; target: string }): DataTest[] {
+export function generateTests({
+  spec,
+  catalog,
+  target,
+}: {
+  spec: EtlSpec;
+  catalog: Catalog;
+  target: string;
+}): DataTest[] {
   const ctx: Context = { spec, compiled: compileRelation({ spec, catalog }), target };
   return [
     ...grainTests(ctx),
@@ -152,7 +182,10 @@ function notEmptyTest({ spec, target }: Context): DataTest {
     kind: "not_empty",
     clause: filtered ? "filters" : "target",
     phrase: filtered ? phraseOf([...spec.filters, ...spec.having]) : spec.target.phrase,
-    description: filtered && !spec.allowEmpty ? "The table has rows: its filters match something in the sources" : "The table has rows (an empty result usually means a filter matched nothing)",
+    description:
+      filtered && !spec.allowEmpty
+        ? "The table has rows: its filters match something in the sources"
+        : "The table has rows (an empty result usually means a filter matched nothing)",
     blocking: filtered && !spec.allowEmpty,
     failingSql: `SELECT 'no rows' AS problem WHERE NOT EXISTS (SELECT 1 FROM ${target})`,
   };

@@ -34,8 +34,16 @@ function keepsEveryRow(step: Step, ctx: TestContext): boolean {
   const from = ctx.compiled.scope.table(step.from);
   const to = ctx.compiled.scope.table(step.to);
   const notNull = step.fromColumns.every((c) => from.columns.find((col) => col.name === c)?.nullable === false);
-  return notNull && from.foreignKeys.some((fk) =>
-    fk.refSchema === to.schema && fk.refTable === to.name && fk.columns.join() === step.fromColumns.join() && fk.refColumns.join() === step.toColumns.join());
+  return (
+    notNull &&
+    from.foreignKeys.some(
+      (fk) =>
+        fk.refSchema === to.schema &&
+        fk.refTable === to.name &&
+        fk.columns.join() === step.fromColumns.join() &&
+        fk.refColumns.join() === step.toColumns.join(),
+    )
+  );
 }
 
 /**

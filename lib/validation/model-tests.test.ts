@@ -29,8 +29,30 @@ describe("model-suggested checks", () => {
   });
 
   it("accepts checks on output columns only, with unique names", () => {
-    expect(checkModelChecks({ tests: [{ name: "amount_positive", description: "amounts are positive", column: "total_order_amount", check: "non_negative" }] }, spec).ok).toBe(true);
-    const bad = checkModelChecks({ tests: [{ name: "x", description: "d", column: "amount_usd", check: "not_null" }, { name: "x", description: "d", column: "status", check: "not_null" }] }, spec);
+    expect(
+      checkModelChecks(
+        {
+          tests: [
+            {
+              name: "amount_positive",
+              description: "amounts are positive",
+              column: "total_order_amount",
+              check: "non_negative",
+            },
+          ],
+        },
+        spec,
+      ).ok,
+    ).toBe(true);
+    const bad = checkModelChecks(
+      {
+        tests: [
+          { name: "x", description: "d", column: "amount_usd", check: "not_null" },
+          { name: "x", description: "d", column: "status", check: "not_null" },
+        ],
+      },
+      spec,
+    );
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.join("\n")).toMatch(/amount_usd is not an output column[\s\S]*names must be unique/);
   });
@@ -48,11 +70,29 @@ describe("model-suggested checks", () => {
 
   it("finds the rows that break each kind of check, as warnings that never block", async () => {
     const checks: ModelCheck[] = [
-      { name: "amount_not_negative", description: "totals are sums of amounts", column: "total_order_amount", check: "non_negative" },
+      {
+        name: "amount_not_negative",
+        description: "totals are sums of amounts",
+        column: "total_order_amount",
+        check: "non_negative",
+      },
       { name: "customer_unique", description: "one row per customer", column: "customer_id", check: "unique" },
       { name: "customer_present", description: "every row has a customer", column: "customer_id", check: "not_null" },
-      { name: "known_status", description: "statuses of the demo shop", column: "status", check: "accepted_values", values: ["shipped", "it's placed"] },
-      { name: "amount_range", description: "plausible totals", column: "total_order_amount", check: "between", min: 0, max: 9 },
+      {
+        name: "known_status",
+        description: "statuses of the demo shop",
+        column: "status",
+        check: "accepted_values",
+        values: ["shipped", "it's placed"],
+      },
+      {
+        name: "amount_range",
+        description: "plausible totals",
+        column: "total_order_amount",
+        check: "between",
+        min: 0,
+        max: 9,
+      },
     ];
     const results = await runTests(sql, compileModelChecks(checks, spec, '"built"'), { timeoutMs: 10_000 });
     expect(Object.fromEntries(results.map((r) => [r.name, r.failingCount]))).toEqual({
@@ -62,7 +102,11 @@ describe("model-suggested checks", () => {
       model_known_status: 1,
       model_amount_range: 2,
     });
-    expect(results.every((r) => !r.blocking && r.kind === "model_check" && r.description.startsWith("Suggested by the model"))).toBe(true);
+    expect(
+      results.every(
+        (r) => !r.blocking && r.kind === "model_check" && r.description.startsWith("Suggested by the model"),
+      ),
+    ).toBe(true);
     expect(results.find((r) => r.name === "model_known_status")?.failingRows[0]).toMatchObject({ status: "lost" });
   });
 });

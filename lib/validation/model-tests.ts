@@ -19,8 +19,10 @@ export const ModelCheckSchema = z
     values: z.array(z.string().max(200)).min(1).max(50).optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.check === "between" && c.min === undefined && c.max === undefined) ctx.addIssue({ code: "custom", message: "between needs min, max or both" });
-    if (c.check === "accepted_values" && !c.values) ctx.addIssue({ code: "custom", message: "accepted_values needs values" });
+    if (c.check === "between" && c.min === undefined && c.max === undefined)
+      ctx.addIssue({ code: "custom", message: "between needs min, max or both" });
+    if (c.check === "accepted_values" && !c.values)
+      ctx.addIssue({ code: "custom", message: "accepted_values needs values" });
   });
 
 export const ModelChecksSchema = z.object({ tests: z.array(ModelCheckSchema).max(8) });
@@ -28,11 +30,19 @@ export const ModelChecksSchema = z.object({ tests: z.array(ModelCheckSchema).max
 export type ModelCheck = z.infer<typeof ModelCheckSchema>;
 
 /** Holds suggested checks to the spec: each names an output column, and names are unique. */
-export function checkModelChecks(input: unknown, spec: EtlSpec): { ok: true; value: ModelCheck[] } | { ok: false; errors: string[] } {
+export function checkModelChecks(
+  input: unknown,
+  spec: EtlSpec,
+): { ok: true; value: ModelCheck[] } | { ok: false; errors: string[] } {
   const parsed = ModelChecksSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).slice(0, 20) };
+  if (!parsed.success)
+    return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).slice(0, 20) };
   const outputs = new Set(spec.columns.map((c) => c.name));
-  const errors = parsed.data.tests.flatMap((t, i) => (outputs.has(t.column) ? [] : [`tests.${i}.column: ${t.column} is not an output column (${[...outputs].join(", ")})`]));
+  const errors = parsed.data.tests.flatMap((t, i) =>
+    outputs.has(t.column)
+      ? []
+      : [`tests.${i}.column: ${t.column} is not an output column (${[...outputs].join(", ")})`],
+  );
   const names = parsed.data.tests.map((t) => t.name);
   if (new Set(names).size !== names.length) errors.push("test names must be unique");
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data.tests };
@@ -49,7 +59,12 @@ export function compileModelChecks(checks: ModelCheck[], spec: EtlSpec, target: 
       not_null: `${col} IS NULL`,
       unique: "",
       non_negative: `${col} < 0`,
-      between: [c.min !== undefined && `${col} < ${quoteNumber(c.min)}`, c.max !== undefined && `${col} > ${quoteNumber(c.max)}`].filter(Boolean).join(" OR "),
+      between: [
+        c.min !== undefined && `${col} < ${quoteNumber(c.min)}`,
+        c.max !== undefined && `${col} > ${quoteNumber(c.max)}`,
+      ]
+        .filter(Boolean)
+        .join(" OR "),
       accepted_values: `${col} IS NOT NULL AND ${col}::text NOT IN (${(c.values ?? []).map(quoteString).join(", ")})`,
     }[c.check];
     return {

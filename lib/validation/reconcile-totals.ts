@@ -21,7 +21,8 @@ export function totalsTest(column: OutputColumn, index: number, alias: string, c
   if (expr.kind !== "aggregate" || (expr.fn !== "sum" && expr.fn !== "count")) return null;
   if (spec.having.length > 0 || spec.limit) return null;
   const filters = [...compiled.shape.whereFilters, ...[...compiled.shape.joinFilters.values()].flat()];
-  if (filters.some((f) => filterSource(f) !== alias) || (expr.where ?? []).some((w) => w.column.source !== alias)) return null;
+  if (filters.some((f) => filterSource(f) !== alias) || (expr.where ?? []).some((w) => w.column.source !== alias))
+    return null;
 
   const table = compiled.scope.table(alias);
   const where = filters.map((f) => filterSql(f, compiled.scope));

@@ -63,7 +63,9 @@ export function reconciliationTests(ctx: TestContext): DataTest[] {
     const recomputed = column.expr.zeroIfEmpty ? `coalesce(${aggregate}(v), 0)` : `${aggregate}(v)`;
     const groupList = groups.map((_, i) => `g_${i}`).join(", ");
     // Row text equality matches NULL keys like IS NOT DISTINCT FROM, but can be hash-joined.
-    const on = groups.length ? `ROW(${groups.map((name) => `t.${q(name)}`).join(", ")})::text = ROW(${groups.map((_, i) => `e.g_${i}`).join(", ")})::text` : "true";
+    const on = groups.length
+      ? `ROW(${groups.map((name) => `t.${q(name)}`).join(", ")})::text = ROW(${groups.map((_, i) => `e.g_${i}`).join(", ")})::text`
+      : "true";
     const actual = `t.${q(column.name)}`;
     // Without HAVING or LIMIT every source group must be in the table too: a full join also
     // catches missing and extra groups, which makes a separate row-count test unnecessary.
@@ -89,18 +91,25 @@ export function reconciliationTests(ctx: TestContext): DataTest[] {
       `   OR ${differs(actual, "e.expected", readsFloat(column.expr.arg, ctx))}`,
       // A source row that lands in several groups is counted more than once in the table's total.
       ...(groups.length && !proven
-        ? [`UNION ALL`, `SELECT 'source row in ' || count(*) || ' groups', ROW(${keyList})::text, NULL, NULL FROM d WHERE v IS NOT NULL GROUP BY ${keyList} HAVING count(*) > 1`]
+        ? [
+            `UNION ALL`,
+            `SELECT 'source row in ' || count(*) || ' groups', ROW(${keyList})::text, NULL, NULL FROM d WHERE v IS NOT NULL GROUP BY ${keyList} HAVING count(*) > 1`,
+          ]
         : []),
-    ].filter(Boolean).join("\n");
-    return [{
-      name: `reconcile_${column.name}`,
-      kind: "reconcile" as const,
-      clause: `columns[${index}]`,
-      phrase: column.phrase,
-      description: `${column.name} equals ${aggregate} over ${aliases.join(", ")} with each source row counted once${proven ? " (declared keys rule out repeats)" : ""}`,
-      blocking: true,
-      failingSql,
-      output: column.name,
-    }];
+    ]
+      .filter(Boolean)
+      .join("\n");
+    return [
+      {
+        name: `reconcile_${column.name}`,
+        kind: "reconcile" as const,
+        clause: `columns[${index}]`,
+        phrase: column.phrase,
+        description: `${column.name} equals ${aggregate} over ${aliases.join(", ")} with each source row counted once${proven ? " (declared keys rule out repeats)" : ""}`,
+        blocking: true,
+        failingSql,
+        output: column.name,
+      },
+    ];
   });
 }

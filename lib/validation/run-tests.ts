@@ -19,7 +19,11 @@ const CONCURRENCY = 2;
  * Runs data tests, each in a read-only transaction with a statement timeout, so a test can never
  * change data; each result keeps up to 10 failing rows and the total count.
  */
-export async function runTests(sql: SqlClient, tests: DataTest[], { timeoutMs }: { timeoutMs: number }): Promise<DataTestResult[]> {
+export async function runTests(
+  sql: SqlClient,
+  tests: DataTest[],
+  { timeoutMs }: { timeoutMs: number },
+): Promise<DataTestResult[]> {
   const results: DataTestResult[] = new Array(tests.length);
   let next = 0;
   const worker = async () => {
@@ -43,9 +47,24 @@ async function runTest(sql: SqlClient, { failingSql, ...test }: DataTest, timeou
       return tx.unsafe(probe);
     });
     const failingCount = rows.length > 0 ? Number(rows[0].__failing_count) : 0;
-    return { ...test, sql: failingSql, passed: failingCount === 0, failingCount, failingRows: rows.map(jsonSafe), ms: Math.round(performance.now() - started) };
+    return {
+      ...test,
+      sql: failingSql,
+      passed: failingCount === 0,
+      failingCount,
+      failingRows: rows.map(jsonSafe),
+      ms: Math.round(performance.now() - started),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ...test, sql: failingSql, passed: false, failingCount: 0, failingRows: [], ms: Math.round(performance.now() - started), error: message };
+    return {
+      ...test,
+      sql: failingSql,
+      passed: false,
+      failingCount: 0,
+      failingRows: [],
+      ms: Math.round(performance.now() - started),
+      error: message,
+    };
   }
 }

@@ -8,7 +8,11 @@ const FLOAT = /^(real|double precision|float)/;
 export function readsFloat(arg: AggregateArg, ctx: TestContext): boolean {
   const { scope } = ctx.compiled;
   const columns =
-    arg.kind === "column" ? [scope.column(arg.column).column] : arg.kind === "expression" ? expressionColumns(parseSafeExpression(arg.sql, scope)).map((c) => c.column) : [];
+    arg.kind === "column"
+      ? [scope.column(arg.column).column]
+      : arg.kind === "expression"
+        ? expressionColumns(parseSafeExpression(arg.sql, scope)).map((c) => c.column)
+        : [];
   return columns.some((c) => FLOAT.test(c.dataType));
 }
 

@@ -1,5 +1,14 @@
 /** What a data test checks; the kind tells the remediator how to read a failure. */
-export type DataTestKind = "grain_unique" | "keys_not_null" | "reconcile" | "row_count" | "filter" | "join_coverage" | "not_empty" | "model_check" | "derived";
+export type DataTestKind =
+  | "grain_unique"
+  | "keys_not_null"
+  | "reconcile"
+  | "row_count"
+  | "filter"
+  | "join_coverage"
+  | "not_empty"
+  | "model_check"
+  | "derived";
 
 /** A data test derived from one clause of the spec. */
 export type DataTest = {

@@ -22,7 +22,12 @@ describe("data tests catch a wrong table", () => {
   afterAll(async () => h?.close());
 
   it("totals reconciled from the source table alone when keys prove the join lossless", async () => {
-    const test = await build(h, catalog, "Join customers and orders on customer_id, calculate total order amount per customer", "seed");
+    const test = await build(
+      h,
+      catalog,
+      "Join customers and orders on customer_id, calculate total order amount per customer",
+      "seed",
+    );
     const passing = await test();
     expect(Object.values(passing).every((r) => r.passed)).toBe(true);
     expect(passing.reconcile.description).toMatch(/orders alone/);
@@ -33,7 +38,10 @@ describe("data tests catch a wrong table", () => {
     expect(failing.reconcile.failingRows[0]).toMatchObject({ problem: "total differs" });
 
     await h.sql`insert into seed select * from seed where customer_id = 2`;
-    expect((await test()).grain_unique).toMatchObject({ passed: false, failingRows: [{ customer_id: 2, copies: "2" }] });
+    expect((await test()).grain_unique).toMatchObject({
+      passed: false,
+      failingRows: [{ customer_id: 2, copies: "2" }],
+    });
   });
 
   it("reconciles group by group when a filter on another table could drop rows", async () => {

@@ -9,7 +9,8 @@ describe.each(testServers())("publishing and restoring tables on $name Postgres"
   let drop: () => Promise<void>;
   let url: string;
   const versionOf = async (table: string) => (await sql.unsafe(`select v from ${table}`)).map((r) => r.v);
-  const exists = async (table: string) => (await sql`select to_regclass(${table}) is not null as found`)[0].found as boolean;
+  const exists = async (table: string) =>
+    (await sql`select to_regclass(${table}) is not null as found`)[0].found as boolean;
 
   beforeAll(async () => {
     const database = await createTestDatabase(server);
@@ -26,11 +27,25 @@ describe.each(testServers())("publishing and restoring tables on $name Postgres"
     await sql`create table sales (v text)`;
     await sql`insert into sales values ('someone else''s')`;
     await sql`create table sales__shadow_0000abcd_0 as select 'mine'::text as v`;
-    expect(await publishShadow(sql, { schema: "public", shadow: "sales__shadow_0000abcd_0", target: "sales", mayReplace: false })).toEqual({ published: false, keptPrevious: false });
+    expect(
+      await publishShadow(sql, {
+        schema: "public",
+        shadow: "sales__shadow_0000abcd_0",
+        target: "sales",
+        mayReplace: false,
+      }),
+    ).toEqual({ published: false, keptPrevious: false });
     expect(await versionOf("sales")).toEqual(["someone else's"]);
     expect(await exists("sales__previous")).toBe(false);
 
-    expect(await publishShadow(sql, { schema: "public", shadow: "sales__shadow_0000abcd_0", target: "sales", mayReplace: true })).toEqual({ published: true, keptPrevious: true });
+    expect(
+      await publishShadow(sql, {
+        schema: "public",
+        shadow: "sales__shadow_0000abcd_0",
+        target: "sales",
+        mayReplace: true,
+      }),
+    ).toEqual({ published: true, keptPrevious: true });
     expect(await versionOf("sales")).toEqual(["mine"]);
     expect(await versionOf("sales__previous")).toEqual(["someone else's"]);
   });
@@ -57,7 +72,9 @@ describe.each(testServers())("publishing and restoring tables on $name Postgres"
     });
     await started;
     try {
-      await expect(publishShadow(sql, { schema: "public", shadow: "sales__shadow_0000abcd_1", target: "sales", mayReplace: true })).rejects.toMatchObject({
+      await expect(
+        publishShadow(sql, { schema: "public", shadow: "sales__shadow_0000abcd_1", target: "sales", mayReplace: true }),
+      ).rejects.toMatchObject({
         code: "conflict",
         message: expect.stringContaining("in use by a long query"),
       });
@@ -74,7 +91,9 @@ describe.each(testServers())("publishing and restoring tables on $name Postgres"
     expect(numberedTableName("totals", 1)).toBe("totals");
     expect(numberedTableName("totals", 2)).toBe("totals_2");
     expect(numberedTableName("x".repeat(63), 12)).toBe(`${"x".repeat(60)}_12`);
-    expect(["a__previous", "a__rolled_back", "a__shadow_0123abcd_2", "a__import_0123abcd"].every(isReservedTableName)).toBe(true);
+    expect(
+      ["a__previous", "a__rolled_back", "a__shadow_0123abcd_2", "a__import_0123abcd"].every(isReservedTableName),
+    ).toBe(true);
     expect(isReservedTableName("previous_orders")).toBe(false);
   });
 });

@@ -33,7 +33,12 @@ const SWAP_LOCK_WAIT = "10s";
  * table's lock: a waiting swap queues every later reader of the table behind it, so a long
  * query on it must not turn into an outage. Giving up changes nothing and says so.
  */
-function swapTransaction<T>(sql: SqlClient, schema: string, table: string, swap: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+function swapTransaction<T>(
+  sql: SqlClient,
+  schema: string,
+  table: string,
+  swap: (tx: SqlExecutor) => Promise<T>,
+): Promise<T> {
   return sql
     .begin(async (tx) => {
       await tx.unsafe(`set local lock_timeout = '${SWAP_LOCK_WAIT}'`);
@@ -41,7 +46,10 @@ function swapTransaction<T>(sql: SqlClient, schema: string, table: string, swap:
     })
     .catch((error: { code?: string }) => {
       if (error?.code !== "55P03") throw error;
-      throw new AppError("conflict", `${schema}.${table} is in use by a long query, so nothing was changed; try again in a minute.`);
+      throw new AppError(
+        "conflict",
+        `${schema}.${table} is in use by a long query, so nothing was changed; try again in a minute.`,
+      );
     }) as Promise<T>;
 }
 
@@ -77,7 +85,10 @@ export async function publishShadow(
  * place is kept as `<target>__rolled_back`, not dropped. Returns false (and changes nothing)
  * when there is no previous version.
  */
-export async function restorePrevious(sql: SqlClient, { schema, target }: { schema: string; target: string }): Promise<boolean> {
+export async function restorePrevious(
+  sql: SqlClient,
+  { schema, target }: { schema: string; target: string },
+): Promise<boolean> {
   return swapTransaction(sql, schema, target, async (tx) => {
     const previous = previousTableName(target);
     if (!(await tableExists(tx, schema, previous))) return false;

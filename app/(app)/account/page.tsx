@@ -19,7 +19,9 @@ export default async function AccountPage() {
       <section className="card stack" aria-labelledby="change-password-heading">
         <div>
           <h2 id="change-password-heading">Change password</h2>
-          <p className="muted">Changing it signs out every other browser and device signed in to this account; this one stays signed in.</p>
+          <p className="muted">
+            Changing it signs out every other browser and device signed in to this account; this one stays signed in.
+          </p>
         </div>
         <ChangePasswordForm />
       </section>

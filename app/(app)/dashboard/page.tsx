@@ -20,7 +20,10 @@ function duration(ms: number | null): string {
 export default async function DashboardPage() {
   const user = await requirePageUser("/dashboard");
   const isAdmin = user.role === "admin";
-  const [dashboard, pipelines] = await Promise.all([getDashboard({ userId: user.id, isAdmin, days: DAYS }), listPipelines({ userId: user.id, isAdmin })]);
+  const [dashboard, pipelines] = await Promise.all([
+    getDashboard({ userId: user.id, isAdmin, days: DAYS }),
+    listPipelines({ userId: user.id, isAdmin }),
+  ]);
   const { totals } = dashboard;
   const testsRun = dashboard.tests.reduce((sum, d) => sum + d.tests, 0);
   const testsFailed = dashboard.tests.reduce((sum, d) => sum + d.failed, 0);
@@ -28,13 +31,22 @@ export default async function DashboardPage() {
     <div className="stack">
       <div>
         <h1>Dashboard</h1>
-        <p className="muted">{isAdmin ? "Every run on this DataMorph" : "Your runs"} over the last {DAYS} days, and the pipelines to watch.</p>
+        <p className="muted">
+          {isAdmin ? "Every run on this DataMorph" : "Your runs"} over the last {DAYS} days, and the pipelines to watch.
+        </p>
       </div>
       <section className="card" aria-label="Totals">
         <div className="stat-tiles" data-testid="dashboard-totals">
-          <span><b>{totals.runs}</b>runs</span>
-          <span><b>{totals.finished > 0 ? `${Math.round((totals.succeeded / totals.finished) * 100)}%` : "–"}</b>success rate</span>
-          <span><b>{duration(totals.medianMs)}</b>median duration</span>
+          <span>
+            <b>{totals.runs}</b>runs
+          </span>
+          <span>
+            <b>{totals.finished > 0 ? `${Math.round((totals.succeeded / totals.finished) * 100)}%` : "–"}</b>success
+            rate
+          </span>
+          <span>
+            <b>{duration(totals.medianMs)}</b>median duration
+          </span>
         </div>
       </section>
       <div className="two-col">
@@ -50,12 +62,17 @@ export default async function DashboardPage() {
               { label: "interrupted", tone: "muted" },
               { label: "in progress or paused", tone: "accent" },
             ]}
-            days={dashboard.runsPerDay.map((d) => ({ day: d.day, values: [d.succeeded, d.failed, d.rejected, d.interrupted, d.other] }))}
+            days={dashboard.runsPerDay.map((d) => ({
+              day: d.day,
+              values: [d.succeeded, d.failed, d.rejected, d.interrupted, d.other],
+            }))}
           />
         </section>
         <section className="card" aria-labelledby="durations-title">
           <h2 id="durations-title">Median duration per day</h2>
-          <p className="muted chart-caption">Over {DAYS} days: median {duration(totals.medianMs)}, 90th percentile {duration(totals.p90Ms)}.</p>
+          <p className="muted chart-caption">
+            Over {DAYS} days: median {duration(totals.medianMs)}, 90th percentile {duration(totals.p90Ms)}.
+          </p>
           <DayBars
             testId="durations-per-day"
             label={`Median run duration per day, last ${DAYS} days`}

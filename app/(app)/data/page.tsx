@@ -18,7 +18,9 @@ export default async function DataPage() {
     <div className="stack">
       <div>
         <h1>Data</h1>
-        <p className="muted">Tables DataMorph can read, in schema {schemas.join(", ")}. Open one to page through its rows.</p>
+        <p className="muted">
+          Tables DataMorph can read, in schema {schemas.join(", ")}. Open one to page through its rows.
+        </p>
       </div>
       <div className="card">
         <TablesList tables={catalog.tables} />

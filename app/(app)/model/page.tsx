@@ -11,7 +11,9 @@ export const metadata: Metadata = { title: "Semantic model" };
 
 function origin(loaded: LoadedModel): string {
   if (loaded.source === "imported") return "imported by a user";
-  return loaded.editsFrom ? `generated from the catalog, keeping the edits of version ${loaded.editsFrom}` : "generated from the catalog";
+  return loaded.editsFrom
+    ? `generated from the catalog, keeping the edits of version ${loaded.editsFrom}`
+    : "generated from the catalog";
 }
 
 export default async function ModelPage() {
@@ -23,19 +25,25 @@ export default async function ModelPage() {
       <div>
         <h1>Semantic model</h1>
         <p className="muted" data-testid="model-version">
-          Version {loaded.version}, {origin(loaded)}: {entities.length} tables and{" "}
-          {relationships.length} relationships. The planner reads requests through these words: a word that names nothing here is asked about, never guessed.
+          Version {loaded.version}, {origin(loaded)}: {entities.length} tables and {relationships.length} relationships.
+          The planner reads requests through these words: a word that names nothing here is asked about, never guessed.
         </p>
         <p>
-          <a className="button secondary" href="/api/model" download>Download as YAML</a>
+          <a className="button secondary" href="/api/model" download>
+            Download as YAML
+          </a>
         </p>
       </div>
       {user.role === "admin" ? (
         <ModelImport />
       ) : (
-        <p className="muted">An administrator can load an edited model file here; you can edit the YAML and send it to one.</p>
+        <p className="muted">
+          An administrator can load an edited model file here; you can edit the YAML and send it to one.
+        </p>
       )}
-      {entities.map((entity) => <EntityCard key={entity.table} entity={entity} />)}
+      {entities.map((entity) => (
+        <EntityCard key={entity.table} entity={entity} />
+      ))}
       <RelationshipList relationships={relationships} />
     </div>
   );

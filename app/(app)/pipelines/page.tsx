@@ -17,7 +17,10 @@ export default async function PipelinesPage() {
     <div className="stack">
       <div>
         <h1>Pipelines</h1>
-        <p className="muted">{isAdmin ? "Every pipeline on this DataMorph." : "Your pipelines."} Save a succeeded run as a pipeline from its page to build the table again, with other values or on a schedule.</p>
+        <p className="muted">
+          {isAdmin ? "Every pipeline on this DataMorph." : "Your pipelines."} Save a succeeded run as a pipeline from
+          its page to build the table again, with other values or on a schedule.
+        </p>
       </div>
       <div className="card">
         {pipelines.length === 0 ? (
@@ -37,9 +40,20 @@ export default async function PipelinesPage() {
               <tbody>
                 {pipelines.map((p) => (
                   <tr key={p.id}>
-                    <td><Link href={`/pipelines/${p.id}`}>{p.name}</Link></td>
+                    <td>
+                      <Link href={`/pipelines/${p.id}`}>{p.name}</Link>
+                    </td>
                     <td className="num">v{p.currentVersion}</td>
-                    <td>{p.lastRun ? <><RunStatusBadge status={p.lastRun.status} /> <Link href={`/runs/${p.lastRun.id}`}>{when(p.lastRun.createdAt)}</Link></> : "never run"}</td>
+                    <td>
+                      {p.lastRun ? (
+                        <>
+                          <RunStatusBadge status={p.lastRun.status} />{" "}
+                          <Link href={`/runs/${p.lastRun.id}`}>{when(p.lastRun.createdAt)}</Link>
+                        </>
+                      ) : (
+                        "never run"
+                      )}
+                    </td>
                     <td>{when(p.lastSuccessAt)}</td>
                     {isAdmin && <td>{p.ownerEmail}</td>}
                   </tr>

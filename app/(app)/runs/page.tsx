@@ -10,7 +10,16 @@ import { RunsPager, RunsSearch } from "./_components/runs-search";
 
 export const metadata: Metadata = { title: "Runs" };
 
-const STATUSES: Run["status"][] = ["succeeded", "failed", "rejected", "interrupted", "running", "queued", "needs_input", "in_review"];
+const STATUSES: Run["status"][] = [
+  "succeeded",
+  "failed",
+  "rejected",
+  "interrupted",
+  "running",
+  "queued",
+  "needs_input",
+  "in_review",
+];
 const PAGE_SIZE = 25;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -19,7 +28,10 @@ export default async function RunsPage({ searchParams }: Props) {
   const user = await requirePageUser("/runs");
   const query = parseRunsQuery(await searchParams);
   const isAdmin = user.role === "admin";
-  const [{ runs, total }, stats] = await Promise.all([searchRuns({ userId: user.id, isAdmin, query, pageSize: PAGE_SIZE }), getRunStats({ userId: user.id, isAdmin })]);
+  const [{ runs, total }, stats] = await Promise.all([
+    searchRuns({ userId: user.id, isAdmin, query, pageSize: PAGE_SIZE }),
+    getRunStats({ userId: user.id, isAdmin }),
+  ]);
   const filtered = Boolean(query.q || query.status || query.mine);
   return (
     <div className="stack">
@@ -30,9 +42,15 @@ export default async function RunsPage({ searchParams }: Props) {
       <div className="two-col">
         <section className="card">
           <div className="stat-tiles" data-testid="run-stats">
-            <span><b>{stats.total}</b>runs</span>
-            <span><b>{stats.successRate === null ? "–" : `${Math.round(stats.successRate * 100)}%`}</b>success rate</span>
-            <span><b>{stats.medianMs === null ? "–" : `${(stats.medianMs / 1000).toFixed(2)} s`}</b>median duration</span>
+            <span>
+              <b>{stats.total}</b>runs
+            </span>
+            <span>
+              <b>{stats.successRate === null ? "–" : `${Math.round(stats.successRate * 100)}%`}</b>success rate
+            </span>
+            <span>
+              <b>{stats.medianMs === null ? "–" : `${(stats.medianMs / 1000).toFixed(2)} s`}</b>median duration
+            </span>
           </div>
         </section>
         <section className="card">
@@ -42,7 +60,11 @@ export default async function RunsPage({ searchParams }: Props) {
       </div>
       <RunsSearch query={query} statuses={STATUSES} counts={stats.byStatus} isAdmin={isAdmin} />
       <div className="card stack">
-        {filtered && runs.length === 0 ? <div className="empty">No runs match this search.</div> : <RunsTable runs={runs} showUser={isAdmin} />}
+        {filtered && runs.length === 0 ? (
+          <div className="empty">No runs match this search.</div>
+        ) : (
+          <RunsTable runs={runs} showUser={isAdmin} />
+        )}
         {total > 0 && <RunsPager query={query} total={total} pageSize={PAGE_SIZE} />}
       </div>
     </div>

@@ -17,7 +17,15 @@ export default async function SetupPage() {
             <h1>Setup is complete</h1>
             <p className="muted">This DataMorph already has an administrator.</p>
             {/* Someone signed in is already past the door: send them to work, not to sign in again. */}
-            {user ? <Link href="/" className="button">Start building</Link> : <Link href="/sign-in" className="button">Go to sign in</Link>}
+            {user ? (
+              <Link href="/" className="button">
+                Start building
+              </Link>
+            ) : (
+              <Link href="/sign-in" className="button">
+                Go to sign in
+              </Link>
+            )}
           </>
         ) : (
           <>

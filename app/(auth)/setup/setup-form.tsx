@@ -10,8 +10,17 @@ export function SetupForm() {
         <>
           <Field name="name" label="Your name" autoComplete="name" result={result} />
           <Field name="email" label="Email" type="email" autoComplete="email" result={result} />
-          <Field name="password" label="Password" type="password" autoComplete="new-password" result={result} hint="At least 10 characters." />
-          <SubmitButton pending={pending} pendingLabel="Creating account…">Create admin account</SubmitButton>
+          <Field
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            result={result}
+            hint="At least 10 characters."
+          />
+          <SubmitButton pending={pending} pendingLabel="Creating account…">
+            Create admin account
+          </SubmitButton>
         </>
       )}
     </ActionForm>

@@ -11,7 +11,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
           <Field name="email" label="Email" type="email" autoComplete="email" result={result} />
           <Field name="password" label="Password" type="password" autoComplete="current-password" result={result} />
           {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
-          <SubmitButton pending={pending} pendingLabel="Signing in…">Sign in</SubmitButton>
+          <SubmitButton pending={pending} pendingLabel="Signing in…">
+            Sign in
+          </SubmitButton>
         </>
       )}
     </ActionForm>

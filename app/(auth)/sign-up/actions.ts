@@ -4,7 +4,14 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { accessCodeMatches } from "@/lib/auth/access-code";
-import { accessCodeAttempts, countAttempts, minutesUntilAllowed, reserveAttempt, signUpAttempts, tooManyAttemptsMessage } from "@/lib/auth/attempt-limits";
+import {
+  accessCodeAttempts,
+  countAttempts,
+  minutesUntilAllowed,
+  reserveAttempt,
+  signUpAttempts,
+  tooManyAttemptsMessage,
+} from "@/lib/auth/attempt-limits";
 import { newAccountSchema } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { createMember } from "@/lib/db/queries/users";
@@ -13,7 +20,9 @@ import { plainText } from "@/lib/input/plain-text";
 import { clientAddress } from "@/lib/http/client-address";
 import { publicAction } from "@/lib/server/action";
 
-const schema = newAccountSchema.extend({ accessCode: z.string().superRefine(plainText("access code")).trim().min(1, "Enter the access code.").max(200) });
+const schema = newAccountSchema.extend({
+  accessCode: z.string().superRefine(plainText("access code")).trim().min(1, "Enter the access code.").max(200),
+});
 
 export const signUpAction = publicAction("sign-up", schema, async ({ name, email, password, accessCode }) => {
   const expected = getEnv().accessCode;
@@ -26,7 +35,11 @@ export const signUpAction = publicAction("sign-up", schema, async ({ name, email
   if (attempt.minutes > 0) return { ok: false, error: tooManyAttemptsMessage(attempt.minutes) };
   if (!accessCodeMatches(accessCode, expected)) {
     console.warn(`[auth] sign-up refused for ${email} from ${address}: wrong access code`);
-    return { ok: false, error: "That access code is not valid.", fieldErrors: { accessCode: "That access code is not valid." } };
+    return {
+      ok: false,
+      error: "That access code is not valid.",
+      fieldErrors: { accessCode: "That access code is not valid." },
+    };
   }
   await attempt.cancel();
   await countAttempts(signUps);

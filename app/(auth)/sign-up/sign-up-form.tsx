@@ -11,8 +11,17 @@ export function SignUpForm() {
           <Field name="accessCode" label="Access code" autoComplete="off" result={result} />
           <Field name="name" label="Your name" autoComplete="name" result={result} />
           <Field name="email" label="Email" type="email" autoComplete="email" result={result} />
-          <Field name="password" label="Password" type="password" autoComplete="new-password" result={result} hint="At least 10 characters." />
-          <SubmitButton pending={pending} pendingLabel="Creating account…">Create account</SubmitButton>
+          <Field
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="new-password"
+            result={result}
+            hint="At least 10 characters."
+          />
+          <SubmitButton pending={pending} pendingLabel="Creating account…">
+            Create account
+          </SubmitButton>
         </>
       )}
     </ActionForm>

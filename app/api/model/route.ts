@@ -5,13 +5,22 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/body";
 import { withUser } from "@/lib/http/handler";
-import { exportModelYaml, importModelYaml, MAX_MODEL_FILE_BYTES, ModelImportError } from "@/lib/semantic-model/model-yaml";
+import {
+  exportModelYaml,
+  importModelYaml,
+  MAX_MODEL_FILE_BYTES,
+  ModelImportError,
+} from "@/lib/semantic-model/model-yaml";
 import { currentWarehouseModel, importWarehouseModel } from "@/lib/semantic-model/warehouse-model";
 
 export const dynamic = "force-dynamic";
 
 const importSchema = z.object({
-  yaml: z.string().trim().min(1, "The model file is empty: export the model, edit it and send it back.").max(MAX_MODEL_FILE_BYTES, "The model file is too large."),
+  yaml: z
+    .string()
+    .trim()
+    .min(1, "The model file is empty: export the model, edit it and send it back.")
+    .max(MAX_MODEL_FILE_BYTES, "The model file is too large."),
 });
 
 export const GET = withUser("GET /api/model", async () => {
@@ -27,7 +36,11 @@ export const GET = withUser("GET /api/model", async () => {
 
 // The model decides how every member's requests are read, so only an administrator changes it.
 export const POST = withUser("POST /api/model", async (request, user) => {
-  if (user.role !== "admin") throw new AppError("forbidden", "Only an administrator can change the semantic model. Ask one to import your file.");
+  if (user.role !== "admin")
+    throw new AppError(
+      "forbidden",
+      "Only an administrator can change the semantic model. Ask one to import your file.",
+    );
   const { yaml } = await readJsonBody(request, {
     schema: importSchema,
     // A YAML file written as a JSON string: escaped line breaks and quotes at most double it.
@@ -37,9 +50,20 @@ export const POST = withUser("POST /api/model", async (request, user) => {
   });
   try {
     const loaded = await importWarehouseModel(getEnv().sourceSchemas, importModelYaml(yaml), user.id);
-    return NextResponse.json({ version: loaded.version, entities: loaded.model.entities.length, relationships: loaded.model.relationships.length }, { status: 201 });
+    return NextResponse.json(
+      {
+        version: loaded.version,
+        entities: loaded.model.entities.length,
+        relationships: loaded.model.relationships.length,
+      },
+      { status: 201 },
+    );
   } catch (error) {
-    if (error instanceof ModelImportError) return NextResponse.json({ error: { code: "bad_request", message: error.message, problems: error.problems } }, { status: 400 });
+    if (error instanceof ModelImportError)
+      return NextResponse.json(
+        { error: { code: "bad_request", message: error.message, problems: error.problems } },
+        { status: 400 },
+      );
     throw error;
   }
 });

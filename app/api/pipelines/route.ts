@@ -12,9 +12,23 @@ export const GET = withUser("GET /api/pipelines", async (_request, user) =>
 );
 
 export const POST = withUser("POST /api/pipelines", async (request, user) => {
-  const input = await readJsonBody(request, { schema: savePipelineSchema, maxBytes: 32 * 1024, example: '{ "runId": "…", "name": "monthly sales", "parameters": [{ "name": "country", "type": "text", "default": "Germany" }] }' });
+  const input = await readJsonBody(request, {
+    schema: savePipelineSchema,
+    maxBytes: 32 * 1024,
+    example:
+      '{ "runId": "…", "name": "monthly sales", "parameters": [{ "name": "country", "type": "text", "default": "Germany" }] }',
+  });
   const run = await getRunForUser({ id: input.runId, user });
   const parameters = input.parameters.map(({ slot, ...p }) => ({ ...p, ...(slot ? { path: slotPath(slot) } : {}) }));
-  const { pipeline, version } = await savePipelineFromRun({ run, user, name: input.name, parameters, targetTable: input.target });
-  return NextResponse.json({ id: pipeline.id, name: pipeline.name, version: version.version, url: `/pipelines/${pipeline.id}` }, { status: 201 });
+  const { pipeline, version } = await savePipelineFromRun({
+    run,
+    user,
+    name: input.name,
+    parameters,
+    targetTable: input.target,
+  });
+  return NextResponse.json(
+    { id: pipeline.id, name: pipeline.name, version: version.version, url: `/pipelines/${pipeline.id}` },
+    { status: 201 },
+  );
 });

@@ -11,7 +11,12 @@ const PAGE_SIZE = 50;
 
 export const GET = withUser("GET /api/runs", async (request, user) => {
   const query = parseRunsQuery(Object.fromEntries(new URL(request.url).searchParams));
-  const { runs, total } = await searchRuns({ userId: user.id, isAdmin: user.role === "admin", query, pageSize: PAGE_SIZE });
+  const { runs, total } = await searchRuns({
+    userId: user.id,
+    isAdmin: user.role === "admin",
+    query,
+    pageSize: PAGE_SIZE,
+  });
   return NextResponse.json({ runs, total, page: query.page, pageSize: PAGE_SIZE });
 });
 

@@ -8,7 +8,8 @@ describe("the dashboard's figures", () => {
     const { getSql } = await import("@/lib/db");
     const { getDashboard } = await import("./dashboard");
     const sql = getSql();
-    const [ada, bob] = await sql`insert into datamorph.users (email, name, password_hash) values ('ada@example.com', 'Ada', 'x'), ('bob@example.com', 'Bob', 'x') returning id`;
+    const [ada, bob] =
+      await sql`insert into datamorph.users (email, name, password_hash) values ('ada@example.com', 'Ada', 'x'), ('bob@example.com', 'Bob', 'x') returning id`;
     const run = async (user: string, status: string, daysAgo: number, seconds: number | null) => {
       const [row] = await sql`
         insert into datamorph.runs (user_id, prompt, status, created_at, started_at, finished_at)

@@ -3,7 +3,14 @@ import { getDb } from "@/lib/db";
 import { runEvents, runs } from "@/lib/db/schema";
 
 /** One day of runs, counted by how they ended; `other` is still queued, running or paused. */
-export type RunDay = { day: string; succeeded: number; failed: number; rejected: number; interrupted: number; other: number };
+export type RunDay = {
+  day: string;
+  succeeded: number;
+  failed: number;
+  rejected: number;
+  interrupted: number;
+  other: number;
+};
 /** One day's run durations (finished runs), in milliseconds. */
 export type DurationDay = { day: string; medianMs: number | null; p90Ms: number | null; runs: number };
 /** One day of data tests, from the last round of tests of each run created that day. */
@@ -23,7 +30,15 @@ const asNumber = (value: unknown) => (value === null || value === undefined ? nu
  * The runs a user can see (their own; every run for an administrator) over the last `days`
  * days, oldest first: by status, their durations, and their data tests that failed.
  */
-export async function getDashboard({ userId, isAdmin, days = 30 }: { userId: string; isAdmin: boolean; days?: number }): Promise<Dashboard> {
+export async function getDashboard({
+  userId,
+  isAdmin,
+  days = 30,
+}: {
+  userId: string;
+  isAdmin: boolean;
+  days?: number;
+}): Promise<Dashboard> {
   const db = getDb();
   const visible = isAdmin ? sql`true` : sql`r.user_id = ${userId}`;
   const calendar = sql`generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d`;
@@ -75,9 +90,20 @@ export async function getDashboard({ userId, isAdmin, days = 30 }: { userId: str
   ]);
   return {
     days,
-    totals: { runs: totals.runs, finished: totals.finished, succeeded: totals.succeeded, medianMs: asNumber(totals.medianMs), p90Ms: asNumber(totals.p90Ms) },
+    totals: {
+      runs: totals.runs,
+      finished: totals.finished,
+      succeeded: totals.succeeded,
+      medianMs: asNumber(totals.medianMs),
+      p90Ms: asNumber(totals.p90Ms),
+    },
     runsPerDay: [...perDay],
-    durations: [...durations].map((d) => ({ day: d.day, medianMs: asNumber(d.medianMs), p90Ms: asNumber(d.p90Ms), runs: d.runs })),
+    durations: [...durations].map((d) => ({
+      day: d.day,
+      medianMs: asNumber(d.medianMs),
+      p90Ms: asNumber(d.p90Ms),
+      runs: d.runs,
+    })),
     tests: [...tests],
   };
 }

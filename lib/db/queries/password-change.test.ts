@@ -7,13 +7,16 @@ import { createMember, getUserById, replacePasswordHash } from "./users";
 useMigratedAppDatabase();
 
 const HOUR = 3600;
-const member = async (name: string) => (await createMember({ email: `${name}@example.com`, name, passwordHash: "old hash" }))!;
+const member = async (name: string) =>
+  (await createMember({ email: `${name}@example.com`, name, passwordHash: "old hash" }))!;
 
 describe("revokeOtherSessions", () => {
   it("ends every open session of the user but the one kept, and no one else's", async () => {
     const user = await member("uma");
     const other = await member("victor");
-    const [kept, phone, laptop] = await Promise.all([1, 2, 3].map(() => createSession({ userId: user.id, maxAgeSeconds: HOUR })));
+    const [kept, phone, laptop] = await Promise.all(
+      [1, 2, 3].map(() => createSession({ userId: user.id, maxAgeSeconds: HOUR })),
+    );
     const signedOut = await createSession({ userId: user.id, maxAgeSeconds: HOUR });
     await revokeSession({ id: signedOut });
     const victors = await createSession({ userId: other.id, maxAgeSeconds: HOUR });
@@ -23,7 +26,10 @@ describe("revokeOtherSessions", () => {
     expect(await isSessionActive({ id: phone, userId: user.id })).toBe(false);
     expect(await isSessionActive({ id: laptop, userId: user.id })).toBe(false);
     expect(await isSessionActive({ id: victors, userId: other.id }), "another user's session is untouched").toBe(true);
-    expect(await revokeOtherSessions({ userId: user.id, keepId: kept }), "a second call finds nothing left to end").toBe(0);
+    expect(
+      await revokeOtherSessions({ userId: user.id, keepId: kept }),
+      "a second call finds nothing left to end",
+    ).toBe(0);
   });
 
   it("keeps the first revocation time of a session already ended", async () => {
@@ -60,7 +66,9 @@ describe("replacePasswordHash", () => {
 
   it("lets only one of two changes made at once from two sessions through", async () => {
     const user = await member("zoe");
-    const [first, second] = await Promise.all([1, 2].map(() => createSession({ userId: user.id, maxAgeSeconds: HOUR })));
+    const [first, second] = await Promise.all(
+      [1, 2].map(() => createSession({ userId: user.id, maxAgeSeconds: HOUR })),
+    );
     const results = await Promise.all([
       replacePasswordHash({ userId: user.id, passwordHash: "hash from first", keepSessionId: first }),
       replacePasswordHash({ userId: user.id, passwordHash: "hash from second", keepSessionId: second }),
@@ -68,7 +76,9 @@ describe("replacePasswordHash", () => {
     const winner = results[0] === null ? 1 : 0;
     expect(results[1 - winner], "the other change gives up").toBeNull();
     expect(results[winner]).toBe(1);
-    expect((await getUserById({ id: user.id }))?.passwordHash).toBe(winner === 0 ? "hash from first" : "hash from second");
+    expect((await getUserById({ id: user.id }))?.passwordHash).toBe(
+      winner === 0 ? "hash from first" : "hash from second",
+    );
     expect(await isSessionActive({ id: [first, second][winner], userId: user.id })).toBe(true);
     expect(await isSessionActive({ id: [first, second][1 - winner], userId: user.id })).toBe(false);
   });

@@ -7,20 +7,60 @@ export type CatchUp = "run_once" | "skip";
 export type FiringOutcome = "pending" | "started" | "skipped_running" | "skipped_missed" | "failed";
 
 /** Sets (or replaces) a pipeline's schedule; it fires next at `nextFireAt`. */
-export async function setPipelineSchedule({ id, cron, timezone, catchUp, nextFireAt, db = getDb() }: { id: string; cron: string; timezone: string; catchUp: CatchUp; nextFireAt: Date; db?: Database }): Promise<void> {
-  await db.update(pipelines).set({ cron, timezone, catchUp, nextFireAt, paused: false, updatedAt: new Date() }).where(eq(pipelines.id, id));
+export async function setPipelineSchedule({
+  id,
+  cron,
+  timezone,
+  catchUp,
+  nextFireAt,
+  db = getDb(),
+}: {
+  id: string;
+  cron: string;
+  timezone: string;
+  catchUp: CatchUp;
+  nextFireAt: Date;
+  db?: Database;
+}): Promise<void> {
+  await db
+    .update(pipelines)
+    .set({ cron, timezone, catchUp, nextFireAt, paused: false, updatedAt: new Date() })
+    .where(eq(pipelines.id, id));
 }
 
 /** Pauses a schedule, or resumes it from `nextFireAt` (firings while paused are not caught up). */
-export async function setPipelinePaused({ id, paused, nextFireAt, db = getDb() }: { id: string; paused: boolean; nextFireAt?: Date | null; db?: Database }): Promise<void> {
-  await db.update(pipelines).set({ paused, ...(nextFireAt !== undefined ? { nextFireAt } : {}), updatedAt: new Date() }).where(eq(pipelines.id, id));
+export async function setPipelinePaused({
+  id,
+  paused,
+  nextFireAt,
+  db = getDb(),
+}: {
+  id: string;
+  paused: boolean;
+  nextFireAt?: Date | null;
+  db?: Database;
+}): Promise<void> {
+  await db
+    .update(pipelines)
+    .set({ paused, ...(nextFireAt !== undefined ? { nextFireAt } : {}), updatedAt: new Date() })
+    .where(eq(pipelines.id, id));
 }
 
 /**
  * Takes or renews the scheduler lease for `ms`: true while `holder` is the one process that fires
  * schedules. Another holder gets it only once the lease has run out (its process stopped).
  */
-export async function claimSchedulerLease({ holder, ms, name = "pipelines", db = getDb() }: { holder: string; ms: number; name?: string; db?: Database }): Promise<boolean> {
+export async function claimSchedulerLease({
+  holder,
+  ms,
+  name = "pipelines",
+  db = getDb(),
+}: {
+  holder: string;
+  ms: number;
+  name?: string;
+  db?: Database;
+}): Promise<boolean> {
   const rows = await db
     .insert(schedulerLeases)
     .values({ name, holder, expiresAt: sql`now() + ${`${ms} milliseconds`}::interval` })
@@ -34,18 +74,38 @@ export async function claimSchedulerLease({ holder, ms, name = "pipelines", db =
 }
 
 /** Gives the lease up at once (a scheduler stopping cleanly), so another takes over without waiting. */
-export async function releaseSchedulerLease({ holder, name = "pipelines", db = getDb() }: { holder: string; name?: string; db?: Database }): Promise<void> {
+export async function releaseSchedulerLease({
+  holder,
+  name = "pipelines",
+  db = getDb(),
+}: {
+  holder: string;
+  name?: string;
+  db?: Database;
+}): Promise<void> {
   await db.delete(schedulerLeases).where(and(eq(schedulerLeases.name, name), eq(schedulerLeases.holder, holder)));
 }
 
 /** Whether any pipeline has a schedule that is not paused. */
 export async function hasActiveSchedules({ db = getDb() }: { db?: Database } = {}): Promise<boolean> {
-  const [row] = await db.select({ id: pipelines.id }).from(pipelines).where(and(isNotNull(pipelines.cron), eq(pipelines.paused, false))).limit(1);
+  const [row] = await db
+    .select({ id: pipelines.id })
+    .from(pipelines)
+    .where(and(isNotNull(pipelines.cron), eq(pipelines.paused, false)))
+    .limit(1);
   return row !== undefined;
 }
 
 /** Scheduled, unpaused pipelines whose next firing is due at `now`, the most overdue first. */
-export async function listDuePipelines({ now, limit = 100, db = getDb() }: { now: Date; limit?: number; db?: Database }): Promise<Pipeline[]> {
+export async function listDuePipelines({
+  now,
+  limit = 100,
+  db = getDb(),
+}: {
+  now: Date;
+  limit?: number;
+  db?: Database;
+}): Promise<Pipeline[]> {
   return db
     .select()
     .from(pipelines)
@@ -60,29 +120,84 @@ export async function listDuePipelines({ now, limit = 100, db = getDb() }: { now
  * firing row is unique per pipeline and moment, so however many schedulers try, one succeeds.
  * Returns the firing, or null when another scheduler fired it (or the schedule changed).
  */
-export async function claimFiring({ pipelineId, scheduledFor, next, kind, holder, db = getDb() }: { pipelineId: string; scheduledFor: Date; next: Date | null; kind: "schedule" | "catch_up"; holder: string; db?: Database }): Promise<PipelineFiring | null> {
-  return db.transaction(async (tx) => {
-    const moved = await tx
-      .update(pipelines)
-      .set({ nextFireAt: next, updatedAt: new Date() })
-      .where(and(eq(pipelines.id, pipelineId), eq(pipelines.nextFireAt, scheduledFor), isNotNull(pipelines.cron), eq(pipelines.paused, false)))
-      .returning({ id: pipelines.id });
-    if (moved.length === 0) return null;
-    const [firing] = await tx.insert(pipelineFirings).values({ pipelineId, scheduledFor, kind, firedBy: holder }).onConflictDoNothing().returning();
-    if (!firing) tx.rollback();
-    return firing;
-  }).catch((error: unknown) => {
-    if ((error as Error)?.name === "TransactionRollbackError") return null;
-    throw error;
-  });
+export async function claimFiring({
+  pipelineId,
+  scheduledFor,
+  next,
+  kind,
+  holder,
+  db = getDb(),
+}: {
+  pipelineId: string;
+  scheduledFor: Date;
+  next: Date | null;
+  kind: "schedule" | "catch_up";
+  holder: string;
+  db?: Database;
+}): Promise<PipelineFiring | null> {
+  return db
+    .transaction(async (tx) => {
+      const moved = await tx
+        .update(pipelines)
+        .set({ nextFireAt: next, updatedAt: new Date() })
+        .where(
+          and(
+            eq(pipelines.id, pipelineId),
+            eq(pipelines.nextFireAt, scheduledFor),
+            isNotNull(pipelines.cron),
+            eq(pipelines.paused, false),
+          ),
+        )
+        .returning({ id: pipelines.id });
+      if (moved.length === 0) return null;
+      const [firing] = await tx
+        .insert(pipelineFirings)
+        .values({ pipelineId, scheduledFor, kind, firedBy: holder })
+        .onConflictDoNothing()
+        .returning();
+      if (!firing) tx.rollback();
+      return firing;
+    })
+    .catch((error: unknown) => {
+      if ((error as Error)?.name === "TransactionRollbackError") return null;
+      throw error;
+    });
 }
 
 /** Records what a firing did. */
-export async function recordFiringOutcome({ id, outcome, runId = null, message = null, db = getDb() }: { id: number; outcome: FiringOutcome; runId?: string | null; message?: string | null; db?: Database }): Promise<void> {
-  await db.update(pipelineFirings).set({ outcome, runId, message, updatedAt: new Date() }).where(eq(pipelineFirings.id, id));
+export async function recordFiringOutcome({
+  id,
+  outcome,
+  runId = null,
+  message = null,
+  db = getDb(),
+}: {
+  id: number;
+  outcome: FiringOutcome;
+  runId?: string | null;
+  message?: string | null;
+  db?: Database;
+}): Promise<void> {
+  await db
+    .update(pipelineFirings)
+    .set({ outcome, runId, message, updatedAt: new Date() })
+    .where(eq(pipelineFirings.id, id));
 }
 
 /** A pipeline's latest firings, newest first. */
-export async function listPipelineFirings({ pipelineId, limit = 20, db = getDb() }: { pipelineId: string; limit?: number; db?: Database }): Promise<PipelineFiring[]> {
-  return db.select().from(pipelineFirings).where(eq(pipelineFirings.pipelineId, pipelineId)).orderBy(desc(pipelineFirings.scheduledFor)).limit(limit);
+export async function listPipelineFirings({
+  pipelineId,
+  limit = 20,
+  db = getDb(),
+}: {
+  pipelineId: string;
+  limit?: number;
+  db?: Database;
+}): Promise<PipelineFiring[]> {
+  return db
+    .select()
+    .from(pipelineFirings)
+    .where(eq(pipelineFirings.pipelineId, pipelineId))
+    .orderBy(desc(pipelineFirings.scheduledFor))
+    .limit(limit);
 }

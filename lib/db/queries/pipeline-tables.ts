@@ -9,7 +9,15 @@ export type PipelineTablesRow = { id: string; name: string; spec: unknown; targe
  * Each pipeline a user sees (their own; every one for an administrator) with its current
  * version's spec and target, and the tables its runs published that were not rolled back.
  */
-export async function listPipelineTables({ userId, isAdmin, db = getDb() }: { userId: string; isAdmin: boolean; db?: Database }): Promise<PipelineTablesRow[]> {
+export async function listPipelineTables({
+  userId,
+  isAdmin,
+  db = getDb(),
+}: {
+  userId: string;
+  isAdmin: boolean;
+  db?: Database;
+}): Promise<PipelineTablesRow[]> {
   const rows = await db.execute<PipelineTablesRow>(sql`
     select p.id, p.name, v.spec, v.target_table as "targetTable",
            coalesce((select json_agg(distinct r.target_schema || '.' || r.target_table)

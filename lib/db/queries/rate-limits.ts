@@ -9,7 +9,15 @@ const KEEP_HITS = "1 day";
  * Seconds until `bucket` has fewer than `max` hits in the last `windowSeconds`, or 0 when it
  * already has. The `max`-th newest hit in the window is the one whose expiry frees a place.
  */
-export async function getRateLimitWait({ bucket, max, windowSeconds }: { bucket: string; max: number; windowSeconds: number }): Promise<number> {
+export async function getRateLimitWait({
+  bucket,
+  max,
+  windowSeconds,
+}: {
+  bucket: string;
+  max: number;
+  windowSeconds: number;
+}): Promise<number> {
   const rows = await getDb().execute<{ wait: number }>(sql`
     select extract(epoch from (${rateLimitHits.createdAt} + make_interval(secs => ${windowSeconds}) - now()))::float8 as wait
     from ${rateLimitHits}
@@ -24,8 +32,13 @@ export async function getRateLimitWait({ bucket, max, windowSeconds }: { bucket:
 export async function recordRateLimitHits({ buckets }: { buckets: string[] }): Promise<number[]> {
   if (buckets.length === 0) return [];
   return getDb().transaction(async (tx) => {
-    const rows = await tx.insert(rateLimitHits).values(buckets.map((bucket) => ({ bucket }))).returning({ id: rateLimitHits.id });
-    await tx.delete(rateLimitHits).where(sql`${rateLimitHits.createdAt} < now() - ${sql.raw(`interval '${KEEP_HITS}'`)}`);
+    const rows = await tx
+      .insert(rateLimitHits)
+      .values(buckets.map((bucket) => ({ bucket })))
+      .returning({ id: rateLimitHits.id });
+    await tx
+      .delete(rateLimitHits)
+      .where(sql`${rateLimitHits.createdAt} < now() - ${sql.raw(`interval '${KEEP_HITS}'`)}`);
     return rows.map((row) => row.id);
   });
 }

@@ -1,7 +1,16 @@
 import type { SqlClient } from "@/lib/db/client";
 
 /** A row of `datamorph.run_events`, as Postgres returns it. */
-export type RunEventRow = { run_id: string; seq: number; created_at: Date; agent: string; level: string; message: string; payload: unknown; duration_ms: number | null };
+export type RunEventRow = {
+  run_id: string;
+  seq: number;
+  created_at: Date;
+  agent: string;
+  level: string;
+  message: string;
+  payload: unknown;
+  duration_ms: number | null;
+};
 
 export type NewRunEvent = { agent: string; level: string; message: string; payload?: unknown; durationMs?: number };
 
@@ -10,7 +19,17 @@ export type NewRunEvent = { agent: string; level: string; message: string; paylo
  * advisory lock, so concurrent writers never collide or leave gaps; `channel` is notified with
  * `<runId>:<seq>` in the same transaction, so listeners wake only once the event is visible.
  */
-export async function appendRunEvent({ sql, runId, event, channel }: { sql: SqlClient; runId: string; event: NewRunEvent; channel: string }): Promise<RunEventRow> {
+export async function appendRunEvent({
+  sql,
+  runId,
+  event,
+  channel,
+}: {
+  sql: SqlClient;
+  runId: string;
+  event: NewRunEvent;
+  channel: string;
+}): Promise<RunEventRow> {
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(hashtext(${runId}))`;
     const [inserted] = await tx<RunEventRow[]>`
@@ -25,14 +44,28 @@ export async function appendRunEvent({ sql, runId, event, channel }: { sql: SqlC
 }
 
 /** The events of a run after `afterSeq`, in order. */
-export async function listRunEventsAfter({ sql, runId, afterSeq }: { sql: SqlClient; runId: string; afterSeq: number }): Promise<RunEventRow[]> {
+export async function listRunEventsAfter({
+  sql,
+  runId,
+  afterSeq,
+}: {
+  sql: SqlClient;
+  runId: string;
+  afterSeq: number;
+}): Promise<RunEventRow[]> {
   return sql<RunEventRow[]>`
     select run_id, seq, created_at, agent, level, message, payload, duration_ms
     from datamorph.run_events where run_id = ${runId} and seq > ${afterSeq} order by seq`;
 }
 
 /** Milliseconds each agent of a run reported, summed by agent. */
-export async function sumRunEventDurations({ sql, runId }: { sql: SqlClient; runId: string }): Promise<{ agent: string; ms: number }[]> {
+export async function sumRunEventDurations({
+  sql,
+  runId,
+}: {
+  sql: SqlClient;
+  runId: string;
+}): Promise<{ agent: string; ms: number }[]> {
   return sql<{ agent: string; ms: number }[]>`
     select agent, coalesce(sum(duration_ms), 0)::int as ms from datamorph.run_events where run_id = ${runId} group by agent`;
 }

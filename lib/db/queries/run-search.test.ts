@@ -9,8 +9,10 @@ describe("searching the runs list", () => {
     const { getSql } = await import("@/lib/db");
     const { searchRuns } = await import("./run-search");
     const sql = getSql();
-    const [ada, bob] = await sql`insert into datamorph.users (email, name, password_hash) values ('ada@example.com', 'Ada', 'x'), ('bob@example.com', 'Bob', 'x') returning id`;
-    const [pipeline] = await sql`insert into datamorph.pipelines (name, user_id) values ('Nightly revenue', ${ada.id}) returning id`;
+    const [ada, bob] =
+      await sql`insert into datamorph.users (email, name, password_hash) values ('ada@example.com', 'Ada', 'x'), ('bob@example.com', 'Bob', 'x') returning id`;
+    const [pipeline] =
+      await sql`insert into datamorph.pipelines (name, user_id) values ('Nightly revenue', ${ada.id}) returning id`;
     for (let i = 0; i < 30; i++) {
       await sql`insert into datamorph.runs (user_id, prompt, status, target_schema, target_table, created_at)
                 values (${ada.id}, ${`orders of week ${i}`}, ${i % 3 === 0 ? "failed" : "succeeded"}, 'public', ${`weekly_${i}`}, now() - make_interval(mins => ${i}))`;
@@ -18,7 +20,8 @@ describe("searching the runs list", () => {
     await sql`insert into datamorph.runs (user_id, prompt, status, pipeline_id) values (${ada.id}, 'revenue per day', 'succeeded', ${pipeline.id})`;
     await sql`insert into datamorph.runs (user_id, prompt, status) values (${ada.id}, 'discount of 100% off_items', 'succeeded')`;
     await sql`insert into datamorph.runs (user_id, prompt, status) values (${bob.id}, 'orders of bob', 'failed')`;
-    const search = (params: Record<string, string>, isAdmin = false) => searchRuns({ userId: ada.id, isAdmin, query: parseRunsQuery(params), pageSize: 10 });
+    const search = (params: Record<string, string>, isAdmin = false) =>
+      searchRuns({ userId: ada.id, isAdmin, query: parseRunsQuery(params), pageSize: 10 });
 
     const first = await search({ q: "ORDERS OF WEEK" });
     expect(first.total).toBe(30);

@@ -12,7 +12,17 @@ export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c)
  * their own with `mine`), newest first: those whose prompt, target table, pipeline or (for an
  * administrator) user's email holds `q`, in `status`. With the total that match.
  */
-export async function searchRuns({ userId, isAdmin, query, pageSize = 25 }: { userId: string; isAdmin: boolean; query: RunsQuery; pageSize?: number }): Promise<{ runs: RunListItem[]; total: number }> {
+export async function searchRuns({
+  userId,
+  isAdmin,
+  query,
+  pageSize = 25,
+}: {
+  userId: string;
+  isAdmin: boolean;
+  query: RunsQuery;
+  pageSize?: number;
+}): Promise<{ runs: RunListItem[]; total: number }> {
   const pattern = containsPattern(query.q);
   const matches: SQL | undefined = query.q
     ? or(
@@ -22,8 +32,18 @@ export async function searchRuns({ userId, isAdmin, query, pageSize = 25 }: { us
         isAdmin ? ilike(users.email, pattern) : undefined,
       )
     : undefined;
-  const where = and(!isAdmin || query.mine ? eq(runs.userId, userId) : undefined, query.status ? eq(runs.status, query.status) : undefined, matches);
-  const base = () => getDb().select({ n: sql<number>`count(*)::int` }).from(runs).innerJoin(users, eq(users.id, runs.userId)).leftJoin(pipelines, eq(pipelines.id, runs.pipelineId)).where(where);
+  const where = and(
+    !isAdmin || query.mine ? eq(runs.userId, userId) : undefined,
+    query.status ? eq(runs.status, query.status) : undefined,
+    matches,
+  );
+  const base = () =>
+    getDb()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(runs)
+      .innerJoin(users, eq(users.id, runs.userId))
+      .leftJoin(pipelines, eq(pipelines.id, runs.pipelineId))
+      .where(where);
   const [rows, [{ n }]] = await Promise.all([
     getDb()
       .select(runListColumns)

@@ -3,7 +3,19 @@ import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/client";
 import { runs, users, type Run } from "@/lib/db/schema";
 
-export type RunListItem = Pick<Run, "id" | "prompt" | "status" | "targetSchema" | "targetTable" | "rowCount" | "createdAt" | "startedAt" | "finishedAt" | "rolledBackAt"> & {
+export type RunListItem = Pick<
+  Run,
+  | "id"
+  | "prompt"
+  | "status"
+  | "targetSchema"
+  | "targetTable"
+  | "rowCount"
+  | "createdAt"
+  | "startedAt"
+  | "finishedAt"
+  | "rolledBackAt"
+> & {
   userEmail: string;
 };
 
@@ -26,17 +38,41 @@ export const runListColumns = {
 };
 
 /** Recent runs, newest first: the user's own, or everyone's for an admin; optionally one status. */
-export async function listRuns({ userId, isAdmin, status, limit = 50 }: RunViewer & { status?: Run["status"]; limit?: number }): Promise<RunListItem[]> {
+export async function listRuns({
+  userId,
+  isAdmin,
+  status,
+  limit = 50,
+}: RunViewer & { status?: Run["status"]; limit?: number }): Promise<RunListItem[]> {
   return getDb()
     .select(runListColumns)
     .from(runs)
     .innerJoin(users, eq(users.id, runs.userId))
-    .where(and(isAdmin || userId === undefined ? undefined : eq(runs.userId, userId), status ? eq(runs.status, status) : undefined))
+    .where(
+      and(
+        isAdmin || userId === undefined ? undefined : eq(runs.userId, userId),
+        status ? eq(runs.status, status) : undefined,
+      ),
+    )
     .orderBy(desc(runs.createdAt))
     .limit(limit);
 }
 
-export async function createRun({ userId, prompt, targetTable, engine, replaceTarget, db = getDb() }: { userId: string; prompt: string; targetTable?: string; engine?: string; replaceTarget?: boolean; db?: Database }): Promise<Run> {
+export async function createRun({
+  userId,
+  prompt,
+  targetTable,
+  engine,
+  replaceTarget,
+  db = getDb(),
+}: {
+  userId: string;
+  prompt: string;
+  targetTable?: string;
+  engine?: string;
+  replaceTarget?: boolean;
+  db?: Database;
+}): Promise<Run> {
   const [run] = await db.insert(runs).values({ userId, prompt, targetTable, engine, replaceTarget }).returning();
   return run;
 }
@@ -64,7 +100,9 @@ export async function getRunById({ id, db = getDb() }: { id: string; db?: Databa
   return run ?? null;
 }
 
-type RunUpdate = Partial<Pick<Run, "status" | "targetSchema" | "targetTable" | "rowCount" | "error" | "startedAt" | "finishedAt">>;
+type RunUpdate = Partial<
+  Pick<Run, "status" | "targetSchema" | "targetTable" | "rowCount" | "error" | "startedAt" | "finishedAt">
+>;
 
 /** Moves a queued run to running; false when it was not queued (another delivery claimed it). */
 export async function claimQueuedRun({ id }: { id: string }): Promise<boolean> {
@@ -81,7 +119,15 @@ export async function claimQueuedRun({ id }: { id: string }): Promise<boolean> {
  * answers) back to queued, to carry it on; false when it is no longer so paused (already
  * resumed, or ended), so two presses of Build or two answers start one build.
  */
-export async function resumePausedRun({ id, from, db = getDb() }: { id: string; from: "in_review" | "needs_input"; db?: Database }): Promise<boolean> {
+export async function resumePausedRun({
+  id,
+  from,
+  db = getDb(),
+}: {
+  id: string;
+  from: "in_review" | "needs_input";
+  db?: Database;
+}): Promise<boolean> {
   const resumed = await db
     .update(runs)
     .set({ status: "queued", updatedAt: new Date() })
@@ -91,8 +137,15 @@ export async function resumePausedRun({ id, from, db = getDb() }: { id: string; 
 }
 
 /** Records a run's progress; `db` lets the pipeline write through its own connection (or a transaction). */
-export async function updateRun({ id, db = getDb(), ...changes }: { id: string; db?: Pick<Database, "update"> } & RunUpdate): Promise<void> {
-  await db.update(runs).set({ ...changes, updatedAt: new Date() }).where(eq(runs.id, id));
+export async function updateRun({
+  id,
+  db = getDb(),
+  ...changes
+}: { id: string; db?: Pick<Database, "update"> } & RunUpdate): Promise<void> {
+  await db
+    .update(runs)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(runs.id, id));
 }
 
 /** A run with the email and name of its user, as its report shows them. */
@@ -100,7 +153,11 @@ export type RunWithUser = Run & { email: string; name: string };
 
 export async function getRunWithUser({ id, db = getDb() }: { id: string; db?: Database }): Promise<RunWithUser | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await db.select({ run: runs, email: users.email, name: users.name }).from(runs).innerJoin(users, eq(users.id, runs.userId)).where(eq(runs.id, id));
+  const [row] = await db
+    .select({ run: runs, email: users.email, name: users.name })
+    .from(runs)
+    .innerJoin(users, eq(users.id, runs.userId))
+    .where(eq(runs.id, id));
   return row ? { ...row.run, email: row.email, name: row.name } : null;
 }
 
@@ -108,18 +165,37 @@ export async function getRunWithUser({ id, db = getDb() }: { id: string; db?: Da
  * Runs that may have lost their process: marked running, or queued for over a minute without
  * starting. Whether their process is really gone is for the caller to find out (their lock).
  */
-export async function listRunsToRecover({ db = getDb() }: { db?: Database } = {}): Promise<Pick<Run, "id" | "status" | "targetSchema">[]> {
+export async function listRunsToRecover({
+  db = getDb(),
+}: {
+  db?: Database;
+} = {}): Promise<Pick<Run, "id" | "status" | "targetSchema">[]> {
   return db
     .select({ id: runs.id, status: runs.status, targetSchema: runs.targetSchema })
     .from(runs)
-    .where(sql`${runs.status} = 'running' or (${runs.status} = 'queued' and ${runs.updatedAt} < now() - interval '1 minute')`);
+    .where(
+      sql`${runs.status} = 'running' or (${runs.status} = 'queued' and ${runs.updatedAt} < now() - interval '1 minute')`,
+    );
 }
 
 /** Marks a run whose process stopped as interrupted, if it is still `status`; null when it moved on meanwhile. */
-export async function markRunInterrupted({ id, status, db = getDb() }: { id: string; status: Run["status"]; db?: Database }): Promise<{ id: string } | null> {
+export async function markRunInterrupted({
+  id,
+  status,
+  db = getDb(),
+}: {
+  id: string;
+  status: Run["status"];
+  db?: Database;
+}): Promise<{ id: string } | null> {
   const [row] = await db
     .update(runs)
-    .set({ status: "interrupted", finishedAt: sql`now()`, updatedAt: sql`now()`, error: "The run was interrupted before it finished (its process stopped). The target table was left unchanged." })
+    .set({
+      status: "interrupted",
+      finishedAt: sql`now()`,
+      updatedAt: sql`now()`,
+      error: "The run was interrupted before it finished (its process stopped). The target table was left unchanged.",
+    })
     .where(and(eq(runs.id, id), eq(runs.status, status)))
     .returning({ id: runs.id });
   return row ?? null;
@@ -138,9 +214,17 @@ export type RunStats = {
 /** Counts, success rate, median duration and a 14-day history of the runs a user can see. */
 export async function getRunStats({ userId, isAdmin }: { userId: string; isAdmin: boolean }): Promise<RunStats> {
   const mine = isAdmin ? sql`true` : sql`${runs.userId} = ${userId}`;
-  const byStatus = await getDb().select({ status: runs.status, n: sql<number>`count(*)::int` }).from(runs).where(mine).groupBy(runs.status);
+  const byStatus = await getDb()
+    .select({ status: runs.status, n: sql<number>`count(*)::int` })
+    .from(runs)
+    .where(mine)
+    .groupBy(runs.status);
   const [{ medianMs }] = await getDb()
-    .select({ medianMs: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from ${runs.finishedAt} - ${runs.startedAt}) * 1000)` })
+    .select({
+      medianMs: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from ${runs.finishedAt} - ${runs.startedAt}) * 1000)`,
+    })
     .from(runs)
     .where(and(mine, sql`${runs.finishedAt} is not null and ${runs.startedAt} is not null`));
   const perDay = await getDb().execute<{ day: string; succeeded: number; other: number }>(sql`

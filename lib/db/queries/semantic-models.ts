@@ -4,13 +4,30 @@ import type { Database } from "@/lib/db/client";
 import { runs, semanticModels, type SemanticModelVersion } from "@/lib/db/schema";
 
 /** The newest stored version of a warehouse's semantic model, or null before the first. */
-export async function getLatestSemanticModel({ warehouse, db = getDb() }: { warehouse: string; db?: Database }): Promise<SemanticModelVersion | null> {
-  const [row] = await db.select().from(semanticModels).where(eq(semanticModels.warehouse, warehouse)).orderBy(desc(semanticModels.version)).limit(1);
+export async function getLatestSemanticModel({
+  warehouse,
+  db = getDb(),
+}: {
+  warehouse: string;
+  db?: Database;
+}): Promise<SemanticModelVersion | null> {
+  const [row] = await db
+    .select()
+    .from(semanticModels)
+    .where(eq(semanticModels.warehouse, warehouse))
+    .orderBy(desc(semanticModels.version))
+    .limit(1);
   return row ?? null;
 }
 
 /** The newest version a user imported for a warehouse: the edits to keep when the model is generated again. */
-export async function getLatestImportedSemanticModel({ warehouse, db = getDb() }: { warehouse: string; db?: Database }): Promise<SemanticModelVersion | null> {
+export async function getLatestImportedSemanticModel({
+  warehouse,
+  db = getDb(),
+}: {
+  warehouse: string;
+  db?: Database;
+}): Promise<SemanticModelVersion | null> {
   const [row] = await db
     .select()
     .from(semanticModels)
@@ -54,7 +71,10 @@ export async function saveSemanticModel({
       .onConflictDoNothing()
       .returning();
     if (row) return row;
-    if (attempt >= 5) throw new Error(`Could not store a new version of the semantic model of ${warehouse}: other versions kept arriving at once.`);
+    if (attempt >= 5)
+      throw new Error(
+        `Could not store a new version of the semantic model of ${warehouse}: other versions kept arriving at once.`,
+      );
   }
 }
 

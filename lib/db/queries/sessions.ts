@@ -7,7 +7,13 @@ import { sessions } from "@/lib/db/schema";
 const isOpen = () => and(isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`));
 
 /** Opens a session for `userId` that lasts `maxAgeSeconds`; returns its id. */
-export async function createSession({ userId, maxAgeSeconds }: { userId: string; maxAgeSeconds: number }): Promise<string> {
+export async function createSession({
+  userId,
+  maxAgeSeconds,
+}: {
+  userId: string;
+  maxAgeSeconds: number;
+}): Promise<string> {
   const [row] = await getDb()
     .insert(sessions)
     .values({ userId, expiresAt: sql`now() + make_interval(secs => ${maxAgeSeconds})` })
@@ -16,7 +22,15 @@ export async function createSession({ userId, maxAgeSeconds }: { userId: string;
 }
 
 /** Whether session `id` belongs to `userId`, is not revoked and has not expired. `db` may be a transaction. */
-export async function isSessionActive({ id, userId, db = getDb() }: { id: string; userId: string; db?: DatabaseOrTransaction }): Promise<boolean> {
+export async function isSessionActive({
+  id,
+  userId,
+  db = getDb(),
+}: {
+  id: string;
+  userId: string;
+  db?: DatabaseOrTransaction;
+}): Promise<boolean> {
   const [row] = await db
     .select({ id: sessions.id })
     .from(sessions)
@@ -36,7 +50,15 @@ export async function revokeSession({ id }: { id: string }): Promise<void> {
  * Ends every open session of `userId` except `keepId` (after a password change, the other
  * browsers sign in again with the new password); returns how many it ended. `db` may be a transaction.
  */
-export async function revokeOtherSessions({ userId, keepId, db = getDb() }: { userId: string; keepId: string; db?: DatabaseOrTransaction }): Promise<number> {
+export async function revokeOtherSessions({
+  userId,
+  keepId,
+  db = getDb(),
+}: {
+  userId: string;
+  keepId: string;
+  db?: DatabaseOrTransaction;
+}): Promise<number> {
   const rows = await db
     .update(sessions)
     .set({ revokedAt: sql`now()`, updatedAt: sql`now()` })

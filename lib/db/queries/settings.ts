@@ -7,7 +7,15 @@ export async function getSetting<T = unknown>({ sql, key }: { sql: SqlExecutor; 
 }
 
 /** Sets one value of `datamorph.settings`, replacing what was there. */
-export async function putSetting({ sql, key, value }: { sql: SqlExecutor; key: string; value: unknown }): Promise<void> {
+export async function putSetting({
+  sql,
+  key,
+  value,
+}: {
+  sql: SqlExecutor;
+  key: string;
+  value: unknown;
+}): Promise<void> {
   await sql`
     insert into datamorph.settings (key, value) values (${key}, ${JSON.stringify(value)}::jsonb)
     on conflict (key) do update set value = excluded.value, updated_at = now()`;

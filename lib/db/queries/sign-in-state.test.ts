@@ -18,7 +18,10 @@ describe("rate limits", () => {
     const wait = await getRateLimitWait(limit);
     expect(wait).toBeGreaterThan(FIFTEEN_MINUTES - 60);
     expect(wait).toBeLessThanOrEqual(FIFTEEN_MINUTES);
-    expect(await getRateLimitWait({ ...limit, bucket: "sign-in:account:bob@example.com" }), "other buckets are not touched").toBe(0);
+    expect(
+      await getRateLimitWait({ ...limit, bucket: "sign-in:account:bob@example.com" }),
+      "other buckets are not touched",
+    ).toBe(0);
   });
 
   it("frees a place when the oldest counted hit leaves the window", async () => {

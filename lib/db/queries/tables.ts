@@ -12,7 +12,11 @@ type Table = { schema: string; table: string };
  * The run whose version of `schema.table` is in place: the latest publish not rolled back. When
  * every publish was rolled back, the latest one still says whose table it is.
  */
-export async function getCurrentPublisher({ schema, table, db = getDb() }: Table & { db?: Database }): Promise<TableAuthor | null> {
+export async function getCurrentPublisher({
+  schema,
+  table,
+  db = getDb(),
+}: Table & { db?: Database }): Promise<TableAuthor | null> {
   const [row] = await db
     .select({ id: runs.id, userId: runs.userId, email: users.email, at: runs.finishedAt })
     .from(runs)
@@ -24,13 +28,27 @@ export async function getCurrentPublisher({ schema, table, db = getDb() }: Table
 }
 
 /** The first publish of the same table after `run`'s that is still in place, if any. */
-export async function getLaterPublisher({ run, db = getDb() }: { run: Pick<Run, "targetSchema" | "targetTable" | "finishedAt">; db?: Database }): Promise<TableAuthor | null> {
+export async function getLaterPublisher({
+  run,
+  db = getDb(),
+}: {
+  run: Pick<Run, "targetSchema" | "targetTable" | "finishedAt">;
+  db?: Database;
+}): Promise<TableAuthor | null> {
   if (!run.targetSchema || !run.targetTable || !run.finishedAt) return null;
   const [row] = await db
     .select({ id: runs.id, userId: runs.userId, email: users.email, at: runs.finishedAt })
     .from(runs)
     .innerJoin(users, eq(users.id, runs.userId))
-    .where(and(eq(runs.status, "succeeded"), eq(runs.targetSchema, run.targetSchema), eq(runs.targetTable, run.targetTable), gt(runs.finishedAt, run.finishedAt), isNull(runs.rolledBackAt)))
+    .where(
+      and(
+        eq(runs.status, "succeeded"),
+        eq(runs.targetSchema, run.targetSchema),
+        eq(runs.targetTable, run.targetTable),
+        gt(runs.finishedAt, run.finishedAt),
+        isNull(runs.rolledBackAt),
+      ),
+    )
     .orderBy(desc(runs.finishedAt))
     .limit(1);
   return row ? { ...row, at: row.at ?? new Date(0) } : null;
@@ -40,7 +58,13 @@ export async function getLaterPublisher({ run, db = getDb() }: { run: Pick<Run, 
  * Serialises the choice of new table names in `schema` until the end of the transaction `db`, so
  * that two runs never settle on the same free name.
  */
-export async function lockTargetNames({ schema, db }: { schema: string; db: Pick<Database, "execute"> }): Promise<void> {
+export async function lockTargetNames({
+  schema,
+  db,
+}: {
+  schema: string;
+  db: Pick<Database, "execute">;
+}): Promise<void> {
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`datamorph:targets:${schema}`}))`);
 }
 
@@ -54,7 +78,15 @@ export async function listPublishedTables({ db = getDb() }: { db?: Database } = 
 }
 
 /** Tables that runs other than `exceptRunId` are building right now, so no other run takes their names. */
-export async function listTablesInProgress({ schema, exceptRunId, db = getDb() }: { schema: string; exceptRunId: string; db?: Pick<Database, "select"> }): Promise<Set<string>> {
+export async function listTablesInProgress({
+  schema,
+  exceptRunId,
+  db = getDb(),
+}: {
+  schema: string;
+  exceptRunId: string;
+  db?: Pick<Database, "select">;
+}): Promise<Set<string>> {
   const rows = await db
     .select({ table: runs.targetTable })
     .from(runs)
@@ -66,9 +98,20 @@ export async function listTablesInProgress({ schema, exceptRunId, db = getDb() }
  * The upload whose version of `schema.table` is in place (the latest not rolled back), if an
  * upload ever made the table; when every one was rolled back, the latest still says whose it is.
  */
-export async function getLatestUpload({ schema, table, db = getDb() }: Table & { db?: Database }): Promise<(TableAuthor & { keptPrevious: boolean; rolledBackAt: Date | null }) | null> {
+export async function getLatestUpload({
+  schema,
+  table,
+  db = getDb(),
+}: Table & { db?: Database }): Promise<(TableAuthor & { keptPrevious: boolean; rolledBackAt: Date | null }) | null> {
   const [row] = await db
-    .select({ id: uploads.id, userId: uploads.userId, email: users.email, at: uploads.createdAt, keptPrevious: uploads.keptPrevious, rolledBackAt: uploads.rolledBackAt })
+    .select({
+      id: uploads.id,
+      userId: uploads.userId,
+      email: users.email,
+      at: uploads.createdAt,
+      keptPrevious: uploads.keptPrevious,
+      rolledBackAt: uploads.rolledBackAt,
+    })
     .from(uploads)
     .innerJoin(users, eq(users.id, uploads.userId))
     .where(and(eq(uploads.schemaName, schema), eq(uploads.tableName, table)))
@@ -79,7 +122,11 @@ export async function getLatestUpload({ schema, table, db = getDb() }: Table & {
 
 /** Marks an upload rolled back, once; false when it already was. */
 export async function claimUploadRollback({ id, db = getDb() }: { id: string; db?: Database }): Promise<boolean> {
-  const claimed = await db.update(uploads).set({ rolledBackAt: new Date(), updatedAt: new Date() }).where(and(eq(uploads.id, id), isNull(uploads.rolledBackAt))).returning({ id: uploads.id });
+  const claimed = await db
+    .update(uploads)
+    .set({ rolledBackAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(uploads.id, id), isNull(uploads.rolledBackAt)))
+    .returning({ id: uploads.id });
   return claimed.length > 0;
 }
 
@@ -87,12 +134,38 @@ export async function releaseUploadRollback({ id, db = getDb() }: { id: string; 
   await db.update(uploads).set({ rolledBackAt: null, updatedAt: new Date() }).where(eq(uploads.id, id));
 }
 
-export async function recordUpload({ db = getDb(), ...upload }: { userId: string; schema: string; table: string; fileName: string; rowCount: number; keptPrevious: boolean; db?: Database }): Promise<void> {
-  await db.insert(uploads).values({ userId: upload.userId, schemaName: upload.schema, tableName: upload.table, fileName: upload.fileName, rowCount: upload.rowCount, keptPrevious: upload.keptPrevious });
+export async function recordUpload({
+  db = getDb(),
+  ...upload
+}: {
+  userId: string;
+  schema: string;
+  table: string;
+  fileName: string;
+  rowCount: number;
+  keptPrevious: boolean;
+  db?: Database;
+}): Promise<void> {
+  await db.insert(uploads).values({
+    userId: upload.userId,
+    schemaName: upload.schema,
+    tableName: upload.table,
+    fileName: upload.fileName,
+    rowCount: upload.rowCount,
+    keptPrevious: upload.keptPrevious,
+  });
 }
 
 /** Records that a publish kept the version it replaced (what its rollback will restore). */
-export async function recordKeptPrevious({ id, keptPrevious, db = getDb() }: { id: string; keptPrevious: boolean; db?: Database }): Promise<void> {
+export async function recordKeptPrevious({
+  id,
+  keptPrevious,
+  db = getDb(),
+}: {
+  id: string;
+  keptPrevious: boolean;
+  db?: Database;
+}): Promise<void> {
   await db.update(runs).set({ keptPrevious, updatedAt: new Date() }).where(eq(runs.id, id));
 }
 
@@ -100,7 +173,15 @@ export async function recordKeptPrevious({ id, keptPrevious, db = getDb() }: { i
  * Marks `id` rolled back by `userId`, once: false when it already was (two clicks, or two
  * people at once). The mark comes first so only one rollback can go on to move tables.
  */
-export async function claimRollback({ id, userId, db = getDb() }: { id: string; userId: string; db?: Database }): Promise<boolean> {
+export async function claimRollback({
+  id,
+  userId,
+  db = getDb(),
+}: {
+  id: string;
+  userId: string;
+  db?: Database;
+}): Promise<boolean> {
   const claimed = await db
     .update(runs)
     .set({ rolledBackAt: new Date(), rolledBackBy: userId, updatedAt: new Date() })
@@ -121,7 +202,17 @@ export async function getUserEmail({ id, db = getDb() }: { id: string; db?: Data
 }
 
 /** The user a run belongs to, as the rules on replacing tables see them. */
-export async function getRunOwner({ runId, db = getDb() }: { runId: string; db?: Database }): Promise<{ id: string; email: string; role: "admin" | "member" } | null> {
-  const [row] = await db.select({ id: users.id, email: users.email, role: users.role }).from(runs).innerJoin(users, eq(users.id, runs.userId)).where(eq(runs.id, runId));
+export async function getRunOwner({
+  runId,
+  db = getDb(),
+}: {
+  runId: string;
+  db?: Database;
+}): Promise<{ id: string; email: string; role: "admin" | "member" } | null> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, role: users.role })
+    .from(runs)
+    .innerJoin(users, eq(users.id, runs.userId))
+    .where(eq(runs.id, runId));
   return row ?? null;
 }

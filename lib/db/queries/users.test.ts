@@ -13,7 +13,9 @@ describe("accounts", () => {
 
   it("creates exactly one admin even when setup is submitted several times at once", async () => {
     const attempts = await Promise.all(
-      ["a", "b", "c", "d"].map((who) => createFirstAdmin({ email: `${who}@example.com`, name: who, passwordHash: "x" })),
+      ["a", "b", "c", "d"].map((who) =>
+        createFirstAdmin({ email: `${who}@example.com`, name: who, passwordHash: "x" }),
+      ),
     );
     const created = attempts.filter((user) => user !== null);
     expect(created).toHaveLength(1);

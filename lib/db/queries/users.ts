@@ -16,10 +16,7 @@ export async function countUsers(): Promise<number> {
 }
 
 export async function getUserByEmail({ email }: { email: string }): Promise<User | null> {
-  const [row] = await getDb()
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const [row] = await getDb().select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return row ?? null;
 }
 
@@ -36,7 +33,10 @@ export async function createFirstAdmin(input: NewUser): Promise<User | null> {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
     const [{ n }] = await tx.select({ n: count() }).from(users).where(canSignIn);
     if (n > 0) return null;
-    const [user] = await tx.insert(users).values({ ...input, role: "admin" }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ ...input, role: "admin" })
+      .returning();
     return user;
   });
 }
@@ -59,7 +59,15 @@ class SessionEnded extends Error {}
  * Returns how many sessions it ended, or null (and changes nothing) when `keepSessionId`, the
  * session asking, is no longer open.
  */
-export async function replacePasswordHash({ userId, passwordHash, keepSessionId }: { userId: string; passwordHash: string; keepSessionId: string }): Promise<number | null> {
+export async function replacePasswordHash({
+  userId,
+  passwordHash,
+  keepSessionId,
+}: {
+  userId: string;
+  passwordHash: string;
+  keepSessionId: string;
+}): Promise<number | null> {
   try {
     return await getDb().transaction(async (tx) => {
       // The update locks the user's row first, so of two changes made at once from two sessions
@@ -85,6 +93,9 @@ export async function getOrCreateCliUser({ db = getDb() }: { db?: Database } = {
   const find = async () => (await db.select().from(users).where(sql`lower(${users.email}) = ${CLI_EMAIL}`))[0];
   const existing = await find();
   if (existing) return existing;
-  await db.insert(users).values({ email: CLI_EMAIL, name: "Command line", passwordHash: "!", role: "member" }).onConflictDoNothing();
+  await db
+    .insert(users)
+    .values({ email: CLI_EMAIL, name: "Command line", passwordHash: "!", role: "member" })
+    .onConflictDoNothing();
   return find();
 }

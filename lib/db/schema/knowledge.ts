@@ -26,7 +26,14 @@ export const knowledge = datamorph.table(
     useCount: integer("use_count").notNull().default(0),
     ...timestamps,
   },
-  (t) => [uniqueIndex("knowledge_warehouse_kind_phrase_author_key").on(t.warehouse, t.kind, sql`lower(${t.phrase})`, t.createdBy)],
+  (t) => [
+    uniqueIndex("knowledge_warehouse_kind_phrase_author_key").on(
+      t.warehouse,
+      t.kind,
+      sql`lower(${t.phrase})`,
+      t.createdBy,
+    ),
+  ],
 );
 
 export type Knowledge = typeof knowledge.$inferSelect;

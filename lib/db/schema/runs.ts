@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
 import { datamorph, timestamps } from "./common";
 import { pipelineVersions, pipelines } from "./pipelines";
 import { users } from "./users";
@@ -42,7 +53,9 @@ export const runs = datamorph.table(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     /** The pipeline and version this run carries out; null for a run from a prompt. */
     pipelineId: uuid("pipeline_id").references((): AnyPgColumn => pipelines.id, { onDelete: "set null" }),
-    pipelineVersionId: uuid("pipeline_version_id").references((): AnyPgColumn => pipelineVersions.id, { onDelete: "set null" }),
+    pipelineVersionId: uuid("pipeline_version_id").references((): AnyPgColumn => pipelineVersions.id, {
+      onDelete: "set null",
+    }),
     /** The parameter values of a pipeline run, defaults filled in. */
     parameters: jsonb("parameters"),
     /** What started a pipeline run: `manual`, `schedule` or `backfill`. */
@@ -56,7 +69,9 @@ export const runs = datamorph.table(
     index("runs_status_idx").on(t.status),
     index("runs_pipeline_created_idx").on(t.pipelineId, t.createdAt),
     // One pipeline never has two runs in progress at once, whichever process starts them.
-    uniqueIndex("runs_one_active_per_pipeline_key").on(t.pipelineId).where(sql`${t.pipelineId} is not null and ${t.status} in ('queued', 'running')`),
+    uniqueIndex("runs_one_active_per_pipeline_key")
+      .on(t.pipelineId)
+      .where(sql`${t.pipelineId} is not null and ${t.status} in ('queued', 'running')`),
   ],
 );
 

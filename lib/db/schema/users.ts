@@ -48,7 +48,10 @@ export const rateLimitHits = datamorph.table(
     bucket: text("bucket").notNull(),
     ...timestamps,
   },
-  (t) => [index("rate_limit_hits_bucket_created_idx").on(t.bucket, t.createdAt), index("rate_limit_hits_created_idx").on(t.createdAt)],
+  (t) => [
+    index("rate_limit_hits_bucket_created_idx").on(t.bucket, t.createdAt),
+    index("rate_limit_hits_created_idx").on(t.createdAt),
+  ],
 );
 
 export type User = typeof users.$inferSelect;

@@ -12,7 +12,10 @@ const server = useConverseServer();
 const semanticModel = buildSemanticModel(demoCatalog);
 let modelLoads = 0;
 const plan = (prompt: string) =>
-  planAuto({ rules: { prompt, catalog: demoCatalog, sampleValues: demoSampleValues }, bedrock: { client: server().client(), modelId, loadSemanticModel: async () => (modelLoads++, semanticModel) } });
+  planAuto({
+    rules: { prompt, catalog: demoCatalog, sampleValues: demoSampleValues },
+    bedrock: { client: server().client(), modelId, loadSemanticModel: async () => (modelLoads++, semanticModel) },
+  });
 
 describe("planAuto", () => {
   it("plans the seed prompt with the rules planner and never calls the model", async () => {
@@ -65,7 +68,9 @@ describe("planAuto", () => {
   });
 
   it("builds nothing on a low-confidence plan the model refuses", async () => {
-    server().queue(toolUseReply("reject_request", { code: "ambiguous", message: "which amount is meant", phrase: "ammount" }));
+    server().queue(
+      toolUseReply("reject_request", { code: "ambiguous", message: "which amount is meant", phrase: "ammount" }),
+    );
     const result = await plan("total ammount per customer");
     expect(result).toMatchObject({ ok: false, code: "ambiguous", planner: "bedrock" });
     if (!result.ok) expect(result.message).toContain("the rules planner was unsure");

@@ -27,14 +27,29 @@ export async function planAuto({
 }: {
   rules: PlannerInput;
   /** The loaders are called only when the model is asked, so rules-planned runs never read sample rows or the semantic model. */
-  bedrock: BedrockOptions & { loadSampleRows?: () => Promise<SampleRows>; loadSemanticModel?: () => Promise<SemanticModel> };
+  bedrock: BedrockOptions & {
+    loadSampleRows?: () => Promise<SampleRows>;
+    loadSemanticModel?: () => Promise<SemanticModel>;
+  };
 }): Promise<AutoPlanResult> {
   const first = planWithRules(rules);
-  if (first.ok ? first.confidence >= AUTO_CONFIDENCE : first.code !== "not_understood") return { ...first, planner: "rules" };
+  if (first.ok ? first.confidence >= AUTO_CONFIDENCE : first.code !== "not_understood")
+    return { ...first, planner: "rules" };
   const { loadSampleRows, loadSemanticModel, ...model } = bedrock;
   const [sampleRows, semanticModel] = await Promise.all([loadSampleRows?.(), loadSemanticModel?.()]);
-  const second = await planWithBedrock({ ...model, sampleRows, semanticModel, prompt: rules.prompt, catalog: rules.catalog, now: rules.now, sampleValues: rules.sampleValues });
-  const why = first.ok ? `the rules planner was unsure (${first.notes.join("; ")})` : `the rules planner could not read it: ${first.message}`;
-  if (!second.ok) return { ...second, message: first.ok ? `${second.message} (${why})` : second.message, planner: "bedrock" };
+  const second = await planWithBedrock({
+    ...model,
+    sampleRows,
+    semanticModel,
+    prompt: rules.prompt,
+    catalog: rules.catalog,
+    now: rules.now,
+    sampleValues: rules.sampleValues,
+  });
+  const why = first.ok
+    ? `the rules planner was unsure (${first.notes.join("; ")})`
+    : `the rules planner could not read it: ${first.message}`;
+  if (!second.ok)
+    return { ...second, message: first.ok ? `${second.message} (${why})` : second.message, planner: "bedrock" };
   return { ...second, notes: [why, ...second.notes], planner: "bedrock" };
 }

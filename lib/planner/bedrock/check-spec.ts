@@ -14,10 +14,13 @@ const MAX_ERRORS = 20;
  * model wrote there.
  */
 export function checkModelSpec(input: unknown, { prompt, catalog }: { prompt: string; catalog: Catalog }): SpecCheck {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return { ok: false, errors: ["the tool input must be a JSON object"] };
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    return { ok: false, errors: ["the tool input must be a JSON object"] };
   const parsed = EtlSpecSchema.safeParse({ ...input, prompt });
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+    const errors = parsed.error.issues.map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    );
     return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
   }
   try {

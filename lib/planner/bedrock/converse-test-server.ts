@@ -4,7 +4,13 @@ import { BedrockRuntimeClient, type ConverseCommandInput } from "@aws-sdk/client
 import { afterAll, beforeAll, beforeEach } from "vitest";
 
 /** One request as the local Converse endpoint received it; the JSON body mirrors the command input. */
-export type ReceivedRequest = { method: string; path: string; modelId: string; headers: IncomingHttpHeaders; body: Omit<ConverseCommandInput, "modelId"> };
+export type ReceivedRequest = {
+  method: string;
+  path: string;
+  modelId: string;
+  headers: IncomingHttpHeaders;
+  body: Omit<ConverseCommandInput, "modelId">;
+};
 
 export type CannedReply = { status?: number; headers?: Record<string, string>; body: unknown };
 
@@ -24,8 +30,18 @@ export async function startConverseServer() {
       const path = req.url ?? "";
       const match = /^\/model\/([^/]+)\/converse$/.exec(path);
       const text = Buffer.concat(chunks).toString("utf8");
-      requests.push({ method: req.method ?? "", path, modelId: match ? decodeURIComponent(match[1]) : "", headers: req.headers, body: JSON.parse(text || "{}") });
-      const reply = replies.shift() ?? { status: 400, headers: { "x-amzn-errortype": "ValidationException" }, body: { message: "no reply queued" } };
+      requests.push({
+        method: req.method ?? "",
+        path,
+        modelId: match ? decodeURIComponent(match[1]) : "",
+        headers: req.headers,
+        body: JSON.parse(text || "{}"),
+      });
+      const reply = replies.shift() ?? {
+        status: 400,
+        headers: { "x-amzn-errortype": "ValidationException" },
+        body: { message: "no reply queued" },
+      };
       res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
       res.end(JSON.stringify(reply.body));
     });
@@ -50,10 +66,19 @@ export async function startConverseServer() {
 }
 
 /** A Converse response in which the model calls one tool. */
-export function toolUseReply(name: string, input: unknown, usage = { inputTokens: 1200, outputTokens: 300 }): CannedReply {
+export function toolUseReply(
+  name: string,
+  input: unknown,
+  usage = { inputTokens: 1200, outputTokens: 300 },
+): CannedReply {
   return {
     body: {
-      output: { message: { role: "assistant", content: [{ toolUse: { toolUseId: `tooluse_${name}_${usage.inputTokens}`, name, input } }] } },
+      output: {
+        message: {
+          role: "assistant",
+          content: [{ toolUse: { toolUseId: `tooluse_${name}_${usage.inputTokens}`, name, input } }],
+        },
+      },
       stopReason: "tool_use",
       usage: { ...usage, totalTokens: usage.inputTokens + usage.outputTokens },
       metrics: { latencyMs: 420 },

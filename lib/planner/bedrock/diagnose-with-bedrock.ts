@@ -32,19 +32,28 @@ export async function diagnoseWithBedrock(
 ): Promise<ModelRemedy> {
   const { spec, catalog, results } = input;
   const failing = results.filter((r) => r.blocking && !r.passed);
-  const read = (toolName: string | undefined, toolInput: unknown): ToolAnswer<{ diagnosis: string; amended: EtlSpec | null }> => {
+  const read = (
+    toolName: string | undefined,
+    toolInput: unknown,
+  ): ToolAnswer<{ diagnosis: string; amended: EtlSpec | null }> => {
     if (toolName === CANNOT_REPAIR_TOOL) {
       const parsed = DiagnosisSchema.safeParse(toolInput);
-      return { ok: true, value: { diagnosis: parsed.success ? parsed.data.diagnosis : "The model found no safe repair.", amended: null } };
+      return {
+        ok: true,
+        value: { diagnosis: parsed.success ? parsed.data.diagnosis : "The model found no safe repair.", amended: null },
+      };
     }
-    if (toolName !== AMEND_SPEC_TOOL) return { ok: false, errors: [`answer by calling ${AMEND_SPEC_TOOL} or ${CANNOT_REPAIR_TOOL}`] };
+    if (toolName !== AMEND_SPEC_TOOL)
+      return { ok: false, errors: [`answer by calling ${AMEND_SPEC_TOOL} or ${CANNOT_REPAIR_TOOL}`] };
     const parsed = DiagnosisSchema.extend({ spec: z.unknown() }).safeParse(toolInput);
     if (!parsed.success) return { ok: false, errors: ["the input needs a diagnosis (text) and a spec (object)"] };
     const checked = checkModelSpec(parsed.data.spec, { prompt: spec.prompt, catalog });
     if (!checked.ok) return checked;
     // Another target would bypass the check that DataMorph owns the table it replaces.
-    if (checked.spec.target.table !== spec.target.table) return { ok: false, errors: [`keep the target table ${spec.target.table}`] };
-    if (JSON.stringify(checked.spec) === JSON.stringify(spec)) return { ok: false, errors: ["the amended spec is the same as the failing one; change what caused the failure"] };
+    if (checked.spec.target.table !== spec.target.table)
+      return { ok: false, errors: [`keep the target table ${spec.target.table}`] };
+    if (JSON.stringify(checked.spec) === JSON.stringify(spec))
+      return { ok: false, errors: ["the amended spec is the same as the failing one; change what caused the failure"] };
     return { ok: true, value: { diagnosis: parsed.data.diagnosis, amended: checked.spec } };
   };
   const result = await converseForTool({
@@ -61,14 +70,28 @@ export async function diagnoseWithBedrock(
       "</spec>",
       "<failing_tests>",
       DATA_GUARD,
-      ...failing.map((r) => quoteData({ test: r.name, checks: r.description, clause: r.clause, failingRows: r.failingCount, sample: r.failingRows.slice(0, ROWS_PER_TEST), error: r.error })),
+      ...failing.map((r) =>
+        quoteData({
+          test: r.name,
+          checks: r.description,
+          clause: r.clause,
+          failingRows: r.failingCount,
+          sample: r.failingRows.slice(0, ROWS_PER_TEST),
+          error: r.error,
+        }),
+      ),
       "</failing_tests>",
     ].join("\n"),
     toolConfig: toolConfig(),
     read,
     repairHint: `Fix every error and call ${AMEND_SPEC_TOOL} again, or call ${CANNOT_REPAIR_TOOL}.`,
   });
-  if (!result.ok) return { diagnosis: `The model's repair was not usable: ${result.errors.join("; ")}`, amended: null, usage: result.usage };
+  if (!result.ok)
+    return {
+      diagnosis: `The model's repair was not usable: ${result.errors.join("; ")}`,
+      amended: null,
+      usage: result.usage,
+    };
   return { ...result.value, usage: result.usage };
 }
 

@@ -8,9 +8,22 @@ function describeEntity(entity: Entity) {
     table: entity.table,
     called: words([entity.name, entity.plural], entity.words, entity.synonyms),
     ...(entity.label.length > 0 ? { label: entity.label } : {}),
-    measures: entity.measures.map((m) => ({ column: m.column, words: words(m.words, m.synonyms), aggregate: m.defaultAgg, ...(m.unit ? { unit: m.unit } : {}) })),
-    dates: entity.timeDimensions.map((t) => ({ column: t.column, words: words(t.words, t.synonyms), ...(t.default ? { default: true } : {}) })),
-    dimensions: entity.dimensions.map((d) => ({ column: d.column, words: words(d.words, d.synonyms), ...(d.verbs?.length ? { verbs: d.verbs } : {}) })),
+    measures: entity.measures.map((m) => ({
+      column: m.column,
+      words: words(m.words, m.synonyms),
+      aggregate: m.defaultAgg,
+      ...(m.unit ? { unit: m.unit } : {}),
+    })),
+    dates: entity.timeDimensions.map((t) => ({
+      column: t.column,
+      words: words(t.words, t.synonyms),
+      ...(t.default ? { default: true } : {}),
+    })),
+    dimensions: entity.dimensions.map((d) => ({
+      column: d.column,
+      words: words(d.words, d.synonyms),
+      ...(d.verbs?.length ? { verbs: d.verbs } : {}),
+    })),
     flags: entity.flags.map((f) => ({ column: f.column, words: f.words, true_value: f.trueValue })),
   };
 }
@@ -27,7 +40,10 @@ export function semanticModelLines(model: SemanticModel): unknown[] {
       relationship: `${r.from}(${r.fromColumns.join(", ")}) -> ${r.to}(${r.toColumns.join(", ")})`,
       cardinality: r.cardinality,
       ...(r.through ? { through: r.through.table } : {}),
-      named_by: words(r.roles, r.verbs.map((v) => v.phrase)),
+      named_by: words(
+        r.roles,
+        r.verbs.map((v) => v.phrase),
+      ),
     })),
   ];
 }

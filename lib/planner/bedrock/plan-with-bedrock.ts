@@ -38,23 +38,42 @@ export async function planWithBedrock(input: BedrockPlannerInput): Promise<Bedro
 
   const read = (toolName: string | undefined, toolInput: unknown): ToolAnswer<EtlSpec | PlanRejection> => {
     if (toolName === REJECT_TOOL) return { ok: true, value: readRejection(toolInput) };
-    if (toolName !== EMIT_SPEC_TOOL) return { ok: false, errors: [`answer by calling ${EMIT_SPEC_TOOL} or ${REJECT_TOOL}`] };
+    if (toolName !== EMIT_SPEC_TOOL)
+      return { ok: false, errors: [`answer by calling ${EMIT_SPEC_TOOL} or ${REJECT_TOOL}`] };
     const checked = checkModelSpec(toolInput, { prompt, catalog });
     return checked.ok ? { ok: true, value: checked.spec } : checked;
   };
   const result = await converseForTool({
     ...input,
-    system: buildSystemPrompt({ catalog, sampleRows: input.sampleRows, sampleValues: input.sampleValues, semanticModel: input.semanticModel, now: input.now }),
+    system: buildSystemPrompt({
+      catalog,
+      sampleRows: input.sampleRows,
+      sampleValues: input.sampleValues,
+      semanticModel: input.semanticModel,
+      now: input.now,
+    }),
     userText: prompt,
     toolConfig: buildToolConfig(),
     read,
     repairHint: `Fix every error and call ${EMIT_SPEC_TOOL} again, or call ${REJECT_TOOL} if the request cannot be built from the catalog.`,
   });
   if (!result.ok) {
-    return { ok: false, code: "not_understood", message: `the model could not produce a valid plan for this request: ${result.errors.join("; ")}`, usage: result.usage };
+    return {
+      ok: false,
+      code: "not_understood",
+      message: `the model could not produce a valid plan for this request: ${result.errors.join("; ")}`,
+      usage: result.usage,
+    };
   }
   if ("ok" in result.value) return { ...result.value, usage: result.usage };
   const notes = [`planned by the model ${modelId}; check every clause against the request before building`];
-  if (result.repairedErrors) notes.push(`the model's first plan was corrected after: ${result.repairedErrors.join("; ")}`);
-  return { ok: true, spec: result.value, confidence: result.repairedErrors ? CONFIDENCE_AFTER_REPAIR : CONFIDENCE, notes, usage: result.usage };
+  if (result.repairedErrors)
+    notes.push(`the model's first plan was corrected after: ${result.repairedErrors.join("; ")}`);
+  return {
+    ok: true,
+    spec: result.value,
+    confidence: result.repairedErrors ? CONFIDENCE_AFTER_REPAIR : CONFIDENCE,
+    notes,
+    usage: result.usage,
+  };
 }

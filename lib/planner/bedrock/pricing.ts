@@ -26,7 +26,10 @@ export function estimatedPriceFor(modelId: string): TokenPrice {
 }
 
 /** Usage with its estimated cost, rounded to a millionth of a dollar. */
-export function priceUsage({ inputTokens, outputTokens }: { inputTokens: number; outputTokens: number }, price: TokenPrice): BedrockUsage {
+export function priceUsage(
+  { inputTokens, outputTokens }: { inputTokens: number; outputTokens: number },
+  price: TokenPrice,
+): BedrockUsage {
   const cost = (inputTokens / 1000) * price.inputPer1K + (outputTokens / 1000) * price.outputPer1K;
   return { inputTokens, outputTokens, estimatedCostUsd: Math.round(cost * 1e6) / 1e6 };
 }

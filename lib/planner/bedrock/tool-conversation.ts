@@ -1,4 +1,10 @@
-import { ConverseCommand, type BedrockRuntimeClient, type ContentBlock, type Message, type ToolConfiguration } from "@aws-sdk/client-bedrock-runtime";
+import {
+  ConverseCommand,
+  type BedrockRuntimeClient,
+  type ContentBlock,
+  type Message,
+  type ToolConfiguration,
+} from "@aws-sdk/client-bedrock-runtime";
 import { estimatedPriceFor, priceUsage, type BedrockUsage, type TokenPrice } from "@/lib/planner/bedrock/pricing";
 
 /** How a model call reaches the model; shared by the planner, the remediator and the validator. */
@@ -17,7 +23,12 @@ export type BedrockOptions = {
 export type ToolAnswer<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 export type ToolConversationResult<T> =
-  | { ok: true; value: T; usage: BedrockUsage; /** Errors of the first answer, when a repair round was needed. */ repairedErrors?: string[] }
+  | {
+      ok: true;
+      value: T;
+      usage: BedrockUsage /** Errors of the first answer, when a repair round was needed. */;
+      repairedErrors?: string[];
+    }
   | { ok: false; errors: string[]; usage: BedrockUsage };
 
 // The first answer and one repair: a model that misses twice is not going to converge.
@@ -54,17 +65,38 @@ export async function converseForTool<T>({
 
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const response = await client.send(
-      new ConverseCommand({ modelId, system: [{ text: system }], messages, toolConfig, inferenceConfig: { temperature, maxTokens } }),
+      new ConverseCommand({
+        modelId,
+        system: [{ text: system }],
+        messages,
+        toolConfig,
+        inferenceConfig: { temperature, maxTokens },
+      }),
     );
     tokens.inputTokens += response.usage?.inputTokens ?? 0;
     tokens.outputTokens += response.usage?.outputTokens ?? 0;
     const reply = response.output?.message?.content ?? [];
     const toolUse = reply.find((block) => block.toolUse)?.toolUse;
     const answer: ToolAnswer<T> =
-      response.stopReason === "max_tokens" ? { ok: false, errors: ["the answer was cut off at the token limit; answer more briefly"] } : read(toolUse?.name, toolUse?.input);
-    if (answer.ok) return { ok: true, value: answer.value, usage: usage(), ...(round > 1 ? { repairedErrors: errorsByRound[0] } : {}) };
+      response.stopReason === "max_tokens"
+        ? { ok: false, errors: ["the answer was cut off at the token limit; answer more briefly"] }
+        : read(toolUse?.name, toolUse?.input);
+    if (answer.ok)
+      return {
+        ok: true,
+        value: answer.value,
+        usage: usage(),
+        ...(round > 1 ? { repairedErrors: errorsByRound[0] } : {}),
+      };
     errorsByRound.push(answer.errors);
-    if (round < MAX_ROUNDS) messages.push(...repairTurn(reply, toolUse?.toolUseId, `The answer is invalid:\n${answer.errors.map((e) => `- ${e}`).join("\n")}\n${repairHint}`));
+    if (round < MAX_ROUNDS)
+      messages.push(
+        ...repairTurn(
+          reply,
+          toolUse?.toolUseId,
+          `The answer is invalid:\n${answer.errors.map((e) => `- ${e}`).join("\n")}\n${repairHint}`,
+        ),
+      );
   }
   return { ok: false, errors: errorsByRound.at(-1) ?? [], usage: usage() };
 }
@@ -72,7 +104,12 @@ export async function converseForTool<T>({
 /** The model's answer and the errors it must fix, as the next two turns of the conversation. */
 function repairTurn(reply: ContentBlock[], toolUseId: string | undefined, instructions: string): Message[] {
   // Converse needs the tool call answered by a toolResult with the same id.
-  const answer: ContentBlock = toolUseId ? { toolResult: { toolUseId, status: "error", content: [{ text: instructions }] } } : { text: instructions };
-  const assistant: Message[] = reply.length > 0 ? [{ role: "assistant", content: reply }] : [{ role: "assistant", content: [{ text: "(no answer)" }] }];
+  const answer: ContentBlock = toolUseId
+    ? { toolResult: { toolUseId, status: "error", content: [{ text: instructions }] } }
+    : { text: instructions };
+  const assistant: Message[] =
+    reply.length > 0
+      ? [{ role: "assistant", content: reply }]
+      : [{ role: "assistant", content: [{ text: "(no answer)" }] }];
   return [...assistant, { role: "user", content: [answer] }];
 }

@@ -40,7 +40,8 @@ export function buildToolConfig(): ToolConfiguration {
       {
         toolSpec: {
           name: EMIT_SPEC_TOOL,
-          description: "Emit the ETL spec that builds the requested table from the catalog tables. Use only tables and columns of the catalog.",
+          description:
+            "Emit the ETL spec that builds the requested table from the catalog tables. Use only tables and columns of the catalog.",
           inputSchema: { json: specInputSchema() },
         },
       },

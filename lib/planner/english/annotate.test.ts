@@ -13,9 +13,20 @@ const lemmas = (prompt: string) => annotate(prompt).map((t) => t.lemma);
 describe("annotate: words as the model reads them", () => {
   it("gives each word its part of speech from the tagger", () => {
     expect(tags("customers who never placed an order")).toEqual([
-      "customers/NOUN", "who/PRON", "never/ADV", "placed/VERB", "an/DET", "order/NOUN",
+      "customers/NOUN",
+      "who/PRON",
+      "never/ADV",
+      "placed/VERB",
+      "an/DET",
+      "order/NOUN",
     ]);
-    expect(tags("products heavier than 4 kg")).toEqual(["products/NOUN", "heavier/ADJ", "than/ADP", "4/NUM", "kg/NOUN"]);
+    expect(tags("products heavier than 4 kg")).toEqual([
+      "products/NOUN",
+      "heavier/ADJ",
+      "than/ADP",
+      "4/NUM",
+      "kg/NOUN",
+    ]);
   });
 
   it("lemmatises inflected words, in lower case", () => {
@@ -37,9 +48,21 @@ describe("annotate: words as the model reads them", () => {
   });
 
   it("splits contractions into their words, with the negation spelled out", () => {
-    expect(annotate("customers who don't have a fax").map((t) => t.normal)).toEqual(["customers", "who", "do", "not", "have", "a", "fax"]);
+    expect(annotate("customers who don't have a fax").map((t) => t.normal)).toEqual([
+      "customers",
+      "who",
+      "do",
+      "not",
+      "have",
+      "a",
+      "fax",
+    ]);
     expect(annotate("suppliers that dont have one").map((t) => t.normal)).toContain("not");
-    expect(annotate("I'm putting together a report").slice(0, 2).map((t) => [t.text, t.pos, t.lemma])).toEqual([
+    expect(
+      annotate("I'm putting together a report")
+        .slice(0, 2)
+        .map((t) => [t.text, t.pos, t.lemma]),
+    ).toEqual([
       ["I", "PRON", "i"],
       ["'m", "AUX", "be"],
     ]);
@@ -65,7 +88,11 @@ describe("annotate: spans", () => {
   it("marks words written together: the hyphen of best-selling has no space on either side", () => {
     const tokens = annotate("the best-selling products");
     expect(tokens.map((t) => [t.text, t.spaceBefore])).toEqual([
-      ["the", true], ["best", true], ["-", false], ["selling", false], ["products", true],
+      ["the", true],
+      ["best", true],
+      ["-", false],
+      ["selling", false],
+      ["products", true],
     ]);
   });
 });
@@ -111,7 +138,12 @@ describe("annotate: quoted literals, identifiers and symbols", () => {
   it("reads comparison symbols, written any way, as one normalised token", () => {
     const tokens = annotate("x<3 and y >= 10 and z => 2 and a<>b and c \u2264 4 and d = 5");
     expect(tokens.filter((t) => t.comparison).map((t) => [t.text, t.comparison])).toEqual([
-      ["<", "<"], [">=", ">="], ["=>", ">="], ["<>", "!="], ["\u2264", "<="], ["=", "="],
+      ["<", "<"],
+      [">=", ">="],
+      ["=>", ">="],
+      ["<>", "!="],
+      ["\u2264", "<="],
+      ["=", "="],
     ]);
     expect(token(tokens, "3").number?.value).toBe(3);
   });

@@ -59,7 +59,8 @@ function draft(prompt: string, word: TaggedWord, posSource: "tagger" | "split"):
 function fromSpan(prompt: string, span: ProtectedSpan, covered: TaggedWord[], previousSentence: number): DraftToken {
   const text = prompt.slice(span.start, span.end);
   const lower = (span.quoted?.inner ?? text).toLowerCase();
-  const pos: PartOfSpeech = span.kind === "quoted" ? "PROPN" : span.kind === "symbol" ? "SYM" : (covered.at(-1)?.pos ?? "NOUN");
+  const pos: PartOfSpeech =
+    span.kind === "quoted" ? "PROPN" : span.kind === "symbol" ? "SYM" : (covered.at(-1)?.pos ?? "NOUN");
   return {
     text,
     span: { start: span.start, end: span.end },

@@ -20,7 +20,10 @@ export function markCapitals(tokens: AnnotatedToken[]): void {
     else {
       const next = tokens[t.index + 1];
       const allCaps = t.text.length > 1 && t.text === t.text.toUpperCase();
-      t.possibleValue = allCaps || (next?.sentence === t.sentence && next.capitalised && next.kind === "word") || (t.pos === "PROPN" && t.alternative?.pos === "PROPN");
+      t.possibleValue =
+        allCaps ||
+        (next?.sentence === t.sentence && next.capitalised && next.kind === "word") ||
+        (t.pos === "PROPN" && t.alternative?.pos === "PROPN");
     }
   }
 }
@@ -31,7 +34,9 @@ export function markCapitals(tokens: AnnotatedToken[]): void {
  * word in lower case and records the second reading beside the first; grounding decides.
  */
 export function readSentenceStartsAgain(tokens: AnnotatedToken[], taggerText: string): void {
-  const starts = tokens.filter((t) => t.sentenceInitial && t.kind === "word" && t.pos === "PROPN" && /^\p{Lu}\p{Ll}/u.test(t.text));
+  const starts = tokens.filter(
+    (t) => t.sentenceInitial && t.kind === "word" && t.pos === "PROPN" && /^\p{Lu}\p{Ll}/u.test(t.text),
+  );
   if (starts.length === 0) return;
   let lowered = taggerText;
   for (const t of starts) lowered = lowered.slice(0, t.span.start) + t.text.toLowerCase() + lowered.slice(t.span.end);

@@ -12,7 +12,11 @@ function loadPrompts(): string[] {
       .readdirSync(folder)
       .filter((f) => f.endsWith(".json"))
       .sort()
-      .flatMap((f) => (JSON.parse(fs.readFileSync(path.join(folder, f), "utf8")) as { cases: { prompt: string }[] }).cases.map((c) => c.prompt)),
+      .flatMap((f) =>
+        (JSON.parse(fs.readFileSync(path.join(folder, f), "utf8")) as { cases: { prompt: string }[] }).cases.map(
+          (c) => c.prompt,
+        ),
+      ),
   );
 }
 

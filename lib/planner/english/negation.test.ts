@@ -6,7 +6,13 @@ const scopes = (prompt: string) => {
   const tokens = annotate(prompt);
   return tokens
     .filter((t) => t.negator)
-    .map((t) => [t.text, tokens.slice(t.negator!.scope.start, t.negator!.scope.end).map((s) => s.text).join(" ")]);
+    .map((t) => [
+      t.text,
+      tokens
+        .slice(t.negator!.scope.start, t.negator!.scope.end)
+        .map((s) => s.text)
+        .join(" "),
+    ]);
 };
 
 describe("annotate: negation scope", () => {
@@ -26,7 +32,7 @@ describe("annotate: negation scope", () => {
     expect(scopes(prompt)).toEqual(expected);
   });
 
-  it("stops at the end of the clause: a comma, a relative word, \"but\", a grain", () => {
+  it('stops at the end of the clause: a comma, a relative word, "but", a grain', () => {
     expect(scopes("customers without orders, per country")).toEqual([["without", "orders"]]);
     expect(scopes("customers without orders per country")).toEqual([["without", "orders"]]);
     expect(scopes("customers who never ordered but signed up in 2024")).toEqual([["never", "ordered"]]);
@@ -35,10 +41,13 @@ describe("annotate: negation scope", () => {
   });
 
   it("stops before a new clause joined by and/or", () => {
-    expect(scopes("customers who can't and won't buy")).toEqual([["n't", ""], ["n't", "buy"]]);
+    expect(scopes("customers who can't and won't buy")).toEqual([
+      ["n't", ""],
+      ["n't", "buy"],
+    ]);
   });
 
-  it("turns only the comparison around in \"no more than\" and \"not over\"", () => {
+  it('turns only the comparison around in "no more than" and "not over"', () => {
     expect(scopes("customers with no more than 5 orders")).toEqual([["no", "more than"]]);
     expect(scopes("invoices not over 100 dollars")).toEqual([["not", "over"]]);
   });

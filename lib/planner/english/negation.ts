@@ -1,7 +1,19 @@
 import type { AnnotatedToken } from "@/lib/planner/english/types";
 
 // The words that negate (a closed class). "n't" and the "nt" of "dont" arrive here as "not".
-const NEGATORS = new Set(["not", "never", "no", "none", "nobody", "nothing", "neither", "nor", "without", "nowhere", "cannot"]);
+const NEGATORS = new Set([
+  "not",
+  "never",
+  "no",
+  "none",
+  "nobody",
+  "nothing",
+  "neither",
+  "nor",
+  "without",
+  "nowhere",
+  "cannot",
+]);
 
 // Words that open a new clause, and so end a negation's reach.
 const RELATIVES = new Set(["who", "whom", "that", "which", "whose", "where", "when"]);
@@ -50,7 +62,11 @@ function endsClause(tokens: AnnotatedToken[], k: number, sentence: number): bool
   const t = tokens[k];
   if (t.sentence !== sentence) return true;
   if (t.kind === "punctuation") return !isWordInternal(tokens, k);
-  if (RELATIVES.has(t.normal) && (t.pos === "PRON" || t.pos === "SCONJ" || t.pos === "ADV" || (t.pos === "DET" && t.normal !== "that"))) return true;
+  if (
+    RELATIVES.has(t.normal) &&
+    (t.pos === "PRON" || t.pos === "SCONJ" || t.pos === "ADV" || (t.pos === "DET" && t.normal !== "that"))
+  )
+    return true;
   if (t.pos === "SCONJ" && t.normal !== "than" && t.normal !== "since") return true;
   if (t.normal === "but") return true;
   if (GRAIN_WORDS.has(t.normal)) return true;
@@ -58,7 +74,9 @@ function endsClause(tokens: AnnotatedToken[], k: number, sentence: number): bool
   if (t.pos === "CCONJ") {
     const next = tokens[k + 1];
     if (!next) return true;
-    return next.pos === "VERB" || next.pos === "AUX" || next.pos === "PRON" || RELATIVES.has(next.normal) || isNegator(next);
+    return (
+      next.pos === "VERB" || next.pos === "AUX" || next.pos === "PRON" || RELATIVES.has(next.normal) || isNegator(next)
+    );
   }
   return false;
 }

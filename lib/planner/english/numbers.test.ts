@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { annotate } from "@/lib/planner/english/annotate";
 
-const numbers = (prompt: string) => annotate(prompt).filter((t) => t.number).map((t) => [t.text, t.number]);
+const numbers = (prompt: string) =>
+  annotate(prompt)
+    .filter((t) => t.number)
+    .map((t) => [t.text, t.number]);
 
 describe("annotate: numbers", () => {
   it.each([
@@ -39,7 +42,7 @@ describe("annotate: numbers", () => {
     expect(numbers("(1 - discount)")).toEqual([["1", { value: 1, written: "digits" }]]);
   });
 
-  it("does not count a lone article or a unit named \"second\"", () => {
+  it('does not count a lone article or a unit named "second"', () => {
     expect(numbers("a customer with an order")).toEqual([]);
     expect(numbers("average length in seconds per second")).toEqual([]);
   });

@@ -1,5 +1,13 @@
 import type { DraftToken } from "@/lib/planner/english/assemble-tokens";
-import { CURRENCY_SYMBOLS, ORDINALS, SCALES, SUFFIX_SCALES, TENS, TIMES, UNITS } from "@/lib/planner/english/number-words";
+import {
+  CURRENCY_SYMBOLS,
+  ORDINALS,
+  SCALES,
+  SUFFIX_SCALES,
+  TENS,
+  TIMES,
+  UNITS,
+} from "@/lib/planner/english/number-words";
 import type { NumberValue } from "@/lib/planner/english/types";
 
 type Read = { value: number; next: number; written: "digits" | "words" };
@@ -44,9 +52,17 @@ function readAt(tokens: DraftToken[], i: number): { number: NumberValue; next: n
 
   if (CURRENCY_SYMBOLS.has(t.text) && glued(i + 1)) {
     const amount = readDigits(tokens, i + 1);
-    if (amount) return { number: { value: amount.value, written: "digits", unit: "currency", currency: t.text }, next: amount.next };
+    if (amount)
+      return {
+        number: { value: amount.value, written: "digits", unit: "currency", currency: t.text },
+        next: amount.next,
+      };
   }
-  if ((t.text === "-" || t.text === "\u2212") && glued(i + 1) && (i === 0 || t.spaceBefore || tokens[i - 1].kind !== "word")) {
+  if (
+    (t.text === "-" || t.text === "\u2212") &&
+    glued(i + 1) &&
+    (i === 0 || t.spaceBefore || tokens[i - 1].kind !== "word")
+  ) {
     const amount = readDigits(tokens, i + 1);
     if (amount) return withUnit(tokens, { ...amount, value: -amount.value });
   }
@@ -65,7 +81,8 @@ function readAt(tokens: DraftToken[], i: number): { number: NumberValue; next: n
 function withUnit(tokens: DraftToken[], read: Read): { number: NumberValue; next: number } {
   const after = tokens[read.next];
   const number: NumberValue = { value: read.value, written: read.written };
-  if (after && !after.spaceBefore && after.text === "%") return { number: { ...number, unit: "percent" }, next: read.next + 1 };
+  if (after && !after.spaceBefore && after.text === "%")
+    return { number: { ...number, unit: "percent" }, next: read.next + 1 };
   if (after && !after.spaceBefore && CURRENCY_SYMBOLS.has(after.text))
     return { number: { ...number, unit: "currency", currency: after.text }, next: read.next + 1 };
   const last = tokens[read.next - 1];
@@ -81,15 +98,18 @@ function readDigits(tokens: DraftToken[], i: number): Read | null {
   if (!plain) return null;
   const value = Number(t.text.replace(/,/g, ""));
   const after = tokens[i + 1];
-  if (after && !after.spaceBefore && SUFFIX_SCALES[after.text]) return { value: value * SUFFIX_SCALES[after.text], next: i + 2, written: "digits" };
-  if (after && SCALES[after.normal] !== undefined) return { value: value * SCALES[after.normal], next: i + 2, written: "digits" };
+  if (after && !after.spaceBefore && SUFFIX_SCALES[after.text])
+    return { value: value * SUFFIX_SCALES[after.text], next: i + 2, written: "digits" };
+  if (after && SCALES[after.normal] !== undefined)
+    return { value: value * SCALES[after.normal], next: i + 2, written: "digits" };
   return { value, next: i + 1, written: "digits" };
 }
 
 function readOrdinal(t: DraftToken): NumberValue | null {
   const digits = /^(\d+)(?:st|nd|rd|th)$/i.exec(t.text);
   if (digits) return { value: Number(digits[1]), written: "digits", ordinal: true };
-  if ((t.pos === "ADJ" || t.pos === "ADV") && ORDINALS[t.normal] !== undefined) return { value: ORDINALS[t.normal], written: "words", ordinal: true };
+  if ((t.pos === "ADJ" || t.pos === "ADV") && ORDINALS[t.normal] !== undefined)
+    return { value: ORDINALS[t.normal], written: "words", ordinal: true };
   if (t.pos === "ADV" && TIMES[t.normal] !== undefined) return { value: TIMES[t.normal], written: "words" };
   return null;
 }
@@ -133,9 +153,21 @@ function readWords(tokens: DraftToken[], i: number): Read | null {
         pending = 0;
       }
       last = "scale";
-    } else if (w === "and" && words > 0 && /hundred|thousand|million|billion/.test(word(j - 1) ?? "") && (UNITS[word(j + 1)] !== undefined || TENS[word(j + 1)] !== undefined)) {
+    } else if (
+      w === "and" &&
+      words > 0 &&
+      /hundred|thousand|million|billion/.test(word(j - 1) ?? "") &&
+      (UNITS[word(j + 1)] !== undefined || TENS[word(j + 1)] !== undefined)
+    ) {
       continue;
-    } else if (w === "-" && !t.spaceBefore && words > 0 && TENS[word(j - 1)] !== undefined && !tokens[j + 1]?.spaceBefore && UNITS[word(j + 1)] !== undefined) {
+    } else if (
+      w === "-" &&
+      !t.spaceBefore &&
+      words > 0 &&
+      TENS[word(j - 1)] !== undefined &&
+      !tokens[j + 1]?.spaceBefore &&
+      UNITS[word(j + 1)] !== undefined
+    ) {
       continue;
     } else break;
     words++;

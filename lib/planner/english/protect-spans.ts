@@ -25,8 +25,19 @@ const IDENTIFIERS: { re: RegExp; style: "snake" | "camel" | "dotted" }[] = [
 
 const SYMBOLS = /<=|>=|!=|<>|==|=<|=>|[<>=\u2264\u2265\u2260]/g;
 const SYMBOL_MEANING: Record<string, ComparisonSymbol> = {
-  "<=": "<=", "=<": "<=", "\u2264": "<=", ">=": ">=", "=>": ">=", "\u2265": ">=",
-  "!=": "!=", "<>": "!=", "\u2260": "!=", "==": "=", "=": "=", "<": "<", ">": ">",
+  "<=": "<=",
+  "=<": "<=",
+  "\u2264": "<=",
+  ">=": ">=",
+  "=>": ">=",
+  "\u2265": ">=",
+  "!=": "!=",
+  "<>": "!=",
+  "\u2260": "!=",
+  "==": "=",
+  "=": "=",
+  "<": "<",
+  ">": ">",
 };
 
 /**
@@ -71,7 +82,8 @@ function plausibleDotted(text: string): boolean {
 }
 
 function splitIdentifier(text: string, style: "snake" | "camel" | "dotted"): string[] {
-  const pieces = style === "dotted" ? text.split(".").flatMap((p) => p.split("_")) : style === "snake" ? text.split("_") : [text];
+  const pieces =
+    style === "dotted" ? text.split(".").flatMap((p) => p.split("_")) : style === "snake" ? text.split("_") : [text];
   return pieces
     .flatMap((p) => p.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/))
     .filter(Boolean)

@@ -4,7 +4,8 @@ import type { Answers } from "@/lib/planner/questions";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 import { planWithEnglish } from "./index";
 
-const plan = (prompt: string, answers?: Answers, catalog: Catalog = demoCatalog) => planWithEnglish({ prompt, catalog, sampleValues: demoSampleValues, answers, now: new Date("2025-06-15") });
+const plan = (prompt: string, answers?: Answers, catalog: Catalog = demoCatalog) =>
+  planWithEnglish({ prompt, catalog, sampleValues: demoSampleValues, answers, now: new Date("2025-06-15") });
 
 function questionsOf(prompt: string, answers?: Answers) {
   const result = plan(prompt, answers);
@@ -30,17 +31,27 @@ describe("questions of the reading planner", () => {
     const [question] = questionsOf("revenue per month");
     const payments = plan("revenue per month", { [question.id]: "c2" });
     expect(payments.ok && payments.spec.sources.map((s) => s.table)).toEqual(["payments"]);
-    expect(payments.ok && payments.spec.columns.map((c) => c.expr)).toContainEqual({ kind: "aggregate", fn: "sum", arg: { kind: "column", column: { source: "payments", column: "amount" } } });
+    expect(payments.ok && payments.spec.columns.map((c) => c.expr)).toContainEqual({
+      kind: "aggregate",
+      fn: "sum",
+      arg: { kind: "column", column: { source: "payments", column: "amount" } },
+    });
     const orders = plan("revenue per month", { [question.id]: "c1" });
     expect(orders.ok && orders.spec.sources.map((s) => s.table)).toEqual(["orders"]);
-    expect(plan("revenue per month", { [question.id]: "rephrase" })).toMatchObject({ ok: false, code: "ambiguous", message: expect.stringMatching(/rephrase/) });
+    expect(plan("revenue per month", { [question.id]: "rephrase" })).toMatchObject({
+      ok: false,
+      code: "ambiguous",
+      message: expect.stringMatching(/rephrase/),
+    });
   });
 
   it("asks the same question, with the same id, whatever the order of the catalog's tables", () => {
     const reversed = { tables: [...demoCatalog.tables].reverse() };
     const a = plan("revenue per month");
     const b = plan("revenue per month", undefined, reversed);
-    expect(!a.ok && !b.ok && JSON.stringify(b.questions?.map(({ id, choices }) => [id, choices.map((c) => c.label)]))).toBe(JSON.stringify(!a.ok && a.questions?.map(({ id, choices }) => [id, choices.map((c) => c.label)])));
+    expect(
+      !a.ok && !b.ok && JSON.stringify(b.questions?.map(({ id, choices }) => [id, choices.map((c) => c.label)])),
+    ).toBe(JSON.stringify(!a.ok && a.questions?.map(({ id, choices }) => [id, choices.map((c) => c.label)])));
   });
 
   it("keeps asking when an answer names no choice of the question", () => {
@@ -63,7 +74,9 @@ describe("questions of the reading planner", () => {
     expect(question.choices[0].reading).toBe('read "custmers" as "customer": the customers table');
     const answered = plan("number of custmers per country", { [question.id]: "c1" });
     const spelled = plan("number of customers per country");
-    expect(answered.ok && spelled.ok && answered.spec.columns.map((c) => c.expr)).toEqual(spelled.ok && spelled.spec.columns.map((c) => c.expr));
+    expect(answered.ok && spelled.ok && answered.spec.columns.map((c) => c.expr)).toEqual(
+      spelled.ok && spelled.spec.columns.map((c) => c.expr),
+    );
   });
 
   it("asks one question at a time: a spelling first, then the readings the corrected word leaves", () => {

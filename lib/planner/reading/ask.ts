@@ -20,7 +20,14 @@ export function spellingQuestions(misspellings: Misspelling[], lexicon: Lexicon)
       reading: `read "${text}" as "${word}": ${(lexicon.phrases.get(word) ?? []).map((s) => nameMeaning(s.meaning)).join(" or ")}`,
       word,
     }));
-    return [makeQuestion({ kind: "spelling", phrase: text, text: `"${text}" is not a word of this warehouse. Which word did you mean?`, choices: [...choices, rephraseChoice()] })];
+    return [
+      makeQuestion({
+        kind: "spelling",
+        phrase: text,
+        text: `"${text}" is not a word of this warehouse. Which word did you mean?`,
+        choices: [...choices, rephraseChoice()],
+      }),
+    ];
   });
 }
 
@@ -31,11 +38,21 @@ export function spellingQuestions(misspellings: Misspelling[], lexicon: Lexicon)
  */
 export function readingQuestion(prompt: string, specs: EtlSpec[]): PlanQuestion {
   const phrase = differingPhrase(prompt, specs);
-  const choices = specs.map((spec, i) => ({ id: `c${i + 1}`, label: readingOfPhrase(spec, phrase) ?? readSpecPlainly(spec), reading: readSpecPlainly(spec), spec }));
+  const choices = specs.map((spec, i) => ({
+    id: `c${i + 1}`,
+    label: readingOfPhrase(spec, phrase) ?? readSpecPlainly(spec),
+    reading: readSpecPlainly(spec),
+    spec,
+  }));
   // Two choices that read the words alike differ elsewhere: their whole readings tell them apart.
   const labels = new Set(choices.map((c) => c.label));
   const distinct = labels.size === choices.length ? choices : choices.map((c) => ({ ...c, label: c.reading }));
-  return makeQuestion({ kind: "reading", phrase, text: `"${phrase}" can be read in ${specs.length} ways that build different tables. Which did you mean?`, choices: [...distinct, rephraseChoice()] });
+  return makeQuestion({
+    kind: "reading",
+    phrase,
+    text: `"${phrase}" can be read in ${specs.length} ways that build different tables. Which did you mean?`,
+    choices: [...distinct, rephraseChoice()],
+  });
 }
 
 type Clause = { phrase: string; content: string; weight: number };
@@ -43,9 +60,20 @@ type Clause = { phrase: string; content: string; weight: number };
 /** Every clause of a spec with the words it came from; measures and filters weigh most. */
 function clausesOf(spec: EtlSpec): Clause[] {
   const tableOf = new Map(spec.sources.map((s) => [s.alias, s.table]));
-  const content = (value: unknown) => JSON.stringify(value, (key, v) => (key === "phrase" || key === "renamePhrase" || key === "name" ? undefined : key === "source" && typeof v === "string" ? tableOf.get(v) ?? v : v));
+  const content = (value: unknown) =>
+    JSON.stringify(value, (key, v) =>
+      key === "phrase" || key === "renamePhrase" || key === "name"
+        ? undefined
+        : key === "source" && typeof v === "string"
+          ? (tableOf.get(v) ?? v)
+          : v,
+    );
   return [
-    ...spec.columns.map((c) => ({ phrase: c.phrase, content: content(c.expr), weight: c.expr.kind === "aggregate" ? 2 : 0 })),
+    ...spec.columns.map((c) => ({
+      phrase: c.phrase,
+      content: content(c.expr),
+      weight: c.expr.kind === "aggregate" ? 2 : 0,
+    })),
     ...spec.filters.map((f) => ({ phrase: f.phrase, content: content(f), weight: 2 })),
     ...spec.grain.map((g) => ({ phrase: g.phrase, content: content(g), weight: 1 })),
     ...spec.having.map((h) => ({ phrase: h.phrase, content: content(h), weight: 1 })),
@@ -67,8 +95,14 @@ function differingPhrase(prompt: string, specs: EtlSpec[]): string {
   const phrases = [...new Set(byPhrase.flatMap((m) => [...m.keys()]))];
   const differing = phrases
     .filter((p) => new Set(byPhrase.map((m) => JSON.stringify(m.get(p)?.contents.sort() ?? []))).size > 1)
-    .map((p) => ({ phrase: p, weight: Math.max(...byPhrase.map((m) => m.get(p)?.weight ?? 0)), at: prompt.toLowerCase().indexOf(p.toLowerCase()) }));
-  differing.sort((a, b) => b.weight - a.weight || (a.at < 0 ? 1 : b.at < 0 ? -1 : a.at - b.at) || a.phrase.length - b.phrase.length);
+    .map((p) => ({
+      phrase: p,
+      weight: Math.max(...byPhrase.map((m) => m.get(p)?.weight ?? 0)),
+      at: prompt.toLowerCase().indexOf(p.toLowerCase()),
+    }));
+  differing.sort(
+    (a, b) => b.weight - a.weight || (a.at < 0 ? 1 : b.at < 0 ? -1 : a.at - b.at) || a.phrase.length - b.phrase.length,
+  );
   return differing[0]?.phrase ?? prompt;
 }
 
@@ -82,7 +116,16 @@ function readingOfPhrase(spec: EtlSpec, phrase: string): string | undefined {
     if (c.expr.arg.kind === "star") return `${spec.sources[0].table} rows`;
   }
   const filter = spec.filters.find((f) => f.phrase === phrase);
-  if (filter) return readSpecPlainly({ ...spec, columns: spec.columns.slice(0, 1), grain: [], having: [], orderBy: [], limit: undefined, filters: [filter] }).replace(/^.*? where /, "");
+  if (filter)
+    return readSpecPlainly({
+      ...spec,
+      columns: spec.columns.slice(0, 1),
+      grain: [],
+      having: [],
+      orderBy: [],
+      limit: undefined,
+      filters: [filter],
+    }).replace(/^.*? where /, "");
   const group = spec.grain.find((g) => g.phrase === phrase);
   if (group) return `${group.bucket ? `${group.bucket} of ` : ""}${ref(group.column)}`;
   return spec.sources.find((s) => s.phrase === phrase)?.table;
@@ -91,13 +134,21 @@ function readingOfPhrase(spec: EtlSpec, phrase: string): string | undefined {
 function nameMeaning(meaning: Meaning): string {
   const table = meaning.entity.table.split(".").pop();
   switch (meaning.kind) {
-    case "entity": return `the ${table} table`;
-    case "measure": return `${table}.${meaning.measure.column}`;
-    case "dimension": return `${table}.${meaning.dimension.column}`;
-    case "time": return `${table}.${meaning.time.column}`;
-    case "flag": return `${table}.${meaning.flag.column}`;
-    case "value": return `${table}.${meaning.column} = '${meaning.value}'`;
-    case "role": return `the ${table} table, as a role`;
-    case "formula": return `${meaning.phrase}, computed on ${table}`;
+    case "entity":
+      return `the ${table} table`;
+    case "measure":
+      return `${table}.${meaning.measure.column}`;
+    case "dimension":
+      return `${table}.${meaning.dimension.column}`;
+    case "time":
+      return `${table}.${meaning.time.column}`;
+    case "flag":
+      return `${table}.${meaning.flag.column}`;
+    case "value":
+      return `${table}.${meaning.column} = '${meaning.value}'`;
+    case "role":
+      return `the ${table} table, as a role`;
+    case "formula":
+      return `${meaning.phrase}, computed on ${table}`;
   }
 }

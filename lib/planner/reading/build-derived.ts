@@ -34,14 +34,32 @@ export function addShare(share: Of<"share">, percent: boolean, d: DerivedContext
   const prefix = percent ? "pct" : "share";
   if (share.part.length === 0) {
     if (d.hasHaving) fail("a share beside a having clause");
-    return { name: d.addColumn({ name: snake(`${prefix}_of_${whole}`), expr: { kind: "share", of: whole, percent }, phrase: share.phrase }), bonus: 0 };
+    return {
+      name: d.addColumn({
+        name: snake(`${prefix}_of_${whole}`),
+        expr: { kind: "share", of: whole, percent },
+        phrase: share.phrase,
+      }),
+      bonus: 0,
+    };
   }
   const wholeColumn = d.columns.find((c) => c.name === whole)!;
   if (wholeColumn.expr.kind !== "aggregate") return fail("a share of a value that is not an aggregate");
   const where = d.rowConditions(share.part);
   const partWords = share.part.map((p) => ("phrase" in p ? p.phrase : "")).join(" ");
-  const part = d.addColumn({ name: snake(`${whole}_${partWords}`), expr: { ...(wholeColumn.expr as Aggregate), where }, phrase: partWords });
-  return { name: d.addColumn({ name: snake(`${prefix}_${part}`), expr: { kind: "ratio", numerator: part, denominator: whole, percent }, phrase: share.phrase }), bonus: 0.5 };
+  const part = d.addColumn({
+    name: snake(`${whole}_${partWords}`),
+    expr: { ...(wholeColumn.expr as Aggregate), where },
+    phrase: partWords,
+  });
+  return {
+    name: d.addColumn({
+      name: snake(`${prefix}_${part}`),
+      expr: { kind: "ratio", numerator: part, denominator: whole, percent },
+      phrase: share.phrase,
+    }),
+    bonus: 0.5,
+  };
 }
 
 /** "average number of line items per order": what is counted over the number of distinct orders. */
@@ -49,8 +67,20 @@ export function addAveragePer(a: Of<"average-per">, d: DerivedContext): string {
   const numerator = d.addMeasure(a.of, a.phrase);
   const key = a.per.key[0] ?? fail("an average per rows without a key");
   if (a.per.key.length > 1) fail("an average per rows of a composite key");
-  const denominator = d.addColumn({ name: snake(`${a.per.plural}_count`), expr: { kind: "aggregate", fn: "count_distinct", arg: { kind: "column", column: d.columnOf(a.per, key, a.phrase) } }, phrase: a.phrase });
-  return d.addColumn({ name: snake(`avg_${numerator}_per_${a.per.name}`), expr: { kind: "ratio", numerator, denominator, percent: false }, phrase: a.phrase });
+  const denominator = d.addColumn({
+    name: snake(`${a.per.plural}_count`),
+    expr: {
+      kind: "aggregate",
+      fn: "count_distinct",
+      arg: { kind: "column", column: d.columnOf(a.per, key, a.phrase) },
+    },
+    phrase: a.phrase,
+  });
+  return d.addColumn({
+    name: snake(`avg_${numerator}_per_${a.per.name}`),
+    expr: { kind: "ratio", numerator, denominator, percent: false },
+    phrase: a.phrase,
+  });
 }
 
 /**
@@ -59,12 +89,30 @@ export function addAveragePer(a: Of<"average-per">, d: DerivedContext): string {
  * as one ("net revenue (qty * unit price - discount)", as the model's measures are), or groups
  * that are each one of the formula's own rows (`ownRows`).
  */
-export function addFormulaMeasure(t: Extract<Meaning, { kind: "formula" }>, given: AggregateFn | undefined, ownRows: boolean, alias: string, phrase: string, d: DerivedContext): string {
+export function addFormulaMeasure(
+  t: Extract<Meaning, { kind: "formula" }>,
+  given: AggregateFn | undefined,
+  ownRows: boolean,
+  alias: string,
+  phrase: string,
+  d: DerivedContext,
+): string {
   const namedAmount = namesAnAmount(t.phrase.toLowerCase().split(/[^a-z]+/));
-  const fn = given ?? (addsUp(t.formula) || ownRows || namedAmount ? "sum" : fail("a computed value that does not add up, without an aggregate"));
+  const fn =
+    given ??
+    (addsUp(t.formula) || ownRows || namedAmount
+      ? "sum"
+      : fail("a computed value that does not add up, without an aggregate"));
   if (fn === "count" || fn === "count_distinct") fail("a count of computed values");
   const sql = formulaSql(t.formula, alias);
-  const known = d.columns.find((c) => c.expr.kind === "aggregate" && c.expr.fn === fn && c.expr.arg.kind === "expression" && c.expr.arg.sql === sql);
+  const known = d.columns.find(
+    (c) =>
+      c.expr.kind === "aggregate" && c.expr.fn === fn && c.expr.arg.kind === "expression" && c.expr.arg.sql === sql,
+  );
   if (known) return known.name;
-  return d.addColumn({ name: snake(`${fn === "sum" ? "total" : fn}_${formulaName(t.phrase, t.formula)}`), expr: { kind: "aggregate", fn, arg: { kind: "expression", sql } }, phrase });
+  return d.addColumn({
+    name: snake(`${fn === "sum" ? "total" : fn}_${formulaName(t.phrase, t.formula)}`),
+    expr: { kind: "aggregate", fn, arg: { kind: "expression", sql } },
+    phrase,
+  });
 }

@@ -9,14 +9,33 @@ import { phraseKey } from "./lexicon";
 import type { Part } from "./parts";
 
 type RelatedRows = Extract<ExistencePart, { k: "related-rows" }>;
-type Env = { ctx: BuildContext; base: Entity; reach: (table: string, phrase: string) => string; fail: Fail; note: (text: string) => void };
+type Env = {
+  ctx: BuildContext;
+  base: Entity;
+  reach: (table: string, phrase: string) => string;
+  fail: Fail;
+  note: (text: string) => void;
+};
 
 /**
  * General English verbs that bring a related row into being ("placed an order", "made a
  * purchase", "bought a track"): they say the row exists, never which state it is in, even where
  * a status value spells the same word ("placed").
  */
-const CREATION_VERBS = new Set(["place", "make", "buy", "order", "purchase", "submit", "create", "have", "get", "do", "book", "rent"]);
+const CREATION_VERBS = new Set([
+  "place",
+  "make",
+  "buy",
+  "order",
+  "purchase",
+  "submit",
+  "create",
+  "have",
+  "get",
+  "do",
+  "book",
+  "rent",
+]);
 
 const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!=" };
 
@@ -28,26 +47,47 @@ const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<="
  * names other rows leaves it unclear which they qualify, and is refused.
  */
 export function existenceFilters(parts: Part[], env: Env): Filter[] {
-  const clauses = parts.filter((p): p is ExistencePart => p.k === "related-rows" || p.k === "missing" || p.k === "not-values");
+  const clauses = parts.filter(
+    (p): p is ExistencePart => p.k === "related-rows" || p.k === "missing" || p.k === "not-values",
+  );
   if (clauses.length === 0) return [];
   // "orders per customer without payments": the clause may qualify either; only a request that names one kind of row is read.
-  if (parts.some((p) => p.k === "related" || (p.k === "grain" && p.entity))) env.fail("a negation beside other rows it could qualify");
+  if (parts.some((p) => p.k === "related" || (p.k === "grain" && p.entity)))
+    env.fail("a negation beside other rows it could qualify");
   const named = parts.find((p) => p.k === "subject" || p.k === "count");
   const owner = named?.k === "subject" || named?.k === "count" ? named.entity : env.base;
-  return clauses.map((c) => (c.k === "missing" ? missingFilter(c, owner, env) : c.k === "not-values" ? notValuesFilter(c, owner, env) : relatedRowsFilter(c, owner, env)));
+  return clauses.map((c) =>
+    c.k === "missing"
+      ? missingFilter(c, owner, env)
+      : c.k === "not-values"
+        ? notValuesFilter(c, owner, env)
+        : relatedRowsFilter(c, owner, env),
+  );
 }
 
 function isNullable(env: Env, table: string, column: string): boolean {
   const [schema, ...name] = table.split(".");
-  return env.ctx.catalog?.tables.find((t) => t.schema === schema && t.name === name.join("."))?.columns.find((c) => c.name === column)?.nullable ?? true;
+  return (
+    env.ctx.catalog?.tables
+      .find((t) => t.schema === schema && t.name === name.join("."))
+      ?.columns.find((c) => c.name === column)?.nullable ?? true
+  );
 }
 
 /** "with no region": the row's own column is empty. A column that is never empty cannot be meant. */
 function missingFilter(c: Extract<ExistencePart, { k: "missing" }>, owner: Entity, env: Env): Filter {
   const m = c.meaning;
   // "employees with no manager": the key that names the role's row is empty.
-  const roleKey = m.kind === "role" && m.relationship.from === owner.table && m.relationship.fromColumns.length === 1 ? m.relationship.fromColumns[0] : undefined;
-  const column = m.kind === "dimension" ? m.dimension.column : m.kind === "time" ? m.time.column : roleKey ?? env.fail("an empty non-column");
+  const roleKey =
+    m.kind === "role" && m.relationship.from === owner.table && m.relationship.fromColumns.length === 1
+      ? m.relationship.fromColumns[0]
+      : undefined;
+  const column =
+    m.kind === "dimension"
+      ? m.dimension.column
+      : m.kind === "time"
+        ? m.time.column
+        : (roleKey ?? env.fail("an empty non-column"));
   if (m.kind !== "role" && m.entity.table !== owner.table) env.fail("an empty column of other rows");
   if (!isNullable(env, owner.table, column)) env.fail(`${column} is never empty`);
   return { op: "is_null", column: { source: env.reach(owner.table, c.phrase), column }, phrase: c.phrase };
@@ -62,19 +102,31 @@ function notValuesFilter(c: Extract<ExistencePart, { k: "not-values" }>, owner: 
   const first = c.meanings[0];
   const column = first.kind === "flag" ? first.flag.column : first.column;
   const values = c.meanings.map((m) => (m.kind === "flag" ? m.flag.trueValue : m.value));
-  if (c.meanings.some((m) => m.entity !== first.entity || (m.kind === "flag" ? m.flag.column : m.column) !== column)) env.fail("values of several columns");
-  if (c.verb && !isColumnVerb(c.verb.lemma, first.entity, column)) env.fail(`"${c.verb.lemma}" is not a verb of ${column}`);
+  if (c.meanings.some((m) => m.entity !== first.entity || (m.kind === "flag" ? m.flag.column : m.column) !== column))
+    env.fail("values of several columns");
+  if (c.verb && !isColumnVerb(c.verb.lemma, first.entity, column))
+    env.fail(`"${c.verb.lemma}" is not a verb of ${column}`);
   const condition = (source: string, negate: boolean): ColumnFilter =>
-    values.length === 1 ? { op: negate ? "!=" : "=", column: { source, column }, value: values[0], phrase: c.phrase } : { op: negate ? "not_in" : "in", column: { source, column }, values, phrase: c.phrase };
+    values.length === 1
+      ? { op: negate ? "!=" : "=", column: { source, column }, value: values[0], phrase: c.phrase }
+      : { op: negate ? "not_in" : "in", column: { source, column }, values, phrase: c.phrase };
   if (first.entity.table === owner.table) {
     if (isNullable(env, owner.table, column)) env.note(`"${c.phrase}" also leaves out the rows with no ${column}`);
     return condition(env.reach(owner.table, c.phrase), true);
   }
   const path = new ExistencePath(declaredGraph(env.ctx.model), owner.table, env.fail);
   path.walkTo(first.entity.table);
-  const toOne = path.path.every((step, i) => isToOne(env, i === 0 ? owner.table : `${path.path[i - 1].schema}.${path.path[i - 1].table}`, step));
+  const toOne = path.path.every((step, i) =>
+    isToOne(env, i === 0 ? owner.table : `${path.path[i - 1].schema}.${path.path[i - 1].table}`, step),
+  );
   if (!toOne) env.fail("a value of many related rows");
-  return { op: "not_exists", source: env.reach(owner.table, c.phrase), path: path.path, where: [condition(path.aliasOf(first.entity.table), false)], phrase: c.phrase };
+  return {
+    op: "not_exists",
+    source: env.reach(owner.table, c.phrase),
+    path: path.path,
+    where: [condition(path.aliasOf(first.entity.table), false)],
+    phrase: c.phrase,
+  };
 }
 
 /** The step lands on the far table's whole key: at most one row per row. */
@@ -100,7 +152,12 @@ function relatedRowsFilter(c: RelatedRows, owner: Entity, env: Env): Filter {
   const where: ColumnFilter[] = [];
   if (verb && !rel) where.push(...verbConditions(verb.lemma, path, env));
   // A period without its date dates the verb's event: the nearest table back along the path that has an obvious date.
-  const dated = path.pathTables().reverse().map((t) => entityOf(model, t)!).find((e) => obviousTime(e)) ?? entityOf(model, path.pathTables().at(-1)!)!;
+  const dated =
+    path
+      .pathTables()
+      .reverse()
+      .map((t) => entityOf(model, t)!)
+      .find((e) => obviousTime(e)) ?? entityOf(model, path.pathTables().at(-1)!)!;
   for (const q of c.qualifiers) where.push(...conditions(q, path, env, dated));
   return {
     op: c.negated ? "not_exists" : "exists",
@@ -126,7 +183,14 @@ function verbWords(verb: Extract<Part, { k: "verb" }>) {
  * "support"), and which end the row is at: the verb's subject is the row, or the related rows
  * for "nobody reports to". Many-to-many and "either" verbs leave the route to the join graph.
  */
-function relationshipOf(phrase: string, owner: Entity, rowDoesIt: boolean, object: Entity | undefined, relationships: Relationship[], fail: Fail): { relationship: Relationship; ownerEnd: "from" | "to" } | undefined {
+function relationshipOf(
+  phrase: string,
+  owner: Entity,
+  rowDoesIt: boolean,
+  object: Entity | undefined,
+  relationships: Relationship[],
+  fail: Fail,
+): { relationship: Relationship; ownerEnd: "from" | "to" } | undefined {
   const found = relationships.flatMap((relationship) => {
     if (relationship.cardinality === "many_to_many" || relationship.inferred) return [];
     const verb = relationship.verbs.find((v) => v.phrase === phrase);
@@ -154,8 +218,16 @@ function isColumnVerb(lemma: string, entity: Entity, column: string): boolean {
  */
 function relatedTable(c: RelatedRows, owner: Entity, lemma: string | undefined, env: Env): string {
   if (c.entity) return c.entity.table;
-  const valueTables = new Set(c.qualifiers.flatMap((q) => (q.k === "values" ? q.meanings.map((m) => m.entity.table) : q.k === "flag" ? [q.meaning.entity.table] : [])));
-  if (valueTables.size > 0 && (lemma === undefined || lemma === "be" || owner.dimensions.some((d) => d.verbs?.includes(lemma)))) env.fail("values that describe the row itself");
+  const valueTables = new Set(
+    c.qualifiers.flatMap((q) =>
+      q.k === "values" ? q.meanings.map((m) => m.entity.table) : q.k === "flag" ? [q.meaning.entity.table] : [],
+    ),
+  );
+  if (
+    valueTables.size > 0 &&
+    (lemma === undefined || lemma === "be" || owner.dimensions.some((d) => d.verbs?.includes(lemma)))
+  )
+    env.fail("values that describe the row itself");
   if (valueTables.size === 1) return [...valueTables][0];
   // "bought anything from the Seafood category": the rows the words go on to name.
   const relatedTables = new Set(c.qualifiers.flatMap((q) => (q.k === "related" ? [q.entity.table] : [])));
@@ -168,7 +240,9 @@ function relatedTable(c: RelatedRows, owner: Entity, lemma: string | undefined, 
 /** Entities whose own name is the verb ("order" → orders). */
 function namedEntities(lemma: string, env: Env): Entity[] {
   const key = phraseKey(lemma);
-  return env.ctx.model.entities.filter((e) => !e.link && [e.name, e.plural, ...(e.words ?? [])].some((w) => phraseKey(w) === key));
+  return env.ctx.model.entities.filter(
+    (e) => !e.link && [e.name, e.plural, ...(e.words ?? [])].some((w) => phraseKey(w) === key),
+  );
 }
 
 /**
@@ -184,12 +258,29 @@ function verbConditions(lemma: string, path: ExistencePath, env: Env): ColumnFil
   if (named.some((e) => tables.includes(e.table))) return [];
   if (named.length > 0) env.fail("a verb that names another table");
   const entities = tables.map((t) => entityOf(env.ctx.model, t)!);
-  const isVerb = (word: string) => !/\s/.test(word.trim()) && (word.toLowerCase() === lemma || baseVerb(word.toLowerCase()) === lemma);
-  const columnWords = entities.flatMap((e) => [...e.timeDimensions, ...e.measures, ...e.flags].flatMap((d) => d.words.map((w) => w.split(" ")[0])));
-  const values = entities.flatMap((e) => e.dimensions.flatMap((d) => (d.values ?? []).filter(isVerb).map((value) => ({ entity: e, column: d.column, value }))));
+  const isVerb = (word: string) =>
+    !/\s/.test(word.trim()) && (word.toLowerCase() === lemma || baseVerb(word.toLowerCase()) === lemma);
+  const columnWords = entities.flatMap((e) =>
+    [...e.timeDimensions, ...e.measures, ...e.flags].flatMap((d) => d.words.map((w) => w.split(" ")[0])),
+  );
+  const values = entities.flatMap((e) =>
+    e.dimensions.flatMap((d) =>
+      (d.values ?? []).filter(isVerb).map((value) => ({ entity: e, column: d.column, value })),
+    ),
+  );
   if (columnWords.some(isVerb)) env.fail(`"${lemma}" names a column of the related rows`);
-  if (new Set(values.map((v) => `${v.entity.table}.${v.column}`)).size > 1) env.fail(`"${lemma}" is a value of several columns`);
-  return values.length === 0 ? [] : [{ op: "=", column: { source: path.aliasOf(values[0].entity.table), column: values[0].column }, value: values[0].value, phrase: lemma }];
+  if (new Set(values.map((v) => `${v.entity.table}.${v.column}`)).size > 1)
+    env.fail(`"${lemma}" is a value of several columns`);
+  return values.length === 0
+    ? []
+    : [
+        {
+          op: "=",
+          column: { source: path.aliasOf(values[0].entity.table), column: values[0].column },
+          value: values[0].value,
+          phrase: lemma,
+        },
+      ];
 }
 
 /** The date a period on these rows means when it names none: the default one, or the only one. */
@@ -203,22 +294,57 @@ function conditions(q: Part, path: ExistencePath, env: Env, dated: Entity): Colu
     case "values": {
       const m = q.meanings[0];
       const source = path.aliasOf(m.entity.table);
-      return [q.meanings.length === 1 ? { op: "=", column: { source, column: m.column }, value: m.value, phrase: q.phrase } : { op: "in", column: { source, column: m.column }, values: q.meanings.map((v) => v.value), phrase: q.phrase }];
+      return [
+        q.meanings.length === 1
+          ? { op: "=", column: { source, column: m.column }, value: m.value, phrase: q.phrase }
+          : {
+              op: "in",
+              column: { source, column: m.column },
+              values: q.meanings.map((v) => v.value),
+              phrase: q.phrase,
+            },
+      ];
     }
     case "flag":
-      return [{ op: "=", column: { source: path.aliasOf(q.meaning.entity.table), column: q.meaning.flag.column }, value: q.meaning.flag.trueValue, phrase: q.phrase }];
+      return [
+        {
+          op: "=",
+          column: { source: path.aliasOf(q.meaning.entity.table), column: q.meaning.flag.column },
+          value: q.meaning.flag.trueValue,
+          phrase: q.phrase,
+        },
+      ];
     case "filter-time": {
       const entity = q.attr?.entity ?? dated;
-      const time = q.attr?.kind === "time" ? q.attr.time : obviousTime(entity) ?? env.fail(`no date of ${entity.table} is the obvious one`);
+      const time =
+        q.attr?.kind === "time"
+          ? q.attr.time
+          : (obviousTime(entity) ?? env.fail(`no date of ${entity.table} is the obvious one`));
       const range = q.expr.range ?? resolveTimeExpression(q.expr, env.ctx.asOf(entity.table, time.column).date);
       if (!range || (!range.start && !range.end)) return env.fail("an unbounded period");
-      return [{ op: "date_range", column: { source: path.aliasOf(entity.table), column: time.column }, ...(range.start ? { from: range.start } : {}), ...(range.end ? { to: range.end } : {}), phrase: q.phrase }];
+      return [
+        {
+          op: "date_range",
+          column: { source: path.aliasOf(entity.table), column: time.column },
+          ...(range.start ? { from: range.start } : {}),
+          ...(range.end ? { to: range.end } : {}),
+          phrase: q.phrase,
+        },
+      ];
     }
     case "filter-compare": {
       const a = q.attr;
-      if (!a || (a.kind !== "measure" && a.kind !== "dimension") || q.chunk.operator === "between" || q.unit) return env.fail("a comparison of related rows without its column");
+      if (!a || (a.kind !== "measure" && a.kind !== "dimension") || q.chunk.operator === "between" || q.unit)
+        return env.fail("a comparison of related rows without its column");
       const column = a.kind === "measure" ? a.measure.column : a.dimension.column;
-      return [{ op: OPS[q.chunk.operator] ?? env.fail("operator"), column: { source: path.aliasOf(a.entity.table), column }, value: q.chunk.quantity!.value, phrase: q.phrase }];
+      return [
+        {
+          op: OPS[q.chunk.operator] ?? env.fail("operator"),
+          column: { source: path.aliasOf(a.entity.table), column },
+          value: q.chunk.quantity!.value,
+          phrase: q.phrase,
+        },
+      ];
     }
     case "related":
       path.aliasOf(q.entity.table);

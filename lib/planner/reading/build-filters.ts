@@ -34,7 +34,13 @@ export type FilterScope = {
  * filters and a score adjustment: a value or a column of a table the request does not name is a
  * weaker reading than one of the rows it lists ("orders with amount over 500" is the orders' amount).
  */
-export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Sources, ctx: BuildContext, notes: string[]): { filters: Filter[]; bonus: number; asOf?: EtlSpec["asOf"] } {
+export function buildFilters(
+  qualifiers: Part[],
+  scope: FilterScope,
+  src: Sources,
+  ctx: BuildContext,
+  notes: string[],
+): { filters: Filter[]; bonus: number; asOf?: EtlSpec["asOf"] } {
   const filters: Filter[] = [];
   let asOf: EtlSpec["asOf"];
   let bonus = 0;
@@ -45,40 +51,90 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
       const dim = m.entity.dimensions.find((d) => d.column === m.column);
       if (q.via && dim?.verbs?.includes(q.via)) bonus += 0.5;
       // "reporting to Nancy Edwards": the value names the row at the other end of a relationship, not this one.
-      else if (q.via && ctx.model.relationships.some((r) => r.verbs.some((v) => v.phrase.split(" ")[0] === q.via))) fail("a value reached through a relationship verb");
+      else if (q.via && ctx.model.relationships.some((r) => r.verbs.some((v) => v.phrase.split(" ")[0] === q.via)))
+        fail("a value reached through a relationship verb");
       if (unnamed(m.entity)) bonus -= 0.2;
       const column = src.col(m, m.column, q.phrase);
-      filters.push(q.meanings.length === 1 ? { op: "=", column, value: m.value, phrase: q.phrase } : { op: "in", column, values: q.meanings.map((v) => v.value), phrase: q.phrase });
+      filters.push(
+        q.meanings.length === 1
+          ? { op: "=", column, value: m.value, phrase: q.phrase }
+          : { op: "in", column, values: q.meanings.map((v) => v.value), phrase: q.phrase },
+      );
     } else if (q.k === "flag") {
-      filters.push({ op: "=", column: src.col(q.meaning, q.meaning.flag.column, q.phrase), value: q.meaning.flag.trueValue, phrase: q.phrase });
+      filters.push({
+        op: "=",
+        column: src.col(q.meaning, q.meaning.flag.column, q.phrase),
+        value: q.meaning.flag.trueValue,
+        phrase: q.phrase,
+      });
     } else if (q.k === "filter-compare" && q.attr?.kind === "formula") {
       // "order items where quantity times unit price is over 100": the row's computed value, compared.
       const f = q.attr;
       if (q.unit) fail("a quantity in a unit, compared with a computed value");
       const source = src.reach(f.entity.table, q.phrase);
       const sql = formulaSql(f.formula, source);
-      const bounds = q.chunk.operator === "between" ? [[">=", q.chunk.quantity!.value], ["<=", q.chunk.upper?.value ?? fail("between without upper")]] as const : [[opOf(q.chunk.operator), q.chunk.quantity!.value]] as const;
-      for (const [compare, value] of bounds) filters.push({ op: "expression", source, sql, compare, value, phrase: q.phrase });
+      const bounds =
+        q.chunk.operator === "between"
+          ? ([
+              [">=", q.chunk.quantity!.value],
+              ["<=", q.chunk.upper?.value ?? fail("between without upper")],
+            ] as const)
+          : ([[opOf(q.chunk.operator), q.chunk.quantity!.value]] as const);
+      for (const [compare, value] of bounds)
+        filters.push({ op: "expression", source, sql, compare, value, phrase: q.phrase });
     } else if (q.k === "filter-compare") {
       const target = q.attr ?? implicitMeasure(scope.subject ?? scope.base, q.unit);
       if (target.kind !== "measure" && target.kind !== "dimension") fail("comparison on a non-number");
       if (scope.unnamed(target, q.phrase)) bonus -= 0.3;
-      const column = src.col(target, target.kind === "measure" ? target.measure.column : target.kind === "dimension" ? target.dimension.column : fail("not a column"), q.phrase);
+      const column = src.col(
+        target,
+        target.kind === "measure"
+          ? target.measure.column
+          : target.kind === "dimension"
+            ? target.dimension.column
+            : fail("not a column"),
+        q.phrase,
+      );
       // "longer than 7 minutes" on milliseconds, "over 10 dollars" on cents: the quantity in the column's own unit.
-      const conversion = q.unit ? (target.kind === "measure" ? conversionOf(target.measure.unit, q.unit) : undefined) ?? fail("a quantity in a unit the column is not kept in") : undefined;
+      const conversion = q.unit
+        ? ((target.kind === "measure" ? conversionOf(target.measure.unit, q.unit) : undefined) ??
+          fail("a quantity in a unit the column is not kept in"))
+        : undefined;
       const stored = (n: number) => (conversion ? toStoredUnits(n, conversion) : n);
       const value = stored(q.chunk.quantity!.value);
-      if (q.chunk.operator === "between") filters.push({ op: "between", column, low: value, high: stored(q.chunk.upper?.value ?? fail("between without upper")), phrase: q.phrase });
+      if (q.chunk.operator === "between")
+        filters.push({
+          op: "between",
+          column,
+          low: value,
+          high: stored(q.chunk.upper?.value ?? fail("between without upper")),
+          phrase: q.phrase,
+        });
       else filters.push({ op: opOf(q.chunk.operator), column, value, phrase: q.phrase });
     } else if (q.k === "filter-time") {
       // "customers who signed up in 2024": a period after a verb dates whatever the verb says, which may not be the listed rows.
-      if (q.afterVerb !== undefined && !q.attr && scope.hasRelated) fail("a period after a verb, with several entities to date");
+      if (q.afterVerb !== undefined && !q.attr && scope.hasRelated)
+        fail("a period after a verb, with several entities to date");
       // "customers who placed orders … in 2024": the period may date the orders; read attached to them instead.
       if (!q.attr && !q.owner && scope.hasEvent) fail("a period after a verb's object, read as dating that object");
-      const owner = q.attr?.entity ?? (q.owner ? datedEntity(q.owner, ctx.model, ctx.graph) : scope.subject && !scope.aggregated ? scope.subject : datedEntity(scope.base, ctx.model, ctx.graph));
+      const owner =
+        q.attr?.entity ??
+        (q.owner
+          ? datedEntity(q.owner, ctx.model, ctx.graph)
+          : scope.subject && !scope.aggregated
+            ? scope.subject
+            : datedEntity(scope.base, ctx.model, ctx.graph));
       // "orders shipped in 2024": a verb that is a date's own word dates the period on that date (read as such elsewhere).
-      if (q.afterVerb && !q.attr && owner.timeDimensions.some((t) => [...t.words, ...(t.synonyms ?? [])].some((w) => phraseKey(w) === q.afterVerb))) fail("a period after a verb that names its own date");
-      const time = q.attr?.kind === "time" ? q.attr.time : defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`);
+      if (
+        q.afterVerb &&
+        !q.attr &&
+        owner.timeDimensions.some((t) => [...t.words, ...(t.synonyms ?? [])].some((w) => phraseKey(w) === q.afterVerb))
+      )
+        fail("a period after a verb that names its own date");
+      const time =
+        q.attr?.kind === "time"
+          ? q.attr.time
+          : (defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`));
       let range = q.expr.range;
       if (!range) {
         const anchor = ctx.asOf(owner.table, time.column);
@@ -87,15 +143,30 @@ export function buildFilters(qualifiers: Part[], scope: FilterScope, src: Source
         asOf ??= { date: anchor.date, source: anchor.source, phrase: q.phrase };
       }
       if (!range || (!range.start && !range.end)) return fail("an unbounded period");
-      filters.push({ op: "date_range", column: src.col({ kind: "time", entity: owner, time }, time.column, q.phrase), ...(range.start ? { from: range.start } : {}), ...(range.end ? { to: range.end } : {}), phrase: q.phrase });
+      filters.push({
+        op: "date_range",
+        column: src.col({ kind: "time", entity: owner, time }, time.column, q.phrase),
+        ...(range.start ? { from: range.start } : {}),
+        ...(range.end ? { to: range.end } : {}),
+        phrase: q.phrase,
+      });
     }
   }
   // "with amount over 5": the comparison says how much; "with a" alone is not a second condition.
   const nonzero = qualifiers.flatMap((q) => (q.k === "filter-compare" && q.nonzero ? [q.phrase] : []));
   const onColumns = filters.filter((f): f is Extract<Filter, { column: unknown }> => "column" in f);
-  const nonzeroColumns = onColumns.filter((f) => nonzero.includes(f.phrase)).map((f) => `${f.column.source}.${f.column.column}`);
-  if (onColumns.some((f) => !nonzero.includes(f.phrase) && nonzeroColumns.includes(`${f.column.source}.${f.column.column}`))) fail("a comparison after \"with a\" says how much");
-  const filtered = onColumns.filter((f) => f.op === "=" || f.op === "in" || f.op === "!=").map((f) => `${f.column.source}.${f.column.column}`);
+  const nonzeroColumns = onColumns
+    .filter((f) => nonzero.includes(f.phrase))
+    .map((f) => `${f.column.source}.${f.column.column}`);
+  if (
+    onColumns.some(
+      (f) => !nonzero.includes(f.phrase) && nonzeroColumns.includes(`${f.column.source}.${f.column.column}`),
+    )
+  )
+    fail('a comparison after "with a" says how much');
+  const filtered = onColumns
+    .filter((f) => f.op === "=" || f.op === "in" || f.op === "!=")
+    .map((f) => `${f.column.source}.${f.column.column}`);
   if (new Set(filtered).size < filtered.length) fail("two value filters on one column");
   return { filters, bonus, asOf };
 }

@@ -9,7 +9,14 @@ import type { Meaning } from "./senses";
  * most tracks"), a column of the listed rows ("top 5 products by unit price") or the listed
  * entity's one measure ("the 3 largest orders"). `count` is undefined when nothing is ranked.
  */
-export type Ranking = { count?: number; edge: "top" | "bottom"; phrase: string; aggregate?: Part; column?: Meaning; ownMeasure?: boolean | "money" };
+export type Ranking = {
+  count?: number;
+  edge: "top" | "bottom";
+  phrase: string;
+  aggregate?: Part;
+  column?: Meaning;
+  ownMeasure?: boolean | "money";
+};
 
 export function planRanking(parts: Part[], listed: Entity | undefined): Ranking {
   const tops = parts.filter((p): p is Extract<Part, { k: "top" }> => p.k === "top");
@@ -28,7 +35,8 @@ export function planRanking(parts: Part[], listed: Entity | undefined): Ranking 
   if (by.byOwnMeasure) return { count, edge, phrase, ownMeasure: by.byOwnMeasure };
   const m = by.by!;
   // A plain column of the listed rows orders them as they are; anything else is added up per row.
-  if (m.k === "measure" && !m.fn && listed && m.target.entity === listed && m.target.kind !== "entity") return { count, edge, phrase, column: m.target };
+  if (m.k === "measure" && !m.fn && listed && m.target.entity === listed && m.target.kind !== "entity")
+    return { count, edge, phrase, column: m.target };
   return { count, edge, phrase, aggregate: m };
 }
 

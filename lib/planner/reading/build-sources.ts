@@ -14,7 +14,13 @@ export const ask = (why: string): never => {
   throw new Ambiguous(why);
 };
 
-export const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase().slice(0, 63) || "value";
+export const snake = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .toLowerCase()
+    .slice(0, 63) || "value";
 
 /**
  * The FROM list of one reading: the base table, and every other table joined over the shortest
@@ -22,7 +28,9 @@ export const snake = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2
  * impossible (the scorer then sees the other readings); a path that repeats rows is remembered.
  */
 export function createSources(base: string, phrase: string, graph: Map<string, Hop[]>) {
-  const sources: Source[] = [{ schema: base.split(".")[0], table: base.split(".").slice(1).join("."), alias: aliasOf(base, []), phrase }];
+  const sources: Source[] = [
+    { schema: base.split(".")[0], table: base.split(".").slice(1).join("."), alias: aliasOf(base, []), phrase },
+  ];
   const joins: Join[] = [];
   const aliasFor = new Map<string, string>([[base, sources[0].alias]]);
   let fansOut = false;
@@ -40,7 +48,13 @@ export function createSources(base: string, phrase: string, graph: Map<string, H
       const alias = aliasOf(hop.to, [...aliasFor.values()]);
       const [schema, ...rest] = hop.to.split(".");
       sources.push({ schema, table: rest.join("."), alias, phrase });
-      joins.push({ type: "inner", left: aliasFor.get(hop.from)!, right: alias, on: hop.fromColumns.map((c, i) => ({ left: c, right: hop.toColumns[i] })), phrase });
+      joins.push({
+        type: "inner",
+        left: aliasFor.get(hop.from)!,
+        right: alias,
+        on: hop.fromColumns.map((c, i) => ({ left: c, right: hop.toColumns[i] })),
+        phrase,
+      });
       aliasFor.set(hop.to, alias);
       fansOut ||= hop.fansOut;
     }
@@ -67,9 +81,13 @@ export function datedEntity(e: Entity, model: SemanticModel, graph: Map<string, 
   let frontier = [e.table];
   const seen = new Set(frontier);
   for (let depth = 0; depth < 3 && frontier.length > 0; depth++) {
-    const next = frontier.flatMap((t) => (graph.get(t) ?? []).filter((h) => !h.fansOut && !seen.has(h.to)).map((h) => h.to));
+    const next = frontier.flatMap((t) =>
+      (graph.get(t) ?? []).filter((h) => !h.fansOut && !seen.has(h.to)).map((h) => h.to),
+    );
     next.forEach((t) => seen.add(t));
-    const dated = [...new Set(next)].map((t) => model.entities.find((x) => x.table === t)).filter((x): x is Entity => !!x && !!defaultTime(x));
+    const dated = [...new Set(next)]
+      .map((t) => model.entities.find((x) => x.table === t))
+      .filter((x): x is Entity => !!x && !!defaultTime(x));
     if (dated.length === 1) return dated[0];
     if (dated.length > 1) fail(`no date of ${e.table} is the obvious one`);
     frontier = next;

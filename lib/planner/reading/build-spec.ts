@@ -19,11 +19,21 @@ import type { Meaning } from "./senses";
 
 export { Ambiguous, Impossible } from "./build-sources";
 export type Candidate = { spec: EtlSpec; joins: number; bonus: number; notes: string[] };
-export type BuildContext = { prompt: string; model: SemanticModel; graph: Map<string, Hop[]>; asOf: (table: string, column: string) => { date: string; source: string }; catalog?: Catalog };
+export type BuildContext = {
+  prompt: string;
+  model: SemanticModel;
+  graph: Map<string, Hop[]>;
+  asOf: (table: string, column: string) => { date: string; source: string };
+  catalog?: Catalog;
+};
 
 type Of<K extends Part["k"]> = Extract<Part, { k: K }>;
-const is = <K extends Part["k"]>(k: K) => (p: Part): p is Of<K> => p.k === k;
-const sameRef = (a: { source: string; column: string }, b: { source: string; column: string }) => a.source === b.source && a.column === b.column;
+const is =
+  <K extends Part["k"]>(k: K) =>
+  (p: Part): p is Of<K> =>
+    p.k === k;
+const sameRef = (a: { source: string; column: string }, b: { source: string; column: string }) =>
+  a.source === b.source && a.column === b.column;
 
 /**
  * Readings → candidate spec: the parts of one parse become a table. Rows come from the entity
@@ -36,7 +46,11 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   const instructions = read.filter(is("join-instruction"));
   const parts = read.filter((p) => p.k !== "join-instruction");
   let ctx = given;
-  for (const j of instructions) ctx = { ...ctx, graph: withInstructedHop(ctx.graph, instructedHop(j.left, j.right, j.key, j.phrase, ctx.model, ctx.catalog)) };
+  for (const j of instructions)
+    ctx = {
+      ...ctx,
+      graph: withInstructedHop(ctx.graph, instructedHop(j.left, j.right, j.key, j.phrase, ctx.model, ctx.catalog)),
+    };
   const subjects = parts.filter(is("subject"));
   if (subjects.length > 1) fail("two subjects");
   const subject = subjects[0];
@@ -53,14 +67,25 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   const shareUnits = parts.filter(is("share-unit"));
   if (shareUnits.length > 0 && shares.length === 0) fail("a unit of a share without a share");
   const averagesPer = parts.filter(is("average-per"));
-  const aggregates = [...measures, ...havings.map((h) => h.measure), ...(ranking.aggregate ? [ranking.aggregate] : []), ...shares.map((s) => s.of), ...averagesPer.map((a) => a.of)];
+  const aggregates = [
+    ...measures,
+    ...havings.map((h) => h.measure),
+    ...(ranking.aggregate ? [ranking.aggregate] : []),
+    ...shares.map((s) => s.of),
+    ...averagesPer.map((a) => a.of),
+  ];
   const grouped = grains.filter((g) => !g.listed);
-  if (grouped.length > 0 && aggregates.length === 0) ask(`"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`);
+  if (grouped.length > 0 && aggregates.length === 0)
+    ask(
+      `"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`,
+    );
   const aggregated = aggregates.length > 0;
-  if (measures.some((m) => m.k === "measure" && m.perGroup) && grouped.length === 0) fail("a superlative of rows without groups is a ranking");
+  if (measures.some((m) => m.k === "measure" && m.perGroup) && grouped.length === 0)
+    fail("a superlative of rows without groups is a ranking");
 
   // The table rows come from.
-  const measureEntity = (m: Part): Entity => (m.k === "count" ? m.entity : m.k === "measure" ? m.target.entity : fail("no measure"));
+  const measureEntity = (m: Part): Entity =>
+    m.k === "count" ? m.entity : m.k === "measure" ? m.target.entity : fail("no measure");
   const factTables = [...new Set(aggregates.map((m) => measureEntity(m).table))];
   if (factTables.length > 1) fail("measures of several tables");
   const base = factTables[0] ?? subject?.entity.table ?? listedGrain?.attr?.entity.table ?? fail("nothing to list");
@@ -75,16 +100,39 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   // "with at least 10 shipped orders": the counted rows keep their own qualifiers.
   // "number of orders and number of returned orders per customer": beside another measure, a count's own
   // qualifiers pick the rows of that count alone (a conditional aggregate); as a filter they would narrow both.
-  const conditional = new Set(measures.length > 1 ? measures.filter((m): m is Of<"count"> => m.k === "count" && m.qualifiers.length > 0) : []);
-  const qualifiers = parts.flatMap((p) => (p.k === "subject" || p.k === "related" ? p.qualifiers : p.k === "count" ? (conditional.has(p) ? [] : p.qualifiers) : p.k === "having-compare" && p.measure.k === "count" ? [p, ...p.measure.qualifiers] : [p]));
+  const conditional = new Set(
+    measures.length > 1 ? measures.filter((m): m is Of<"count"> => m.k === "count" && m.qualifiers.length > 0) : [],
+  );
+  const qualifiers = parts.flatMap((p) =>
+    p.k === "subject" || p.k === "related"
+      ? p.qualifiers
+      : p.k === "count"
+        ? conditional.has(p)
+          ? []
+          : p.qualifiers
+        : p.k === "having-compare" && p.measure.k === "count"
+          ? [p, ...p.measure.qualifiers]
+          : [p],
+  );
   // A column of a table the request does not name reads weaker than one of the rows it names
   // ("orders with amount over 500" is the orders' amount; "countries by number of customers"
   // the customers' country). Without any named table ("total amount by date") nothing is weaker.
   const named = [...mentioned, ...aggregates.flatMap((m) => (m.k === "count" ? [m.entity.table] : []))];
-  const unnamed = (m: Meaning, phrase: string) => named.length > 0 && !named.includes(m.entity.table) && m.entity.table !== base && !namesEntity(phrase, m.entity);
-  const scope = { subject: subject?.entity, base: baseEntity, aggregated, mentioned, hasRelated: related.length > 0, hasEvent: related.some((r) => r.event), unnamed };
+  const unnamed = (m: Meaning, phrase: string) =>
+    named.length > 0 && !named.includes(m.entity.table) && m.entity.table !== base && !namesEntity(phrase, m.entity);
+  const scope = {
+    subject: subject?.entity,
+    base: baseEntity,
+    aggregated,
+    mentioned,
+    hasRelated: related.length > 0,
+    hasEvent: related.some((r) => r.event),
+    unnamed,
+  };
   const { filters, bonus: filterBonus, asOf } = buildFilters(qualifiers, scope, src, ctx, notes);
-  filters.push(...existenceFilters(parts, { ctx, base: baseEntity, reach: src.reach, fail, note: (n) => notes.push(n) }));
+  filters.push(
+    ...existenceFilters(parts, { ctx, base: baseEntity, reach: src.reach, fail, note: (n) => notes.push(n) }),
+  );
   let bonus = filterBonus;
 
   // Grain and outputs.
@@ -103,11 +151,20 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     if (m.kind === "formula") {
       formulaUses.add(phraseKey(m.phrase));
       if (group) fail("a group of computed values");
-      return listedFormula = addColumn({ name: formulaName(m.phrase, m.formula), expr: { kind: "expression", sql: formulaSql(m.formula, src.reach(m.entity.table, phrase)) }, phrase });
+      return (listedFormula = addColumn({
+        name: formulaName(m.phrase, m.formula),
+        expr: { kind: "expression", sql: formulaSql(m.formula, src.reach(m.entity.table, phrase)) },
+        phrase,
+      }));
     }
     const ref = col(m, column, phrase);
     const converted = convertedColumn(m, ref);
-    if (converted) return addColumn({ name: snake(`${column}_${converted.suffix}`), expr: { kind: "expression", sql: converted.sql }, phrase });
+    if (converted)
+      return addColumn({
+        name: snake(`${column}_${converted.suffix}`),
+        expr: { kind: "expression", sql: converted.sql },
+        phrase,
+      });
     const known = columns.find((c) => c.expr.kind === "column" && !c.expr.bucket && sameRef(c.expr.column, ref));
     if (known) return known.name;
     if (group) grain.push({ column: ref, phrase });
@@ -116,17 +173,28 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   const groupedEntities: string[] = [];
   const entityColumns = (e: Entity, phrase: string, group: boolean) => {
     if (group) groupedEntities.push(e.table);
-    for (const column of [...e.key, ...e.label.filter((l) => !e.key.includes(l))]) addPlain({ kind: "entity", entity: e }, column, phrase, group);
+    for (const column of [...e.key, ...e.label.filter((l) => !e.key.includes(l))])
+      addPlain({ kind: "entity", entity: e }, column, phrase, group);
   };
   const grainParts: Of<"grain">[] = [...grains];
-  if (aggregated && grainParts.length === 0 && subject && (measures.length === 0 || havings.length > 0 || ranking.aggregate || subject.entity.table !== base)) {
+  if (
+    aggregated &&
+    grainParts.length === 0 &&
+    subject &&
+    (measures.length === 0 || havings.length > 0 || ranking.aggregate || subject.entity.table !== base)
+  ) {
     grainParts.push({ k: "grain", entity: subject.entity, phrase: subject.phrase });
   }
   if (aggregated) {
     for (const g of grainParts) {
       if (g.bucket) {
-        const owner = g.attr?.entity ?? (g.entity && defaultTime(g.entity) ? g.entity : datedEntity(g.entity ?? baseEntity, ctx.model, ctx.graph));
-        const time = g.attr?.kind === "time" ? g.attr.time : defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`);
+        const owner =
+          g.attr?.entity ??
+          (g.entity && defaultTime(g.entity) ? g.entity : datedEntity(g.entity ?? baseEntity, ctx.model, ctx.graph));
+        const time =
+          g.attr?.kind === "time"
+            ? g.attr.time
+            : (defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`));
         const ref = col({ kind: "time", entity: owner, time }, time.column, g.phrase);
         grain.push({ column: ref, bucket: g.bucket, phrase: g.phrase });
         addColumn({ name: g.bucket, expr: { kind: "column", column: ref, bucket: g.bucket }, phrase: g.phrase });
@@ -134,32 +202,55 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
         // "per support rep": the rows' own reference to the role's entity is the group.
         const rel = g.attr.relationship;
         if (!src.tables().includes(rel.from) && rel.from !== base) src.reach(rel.from, g.phrase);
-        for (const column of rel.fromColumns) addPlain({ kind: "entity", entity: entityOf(rel.from) }, column, g.phrase, true);
+        for (const column of rel.fromColumns)
+          addPlain({ kind: "entity", entity: entityOf(rel.from) }, column, g.phrase, true);
       } else if (g.attr && g.attr.kind !== "entity") {
-        const column = g.attr.kind === "measure" ? g.attr.measure.column : g.attr.kind === "dimension" ? g.attr.dimension.column : g.attr.kind === "time" ? g.attr.time.column : fail("grain on a value");
+        const column =
+          g.attr.kind === "measure"
+            ? g.attr.measure.column
+            : g.attr.kind === "dimension"
+              ? g.attr.dimension.column
+              : g.attr.kind === "time"
+                ? g.attr.time.column
+                : fail("grain on a value");
         if (unnamed(g.attr, g.phrase)) bonus -= 0.3;
         addPlain(g.attr, column, g.phrase, true);
       } else if (g.entity) {
         entityColumns(g.entity, g.phrase, true);
       }
     }
-    const summed = aggregates.some((m) => m.k === "measure" && m.fn !== "max" && m.fn !== "min" && m.fn !== "count_distinct");
+    const summed = aggregates.some(
+      (m) => m.k === "measure" && m.fn !== "max" && m.fn !== "min" && m.fn !== "count_distinct",
+    );
     if (src.fansOut() && summed) fail("a join repeats the rows being added up");
   } else if (subject) {
     entityColumns(subject.entity, subject.phrase, false);
   } else if (listedGrain?.attr) {
     const a = listedGrain.attr;
-    addPlain(a, a.kind === "dimension" ? a.dimension.column : fail("a listed non-attribute"), listedGrain.phrase, false);
+    addPlain(
+      a,
+      a.kind === "dimension" ? a.dimension.column : fail("a listed non-attribute"),
+      listedGrain.phrase,
+      false,
+    );
   } else fail("nothing to list");
 
   /** The conditions of a conditional aggregate: on the aggregated rows' columns, never on related rows. */
   const rowConditions = (words: Part[]): ColumnFilter[] => {
     const { filters: conditions } = buildFilters(words, scope, src, ctx, notes);
     const onColumns = conditions.filter((f): f is ColumnFilter => !isExistsFilter(f));
-    if (onColumns.length !== conditions.length || onColumns.length === 0 || onColumns.length < words.length) fail("a condition of an aggregate that is not on its rows' columns");
+    if (onColumns.length !== conditions.length || onColumns.length === 0 || onColumns.length < words.length)
+      fail("a condition of an aggregate that is not on its rows' columns");
     return onColumns;
   };
-  const derived: DerivedContext = { columns, addColumn, addMeasure: (m, phrase) => addMeasure(m, phrase), rowConditions, columnOf: (e, column, phrase) => col({ kind: "entity", entity: e }, column, phrase), hasHaving: havings.length > 0 };
+  const derived: DerivedContext = {
+    columns,
+    addColumn,
+    addMeasure: (m, phrase) => addMeasure(m, phrase),
+    rowConditions,
+    columnOf: (e, column, phrase) => col({ kind: "entity", entity: e }, column, phrase),
+    hasHaving: havings.length > 0,
+  };
   const measureNames: string[] = [];
   const addMeasure = (m: Part, phrase: string): string => {
     if (m.k === "count") {
@@ -169,27 +260,79 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
       const distinct = m.distinct || src.fansOut();
       if (distinct && !key) fail("count distinct without a key");
       // A kept row with no related rows counts 0: the related rows' key, never the joined row itself.
-      if (m.ofEach && !distinct) return addColumn({ name: snake(`${e.plural}_count`), expr: { kind: "aggregate", fn: "count", arg: { kind: "column", column: col({ kind: "entity", entity: e }, key ?? fail("a count of each row without a key"), phrase) } }, phrase });
+      if (m.ofEach && !distinct)
+        return addColumn({
+          name: snake(`${e.plural}_count`),
+          expr: {
+            kind: "aggregate",
+            fn: "count",
+            arg: {
+              kind: "column",
+              column: col({ kind: "entity", entity: e }, key ?? fail("a count of each row without a key"), phrase),
+            },
+          },
+          phrase,
+        });
       const where = conditional.has(m) ? rowConditions(m.qualifiers) : undefined;
-      return addColumn({ name: snake(`${e.plural}_count${where ? `_${m.qualifiers.map((q) => ("phrase" in q ? q.phrase : "")).join("_")}` : ""}`), expr: { kind: "aggregate", fn: distinct ? "count_distinct" : "count", arg: distinct ? { kind: "column", column: col({ kind: "entity", entity: e }, key, phrase) } : { kind: "star" }, ...(where ? { where } : {}) }, phrase });
+      return addColumn({
+        name: snake(
+          `${e.plural}_count${where ? `_${m.qualifiers.map((q) => ("phrase" in q ? q.phrase : "")).join("_")}` : ""}`,
+        ),
+        expr: {
+          kind: "aggregate",
+          fn: distinct ? "count_distinct" : "count",
+          arg: distinct
+            ? { kind: "column", column: col({ kind: "entity", entity: e }, key, phrase) }
+            : { kind: "star" },
+          ...(where ? { where } : {}),
+        },
+        phrase,
+      });
     }
     if (m.k !== "measure") return fail("not a measure");
     const t = m.target;
     if (t.kind === "formula") {
       formulaUses.add(phraseKey(t.phrase));
       // "markup per product = MSRP minus buy price": grouped by its own rows' key, a group is one row.
-      const ownRows = grainParts.length > 0 && base === t.entity.table && !src.fansOut() && grainParts.every((g) => g.entity === t.entity && !g.attr && !g.bucket);
+      const ownRows =
+        grainParts.length > 0 &&
+        base === t.entity.table &&
+        !src.fansOut() &&
+        grainParts.every((g) => g.entity === t.entity && !g.attr && !g.bucket);
       return addFormulaMeasure(t, m.fn, ownRows, src.reach(t.entity.table, phrase), phrase, derived);
     }
-    const column = t.kind === "measure" ? t.measure.column : t.kind === "dimension" ? t.dimension.column : t.kind === "time" ? t.time.column : fail("aggregate of an entity");
+    const column =
+      t.kind === "measure"
+        ? t.measure.column
+        : t.kind === "dimension"
+          ? t.dimension.column
+          : t.kind === "time"
+            ? t.time.column
+            : fail("aggregate of an entity");
     const fn = m.fn ?? (t.kind === "measure" ? t.measure.defaultAgg : fail("a bare column is not a measure"));
     if ((fn === "sum" || fn === "avg") && t.kind !== "measure") fail("sum of a non-measure");
     const ref = col(t, column, phrase);
     const converted = convertedColumn(t, ref);
-    const known = columns.find((c) => c.expr.kind === "aggregate" && c.expr.fn === fn && c.expr.arg.kind === "column" && sameRef(c.expr.arg.column, ref));
+    const known = columns.find(
+      (c) =>
+        c.expr.kind === "aggregate" &&
+        c.expr.fn === fn &&
+        c.expr.arg.kind === "column" &&
+        sameRef(c.expr.arg.column, ref),
+    );
     if (known && !converted) return known.name;
-    const name = snake(`${fn === "count_distinct" ? "distinct" : fn === "sum" ? "total" : fn}_${column}${converted ? `_${converted.suffix}` : ""}`);
-    return addColumn({ name, expr: { kind: "aggregate", fn, arg: converted ? { kind: "expression", sql: converted.sql } : { kind: "column", column: ref } }, phrase });
+    const name = snake(
+      `${fn === "count_distinct" ? "distinct" : fn === "sum" ? "total" : fn}_${column}${converted ? `_${converted.suffix}` : ""}`,
+    );
+    return addColumn({
+      name,
+      expr: {
+        kind: "aggregate",
+        fn,
+        arg: converted ? { kind: "expression", sql: converted.sql } : { kind: "column", column: ref },
+      },
+      phrase,
+    });
   };
   for (const m of measures) measureNames.push(addMeasure(m, m.phrase));
   for (const share of shares) {
@@ -205,7 +348,16 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     having.push({ output: name, op, value: h.chunk.quantity!.value, phrase: h.phrase });
   }
   for (const s of parts.filter(is("show"))) {
-    const column = s.meaning.kind === "measure" ? s.meaning.measure.column : s.meaning.kind === "dimension" ? s.meaning.dimension.column : s.meaning.kind === "time" ? s.meaning.time.column : s.meaning.kind === "formula" ? "" : fail("show of a non-column");
+    const column =
+      s.meaning.kind === "measure"
+        ? s.meaning.measure.column
+        : s.meaning.kind === "dimension"
+          ? s.meaning.dimension.column
+          : s.meaning.kind === "time"
+            ? s.meaning.time.column
+            : s.meaning.kind === "formula"
+              ? ""
+              : fail("show of a non-column");
     // "number of albums per artist with the artist name": a column of the grouped entity is one value per group.
     if (aggregated && !groupedEntities.includes(s.meaning.entity.table)) fail("a column beside aggregates");
     if (unnamed(s.meaning, s.phrase)) bonus -= 0.3;
@@ -218,14 +370,18 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   let rankedMeasure: string | undefined;
   if (ranking.count !== undefined) {
     const listedPhrase = subject?.phrase ?? listedGrain?.phrase ?? grains[0]?.phrase ?? "";
-    const count = ranking.count > 0 ? ranking.count : isSingular(listedPhrase) ? 1 : ask(`"${ranking.phrase}" does not say how many rows to keep`);
+    const count =
+      ranking.count > 0
+        ? ranking.count
+        : isSingular(listedPhrase)
+          ? 1
+          : ask(`"${ranking.phrase}" does not say how many rows to keep`);
     let by: string | undefined;
     if (ranking.aggregate) {
       by = addMeasure(ranking.aggregate, ranking.phrase);
       // "top 5 products by net sales, call it net_sales": the ranked aggregate is the one measure named.
       if (measureNames.length === 0) rankedMeasure = by;
-    }
-    else if (ranking.column) by = addPlain(ranking.column, sortColumn(ranking.column), ranking.phrase, false);
+    } else if (ranking.column) by = addPlain(ranking.column, sortColumn(ranking.column), ranking.phrase, false);
     else if (ranking.ownMeasure && subject) {
       const m = implicitMeasure(subject.entity, ranking.ownMeasure === "money" ? "currency" : undefined);
       by = addPlain(m, sortColumn(m), ranking.phrase, false);
@@ -238,29 +394,57 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     if (limit) fail("an ordering beside a ranking");
     let by: string | undefined;
     const target = s.by && (s.by.k === "sense" ? s.by.meaning : s.by.k === "measure" ? s.by.target : undefined);
-    if (s.by?.k === "measure" && s.by.fn) by = aggregated ? addMeasure(s.by, s.phrase) : fail("an aggregate ordering of listed rows");
+    if (s.by?.k === "measure" && s.by.fn)
+      by = aggregated ? addMeasure(s.by, s.phrase) : fail("an aggregate ordering of listed rows");
     else if (target) {
       if (unnamed(target, s.phrase)) bonus -= 0.3;
-      by = columns.find((c) => c.expr.kind === "column" && c.expr.column.column === sortColumn(target) && c.expr.column.source === col(target, sortColumn(target), s.phrase).source)?.name ?? (aggregated ? fail("ordered by a column that is not grouped") : addPlain(target, sortColumn(target), s.phrase, false));
-    }
-    else if (s.implicit && priceOrder(s.implicit, s.first)) {
+      by =
+        columns.find(
+          (c) =>
+            c.expr.kind === "column" &&
+            c.expr.column.column === sortColumn(target) &&
+            c.expr.column.source === col(target, sortColumn(target), s.phrase).source,
+        )?.name ??
+        (aggregated
+          ? fail("ordered by a column that is not grouped")
+          : addPlain(target, sortColumn(target), s.phrase, false));
+    } else if (s.implicit && priceOrder(s.implicit, s.first)) {
       // "cheapest first", "most expensive first": by the listed rows' one money column.
       const money = implicitMeasure(subject?.entity ?? baseEntity, "currency");
       by = aggregated ? fail("a price ordering of groups") : addPlain(money, sortColumn(money), s.phrase, false);
       orderBy.push({ output: by, direction: priceOrder(s.implicit, s.first)!, phrase: s.phrase });
       continue;
-    } else if (s.implicit && /alphabetic/.test(s.implicit)) by = subject && !aggregated ? addPlain({ kind: "entity", entity: subject.entity }, subject.entity.label[0] ?? fail("nothing to order by name"), s.phrase, false) : listedGrain ? columns[0].name : fail("nothing to order by name");
+    } else if (s.implicit && /alphabetic/.test(s.implicit))
+      by =
+        subject && !aggregated
+          ? addPlain(
+              { kind: "entity", entity: subject.entity },
+              subject.entity.label[0] ?? fail("nothing to order by name"),
+              s.phrase,
+              false,
+            )
+          : listedGrain
+            ? columns[0].name
+            : fail("nothing to order by name");
     else if (measureNames.length === 1) by = measureNames[0];
     else fail("an ordering without a column");
     orderBy.push({ output: by!, direction: s.direction, phrase: s.phrase });
   }
-  if (parts.some(is("recount")) && !aggregates.some((m) => m.k === "count")) fail("\"how many\" without a counted noun");
+  if (parts.some(is("recount")) && !aggregates.some((m) => m.k === "count")) fail('"how many" without a counted noun');
   // A definition counts only beside a use of its name: read otherwise, the name meant something else.
-  for (const d of parts.filter(is("defined"))) if (!formulaUses.has(d.name)) fail(`"${d.phrase}" defines a name the reading does not use`);
+  for (const d of parts.filter(is("defined")))
+    if (!formulaUses.has(d.name)) fail(`"${d.phrase}" defines a name the reading does not use`);
   const renames = parts.filter(is("rename"));
   if (renames.length > 1) fail("two names");
   if (renames[0]) {
-    const named = measureNames.length > 0 ? measureNames : rankedMeasure ? [rankedMeasure] : listedFormula && !aggregated ? [listedFormula] : [];
+    const named =
+      measureNames.length > 0
+        ? measureNames
+        : rankedMeasure
+          ? [rankedMeasure]
+          : listedFormula && !aggregated
+            ? [listedFormula]
+            : [];
     if (named.length !== 1) fail("a name for several columns");
     const i = columns.findIndex((c) => c.name === named[0]);
     const name = snake(renames[0].name);
@@ -271,7 +455,9 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   const listedName = subject?.entity.plural ?? (listedGrain?.attr ? snake(listedGrain.phrase) : baseEntity.plural);
   const targets = parts.filter(is("target"));
   if (targets.length > 1) fail("two target tables");
-  const target = targets[0] ? snake(targets[0].name) : snake([measureNames[0] ?? "", listedName].filter(Boolean).join("_by_")).slice(0, 50);
+  const target = targets[0]
+    ? snake(targets[0].name)
+    : snake([measureNames[0] ?? "", listedName].filter(Boolean).join("_by_")).slice(0, 50);
   const spec: EtlSpec = {
     version: 1,
     prompt: ctx.prompt,
@@ -288,9 +474,11 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     ...(asOf ? { asOf } : {}),
   };
   if (measures.some((m) => m.ofEach)) keepEveryRow(spec, { subject, measures, grouped: grouped.length > 0 });
-  for (const j of instructions) if (!joinsDirectly(src, j)) fail(`"${j.phrase}" is not the path the tables are joined on`);
+  for (const j of instructions)
+    if (!joinsDirectly(src, j)) fail(`"${j.phrase}" is not the path the tables are joined on`);
   // Rows from a table the spelled-out join leaves out read weaker, as a column of an unnamed table does.
-  if (instructions.length > 0 && !instructions.some((j) => j.left.table === base || j.right.table === base)) bonus -= 0.3;
+  if (instructions.length > 0 && !instructions.some((j) => j.left.table === base || j.right.table === base))
+    bonus -= 0.3;
   return [{ spec, joins: src.joins.length, bonus, notes }];
 }
 
@@ -312,13 +500,22 @@ function isSingular(phrase: string): boolean {
 /** Whether a phrase names the entity it reads a column of ("customer country", "artist name"). */
 function namesEntity(phrase: string, e: Entity): boolean {
   const words = phrase.toLowerCase().split(/[^a-z0-9]+/);
-  return [e.name, e.plural].some((n) => n.toLowerCase().split(/\s+/).every((w) => words.includes(w)));
+  return [e.name, e.plural].some((n) =>
+    n
+      .toLowerCase()
+      .split(/\s+/)
+      .every((w) => words.includes(w)),
+  );
 }
 
 /** Whether the sources join the instruction's two tables to each other, not each through a third. */
 function joinsDirectly(src: ReturnType<typeof createSources>, j: Of<"join-instruction">): boolean {
-  const aliases = [j.left.table, j.right.table].map((t) => src.sources.find((s) => `${s.schema}.${s.table}` === t)?.alias);
-  return src.joins.some((join) => aliases.includes(join.left) && aliases.includes(join.right) && join.left !== join.right);
+  const aliases = [j.left.table, j.right.table].map(
+    (t) => src.sources.find((s) => `${s.schema}.${s.table}` === t)?.alias,
+  );
+  return src.joins.some(
+    (join) => aliases.includes(join.left) && aliases.includes(join.right) && join.left !== join.right,
+  );
 }
 
 /**
@@ -328,15 +525,26 @@ function joinsDirectly(src: ReturnType<typeof createSources>, j: Of<"join-instru
  * would belong in the join, which is not read yet, so such a reading is impossible.
  */
 function keepEveryRow(spec: EtlSpec, r: { subject?: Of<"subject">; measures: Part[]; grouped: boolean }) {
-  if (!r.subject || r.grouped || !r.measures.every((m) => (m.k === "measure" || m.k === "count") && m.ofEach)) fail("aggregates of each row beside other groups");
+  if (!r.subject || r.grouped || !r.measures.every((m) => (m.k === "measure" || m.k === "count") && m.ofEach))
+    fail("aggregates of each row beside other groups");
   const table = r.subject!.entity.table;
   const last = spec.sources[spec.sources.length - 1];
-  if (spec.sources.length < 2 || `${last.schema}.${last.table}` !== table) fail("aggregates of each row of the rows aggregated");
-  const chain = spec.joins.every((j, i) => j.type === "inner" && j.left === spec.sources[i].alias && j.right === spec.sources[i + 1].alias);
+  if (spec.sources.length < 2 || `${last.schema}.${last.table}` !== table)
+    fail("aggregates of each row of the rows aggregated");
+  const chain = spec.joins.every(
+    (j, i) => j.type === "inner" && j.left === spec.sources[i].alias && j.right === spec.sources[i + 1].alias,
+  );
   if (!chain || spec.joins.length !== spec.sources.length - 1) fail("aggregates of each row over a branching path");
   const measured = new Set(spec.sources.slice(0, -1).map((s) => s.alias));
-  if (spec.filters.some((f) => isExistsFilter(f) || f.op === "expression" || measured.has(f.column.source))) fail("a condition on the rows added up for each kept row");
+  if (spec.filters.some((f) => isExistsFilter(f) || f.op === "expression" || measured.has(f.column.source)))
+    fail("a condition on the rows added up for each kept row");
   spec.sources.reverse();
-  spec.joins = spec.joins.reverse().map((j) => ({ ...j, type: "left", left: j.right, right: j.left, on: j.on.map((o) => ({ left: o.right, right: o.left })) }));
+  spec.joins = spec.joins.reverse().map((j) => ({
+    ...j,
+    type: "left",
+    left: j.right,
+    right: j.left,
+    on: j.on.map((o) => ({ left: o.right, right: o.left })),
+  }));
   for (const c of spec.columns) if (c.expr.kind === "aggregate" && c.expr.fn === "sum") c.expr.zeroIfEmpty = true;
 }

@@ -55,7 +55,11 @@ export function parseAll<V>(args: {
     if (known) return known;
     if (active.has(key)) return []; // a unit cycle: no new derivation
     active.add(key);
-    const found: Derivation<V>[] = (terminalsAt.get(key) ?? []).map((t) => ({ end: t.end, value: t.value, strength: t.strength }));
+    const found: Derivation<V>[] = (terminalsAt.get(key) ?? []).map((t) => ({
+      end: t.end,
+      value: t.value,
+      strength: t.strength,
+    }));
     for (const rule of byLhs.get(symbol) ?? []) {
       for (const seq of sequence(rule.rhs, 0, at)) {
         if (found.length >= limit) break;

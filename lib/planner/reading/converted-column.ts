@@ -9,8 +9,13 @@ import type { Meaning } from "./senses";
  * output's name. Undefined when no unit is asked for; a reading whose column does not convert
  * to the unit asked for is impossible.
  */
-export function convertedColumn(m: Meaning, ref: { source: string; column: string }): { sql: string; suffix: string } | undefined {
+export function convertedColumn(
+  m: Meaning,
+  ref: { source: string; column: string },
+): { sql: string; suffix: string } | undefined {
   if (m.kind !== "measure" || !m.as) return undefined;
-  const conversion = conversionOf(m.measure.unit, m.as.unit) ?? fail(`${m.measure.column} is not kept in a unit that converts to ${m.as.phrase}`);
+  const conversion =
+    conversionOf(m.measure.unit, m.as.unit) ??
+    fail(`${m.measure.column} is not kept in a unit that converts to ${m.as.phrase}`);
   return { sql: convertedSql(`${quoteIdent(ref.source)}.${quoteIdent(ref.column)}`, conversion), suffix: m.as.phrase };
 }

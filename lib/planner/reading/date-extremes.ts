@@ -13,7 +13,11 @@ const DATE_ORDINALS: Record<string, "min" | "max"> = { first: "min", last: "max"
  * orders" still ranks orders.
  * An "and" between two such ends inside the phrase is the grammar's AND.
  */
-export function dateExtremeTerminals(tokens: AnnotatedToken[], chunks: Chunk[], terminals: Terminal<Part>[]): Terminal<Part>[] {
+export function dateExtremeTerminals(
+  tokens: AnnotatedToken[],
+  chunks: Chunk[],
+  terminals: Terminal<Part>[],
+): Terminal<Part>[] {
   const out: Terminal<Part>[] = [];
   for (const c of chunks) {
     if (c.kind !== "noun-phrase") continue;
@@ -21,11 +25,37 @@ export function dateExtremeTerminals(tokens: AnnotatedToken[], chunks: Chunk[], 
     if (!date) continue;
     for (let i = c.tokens.start; i < date.start; i++) {
       const adj = readDimensionAdjective(tokens, i);
-      const fn = adj?.property === "time" && adj.degree === "superlative" ? (adj.direction === "desc" ? "max" : "min") : DATE_ORDINALS[tokens[i].normal];
+      const fn =
+        adj?.property === "time" && adj.degree === "superlative"
+          ? adj.direction === "desc"
+            ? "max"
+            : "min"
+          : DATE_ORDINALS[tokens[i].normal];
       const end = adj?.property === "time" ? adj.end : i + 1;
-      if (fn && end <= date.start) out.push({ cat: "AGG", start: i, end, value: { k: "agg", fn, phrase: tokens.slice(i, end).map((t) => t.text).join(" ") }, strength: 1 });
+      if (fn && end <= date.start)
+        out.push({
+          cat: "AGG",
+          start: i,
+          end,
+          value: {
+            k: "agg",
+            fn,
+            phrase: tokens
+              .slice(i, end)
+              .map((t) => t.text)
+              .join(" "),
+          },
+          strength: 1,
+        });
       // "first and last order date": the phrase's own "and" joins the two ends.
-      if (tokens[i].normal === "and" && out.some((t) => t.end === i)) out.push({ cat: "AND", start: i, end: i + 1, value: { k: "word", word: "and", phrase: tokens[i].text, chunk: c }, strength: 1 });
+      if (tokens[i].normal === "and" && out.some((t) => t.end === i))
+        out.push({
+          cat: "AND",
+          start: i,
+          end: i + 1,
+          value: { k: "word", word: "and", phrase: tokens[i].text, chunk: c },
+          strength: 1,
+        });
     }
   }
   return out;

@@ -17,36 +17,76 @@ type Formula = Extract<Part, { k: "sense" }> & { meaning: { kind: "formula" } };
  * something else ("per product ="), it is the sentence's first noun phrase with a word the
  * warehouse does not have ("markup").
  */
-export function definitionTerminals(tokens: AnnotatedToken[], chunks: Chunk[], terminals: Terminal<Part>[], unknown: Set<number>): Terminal<Part>[] {
+export function definitionTerminals(
+  tokens: AnnotatedToken[],
+  chunks: Chunk[],
+  terminals: Terminal<Part>[],
+  unknown: Set<number>,
+): Terminal<Part>[] {
   const out: Terminal<Part>[] = [];
   const nouns = chunks.filter((c) => c.kind === "noun-phrase");
   // The name's own words: the phrase without its determiners and aggregate words ("the total order value" → "order value").
   const nameStart = (c: Chunk) => {
     let i = c.tokens.start;
-    while (i < c.tokens.end - 1 && (tokens[i].pos === "DET" || tokens[i].time || terminals.some((t) => t.cat === "AGG" && t.start === i))) i++;
+    while (
+      i < c.tokens.end - 1 &&
+      (tokens[i].pos === "DET" || tokens[i].time || terminals.some((t) => t.cat === "AGG" && t.start === i))
+    )
+      i++;
     return i;
   };
-  const key = (start: number, end: number) => tokens.slice(start, end).map((t) => wordKey(t.normal)).join(" ");
-  const text = (start: number, end: number) => tokens.slice(start, end).map((t, i) => (i > 0 && t.spaceBefore ? " " : "") + t.text).join("");
+  const key = (start: number, end: number) =>
+    tokens
+      .slice(start, end)
+      .map((t) => wordKey(t.normal))
+      .join(" ");
+  const text = (start: number, end: number) =>
+    tokens
+      .slice(start, end)
+      .map((t, i) => (i > 0 && t.spaceBefore ? " " : "") + t.text)
+      .join("");
   for (const f of terminals) {
     if (f.cat !== "MEAS" || f.value.k !== "sense" || f.value.meaning.kind !== "formula") continue;
     const formula = f.value as Formula;
     const named = (start: number, end: number, span: [number, number], strength: number): Terminal<Part> => ({
-      cat: "MEAS", start: span[0], end: span[1], strength,
+      cat: "MEAS",
+      start: span[0],
+      end: span[1],
+      strength,
       value: { k: "sense", meaning: { ...formula.meaning, phrase: text(start, end) }, phrase: text(span[0], span[1]) },
     });
     const before = tokens[f.start - 1]?.text;
     // The bracket around the formula, whether the formula's reading took it in or not.
-    const bracket = before === "(" && tokens[f.end]?.text === ")" ? { open: f.start - 1, end: f.end + 1 } : enclosed(tokens, f.start, f.end) ? { open: f.start, end: f.end } : undefined;
+    const bracket =
+      before === "(" && tokens[f.end]?.text === ")"
+        ? { open: f.start - 1, end: f.end + 1 }
+        : enclosed(tokens, f.start, f.end)
+          ? { open: f.start, end: f.end }
+          : undefined;
     const sentence = tokens[f.start].sentence;
     const hasUnknown = (c: Chunk) => tokens.slice(c.tokens.start, c.tokens.end).some((t) => unknown.has(t.index));
     if (bracket) {
       const name = nouns.find((c) => c.tokens.end === bracket.open);
       if (name) out.push(named(nameStart(name), name.tokens.end, [nameStart(name), bracket.end], f.strength + 1));
       // "net revenue by category for 2024 (qty * unit price - discount)": a bracket after no noun defines the phrase the warehouse has no word for.
-      const unread = name ? undefined : nouns.find((c) => tokens[c.tokens.start].sentence === sentence && c.tokens.end <= bracket.open && hasUnknown(c));
+      const unread = name
+        ? undefined
+        : nouns.find(
+            (c) => tokens[c.tokens.start].sentence === sentence && c.tokens.end <= bracket.open && hasUnknown(c),
+          );
       if (unread) {
-        out.push({ cat: "DEF", start: bracket.open, end: bracket.end, strength: 0, value: { k: "word", word: key(nameStart(unread), unread.tokens.end), phrase: text(bracket.open, bracket.end), chunk: unread } });
+        out.push({
+          cat: "DEF",
+          start: bracket.open,
+          end: bracket.end,
+          strength: 0,
+          value: {
+            k: "word",
+            word: key(nameStart(unread), unread.tokens.end),
+            phrase: text(bracket.open, bracket.end),
+            chunk: unread,
+          },
+        });
         out.push(named(nameStart(unread), unread.tokens.end, [nameStart(unread), unread.tokens.end], f.strength + 1));
       }
       continue;
@@ -56,7 +96,18 @@ export function definitionTerminals(tokens: AnnotatedToken[], chunks: Chunk[], t
     if (apposition) {
       const name = nouns.find((c) => c.tokens.end === apposition.start);
       if (name && f.value.meaning.entity === apposition.entity) {
-        out.push({ cat: "DEF", start: apposition.start, end: apposition.end, strength: 0, value: { k: "word", word: key(nameStart(name), name.tokens.end), phrase: text(apposition.start + 1, apposition.end), chunk: name } });
+        out.push({
+          cat: "DEF",
+          start: apposition.start,
+          end: apposition.end,
+          strength: 0,
+          value: {
+            k: "word",
+            word: key(nameStart(name), name.tokens.end),
+            phrase: text(apposition.start + 1, apposition.end),
+            chunk: name,
+          },
+        });
         out.push(named(nameStart(name), name.tokens.end, [nameStart(name), name.tokens.end], f.strength + 1));
       }
       continue;
@@ -64,16 +115,31 @@ export function definitionTerminals(tokens: AnnotatedToken[], chunks: Chunk[], t
     // "revenue per order: unit price times quantity": a colon before arithmetic defines as "=" does.
     if (before !== "=" && before !== ":") continue;
     const adjacent = nouns.find((c) => c.tokens.end === f.start - 1);
-    const name = adjacent && (hasUnknown(adjacent) || nouns.some((c) => c !== adjacent && c.tokens.end <= adjacent.tokens.start && key(nameStart(c), c.tokens.end) === key(nameStart(adjacent), adjacent.tokens.end)))
-      ? adjacent
-      : nouns.find((c) => tokens[c.tokens.start].sentence === sentence && c.tokens.end < f.start && hasUnknown(c));
+    const name =
+      adjacent &&
+      (hasUnknown(adjacent) ||
+        nouns.some(
+          (c) =>
+            c !== adjacent &&
+            c.tokens.end <= adjacent.tokens.start &&
+            key(nameStart(c), c.tokens.end) === key(nameStart(adjacent), adjacent.tokens.end),
+        ))
+        ? adjacent
+        : nouns.find((c) => tokens[c.tokens.start].sentence === sentence && c.tokens.end < f.start && hasUnknown(c));
     if (!name) continue;
     const words = key(nameStart(name), name.tokens.end);
     const definitionStart = name === adjacent ? nameStart(name) : f.start - 1;
     // A comma before a definition that stands apart belongs to it.
     const from = tokens[definitionStart - 1]?.text === "," ? definitionStart - 1 : definitionStart;
-    out.push({ cat: "DEF", start: from, end: f.end, strength: 0, value: { k: "word", word: words, phrase: text(definitionStart, f.end), chunk: name } });
-    for (const use of nouns.filter((c) => c.tokens.end <= from && key(nameStart(c), c.tokens.end) === words)) out.push(named(nameStart(use), use.tokens.end, [nameStart(use), use.tokens.end], f.strength + 1));
+    out.push({
+      cat: "DEF",
+      start: from,
+      end: f.end,
+      strength: 0,
+      value: { k: "word", word: words, phrase: text(definitionStart, f.end), chunk: name },
+    });
+    for (const use of nouns.filter((c) => c.tokens.end <= from && key(nameStart(c), c.tokens.end) === words))
+      out.push(named(nameStart(use), use.tokens.end, [nameStart(use), use.tokens.end], f.strength + 1));
   }
   return out;
 }
@@ -84,7 +150,11 @@ const APPOSITION = new Set(["i.e.", "ie", "i.e", "namely"]);
  * ", i.e. [sum of] FORMULA [on ENTITY]" after a noun: where the apposition starts (its comma), where
  * it ends, and the entity it names (the formula's, unless another is named: then no definition).
  */
-function appositionOf(tokens: AnnotatedToken[], terminals: Terminal<Part>[], f: Terminal<Part>): { start: number; end: number; entity: unknown } | undefined {
+function appositionOf(
+  tokens: AnnotatedToken[],
+  terminals: Terminal<Part>[],
+  f: Terminal<Part>,
+): { start: number; end: number; entity: unknown } | undefined {
   let i = f.start;
   const sum = terminals.find((t) => t.cat === "AGG" && t.end === i && t.value.k === "agg" && t.value.fn === "sum");
   if (sum) i = sum.start;

@@ -35,7 +35,13 @@ const PROPERTY_NOUNS: Record<Exclude<Property, "time">, string[]> = {
 };
 
 /** An adjective of a property read at a token: "heaviest", "most expensive", "cheaper", "less expensive". */
-export type DimensionAdjective = { start: number; end: number; property: Property; direction: "desc" | "asc"; degree: "superlative" | "comparative" };
+export type DimensionAdjective = {
+  start: number;
+  end: number;
+  property: Property;
+  direction: "desc" | "asc";
+  degree: "superlative" | "comparative";
+};
 
 /** The base form of an inflected adjective the table knows ("heaviest" → heavy, "later" → late, "bigger" → big). */
 function baseOf(word: string): string | undefined {
@@ -59,7 +65,13 @@ export function readDimensionAdjective(tokens: AnnotatedToken[], i: number): Dim
   if (Object.hasOwn(degreeWord, t.normal) && next && Object.hasOwn(ADJECTIVES, next.normal)) {
     const { property, direction } = ADJECTIVES[next.normal];
     const flipped = t.normal === "least" || t.normal === "less";
-    return { start: i, end: i + 2, property, direction: flipped ? (direction === "desc" ? "asc" : "desc") : direction, degree: degreeWord[t.normal as keyof typeof degreeWord] };
+    return {
+      start: i,
+      end: i + 2,
+      property,
+      direction: flipped ? (direction === "desc" ? "asc" : "desc") : direction,
+      degree: degreeWord[t.normal as keyof typeof degreeWord],
+    };
   }
   if (t.pos !== "ADJ" && t.pos !== "ADV") return undefined;
   const inflection = /est$/.test(t.normal) ? "superlative" : /er$/.test(t.normal) ? "comparative" : undefined;
@@ -74,12 +86,21 @@ export function readDimensionAdjective(tokens: AnnotatedToken[], i: number): Dim
  */
 export function propertyColumns(property: Property, lexicon: Lexicon, named: Set<string>): Meaning[] {
   if (property === "time") {
-    return lexicon.entities.filter((e) => named.has(e.table)).flatMap((entity) => entity.timeDimensions.filter((t) => t.default).map((time): Meaning => ({ kind: "time", entity, time })));
+    return lexicon.entities
+      .filter((e) => named.has(e.table))
+      .flatMap((entity) =>
+        entity.timeDimensions.filter((t) => t.default).map((time): Meaning => ({ kind: "time", entity, time })),
+      );
   }
   const found: Meaning[] = [];
   for (const noun of PROPERTY_NOUNS[property]) {
     for (const { meaning } of lexicon.phrases.get(noun) ?? []) {
-      if (meaning.kind === "measure" && named.has(meaning.entity.table) && !found.some((f) => f.kind === "measure" && f.measure === meaning.measure)) found.push(meaning);
+      if (
+        meaning.kind === "measure" &&
+        named.has(meaning.entity.table) &&
+        !found.some((f) => f.kind === "measure" && f.measure === meaning.measure)
+      )
+        found.push(meaning);
     }
   }
   return found;

@@ -29,4 +29,9 @@ export type ExistencePart =
    * "orders that are not cancelled", "products that aren't condiments or seafood", "customers who
    * don't live in Germany": values the row must not have; `verb` when one other than "be" says so.
    */
-  | { k: "not-values"; meanings: Extract<Meaning, { kind: "value" | "flag" }>[]; verb?: Extract<Part, { k: "verb" }>; phrase: string };
+  | {
+      k: "not-values";
+      meanings: Extract<Meaning, { kind: "value" | "flag" }>[];
+      verb?: Extract<Part, { k: "verb" }>;
+      phrase: string;
+    };

@@ -22,7 +22,11 @@ export function declaredGraph(model: SemanticModel): Map<string, Hop[]> {
 }
 
 const splitTable = (table: string) => ({ schema: table.split(".")[0], table: table.split(".").slice(1).join(".") });
-const snake = (name: string) => name.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, "").toLowerCase();
+const snake = (name: string) =>
+  name
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .toLowerCase();
 
 /**
  * The tables of one existence check, grown as its conditions need them: the path from the
@@ -34,7 +38,11 @@ export class ExistencePath {
   readonly lookups: LookupStep[] = [];
   private readonly tables: { table: string; alias: string }[] = [];
 
-  constructor(private readonly graph: Map<string, Hop[]>, private readonly owner: string, private readonly fail: Fail) {}
+  constructor(
+    private readonly graph: Map<string, Hop[]>,
+    private readonly owner: string,
+    private readonly fail: Fail,
+  ) {}
 
   /** The path over the shortest declared route from the filtered row to `target`; several routes are refused. */
   walkTo(target: string): void {
@@ -46,7 +54,15 @@ export class ExistencePath {
   /** The path over one relationship, from its `from` end or its `to` end. */
   walkOver(rel: Relationship, fromEnd: "from" | "to"): void {
     const [near, far] = fromEnd === "from" ? [rel.fromColumns, rel.toColumns] : [rel.toColumns, rel.fromColumns];
-    this.path.push(this.step({ from: fromEnd === "from" ? rel.from : rel.to, to: fromEnd === "from" ? rel.to : rel.from, fromColumns: near, toColumns: far, fansOut: false }));
+    this.path.push(
+      this.step({
+        from: fromEnd === "from" ? rel.from : rel.to,
+        to: fromEnd === "from" ? rel.to : rel.from,
+        fromColumns: near,
+        toColumns: far,
+        fansOut: false,
+      }),
+    );
   }
 
   /** The tables the path walks through, the filtered row's excluded. */
@@ -60,7 +76,10 @@ export class ExistencePath {
     if (known.length > 1) this.fail(`${table} appears twice in one check`);
     if (known.length === 1) return known[0].alias;
     if (table === this.owner) this.fail("a condition on the listed row inside a check of its related rows");
-    const hops = this.uniqueRoute(this.tables.map((t) => t.table), table);
+    const hops = this.uniqueRoute(
+      this.tables.map((t) => t.table),
+      table,
+    );
     for (const hop of hops) {
       const from = this.tables.find((t) => t.table === hop.from)!.alias;
       this.lookups.push({ ...this.step(hop), from });
@@ -71,7 +90,9 @@ export class ExistencePath {
   private uniqueRoute(from: string[], target: string): Hop[] {
     const routes = shortestPaths(this.graph, from, target);
     if (routes.length === 0) this.fail(`no declared relationship reaches ${target}`);
-    const distinct = new Set(routes.map((p) => p.map((h) => `${h.from}.${h.fromColumns}>${h.to}.${h.toColumns}`).join("|")));
+    const distinct = new Set(
+      routes.map((p) => p.map((h) => `${h.from}.${h.fromColumns}>${h.to}.${h.toColumns}`).join("|")),
+    );
     if (distinct.size > 1) this.fail(`several ways to reach ${target}`);
     return routes[0];
   }
@@ -86,4 +107,5 @@ export class ExistencePath {
 }
 
 /** The entity a table is. */
-export const entityOf = (model: SemanticModel, table: string): Entity | undefined => model.entities.find((e) => e.table === table);
+export const entityOf = (model: SemanticModel, table: string): Entity | undefined =>
+  model.entities.find((e) => e.table === table);

@@ -16,7 +16,13 @@ export type Formula =
 
 /** The columns a formula reads. */
 export const formulaColumns = (f: Formula): string[] =>
-  f.k === "measure" ? [f.measure.column] : f.k === "date" ? [f.time.column] : f.k === "number" ? [] : [...formulaColumns(f.left), ...formulaColumns(f.right)];
+  f.k === "measure"
+    ? [f.measure.column]
+    : f.k === "date"
+      ? [f.time.column]
+      : f.k === "number"
+        ? []
+        : [...formulaColumns(f.left), ...formulaColumns(f.right)];
 
 /**
  * The formula in checked-expression SQL over the entity's source alias. Dates only subtract from
@@ -26,15 +32,19 @@ export const formulaColumns = (f: Formula): string[] =>
 export function formulaSql(f: Formula, alias: string): string {
   const wrap = (g: Formula) => (g.k === "op" ? `(${formulaSql(g, alias)})` : formulaSql(g, alias));
   switch (f.k) {
-    case "measure": return `${quoteIdent(alias)}.${quoteIdent(f.measure.column)}`;
-    case "number": return f.text;
-    case "date": return fail("a date outside a difference of dates");
+    case "measure":
+      return `${quoteIdent(alias)}.${quoteIdent(f.measure.column)}`;
+    case "number":
+      return f.text;
+    case "date":
+      return fail("a date outside a difference of dates");
     case "op": {
       const dates = [f.left, f.right].filter((g) => g.k === "date");
       if (dates.length === 0) return `${wrap(f.left)} ${f.op} ${wrap(f.right)}`;
       if (dates.length !== 2 || f.op !== "-") return fail("arithmetic on a date");
       const [later, earlier] = dates as Extract<Formula, { k: "date" }>[];
-      if (later.time.type !== "date" || earlier.time.type !== "date") return fail("a difference of two timestamps, in no unit");
+      if (later.time.type !== "date" || earlier.time.type !== "date")
+        return fail("a difference of two timestamps, in no unit");
       return `${quoteIdent(alias)}.${quoteIdent(later.time.column)} - ${quoteIdent(alias)}.${quoteIdent(earlier.time.column)}`;
     }
   }
@@ -48,9 +58,11 @@ export function formulaSql(f: Formula, alias: string): string {
  */
 export function addsUp(f: Formula): boolean {
   switch (f.k) {
-    case "measure": return f.measure.defaultAgg === "sum";
+    case "measure":
+      return f.measure.defaultAgg === "sum";
     case "date":
-    case "number": return false;
+    case "number":
+      return false;
     case "op":
       if (f.op === "*") return addsUp(f.left) || addsUp(f.right);
       if (f.op === "/") return addsUp(f.left) && !addsUp(f.right);
@@ -60,7 +72,10 @@ export function addsUp(f: Formula): boolean {
 
 /** An output name for a formula, from the words it was read from ("unit_price_x_quantity"). */
 export function formulaName(phrase: string, f: Formula): string {
-  return snake(phrase.replace(/[*×]/g, " times ").replace(/\//g, " per ").replace(/\+/g, " plus ")) || snake(formulaColumns(f).join("_"));
+  return (
+    snake(phrase.replace(/[*×]/g, " times ").replace(/\//g, " per ").replace(/\+/g, " plus ")) ||
+    snake(formulaColumns(f).join("_"))
+  );
 }
 
 export type FormulaOf = { entity: Entity; formula: Formula };

@@ -7,11 +7,26 @@ import type { TimeBucket } from "@/lib/spec/clauses";
  * any dataset is named here.
  */
 export const AGGREGATE_WORDS: Record<string, { fn: AggregateFn; distinct?: boolean }> = {
-  total: { fn: "sum" }, sum: { fn: "sum" }, totals: { fn: "sum" },
-  average: { fn: "avg" }, avg: { fn: "avg" }, mean: { fn: "avg" },
-  count: { fn: "count" }, number: { fn: "count" }, "number of": { fn: "count" }, "how many": { fn: "count" }, "count of": { fn: "count" },
-  "how much": { fn: "sum" }, "sum of": { fn: "sum" }, "total of": { fn: "sum" }, "average of": { fn: "avg" }, "the average of": { fn: "avg" },
-  max: { fn: "max" }, maximum: { fn: "max" }, min: { fn: "min" }, minimum: { fn: "min" },
+  total: { fn: "sum" },
+  sum: { fn: "sum" },
+  totals: { fn: "sum" },
+  average: { fn: "avg" },
+  avg: { fn: "avg" },
+  mean: { fn: "avg" },
+  count: { fn: "count" },
+  number: { fn: "count" },
+  "number of": { fn: "count" },
+  "how many": { fn: "count" },
+  "count of": { fn: "count" },
+  "how much": { fn: "sum" },
+  "sum of": { fn: "sum" },
+  "total of": { fn: "sum" },
+  "average of": { fn: "avg" },
+  "the average of": { fn: "avg" },
+  max: { fn: "max" },
+  maximum: { fn: "max" },
+  min: { fn: "min" },
+  minimum: { fn: "min" },
 };
 
 /**
@@ -19,7 +34,12 @@ export const AGGREGATE_WORDS: Record<string, { fn: AggregateFn; distinct?: boole
  * given in percent: "share" and "percentage" are read as analysts write them, out of 100.
  */
 export const SHARE_WORDS: Record<string, { percent: boolean }> = {
-  share: { percent: true }, percentage: { percent: true }, percent: { percent: true }, "%": { percent: true }, proportion: { percent: false }, fraction: { percent: false },
+  share: { percent: true },
+  percentage: { percent: true },
+  percent: { percent: true },
+  "%": { percent: true },
+  proportion: { percent: false },
+  fraction: { percent: false },
 };
 
 /** Words that make a count distinct ("how many different customers"). */
@@ -27,17 +47,47 @@ export const DISTINCT_WORDS = new Set(["different", "distinct", "unique"]);
 
 /** Superlatives of quantity: they rank by whatever measure follows ("the most tracks"). */
 export const QUANTITY_SUPERLATIVES: Record<string, "desc" | "asc"> = {
-  most: "desc", highest: "desc", largest: "desc", biggest: "desc", greatest: "desc",
-  least: "asc", fewest: "asc", lowest: "asc", smallest: "asc",
+  most: "desc",
+  highest: "desc",
+  largest: "desc",
+  biggest: "desc",
+  greatest: "desc",
+  least: "asc",
+  fewest: "asc",
+  lowest: "asc",
+  smallest: "asc",
 };
 
 export const CALENDAR_UNITS: Record<string, TimeBucket> = {
-  day: "day", daily: "day", week: "week", weekly: "week", month: "month", monthly: "month",
-  quarter: "quarter", quarterly: "quarter", year: "year", yearly: "year", annual: "year", annually: "year",
+  day: "day",
+  daily: "day",
+  week: "week",
+  weekly: "week",
+  month: "month",
+  monthly: "month",
+  quarter: "quarter",
+  quarterly: "quarter",
+  year: "year",
+  yearly: "year",
+  annual: "year",
+  annually: "year",
 };
 
 /** Parts of speech that carry no content of their own: read by the grammar or safely left out. */
-export const FUNCTION_POS = new Set(["DET", "ADP", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "INTJ", "ADV", "SYM", "SPACE"]);
+export const FUNCTION_POS = new Set([
+  "DET",
+  "ADP",
+  "PRON",
+  "AUX",
+  "CCONJ",
+  "SCONJ",
+  "PART",
+  "PUNCT",
+  "INTJ",
+  "ADV",
+  "SYM",
+  "SPACE",
+]);
 
 /**
  * Words that say nothing about the table: abbreviations that introduce an explanation ("i.e.",
@@ -45,7 +95,24 @@ export const FUNCTION_POS = new Set(["DET", "ADP", "PRON", "AUX", "CCONJ", "SCON
  * with…"). Left out of the reading, like function words, when nothing in the model reads them.
  */
 export const FILLER_WORDS = new Set([
-  "i.e.", "e.g.", "ie", "eg", "etc", "etc.", "viz.",
-  "please", "pls", "plz", "thanks", "thank", "cheers", "hi", "hello", "hey",
-  "table", "report", "overview", "summary",
+  "i.e.",
+  "e.g.",
+  "ie",
+  "eg",
+  "etc",
+  "etc.",
+  "viz.",
+  "please",
+  "pls",
+  "plz",
+  "thanks",
+  "thank",
+  "cheers",
+  "hi",
+  "hello",
+  "hey",
+  "table",
+  "report",
+  "overview",
+  "summary",
 ]);

@@ -21,7 +21,11 @@ function r(spec: string, build: (kids: Part[]) => Part | undefined) {
 
 const one = (p: Part): Part => (p.k === "list" && p.parts.length === 1 ? p.parts[0] : p);
 const sense = (p: Part): Meaning | undefined => (p.k === "sense" ? p.meaning : undefined);
-const phraseOf = (...parts: Part[]): string => parts.flatMap((p) => (p.k === "list" ? p.parts.map((q): string => phraseOf(q)) : "phrase" in p ? [p.phrase] : [])).filter(Boolean).join(" ");
+const phraseOf = (...parts: Part[]): string =>
+  parts
+    .flatMap((p) => (p.k === "list" ? p.parts.map((q): string => phraseOf(q)) : "phrase" in p ? [p.phrase] : []))
+    .filter(Boolean)
+    .join(" ");
 
 // Where a negated stretch qualifies the rows: straight after them, after a relative word, after
 // "with" ("with no albums"), or after "but"/"and" ("who signed up in 2024 but never ordered").
@@ -30,24 +34,55 @@ r("Mod -> REL ABSENT", ([, a]) => a);
 r("Mod -> WITH ABSENT", ([, a]) => a);
 r("Mod -> AND ABSENT", ([, a]) => a);
 // "customers with zero orders".
-r("Mod -> WITH NUM NP", ([w, n, np]) => (n.k === "number" && n.value === 0 ? relatedRows(np, { negated: true, phrase: phraseOf(w, n, np) }) : undefined));
+r("Mod -> WITH NUM NP", ([w, n, np]) =>
+  n.k === "number" && n.value === 0 ? relatedRows(np, { negated: true, phrase: phraseOf(w, n, np) }) : undefined,
+);
 // "who ordered something", "who bought anything from the Seafood category".
-r("Mod -> REL VERB SOMETHING Mods?", ([, v, s, mods]) => relatedRows(undefined, { negated: false, verb: v, qualifiers: items(mods), phrase: phraseOf(v, s, mods) }));
+r("Mod -> REL VERB SOMETHING Mods?", ([, v, s, mods]) =>
+  relatedRows(undefined, { negated: false, verb: v, qualifiers: items(mods), phrase: phraseOf(v, s, mods) }),
+);
 // "who have placed at least 3 orders", "who bought at least one Iron Maiden track".
-r("Mod -> REL VERB PREP? CmpWords DISTINCT? NP Mods?", ([, v, p, c, d, np, mods]) => counted(v, c, np, mods, phraseOf(v, p, c, d, np, mods)));
+r("Mod -> REL VERB PREP? CmpWords DISTINCT? NP Mods?", ([, v, p, c, d, np, mods]) =>
+  counted(v, c, np, mods, phraseOf(v, p, c, d, np, mods)),
+);
 
 // A negated verb and what it is done to: "never placed an order", "have never bought anything
 // from the Seafood category", "have never paid by coupon", "never ordered".
-r("Absent -> NVERB PREP? NP Mods?", ([v, p, np, mods]) => relatedRows(np, { negated: true, verb: v, qualifiers: items(mods), phrase: phraseOf(v, p, np, mods) }));
-r("Absent -> NVERB Mods?", ([v, mods]) => relatedRows(undefined, { negated: true, verb: v, qualifiers: items(mods), phrase: phraseOf(v, mods) }));
-r("Absent -> NBE NP Mods?", ([v, np, mods]) => relatedRows(np, { negated: true, verb: v, qualifiers: items(mods), phrase: phraseOf(v, np, mods) }));
+r("Absent -> NVERB PREP? NP Mods?", ([v, p, np, mods]) =>
+  relatedRows(np, { negated: true, verb: v, qualifiers: items(mods), phrase: phraseOf(v, p, np, mods) }),
+);
+r("Absent -> NVERB Mods?", ([v, mods]) =>
+  relatedRows(undefined, { negated: true, verb: v, qualifiers: items(mods), phrase: phraseOf(v, mods) }),
+);
+r("Absent -> NBE NP Mods?", ([v, np, mods]) =>
+  relatedRows(np, { negated: true, verb: v, qualifiers: items(mods), phrase: phraseOf(v, np, mods) }),
+);
 // "no albums", "placed no orders", "have no orders in 2024", "without payments".
-r("Absent -> VERB? NO NP Mods?", ([v, no, np, mods]) => relatedRows(np, { negated: true, ...(v.k === "verb" ? { verb: v } : {}), qualifiers: items(mods), phrase: phraseOf(v, no, np, mods) }));
-r("Absent -> BE NO NP Mods?", ([, no, np, mods]) => relatedRows(np, { negated: true, qualifiers: items(mods), phrase: phraseOf(no, np, mods) }));
-r("Absent -> WITHOUT NP Mods?", ([w, np, mods]) => relatedRows(np, { negated: true, qualifiers: items(mods), phrase: phraseOf(w, np, mods) }));
+r("Absent -> VERB? NO NP Mods?", ([v, no, np, mods]) =>
+  relatedRows(np, {
+    negated: true,
+    ...(v.k === "verb" ? { verb: v } : {}),
+    qualifiers: items(mods),
+    phrase: phraseOf(v, no, np, mods),
+  }),
+);
+r("Absent -> BE NO NP Mods?", ([, no, np, mods]) =>
+  relatedRows(np, { negated: true, qualifiers: items(mods), phrase: phraseOf(no, np, mods) }),
+);
+r("Absent -> WITHOUT NP Mods?", ([w, np, mods]) =>
+  relatedRows(np, { negated: true, qualifiers: items(mods), phrase: phraseOf(w, np, mods) }),
+);
 // The related rows as the subject: "products nobody ordered", "employees that nobody reports
 // to", "orders where nothing was paid by credit card"; and as the object: "who bought nothing".
-r("Absent -> NOBODY VERB Mods?", ([n, v, mods]) => relatedRows(undefined, { negated: true, verb: v, byOthers: true, qualifiers: items(mods), phrase: phraseOf(n, v, mods) }));
+r("Absent -> NOBODY VERB Mods?", ([n, v, mods]) =>
+  relatedRows(undefined, {
+    negated: true,
+    verb: v,
+    byOthers: true,
+    qualifiers: items(mods),
+    phrase: phraseOf(n, v, mods),
+  }),
+);
 r("Absent -> VERB NOBODY", ([v, n]) => relatedRows(undefined, { negated: true, verb: v, phrase: phraseOf(v, n) }));
 
 // A column of the row itself left empty: "with no region", "without a company", "don't have a
@@ -66,13 +101,22 @@ r("Absent -> NTDIM", ([t]) => missing(t, phraseOf(t)));
 // Values the row must not have: "are not cancelled", "aren't condiments or seafood".
 r("Absent -> NVAL", ([v]) => notValues([v], phraseOf(v)));
 r("Absent -> NFLAG", ([f]) => notValues([f], phraseOf(f)));
-r("Absent -> NBE PREP? Vals", ([b, , v]) => (v.k === "values" ? { k: "not-values", meanings: v.meanings, phrase: phraseOf(b, v) } : undefined));
+r("Absent -> NBE PREP? Vals", ([b, , v]) =>
+  v.k === "values" ? { k: "not-values", meanings: v.meanings, phrase: phraseOf(b, v) } : undefined,
+);
 // "don't live in Germany", "weren't shipped to France": a verb the column is known by.
-r("Absent -> NVERB PREP? Vals", ([b, , v]) => (v.k === "values" && b.k === "verb" ? { k: "not-values", meanings: v.meanings, verb: b, phrase: phraseOf(b, v) } : undefined));
+r("Absent -> NVERB PREP? Vals", ([b, , v]) =>
+  v.k === "values" && b.k === "verb"
+    ? { k: "not-values", meanings: v.meanings, verb: b, phrase: phraseOf(b, v) }
+    : undefined,
+);
 
 export const EXISTENCE_GRAMMAR = rules;
 
-function relatedRows(np: Part | undefined, rest: { negated: boolean; verb?: Part; byOthers?: boolean; qualifiers?: Part[]; phrase: string; minCount?: number }): Part | undefined {
+function relatedRows(
+  np: Part | undefined,
+  rest: { negated: boolean; verb?: Part; byOthers?: boolean; qualifiers?: Part[]; phrase: string; minCount?: number },
+): Part | undefined {
   if (np && np.k !== "subject") return undefined;
   if (rest.verb && rest.verb.k !== "verb") return undefined;
   return {
@@ -107,10 +151,14 @@ function counted(v: Part, c: Part, np: Part, mods: Part, phrase: string): Part |
 
 function missing(a: Part, phrase: string): Part | undefined {
   const m = sense(a);
-  return m && (m.kind === "dimension" || m.kind === "time" || m.kind === "role") ? { k: "missing", meaning: m, phrase } : undefined;
+  return m && (m.kind === "dimension" || m.kind === "time" || m.kind === "role")
+    ? { k: "missing", meaning: m, phrase }
+    : undefined;
 }
 
 function notValues(vs: Part[], phrase: string): Part | undefined {
-  const meanings = vs.map(sense).filter((m): m is Extract<Meaning, { kind: "value" | "flag" }> => m?.kind === "value" || m?.kind === "flag");
+  const meanings = vs
+    .map(sense)
+    .filter((m): m is Extract<Meaning, { kind: "value" | "flag" }> => m?.kind === "value" || m?.kind === "flag");
   return meanings.length === vs.length ? { k: "not-values", meanings, phrase } : undefined;
 }

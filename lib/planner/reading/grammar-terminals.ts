@@ -23,7 +23,13 @@ import { OCCURRENCE_VERBS, REQUEST_VERBS } from "./verb-classes";
 export function plainVerbTerminals(terminals: Terminal<Part>[], modelVerbs: Set<string>): Terminal<Part>[] {
   const named = new Set(terminals.filter((t) => t.cat === "VAL" || t.cat === "FLAG").map((t) => `${t.start}:${t.end}`));
   return terminals
-    .filter((t) => t.cat === "VERB" && t.value.k === "verb" && t.value.chunk.particles.length === 0 && (OCCURRENCE_VERBS.has(t.value.lemma) || modelVerbs.has(t.value.lemma)))
+    .filter(
+      (t) =>
+        t.cat === "VERB" &&
+        t.value.k === "verb" &&
+        t.value.chunk.particles.length === 0 &&
+        (OCCURRENCE_VERBS.has(t.value.lemma) || modelVerbs.has(t.value.lemma)),
+    )
     .filter((t) => !named.has(`${t.start}:${t.end}`))
     .map((t) => ({ ...t, cat: "PLAINV" }));
 }
@@ -32,9 +38,17 @@ export function plainVerbTerminals(terminals: Terminal<Part>[], modelVerbs: Set<
  * REQ terminals: a verb that asks for the table, first in its sentence ("show me", "list", "I
  * need"), also where the tagger took the imperative for a noun ("list products that …").
  */
-export function requestTerminals(terminals: Terminal<Part>[], tokens: AnnotatedToken[], chunks: Chunk[]): Terminal<Part>[] {
+export function requestTerminals(
+  terminals: Terminal<Part>[],
+  tokens: AnnotatedToken[],
+  chunks: Chunk[],
+): Terminal<Part>[] {
   // First in its sentence, after nothing but pronouns, interjections and auxiliaries ("I'd like", "can you show").
-  const opens = (i: number) => tokens.slice(0, i).filter((t) => t.sentence === tokens[i].sentence).every((t) => t.pos === "PRON" || t.pos === "INTJ" || t.kind === "punctuation" || t.pos === "AUX");
+  const opens = (i: number) =>
+    tokens
+      .slice(0, i)
+      .filter((t) => t.sentence === tokens[i].sentence)
+      .every((t) => t.pos === "PRON" || t.pos === "INTJ" || t.kind === "punctuation" || t.pos === "AUX");
   // "for each customer, give me …": a fronted grain (a grain word and one noun phrase) may come first.
   const afterGrain = (i: number) => {
     const [grain, noun, comma] = chunks;
@@ -42,16 +56,42 @@ export function requestTerminals(terminals: Terminal<Part>[], tokens: AnnotatedT
     return grain?.kind === "connective" && grain.role === "grain" && noun?.kind === "noun-phrase" && end === i;
   };
   // "I'd like", "we would love": a verb of wishing after "would" asks as "I want" does.
-  const wish = (t: Terminal<Part>) => t.value.k === "verb" && WISH_VERBS.has(t.value.lemma) && tokens.slice(t.value.chunk.tokens.start, t.start + 1).some((w) => MODALS.has(w.normal));
+  const wish = (t: Terminal<Part>) =>
+    t.value.k === "verb" &&
+    WISH_VERBS.has(t.value.lemma) &&
+    tokens.slice(t.value.chunk.tokens.start, t.start + 1).some((w) => MODALS.has(w.normal));
   // "…, showing order id and amount": a request verb's participle later on asks for columns too.
   const participle = (t: Terminal<Part>) => t.end - t.start === 1 && tokens[t.start].normal.endsWith("ing");
   const verbs = terminals
-    .filter((t) => t.cat === "VERB" && t.value.k === "verb" && ((REQUEST_VERBS.has(t.value.lemma) && (opens(t.start) || afterGrain(t.start) || participle(t))) || (wish(t) && opens(t.start))))
+    .filter(
+      (t) =>
+        t.cat === "VERB" &&
+        t.value.k === "verb" &&
+        ((REQUEST_VERBS.has(t.value.lemma) && (opens(t.start) || afterGrain(t.start) || participle(t))) ||
+          (wish(t) && opens(t.start))),
+    )
     .map((t) => ({ ...t, cat: "REQ" }));
   const first = tokens.find((t) => t.kind !== "punctuation" && t.pos !== "PRON" && t.pos !== "INTJ" && t.pos !== "AUX");
   const chunk = first && chunks.find((c) => c.tokens.start === first.index);
-  if (!first || !chunk || first.pos !== "NOUN" || !REQUEST_VERBS.has(first.normal) || terminals.some((t) => t.start === first.index && t.cat !== "VERB") || tokens[first.index + 1]?.normal === "of") return verbs;
-  return [...verbs, { cat: "REQ", start: first.index, end: first.index + 1, value: { k: "word", word: first.normal, phrase: first.text, chunk }, strength: 0.3 }];
+  if (
+    !first ||
+    !chunk ||
+    first.pos !== "NOUN" ||
+    !REQUEST_VERBS.has(first.normal) ||
+    terminals.some((t) => t.start === first.index && t.cat !== "VERB") ||
+    tokens[first.index + 1]?.normal === "of"
+  )
+    return verbs;
+  return [
+    ...verbs,
+    {
+      cat: "REQ",
+      start: first.index,
+      end: first.index + 1,
+      value: { k: "word", word: first.normal, phrase: first.text, chunk },
+      strength: 0.3,
+    },
+  ];
 }
 
 const WISH_VERBS = new Set(["like", "love"]);
@@ -66,7 +106,14 @@ const SEPARATORS = new Set([",", ":", ";", "-", "–", "—"]);
  */
 export function separatorTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
   return tokens
-    .filter((t) => t.kind === "punctuation" && SEPARATORS.has(t.text) && t.index > 0 && t.index < tokens.length - 1 && (t.text !== "-" || t.spaceBefore))
+    .filter(
+      (t) =>
+        t.kind === "punctuation" &&
+        SEPARATORS.has(t.text) &&
+        t.index > 0 &&
+        t.index < tokens.length - 1 &&
+        (t.text !== "-" || t.spaceBefore),
+    )
     .filter((t) => tokens[t.index + 1].kind !== "punctuation")
     .map((t) => ({ cat: "SEP", start: t.index, end: t.index + 1, value: { k: "list", parts: [] }, strength: 0 }));
 }
@@ -85,20 +132,51 @@ export function stateValueTerminals(tokens: AnnotatedToken[], chunks: Chunk[], l
       if (!c.negated && c.particles.length === 0 && (c.passive || afterCopula)) {
         const head = tokens[c.head];
         for (const m of lexicon.values(head.text).filter((v) => v.value.toLowerCase() === head.text.toLowerCase())) {
-          const meaning: Meaning = { kind: "value", entity: lexicon.entities.find((e) => e.table === m.table)!, column: m.column, value: m.value };
-          if (meaning.entity) out.push({ cat: "VAL", start: c.tokens.start, end: c.tokens.end, value: { k: "sense", meaning, phrase: c.text }, strength: STRENGTH.value });
+          const meaning: Meaning = {
+            kind: "value",
+            entity: lexicon.entities.find((e) => e.table === m.table)!,
+            column: m.column,
+            value: m.value,
+          };
+          if (meaning.entity)
+            out.push({
+              cat: "VAL",
+              start: c.tokens.start,
+              end: c.tokens.end,
+              value: { k: "sense", meaning, phrase: c.text },
+              strength: STRENGTH.value,
+            });
         }
       }
       afterCopula = copula || c.passive || afterCopula;
-    } else if (!(c.kind === "connective" && (c.role === "or" || c.role === "and")) && c.kind !== "punctuation" && c.kind !== "noun-phrase" && c.kind !== "value") afterCopula = false;
+    } else if (
+      !(c.kind === "connective" && (c.role === "or" || c.role === "and")) &&
+      c.kind !== "punctuation" &&
+      c.kind !== "noun-phrase" &&
+      c.kind !== "value"
+    )
+      afterCopula = false;
   }
   return out;
 }
 
 /** Superlatives of price, general English: which end of the rows' money column comes first. */
-const PRICE_SUPERLATIVES: Record<string, "asc" | "desc"> = { cheapest: "asc", "least expensive": "asc", priciest: "desc", costliest: "desc", dearest: "desc", "most expensive": "desc" };
+const PRICE_SUPERLATIVES: Record<string, "asc" | "desc"> = {
+  cheapest: "asc",
+  "least expensive": "asc",
+  priciest: "desc",
+  costliest: "desc",
+  dearest: "desc",
+  "most expensive": "desc",
+};
 /** Superlatives of popularity: rank by the measure the request names ("least popular product by quantity ordered"). */
-const POPULARITY_SUPERLATIVES: Record<string, "asc" | "desc"> = { "most popular": "desc", "least popular": "asc", "best selling": "desc", "top selling": "desc", "worst selling": "asc" };
+const POPULARITY_SUPERLATIVES: Record<string, "asc" | "desc"> = {
+  "most popular": "desc",
+  "least popular": "asc",
+  "best selling": "desc",
+  "top selling": "desc",
+  "worst selling": "asc",
+};
 
 /**
  * SUPER terminals for superlatives that name their measure by English alone: "the 5 cheapest
@@ -110,12 +188,30 @@ export function rankingAdjectiveTerminals(tokens: AnnotatedToken[], chunks: Chun
     const chunk = chunks.find((c) => c.tokens.start <= i && i < c.tokens.end);
     if (!chunk || chunk.kind !== "noun-phrase") continue;
     for (const length of [3, 2, 1]) {
-      const words = tokens.slice(i, i + length).filter((t) => t.text !== "-").map((t) => t.normal).join(" ");
+      const words = tokens
+        .slice(i, i + length)
+        .filter((t) => t.text !== "-")
+        .map((t) => t.normal)
+        .join(" ");
       const price = PRICE_SUPERLATIVES[words];
       const popular = POPULARITY_SUPERLATIVES[words];
       if (!price && !popular) continue;
-      const phrase = tokens.slice(i, i + length).map((t) => t.text).join(" ");
-      out.push({ cat: "SUPER", start: i, end: i + length, value: { k: "super", direction: (price ?? popular)!, phrase, ...(price ? { of: "money" as const } : { of: "named" as const }) }, strength: 1 });
+      const phrase = tokens
+        .slice(i, i + length)
+        .map((t) => t.text)
+        .join(" ");
+      out.push({
+        cat: "SUPER",
+        start: i,
+        end: i + length,
+        value: {
+          k: "super",
+          direction: (price ?? popular)!,
+          phrase,
+          ...(price ? { of: "money" as const } : { of: "named" as const }),
+        },
+        strength: 1,
+      });
       break;
     }
   }
@@ -129,7 +225,13 @@ export function rankingAdjectiveTerminals(tokens: AnnotatedToken[], chunks: Chun
 export function aggregateNounTerminals(tokens: AnnotatedToken[], terminals: Terminal<Part>[]): Terminal<Part>[] {
   return tokens.flatMap((t): Terminal<Part>[] => {
     const agg = AGGREGATE_WORDS[wordKey(t.normal)];
-    if (!agg || (t.pos !== "NOUN" && t.pos !== "VERB") || wordKey(t.normal) === t.normal || terminals.some((g) => g.start <= t.index && t.index < g.end)) return [];
+    if (
+      !agg ||
+      (t.pos !== "NOUN" && t.pos !== "VERB") ||
+      wordKey(t.normal) === t.normal ||
+      terminals.some((g) => g.start <= t.index && t.index < g.end)
+    )
+      return [];
     return [{ cat: "AGG", start: t.index, end: t.index + 1, value: { k: "agg", ...agg, phrase: t.text }, strength: 1 }];
   });
 }
@@ -141,7 +243,11 @@ export function aggregateNounTerminals(tokens: AnnotatedToken[], terminals: Term
  * is then read through the value or refused. Verbs of occurrence ("orders placed in 2024") tell
  * when a row came to be, whatever state it is in now, and stay verbs.
  */
-export function guardValueVerbs(terminals: Terminal<Part>[], tokens: AnnotatedToken[], model: SemanticModel): Terminal<Part>[] {
+export function guardValueVerbs(
+  terminals: Terminal<Part>[],
+  tokens: AnnotatedToken[],
+  model: SemanticModel,
+): Terminal<Part>[] {
   const states = stateLemmas(model);
   return terminals.map((t) => {
     if (t.cat !== "VERB" || t.value.k !== "verb" || OCCURRENCE_VERBS.has(t.value.lemma)) return t;
@@ -164,12 +270,14 @@ function stateLemmas(model: SemanticModel): Set<string> {
   let known = lemmaCache.get(model);
   if (!known) {
     known = new Set<string>();
-    for (const e of model.entities) for (const d of e.dimensions) for (const v of !e.label.includes(d.column) && (d.values?.length ?? 0) <= MAX_STATES ? d.values ?? [] : []) {
-      if (!/^[a-z]+$/i.test(v)) continue;
-      known.add(v.toLowerCase());
-      const [token] = annotate(v.toLowerCase());
-      if (token?.pos === "VERB" || token?.pos === "ADJ") known.add(token.lemma);
-    }
+    for (const e of model.entities)
+      for (const d of e.dimensions)
+        for (const v of !e.label.includes(d.column) && (d.values?.length ?? 0) <= MAX_STATES ? (d.values ?? []) : []) {
+          if (!/^[a-z]+$/i.test(v)) continue;
+          known.add(v.toLowerCase());
+          const [token] = annotate(v.toLowerCase());
+          if (token?.pos === "VERB" || token?.pos === "ADJ") known.add(token.lemma);
+        }
     lemmaCache.set(model, known);
   }
   return known;

@@ -5,12 +5,25 @@ import { libraryCatalog, librarySampleValues } from "./testing/lending-library";
 
 // Each construction of English the grammar reads, on a small lending library (members borrow
 // books; fines have no date of their own; loans and fines both have an amount).
-const read = (prompt: string) => describePlan(planWithEnglish({ prompt, catalog: libraryCatalog, sampleValues: librarySampleValues, latestDates: { "lib.loans.loaned_on": "2025-06-30" }, now: new Date("2026-12-02") }));
+const read = (prompt: string) =>
+  describePlan(
+    planWithEnglish({
+      prompt,
+      catalog: libraryCatalog,
+      sampleValues: librarySampleValues,
+      latestDates: { "lib.loans.loaned_on": "2025-06-30" },
+      now: new Date("2026-12-02"),
+    }),
+  );
 const memberGroup = ["members.member_id", "members.first_name", "members.last_name"];
 
 describe("grouping: 'X per Y', 'for each Y, the X', 'X by Y, Z and W'", () => {
   it("counts the rows per group, the group read through its join", () => {
-    expect(read("number of loans per genre")).toMatchObject({ from: ["loans", "books"], columns: ["genre", "loans_count=count(*)"], group: ["books.genre"] });
+    expect(read("number of loans per genre")).toMatchObject({
+      from: ["loans", "books"],
+      columns: ["genre", "loans_count=count(*)"],
+      group: ["books.genre"],
+    });
   });
 
   it("reads a fronted grain the same way", () => {
@@ -19,7 +32,9 @@ describe("grouping: 'X per Y', 'for each Y, the X', 'X by Y, Z and W'", () => {
   });
 
   it("reads a comma list of groups", () => {
-    expect(read("number of loans by year, genre and city")).toMatchObject({ group: ["loans.loaned_on:year", "books.genre", "members.city"] });
+    expect(read("number of loans by year, genre and city")).toMatchObject({
+      group: ["loans.loaned_on:year", "books.genre", "members.city"],
+    });
   });
 
   it("asks, rather than guesses, when a group has nothing to count or add up", () => {
@@ -29,7 +44,10 @@ describe("grouping: 'X per Y', 'for each Y, the X', 'X by Y, Z and W'", () => {
 
 describe("questions with the verb after the subject", () => {
   it("reads 'how many X did each Y take' as a count per Y", () => {
-    expect(read("how many loans did each member take")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "loans_count=count(*)"], group: memberGroup });
+    expect(read("how many loans did each member take")).toMatchObject({
+      columns: ["member_id", "first_name", "last_name", "loans_count=count(*)"],
+      group: memberGroup,
+    });
   });
 
   it("reads 'how many X are there per Y' and 'how many X are in each Y'", () => {
@@ -46,27 +64,43 @@ describe("counts and totals as nouns", () => {
 
   it("reads plural aggregate nouns after what they aggregate", () => {
     expect(read("loan counts by genre")).toEqual(read("number of loans per genre"));
-    expect(read("fine totals by member")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "total_amount=sum(fines.amount)"], group: memberGroup });
+    expect(read("fine totals by member")).toMatchObject({
+      columns: ["member_id", "first_name", "last_name", "total_amount=sum(fines.amount)"],
+      group: memberGroup,
+    });
   });
 
   it("reads a calendar adjective as the grain of the measure", () => {
-    expect(read("monthly total fine amount")).toMatchObject({ columns: ["month:month", "total_amount=sum(fines.amount)"], group: ["loans.loaned_on:month"] });
+    expect(read("monthly total fine amount")).toMatchObject({
+      columns: ["month:month", "total_amount=sum(fines.amount)"],
+      group: ["loans.loaned_on:month"],
+    });
   });
 
   it("dates rows without a date of their own by the row they belong to", () => {
-    expect(read("total fine amount per month")).toMatchObject({ from: ["fines", "loans"], group: ["loans.loaned_on:month"] });
+    expect(read("total fine amount per month")).toMatchObject({
+      from: ["fines", "loans"],
+      group: ["loans.loaned_on:month"],
+    });
   });
 
   it("reads several aggregates of one attribute", () => {
-    expect(read("min, max and average price per genre")).toMatchObject({ columns: ["genre", "min_price=min(books.price)", "max_price=max(books.price)", "avg_price=avg(books.price)"] });
+    expect(read("min, max and average price per genre")).toMatchObject({
+      columns: ["genre", "min_price=min(books.price)", "max_price=max(books.price)", "avg_price=avg(books.price)"],
+    });
   });
 
   it("reads a superlative of an amount per group as its maximum", () => {
-    expect(read("highest price per genre")).toMatchObject({ columns: ["genre", "max_price=max(books.price)"], group: ["books.genre"] });
+    expect(read("highest price per genre")).toMatchObject({
+      columns: ["genre", "max_price=max(books.price)"],
+      group: ["books.genre"],
+    });
   });
 
   it("reads 'average <entity>' on its one measure, and asks whether 'total <entities>' counts or adds up", () => {
-    expect(read("average loan per member")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "avg_amount=avg(loans.amount)"] });
+    expect(read("average loan per member")).toMatchObject({
+      columns: ["member_id", "first_name", "last_name", "avg_amount=avg(loans.amount)"],
+    });
     expect(read("total loans per member")).toMatchObject({ refused: "ambiguous" });
   });
 
@@ -77,29 +111,62 @@ describe("counts and totals as nouns", () => {
 
 describe("rankings and superlatives", () => {
   it("ranks entities by an aggregate: 'top N X by Y', 'bottom N'", () => {
-    expect(read("top 3 members by total fine amount")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "total_amount=sum(fines.amount)"], group: memberGroup, order: [["total_amount", "desc"]], limit: 3 });
-    expect(read("bottom 2 genres by number of loans")).toMatchObject({ group: ["books.genre"], order: [["loans_count", "asc"]], limit: 2 });
+    expect(read("top 3 members by total fine amount")).toMatchObject({
+      columns: ["member_id", "first_name", "last_name", "total_amount=sum(fines.amount)"],
+      group: memberGroup,
+      order: [["total_amount", "desc"]],
+      limit: 3,
+    });
+    expect(read("bottom 2 genres by number of loans")).toMatchObject({
+      group: ["books.genre"],
+      order: [["loans_count", "asc"]],
+      limit: 2,
+    });
   });
 
   it("keeps one row for 'which X has the most Y' and asks how many for 'which Xs'", () => {
-    expect(read("which member has the most loans")).toMatchObject({ group: memberGroup, order: [["loans_count", "desc"]], limit: 1 });
+    expect(read("which member has the most loans")).toMatchObject({
+      group: memberGroup,
+      order: [["loans_count", "desc"]],
+      limit: 1,
+    });
     expect(read("which genres have the most books")).toMatchObject({ refused: "ambiguous" });
   });
 
   it("ranks 'the N cheapest X' by the money column and 'the least popular X by Y' by Y", () => {
-    expect(read("the 2 cheapest poetry books")).toMatchObject({ columns: ["book_id", "title", "price"], where: [["books.genre", "=", "poetry"]], order: [["price", "asc"]], limit: 2 });
-    expect(read("least popular book by number of loans")).toMatchObject({ columns: ["book_id", "title", "loans_count=count(*)"], order: [["loans_count", "asc"]], limit: 1 });
+    expect(read("the 2 cheapest poetry books")).toMatchObject({
+      columns: ["book_id", "title", "price"],
+      where: [["books.genre", "=", "poetry"]],
+      order: [["price", "asc"]],
+      limit: 2,
+    });
+    expect(read("least popular book by number of loans")).toMatchObject({
+      columns: ["book_id", "title", "loans_count=count(*)"],
+      order: [["loans_count", "asc"]],
+      limit: 1,
+    });
     expect(read("the most popular books")).toMatchObject({ refused: "ambiguous" });
   });
 
   it("ranks 'the N largest X' by the entity's one measure, without grouping", () => {
-    expect(read("the 2 largest loans")).toMatchObject({ from: ["loans"], columns: ["loan_id", "amount"], group: [], order: [["amount", "desc"]], limit: 2 });
+    expect(read("the 2 largest loans")).toMatchObject({
+      from: ["loans"],
+      columns: ["loan_id", "amount"],
+      group: [],
+      order: [["amount", "desc"]],
+      limit: 2,
+    });
   });
 });
 
 describe("ordering", () => {
   it("reads 'sorted by X descending' and 'highest X first'", () => {
-    const byPrice = { from: ["books"], columns: ["book_id", "title", "price"], order: [["price", "desc"]], limit: undefined };
+    const byPrice = {
+      from: ["books"],
+      columns: ["book_id", "title", "price"],
+      order: [["price", "desc"]],
+      limit: undefined,
+    };
     expect(read("books sorted by price descending")).toMatchObject(byPrice);
     expect(read("books, highest price first")).toMatchObject(byPrice);
   });
@@ -107,13 +174,20 @@ describe("ordering", () => {
 
 describe("leads, output columns and relative clauses", () => {
   it("reads 'into <table_name>' as the table to build", () => {
-    const result = planWithEnglish({ prompt: "number of loans per genre into genre_loans", catalog: libraryCatalog, sampleValues: librarySampleValues });
+    const result = planWithEnglish({
+      prompt: "number of loans per genre into genre_loans",
+      catalog: libraryCatalog,
+      sampleValues: librarySampleValues,
+    });
     expect(result.ok && result.spec.target).toMatchObject({ table: "genre_loans", phrase: "into genre_loans" });
     expect(read("number of loans per genre into genre_loans")).toEqual(read("number of loans per genre"));
   });
 
   it("reads the name of a person kept as first and last name as both parts", () => {
-    expect(read("number of loans per member with their name")).toMatchObject({ columns: [...memberGroup.map((c) => c.split(".")[1]), "loans_count=count(*)"], group: memberGroup });
+    expect(read("number of loans per member with their name")).toMatchObject({
+      columns: [...memberGroup.map((c) => c.split(".")[1]), "loans_count=count(*)"],
+      group: memberGroup,
+    });
     expect(read("authors with their name")).toMatchObject({ columns: ["author_id", "name"] });
   });
 
@@ -124,7 +198,10 @@ describe("leads, output columns and relative clauses", () => {
   });
 
   it("reads a request verb before what is wanted", () => {
-    expect(read("show me the number of loans per city")).toMatchObject({ columns: ["city", "loans_count=count(*)"], group: ["members.city"] });
+    expect(read("show me the number of loans per city")).toMatchObject({
+      columns: ["city", "loans_count=count(*)"],
+      group: ["members.city"],
+    });
   });
 
   it("reads an imperative the tagger took for a noun", () => {
@@ -132,16 +209,24 @@ describe("leads, output columns and relative clauses", () => {
   });
 
   it("reads 'first and last name' as two columns sharing their head", () => {
-    expect(read("members with first and last name")).toMatchObject({ columns: ["member_id", "first_name", "last_name"] });
+    expect(read("members with first and last name")).toMatchObject({
+      columns: ["member_id", "first_name", "last_name"],
+    });
   });
 
   it("adds the grouped entity's columns beside the aggregates", () => {
-    expect(read("number of loans per book with the title of the book")).toMatchObject({ columns: ["book_id", "title", "loans_count=count(*)"], group: ["books.book_id", "books.title"] });
+    expect(read("number of loans per book with the title of the book")).toMatchObject({
+      columns: ["book_id", "title", "loans_count=count(*)"],
+      group: ["books.book_id", "books.title"],
+    });
   });
 
   it("reads 'whose <attribute> is over N' as a filter and 'whose total … is over N' as HAVING", () => {
     expect(read("books whose price is over 20")).toMatchObject({ where: [["books.price", ">", 20]], group: [] });
-    expect(read("members whose total fine amount is over 100")).toMatchObject({ group: memberGroup, having: [["total_amount", ">", 100]] });
+    expect(read("members whose total fine amount is over 100")).toMatchObject({
+      group: memberGroup,
+      having: [["total_amount", ">", 100]],
+    });
   });
 
   it("prefers the listed rows' own column over another table's", () => {
@@ -155,7 +240,11 @@ describe("attribute values as what is listed", () => {
   });
 
   it("groups by the attribute when a count qualifies it", () => {
-    expect(read("cities with at least 2 members")).toMatchObject({ columns: ["city", "members_count=count(*)"], group: ["members.city"], having: [["members_count", ">=", 2]] });
+    expect(read("cities with at least 2 members")).toMatchObject({
+      columns: ["city", "members_count=count(*)"],
+      group: ["members.city"],
+      having: [["members_count", ">=", 2]],
+    });
   });
 });
 
@@ -166,26 +255,49 @@ describe("verbs", () => {
   });
 
   it("reads 'how many X did each Y <verb>' through the relationship, but never drops a verb naming a stored state", () => {
-    expect(read("how many books did each member borrow")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "books_count=count_distinct(books.book_id)"], group: memberGroup });
+    expect(read("how many books did each member borrow")).toMatchObject({
+      columns: ["member_id", "first_name", "last_name", "books_count=count_distinct(books.book_id)"],
+      group: memberGroup,
+    });
     expect(read("how many loans did each member lose")).toMatchObject({ refused: "not_understood" });
     expect(read("members who lost books")).toMatchObject({ refused: "not_understood" });
   });
 
   it("dates a period after a verb's object on that object, and one after a preposition's on the listed rows", () => {
-    expect(read("members who took loans in 2024")).toMatchObject({ from: ["members", "loans"], where: [["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]], distinct: true });
-    expect(read("loans from members in Oslo in 2024")).toMatchObject({ where: [["members.city", "=", "Oslo"], ["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]] });
+    expect(read("members who took loans in 2024")).toMatchObject({
+      from: ["members", "loans"],
+      where: [["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]],
+      distinct: true,
+    });
+    expect(read("loans from members in Oslo in 2024")).toMatchObject({
+      where: [
+        ["members.city", "=", "Oslo"],
+        ["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]],
+      ],
+    });
   });
 
   it("dates a period after a verb on the date the verb names", () => {
-    expect(read("loans returned in 2024")).toMatchObject({ where: [["loans.returned_on", "date_range", ["2024-01-01", "2025-01-01"]]] });
+    expect(read("loans returned in 2024")).toMatchObject({
+      where: [["loans.returned_on", "date_range", ["2024-01-01", "2025-01-01"]]],
+    });
   });
 
   it("anchors a relative period to the latest date in the data, and says so", () => {
     const plan = read("loans in the last 30 days");
     expect(plan).toMatchObject({ where: [["loans.loaned_on", "date_range", ["2025-06-01", "2025-07-01"]]] });
     expect(plan.notes?.join(" ")).toContain("2025-06-30 (the latest loaned_on in lib.loans)");
-    const result = planWithEnglish({ prompt: "loans in the last 30 days", catalog: libraryCatalog, sampleValues: librarySampleValues, latestDates: { "lib.loans.loaned_on": "2025-06-30" } });
-    expect(result.ok && result.spec.asOf).toEqual({ date: "2025-06-30", source: "the latest loaned_on in lib.loans", phrase: "in the last 30 days" });
+    const result = planWithEnglish({
+      prompt: "loans in the last 30 days",
+      catalog: libraryCatalog,
+      sampleValues: librarySampleValues,
+      latestDates: { "lib.loans.loaned_on": "2025-06-30" },
+    });
+    expect(result.ok && result.spec.asOf).toEqual({
+      date: "2025-06-30",
+      source: "the latest loaned_on in lib.loans",
+      phrase: "in the last 30 days",
+    });
   });
 });
 
@@ -199,16 +311,26 @@ describe("conditions in other words", () => {
   });
 
   it("reads 'cheapest first' on the listed rows' money column", () => {
-    expect(read("books of poetry, cheapest first")).toMatchObject({ columns: ["book_id", "title", "price"], order: [["price", "asc"]] });
+    expect(read("books of poetry, cheapest first")).toMatchObject({
+      columns: ["book_id", "title", "price"],
+      order: [["price", "asc"]],
+    });
   });
 
   it("reads 'by' before stored values as a condition, and before an attribute as a group", () => {
-    expect(read("books by poetry or crime")).toMatchObject({ from: ["books"], where: [["books.genre", "in", ["poetry", "crime"]]], group: [] });
+    expect(read("books by poetry or crime")).toMatchObject({
+      from: ["books"],
+      where: [["books.genre", "in", ["poetry", "crime"]]],
+      group: [],
+    });
     expect(read("number of loans by genre")).toMatchObject({ where: [], group: ["books.genre"] });
   });
 
   it("counts an attribute's different values after a verb", () => {
-    expect(read("members who borrowed more than 2 genres")).toMatchObject({ columns: [...memberGroup.map((c) => c.split(".")[1]), "distinct_genre=count_distinct(books.genre)"], having: [["distinct_genre", ">", 2]] });
+    expect(read("members who borrowed more than 2 genres")).toMatchObject({
+      columns: [...memberGroup.map((c) => c.split(".")[1]), "distinct_genre=count_distinct(books.genre)"],
+      having: [["distinct_genre", ">", 2]],
+    });
   });
 });
 
@@ -218,15 +340,28 @@ describe("states, per-group superlatives and later requests", () => {
   });
 
   it("reads 'the largest X each Y' as the largest amount per Y, and 'the largest X' alone as a ranking", () => {
-    expect(read("largest loan each member ever took")).toMatchObject({ columns: ["member_id", "first_name", "last_name", "max_amount=max(loans.amount)"], group: memberGroup });
-    expect(read("the largest loan")).toMatchObject({ columns: ["loan_id", "amount"], order: [["amount", "desc"]], limit: 1 });
+    expect(read("largest loan each member ever took")).toMatchObject({
+      columns: ["member_id", "first_name", "last_name", "max_amount=max(loans.amount)"],
+      group: memberGroup,
+    });
+    expect(read("the largest loan")).toMatchObject({
+      columns: ["loan_id", "amount"],
+      order: [["amount", "desc"]],
+      limit: 1,
+    });
   });
 
   it("reads columns asked for in a later sentence", () => {
-    expect(read("how many loans did each book have? need the title")).toMatchObject({ columns: ["book_id", "title", "loans_count=count(*)"], group: ["books.book_id", "books.title"] });
+    expect(read("how many loans did each book have? need the title")).toMatchObject({
+      columns: ["book_id", "title", "loans_count=count(*)"],
+      group: ["books.book_id", "books.title"],
+    });
   });
 
   it("refuses, naming it, an aggregate phrase it cannot read instead of dropping it", () => {
-    expect(read("what ratio of loans are lost")).toMatchObject({ refused: "not_understood", message: expect.stringContaining("what ratio of") });
+    expect(read("what ratio of loans are lost")).toMatchObject({
+      refused: "not_understood",
+      message: expect.stringContaining("what ratio of"),
+    });
   });
 });

@@ -3,8 +3,38 @@ import { EXISTENCE_GRAMMAR } from "./grammar-existence";
 import { PRICE_VERBS, REQUEST_VERBS } from "./verb-classes";
 import { items, list, type Part } from "./parts";
 import {
-  compare, count, counted, datedRelated, described, equals, nonzero, flag, grain, having, largestPerGroup, ofEntity, totalCount, largest, listed, measure, moreValues, phraseOf, related, sense, show, sort,
-  sortFirst, subject, superlative, time, top, values, valuesOf, verbOf, withGrainPhrase, withQualifiers,
+  compare,
+  count,
+  counted,
+  datedRelated,
+  described,
+  equals,
+  nonzero,
+  flag,
+  grain,
+  having,
+  largestPerGroup,
+  ofEntity,
+  totalCount,
+  largest,
+  listed,
+  measure,
+  moreValues,
+  phraseOf,
+  related,
+  sense,
+  show,
+  sort,
+  sortFirst,
+  subject,
+  superlative,
+  time,
+  top,
+  values,
+  valuesOf,
+  verbOf,
+  withGrainPhrase,
+  withQualifiers,
 } from "./phrase-parts";
 import { averagePer, comparedColumns, inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
 
@@ -43,12 +73,16 @@ r("Lead -> GRAIN GItems SEP? REQ", ([g, gs]) => withGrainPhrase(gs, g));
 // "Join customers and orders on customer_id, calculate …", "combine customers with orders by customer_id",
 // "customers joined to orders using customer_id": the request spells out the join (join-instructions.ts).
 r("Lead -> Join SEP? AND? REQ?", ([j]) => j);
-r("Lead -> Join SEP? AND? VERB", ([j, , , v]) => (v.k === "verb" && REQUEST_VERBS.has(v.lemma) && !v.chunk.negated ? j : undefined));
+r("Lead -> Join SEP? AND? VERB", ([j, , , v]) =>
+  v.k === "verb" && REQUEST_VERBS.has(v.lemma) && !v.chunk.negated ? j : undefined,
+);
 r("Mod -> Join");
 // "all customers with their total order amount and number of orders": aggregates of each listed row, every row kept.
 r("Mod -> WITH Measures", ([, ms]) => {
   const each = items(ms);
-  return each.every((m) => (m.k === "measure" && m.fn) || (m.k === "count" && m.qualifiers.length === 0)) ? list(...each.map((m) => ({ ...m, ofEach: true }) as Part)) : undefined;
+  return each.every((m) => (m.k === "measure" && m.fn) || (m.k === "count" && m.qualifiers.length === 0))
+    ? list(...each.map((m) => ({ ...m, ofEach: true }) as Part))
+    : undefined;
 });
 r("Join -> JOIN ENT PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[1], kids[3], kids[5], phraseOf(...kids)));
 r("Join -> ENT JOIN PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[0], kids[3], kids[5], phraseOf(...kids)));
@@ -76,7 +110,9 @@ r("PartOf -> Link? FLAG", ([, f]) => flag(f));
 // "…, revenue = quantity x price": a definition of a measure the request names (definitions.ts).
 r("Mod -> DEF", ([d]) => (d.k === "word" ? { k: "defined", name: d.word, phrase: d.phrase } : undefined));
 // "in percent", "as a percentage".
-r("Mod -> PREP? PERCENT", ([p, w]) => (w.k === "word" ? { k: "share-unit", percent: w.word === "percent", phrase: phraseOf(p, w) } : undefined));
+r("Mod -> PREP? PERCENT", ([p, w]) =>
+  w.k === "word" ? { k: "share-unit", percent: w.word === "percent", phrase: phraseOf(p, w) } : undefined,
+);
 
 r("NP -> ENT", ([e]) => subject(e));
 r("NP -> Adj NP", ([adj, np]) => withQualifiers(np, items(adj)));
@@ -103,29 +139,45 @@ r("Aggregate -> ENT AGG", ([e, agg]) => count(agg, subject(e)!));
 r("Aggregate -> ENT AGG", ([e, agg]) => ofEntity(agg, subject(e)!));
 r("Aggregate -> Column", ([m]) => measure(undefined, m));
 // "the highest unit price", "the lowest freight": a superlative of an amount is its maximum or minimum.
-r("Aggregate -> SUPER Attr", ([s, a]) => (s.k === "super" && sense(a)?.kind === "measure" ? measure({ k: "agg", fn: s.direction === "desc" ? "max" : "min", phrase: s.phrase }, a) : undefined));
+r("Aggregate -> SUPER Attr", ([s, a]) =>
+  s.k === "super" && sense(a)?.kind === "measure"
+    ? measure({ k: "agg", fn: s.direction === "desc" ? "max" : "min", phrase: s.phrase }, a)
+    : undefined,
+);
 // "total coupon payment amount": values before the measured noun say which rows are added up.
-r("Aggregate -> AGG Vals Attr", ([agg, v, a]) => { const m = measure(agg, a); return m && list(m, v); });
+r("Aggregate -> AGG Vals Attr", ([agg, v, a]) => {
+  const m = measure(agg, a);
+  return m && list(m, v);
+});
 r("Aggregate -> AGG NP", ([agg, np]) => ofEntity(agg, np));
 r("Aggregate -> AGG NP", ([agg, np]) => totalCount(agg, np));
 r("Aggregate -> SUPER NP", ([s, np]) => largestPerGroup(s, np));
 
 r("Attr -> Column");
 // "the title of their album": an attribute and, after "of", the entity it belongs to.
-r("Attr -> Column PREP ENT", ([a, p, e]) => (p.k === "word" && p.word === "of" && sense(e)?.entity === sense(a)?.entity ? { ...a, phrase: phraseOf(a, p, e) } as Part : undefined));
+r("Attr -> Column PREP ENT", ([a, p, e]) =>
+  p.k === "word" && p.word === "of" && sense(e)?.entity === sense(a)?.entity
+    ? ({ ...a, phrase: phraseOf(a, p, e) } as Part)
+    : undefined,
+);
 // "length in minutes", "the total in dollars": a measure wanted in another unit.
 r("Attr -> Column PREP UNIT", ([a, p, u]) => inUnit(a, p, u));
 r("Attr -> Column VERB PREP? UNIT", ([a, v, p, u]) => inUnit(a, p, u, v));
 r("Column -> MEAS");
 r("Column -> DIM");
 r("Column -> TDIM");
-r("Column -> ENT Column", ([e, a]) => (sense(e)?.entity === sense(a)?.entity ? { ...a, phrase: phraseOf(e, a) } as Part : undefined));
+r("Column -> ENT Column", ([e, a]) =>
+  sense(e)?.entity === sense(a)?.entity ? ({ ...a, phrase: phraseOf(e, a) } as Part) : undefined,
+);
 
 r("Mods -> Mod Mods?");
 r("Mods -> SEP Mods");
 r("Mod -> TIME", ([t]) => time(t));
 r("Mod -> PREP? TDIM TIME", ([, a, t]) => time(t, a));
-r("Mod -> Link TIME", ([l, t]) => { const p = time(t); return p?.k === "filter-time" ? { ...p, afterVerb: verbOf(l) ?? "" } : p; });
+r("Mod -> Link TIME", ([l, t]) => {
+  const p = time(t);
+  return p?.k === "filter-time" ? { ...p, afterVerb: verbOf(l) ?? "" } : p;
+});
 r("Mod -> Link TDIM TIME", ([, a, t]) => time(t, a));
 // "who signed up in 2024": a verb that is a date's own word dates the period.
 r("Mod -> REL TDIM TIME", ([, a, t]) => time(t, a));
@@ -147,13 +199,17 @@ r("Mod -> Link? EACH GItem", ([, g, gi]) => withGrainPhrase(gi, g));
 r("Mod -> BE? EACH GItem Verb", ([, g, gi]) => withGrainPhrase(gi, g));
 // "how many territories does each employee cover": a verb between two entities is their relationship, as in
 // "employees who cover territories" (a verb naming a stored state, "cancel", is never read so: see guardValueVerbs).
-r("Mod -> BE? EACH GItem VERB", ([, g, gi]) => (gi.k === "grain" && gi.entity && !gi.attr ? withGrainPhrase(gi, g) : undefined));
+r("Mod -> BE? EACH GItem VERB", ([, g, gi]) =>
+  gi.k === "grain" && gi.entity && !gi.attr ? withGrainPhrase(gi, g) : undefined,
+);
 // The verb of a question about the subject: "how many orders did we get", "does one have".
 r("Mod -> BE Verb", () => list());
 // "how many customers are there": the existential verb adds nothing.
 r("Mod -> BE", () => list());
 // "countries with at least 3 customers, and how many": the elided noun is the one counted.
-r("Mod -> SEP? AND AGG", ([, and, agg]) => (agg.k === "agg" && agg.fn === "count" ? { k: "recount", phrase: phraseOf(and, agg) } : undefined));
+r("Mod -> SEP? AND AGG", ([, and, agg]) =>
+  agg.k === "agg" && agg.fn === "count" ? { k: "recount", phrase: phraseOf(and, agg) } : undefined,
+);
 r("Verb -> PLAINV");
 r("Verb -> BE");
 // "revenue monthly": a calendar adverb; a calendar noun alone ("year") belongs to the phrase before it.
@@ -164,8 +220,14 @@ r("Mod -> Link? SUPER NP", ([l, s, np]) => superlative(s, counted(np), l.k === "
 r("Mod -> Link? SUPER Measure", ([l, s, m]) => superlative(s, m, l.k === "list" ? undefined : l));
 r("Mod -> BE SUPER NP", ([be, s, np]) => superlative(s, counted(np), be));
 r("Mod -> BE SUPER Measure", ([be, s, m]) => superlative(s, m, be));
-r("Mod -> PREP NAME", ([p, name]) => (p.k === "word" && p.word === "into" && name.k === "name" ? { k: "target", name: name.name, phrase: phraseOf(p, name) } : undefined));
-r("Mod -> NAMING NAME", ([n, name]) => (name.k === "name" ? { k: "rename", name: name.name, phrase: phraseOf(n, name) } : undefined));
+r("Mod -> PREP NAME", ([p, name]) =>
+  p.k === "word" && p.word === "into" && name.k === "name"
+    ? { k: "target", name: name.name, phrase: phraseOf(p, name) }
+    : undefined,
+);
+r("Mod -> NAMING NAME", ([n, name]) =>
+  name.k === "name" ? { k: "rename", name: name.name, phrase: phraseOf(n, name) } : undefined,
+);
 r("Mod -> ORDER", ([o]) => sort(o));
 // "sorted by amount", "ordered by price descending", "largest amount first".
 r("Mod -> ORDER Attr ORDER?", ([o, a, then]) => sort(o, a, then.k === "list" ? undefined : then));
@@ -206,20 +268,30 @@ r("Cmp -> REL Measure BE? CmpWords UNIT?", ([, m, , c]) => having(m, c));
 r("Cmp -> REL Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 // "with more than 30 orders": a count of related rows. After a verb ("who placed at least 3
 // orders") a count of related rows is the existence grammar's (grammar-existence.ts).
-r("Cmp -> WITH CmpWords NP", ([w, c, np]) => having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np)));
+r("Cmp -> WITH CmpWords NP", ([w, c, np]) =>
+  having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np)),
+);
 // "split across more than one payment method": a count of an attribute's different values.
-r("Cmp -> Link CmpWords Attr", ([w, c, a]) => (w.k === "word" || isExistence(c) ? undefined : having(measure({ k: "agg", fn: "count", distinct: true, phrase: "" }, a)!, c, phraseOf(w, c, a))));
+r("Cmp -> Link CmpWords Attr", ([w, c, a]) =>
+  w.k === "word" || isExistence(c)
+    ? undefined
+    : having(measure({ k: "agg", fn: "count", distinct: true, phrase: "" }, a)!, c, phraseOf(w, c, a)),
+);
 r("Cmp -> REL BE? CmpWords", ([, , c]) => compare(undefined, c));
 // "priced at 1.99", "a quantity of 12": a measure and a bare number state its value.
 r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
 // "that cost less than 10 dollars": a verb of price and an amount of money compare the rows' one money column.
-r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) => (v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? compare(undefined, c, u) : undefined));
+r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) =>
+  v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? compare(undefined, c, u) : undefined,
+);
 r("CmpWords -> CMP");
 // "units in stock is below the reorder level", "unit price higher than list price": two columns of the rows compared.
 r("Cmp -> REL? Attr BE? PREP Attr", ([, a, , p, b]) => comparedColumns(a, p, b));
 r("Cmp -> REL? Attr BE? CMP Attr", ([, a, , c, b]) => comparedColumns(a, c, b));
 // "orders that shipped after their required date": the verb names the first date, its particle the direction.
-r("Cmp -> REL? TDIM TDIM", ([, a, b]) => (a.k === "sense" ? comparedColumns(a, a.phrase.toLowerCase().split(/\s+/).pop() ?? "", b) : undefined));
+r("Cmp -> REL? TDIM TDIM", ([, a, b]) =>
+  a.k === "sense" ? comparedColumns(a, a.phrase.toLowerCase().split(/\s+/).pop() ?? "", b) : undefined,
+);
 // "orders that took more than 3 days to ship": from the row's own date to the date the verb names.
 r("Cmp -> REL? VERB CmpWords BUCKET TDIM", ([, v, c, b, t]) => tookLonger(v, c, b, t));
 
@@ -236,10 +308,17 @@ r("GItem -> TDIM BUCKET", ([t, b]) => grain(b, t));
 export const GRAMMAR = [...rules, ...EXISTENCE_GRAMMAR];
 
 function joinInstruction(a: Part, b: Part, key: Part, phrase: string): Part | undefined {
-  const [left, right] = [a, b].map((p) => { const m = sense(p); return m?.kind === "entity" ? m.entity : undefined; });
+  const [left, right] = [a, b].map((p) => {
+    const m = sense(p);
+    return m?.kind === "entity" ? m.entity : undefined;
+  });
   return left && right && key.k === "name" ? { k: "join-instruction", left, right, key: key.name, phrase } : undefined;
 }
 
 function isExistence(c: Part): boolean {
-  return c.k === "compare" && ((c.chunk.operator === ">=" && c.chunk.quantity?.value === 1) || (c.chunk.operator === ">" && c.chunk.quantity?.value === 0));
+  return (
+    c.k === "compare" &&
+    ((c.chunk.operator === ">=" && c.chunk.quantity?.value === 1) ||
+      (c.chunk.operator === ">" && c.chunk.quantity?.value === 0))
+  );
 }

@@ -7,7 +7,9 @@ import type { Part } from "./parts";
 /** The property adjective a comparison compares by ("heavier than", "more expensive than"), if any. */
 export function comparativeOf(tokens: AnnotatedToken[], c: ComparisonPhrase): DimensionAdjective | undefined {
   if (c.comparative === undefined) return undefined;
-  const found = readDimensionAdjective(tokens, c.comparative) ?? (c.comparative > c.tokens.start ? readDimensionAdjective(tokens, c.comparative - 1) : undefined);
+  const found =
+    readDimensionAdjective(tokens, c.comparative) ??
+    (c.comparative > c.tokens.start ? readDimensionAdjective(tokens, c.comparative - 1) : undefined);
   return found?.degree === "comparative" ? found : undefined;
 }
 
@@ -27,16 +29,34 @@ export const isDimensionAdjective = (tokens: AnnotatedToken[], i: number) =>
  * An adjective whose property no named entity has leaves its words to the other readings, and
  * unread if there are none.
  */
-export function dimensionAdjectiveTerminals(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon, terminals: Terminal<Part>[], text: (s: number, e: number) => string): Terminal<Part>[] {
-  const named = new Set(terminals.flatMap((t) => (t.value.k === "sense" && (t.cat === "ENT" || t.cat === "ROLE") ? [t.value.meaning.entity.table] : [])));
+export function dimensionAdjectiveTerminals(
+  tokens: AnnotatedToken[],
+  chunks: Chunk[],
+  lexicon: Lexicon,
+  terminals: Terminal<Part>[],
+  text: (s: number, e: number) => string,
+): Terminal<Part>[] {
+  const named = new Set(
+    terminals.flatMap((t) =>
+      t.value.k === "sense" && (t.cat === "ENT" || t.cat === "ROLE") ? [t.value.meaning.entity.table] : [],
+    ),
+  );
   const out: Terminal<Part>[] = [];
-  const emit = (cat: string, start: number, end: number, value: Part) => out.push({ cat, start, end, value, strength: 1 });
+  const emit = (cat: string, start: number, end: number, value: Part) =>
+    out.push({ cat, start, end, value, strength: 1 });
   const superlative = (adj: DimensionAdjective) => {
     // Superlatives of price rank by the money column and are read with the grammar's own terminals.
     if (adj.property === "price") return false;
     const phrase = text(adj.start, adj.end);
     emit("SUPER", adj.start, adj.end, { k: "super", direction: adj.direction, phrase, property: adj.property });
-    for (const column of propertyColumns(adj.property, lexicon, named)) emit("SUPER", adj.start, adj.end, { k: "super", direction: adj.direction, phrase, property: adj.property, column });
+    for (const column of propertyColumns(adj.property, lexicon, named))
+      emit("SUPER", adj.start, adj.end, {
+        k: "super",
+        direction: adj.direction,
+        phrase,
+        property: adj.property,
+        column,
+      });
     return true;
   };
   for (const c of chunks) {
@@ -53,7 +73,8 @@ export function dimensionAdjectiveTerminals(tokens: AnnotatedToken[], chunks: Ch
     } else if (c.kind === "comparison") {
       const adj = comparativeOf(tokens, c);
       if (!adj) continue;
-      for (const attr of propertyColumns(adj.property, lexicon, named)) emit("CMP", c.tokens.start, c.tokens.end, { k: "compare", chunk: c, phrase: c.text, attr });
+      for (const attr of propertyColumns(adj.property, lexicon, named))
+        emit("CMP", c.tokens.start, c.tokens.end, { k: "compare", chunk: c, phrase: c.text, attr });
     }
   }
   return out;

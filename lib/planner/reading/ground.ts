@@ -1,6 +1,14 @@
 import type { AnnotatedToken, Chunk, NounPhrase } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
-import { AGGREGATE_WORDS, CALENDAR_UNITS, DISTINCT_WORDS, SHARE_WORDS, FILLER_WORDS, FUNCTION_POS, QUANTITY_SUPERLATIVES } from "./function-words";
+import {
+  AGGREGATE_WORDS,
+  CALENDAR_UNITS,
+  DISTINCT_WORDS,
+  SHARE_WORDS,
+  FILLER_WORDS,
+  FUNCTION_POS,
+  QUANTITY_SUPERLATIVES,
+} from "./function-words";
 import { wordKey, type Lexicon } from "./lexicon";
 import { comparativeOf, dimensionAdjectiveTerminals, isDimensionAdjective } from "./ground-adjectives";
 import { unitOfWord } from "./unit-words";
@@ -24,9 +32,28 @@ export type Misspelling = { text: string; near: { word: string; distance: number
 /** Words a person said a misspelling stands for: the word as typed (lower case) → the model's word. */
 export type Spellings = Record<string, string>;
 
-export const CATEGORY: Record<Meaning["kind"], string> = { entity: "ENT", measure: "MEAS", dimension: "DIM", time: "TDIM", flag: "FLAG", value: "VAL", role: "ROLE", formula: "MEAS" };
+export const CATEGORY: Record<Meaning["kind"], string> = {
+  entity: "ENT",
+  measure: "MEAS",
+  dimension: "DIM",
+  time: "TDIM",
+  flag: "FLAG",
+  value: "VAL",
+  role: "ROLE",
+  formula: "MEAS",
+};
 const CONNECTIVE: Record<string, string> = {
-  relative: "REL", question: "Q", with: "WITH", without: "WITHOUT", grain: "GRAIN", by: "BY", and: "AND", or: "OR", naming: "NAMING", preposition: "PREP", subordinator: "SUB",
+  relative: "REL",
+  question: "Q",
+  with: "WITH",
+  without: "WITHOUT",
+  grain: "GRAIN",
+  by: "BY",
+  and: "AND",
+  or: "OR",
+  naming: "NAMING",
+  preposition: "PREP",
+  subordinator: "SUB",
 };
 const LINKING_VERBS = new Set(["be", "have", "do", "get"]);
 const MAX_VALUE_WORDS = 6;
@@ -38,56 +65,100 @@ const MAX_VALUE_WORDS = 6;
  * kept); function words are known by their part of speech. A content word nothing reads is
  * returned in `unknown`, never dropped.
  */
-export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon, modelVerbs: Set<string>, spellings: Spellings = {}): Grounding {
+export function ground(
+  tokens: AnnotatedToken[],
+  chunks: Chunk[],
+  lexicon: Lexicon,
+  modelVerbs: Set<string>,
+  spellings: Spellings = {},
+): Grounding {
   const terminals: Terminal<Part>[] = [];
   const fuzzy: string[] = [];
   const misspellings: Misspelling[] = [];
-  const text = (start: number, end: number) => tokens.slice(start, end).map((t, i) => (i > 0 && t.spaceBefore ? " " : "") + t.text).join("");
-  const emit = (cat: string, start: number, end: number, value: Part, strength = 1) => terminals.push({ cat, start, end, value, strength });
+  const text = (start: number, end: number) =>
+    tokens
+      .slice(start, end)
+      .map((t, i) => (i > 0 && t.spaceBefore ? " " : "") + t.text)
+      .join("");
+  const emit = (cat: string, start: number, end: number, value: Part, strength = 1) =>
+    terminals.push({ cat, start, end, value, strength });
   const emitSenses = (start: number, end: number, meanings: { meaning: Meaning; strength: number }[]) => {
     const phrase = text(start, end);
-    for (const { meaning, strength } of meanings) emit(CATEGORY[meaning.kind], start, end, { k: "sense", meaning, phrase }, strength * (end - start) + 0.2 * (end - start - 1));
+    for (const { meaning, strength } of meanings)
+      emit(
+        CATEGORY[meaning.kind],
+        start,
+        end,
+        { k: "sense", meaning, phrase },
+        strength * (end - start) + 0.2 * (end - start - 1),
+      );
   };
 
   for (const c of chunks) {
     const { start, end } = c.tokens;
     const phrase = c.text;
     switch (c.kind) {
-      case "noun-phrase": groundNounPhrase(c, tokens, lexicon, emit, emitSenses, text, { fuzzy, misspellings, spellings }); break;
+      case "noun-phrase":
+        groundNounPhrase(c, tokens, lexicon, emit, emitSenses, text, { fuzzy, misspellings, spellings });
+        break;
       case "verb-group": {
         const lemma = tokens[c.head].lemma;
-        if (LINKING_VERBS.has(lemma) && c.particles.length === 0) emit("BE", start, end, { k: "verb", chunk: c, lemma, phrase });
+        if (LINKING_VERBS.has(lemma) && c.particles.length === 0)
+          emit("BE", start, end, { k: "verb", chunk: c, lemma, phrase });
         else {
           emit("VERB", start, end, { k: "verb", chunk: c, lemma, phrase }, modelVerbs.has(lemma) ? 0.8 : 0.3);
           // "priced at", "hired before": a verb that is a column's own word.
           const senses = lexicon.phrases.get(wordKey(lemma)) ?? [];
-          emitSenses(start, end, senses.filter((s) => s.meaning.kind === "measure" || s.meaning.kind === "time"));
+          emitSenses(
+            start,
+            end,
+            senses.filter((s) => s.meaning.kind === "measure" || s.meaning.kind === "time"),
+          );
         }
         break;
       }
       // A comparison by a property ("heavier than") is read on the columns that have it (ground-adjectives.ts).
-      case "comparison": if (!comparativeOf(tokens, c)) emit("CMP", start, end, { k: "compare", chunk: c, phrase }); break;
-      case "time": emit("TIME", start, end, { k: "time", expr: c.expression, phrase }); break;
+      case "comparison":
+        if (!comparativeOf(tokens, c)) emit("CMP", start, end, { k: "compare", chunk: c, phrase });
+        break;
+      case "time":
+        emit("TIME", start, end, { k: "time", expr: c.expression, phrase });
+        break;
       case "aggregate": {
         const agg = AGGREGATE_WORDS[c.word.toLowerCase()];
         if (agg) emit("AGG", start, end, { k: "agg", ...agg, phrase });
         const share = SHARE_WORDS[c.word.toLowerCase()];
-        if (share) emit("SHARE", start, end, { k: "word", word: share.percent ? "percent" : "fraction", phrase, chunk: c });
+        if (share)
+          emit("SHARE", start, end, { k: "word", word: share.percent ? "percent" : "fraction", phrase, chunk: c });
         break;
       }
-      case "ranking": emit("RANK", start, end, { k: "rank", chunk: c, phrase }); break;
-      case "ordering": emit("ORDER", start, end, { k: "order", chunk: c, phrase }); break;
+      case "ranking":
+        emit("RANK", start, end, { k: "rank", chunk: c, phrase });
+        break;
+      case "ordering":
+        emit("ORDER", start, end, { k: "order", chunk: c, phrase });
+        break;
       case "connective": {
         // "a table with…", "a report of…": the words after a noun for the result itself describe the result.
         const before = chunks[chunks.indexOf(c) - 1];
-        const afterFiller = before?.kind === "noun-phrase" && FILLER_WORDS.has(tokens[before.head].normal) && (c.role === "with" || (c.role === "preposition" && c.word.toLowerCase() === "of"));
-        if (!afterFiller) emit(CONNECTIVE[c.role], start, end, { k: "word", word: c.word.toLowerCase(), phrase, chunk: c });
+        const afterFiller =
+          before?.kind === "noun-phrase" &&
+          FILLER_WORDS.has(tokens[before.head].normal) &&
+          (c.role === "with" || (c.role === "preposition" && c.word.toLowerCase() === "of"));
+        if (!afterFiller)
+          emit(CONNECTIVE[c.role], start, end, { k: "word", word: c.word.toLowerCase(), phrase, chunk: c });
         break;
       }
       case "value": {
         const token = tokens[c.token];
         const matches = lexicon.values(token.quoted?.inner ?? token.text);
-        emitSenses(start, end, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength: STRENGTH.name })).filter((s) => s.meaning.entity));
+        emitSenses(
+          start,
+          end,
+          matches
+            .map((m) => ({ meaning: valueMeaning(lexicon, m), strength: STRENGTH.name }))
+            .filter((s) => s.meaning.entity),
+        );
         break;
       }
       case "other": {
@@ -100,13 +171,21 @@ export function ground(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexic
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
   groundAcrossChunks(tokens, chunks, lexicon, emitSenses);
   terminals.push(...dimensionAdjectiveTerminals(tokens, chunks, lexicon, terminals, text));
   const covered = new Set(terminals.flatMap((t) => Array.from({ length: t.end - t.start }, (_, i) => t.start + i)));
-  const unknown = tokens.filter((t) => !covered.has(t.index) && !FUNCTION_POS.has(t.pos) && !FILLER_WORDS.has(t.normal) && t.kind !== "punctuation" && !(t.kind === "symbol" && !t.comparison));
+  const unknown = tokens.filter(
+    (t) =>
+      !covered.has(t.index) &&
+      !FUNCTION_POS.has(t.pos) &&
+      !FILLER_WORDS.has(t.normal) &&
+      t.kind !== "punctuation" &&
+      !(t.kind === "symbol" && !t.comparison),
+  );
   return { terminals, unknown, fuzzy, misspellings };
 }
 
@@ -133,7 +212,10 @@ function groundAcrossChunks(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: 
   }
 }
 
-function valueMeaning(lexicon: Lexicon, m: { table: string; column: string; value: string }): Extract<Meaning, { kind: "value" }> {
+function valueMeaning(
+  lexicon: Lexicon,
+  m: { table: string; column: string; value: string },
+): Extract<Meaning, { kind: "value" }> {
   const entity = lexicon.entities.find((e) => e.table === m.table)!;
   return { kind: "value", entity, column: m.column, value: m.value };
 }
@@ -143,7 +225,15 @@ type EmitSenses = (start: number, end: number, meanings: { meaning: Meaning; str
 
 type Typos = { fuzzy: string[]; misspellings: Misspelling[]; spellings: Spellings };
 
-function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexicon, emit: Emit, emitSenses: EmitSenses, text: (s: number, e: number) => string, { fuzzy, misspellings, spellings }: Typos) {
+function groundNounPhrase(
+  c: NounPhrase,
+  tokens: AnnotatedToken[],
+  lexicon: Lexicon,
+  emit: Emit,
+  emitSenses: EmitSenses,
+  text: (s: number, e: number) => string,
+  { fuzzy, misspellings, spellings }: Typos,
+) {
   const { start, end } = c.tokens;
   const keyOf = (t: AnnotatedToken) => (t.identifier ? t.identifier.parts.map(wordKey).join(" ") : wordKey(t.normal));
   const lemmaOf = (t: AnnotatedToken) => wordKey(t.alternative?.lemma ?? t.lemma);
@@ -153,9 +243,12 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
     if (agg && (c.aggregate ?? []).includes(i)) emit("AGG", i, i + 1, { k: "agg", ...agg, phrase: t.text });
     const share = SHARE_WORDS[t.normal];
     // "share of 2025 revenue" (the period took the "of"); "in percent", "as a percentage": the unit of a share.
-    if (share && tokens[i + 1]?.time?.tokens.start === i + 1 && tokens[i + 1]?.normal === "of") emit("SHARE", i, i + 1, { k: "word", word: share.percent ? "percent" : "fraction", phrase: t.text, chunk: c });
-    else if (share && i === end - 1 && tokens[i + 1]?.normal !== "of") emit("PERCENT", i, i + 1, { k: "word", word: share.percent ? "percent" : "fraction", phrase: t.text, chunk: c });
-    if (DISTINCT_WORDS.has(t.normal)) emit("DISTINCT", i, i + 1, { k: "word", word: "distinct", phrase: t.text, chunk: c });
+    if (share && tokens[i + 1]?.time?.tokens.start === i + 1 && tokens[i + 1]?.normal === "of")
+      emit("SHARE", i, i + 1, { k: "word", word: share.percent ? "percent" : "fraction", phrase: t.text, chunk: c });
+    else if (share && i === end - 1 && tokens[i + 1]?.normal !== "of")
+      emit("PERCENT", i, i + 1, { k: "word", word: share.percent ? "percent" : "fraction", phrase: t.text, chunk: c });
+    if (DISTINCT_WORDS.has(t.normal))
+      emit("DISTINCT", i, i + 1, { k: "word", word: "distinct", phrase: t.text, chunk: c });
     const superlative = QUANTITY_SUPERLATIVES[t.normal];
     if (superlative) emit("SUPER", i, i + 1, { k: "super", direction: superlative, phrase: t.text });
     if (t.number && !t.time) emit("NUM", i, i + 1, { k: "number", value: t.number.value, phrase: t.text });
@@ -163,7 +256,8 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
     if (unit) emit("BUCKET", i, i + 1, { k: "bucket", bucket: unit, phrase: t.text });
     const named = unitOfWord(t, tokens[i - 1]);
     if (named) emit("UNIT", i, i + 1, { k: "word", word: named, phrase: t.text, chunk: c });
-    if (t.pos === "DET" && (t.normal === "each" || t.normal === "every")) emit("EACH", i, i + 1, { k: "word", word: t.normal, phrase: t.text, chunk: c });
+    if (t.pos === "DET" && (t.normal === "each" || t.normal === "every"))
+      emit("EACH", i, i + 1, { k: "word", word: t.normal, phrase: t.text, chunk: c });
     // Phrases of the model, longest first; every length is kept as a candidate.
     let grounded = false;
     for (let j = Math.min(end, i + lexicon.longest); j > i; j--) {
@@ -178,7 +272,11 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
     // Values of the data ("London", "Iron Maiden", "jazz"): quoted or capitalised words first.
     for (let j = Math.min(end, i + MAX_VALUE_WORDS); j > i; j--) {
       const span = tokens.slice(i, j);
-      if (span.some((w) => FUNCTION_POS.has(w.pos) && w.pos !== "ADP" && w.pos !== "DET") && !span.every((w) => w.possibleValue)) continue;
+      if (
+        span.some((w) => FUNCTION_POS.has(w.pos) && w.pos !== "ADP" && w.pos !== "DET") &&
+        !span.every((w) => w.possibleValue)
+      )
+        continue;
       const raw = span.length === 1 && span[0].quoted ? span[0].quoted.inner : text(i, j);
       // A lone letter ("starts with B") is never guessed to be a stored value unless quoted.
       if (span.length === 1 && !span[0].quoted && raw.length === 1) continue;
@@ -187,21 +285,45 @@ function groundNounPhrase(c: NounPhrase, tokens: AnnotatedToken[], lexicon: Lexi
       const matches = lexicon.values(raw).filter((m) => !m.loose || !named);
       if (matches.length === 0) continue;
       const strength = span.every((w) => w.possibleValue) ? STRENGTH.value : STRENGTH.synonym;
-      emitSenses(i, j, matches.map((m) => ({ meaning: valueMeaning(lexicon, m), strength: m.loose ? Math.min(strength, STRENGTH.looseValue) : strength })));
+      emitSenses(
+        i,
+        j,
+        matches.map((m) => ({
+          meaning: valueMeaning(lexicon, m),
+          strength: m.loose ? Math.min(strength, STRENGTH.looseValue) : strength,
+        })),
+      );
       grounded = true;
     }
-    if (!grounded && !FUNCTION_POS.has(t.pos) && !t.number && !agg && !superlative && !unit && !named && !isDimensionAdjective(tokens, i) && !FILLER_WORDS.has(t.normal) && t.normal.length >= 4) {
+    if (
+      !grounded &&
+      !FUNCTION_POS.has(t.pos) &&
+      !t.number &&
+      !agg &&
+      !superlative &&
+      !unit &&
+      !named &&
+      !isDimensionAdjective(tokens, i) &&
+      !FILLER_WORDS.has(t.normal) &&
+      t.normal.length >= 4
+    ) {
       // A spelling a person confirmed reads as the word itself would.
       const confirmed = spellings[t.text.toLowerCase()];
       if (confirmed && lexicon.phrases.has(confirmed)) {
         emitSenses(i, i + 1, lexicon.phrases.get(confirmed)!);
         continue;
       }
-      const near = lexicon.words.map((w) => ({ word: w, distance: editDistance(w, keyOf(t)) })).filter((n) => n.distance <= (t.normal.length >= 7 ? 2 : 1));
+      const near = lexicon.words
+        .map((w) => ({ word: w, distance: editDistance(w, keyOf(t)) }))
+        .filter((n) => n.distance <= (t.normal.length >= 7 ? 2 : 1));
       const known: Misspelling["near"] = [];
       for (const { word: w, distance } of near) {
         const senses = lexicon.phrases.get(w) ?? [];
-        emitSenses(i, i + 1, senses.map((s) => ({ ...s, strength: STRENGTH.fuzzy })));
+        emitSenses(
+          i,
+          i + 1,
+          senses.map((s) => ({ ...s, strength: STRENGTH.fuzzy })),
+        );
         if (senses.length > 0) {
           fuzzy.push(`${t.text} → ${w}`);
           known.push({ word: w, distance });
@@ -220,7 +342,8 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   return d[a.length][b.length];
 }

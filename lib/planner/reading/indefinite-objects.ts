@@ -14,7 +14,22 @@ export function indefiniteObjectTerminals(tokens: AnnotatedToken[], chunks: Chun
   return chunks.flatMap((c, i) => {
     const t = tokens[c.tokens.start];
     const before = chunks[i - 1];
-    if (c.kind !== "noun-phrase" || !c.pronoun || !INDEFINITE.has(t.normal) || t.negatedBy !== undefined || before?.kind !== "verb-group") return [];
-    return [{ cat: "SOMETHING", start: t.index, end: t.index + 1, value: { k: "word", word: t.normal, phrase: t.text, chunk: c }, strength: 0 }];
+    if (
+      c.kind !== "noun-phrase" ||
+      !c.pronoun ||
+      !INDEFINITE.has(t.normal) ||
+      t.negatedBy !== undefined ||
+      before?.kind !== "verb-group"
+    )
+      return [];
+    return [
+      {
+        cat: "SOMETHING",
+        start: t.index,
+        end: t.index + 1,
+        value: { k: "word", word: t.normal, phrase: t.text, chunk: c },
+        strength: 0,
+      },
+    ];
   });
 }

@@ -17,7 +17,15 @@ import { ABSENT, items } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
 import { dateExtremeTerminals } from "./date-extremes";
 import { joinInstructionTerminals, UnlinkedJoin } from "./join-instructions";
-import { aggregateNounTerminals, guardValueVerbs, plainVerbTerminals, rankingAdjectiveTerminals, requestTerminals, separatorTerminals, stateValueTerminals } from "./grammar-terminals";
+import {
+  aggregateNounTerminals,
+  guardValueVerbs,
+  plainVerbTerminals,
+  rankingAdjectiveTerminals,
+  requestTerminals,
+  separatorTerminals,
+  stateValueTerminals,
+} from "./grammar-terminals";
 import { chooseReading } from "./score";
 import { formulaTerminals } from "./arithmetic-terminals";
 import { definitionTerminals } from "./definitions";
@@ -44,12 +52,18 @@ export type ReadingPlannerInput = PlannerInput & {
 /** A table name as written in a request: lower-case words joined by underscores. */
 const TABLE_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
 
-const lexicons = new WeakMap<SemanticModel, { lexicon: Lexicon; verbs: Set<string>; graph: ReturnType<typeof joinGraph> }>();
+const lexicons = new WeakMap<
+  SemanticModel,
+  { lexicon: Lexicon; verbs: Set<string>; graph: ReturnType<typeof joinGraph> }
+>();
 
 function prepared(model: SemanticModel) {
   let known = lexicons.get(model);
   if (!known) {
-    const verbs = new Set([...model.relationships.flatMap((r) => r.verbs.map((v) => v.phrase.split(" ")[0])), ...model.entities.flatMap((e) => e.dimensions.flatMap((d) => d.verbs ?? []))]);
+    const verbs = new Set([
+      ...model.relationships.flatMap((r) => r.verbs.map((v) => v.phrase.split(" ")[0])),
+      ...model.entities.flatMap((e) => e.dimensions.flatMap((d) => d.verbs ?? [])),
+    ]);
     known = { lexicon: buildLexicon(model), verbs, graph: joinGraph(model) };
     lexicons.set(model, known);
   }
@@ -74,57 +88,141 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     for (const c of chunks) {
       const next = tokens[c.tokens.end];
       // "into customer_ltv": a written identifier after "into" names the table to build.
-      if (c.kind === "connective" && c.role === "preposition" && c.word.toLowerCase() === "into" && next && TABLE_NAME.test(next.text)) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
-      if (c.kind === "connective" && c.role === "naming" && next) grounded.terminals.push({ cat: "NAME", start: next.index, end: next.index + 1, value: { k: "name", name: next.text, phrase: next.text }, strength: 0 });
+      if (
+        c.kind === "connective" &&
+        c.role === "preposition" &&
+        c.word.toLowerCase() === "into" &&
+        next &&
+        TABLE_NAME.test(next.text)
+      )
+        grounded.terminals.push({
+          cat: "NAME",
+          start: next.index,
+          end: next.index + 1,
+          value: { k: "name", name: next.text, phrase: next.text },
+          strength: 0,
+        });
+      if (c.kind === "connective" && c.role === "naming" && next)
+        grounded.terminals.push({
+          cat: "NAME",
+          start: next.index,
+          end: next.index + 1,
+          value: { k: "name", name: next.text, phrase: next.text },
+          strength: 0,
+        });
     }
     // The grammar's own terminals: verbs it may read without a meaning, separators, elided heads.
-    grounded.terminals.push(...plainVerbTerminals(grounded.terminals, verbs), ...requestTerminals(grounded.terminals, tokens, chunks), ...separatorTerminals(tokens));
-    grounded.terminals.push(...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon), ...stateValueTerminals(tokens, chunks, lexicon), ...rankingAdjectiveTerminals(tokens, chunks), ...aggregateNounTerminals(tokens, grounded.terminals));
+    grounded.terminals.push(
+      ...plainVerbTerminals(grounded.terminals, verbs),
+      ...requestTerminals(grounded.terminals, tokens, chunks),
+      ...separatorTerminals(tokens),
+    );
+    grounded.terminals.push(
+      ...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon),
+      ...stateValueTerminals(tokens, chunks, lexicon),
+      ...rankingAdjectiveTerminals(tokens, chunks),
+      ...aggregateNounTerminals(tokens, grounded.terminals),
+    );
     grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
     grounded.terminals.push(...joinInstructionTerminals(tokens, grounded.terminals, lexicon));
     const formulas = formulaTerminals(tokens, chunks, grounded.terminals);
-    if (formulas.open) return refuse("ambiguous", `"${formulas.open}" mixes + or - with × or / in words, which leaves open what comes first: bracket it, e.g. "(quantity times unit price) minus discount"`, formulas.open);
+    if (formulas.open)
+      return refuse(
+        "ambiguous",
+        `"${formulas.open}" mixes + or - with × or / in words, which leaves open what comes first: bracket it, e.g. "(quantity times unit price) minus discount"`,
+        formulas.open,
+      );
     grounded.terminals.push(...formulas.terminals);
-    grounded.terminals.push(...definitionTerminals(tokens, chunks, grounded.terminals, new Set(grounded.unknown.map((t) => t.index))));
+    grounded.terminals.push(
+      ...definitionTerminals(tokens, chunks, grounded.terminals, new Set(grounded.unknown.map((t) => t.index))),
+    );
     grounded.terminals = guardValueVerbs(grounded.terminals, tokens, model);
-    grounded.unknown = grounded.unknown.filter((t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end));
+    grounded.unknown = grounded.unknown.filter(
+      (t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end),
+    );
     // "what % of", "share of": an aggregate phrase the grounding cannot read is never dropped.
-    const unread = chunks.find((c) => c.kind === "aggregate" && !grounded.terminals.some((t) => t.start < c.tokens.end && c.tokens.start < t.end));
-    if (unread) return refuse("not_understood", `could not read "${unread.text}": not an aggregate the planner reads`, unread.text);
+    const unread = chunks.find(
+      (c) =>
+        c.kind === "aggregate" && !grounded.terminals.some((t) => t.start < c.tokens.end && c.tokens.start < t.end),
+    );
+    if (unread)
+      return refuse(
+        "not_understood",
+        `could not read "${unread.text}": not an aggregate the planner reads`,
+        unread.text,
+      );
     // An operator outside every formula read ("price * 2 per day" over two tables) is never dropped.
-    const operator = chunks.find((c) => c.kind === "arithmetic" && !grounded.terminals.some((t) => t.start <= c.tokens.start && c.tokens.end <= t.end));
-    if (operator) return refuse("not_understood", `could not read the arithmetic around "${operator.text}": its operands are not columns of one table, or its order is open (bracket it)`, operator.text);
+    const operator = chunks.find(
+      (c) =>
+        c.kind === "arithmetic" && !grounded.terminals.some((t) => t.start <= c.tokens.start && c.tokens.end <= t.end),
+    );
+    if (operator)
+      return refuse(
+        "not_understood",
+        `could not read the arithmetic around "${operator.text}": its operands are not columns of one table, or its order is open (bracket it)`,
+        operator.text,
+      );
     const unknown = grounded.unknown.filter((t) => !isEmphatic(t, tokens));
     if (unknown.length > 0) {
       const words = unknown.map((t) => t.text);
-      return refuse("not_understood", `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`, words[0]);
+      return refuse(
+        "not_understood",
+        `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`,
+        words[0],
+      );
     }
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) {
-      const asked = refuse("not_understood", `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`, grounded.fuzzy[0].split(" → ")[0]);
-      const settled = settleAnswers({ ...asked, questions: spellingQuestions(grounded.misspellings, lexicon) }, input.answers, input.knowledge);
-      if (settled.kind === "spellings") return planWithEnglish({ ...input, spellings: { ...input.spellings, ...settled.spellings }, knowledgeUsed: [...(input.knowledgeUsed ?? []), ...settled.knowledgeUsed] });
+      const asked = refuse(
+        "not_understood",
+        `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`,
+        grounded.fuzzy[0].split(" → ")[0],
+      );
+      const settled = settleAnswers(
+        { ...asked, questions: spellingQuestions(grounded.misspellings, lexicon) },
+        input.answers,
+        input.knowledge,
+      );
+      if (settled.kind === "spellings")
+        return planWithEnglish({
+          ...input,
+          spellings: { ...input.spellings, ...settled.spellings },
+          knowledgeUsed: [...(input.knowledgeUsed ?? []), ...settled.knowledgeUsed],
+        });
       return settled.result;
     }
     grounded.terminals.push(...indefiniteObjectTerminals(tokens, chunks));
     // Negated stretches are read last, over every terminal, so that no reading can pass over a negation.
     const negation = readNegations(tokens, chunks, grounded.terminals, lexicon);
-    if (negation.unread) return refuse("not_understood", `"${negation.unread.text}" negates part of the request in a way that is not read yet`, negation.unread.text);
+    if (negation.unread)
+      return refuse(
+        "not_understood",
+        `"${negation.unread.text}" negates part of the request in a way that is not read yet`,
+        negation.unread.text,
+      );
     const { terminals, length } = compress(negation.terminals, tokens.length);
     const parses = parseAll({ rules: GRAMMAR, terminals, length, start: "S", absent: ABSENT, limit: 300 });
-    if (parses.length === 0) return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);
+    if (parses.length === 0)
+      return refuse("not_understood", "the request's words are known but their arrangement is not read yet", prompt);
     const candidates: (Candidate & { strength: number; instructed: boolean })[] = [];
     const impossible = new Set<string>();
     const unlinked = new Set<string>();
     const ambiguous = new Set<string>();
     const asOf = (table: string, column: string) => {
       const date = input.latestDates?.[`${table}.${column}`];
-      return date ? { date, source: `the latest ${column} in ${table}` } : { date: (input.now ?? new Date()).toISOString().slice(0, 10), source: "today" };
+      return date
+        ? { date, source: `the latest ${column} in ${table}` }
+        : { date: (input.now ?? new Date()).toISOString().slice(0, 10), source: "today" };
     };
     for (const parse of parses) {
       try {
         const parts = items(parse.value);
-        for (const c of buildCandidates(parts, { prompt: input.prompt, model, graph, asOf, catalog: input.catalog })) candidates.push({ ...c, strength: parse.strength, instructed: parts.some((p) => p.k === "join-instruction") });
+        for (const c of buildCandidates(parts, { prompt: input.prompt, model, graph, asOf, catalog: input.catalog }))
+          candidates.push({
+            ...c,
+            strength: parse.strength,
+            instructed: parts.some((p) => p.k === "join-instruction"),
+          });
       } catch (error) {
         if (error instanceof UnlinkedJoin) unlinked.add(error.message);
         else if (error instanceof Ambiguous) ambiguous.add(error.message);
@@ -133,19 +231,37 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       }
     }
     // A join the request spells out on a key that does not link its tables is refused, never replaced by another path.
-    if (unlinked.size > 0 && !candidates.some((c) => c.instructed)) return refuse("not_understood", [...unlinked].sort()[0], [...unlinked].sort()[0].match(/^"([^"]*)"/)?.[1]);
-    if (candidates.length === 0 && ambiguous.has("a ranking without a count or a measure")) return refuse("ambiguous", "a ranking needs both how many rows and the measure to rank by (e.g. \"top 10 artists by revenue\")", prompt);
+    if (unlinked.size > 0 && !candidates.some((c) => c.instructed))
+      return refuse("not_understood", [...unlinked].sort()[0], [...unlinked].sort()[0].match(/^"([^"]*)"/)?.[1]);
+    if (candidates.length === 0 && ambiguous.has("a ranking without a count or a measure"))
+      return refuse(
+        "ambiguous",
+        'a ranking needs both how many rows and the measure to rank by (e.g. "top 10 artists by revenue")',
+        prompt,
+      );
     // Readings that stop short of one table (a group with nothing counted, "the most" of an unknown number) are asked about.
     if (candidates.length === 0 && ambiguous.size > 0) return refuse("ambiguous", [...ambiguous].sort()[0], prompt);
-    if (candidates.length === 0) return refuse("not_understood", `no reading of the request builds a table (${[...impossible].sort().slice(0, 3).join("; ")})`, prompt);
+    if (candidates.length === 0)
+      return refuse(
+        "not_understood",
+        `no reading of the request builds a table (${[...impossible].sort().slice(0, 3).join("; ")})`,
+        prompt,
+      );
     const chosen = chooseReading(candidates, grounded.fuzzy);
-    const settled = chosen.ok ? ({ kind: "result", result: chosen } as const) : settleAnswers(chosen, input.answers, input.knowledge);
+    const settled = chosen.ok
+      ? ({ kind: "result", result: chosen } as const)
+      : settleAnswers(chosen, input.answers, input.knowledge);
     if (settled.kind !== "result") throw new Error("a reading question settles to a spec, never to spellings");
     const used = [...(input.knowledgeUsed ?? []), ...(settled.result.ok ? (settled.result.knowledgeUsed ?? []) : [])];
     const result = settled.result.ok && used.length > 0 ? { ...settled.result, knowledgeUsed: used } : settled.result;
     if (result.ok) {
       const checked = EtlSpecSchema.safeParse(result.spec);
-      if (!checked.success) return refuse("not_understood", `the reading does not make a valid plan: ${checked.error.issues[0]?.message}`, prompt);
+      if (!checked.success)
+        return refuse(
+          "not_understood",
+          `the reading does not make a valid plan: ${checked.error.issues[0]?.message}`,
+          prompt,
+        );
     }
     return result;
   } catch (error) {

@@ -3,18 +3,31 @@ import type { Catalog } from "@/lib/catalog/types";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 import { planWithEnglish } from "./index";
 
-const plan = (prompt: string, catalog: Catalog = demoCatalog) => planWithEnglish({ prompt, catalog, sampleValues: demoSampleValues });
+const plan = (prompt: string, catalog: Catalog = demoCatalog) =>
+  planWithEnglish({ prompt, catalog, sampleValues: demoSampleValues });
 const joinsOf = (prompt: string, catalog?: Catalog) => {
   const result = plan(prompt, catalog);
   if (!result.ok) throw new Error(`refused: ${result.message}`);
-  return result.spec.joins.map((j) => `${j.type} ${j.left}-${j.right} on ${j.on.map((o) => `${o.left}=${o.right}`).join(",")}`);
+  return result.spec.joins.map(
+    (j) => `${j.type} ${j.left}-${j.right} on ${j.on.map((o) => `${o.left}=${o.right}`).join(",")}`,
+  );
 };
 
 // A warehouse table that shares a column with customers but declares no foreign key to them.
 const withStores: Catalog = {
   tables: [
     ...demoCatalog.tables,
-    { schema: "public", name: "stores", columns: [{ name: "store_id", dataType: "integer", nullable: false }, { name: "city", dataType: "text", nullable: false }, { name: "floor_area", dataType: "integer", nullable: false }], primaryKey: ["store_id"], foreignKeys: [] },
+    {
+      schema: "public",
+      name: "stores",
+      columns: [
+        { name: "store_id", dataType: "integer", nullable: false },
+        { name: "city", dataType: "text", nullable: false },
+        { name: "floor_area", dataType: "integer", nullable: false },
+      ],
+      primaryKey: ["store_id"],
+      foreignKeys: [],
+    },
   ],
 };
 
@@ -23,7 +36,14 @@ describe("a join the request spells out", () => {
     const result = plan("Join customers and orders on customer_id, calculate total order amount per customer");
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.spec.joins).toEqual([expect.objectContaining({ left: "orders", right: "customers", on: [{ left: "customer_id", right: "customer_id" }], phrase: "Join customers and orders on customer_id" })]);
+    expect(result.spec.joins).toEqual([
+      expect.objectContaining({
+        left: "orders",
+        right: "customers",
+        on: [{ left: "customer_id", right: "customer_id" }],
+        phrase: "Join customers and orders on customer_id",
+      }),
+    ]);
     expect(result.spec.columns.map((c) => c.expr.kind === "aggregate" && c.expr.fn)).toContain("sum");
   });
 
@@ -36,12 +56,19 @@ describe("a join the request spells out", () => {
 
   it("joins on a column both tables have when no foreign key links them", () => {
     expect(plan("number of customers per store", withStores)).toMatchObject({ ok: false });
-    expect(joinsOf("join customers and stores on city, number of customers per store", withStores)).toEqual(["inner customers-stores on city=city"]);
+    expect(joinsOf("join customers and stores on city, number of customers per store", withStores)).toEqual([
+      "inner customers-stores on city=city",
+    ]);
   });
 
   it("refuses, naming the words, a key that does not link the two tables", () => {
-    expect(plan("Join customers and products on customer_id, calculate total order amount per customer")).toMatchObject({ ok: false, phrase: "Join customers and products on customer_id" });
-    expect(plan("join customers and orders on amount, total amount per customer")).toMatchObject({ ok: false, message: expect.stringContaining("amount does not link customers and orders") });
+    expect(plan("Join customers and products on customer_id, calculate total order amount per customer")).toMatchObject(
+      { ok: false, phrase: "Join customers and products on customer_id" },
+    );
+    expect(plan("join customers and orders on amount, total amount per customer")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("amount does not link customers and orders"),
+    });
   });
 });
 
@@ -51,11 +78,25 @@ describe("aggregates of each listed row", () => {
       const result = plan(prompt);
       if (!result.ok) throw new Error(`refused: ${result.message}`);
       expect(result.spec.sources[0]).toMatchObject({ table: "customers" });
-      expect(result.spec.joins).toEqual([expect.objectContaining({ type: "left", left: "customers", right: "orders", on: [{ left: "customer_id", right: "customer_id" }] })]);
+      expect(result.spec.joins).toEqual([
+        expect.objectContaining({
+          type: "left",
+          left: "customers",
+          right: "orders",
+          on: [{ left: "customer_id", right: "customer_id" }],
+        }),
+      ]);
       return result.spec.columns.flatMap((c) => (c.expr.kind === "aggregate" ? [c.expr] : []));
     };
-    expect(aggregatesOf("all customers with their total order amount")).toEqual([expect.objectContaining({ fn: "sum", zeroIfEmpty: true })]);
-    expect(aggregatesOf("customers with their number of orders")).toEqual([expect.objectContaining({ fn: "count", arg: { kind: "column", column: { source: "orders", column: "order_id" } } })]);
+    expect(aggregatesOf("all customers with their total order amount")).toEqual([
+      expect.objectContaining({ fn: "sum", zeroIfEmpty: true }),
+    ]);
+    expect(aggregatesOf("customers with their number of orders")).toEqual([
+      expect.objectContaining({
+        fn: "count",
+        arg: { kind: "column", column: { source: "orders", column: "order_id" } },
+      }),
+    ]);
   });
 
   it("does not build a kept row whose measured rows a condition would narrow in the WHERE clause", () => {

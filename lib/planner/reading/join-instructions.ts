@@ -20,9 +20,20 @@ const KEYING = new Set(["on", "using", "by", "via", "over"]);
  * a verb), and only after a join verb: elsewhere "and", "with", "by" keep their ordinary readings.
  * A table's name inside the instruction that the noun phrases missed is read as the table.
  */
-export function joinInstructionTerminals(tokens: AnnotatedToken[], terminals: Terminal<Part>[], lexicon: Lexicon): Terminal<Part>[] {
+export function joinInstructionTerminals(
+  tokens: AnnotatedToken[],
+  terminals: Terminal<Part>[],
+  lexicon: Lexicon,
+): Terminal<Part>[] {
   const out: Terminal<Part>[] = [];
-  const word = (t: AnnotatedToken, cat: string) => out.push({ cat, start: t.index, end: t.index + 1, value: { k: "name", name: t.normal, phrase: t.text }, strength: 0 });
+  const word = (t: AnnotatedToken, cat: string) =>
+    out.push({
+      cat,
+      start: t.index,
+      end: t.index + 1,
+      value: { k: "name", name: t.normal, phrase: t.text },
+      strength: 0,
+    });
   for (const verb of tokens.filter((t) => JOIN_VERBS.has(t.lemma))) {
     word(verb, "JOIN");
     const sentence = tokens.filter((t) => t.sentence === verb.sentence && t.index >= verb.index - 1);
@@ -31,10 +42,24 @@ export function joinInstructionTerminals(tokens: AnnotatedToken[], terminals: Te
       if (t.index === verb.index || (keyed && t.index > keyed.index + 1)) continue;
       if (PAIRING.has(t.normal)) word(t, "PAIR");
       if (t === keyed) word(t, "KEYED");
-      if (keyed && t.index === keyed.index + 1 && t.kind !== "punctuation") out.push({ cat: "KEY", start: t.index, end: t.index + 1, value: { k: "name", name: t.normal, phrase: t.text }, strength: 0 });
+      if (keyed && t.index === keyed.index + 1 && t.kind !== "punctuation")
+        out.push({
+          cat: "KEY",
+          start: t.index,
+          end: t.index + 1,
+          value: { k: "name", name: t.normal, phrase: t.text },
+          strength: 0,
+        });
       if (!terminals.some((g) => g.cat === "ENT" && g.start === t.index)) {
         for (const s of lexicon.phrases.get(wordKey(t.normal)) ?? []) {
-          if (s.meaning.kind === "entity") out.push({ cat: "ENT", start: t.index, end: t.index + 1, value: { k: "sense", meaning: s.meaning, phrase: t.text }, strength: s.strength });
+          if (s.meaning.kind === "entity")
+            out.push({
+              cat: "ENT",
+              start: t.index,
+              end: t.index + 1,
+              value: { k: "sense", meaning: s.meaning, phrase: t.text },
+              strength: s.strength,
+            });
         }
       }
     }
@@ -50,7 +75,14 @@ export class UnlinkedJoin extends Impossible {}
  * between the two on the named column, else over a column both tables have. Rows repeat across
  * the hop unless the key is the whole key of the table joined to.
  */
-export function instructedHop(left: Entity, right: Entity, key: string, phrase: string, model: SemanticModel, catalog?: Catalog): { hop: Hop; back: Hop } {
+export function instructedHop(
+  left: Entity,
+  right: Entity,
+  key: string,
+  phrase: string,
+  model: SemanticModel,
+  catalog?: Catalog,
+): { hop: Hop; back: Hop } {
   const pair = (fromColumns: string[], toColumns: string[], fansOut: boolean, backFansOut: boolean) => ({
     hop: { from: left.table, to: right.table, fromColumns, toColumns, fansOut },
     back: { from: right.table, to: left.table, fromColumns: toColumns, toColumns: fromColumns, fansOut: backFansOut },
@@ -60,23 +92,37 @@ export function instructedHop(left: Entity, right: Entity, key: string, phrase: 
     if (rel.cardinality === "many_to_many" || rel.fromColumns.length !== 1) continue;
     const named = rel.fromColumns[0].toLowerCase() === column || rel.toColumns[0].toLowerCase() === column;
     if (!named) continue;
-    if (rel.from === left.table && rel.to === right.table) return pair(rel.fromColumns, rel.toColumns, false, rel.cardinality !== "one_to_one");
-    if (rel.from === right.table && rel.to === left.table) return pair(rel.toColumns, rel.fromColumns, rel.cardinality !== "one_to_one", false);
+    if (rel.from === left.table && rel.to === right.table)
+      return pair(rel.fromColumns, rel.toColumns, false, rel.cardinality !== "one_to_one");
+    if (rel.from === right.table && rel.to === left.table)
+      return pair(rel.toColumns, rel.fromColumns, rel.cardinality !== "one_to_one", false);
   }
   const own = (e: Entity) => columnsOf(e, catalog).find((c) => c.toLowerCase() === column);
   const [l, r] = [own(left), own(right)];
-  if (!l || !r || left.table === right.table) throw new UnlinkedJoin(`"${phrase}": ${key} does not link ${left.plural} and ${right.plural} (it is not a column of both, nor a foreign key between them)`);
+  if (!l || !r || left.table === right.table)
+    throw new UnlinkedJoin(
+      `"${phrase}": ${key} does not link ${left.plural} and ${right.plural} (it is not a column of both, nor a foreign key between them)`,
+    );
   return pair([l], [r], !(right.key.length === 1 && right.key[0] === r), !(left.key.length === 1 && left.key[0] === l));
 }
 
 function columnsOf(e: Entity, catalog?: Catalog): string[] {
   const table = catalog?.tables.find((t) => `${t.schema}.${t.name}` === e.table);
   if (table) return table.columns.map((c) => c.name);
-  return [...e.key, ...e.dimensions.map((d) => d.column), ...e.measures.map((m) => m.column), ...e.timeDimensions.map((t) => t.column), ...e.flags.map((f) => f.column)];
+  return [
+    ...e.key,
+    ...e.dimensions.map((d) => d.column),
+    ...e.measures.map((m) => m.column),
+    ...e.timeDimensions.map((t) => t.column),
+    ...e.flags.map((f) => f.column),
+  ];
 }
 
 /** The join graph with the instructed hop as the only tie between its two tables, both ways. */
-export function withInstructedHop(graph: Map<string, Hop[]>, { hop, back }: { hop: Hop; back: Hop }): Map<string, Hop[]> {
+export function withInstructedHop(
+  graph: Map<string, Hop[]>,
+  { hop, back }: { hop: Hop; back: Hop },
+): Map<string, Hop[]> {
   const next = new Map(graph);
   const between = (h: Hop) => (h.from === hop.from && h.to === hop.to) || (h.from === hop.to && h.to === hop.from);
   next.set(hop.from, [...(graph.get(hop.from) ?? []).filter((h) => !between(h)), hop]);

@@ -10,9 +10,16 @@ export function joinGraph(model: SemanticModel): Map<string, Hop[]> {
   for (const rel of model.relationships) {
     if (rel.cardinality === "many_to_many") continue;
     add({ from: rel.from, to: rel.to, fromColumns: rel.fromColumns, toColumns: rel.toColumns, fansOut: false });
-    add({ from: rel.to, to: rel.from, fromColumns: rel.toColumns, toColumns: rel.fromColumns, fansOut: rel.cardinality !== "one_to_one" });
+    add({
+      from: rel.to,
+      to: rel.from,
+      fromColumns: rel.toColumns,
+      toColumns: rel.fromColumns,
+      fansOut: rel.cardinality !== "one_to_one",
+    });
   }
-  for (const hops of graph.values()) hops.sort((a, b) => (a.to + a.fromColumns.join() < b.to + b.fromColumns.join() ? -1 : 1));
+  for (const hops of graph.values())
+    hops.sort((a, b) => (a.to + a.fromColumns.join() < b.to + b.fromColumns.join() ? -1 : 1));
   return graph;
 }
 
@@ -44,4 +51,3 @@ export function shortestPaths(graph: Map<string, Hop[]>, tree: string[], target:
   }
   return [];
 }
-

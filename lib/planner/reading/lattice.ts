@@ -12,5 +12,8 @@ export function compress(terminals: Terminal<Part>[], count: number): { terminal
     if (covered[i]) n++;
   }
   position.push(n);
-  return { terminals: terminals.map((t) => ({ ...t, start: position[t.start], end: position[t.end - 1] + 1 })), length: n };
+  return {
+    terminals: terminals.map((t) => ({ ...t, start: position[t.start], end: position[t.end - 1] + 1 })),
+    length: n,
+  };
 }

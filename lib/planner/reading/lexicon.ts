@@ -20,7 +20,13 @@ export type Lexicon = {
 
 /** One word as the lexicon keys it: lower case, singular. */
 export const wordKey = (word: string) => pluralize.singular(word.toLowerCase());
-export const phraseKey = (phrase: string) => phrase.toLowerCase().split(/[\s_]+/).filter(Boolean).map(wordKey).join(" ");
+export const phraseKey = (phrase: string) =>
+  phrase
+    .toLowerCase()
+    .split(/[\s_]+/)
+    .filter(Boolean)
+    .map(wordKey)
+    .join(" ");
 
 /** Builds the phrase index of `model`. Deterministic: senses keep the model's order. */
 export function buildLexicon(model: SemanticModel): Lexicon {
@@ -67,7 +73,8 @@ export function buildLexicon(model: SemanticModel): Lexicon {
   for (const entity of model.entities) {
     if (entity.link || entity.label.length < 2 || entity.dimensions.some((d) => d.words.includes("name"))) continue;
     const parts = entity.dimensions.filter((d) => entity.label.includes(d.column));
-    if (parts.length !== entity.label.length || !parts.every((d) => d.words.some((w) => w.split(" ").includes("name")))) continue;
+    if (parts.length !== entity.label.length || !parts.every((d) => d.words.some((w) => w.split(" ").includes("name"))))
+      continue;
     for (const dimension of parts) add("name", { kind: "dimension", entity, dimension }, STRENGTH.synonym);
   }
   // A key or foreign-key column written as its own name ("per user_id", "showing order id") is
@@ -75,27 +82,50 @@ export function buildLexicon(model: SemanticModel): Lexicon {
   for (const entity of model.entities) {
     if (entity.link) continue;
     // A foreign key named as the key it points at ("customer_id" both sides) is read as that key.
-    const foreign = model.relationships.filter((r) => r.from === entity.table && r.fromColumns.length === 1 && r.toColumns[0] !== r.fromColumns[0]);
+    const foreign = model.relationships.filter(
+      (r) => r.from === entity.table && r.fromColumns.length === 1 && r.toColumns[0] !== r.fromColumns[0],
+    );
     const keys = [...(entity.key.length === 1 ? entity.key : []), ...foreign.map((r) => r.fromColumns[0])];
     for (const column of keys) {
       if (entity.dimensions.some((d) => d.column === column) || !column.includes("_")) continue;
-      add(column.replaceAll("_", " "), { kind: "dimension", entity, dimension: { column, words: [column.replaceAll("_", " ")], kind: "identifier" } }, STRENGTH.words);
+      add(
+        column.replaceAll("_", " "),
+        { kind: "dimension", entity, dimension: { column, words: [column.replaceAll("_", " ")], kind: "identifier" } },
+        STRENGTH.words,
+      );
     }
   }
   const longest = Math.max(1, ...[...phrases.keys()].map((k) => k.split(" ").length));
   const words = [...new Set([...phrases.keys()].flatMap((k) => k.split(" ")))].sort();
-  return { phrases, longest, values: createValueLookup(model, { alternatives: countryNames }), entities: model.entities, words };
+  return {
+    phrases,
+    longest,
+    values: createValueLookup(model, { alternatives: countryNames }),
+    entities: model.entities,
+    words,
+  };
 }
 
 /** An entity's own singular phrases ("order detail"). */
 const namesOf = (e: Entity) => [e.name, ...(e.words ?? [])];
 /** The entities an entity's rows point at (its foreign keys). */
 const parentsOf = (model: SemanticModel, e: Entity) =>
-  model.relationships.filter((r) => r.from === e.table && r.cardinality !== "many_to_many").flatMap((r) => model.entities.filter((p) => p.table === r.to && p !== e));
+  model.relationships
+    .filter((r) => r.from === e.table && r.cardinality !== "many_to_many")
+    .flatMap((r) => model.entities.filter((p) => p.table === r.to && p !== e));
 
 function sameMeaning(a: Meaning, b: Meaning): boolean {
   if (a.kind !== b.kind || a.entity !== b.entity) return false;
   if (a.kind === "role" && b.kind === "role") return a.relationship === b.relationship;
-  const col = (m: Meaning) => ("measure" in m ? m.measure.column : "dimension" in m ? m.dimension.column : "time" in m ? m.time.column : "flag" in m ? m.flag.column : "");
+  const col = (m: Meaning) =>
+    "measure" in m
+      ? m.measure.column
+      : "dimension" in m
+        ? m.dimension.column
+        : "time" in m
+          ? m.time.column
+          : "flag" in m
+            ? m.flag.column
+            : "";
   return col(a) === col(b);
 }

@@ -26,7 +26,13 @@ const SPEAKER = new Set(["us", "me"]);
 const INCLUSION_LEMMAS = new Set(["include"]);
 const POSSESSIVES = new Set(["their", "its", "his", "her"]);
 
-type Region = { negator: AnnotatedToken; chunk: Chunk; kind: "verb" | "no" | "nobody" | "without"; start: number; end: number };
+type Region = {
+  negator: AnnotatedToken;
+  chunk: Chunk;
+  kind: "verb" | "no" | "nobody" | "without";
+  start: number;
+  end: number;
+};
 
 /**
  * Negation, read where lib/planner/english says it reaches: from the chunk that holds the
@@ -37,7 +43,12 @@ type Region = { negator: AnnotatedToken; chunk: Chunk; kind: "verb" | "no" | "no
  * comparison's. A stretch with no reading, or that may not filter at all ("including customers
  * who never ordered"), leaves the request unread rather than read without its negation.
  */
-export function readNegations(tokens: AnnotatedToken[], chunks: Chunk[], all: Terminal<Part>[], lexicon: Lexicon): NegationReading {
+export function readNegations(
+  tokens: AnnotatedToken[],
+  chunks: Chunk[],
+  all: Terminal<Part>[],
+  lexicon: Lexicon,
+): NegationReading {
   const chunkAt = (i: number) => chunks.find((c) => c.tokens.start <= i && i < c.tokens.end)!;
   const regions: Region[] = [];
   for (const negator of tokens.filter((t) => t.negator)) {
@@ -47,11 +58,20 @@ export function readNegations(tokens: AnnotatedToken[], chunks: Chunk[], all: Te
     if (!kind) return { terminals: all, unread: negator };
     // "placed no orders", "bought nothing": the verb before the negated object belongs to it.
     const before = chunks[chunks.indexOf(chunk) - 1];
-    const start = (kind === "no" || kind === "nobody") && before?.kind === "verb-group" && before.tokens.end === chunk.tokens.start ? before.tokens.start : chunk.tokens.start;
-    const end = Math.max(negator.negator!.scope.end, chunk.tokens.end, kind === "nobody" && negator.normal === "no" ? negator.index + 2 : 0);
+    const start =
+      (kind === "no" || kind === "nobody") && before?.kind === "verb-group" && before.tokens.end === chunk.tokens.start
+        ? before.tokens.start
+        : chunk.tokens.start;
+    const end = Math.max(
+      negator.negator!.scope.end,
+      chunk.tokens.end,
+      kind === "nobody" && negator.normal === "no" ? negator.index + 2 : 0,
+    );
     const last = regions.at(-1);
     if (last && start < last.end) return { terminals: all, unread: negator };
-    const included = tokens.slice(0, start).some((t) => t.sentence === negator.sentence && INCLUSION_LEMMAS.has(t.lemma));
+    const included = tokens
+      .slice(0, start)
+      .some((t) => t.sentence === negator.sentence && INCLUSION_LEMMAS.has(t.lemma));
     // "employees without their managers" leaves a column out rather than rows.
     const ownColumn = kind === "without" && POSSESSIVES.has(tokens[negator.index + 1]?.normal ?? "");
     if (included || ownColumn) return { terminals: all, unread: negator };
@@ -62,7 +82,8 @@ export function readNegations(tokens: AnnotatedToken[], chunks: Chunk[], all: Te
   for (const region of regions) {
     const readings = readRegion(region, tokens, all, lexicon);
     if (readings.length === 0) return { terminals: all, unread: region.negator };
-    for (const { value, strength } of readings) terminals.push({ cat: "ABSENT", start: region.start, end: region.end, value, strength });
+    for (const { value, strength } of readings)
+      terminals.push({ cat: "ABSENT", start: region.start, end: region.end, value, strength });
   }
   return { terminals };
 }
@@ -71,15 +92,32 @@ function regionKind(negator: AnnotatedToken, chunk: Chunk, tokens: AnnotatedToke
   if (chunk.kind === "verb-group") return "verb";
   if (chunk.kind === "connective" && chunk.role === "without") return "without";
   if (chunk.kind !== "noun-phrase") return null;
-  if (NOBODY.has(negator.normal) || (negator.normal === "no" && tokens[negator.index + 1]?.normal === "one")) return "nobody";
+  if (NOBODY.has(negator.normal) || (negator.normal === "no" && tokens[negator.index + 1]?.normal === "one"))
+    return "nobody";
   return negator.normal === "no" ? "no" : null;
 }
 
 /** The readings of one negated stretch, parsed from `Absent` over its own terminals. */
-function readRegion(region: Region, tokens: AnnotatedToken[], all: Terminal<Part>[], lexicon: Lexicon): { value: Part; strength: number }[] {
+function readRegion(
+  region: Region,
+  tokens: AnnotatedToken[],
+  all: Terminal<Part>[],
+  lexicon: Lexicon,
+): { value: Part; strength: number }[] {
   const { chunk, negator } = region;
-  const word = (w: string, start: number, end: number) => ({ k: "word" as const, word: w, phrase: tokens.slice(start, end).map((t) => t.text).join(" "), chunk });
-  const inside = all.filter((t) => t.start >= region.start && t.end <= region.end && !(t.cat === "PREP" && SPEAKER.has(tokens[t.end]?.normal ?? "")));
+  const word = (w: string, start: number, end: number) => ({
+    k: "word" as const,
+    word: w,
+    phrase: tokens
+      .slice(start, end)
+      .map((t) => t.text)
+      .join(" "),
+    chunk,
+  });
+  const inside = all.filter(
+    (t) =>
+      t.start >= region.start && t.end <= region.end && !(t.cat === "PREP" && SPEAKER.has(tokens[t.end]?.normal ?? "")),
+  );
   const own: Terminal<Part>[] = [];
   for (const t of inside) {
     const onNegatedVerb = region.kind === "verb" && t.start >= chunk.tokens.start && t.end <= chunk.tokens.end;
@@ -101,10 +139,25 @@ function readRegion(region: Region, tokens: AnnotatedToken[], all: Terminal<Part
     ];
     // As strong as grounding makes any other sense of the same words, so no reading wins by its length.
     const span = chunk.tokens.end - chunk.tokens.start;
-    const strength = (meaning: Meaning) => (meaning.kind === "flag" ? STRENGTH.words : STRENGTH.value) * span + 0.2 * (span - 1);
-    for (const meaning of senses) own.push({ cat: meaning.kind === "flag" ? "NFLAG" : "NVAL", start: chunk.tokens.start, end: chunk.tokens.end, value: { k: "sense", meaning, phrase }, strength: strength(meaning) });
+    const strength = (meaning: Meaning) =>
+      (meaning.kind === "flag" ? STRENGTH.words : STRENGTH.value) * span + 0.2 * (span - 1);
+    for (const meaning of senses)
+      own.push({
+        cat: meaning.kind === "flag" ? "NFLAG" : "NVAL",
+        start: chunk.tokens.start,
+        end: chunk.tokens.end,
+        value: { k: "sense", meaning, phrase },
+        strength: strength(meaning),
+      });
   }
-  if (region.kind === "no") own.push({ cat: "NO", start: negator.index, end: negator.index + 1, value: word("no", negator.index, negator.index + 1), strength: 0 });
+  if (region.kind === "no")
+    own.push({
+      cat: "NO",
+      start: negator.index,
+      end: negator.index + 1,
+      value: word("no", negator.index, negator.index + 1),
+      strength: 0,
+    });
   if (region.kind === "nobody") {
     const end = negator.normal === "no" ? negator.index + 2 : negator.index + 1;
     own.push({ cat: "NOBODY", start: negator.index, end, value: word("nobody", negator.index, end), strength: 0 });

@@ -1,4 +1,11 @@
-import type { Chunk, ComparisonPhrase, OrderingPhrase, RankingPhrase, TimeExpression, VerbGroup } from "@/lib/planner/english";
+import type {
+  Chunk,
+  ComparisonPhrase,
+  OrderingPhrase,
+  RankingPhrase,
+  TimeExpression,
+  VerbGroup,
+} from "@/lib/planner/english";
 import type { AggregateFn } from "@/lib/spec/output-column";
 import type { TimeBucket } from "@/lib/spec/clauses";
 import type { Entity, Unit } from "@/lib/semantic-model/model-schema";
@@ -25,7 +32,14 @@ export type Part =
    * money column ("cheapest") or the measure named after "by" ("most popular"); `property`: a
    * measurable property ("heaviest", "most recent") with, when read on one, the `column` that has it.
    */
-  | { k: "super"; direction: "desc" | "asc"; phrase: string; of?: "money" | "named"; property?: Property; column?: Meaning }
+  | {
+      k: "super";
+      direction: "desc" | "asc";
+      phrase: string;
+      of?: "money" | "named";
+      property?: Property;
+      column?: Meaning;
+    }
   | { k: "verb"; chunk: VerbGroup; lemma: string; phrase: string }
   | { k: "word"; word: string; phrase: string; chunk: Chunk }
   | { k: "number"; value: number; phrase: string }
@@ -52,7 +66,15 @@ export type Part =
    * `bySubjectNumber`: a superlative keeps one row when its noun is singular ("which genre has the
    * most tracks"); `byOwnMeasure`: ranked by the entity's one measure ("the 3 largest orders").
    */
-  | { k: "top"; edge: "top" | "bottom"; count: number; by?: Part; bySubjectNumber?: boolean; byOwnMeasure?: boolean | "money"; phrase: string }
+  | {
+      k: "top";
+      edge: "top" | "bottom";
+      count: number;
+      by?: Part;
+      bySubjectNumber?: boolean;
+      byOwnMeasure?: boolean | "money";
+      phrase: string;
+    }
   /** `implicit`: the ordering words alone ("alphabetically", "in chronological order"). */
   | { k: "sort"; direction: "asc" | "desc"; by?: Part; implicit?: string; first?: boolean; phrase: string }
   | { k: "rename"; name: string; phrase: string }
@@ -80,6 +102,9 @@ export type Part =
   | ExistencePart
   | { k: "list"; parts: Part[] };
 
-export const list = (...parts: (Part | undefined)[]): Part => ({ k: "list", parts: parts.flatMap((p) => (!p ? [] : p.k === "list" ? p.parts : [p])) });
+export const list = (...parts: (Part | undefined)[]): Part => ({
+  k: "list",
+  parts: parts.flatMap((p) => (!p ? [] : p.k === "list" ? p.parts : [p])),
+});
 export const items = (p: Part | undefined): Part[] => (!p ? [] : p.k === "list" ? p.parts : [p]);
 export const ABSENT: Part = { k: "list", parts: [] };

@@ -11,29 +11,53 @@ import type { Formula } from "./formula";
  * the part the phrase means, or `undefined` when the words cannot mean it (the derivation is
  * dropped). Every built part keeps the words it was read from.
  */
-export const sense = (p: Part): Meaning | undefined => (p.k === "sense" ? p.meaning : p.k === "measure" ? p.target : undefined);
-export const phraseOf = (...parts: Part[]): string => parts.flatMap((p) => (p.k === "list" ? p.parts.map((q): string => phraseOf(q)) : "phrase" in p ? [p.phrase] : [])).filter(Boolean).join(" ");
-export const verbOf = (l: Part): string | undefined => items(l).find((p) => p.k === "verb")?.lemma as string | undefined;
+export const sense = (p: Part): Meaning | undefined =>
+  p.k === "sense" ? p.meaning : p.k === "measure" ? p.target : undefined;
+export const phraseOf = (...parts: Part[]): string =>
+  parts
+    .flatMap((p) => (p.k === "list" ? p.parts.map((q): string => phraseOf(q)) : "phrase" in p ? [p.phrase] : []))
+    .filter(Boolean)
+    .join(" ");
+export const verbOf = (l: Part): string | undefined =>
+  items(l).find((p) => p.k === "verb")?.lemma as string | undefined;
 
 export function subject(e: Part): Part | undefined {
   const m = sense(e);
   return m?.kind === "entity" ? { k: "subject", entity: m.entity, phrase: phraseOf(e), qualifiers: [] } : undefined;
 }
 export function withQualifiers(np: Part, qualifiers: Part[]): Part | undefined {
-  return np.k === "subject" ? { ...np, phrase: phraseOf(...qualifiers, np), qualifiers: [...qualifiers, ...np.qualifiers] } : undefined;
+  return np.k === "subject"
+    ? { ...np, phrase: phraseOf(...qualifiers, np), qualifiers: [...qualifiers, ...np.qualifiers] }
+    : undefined;
 }
 export function measure(agg: Part | undefined, a: Part, distinct?: Part): Part | undefined {
   const target = sense(a);
   if (!target || (agg && agg.k !== "agg")) return undefined;
   // "the number of loans" counts loans, never the dates a date column is named after.
   if (agg?.k === "agg" && agg.fn === "count" && target.kind === "time") return undefined;
-  const fn = agg?.k === "agg" ? (agg.fn === "count" && (distinct?.k === "word" || agg.distinct) ? "count_distinct" : agg.fn) : undefined;
-  return { k: "measure", fn, target, phrase: phraseOf(...[agg, distinct, a].filter((p): p is Part => !!p && p.k !== "list")) };
+  const fn =
+    agg?.k === "agg"
+      ? agg.fn === "count" && (distinct?.k === "word" || agg.distinct)
+        ? "count_distinct"
+        : agg.fn
+      : undefined;
+  return {
+    k: "measure",
+    fn,
+    target,
+    phrase: phraseOf(...[agg, distinct, a].filter((p): p is Part => !!p && p.k !== "list")),
+  };
 }
 export function count(agg: Part, np: Part | undefined, distinct?: Part): Part | undefined {
   if (!np || np.k !== "subject" || agg.k !== "agg" || (agg.fn !== "count" && agg.fn !== "sum")) return undefined;
   if (agg.fn === "sum" && agg.phrase.toLowerCase() !== "how many") return undefined;
-  return { k: "count", entity: np.entity, distinct: distinct?.k === "word" || !!agg.distinct, phrase: phraseOf(agg, np), qualifiers: np.qualifiers };
+  return {
+    k: "count",
+    entity: np.entity,
+    distinct: distinct?.k === "word" || !!agg.distinct,
+    phrase: phraseOf(agg, np),
+    qualifiers: np.qualifiers,
+  };
 }
 /**
  * "the average order", "the largest payment": an aggregate of an entity is of its one measure.
@@ -41,24 +65,54 @@ export function count(agg: Part, np: Part | undefined, distinct?: Part): Part | 
  * different tables, are asked about.
  */
 export function totalCount(agg: Part, np: Part): Part | undefined {
-  if (agg.k !== "agg" || agg.phrase.toLowerCase() !== "total" || np.k !== "subject" || pluralize.isSingular(np.phrase.split(/\s+/).pop() ?? "")) return undefined;
+  if (
+    agg.k !== "agg" ||
+    agg.phrase.toLowerCase() !== "total" ||
+    np.k !== "subject" ||
+    pluralize.isSingular(np.phrase.split(/\s+/).pop() ?? "")
+  )
+    return undefined;
   return { k: "count", entity: np.entity, distinct: false, phrase: phraseOf(agg, np), qualifiers: np.qualifiers };
 }
 /** "the biggest order each customer placed": per group, a superlative of rows is their largest amount. */
 export function largestPerGroup(word: Part, np: Part): Part | undefined {
-  if (word.k !== "super" || word.of || word.property || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
-  return { k: "measure", fn: word.direction === "desc" ? "max" : "min", target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] }, phrase: phraseOf(word, np), perGroup: true };
+  if (word.k !== "super" || word.of || word.property || np.k !== "subject" || np.entity.measures.length !== 1)
+    return undefined;
+  return {
+    k: "measure",
+    fn: word.direction === "desc" ? "max" : "min",
+    target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] },
+    phrase: phraseOf(word, np),
+    perGroup: true,
+  };
 }
 export function ofEntity(agg: Part, np: Part): Part | undefined {
-  if (agg.k !== "agg" || agg.fn === "count" || agg.fn === "count_distinct" || agg.phrase.toLowerCase() === "how many" || np.k !== "subject" || np.entity.measures.length !== 1) return undefined;
-  return { k: "measure", fn: agg.fn, target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] }, phrase: phraseOf(agg, np) };
+  if (
+    agg.k !== "agg" ||
+    agg.fn === "count" ||
+    agg.fn === "count_distinct" ||
+    agg.phrase.toLowerCase() === "how many" ||
+    np.k !== "subject" ||
+    np.entity.measures.length !== 1
+  )
+    return undefined;
+  return {
+    k: "measure",
+    fn: agg.fn,
+    target: { kind: "measure", entity: np.entity, measure: np.entity.measures[0] },
+    phrase: phraseOf(agg, np),
+  };
 }
 /** "the number of orders" without its aggregate word: what "the most orders" counts. */
 export function counted(np: Part): Part | undefined {
-  return np.k === "subject" ? { k: "count", entity: np.entity, distinct: false, phrase: np.phrase, qualifiers: np.qualifiers } : undefined;
+  return np.k === "subject"
+    ? { k: "count", entity: np.entity, distinct: false, phrase: np.phrase, qualifiers: np.qualifiers }
+    : undefined;
 }
 export function top(rank: Part): Part | undefined {
-  return rank.k === "rank" ? { k: "top", edge: rank.chunk.edge, count: rank.chunk.count ?? 0, phrase: rank.phrase } : undefined;
+  return rank.k === "rank"
+    ? { k: "top", edge: rank.chunk.edge, count: rank.chunk.count ?? 0, phrase: rank.phrase }
+    : undefined;
 }
 /**
  * "the most tracks", "the fewest orders", "the most revenue": a superlative of quantity ranks the
@@ -70,7 +124,14 @@ export function superlative(word: Part, by: Part | undefined, link?: Part): Part
   // "the most recent orders" ranks by a date, never by how many orders there are.
   if (word.property && by.k === "count") return undefined;
   if (by.k === "measure" && !by.fn && by.target.kind !== "measure") return undefined;
-  return { k: "top", edge: word.direction === "desc" ? "top" : "bottom", count: 0, by, bySubjectNumber: true, phrase: phraseOf(...(link ? [link] : []), word, by) };
+  return {
+    k: "top",
+    edge: word.direction === "desc" ? "top" : "bottom",
+    count: 0,
+    by,
+    bySubjectNumber: true,
+    phrase: phraseOf(...(link ? [link] : []), word, by),
+  };
 }
 /** "the 3 largest orders": a superlative of size ranks an entity by its one measure. */
 export function largest(n: Part | undefined, word: Part, np: Part): Part | undefined {
@@ -80,12 +141,23 @@ export function largest(n: Part | undefined, word: Part, np: Part): Part | undef
   // "the least popular product (by quantity)": the measure comes from "by"; "the 5 cheapest products": the money column.
   const own: Partial<Extract<Part, { k: "top" }>> = word.column
     ? { by: { k: "measure", target: word.column, phrase: word.phrase } }
-    : word.of === "named" ? {} : { byOwnMeasure: word.of === "money" ? ("money" as const) : true };
-  const rank: Part = { k: "top", edge: word.direction === "desc" ? "top" : "bottom", count: n?.k === "number" ? n.value : 0, ...own, bySubjectNumber: !n, phrase: phraseOf(...(n ? [n] : []), word) };
+    : word.of === "named"
+      ? {}
+      : { byOwnMeasure: word.of === "money" ? ("money" as const) : true };
+  const rank: Part = {
+    k: "top",
+    edge: word.direction === "desc" ? "top" : "bottom",
+    count: n?.k === "number" ? n.value : 0,
+    ...own,
+    bySubjectNumber: !n,
+    phrase: phraseOf(...(n ? [n] : []), word),
+  };
   return list(rank, np);
 }
 export function time(t: Part, a?: Part): Part | undefined {
-  return t.k === "time" ? { k: "filter-time", expr: t.expr, attr: a && sense(a), phrase: phraseOf(...(a ? [a] : []), t) } : undefined;
+  return t.k === "time"
+    ? { k: "filter-time", expr: t.expr, attr: a && sense(a), phrase: phraseOf(...(a ? [a] : []), t) }
+    : undefined;
 }
 export function flag(f: Part): Part | undefined {
   const m = sense(f);
@@ -93,11 +165,18 @@ export function flag(f: Part): Part | undefined {
 }
 export function values(vs: Part[], phrase?: string): Part | undefined {
   const meanings = vs.map(sense).filter((m): m is Extract<Meaning, { kind: "value" }> => m?.kind === "value");
-  if (meanings.length !== vs.length || meanings.some((m) => m.entity !== meanings[0].entity || m.column !== meanings[0].column)) return undefined;
+  if (
+    meanings.length !== vs.length ||
+    meanings.some((m) => m.entity !== meanings[0].entity || m.column !== meanings[0].column)
+  )
+    return undefined;
   return { k: "values", meanings, phrase: phrase ?? phraseOf(...vs) };
 }
 export function moreValues(v: Part, rest: Part): Part | undefined {
-  return values([v, ...(rest.k === "values" ? rest.meanings.map((m) => ({ k: "sense", meaning: m, phrase: "" }) as Part) : [])], phraseOf(v, rest));
+  return values(
+    [v, ...(rest.k === "values" ? rest.meanings.map((m) => ({ k: "sense", meaning: m, phrase: "" }) as Part) : [])],
+    phraseOf(v, rest),
+  );
 }
 /** "whose country is Canada": the values must be values of the attribute named. */
 export function valuesOf(a: Part, v: Part, phrase: string): Part | undefined {
@@ -111,14 +190,33 @@ export function compare(a: Part | undefined, c: Part, unit?: Part): Part | undef
   if (!chunk || chunk.quantity === undefined) return undefined;
   if (a && c.k === "compare" && c.attr) return undefined;
   const attr = a ? sense(a) : c.k === "compare" ? c.attr : undefined;
-  if (a && (!attr || a.k === "measure" && a.fn)) return a.k === "measure" ? having(a, c) : undefined;
-  return { k: "filter-compare", attr, chunk, phrase: phraseOf(...(a ? [a] : []), c, ...(unit && unit.k !== "list" ? [unit] : [])), ...(unit && unit.k === "word" ? { unit: unit.word as Unit } : {}) };
+  if (a && (!attr || (a.k === "measure" && a.fn))) return a.k === "measure" ? having(a, c) : undefined;
+  return {
+    k: "filter-compare",
+    attr,
+    chunk,
+    phrase: phraseOf(...(a ? [a] : []), c, ...(unit && unit.k !== "list" ? [unit] : [])),
+    ...(unit && unit.k === "word" ? { unit: unit.word as Unit } : {}),
+  };
 }
 export function equals(a: Part, n: Part, prep: Part): Part | undefined {
   const attr = sense(a);
-  if (n.k !== "number" || !/^[\d.,]+$/.test(n.phrase) || attr?.kind !== "measure" || (prep.k === "word" && prep.word !== "at" && prep.word !== "of")) return undefined;
+  if (
+    n.k !== "number" ||
+    !/^[\d.,]+$/.test(n.phrase) ||
+    attr?.kind !== "measure" ||
+    (prep.k === "word" && prep.word !== "at" && prep.word !== "of")
+  )
+    return undefined;
   const phrase = phraseOf(a, prep, n);
-  const chunk: ComparisonPhrase = { kind: "comparison", operator: "=", quantity: { value: n.value, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
+  const chunk: ComparisonPhrase = {
+    kind: "comparison",
+    operator: "=",
+    quantity: { value: n.value, written: "digits" },
+    tokens: { start: 0, end: 0 },
+    span: { start: 0, end: 0 },
+    text: phrase,
+  };
   return { k: "filter-compare", attr, chunk, phrase };
 }
 /**
@@ -127,14 +225,32 @@ export function equals(a: Part, n: Part, prep: Part): Part | undefined {
  */
 export function tookLonger(v: Part, c: Part, b: Part, t: Part): Part | undefined {
   const end = sense(t);
-  if (v.k !== "verb" || v.lemma !== "take" || c.k !== "compare" || !c.chunk.quantity || b.k !== "bucket" || (b.bucket !== "day" && b.bucket !== "week") || end?.kind !== "time") return undefined;
+  if (
+    v.k !== "verb" ||
+    v.lemma !== "take" ||
+    c.k !== "compare" ||
+    !c.chunk.quantity ||
+    b.k !== "bucket" ||
+    (b.bucket !== "day" && b.bucket !== "week") ||
+    end?.kind !== "time"
+  )
+    return undefined;
   const start = defaultTime(end.entity);
   if (!start || start.column === end.time.column) return undefined;
   const days = b.bucket === "week" ? 7 : 1;
   const scale = (n: NonNullable<ComparisonPhrase["quantity"]>) => ({ ...n, value: n.value * days });
-  const chunk: ComparisonPhrase = { ...c.chunk, quantity: scale(c.chunk.quantity), ...(c.chunk.upper ? { upper: scale(c.chunk.upper) } : {}) };
+  const chunk: ComparisonPhrase = {
+    ...c.chunk,
+    quantity: scale(c.chunk.quantity),
+    ...(c.chunk.upper ? { upper: scale(c.chunk.upper) } : {}),
+  };
   const formula: Formula = { k: "op", op: "-", left: { k: "date", time: end.time }, right: { k: "date", time: start } };
-  return { k: "filter-compare", attr: { kind: "formula", entity: end.entity, formula, phrase: phraseOf(v, b, t) }, chunk, phrase: phraseOf(v, c, b, t) };
+  return {
+    k: "filter-compare",
+    attr: { kind: "formula", entity: end.entity, formula, phrase: phraseOf(v, b, t) },
+    chunk,
+    phrase: phraseOf(v, c, b, t),
+  };
 }
 /**
  * "average number of line items per order", "average revenue per customer by country": an
@@ -159,20 +275,59 @@ const ABOVE = new Set(["above", "over", "after"]);
 export function comparedColumns(a: Part, word: Part | string, b: Part): Part | undefined {
   const [x, y] = [sense(a), sense(b)];
   const w = typeof word === "string" ? word : word.k === "word" ? word.word : undefined;
-  const op = w !== undefined ? (BELOW.has(w) ? "<" : ABOVE.has(w) ? ">" : undefined) : word !== undefined && typeof word !== "string" && word.k === "compare" && word.chunk.quantity === undefined && !word.attr ? word.chunk.operator : undefined;
+  const op =
+    w !== undefined
+      ? BELOW.has(w)
+        ? "<"
+        : ABOVE.has(w)
+          ? ">"
+          : undefined
+      : word !== undefined &&
+          typeof word !== "string" &&
+          word.k === "compare" &&
+          word.chunk.quantity === undefined &&
+          !word.attr
+        ? word.chunk.operator
+        : undefined;
   if ((op !== "<" && op !== ">" && op !== "<=" && op !== ">=") || !x || !y || x.entity !== y.entity) return undefined;
-  const operand = (m: Meaning): Formula | undefined => (m.kind === "measure" && !m.as ? { k: "measure", measure: m.measure } : m.kind === "time" ? { k: "date", time: m.time } : undefined);
+  const operand = (m: Meaning): Formula | undefined =>
+    m.kind === "measure" && !m.as
+      ? { k: "measure", measure: m.measure }
+      : m.kind === "time"
+        ? { k: "date", time: m.time }
+        : undefined;
   const [left, right] = [operand(x), operand(y)];
   if (!left || !right || left.k !== right.k || phraseOf(a) === phraseOf(b)) return undefined;
-  const phrase = [phraseOf(a), w ?? (typeof word === "string" ? "" : phraseOf(word)), phraseOf(b)].filter(Boolean).join(" ");
-  const chunk: ComparisonPhrase = { kind: "comparison", operator: op, quantity: { value: 0, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
-  return { k: "filter-compare", attr: { kind: "formula", entity: x.entity, formula: { k: "op", op: "-", left, right }, phrase }, chunk, phrase };
+  const phrase = [phraseOf(a), w ?? (typeof word === "string" ? "" : phraseOf(word)), phraseOf(b)]
+    .filter(Boolean)
+    .join(" ");
+  const chunk: ComparisonPhrase = {
+    kind: "comparison",
+    operator: op,
+    quantity: { value: 0, written: "digits" },
+    tokens: { start: 0, end: 0 },
+    span: { start: 0, end: 0 },
+    text: phrase,
+  };
+  return {
+    k: "filter-compare",
+    attr: { kind: "formula", entity: x.entity, formula: { k: "op", op: "-", left, right }, phrase },
+    chunk,
+    phrase,
+  };
 }
 export function nonzero(a: Part, w: Part): Part | undefined {
   const attr = sense(a);
   if (attr?.kind !== "measure") return undefined;
   const phrase = phraseOf(w, a);
-  const chunk: ComparisonPhrase = { kind: "comparison", operator: ">", quantity: { value: 0, written: "digits" }, tokens: { start: 0, end: 0 }, span: { start: 0, end: 0 }, text: phrase };
+  const chunk: ComparisonPhrase = {
+    kind: "comparison",
+    operator: ">",
+    quantity: { value: 0, written: "digits" },
+    tokens: { start: 0, end: 0 },
+    span: { start: 0, end: 0 },
+    text: phrase,
+  };
   return { k: "filter-compare", attr, chunk, phrase, nonzero: true };
 }
 export function having(m: Part, c: Part, phrase?: string): Part | undefined {
@@ -181,10 +336,18 @@ export function having(m: Part, c: Part, phrase?: string): Part | undefined {
   return { k: "having-compare", measure: m, chunk: c.chunk, phrase: phrase ?? phraseOf(m, c) };
 }
 export function grain(g: Part, of?: Part): Part | undefined {
-  if (g.k === "bucket") return { k: "grain", bucket: g.bucket, attr: of && sense(of)?.kind === "time" ? sense(of) : undefined, entity: of && sense(of)?.entity, phrase: phraseOf(...(of ? [of] : []), g) };
+  if (g.k === "bucket")
+    return {
+      k: "grain",
+      bucket: g.bucket,
+      attr: of && sense(of)?.kind === "time" ? sense(of) : undefined,
+      entity: of && sense(of)?.entity,
+      phrase: phraseOf(...(of ? [of] : []), g),
+    };
   const m = sense(g);
   if (!m) return undefined;
-  if (m.kind === "entity" || m.kind === "role") return { k: "grain", entity: m.entity, ...(m.kind === "role" ? { attr: m } : {}), phrase: phraseOf(g) };
+  if (m.kind === "entity" || m.kind === "role")
+    return { k: "grain", entity: m.entity, ...(m.kind === "role" ? { attr: m } : {}), phrase: phraseOf(g) };
   // A computed value ("by net sales (price x qty)") ranks or is added up; it is never a group.
   if (m.kind === "value" || m.kind === "flag" || m.kind === "formula") return undefined;
   return { k: "grain", attr: m, phrase: phraseOf(g) };
@@ -205,12 +368,20 @@ export function sort(o: Part, by?: Part, then?: Part): Part | undefined {
   if (by && !sense(by)) return undefined;
   if (!by && ((!direction && o.chunk.superlative === undefined) || o.chunk.by)) return undefined;
   const words = [o, ...(by ? [by] : []), ...(then ? [then] : [])];
-  return { k: "sort", direction: direction === "descending" ? "desc" : "asc", ...(by ? { by } : {}), ...(!by ? { implicit: o.chunk.text.toLowerCase(), ...(o.chunk.first !== undefined ? { first: o.chunk.first } : {}) } : {}), phrase: phraseOf(...words) };
+  return {
+    k: "sort",
+    direction: direction === "descending" ? "desc" : "asc",
+    ...(by ? { by } : {}),
+    ...(!by
+      ? { implicit: o.chunk.text.toLowerCase(), ...(o.chunk.first !== undefined ? { first: o.chunk.first } : {}) }
+      : {}),
+    phrase: phraseOf(...words),
+  };
 }
 /** "largest amount first", "lowest price first": a superlative names the end that comes first. */
 export function sortFirst(word: Part, by: Part, o: Part): Part | undefined {
   if (word.k !== "super" || o.k !== "order" || o.chunk.first === undefined || !sense(by)) return undefined;
-  const firstIsHigh = word.direction === "desc" === o.chunk.first;
+  const firstIsHigh = (word.direction === "desc") === o.chunk.first;
   return { k: "sort", direction: firstIsHigh ? "desc" : "asc", by, phrase: phraseOf(word, by, o) };
 }
 /** "cheapest first", "most recent first": the superlative's own column, its end first. */
@@ -229,8 +400,17 @@ export function show(a: Part, asked = false): Part | undefined {
 export function related(np: Part, link: Part): Part | undefined {
   if (np.k !== "subject") return undefined;
   // "orders placed by customers": after a passive's "by" the related rows are the agents, the listed rows the event.
-  const event = items(link).some((p) => (p.k === "verb" && !/\bby$/i.test(p.phrase) && !p.chunk.passive) || (p.k === "word" && p.word === "with"));
-  return { k: "related", entity: np.entity, phrase: phraseOf(link, np), qualifiers: np.qualifiers, via: phraseOf(link), event };
+  const event = items(link).some(
+    (p) => (p.k === "verb" && !/\bby$/i.test(p.phrase) && !p.chunk.passive) || (p.k === "word" && p.word === "with"),
+  );
+  return {
+    k: "related",
+    entity: np.entity,
+    phrase: phraseOf(link, np),
+    qualifiers: np.qualifiers,
+    via: phraseOf(link),
+    event,
+  };
 }
 /**
  * "customers who placed orders in 2024", "customers with orders in 2024": a period after a verb's
@@ -258,9 +438,19 @@ export function inUnit(m: Part, prep: Part, unit: Part, verb?: Part): Part | und
   const meaning = sense(m);
   if (meaning?.kind !== "measure" || unit.k !== "word") return undefined;
   // The preposition stands alone ("in minutes") or ends the verb's group ("shown in", "converted to").
-  const preposition = prep.k === "word" ? prep.word : verb?.k === "verb" ? verb.phrase.toLowerCase().split(/\s+/).pop() : undefined;
-  if (verb ? verb.k !== "verb" || !UNIT_VERBS.has(verb.lemma) || !["in", "to", "into"].includes(preposition ?? "") : preposition !== "in") return undefined;
-  return { k: "sense", meaning: { ...meaning, as: { unit: unit.word as Unit, phrase: unit.phrase } }, phrase: phraseOf(m, ...(verb ? [verb] : []), prep, unit) };
+  const preposition =
+    prep.k === "word" ? prep.word : verb?.k === "verb" ? verb.phrase.toLowerCase().split(/\s+/).pop() : undefined;
+  if (
+    verb
+      ? verb.k !== "verb" || !UNIT_VERBS.has(verb.lemma) || !["in", "to", "into"].includes(preposition ?? "")
+      : preposition !== "in"
+  )
+    return undefined;
+  return {
+    k: "sense",
+    meaning: { ...meaning, as: { unit: unit.word as Unit, phrase: unit.phrase } },
+    phrase: phraseOf(m, ...(verb ? [verb] : []), prep, unit),
+  };
 }
 
 /**
@@ -270,11 +460,21 @@ export function inUnit(m: Part, prep: Part, unit: Part, verb?: Part): Part | und
  */
 export function share(word: Part, of: Part, conditions: Part[], period?: Part): Part | undefined {
   if (word.k !== "word") return undefined;
-  const counted = of.k === "subject" ? { k: "count" as const, entity: of.entity, distinct: false, phrase: of.phrase, qualifiers: [] } : of;
-  if ((counted.k !== "measure" && counted.k !== "count") || (counted.k === "count" && counted.qualifiers.length > 0)) return undefined;
+  const counted =
+    of.k === "subject"
+      ? { k: "count" as const, entity: of.entity, distinct: false, phrase: of.phrase, qualifiers: [] }
+      : of;
+  if ((counted.k !== "measure" && counted.k !== "count") || (counted.k === "count" && counted.qualifiers.length > 0))
+    return undefined;
   if (counted.k === "measure" && counted.fn && counted.fn !== "sum" && counted.fn !== "count") return undefined;
   const part = [...(of.k === "subject" ? of.qualifiers : []), ...conditions];
   const filter = period && time(period);
-  const read: Part = { k: "share", of: counted, part, percent: word.word === "percent", phrase: phraseOf(word, ...(period ? [period] : []), of, ...conditions) };
+  const read: Part = {
+    k: "share",
+    of: counted,
+    part,
+    percent: word.word === "percent",
+    phrase: phraseOf(word, ...(period ? [period] : []), of, ...conditions),
+  };
   return filter ? list(read, filter) : read;
 }

@@ -5,8 +5,11 @@ import { chinookCatalog } from "@/lib/testing/fixtures/chinook-catalog";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 import { planWithEnglish } from "./index";
 
-const plan = (prompt: string, catalog: Catalog = demoCatalog, sampleValues: Record<string, string[]> = demoSampleValues) =>
-  planWithEnglish({ prompt, catalog, sampleValues, now: new Date("2025-06-15") });
+const plan = (
+  prompt: string,
+  catalog: Catalog = demoCatalog,
+  sampleValues: Record<string, string[]> = demoSampleValues,
+) => planWithEnglish({ prompt, catalog, sampleValues, now: new Date("2025-06-15") });
 
 /** The filters a request builds, with the tables of each existence check's path. */
 function filtersOf(prompt: string, catalog?: Catalog, values?: Record<string, string[]>): Filter[] {
@@ -31,42 +34,76 @@ describe("reading negation and existence", () => {
       const result = plan(prompt);
       expect(result.ok, prompt).toBe(true);
       if (!result.ok) continue;
-      expect(result.spec.sources.map((s) => s.table), prompt).toEqual(["customers"]);
+      expect(
+        result.spec.sources.map((s) => s.table),
+        prompt,
+      ).toEqual(["customers"]);
       // "placed" is also an order status here; placing an order only says the order exists.
       expect(result.spec.filters, prompt).toEqual([
-        { op: "not_exists", source: "customers", path: [{ schema: "public", table: "orders", alias: "related_orders", on: [{ left: "customer_id", right: "customer_id" }] }], phrase: expect.any(String) },
+        {
+          op: "not_exists",
+          source: "customers",
+          path: [
+            {
+              schema: "public",
+              table: "orders",
+              alias: "related_orders",
+              on: [{ left: "customer_id", right: "customer_id" }],
+            },
+          ],
+          phrase: expect.any(String),
+        },
       ]);
     }
   });
 
   it("keeps what the negation governs inside the check: a period, a value, the verb's own value", () => {
     expect(filtersOf("customers who never placed an order in 2024")).toMatchObject([
-      { op: "not_exists", where: [{ op: "date_range", column: { column: "order_date" }, from: "2024-01-01", to: "2025-01-01" }] },
+      {
+        op: "not_exists",
+        where: [{ op: "date_range", column: { column: "order_date" }, from: "2024-01-01", to: "2025-01-01" }],
+      },
     ]);
     const coupon = filtersOf("customers who have never paid by coupon");
-    expect(coupon).toMatchObject([{ op: "not_exists", where: [{ op: "=", column: { column: "payment_method" }, value: "coupon" }] }]);
+    expect(coupon).toMatchObject([
+      { op: "not_exists", where: [{ op: "=", column: { column: "payment_method" }, value: "coupon" }] },
+    ]);
     expect(tables(coupon[0])).toEqual(["orders", "payments"]);
   });
 
   it("reads a status verb as the related rows' value: 'customers who have never returned an order'", () => {
     // "returned" is an order status: the customers with no returned order, not those with no order.
-    expect(filtersOf("customers who have never returned an order")).toMatchObject([{ op: "not_exists", where: [{ column: { column: "status" }, value: "returned" }] }]);
+    expect(filtersOf("customers who have never returned an order")).toMatchObject([
+      { op: "not_exists", where: [{ column: { column: "status" }, value: "returned" }] },
+    ]);
   });
 
   it("reads the related rows as the subject of the verb ('nobody'), and a relationship verb's direction", () => {
     expect(filtersOf("products nobody ordered").map(tables)).toEqual([["order_items", "orders"]]);
-    expect(filtersOf("employees that nobody reports to", chinookCatalog, {})).toMatchObject([{ op: "not_exists", path: [{ table: "employee", on: [{ left: "employee_id", right: "reports_to" }] }] }]);
-    expect(filtersOf("employees who don't report to anyone", chinookCatalog, {})).toMatchObject([{ op: "not_exists", path: [{ table: "employee", on: [{ left: "reports_to", right: "employee_id" }] }] }]);
+    expect(filtersOf("employees that nobody reports to", chinookCatalog, {})).toMatchObject([
+      { op: "not_exists", path: [{ table: "employee", on: [{ left: "employee_id", right: "reports_to" }] }] },
+    ]);
+    expect(filtersOf("employees who don't report to anyone", chinookCatalog, {})).toMatchObject([
+      { op: "not_exists", path: [{ table: "employee", on: [{ left: "reports_to", right: "employee_id" }] }] },
+    ]);
   });
 
   it("reads an empty column and a value the row must not have", () => {
-    expect(filtersOf("customers without an email")).toEqual([{ op: "is_null", column: { source: "customers", column: "email" }, phrase: "without email" }]);
-    expect(filtersOf("customers without a support rep", chinookCatalog, {})).toMatchObject([{ op: "is_null", column: { column: "support_rep_id" } }]);
-    expect(filtersOf("orders that are not cancelled")).toMatchObject([{ op: "!=", column: { column: "status" }, value: "cancelled" }]);
+    expect(filtersOf("customers without an email")).toEqual([
+      { op: "is_null", column: { source: "customers", column: "email" }, phrase: "without email" },
+    ]);
+    expect(filtersOf("customers without a support rep", chinookCatalog, {})).toMatchObject([
+      { op: "is_null", column: { column: "support_rep_id" } },
+    ]);
+    expect(filtersOf("orders that are not cancelled")).toMatchObject([
+      { op: "!=", column: { column: "status" }, value: "cancelled" },
+    ]);
   });
 
   it("reads 'something' as a verb's object as related rows that exist, when the verb names them", () => {
-    expect(filtersOf("customers who ordered something")).toMatchObject([{ op: "exists", source: "customers", path: [{ table: "orders" }] }]);
+    expect(filtersOf("customers who ordered something")).toMatchObject([
+      { op: "exists", source: "customers", path: [{ table: "orders" }] },
+    ]);
     expect(filtersOf("customers who ordered something")[0]).not.toHaveProperty("minCount");
     expect(plan("customers who bought something")).toMatchObject({ ok: false });
   });
@@ -92,13 +129,20 @@ describe("reading negation and existence", () => {
   });
 
   it("says so when a negated value also leaves out the rows where the column is empty", () => {
-    const result = plan("customers that are not in Germany", chinookCatalog, { "customer.country": ["Germany", "USA"] });
-    expect(result).toMatchObject({ ok: true, spec: { filters: [{ op: "!=", column: { column: "country" }, value: "Germany" }] } });
+    const result = plan("customers that are not in Germany", chinookCatalog, {
+      "customer.country": ["Germany", "USA"],
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      spec: { filters: [{ op: "!=", column: { column: "country" }, value: "Germany" }] },
+    });
     if (result.ok) expect(result.notes).toContain('"are not in Germany" also leaves out the rows with no country');
   });
 
   it("gives the same spec whatever the order of the catalog's tables", () => {
     const reversed = { tables: [...demoCatalog.tables].reverse() };
-    expect(JSON.stringify(plan("customers who have never paid by coupon", reversed))).toBe(JSON.stringify(plan("customers who have never paid by coupon")));
+    expect(JSON.stringify(plan("customers who have never paid by coupon", reversed))).toBe(
+      JSON.stringify(plan("customers who have never paid by coupon")),
+    );
   });
 });

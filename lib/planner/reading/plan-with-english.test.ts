@@ -3,7 +3,8 @@ import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catal
 import { planWithEnglish } from "./index";
 import { parseAll, type Production } from "./chart";
 
-const plan = (prompt: string, catalog = demoCatalog) => planWithEnglish({ prompt, catalog, sampleValues: demoSampleValues });
+const plan = (prompt: string, catalog = demoCatalog) =>
+  planWithEnglish({ prompt, catalog, sampleValues: demoSampleValues });
 
 describe("the chart parser", () => {
   it("returns every reading of an ambiguous sequence", () => {
@@ -13,7 +14,11 @@ describe("the chart parser", () => {
       { lhs: "X", rhs: ["a", "a"], build: (k) => `(${k.join("")})` },
     ];
     const terminals = [0, 1].map((i) => ({ cat: "a", start: i, end: i + 1, value: `a${i}`, strength: 1 }));
-    expect(parseAll({ rules, terminals, length: 2, start: "S", absent: "" }).map((d) => d.value).sort()).toEqual(["(a0)+(a1)", "(a0a1)+"]);
+    expect(
+      parseAll({ rules, terminals, length: 2, start: "S", absent: "" })
+        .map((d) => d.value)
+        .sort(),
+    ).toEqual(["(a0)+(a1)", "(a0a1)+"]);
   });
 });
 
@@ -21,7 +26,10 @@ describe("planWithEnglish", () => {
   it("reads a period as [start, end) on the listed rows' own date", () => {
     const result = plan("orders in 2024");
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.spec.filters).toContainEqual(expect.objectContaining({ op: "date_range", from: "2024-01-01", to: "2025-01-01" }));
+    if (result.ok)
+      expect(result.spec.filters).toContainEqual(
+        expect.objectContaining({ op: "date_range", from: "2024-01-01", to: "2025-01-01" }),
+      );
   });
 
   it("refuses destructive requests as unsafe and negation it cannot read yet", () => {

@@ -1,5 +1,13 @@
 import type { Formula } from "./formula";
-import type { Dimension, Entity, Flag, Measure, Relationship, TimeDimension, Unit } from "@/lib/semantic-model/model-schema";
+import type {
+  Dimension,
+  Entity,
+  Flag,
+  Measure,
+  Relationship,
+  TimeDimension,
+  Unit,
+} from "@/lib/semantic-model/model-schema";
 
 /** What a phrase of the request can mean in the warehouse, from the semantic model. */
 export type Meaning =
@@ -25,12 +33,18 @@ export const STRENGTH = { name: 1, words: 0.9, value: 0.85, synonym: 0.7, looseV
 /** The column a meaning names, when it names one. */
 export function meaningColumn(m: Meaning): string | undefined {
   switch (m.kind) {
-    case "measure": return m.measure.column;
-    case "dimension": return m.dimension.column;
-    case "time": return m.time.column;
-    case "flag": return m.flag.column;
-    case "value": return m.column;
-    default: return undefined;
+    case "measure":
+      return m.measure.column;
+    case "dimension":
+      return m.dimension.column;
+    case "time":
+      return m.time.column;
+    case "flag":
+      return m.flag.column;
+    case "value":
+      return m.column;
+    default:
+      return undefined;
   }
 }
 

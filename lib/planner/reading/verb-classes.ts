@@ -6,8 +6,29 @@
 
 /** Verbs that ask for a table: "show me", "list", "give me", "I need", "find". */
 export const REQUEST_VERBS = new Set([
-  "show", "list", "give", "get", "find", "display", "fetch", "pull", "need", "want", "see", "build", "create", "make",
-  "produce", "generate", "prepare", "compute", "calculate", "tell", "provide", "retrieve", "select",
+  "show",
+  "list",
+  "give",
+  "get",
+  "find",
+  "display",
+  "fetch",
+  "pull",
+  "need",
+  "want",
+  "see",
+  "build",
+  "create",
+  "make",
+  "produce",
+  "generate",
+  "prepare",
+  "compute",
+  "calculate",
+  "tell",
+  "provide",
+  "retrieve",
+  "select",
 ]);
 
 /**
@@ -15,8 +36,31 @@ export const REQUEST_VERBS = new Set([
  * a quantity sold, an amount paid, a payment received, a product supplied, orders that came in.
  */
 export const OCCURRENCE_VERBS = new Set([
-  "place", "make", "take", "get", "receive", "give", "pay", "sell", "buy", "order", "purchase", "supply", "spend",
-  "record", "have", "do", "come", "generate", "handle", "issue", "bill", "invoice", "charge", "book", "log",
+  "place",
+  "make",
+  "take",
+  "get",
+  "receive",
+  "give",
+  "pay",
+  "sell",
+  "buy",
+  "order",
+  "purchase",
+  "supply",
+  "spend",
+  "record",
+  "have",
+  "do",
+  "come",
+  "generate",
+  "handle",
+  "issue",
+  "bill",
+  "invoice",
+  "charge",
+  "book",
+  "log",
 ]);
 
 /** Verbs whose object is a price: "products that cost less than 10 dollars", "that sell for over $20". */

@@ -33,7 +33,8 @@ export function chooseMain(intent: Intent, resolver: ColumnResolver): CatalogTab
       if (first && "pick" in first) return resolver.resolve(first.pick).table;
     }
   }
-  for (const h of intent.having) if (h.measure.kind === "aggregate" && "table" in h.measure.of) return h.measure.of.table;
+  for (const h of intent.having)
+    if (h.measure.kind === "aggregate" && "table" in h.measure.of) return h.measure.of.table;
   const grain = intent.grain.find((g) => g.kind === "table");
   if (grain && grain.kind === "table") return grain.table;
   return intent.tables[0]?.table ?? intent.joins[0]?.tables[0] ?? resolver.inPlay[0];
@@ -49,7 +50,16 @@ export function rewriteRankings(intent: Intent, resolver: ColumnResolver, graph:
     const { table } = resolver.resolve(o.measure.pick);
     if (table === o.entity || distance(graph, [o.entity], table) === Infinity) continue;
     const m = o.measure;
-    const rewritten = { kind: "aggregate" as const, fn: "sum" as const, of: { pick: m.pick }, keyword: "total", words: m.pick.phrase, phrase: m.phrase, rename: m.rename, implicit: `ranked ${o.entity.name} by the total of ${table.name} ${m.pick.phrase} per ${o.entity.name}` };
+    const rewritten = {
+      kind: "aggregate" as const,
+      fn: "sum" as const,
+      of: { pick: m.pick },
+      keyword: "total",
+      words: m.pick.phrase,
+      phrase: m.phrase,
+      rename: m.rename,
+      implicit: `ranked ${o.entity.name} by the total of ${table.name} ${m.pick.phrase} per ${o.entity.name}`,
+    };
     intent.measures[intent.measures.indexOf(m)] = rewritten;
     o.measure = rewritten;
   }

@@ -56,23 +56,40 @@ export function buildAggregate(
     if (fn === "count" || fn === "count_distinct") {
       const key = primaryKey(table, m.phrase);
       if (key.length > 1) {
-        if (fansOut(table)) reject("not_understood", `"${m.phrase}": ${table.name} has a composite key; cannot count it without double counting here`, { phrase: m.phrase });
+        if (fansOut(table))
+          reject(
+            "not_understood",
+            `"${m.phrase}": ${table.name} has a composite key; cannot count it without double counting here`,
+            { phrase: m.phrase },
+          );
         arg = { kind: "star" };
       } else arg = { kind: "column", column: { source: table.name, column: key[0] } };
     } else {
-      const column = DATE_KEYWORDS.includes(m.keyword) ? defaultDateColumn(table, m.phrase) : defaultMeasureColumn(table, m.phrase);
+      const column = DATE_KEYWORDS.includes(m.keyword)
+        ? defaultDateColumn(table, m.phrase)
+        : defaultMeasureColumn(table, m.phrase);
       arg = { kind: "column", column: { source: table.name, column } };
       words = `${singular(table)} ${column.replace(new RegExp(`^${singular(table)}_`), "")}`;
     }
   }
   const repeated = tables.filter(fansOut);
   if (repeated.length > 0) {
-    const isKey = arg.kind === "column" && repeated.some((t) => t.name === (arg as { column: { source: string } }).column.source && t.primaryKey.join() === (arg as { column: { column: string } }).column.column);
+    const isKey =
+      arg.kind === "column" &&
+      repeated.some(
+        (t) =>
+          t.name === (arg as { column: { source: string } }).column.source &&
+          t.primaryKey.join() === (arg as { column: { column: string } }).column.column,
+      );
     if (fn === "count" && isKey) fn = "count_distinct";
     else if (fn === "sum" || fn === "avg" || fn === "count") {
-      reject("ambiguous", `"${m.phrase}" reads ${repeated[0].name}, but the other tables this request joins repeat each ${singular(repeated[0])} several times, so the ${fn === "avg" ? "average" : "total"} would count rows more than once; aggregate a column of the most detailed table instead, or drop the extra table`, {
-        phrase: m.phrase,
-      });
+      reject(
+        "ambiguous",
+        `"${m.phrase}" reads ${repeated[0].name}, but the other tables this request joins repeat each ${singular(repeated[0])} several times, so the ${fn === "avg" ? "average" : "total"} would count rows more than once; aggregate a column of the most detailed table instead, or drop the extra table`,
+        {
+          phrase: m.phrase,
+        },
+      );
     }
   }
   if (m.implicit) intent.notes.push(m.implicit);

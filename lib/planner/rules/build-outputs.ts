@@ -29,7 +29,10 @@ export function buildOutputs({ intent, resolver, main, plan, fansOut, grain, agg
   const claim = (wanted: string, table: CatalogTable | undefined, rename?: Rename) => {
     if (rename) {
       const name = toSnakeIdentifier(rename.name);
-      if (!name || columns.some((c) => c.name === name)) reject("ambiguous", `"${rename.phrase}": ${name ?? rename.name} is not a free column name`, { phrase: rename.phrase });
+      if (!name || columns.some((c) => c.name === name))
+        reject("ambiguous", `"${rename.phrase}": ${name ?? rename.name} is not a free column name`, {
+          phrase: rename.phrase,
+        });
       return name!;
     }
     let name = wanted;
@@ -73,19 +76,34 @@ export function buildOutputs({ intent, resolver, main, plan, fansOut, grain, agg
         grainNames.push(push({ kind: "column", column: { source: r.table.name, column } }, column, g.phrase, r.table));
       }
     } else {
-      const { table, column } = g.pick ? resolver.one(g.pick) : { table: g.table ?? main, column: defaultDateColumn(g.table ?? main, g.phrase) };
+      const { table, column } = g.pick
+        ? resolver.one(g.pick)
+        : { table: g.table ?? main, column: defaultDateColumn(g.table ?? main, g.phrase) };
       grain.push({ column: { source: table.name, column }, bucket: g.unit, phrase: g.phrase });
-      grainNames.push(push({ kind: "column", column: { source: table.name, column }, bucket: g.unit }, bucketName(column, g.unit), g.phrase, table));
+      grainNames.push(
+        push(
+          { kind: "column", column: { source: table.name, column }, bucket: g.unit },
+          bucketName(column, g.unit),
+          g.phrase,
+          table,
+        ),
+      );
     }
   }
 
   // A plain column in a grouped table must not split a group: only columns fixed by the grain's key.
   const fixedByGrain = (t: CatalogTable, phrase: string) => {
     if (!aggregated || grainTables.some((g) => determines(g, t, plan.joins))) return;
-    reject("ambiguous", `"${phrase}" would split each group into several rows; aggregate it (e.g. "latest ${phrase}") or add it to the grain ("per ... and ${phrase}")`, { phrase });
+    reject(
+      "ambiguous",
+      `"${phrase}" would split each group into several rows; aggregate it (e.g. "latest ${phrase}") or add it to the grain ("per ... and ${phrase}")`,
+      { phrase },
+    );
   };
   // Grouped tables read: keys, then descriptive columns, then measures.
-  const measures = aggregated ? [...intent.measures.filter((m) => m.kind === "column"), ...intent.measures.filter((m) => m.kind !== "column")] : intent.measures;
+  const measures = aggregated
+    ? [...intent.measures.filter((m) => m.kind === "column"), ...intent.measures.filter((m) => m.kind !== "column")]
+    : intent.measures;
   for (const m of [...measures, ...intent.having.map((h) => h.measure)]) {
     if (byMeasure.has(m)) continue;
     if (m.kind === "aggregate") {
@@ -94,12 +112,22 @@ export function buildOutputs({ intent, resolver, main, plan, fansOut, grain, agg
     } else if (m.kind === "column") {
       const r = resolver.resolve(m.pick);
       fixedByGrain(r.table, m.phrase);
-      if (r.columns.length > 1 && m.rename) reject("ambiguous", `"${m.rename.phrase}" names one column but "${m.phrase}" is ${r.columns.join(" and ")}`, { phrase: m.rename.phrase });
-      for (const column of r.columns) byMeasure.set(m, push({ kind: "column", column: { source: r.table.name, column } }, column, m.phrase, r.table, m.rename));
+      if (r.columns.length > 1 && m.rename)
+        reject("ambiguous", `"${m.rename.phrase}" names one column but "${m.phrase}" is ${r.columns.join(" and ")}`, {
+          phrase: m.rename.phrase,
+        });
+      for (const column of r.columns)
+        byMeasure.set(
+          m,
+          push({ kind: "column", column: { source: r.table.name, column } }, column, m.phrase, r.table, m.rename),
+        );
     } else {
       const e = expressionSql(m.expr, resolver);
       for (const t of e.tables) fixedByGrain(t, m.phrase);
-      byMeasure.set(m, push({ kind: "expression", sql: e.sql }, expressionName(m.expr), m.phrase, e.tables[0], m.rename));
+      byMeasure.set(
+        m,
+        push({ kind: "expression", sql: e.sql }, expressionName(m.expr), m.phrase, e.tables[0], m.rename),
+      );
     }
   }
 
@@ -108,25 +136,41 @@ export function buildOutputs({ intent, resolver, main, plan, fansOut, grain, agg
     if (columns.length === 0) {
       // Nothing chosen: every column of every table, join keys once.
       // "customers without orders": the missing side is all NULL, so only the kept table is shown.
-      const named = plan.tables.filter((t) => intent.tables.some((x) => x.table === t) || intent.joins.some((j) => j.tables.includes(t)));
+      const named = plan.tables.filter(
+        (t) => intent.tables.some((x) => x.table === t) || intent.joins.some((j) => j.tables.includes(t)),
+      );
       const shown = intent.without.length > 0 || named.length === 0 ? plan.tables.slice(0, 1) : named;
-      for (const t of shown) for (const c of t.columns) {
-        const dup = columns.find((x) => x.name === c.name);
-        const isKey = plan.joins.some((j) => (j.right === t && j.on.some((o) => o.right === c.name)) || (j.left === t && j.on.some((o) => o.left === c.name)));
-        if (dup && isKey) continue;
-        push({ kind: "column", column: { source: t.name, column: c.name } }, c.name, "", t);
-      }
+      for (const t of shown)
+        for (const c of t.columns) {
+          const dup = columns.find((x) => x.name === c.name);
+          const isKey = plan.joins.some(
+            (j) =>
+              (j.right === t && j.on.some((o) => o.right === c.name)) ||
+              (j.left === t && j.on.some((o) => o.left === c.name)),
+          );
+          if (dup && isKey) continue;
+          push({ kind: "column", column: { source: t.name, column: c.name } }, c.name, "", t);
+        }
     }
     const base = plan.tables[0];
-    const keyShown = base.primaryKey.every((k) => columns.some((c) => c.expr.kind === "column" && c.expr.column.source === base.name && c.expr.column.column === k));
+    const keyShown = base.primaryKey.every((k) =>
+      columns.some((c) => c.expr.kind === "column" && c.expr.column.source === base.name && c.expr.column.column === k),
+    );
     if (!keyShown && base.primaryKey.length > 0 && intent.measures.length > 0) {
       // Rows of a table carry its key first, so each target row says which source row it is.
-      const keys = base.primaryKey.map((k) => ({ name: claim(k, base), expr: { kind: "column" as const, column: { source: base.name, column: k } }, phrase: "" }));
+      const keys = base.primaryKey.map((k) => ({
+        name: claim(k, base),
+        expr: { kind: "column" as const, column: { source: base.name, column: k } },
+        phrase: "",
+      }));
       columns.unshift(...keys);
     }
     if (ranked && typeof ranked.measure !== "object") {
       const entity = ranked.entity ?? main;
-      const column = ranked.measure === "date" ? defaultDateColumn(entity, ranked.phrase) : defaultMeasureColumn(entity, ranked.phrase);
+      const column =
+        ranked.measure === "date"
+          ? defaultDateColumn(entity, ranked.phrase)
+          : defaultMeasureColumn(entity, ranked.phrase);
       push({ kind: "column", column: { source: entity.name, column } }, column, ranked.phrase, entity);
     }
   }

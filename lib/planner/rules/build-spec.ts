@@ -27,29 +27,46 @@ export function buildSpec(prompt: string, intent: Intent, catalog: Catalog, deri
   const valueColumns = resolveValueColumns(intent, resolver);
 
   const main = chooseMain(intent, resolver);
-  if (!main) reject("not_understood", `could not tell which table "${prompt.trim()}" is about`, { phrase: prompt.trim() });
+  if (!main)
+    reject("not_understood", `could not tell which table "${prompt.trim()}" is about`, { phrase: prompt.trim() });
   impliedSums(intent, resolver);
   placeDates(intent, resolver, main!, graph);
   const aggregated = intent.measures.some((m) => m.kind === "aggregate") || intent.having.length > 0;
   if (!aggregated && intent.grain.length > 0) {
     const g = intent.grain[0];
-    reject("not_understood", `"${g.phrase}": say what to compute ${g.phrase}, e.g. "number of orders ${g.phrase}" or "total amount ${g.phrase}"`, { phrase: g.phrase });
+    reject(
+      "not_understood",
+      `"${g.phrase}": say what to compute ${g.phrase}, e.g. "number of orders ${g.phrase}" or "total amount ${g.phrase}"`,
+      { phrase: g.phrase },
+    );
   }
   if (aggregated && intent.grain.length === 0) {
-    const counted = (t: CatalogTable) => intent.having.some((h) => h.measure.kind === "aggregate" && "table" in h.measure.of && h.measure.of.table === t);
+    const counted = (t: CatalogTable) =>
+      intent.having.some((h) => h.measure.kind === "aggregate" && "table" in h.measure.of && h.measure.of.table === t);
     // "top 10 customers by ...", "customers with more than 5 orders", "all customers with their total ...": one row per entity.
     const entity =
       intent.order.find((o) => o.entity)?.entity ??
       (intent.having.length > 0 ? explicit.find((t) => !counted(t)) : undefined) ??
       (intent.keepAll?.table && intent.keepAll.table !== main ? intent.keepAll.table : undefined);
-    if (entity) intent.grain.push({ kind: "table", table: entity, phrase: intent.order.find((o) => o.entity)?.phrase ?? entity.name });
+    if (entity)
+      intent.grain.push({
+        kind: "table",
+        table: entity,
+        phrase: intent.order.find((o) => o.entity)?.phrase ?? entity.name,
+      });
   }
   const grainTable = intent.grain.find((g) => g.kind === "table")?.table;
   if (intent.keepAll && !intent.keepAll.table) intent.keepAll.table = grainTable ?? explicit[0] ?? main;
   const base = intent.keepAll?.table ?? grainTable ?? intent.joins[0]?.tables[0] ?? explicit[0] ?? main!;
 
   const required = [...resolver.inPlay, main!];
-  const plan = planJoins({ base, required, hints: intent.joins, graph, outer: Boolean(intent.keepAll && intent.keepAll.table === base) });
+  const plan = planJoins({
+    base,
+    required,
+    hints: intent.joins,
+    graph,
+    outer: Boolean(intent.keepAll && intent.keepAll.table === base),
+  });
   const fansOut = (t: CatalogTable) => repeatsRows(t, plan.joins);
 
   const grain: GrainKey[] = [];
@@ -57,18 +74,34 @@ export function buildSpec(prompt: string, intent: Intent, catalog: Catalog, deri
   const filters = buildFilters({ intent, resolver, main: main!, valueColumns, plan });
 
   const nameOf = (m: MeasureIntent) => built.byMeasure.get(m);
-  const having: Having[] = intent.having.map((h) => ({ output: nameOf(h.measure)!, op: h.op, value: h.value, phrase: h.phrase }));
+  const having: Having[] = intent.having.map((h) => ({
+    output: nameOf(h.measure)!,
+    op: h.op,
+    value: h.value,
+    phrase: h.phrase,
+  }));
   const orderBy: OrderBy[] = [];
   for (const o of intent.order) {
     let name: string | undefined;
     if (typeof o.measure === "object") name = nameOf(o.measure);
     else {
       const entity = o.entity ?? main!;
-      const column = o.measure === "date" ? defaultDateColumn(entity, o.phrase) : defaultMeasureColumn(entity, o.phrase);
-      name = built.columns.find((c) => c.expr.kind === "column" && c.expr.column.source === entity.name && c.expr.column.column === column && !c.expr.bucket)?.name;
+      const column =
+        o.measure === "date" ? defaultDateColumn(entity, o.phrase) : defaultMeasureColumn(entity, o.phrase);
+      name = built.columns.find(
+        (c) =>
+          c.expr.kind === "column" &&
+          c.expr.column.source === entity.name &&
+          c.expr.column.column === column &&
+          !c.expr.bucket,
+      )?.name;
     }
-    if (!name) reject("not_understood", `"${o.phrase}": could not find the column to rank by among the outputs`, { phrase: o.phrase });
-    if (!orderBy.some((x) => x.output === name)) orderBy.push({ output: name!, direction: o.direction, phrase: o.phrase });
+    if (!name)
+      reject("not_understood", `"${o.phrase}": could not find the column to rank by among the outputs`, {
+        phrase: o.phrase,
+      });
+    if (!orderBy.some((x) => x.output === name))
+      orderBy.push({ output: name!, direction: o.direction, phrase: o.phrase });
   }
 
   const joins: Join[] = plan.joins.map((j) => ({
@@ -97,17 +130,34 @@ export function buildSpec(prompt: string, intent: Intent, catalog: Catalog, deri
       }),
     ),
   ];
-  const targetName = intent.target ? toSnakeIdentifier(intent.target.name) : deriveTargetName({ grain: grainWords, main: main!, fns, limit: intent.limit?.count, base });
-  if (!targetName) reject("not_understood", `"${intent.target?.phrase}": not a usable table name; use letters, digits and underscores`, { phrase: intent.target?.phrase });
-  const targetSchema = intent.target?.schema ? toSnakeIdentifier(intent.target.schema) ?? undefined : undefined;
-  if (intent.target && targetName !== intent.target.name) intent.notes.push(`target table named ${targetName} (from "${intent.target.name}")`);
+  const targetName = intent.target
+    ? toSnakeIdentifier(intent.target.name)
+    : deriveTargetName({ grain: grainWords, main: main!, fns, limit: intent.limit?.count, base });
+  if (!targetName)
+    reject(
+      "not_understood",
+      `"${intent.target?.phrase}": not a usable table name; use letters, digits and underscores`,
+      { phrase: intent.target?.phrase },
+    );
+  const targetSchema = intent.target?.schema ? (toSnakeIdentifier(intent.target.schema) ?? undefined) : undefined;
+  if (intent.target && targetName !== intent.target.name)
+    intent.notes.push(`target table named ${targetName} (from "${intent.target.name}")`);
 
   const spec = {
     ...(onlyFilteredBy(plan, built.columns, aggregated, fansOut) ? { distinct: true } : {}),
     version: 1 as const,
     prompt,
-    target: { ...(targetSchema ? { schema: targetSchema } : {}), table: targetName!, phrase: intent.target?.phrase ?? "" },
-    sources: plan.tables.map((t) => ({ schema: t.schema, table: t.name, alias: t.name, phrase: explicitPhrase(intent, t) })),
+    target: {
+      ...(targetSchema ? { schema: targetSchema } : {}),
+      table: targetName!,
+      phrase: intent.target?.phrase ?? "",
+    },
+    sources: plan.tables.map((t) => ({
+      schema: t.schema,
+      table: t.name,
+      alias: t.name,
+      phrase: explicitPhrase(intent, t),
+    })),
     joins,
     filters,
     grain,
@@ -117,7 +167,11 @@ export function buildSpec(prompt: string, intent: Intent, catalog: Catalog, deri
     ...(intent.limit ? { limit: intent.limit } : {}),
   };
   const parsed = EtlSpecSchema.safeParse(spec);
-  if (!parsed.success) reject("not_understood", `could not build a consistent plan: ${parsed.error.issues.map((i) => i.message).join("; ")}`);
+  if (!parsed.success)
+    reject(
+      "not_understood",
+      `could not build a consistent plan: ${parsed.error.issues.map((i) => i.message).join("; ")}`,
+    );
   return parsed.data!;
 }
 
@@ -126,12 +180,32 @@ export function buildSpec(prompt: string, intent: Intent, catalog: Catalog, deri
  * them but would repeat an order paid twice by card. Every output is fixed by the base row and
  * its key is shown, so keeping distinct rows keeps each base row once.
  */
-function onlyFilteredBy(plan: { tables: CatalogTable[]; joins: PlannedJoin[] }, columns: OutputColumn[], aggregated: boolean, fansOut: (t: CatalogTable) => boolean): boolean {
+function onlyFilteredBy(
+  plan: { tables: CatalogTable[]; joins: PlannedJoin[] },
+  columns: OutputColumn[],
+  aggregated: boolean,
+  fansOut: (t: CatalogTable) => boolean,
+): boolean {
   const base = plan.tables[0];
   if (aggregated || !fansOut(base) || base.primaryKey.length === 0) return false;
-  const sources = new Set(columns.flatMap((c) => (c.expr.kind === "column" ? [c.expr.column.source] : c.expr.kind === "expression" ? plan.tables.filter((t) => (c.expr as { sql: string }).sql.includes(`${t.name}.`)).map((t) => t.name) : [])));
-  const keyShown = base.primaryKey.every((k) => columns.some((c) => c.expr.kind === "column" && c.expr.column.source === base.name && c.expr.column.column === k && !c.expr.bucket));
-  return keyShown && [...sources].every((name) => determines(base, plan.tables.find((t) => t.name === name)!, plan.joins));
+  const sources = new Set(
+    columns.flatMap((c) =>
+      c.expr.kind === "column"
+        ? [c.expr.column.source]
+        : c.expr.kind === "expression"
+          ? plan.tables.filter((t) => (c.expr as { sql: string }).sql.includes(`${t.name}.`)).map((t) => t.name)
+          : [],
+    ),
+  );
+  const keyShown = base.primaryKey.every((k) =>
+    columns.some(
+      (c) =>
+        c.expr.kind === "column" && c.expr.column.source === base.name && c.expr.column.column === k && !c.expr.bucket,
+    ),
+  );
+  return (
+    keyShown && [...sources].every((name) => determines(base, plan.tables.find((t) => t.name === name)!, plan.joins))
+  );
 }
 
 function resolvePicks(intent: Intent, resolver: ColumnResolver, explicit: CatalogTable[]): void {
@@ -155,11 +229,20 @@ const SUM_WORDS = ["revenue", "sales", "sale", "spend", "spending", "spent", "to
 
 /** "revenue per category": with a grain and no aggregate, a revenue-like column is summed (and noted). */
 function impliedSums(intent: Intent, resolver: ColumnResolver): void {
-  if (intent.grain.length === 0 || intent.measures.some((m) => m.kind === "aggregate") || intent.having.length > 0) return;
+  if (intent.grain.length === 0 || intent.measures.some((m) => m.kind === "aggregate") || intent.having.length > 0)
+    return;
   intent.measures.forEach((m, k) => {
     if (m.kind !== "column" || !SUM_WORDS.some((w) => m.pick.phrase.toLowerCase().split(/\s+/).includes(w))) return;
     const { table, column } = resolver.one(m.pick);
-    intent.measures[k] = { kind: "aggregate", fn: "sum", of: { pick: m.pick }, keyword: "total", words: m.pick.phrase, phrase: m.phrase, rename: m.rename };
+    intent.measures[k] = {
+      kind: "aggregate",
+      fn: "sum",
+      of: { pick: m.pick },
+      keyword: "total",
+      words: m.pick.phrase,
+      phrase: m.phrase,
+      rename: m.rename,
+    };
     intent.notes.push(`"${m.phrase}" read as the total of ${table.name}.${column}`);
     intent.confidence = Math.min(intent.confidence, 0.8);
   });
@@ -180,5 +263,9 @@ function narrowExpressions(intent: Intent): void {
 }
 
 function explicitPhrase(intent: Intent, table: CatalogTable): string {
-  return intent.tables.find((t) => t.table === table)?.phrase ?? intent.joins.find((j) => j.tables.includes(table))?.phrase ?? "";
+  return (
+    intent.tables.find((t) => t.table === table)?.phrase ??
+    intent.joins.find((j) => j.tables.includes(table))?.phrase ??
+    ""
+  );
 }

@@ -13,8 +13,15 @@ function plan(prompt: string) {
 describe("planWithRules on Chinook", () => {
   it("totals invoices per customer through the foreign key", () => {
     const p = plan("total invoice total per customer with their name");
-    expect(p.spec.columns.map((c) => c.name)).toEqual(["customer_id", "first_name", "last_name", "total_invoice_total"]);
-    expect(p.sql).toContain('INNER JOIN "public"."invoice" AS "invoice"\n  ON "invoice"."customer_id" = "customer"."customer_id"');
+    expect(p.spec.columns.map((c) => c.name)).toEqual([
+      "customer_id",
+      "first_name",
+      "last_name",
+      "total_invoice_total",
+    ]);
+    expect(p.sql).toContain(
+      'INNER JOIN "public"."invoice" AS "invoice"\n  ON "invoice"."customer_id" = "customer"."customer_id"',
+    );
   });
 
   it("counts tracks per playlist through the link table, distinctly", () => {
@@ -30,16 +37,25 @@ describe("planWithRules on Chinook", () => {
 
   it("buckets invoices by month within a year on the invoice's own date", () => {
     const p = plan("monthly invoice total in 2024");
-    expect(p.spec.filters[0]).toMatchObject({ op: "date_range", column: { source: "invoice", column: "invoice_date" }, from: "2024-01-01", to: "2025-01-01" });
+    expect(p.spec.filters[0]).toMatchObject({
+      op: "date_range",
+      column: { source: "invoice", column: "invoice_date" },
+      from: "2024-01-01",
+      to: "2025-01-01",
+    });
     expect(p.sql).toContain(`date_trunc('month', "invoice"."invoice_date")`);
   });
 
   it("multiplies unit price by quantity on invoice lines", () => {
-    expect(plan("total unit price times quantity per track").sql).toContain('sum("invoice_line"."unit_price" * "invoice_line"."quantity")');
+    expect(plan("total unit price times quantity per track").sql).toContain(
+      'sum("invoice_line"."unit_price" * "invoice_line"."quantity")',
+    );
   });
 
   it("filters bare capitalised values and date comparisons", () => {
-    expect(plan("customers where country is Brazil or Germany").sql).toContain(`"customer"."country" IN ('Brazil', 'Germany')`);
+    expect(plan("customers where country is Brazil or Germany").sql).toContain(
+      `"customer"."country" IN ('Brazil', 'Germany')`,
+    );
     const p = plan("invoices over 10 since 2024-06-01");
     expect(p.sql).toContain(`"invoice"."invoice_date" >= DATE '2024-06-01'`);
     expect(p.sql).toContain('"invoice"."total" > 10');

@@ -21,7 +21,13 @@ export function placeDates(intent: Intent, resolver: ColumnResolver, main: Catal
   for (const g of intent.grain) if (g.kind === "bucket" && !g.pick) g.table = place(undefined, g.phrase);
 }
 
-function datedTable(start: CatalogTable, main: CatalogTable, graph: JoinGraph, phrase: string, intent: Intent): CatalogTable {
+function datedTable(
+  start: CatalogTable,
+  main: CatalogTable,
+  graph: JoinGraph,
+  phrase: string,
+  intent: Intent,
+): CatalogTable {
   // A table with dates of its own keeps them, even when it must then say which one it means.
   if (hasDates(start)) return start;
   if (hasDates(main)) return main;
@@ -29,9 +35,15 @@ function datedTable(start: CatalogTable, main: CatalogTable, graph: JoinGraph, p
   let frontier = [main];
   for (let hops = 1; hops <= 3 && frontier.length > 0; hops++) {
     const next: CatalogTable[] = [];
-    for (const t of frontier) for (const { other } of graph.neighbours.get(t) ?? []) if (!seen.has(other)) (seen.add(other), next.push(other));
+    for (const t of frontier)
+      for (const { other } of graph.neighbours.get(t) ?? []) if (!seen.has(other)) seen.add(other), next.push(other);
     const dated = next.filter(hasDefaultDate);
-    if (dated.length > 1) reject("ambiguous", `"${phrase}": ${main.name} has no date; ${dated.map((t) => t.name).join(" and ")} are equally near; name the date column`, { phrase, candidates: dated.map((t) => t.name) });
+    if (dated.length > 1)
+      reject(
+        "ambiguous",
+        `"${phrase}": ${main.name} has no date; ${dated.map((t) => t.name).join(" and ")} are equally near; name the date column`,
+        { phrase, candidates: dated.map((t) => t.name) },
+      );
     if (dated.length === 1) {
       intent.notes.push(`"${phrase}" read on the date of ${dated[0].name} (${main.name} has no date)`);
       intent.confidence = Math.min(intent.confidence, 0.8);

@@ -5,24 +5,66 @@ export type DateRange = { from?: string; to?: string; text: string; start: numbe
 
 type Period = { start: Date; end: Date };
 
-const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const MONTHS =
+  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 // One date expression: ISO day or month, "March 5, 2024", "5 March 2024", "March 2024", "Q1 2024", a year.
 const DATE = `(?:\\d{4}-\\d{2}-\\d{2}|\\d{4}-\\d{2}|(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}|(?:${MONTHS})\\.?,?\\s+\\d{4}|q[1-4]\\s+\\d{4}|(?:19|20)\\d{2})`;
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray, now: Date) => Pick<DateRange, "from" | "to"> | null }[] = [
-  { re: new RegExp(`\\bbetween\\s+(${DATE})\\s+and\\s+(${DATE})\\b`, "gi"), read: (m) => span(period(m[1]), period(m[2]), "start", "end") },
-  { re: new RegExp(`\\bfrom\\s+(${DATE})\\s+(?:to|until|through|till)\\s+(${DATE})\\b`, "gi"), read: (m) => span(period(m[1]), period(m[2]), "start", "end") },
-  { re: new RegExp(`\\b(?:since|from|starting(?:\\s+from|\\s+in)?|on\\s+or\\s+after)\\s+(${DATE})\\b`, "gi"), read: (m) => span(period(m[1]), null, "start") },
+  {
+    re: new RegExp(`\\bbetween\\s+(${DATE})\\s+and\\s+(${DATE})\\b`, "gi"),
+    read: (m) => span(period(m[1]), period(m[2]), "start", "end"),
+  },
+  {
+    re: new RegExp(`\\bfrom\\s+(${DATE})\\s+(?:to|until|through|till)\\s+(${DATE})\\b`, "gi"),
+    read: (m) => span(period(m[1]), period(m[2]), "start", "end"),
+  },
+  {
+    re: new RegExp(`\\b(?:since|from|starting(?:\\s+from|\\s+in)?|on\\s+or\\s+after)\\s+(${DATE})\\b`, "gi"),
+    read: (m) => span(period(m[1]), null, "start"),
+  },
   { re: new RegExp(`\\bafter\\s+(${DATE})\\b`, "gi"), read: (m) => span(period(m[1]), null, "end") },
-  { re: new RegExp(`\\b(?:before|prior\\s+to)\\s+(${DATE})\\b`, "gi"), read: (m) => span(null, period(m[1]), undefined, "start") },
-  { re: new RegExp(`\\b(?:until|through|up\\s+to|till)\\s+(${DATE})\\b`, "gi"), read: (m) => span(null, period(m[1]), undefined, "end") },
-  { re: new RegExp(`\\b(?:in|on|during|for|of|within)\\s+(${DATE})\\b`, "gi"), read: (m) => span(period(m[1]), period(m[1]), "start", "end") },
-  { re: /\b(?:in\s+|over\s+|during\s+|within\s+)?(?:the\s+)?(?:last|past|previous)\s+(\d+|\w+)\s+(day|week|month|year)s?\b/gi, read: (m, now) => lastN(m[1], m[2], now) },
+  {
+    re: new RegExp(`\\b(?:before|prior\\s+to)\\s+(${DATE})\\b`, "gi"),
+    read: (m) => span(null, period(m[1]), undefined, "start"),
+  },
+  {
+    re: new RegExp(`\\b(?:until|through|up\\s+to|till)\\s+(${DATE})\\b`, "gi"),
+    read: (m) => span(null, period(m[1]), undefined, "end"),
+  },
+  {
+    re: new RegExp(`\\b(?:in|on|during|for|of|within)\\s+(${DATE})\\b`, "gi"),
+    read: (m) => span(period(m[1]), period(m[1]), "start", "end"),
+  },
+  {
+    re: /\b(?:in\s+|over\s+|during\s+|within\s+)?(?:the\s+)?(?:last|past|previous)\s+(\d+|\w+)\s+(day|week|month|year)s?\b/gi,
+    read: (m, now) => lastN(m[1], m[2], now),
+  },
   { re: /\b(\d{4}-\d{2}-\d{2})\b/g, read: (m) => span(period(m[1]), period(m[1]), "start", "end") },
-  { re: /\b(this|last|previous)\s+(year|month)\b/gi, read: (m, now) => calendar(m[1].toLowerCase(), m[2].toLowerCase(), now) },
-  { re: /\b(year\s+to\s+date|ytd)\b/gi, read: (_m, now) => ({ from: iso(new Date(Date.UTC(now.getUTCFullYear(), 0, 1))), to: iso(addDays(today(now), 1)) }) },
+  {
+    re: /\b(this|last|previous)\s+(year|month)\b/gi,
+    read: (m, now) => calendar(m[1].toLowerCase(), m[2].toLowerCase(), now),
+  },
+  {
+    re: /\b(year\s+to\s+date|ytd)\b/gi,
+    read: (_m, now) => ({ from: iso(new Date(Date.UTC(now.getUTCFullYear(), 0, 1))), to: iso(addDays(today(now), 1)) }),
+  },
 ];
 
-const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, thirty: 30, ninety: 90 };
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  thirty: 30,
+  ninety: 90,
+};
 
 /** Finds date phrases ("in 2019", "since March 2024", "last 30 days") and reads their range. */
 export function findDateRanges(text: string, now: Date): DateRange[] {

@@ -30,7 +30,13 @@ const afterFirstRun: Catalog = { tables: [...demoCatalog.tables, published, stat
 const sampleValues = { ...demoSampleValues, "status_order_counts.status": demoSampleValues["orders.status"] };
 
 function sqlFor(prompt: string, derivedTables?: string[]) {
-  const result = planWithRules({ prompt, catalog: afterFirstRun, sampleValues, derivedTables, now: new Date("2025-06-15T12:00:00Z") });
+  const result = planWithRules({
+    prompt,
+    catalog: afterFirstRun,
+    sampleValues,
+    derivedTables,
+    now: new Date("2025-06-15T12:00:00Z"),
+  });
   if (!result.ok) throw new Error(`rejected ${result.code}: ${result.message}`);
   return compileSql({ spec: result.spec, catalog: afterFirstRun });
 }
@@ -46,7 +52,11 @@ describe("a published table never shadows the sources it was built from", () => 
   });
 
   it("links column words to the named tables and their join path before any other table", () => {
-    for (const prompt of ["total order amount per customer", "total amount per customer", "total order amount per customer for orders in 2024"]) {
+    for (const prompt of [
+      "total order amount per customer",
+      "total amount per customer",
+      "total order amount per customer for orders in 2024",
+    ]) {
       const sql = sqlFor(prompt);
       expect(sql, prompt).toContain('sum("orders"."amount")');
       expect(sql, prompt).not.toContain("customer_order_totals");
@@ -69,8 +79,8 @@ describe("a published table never shadows the sources it was built from", () => 
   it("still reads a published table the prompt names", () => {
     const sql = sqlFor("average total order amount of customer_order_totals", ["public.customer_order_totals"]);
     expect(sql).toContain('avg("customer_order_totals"."total_order_amount")');
-    expect(sqlFor("customer_order_totals with total order amount over 1000", ["public.customer_order_totals"])).toContain(
-      'WHERE "customer_order_totals"."total_order_amount" > 1000',
-    );
+    expect(
+      sqlFor("customer_order_totals with total order amount over 1000", ["public.customer_order_totals"]),
+    ).toContain('WHERE "customer_order_totals"."total_order_amount" > 1000');
   });
 });

@@ -10,10 +10,23 @@ export type ColumnEntry = Extract<LexEntry, { kind: "column" }>;
 export type ColumnPick = { phrase: string; candidates: ColumnEntry[]; dateOnly?: boolean };
 
 /** An arithmetic chain as typed: operand (op operand)*. */
-export type ExprIntent = { operands: ({ pick: ColumnPick } | { number: number })[]; ops: ("+" | "-" | "*" | "/")[]; words: string };
+export type ExprIntent = {
+  operands: ({ pick: ColumnPick } | { number: number })[];
+  ops: ("+" | "-" | "*" | "/")[];
+  words: string;
+};
 
 export type MeasureIntent =
-  | { kind: "aggregate"; fn: AggregateFn; of: { table: CatalogTable } | { pick: ColumnPick } | { star: true } | { expr: ExprIntent }; keyword: string; words: string; phrase: string; rename?: Rename; implicit?: string }
+  | {
+      kind: "aggregate";
+      fn: AggregateFn;
+      of: { table: CatalogTable } | { pick: ColumnPick } | { star: true } | { expr: ExprIntent };
+      keyword: string;
+      words: string;
+      phrase: string;
+      rename?: Rename;
+      implicit?: string;
+    }
   | { kind: "column"; pick: ColumnPick; phrase: string; rename?: Rename }
   | { kind: "expression"; expr: ExprIntent; phrase: string; rename?: Rename; name?: string };
 
@@ -53,7 +66,12 @@ export type Intent = {
   grain: GrainIntent[];
   filters: FilterIntent[];
   having: { measure: MeasureIntent; op: ComparisonOp; value: number; phrase: string }[];
-  order: { measure: MeasureIntent | "date" | "default"; direction: "asc" | "desc"; phrase: string; entity?: CatalogTable }[];
+  order: {
+    measure: MeasureIntent | "date" | "default";
+    direction: "asc" | "desc";
+    phrase: string;
+    entity?: CatalogTable;
+  }[];
   limit?: { count: number; phrase: string };
   /** "the 3 largest orders": rows of this table, ranked. */
   rankedRows?: { table: CatalogTable; phrase: string };
@@ -63,5 +81,16 @@ export type Intent = {
 };
 
 export function emptyIntent(): Intent {
-  return { tables: [], joins: [], without: [], measures: [], grain: [], filters: [], having: [], order: [], notes: [], confidence: 1 };
+  return {
+    tables: [],
+    joins: [],
+    without: [],
+    measures: [],
+    grain: [],
+    filters: [],
+    having: [],
+    order: [],
+    notes: [],
+    confidence: 1,
+  };
 }

@@ -33,7 +33,8 @@ export function distance(graph: JoinGraph, sources: CatalogTable[], target: Cata
   for (let hops = 0; frontier.length > 0; hops++) {
     if (frontier.includes(target)) return hops;
     const next: CatalogTable[] = [];
-    for (const t of frontier) for (const { other } of graph.neighbours.get(t) ?? []) if (!seen.has(other)) (seen.add(other), next.push(other));
+    for (const t of frontier)
+      for (const { other } of graph.neighbours.get(t) ?? []) if (!seen.has(other)) seen.add(other), next.push(other);
     frontier = next;
   }
   return Infinity;

@@ -3,7 +3,13 @@ import type { JoinIntent } from "@/lib/planner/rules/intent";
 import { shortestPaths, type JoinGraph } from "@/lib/planner/rules/join-graph";
 import { reject } from "@/lib/planner/rules/types";
 
-export type PlannedJoin = { left: CatalogTable; right: CatalogTable; on: { left: string; right: string }[]; left_outer: boolean; phrase: string };
+export type PlannedJoin = {
+  left: CatalogTable;
+  right: CatalogTable;
+  on: { left: string; right: string }[];
+  left_outer: boolean;
+  phrase: string;
+};
 
 const MAX_TABLES = 6;
 
@@ -12,7 +18,13 @@ const MAX_TABLES = 6;
  * prompt's own keys when it gave them, else by the single shortest foreign-key path, else by
  * a shared key name. Two equally short paths are a rejection, not a coin toss.
  */
-export function planJoins(opts: { base: CatalogTable; required: CatalogTable[]; hints: JoinIntent[]; graph: JoinGraph; outer: boolean }): { tables: CatalogTable[]; joins: PlannedJoin[] } {
+export function planJoins(opts: {
+  base: CatalogTable;
+  required: CatalogTable[];
+  hints: JoinIntent[];
+  graph: JoinGraph;
+  outer: boolean;
+}): { tables: CatalogTable[]; joins: PlannedJoin[] } {
   const tree = [opts.base];
   const joins: PlannedJoin[] = [];
   const add = (left: CatalogTable, right: CatalogTable, on: PlannedJoin["on"], phrase: string, hinted?: boolean) => {
@@ -28,38 +40,66 @@ export function planJoins(opts: { base: CatalogTable; required: CatalogTable[]; 
     }
     const paths = shortestPaths(opts.graph, tree, target);
     if (paths.length > 1) {
-      const described = paths.map((p) => p.map((e) => `${e.from.name}.${e.fromColumns.join(",")} -> ${e.to.name}`).join(", "));
-      reject("ambiguous", `${target.name} can be joined in ${paths.length} equally short ways (${described.join(" | ")}); say which key to join on`, {
-        phrase: target.name,
-        candidates: described,
-      });
+      const described = paths.map((p) =>
+        p.map((e) => `${e.from.name}.${e.fromColumns.join(",")} -> ${e.to.name}`).join(", "),
+      );
+      reject(
+        "ambiguous",
+        `${target.name} can be joined in ${paths.length} equally short ways (${described.join(" | ")}); say which key to join on`,
+        {
+          phrase: target.name,
+          candidates: described,
+        },
+      );
     }
     if (paths.length === 1) {
       for (const edge of paths[0]) {
         const fromInTree = tree.includes(edge.from);
         const [left, right] = fromInTree ? [edge.from, edge.to] : [edge.to, edge.from];
-        const on = edge.fromColumns.map((c, k) => (fromInTree ? { left: c, right: edge.toColumns[k] } : { left: edge.toColumns[k], right: c }));
+        const on = edge.fromColumns.map((c, k) =>
+          fromInTree ? { left: c, right: edge.toColumns[k] } : { left: edge.toColumns[k], right: c },
+        );
         add(left, right, on, "");
       }
       continue;
     }
     const shared = sharedKey(tree, target);
     if (!shared) {
-      reject("not_understood", `no foreign key or shared key links ${target.name} to ${tree.map((t) => t.name).join(", ")}; say how to join, e.g. "join ${tree[0].name} and ${target.name} on <column>"`, {
-        phrase: target.name,
-      });
+      reject(
+        "not_understood",
+        `no foreign key or shared key links ${target.name} to ${tree.map((t) => t.name).join(", ")}; say how to join, e.g. "join ${tree[0].name} and ${target.name} on <column>"`,
+        {
+          phrase: target.name,
+        },
+      );
     }
     add(shared.left, target, [{ left: shared.column, right: shared.column }], "");
   }
-  if (tree.length > MAX_TABLES) reject("not_understood", `the request needs ${tree.length} tables (${tree.map((t) => t.name).join(", ")}); at most ${MAX_TABLES} are supported`);
+  if (tree.length > MAX_TABLES)
+    reject(
+      "not_understood",
+      `the request needs ${tree.length} tables (${tree.map((t) => t.name).join(", ")}); at most ${MAX_TABLES} are supported`,
+    );
   return { tables: tree, joins };
 }
 
 function explicitJoin(hints: JoinIntent[], tree: CatalogTable[], target: CatalogTable) {
   for (const hint of hints) {
     for (const pair of hint.on ?? []) {
-      if (pair.right.table === target && tree.includes(pair.left.table)) return { left: pair.left.table, on: [{ left: pair.left.column, right: pair.right.column }], phrase: hint.phrase, outer: hint.left };
-      if (pair.left.table === target && tree.includes(pair.right.table)) return { left: pair.right.table, on: [{ left: pair.right.column, right: pair.left.column }], phrase: hint.phrase, outer: hint.left };
+      if (pair.right.table === target && tree.includes(pair.left.table))
+        return {
+          left: pair.left.table,
+          on: [{ left: pair.left.column, right: pair.right.column }],
+          phrase: hint.phrase,
+          outer: hint.left,
+        };
+      if (pair.left.table === target && tree.includes(pair.right.table))
+        return {
+          left: pair.right.table,
+          on: [{ left: pair.right.column, right: pair.left.column }],
+          phrase: hint.phrase,
+          outer: hint.left,
+        };
     }
     if (!hint.onColumn || !hint.tables.includes(target)) continue;
     const partner = hint.tables.find((t) => t !== target && tree.includes(t));
@@ -67,7 +107,10 @@ function explicitJoin(hints: JoinIntent[], tree: CatalogTable[], target: Catalog
     const column = hint.onColumn.candidates[0].columns[0];
     for (const t of [partner, target])
       if (!t.columns.some((c) => c.name === column))
-        reject("unknown_column", `"${hint.phrase}": ${t.name} has no column ${column}`, { phrase: hint.onColumn.phrase, candidates: t.columns.map((c) => `${t.name}.${c.name}`) });
+        reject("unknown_column", `"${hint.phrase}": ${t.name} has no column ${column}`, {
+          phrase: hint.onColumn.phrase,
+          candidates: t.columns.map((c) => `${t.name}.${c.name}`),
+        });
     return { left: partner, on: [{ left: column, right: column }], phrase: hint.phrase, outer: hint.left };
   }
   return null;
@@ -77,7 +120,9 @@ function sharedKey(tree: CatalogTable[], target: CatalogTable): { left: CatalogT
   const found: { left: CatalogTable; column: string }[] = [];
   for (const t of tree) {
     for (const c of target.columns) {
-      const isKey = (t.primaryKey.length === 1 && t.primaryKey[0] === c.name) || (target.primaryKey.length === 1 && target.primaryKey[0] === c.name);
+      const isKey =
+        (t.primaryKey.length === 1 && t.primaryKey[0] === c.name) ||
+        (target.primaryKey.length === 1 && target.primaryKey[0] === c.name);
       if (isKey && t.columns.some((x) => x.name === c.name)) found.push({ left: t, column: c.name });
     }
   }
@@ -91,7 +136,11 @@ export type JoinStep = { far: CatalogTable; farColumns: string[] };
  * Walks the planned join tree away from `from`, yielding every step it considers; it goes on
  * past a step only when `follow` accepts it, and never visits a table twice.
  */
-export function* walkJoins(from: CatalogTable, joins: PlannedJoin[], follow: (step: JoinStep) => boolean): Generator<JoinStep> {
+export function* walkJoins(
+  from: CatalogTable,
+  joins: PlannedJoin[],
+  follow: (step: JoinStep) => boolean,
+): Generator<JoinStep> {
   const seen = new Set<CatalogTable>([from]);
   const stack = [from];
   while (stack.length > 0) {

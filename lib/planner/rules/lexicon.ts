@@ -62,10 +62,13 @@ function buildLexicon(catalog: Catalog, sampleValues: Record<string, string[]>):
     // "orders" for raw_orders: a loading-stage prefix is not how people name the table. Tier 1,
     // so a table really called orders still wins, and only when no other table is called that.
     const bare = words.length > 1 && STAGE_PREFIXES.has(words[0]) ? words.slice(1) : undefined;
-    if (bare && !catalog.tables.some((t) => nameWords(t.name).join(" ") === bare.join(" "))) add(bare, { kind: "table", table, tier: 1 });
+    if (bare && !catalog.tables.some((t) => nameWords(t.name).join(" ") === bare.join(" ")))
+      add(bare, { kind: "table", table, tier: 1 });
     tableFuzzyItems.push({ key: table.name.toLowerCase(), table });
-    for (const variant of columnVariants(table)) add(variant.words, { kind: "column", table, columns: variant.columns, tier: variant.tier });
-    for (const column of table.columns) columnFuzzyItems.push({ key: column.name.toLowerCase(), table, column: column.name });
+    for (const variant of columnVariants(table))
+      add(variant.words, { kind: "column", table, columns: variant.columns, tier: variant.tier });
+    for (const column of table.columns)
+      columnFuzzyItems.push({ key: column.name.toLowerCase(), table, column: column.name });
   }
   for (const [key, values] of Object.entries(sampleValues)) {
     const [tableName, columnName] = key.split(".");

@@ -8,14 +8,40 @@ const TARGETS = [
   new RegExp(String.raw`\b(?:in)?to\s+(?:a\s+|the\s+)?(?:new\s+)?table\s+(?:called\s+|named\s+)?${ID}`, "gi"),
   new RegExp(String.raw`\b(?:a\s+|the\s+|new\s+)*(?:target\s+)?table\s+(?:called|named)\s+${ID}`, "gi"),
   new RegExp(String.raw`\bas\s+(?:a\s+)?(?:new\s+)?table\s+(?:called\s+|named\s+)?${ID}`, "gi"),
-  new RegExp(String.raw`\b(?:save|store|write|load|materiali[sz]e|persist)\s+(?:it\s+|this\s+|them\s+|the\s+results?\s+)?(?:as|to|in|into)\s+${ID}`, "gi"),
+  new RegExp(
+    String.raw`\b(?:save|store|write|load|materiali[sz]e|persist)\s+(?:it\s+|this\s+|them\s+|the\s+results?\s+)?(?:as|to|in|into)\s+${ID}`,
+    "gi",
+  ),
   new RegExp(String.raw`\b(?:call|name)\s+the\s+(?:new\s+)?(?:table|result|output|target)\s+${ID}`, "gi"),
   new RegExp(String.raw`\binto\s+${ID}`, "gi"),
 ];
 const RENAMES = [
-  new RegExp(String.raw`\b(?:aliased\s+as|renamed?\s+(?:to|as)|call(?:ed)?\s+(?:it|this|that|the\s+column)|name\s+(?:it|this|that)|named|as)\s+${ID}${CLAUSE_END}`, "gi"),
+  new RegExp(
+    String.raw`\b(?:aliased\s+as|renamed?\s+(?:to|as)|call(?:ed)?\s+(?:it|this|that|the\s+column)|name\s+(?:it|this|that)|named|as)\s+${ID}${CLAUSE_END}`,
+    "gi",
+  ),
 ];
-const NOT_NAMES = new Set(["a", "an", "the", "new", "table", "it", "this", "that", "them", "well", "of", "per", "each", "follows", "such", "much", "many", "soon", "long"]);
+const NOT_NAMES = new Set([
+  "a",
+  "an",
+  "the",
+  "new",
+  "table",
+  "it",
+  "this",
+  "that",
+  "them",
+  "well",
+  "of",
+  "per",
+  "each",
+  "follows",
+  "such",
+  "much",
+  "many",
+  "soon",
+  "long",
+]);
 
 /** Target table names ("into customer_totals") and column aliases ("as lifetime_value"). */
 export function findNameSpans(prompt: string): TokenOf<"ident">[] {

@@ -1,7 +1,22 @@
 import pluralize from "pluralize";
 
 // Short words and a few English forms that pluralize would mangle ("us" -> "me", "data" -> "datum").
-const KEEP_AS_IS = new Set(["data", "media", "series", "news", "business", "status", "address", "does", "was", "has", "its", "his", "this", "bytes"]);
+const KEEP_AS_IS = new Set([
+  "data",
+  "media",
+  "series",
+  "news",
+  "business",
+  "status",
+  "address",
+  "does",
+  "was",
+  "has",
+  "its",
+  "his",
+  "this",
+  "bytes",
+]);
 const cache = new Map<string, string>();
 
 /** Lowercase singular form used for every catalog match, so "Orders" and "order" meet. */
@@ -38,7 +53,8 @@ export function editDistance(a: string, b: string, cap = 3): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

@@ -25,10 +25,14 @@ export function parseFlagAdjectives(s: TokenStream, add: (filter: FilterIntent) 
       add({ kind: "compare", pick: { ...pick, candidates: own }, op: "=", value: true, phrase });
       s.take(i, i + 1);
     } else if (INTEGER.test(column.dataType) && FLAG_NAME.test(column.name)) {
-      reject("ambiguous", `"${phrase}": ${table.name}.${column.name} is a number, not a yes/no column; say which value is meant, e.g. "${table.name} where ${column.name} is 1"`, {
-        phrase,
-        candidates: [`${table.name}.${column.name}`],
-      });
+      reject(
+        "ambiguous",
+        `"${phrase}": ${table.name}.${column.name} is a number, not a yes/no column; say which value is meant, e.g. "${table.name} where ${column.name} is 1"`,
+        {
+          phrase,
+          candidates: [`${table.name}.${column.name}`],
+        },
+      );
     }
   }
 }

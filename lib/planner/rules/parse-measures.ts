@@ -38,10 +38,14 @@ export function readExpression(s: TokenStream, i: number): Read<ExprIntent> | nu
   const multiplicative = expr.ops.some((o) => o === "*" || o === "/");
   if (additive && multiplicative) {
     const words = s.text(i, j);
-    reject("ambiguous", `"${words}" mixes + or - with * or /; say which part comes first, e.g. "(price minus discount) times quantity" is not supported, write the two steps as separate columns or use explicit names`, {
-      phrase: words,
-      candidates: ["left to right", "multiplication first"],
-    });
+    reject(
+      "ambiguous",
+      `"${words}" mixes + or - with * or /; say which part comes first, e.g. "(price minus discount) times quantity" is not supported, write the two steps as separate columns or use explicit names`,
+      {
+        phrase: words,
+        candidates: ["left to right", "multiplication first"],
+      },
+    );
   }
   expr.words = s.text(i, j);
   return { value: expr, next: j };
@@ -78,15 +82,23 @@ export function readAggregate(s: TokenStream, i: number): Read<MeasureIntent> | 
   // "number of corporate customers": a value already read as a filter sits between.
   while (j < s.length && !s.free(j) && s.tokens[j].kind === "mention" && s.free(j + 1)) j++;
   const base = { kind: "aggregate" as const, fn, keyword: agg.phrase };
-  if (fn === "count" && (s.isWord(j, ...STAR_WORDS) || (s.free(j) && s.tokens[j].kind === "punct" && s.tokens[j].text === "*"))) {
+  if (
+    fn === "count" &&
+    (s.isWord(j, ...STAR_WORDS) || (s.free(j) && s.tokens[j].kind === "punct" && s.tokens[j].text === "*"))
+  ) {
     return { value: { ...base, of: { star: true }, words: "row", phrase: s.text(i, j + 1) }, next: j + 1 };
   }
   const expr = readExpression(s, j);
-  if (expr) return { value: { ...base, of: { expr: expr.value }, words: expr.value.words, phrase: s.text(i, expr.next) }, next: expr.next };
+  if (expr)
+    return {
+      value: { ...base, of: { expr: expr.value }, words: expr.value.words, phrase: s.text(i, expr.next) },
+      next: expr.next,
+    };
   const pick = s.column(j);
   if (pick) return { value: { ...base, of: { pick }, words: pick.phrase, phrase: s.text(i, j + 1) }, next: j + 1 };
   const table = s.table(j);
-  if (table) return { value: { ...base, of: { table }, words: s.tokens[j].text, phrase: s.text(i, j + 1) }, next: j + 1 };
+  if (table)
+    return { value: { ...base, of: { table }, words: s.tokens[j].text, phrase: s.text(i, j + 1) }, next: j + 1 };
   return null;
 }
 

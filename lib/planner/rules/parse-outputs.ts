@@ -47,14 +47,23 @@ export function parseOutputs(s: TokenStream, intent: Intent, ends: Map<MeasureIn
 }
 
 /** "earliest and latest order date": two aggregates over one column. */
-function readSharedAggregate(s: TokenStream, i: number, push: (m: MeasureIntent, from: number, to: number) => void): void {
+function readSharedAggregate(
+  s: TokenStream,
+  i: number,
+  push: (m: MeasureIntent, from: number, to: number) => void,
+): void {
   const first = s.match(i, AGG_PHRASES)!;
   const sep = s.match(i + first.length, ["and", ",", "or"]);
   if (!sep) return;
   const second = readAggregate(s, i + first.length + sep.length);
   if (!second || second.value.kind !== "aggregate") return;
   const fn = AGGREGATE_WORDS.find(([w]) => w === first.phrase)![1];
-  const own = { ...second.value, fn, keyword: first.phrase, phrase: `${s.text(i, i + first.length)} ${second.value.words}` };
+  const own = {
+    ...second.value,
+    fn,
+    keyword: first.phrase,
+    phrase: `${s.text(i, i + first.length)} ${second.value.words}`,
+  };
   push(own, i, i + first.length + sep.length);
   s.used[i + first.length + sep.length - 1] = true;
 }
@@ -104,14 +113,25 @@ function readGrainTerm(s: TokenStream, j: number): { value: GrainIntent; next: n
   const nextUnit = next?.kind === "word" && s.free(j + 1) ? TIME_UNITS[next.lower] : undefined;
   // "by signup month", "per order month": a date column and a bucket.
   const datePick = s.column(j, { allowWeakerThanTable: true });
-  if (datePick && nextUnit) return { value: { kind: "bucket", unit: nextUnit, pick: datePick, phrase: s.text(j, j + 2) }, next: j + 2 };
-  if (pick && pick.candidates.every((c) => c.tier === 2 && c.columns.every((name) => c.table.columns.some((col) => col.name === name && isDateLike(col))))) {
+  if (datePick && nextUnit)
+    return { value: { kind: "bucket", unit: nextUnit, pick: datePick, phrase: s.text(j, j + 2) }, next: j + 2 };
+  if (
+    pick &&
+    pick.candidates.every(
+      (c) =>
+        c.tier === 2 && c.columns.every((name) => c.table.columns.some((col) => col.name === name && isDateLike(col))),
+    )
+  ) {
     // "per order" read only as raw_orders.order_date would group by day and call it per order.
     const c = pick.candidates[0];
-    reject("ambiguous", `"${pick.phrase}" reads only as the date ${c.table.name}.${c.columns[0]}; group by a table ("per ${c.table.name}") or a period ("per ${pick.phrase} month")`, {
-      phrase: pick.phrase,
-      candidates: pick.candidates.map((x) => `${x.table.name}.${x.columns[0]}`),
-    });
+    reject(
+      "ambiguous",
+      `"${pick.phrase}" reads only as the date ${c.table.name}.${c.columns[0]}; group by a table ("per ${c.table.name}") or a period ("per ${pick.phrase} month")`,
+      {
+        phrase: pick.phrase,
+        candidates: pick.candidates.map((x) => `${x.table.name}.${x.columns[0]}`),
+      },
+    );
   }
   if (pick) return { value: { kind: "column", pick, phrase: pick.phrase }, next: j + 1 };
   const table = s.table(j);

@@ -4,10 +4,46 @@ import { DIRECTION_WORDS, ORDER_WORDS, RANK_WORDS } from "@/lib/planner/rules/ke
 import { readMeasure } from "@/lib/planner/rules/parse-measures";
 import type { TokenStream } from "@/lib/planner/rules/token-stream";
 
-const JOIN_WORDS = ["join", "joined with", "joined to", "inner join", "left join", "left outer join", "combine", "merge", "joining", "link", "match"];
+const JOIN_WORDS = [
+  "join",
+  "joined with",
+  "joined to",
+  "inner join",
+  "left join",
+  "left outer join",
+  "combine",
+  "merge",
+  "joining",
+  "link",
+  "match",
+];
 const JOIN_SEPARATORS = ["and", "with", "to", ",", "join", "against"];
-const KEEP_WORDS = ["including", "include", "even", "with or without", "including those", "including ones", "even those", "even the ones", "even if they have"];
-const MISSING_WORDS = ["without", "with no", "that have no", "who have no", "that has no", "who has no", "with zero", "that never had", "who never placed", "that never placed", "who never made", "without any", "with no matching"];
+const KEEP_WORDS = [
+  "including",
+  "include",
+  "even",
+  "with or without",
+  "including those",
+  "including ones",
+  "even those",
+  "even the ones",
+  "even if they have",
+];
+const MISSING_WORDS = [
+  "without",
+  "with no",
+  "that have no",
+  "who have no",
+  "that has no",
+  "who has no",
+  "with zero",
+  "that never had",
+  "who never placed",
+  "that never placed",
+  "who never made",
+  "without any",
+  "with no matching",
+];
 
 /** Explicit joins: "join customers and orders on customer_id", "orders.customer_id = customers.customer_id". */
 export function parseJoins(s: TokenStream, intent: Intent): void {
@@ -39,10 +75,15 @@ export function parseJoins(s: TokenStream, intent: Intent): void {
   // A bare "a.x = b.y" anywhere is a join condition too.
   for (let i = 0; i + 2 < s.length; i++) {
     const [a, eq, b] = [s.tokens[i], s.tokens[i + 1], s.tokens[i + 2]];
-    if (a.kind !== "qualified" || b.kind !== "qualified" || eq.kind !== "punct" || eq.value !== "=" || !s.free(i)) continue;
+    if (a.kind !== "qualified" || b.kind !== "qualified" || eq.kind !== "punct" || eq.value !== "=" || !s.free(i))
+      continue;
     s.column(i);
     s.column(i + 2);
-    const join: JoinIntent = { tables: [a.table, b.table], on: [{ left: { table: a.table, column: a.column }, right: { table: b.table, column: b.column } }], phrase: s.text(i, i + 3) };
+    const join: JoinIntent = {
+      tables: [a.table, b.table],
+      on: [{ left: { table: a.table, column: a.column }, right: { table: b.table, column: b.column } }],
+      phrase: s.text(i, i + 3),
+    };
     s.take(i, i + 3);
     intent.joins.push(join);
   }
@@ -111,15 +152,22 @@ export function parseKeepAndMissing(s: TokenStream, intent: Intent): void {
 export function parseRanking(s: TokenStream, intent: Intent, ends: Map<MeasureIntent, number>): void {
   for (let i = 0; i < s.length; i++) {
     if (!s.free(i)) continue;
-    const rank = s.match(i, RANK_WORDS.map(([w]) => w));
+    const rank = s.match(
+      i,
+      RANK_WORDS.map(([w]) => w),
+    );
     const count = rank ? s.number(i + rank.length) : s.isWord(i, "the") ? undefined : s.number(i);
     if (rank && count !== undefined) {
       readRank(s, intent, ends, i, i + rank.length + 1, count, rank.phrase);
       continue;
     }
     if (!rank && count !== undefined) {
-      const after = s.match(i + 1, RANK_WORDS.map(([w]) => w));
-      if (after && s.table(i + 1 + after.length)) readRank(s, intent, ends, s.isWord(i - 1, "the") ? i - 1 : i, i + 1 + after.length, count, after.phrase);
+      const after = s.match(
+        i + 1,
+        RANK_WORDS.map(([w]) => w),
+      );
+      if (after && s.table(i + 1 + after.length))
+        readRank(s, intent, ends, s.isWord(i - 1, "the") ? i - 1 : i, i + 1 + after.length, count, after.phrase);
       continue;
     }
     if (s.isWord(i, "limit", "first") && s.number(i + 1) !== undefined && !s.table(i + 2)) {
@@ -133,8 +181,15 @@ export function parseRanking(s: TokenStream, intent: Intent, ends: Map<MeasureIn
       const measure = readMeasure(s, i + order.length);
       if (!measure) continue;
       let end = measure.next;
-      const dir = s.match(end, DIRECTION_WORDS.map(([w]) => w));
-      const direction = dir ? DIRECTION_WORDS.find(([w]) => w === dir.phrase)![1] : measure.value.kind === "aggregate" ? "desc" : "asc";
+      const dir = s.match(
+        end,
+        DIRECTION_WORDS.map(([w]) => w),
+      );
+      const direction = dir
+        ? DIRECTION_WORDS.find(([w]) => w === dir.phrase)![1]
+        : measure.value.kind === "aggregate"
+          ? "desc"
+          : "asc";
       if (dir) end += dir.length;
       intent.order.push({ measure: measure.value, direction, phrase: s.text(i, end) });
       intent.measures.push(measure.value);
@@ -144,7 +199,15 @@ export function parseRanking(s: TokenStream, intent: Intent, ends: Map<MeasureIn
   }
 }
 
-function readRank(s: TokenStream, intent: Intent, ends: Map<MeasureIntent, number>, start: number, j: number, count: number, word: string): void {
+function readRank(
+  s: TokenStream,
+  intent: Intent,
+  ends: Map<MeasureIntent, number>,
+  start: number,
+  j: number,
+  count: number,
+  word: string,
+): void {
   const [, direction, basis] = RANK_WORDS.find(([w]) => w === word)!;
   const entity = s.table(j);
   if (entity) j++;

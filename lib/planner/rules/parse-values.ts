@@ -3,8 +3,37 @@ import type { TokenStream } from "@/lib/planner/rules/token-stream";
 
 type ValueEntry = Extract<LexEntry, { kind: "value" }>;
 
-const NEGATIONS = ["not", "excluding", "except", "other than", "non", "that are not", "which are not", "that were not", "aren't", "isn't", "exclude", "without"];
-const LEADS = ["paid by", "paid with", "paid using", "using", "via", "by", "with", "in", "in the", "from the", "from", "that are", "which are", "that were", "only"];
+const NEGATIONS = [
+  "not",
+  "excluding",
+  "except",
+  "other than",
+  "non",
+  "that are not",
+  "which are not",
+  "that were not",
+  "aren't",
+  "isn't",
+  "exclude",
+  "without",
+];
+const LEADS = [
+  "paid by",
+  "paid with",
+  "paid using",
+  "using",
+  "via",
+  "by",
+  "with",
+  "in",
+  "in the",
+  "from the",
+  "from",
+  "that are",
+  "which are",
+  "that were",
+  "only",
+];
 const VERBS = ["paid", "shipped", "placed", "ordered", "bought", "purchased", "made"];
 const SEPARATORS = [",", "or", "and", ", or", ", and", "nor"];
 
@@ -12,7 +41,10 @@ const SEPARATORS = [",", "or", "and", ", or", ", and", "nor"];
  * A run of known column values ("shipped or completed orders", "not cancelled",
  * "paid by credit card"), with the column's own name beside it read too ("status shipped").
  */
-export function readValueList(s: TokenStream, i: number): { entries: ValueEntry[][]; negate: boolean; start: number; end: number } | null {
+export function readValueList(
+  s: TokenStream,
+  i: number,
+): { entries: ValueEntry[][]; negate: boolean; start: number; end: number } | null {
   if (!s.values(i)) return null;
   const entries: ValueEntry[][] = [s.values(i)!];
   let end = i + 1;
@@ -33,7 +65,8 @@ export function readValueList(s: TokenStream, i: number): { entries: ValueEntry[
   if (verb?.kind === "mention" && s.free(start - 1) && VERBS.includes(verb.lower)) start--;
   const columnNames = new Set(entries.flat().map((e) => e.column));
   // "status shipped", "shipped status", "in the electronics category": the column named beside its value.
-  const namesColumn = (k: number) => s.column(k, { allowWeakerThanTable: true })?.candidates.some((c) => c.columns.some((n) => columnNames.has(n)));
+  const namesColumn = (k: number) =>
+    s.column(k, { allowWeakerThanTable: true })?.candidates.some((c) => c.columns.some((n) => columnNames.has(n)));
   if (namesColumn(start - 1)) start--;
   if (namesColumn(end)) end++;
   return { entries, negate, start, end };

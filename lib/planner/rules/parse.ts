@@ -33,7 +33,10 @@ function readTarget(s: TokenStream, intent: Intent): void {
   s.tokens.forEach((t, i) => {
     if (t.kind !== "ident" || t.role !== "target") return;
     if (intent.target && intent.target.name !== t.name)
-      reject("ambiguous", `two target tables named: "${intent.target.phrase}" and "${t.text}"`, { phrase: t.text, candidates: [intent.target.name, t.name] });
+      reject("ambiguous", `two target tables named: "${intent.target.phrase}" and "${t.text}"`, {
+        phrase: t.text,
+        candidates: [intent.target.name, t.name],
+      });
     intent.target = { name: t.name, schema: t.schema, phrase: t.text };
     s.take(i, i + 1);
   });
@@ -46,9 +49,19 @@ function attachRenames(s: TokenStream, ends: Map<MeasureIntent, number>): void {
     let best: MeasureIntent | undefined;
     for (const [measure, end] of ends) if (end < i && (!best || end > ends.get(best)!)) best = measure;
     // Words between the column and its name must belong to other clauses ("total amount per customer as x").
-    const gapFree = best ? s.tokens.slice(ends.get(best)! + 1, i).some((g, k) => s.free(ends.get(best!)! + 1 + k) && g.text !== "," && !(g.kind === "word" && FILLER.has(g.lower))) : true;
+    const gapFree = best
+      ? s.tokens
+          .slice(ends.get(best)! + 1, i)
+          .some(
+            (g, k) => s.free(ends.get(best!)! + 1 + k) && g.text !== "," && !(g.kind === "word" && FILLER.has(g.lower)),
+          )
+      : true;
     if (!best || best.rename || gapFree) {
-      reject("not_understood", `"${t.text}" does not follow a column it could name; put it right after the column, e.g. "total amount as lifetime_value"`, { phrase: t.text });
+      reject(
+        "not_understood",
+        `"${t.text}" does not follow a column it could name; put it right after the column, e.g. "total amount as lifetime_value"`,
+        { phrase: t.text },
+      );
     }
     best!.rename = { name: t.name, phrase: t.text };
     s.take(i, i + 1);

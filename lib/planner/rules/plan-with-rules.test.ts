@@ -16,13 +16,23 @@ describe("planWithRules on the demo warehouse", () => {
   it("plans the seed prompt as customers inner join orders, one row per customer", () => {
     const p = plan("Join customers and orders on customer_id, calculate total order amount per customer");
     expect(p.spec.sources.map((s) => s.table)).toEqual(["customers", "orders"]);
-    expect(p.spec.joins).toMatchObject([{ type: "inner", left: "customers", right: "orders", on: [{ left: "customer_id", right: "customer_id" }] }]);
-    expect(p.spec.grain).toMatchObject([{ column: { source: "customers", column: "customer_id" }, phrase: "per customer" }]);
+    expect(p.spec.joins).toMatchObject([
+      { type: "inner", left: "customers", right: "orders", on: [{ left: "customer_id", right: "customer_id" }] },
+    ]);
+    expect(p.spec.grain).toMatchObject([
+      { column: { source: "customers", column: "customer_id" }, phrase: "per customer" },
+    ]);
     expect(names(p)).toEqual(["customer_id", "total_order_amount"]);
-    expect(p.spec.columns[1].expr).toEqual({ kind: "aggregate", fn: "sum", arg: { kind: "column", column: { source: "orders", column: "amount" } } });
+    expect(p.spec.columns[1].expr).toEqual({
+      kind: "aggregate",
+      fn: "sum",
+      arg: { kind: "column", column: { source: "orders", column: "amount" } },
+    });
     expect(p.spec.target.table).toBe("customer_order_totals");
     expect(p.sql).toContain('sum("orders"."amount") AS "total_order_amount"');
-    expect(p.sql).toContain('INNER JOIN "public"."orders" AS "orders"\n  ON "orders"."customer_id" = "customers"."customer_id"');
+    expect(p.sql).toContain(
+      'INNER JOIN "public"."orders" AS "orders"\n  ON "orders"."customer_id" = "customers"."customer_id"',
+    );
     expect(p.sql).toMatch(/GROUP BY\n {2}"customers"."customer_id"$/);
     expect(p.confidence).toBe(1);
   });
@@ -42,7 +52,9 @@ describe("planWithRules on the demo warehouse", () => {
   it("adds the customer's name only when asked, and groups by it", () => {
     const p = plan("number of orders per customer with their first and last name");
     expect(names(p)).toEqual(["customer_id", "first_name", "last_name", "order_count"]);
-    expect(p.sql).toContain('GROUP BY\n  "customers"."customer_id",\n  "customers"."first_name",\n  "customers"."last_name"');
+    expect(p.sql).toContain(
+      'GROUP BY\n  "customers"."customer_id",\n  "customers"."first_name",\n  "customers"."last_name"',
+    );
   });
 
   it("keeps customers without orders with a left join and reports 0 for them", () => {
@@ -60,7 +72,9 @@ describe("planWithRules on the demo warehouse", () => {
 
   it("filters the optional side of a left join inside the join", () => {
     const p = plan("all customers with their total order amount for shipped orders");
-    expect(p.sql).toContain(`ON "orders"."customer_id" = "customers"."customer_id"\n  AND "orders"."status" = 'shipped'`);
+    expect(p.sql).toContain(
+      `ON "orders"."customer_id" = "customers"."customer_id"\n  AND "orders"."status" = 'shipped'`,
+    );
     expect(p.sql).not.toContain("WHERE");
   });
 
@@ -118,7 +132,9 @@ describe("planWithRules on the demo warehouse", () => {
     expect(plan("orders where amount between 50 and 100").sql).toContain('"orders"."amount" BETWEEN 50 AND 100');
     expect(plan("orders with amount at least 250").sql).toContain('"orders"."amount" >= 250');
     expect(plan("orders over 100").sql).toContain('"orders"."amount" > 100');
-    expect(plan("orders where status in ('shipped','returned')").sql).toContain(`"orders"."status" IN ('shipped', 'returned')`);
+    expect(plan("orders where status in ('shipped','returned')").sql).toContain(
+      `"orders"."status" IN ('shipped', 'returned')`,
+    );
     expect(plan("customers without an email").sql).toContain('"customers"."email" IS NULL');
     expect(plan("customers where email is not null").sql).toContain('"customers"."email" IS NOT NULL');
     expect(plan("orders that are not cancelled").sql).toContain(`"orders"."status" <> 'cancelled'`);
@@ -127,10 +143,18 @@ describe("planWithRules on the demo warehouse", () => {
   });
 
   it("reads dates relative to now and calendar phrases", () => {
-    expect(plan("orders in the last 30 days").spec.filters[0]).toMatchObject({ op: "date_range", from: "2025-05-17", to: "2025-06-16" });
+    expect(plan("orders in the last 30 days").spec.filters[0]).toMatchObject({
+      op: "date_range",
+      from: "2025-05-17",
+      to: "2025-06-16",
+    });
     expect(plan("orders since March 2024").spec.filters[0]).toMatchObject({ from: "2024-03-01" });
     expect(plan("orders before 2020-01-01").spec.filters[0]).toMatchObject({ to: "2020-01-01" });
-    expect(plan("customers who signed up in 2023").spec.filters[0]).toMatchObject({ column: { column: "signup_date" }, from: "2023-01-01", to: "2024-01-01" });
+    expect(plan("customers who signed up in 2023").spec.filters[0]).toMatchObject({
+      column: { column: "signup_date" },
+      from: "2023-01-01",
+      to: "2024-01-01",
+    });
     expect(plan("orders shipped in 2024").spec.filters[0]).toMatchObject({ column: { column: "shipped_at" } });
   });
 

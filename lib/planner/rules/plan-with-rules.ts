@@ -12,7 +12,13 @@ import { getJoinGraph } from "@/lib/planner/rules/join-graph";
  * and returns a validated `EtlSpec`, or a rejection that names the phrase it could not read.
  * It never guesses a table: unknown, ambiguous or unsafe requests are rejected.
  */
-export function planWithRules({ prompt, catalog, now = new Date(), sampleValues, derivedTables }: PlannerInput): PlanResult {
+export function planWithRules({
+  prompt,
+  catalog,
+  now = new Date(),
+  sampleValues,
+  derivedTables,
+}: PlannerInput): PlanResult {
   try {
     const text = checkRequest(prompt, catalog);
     const lexicon = getLexicon(catalog, sampleValues);

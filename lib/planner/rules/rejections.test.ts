@@ -3,17 +3,21 @@ import { planWithRules } from "@/lib/planner/rules";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 import { chinookCatalog } from "@/lib/testing/fixtures/chinook-catalog";
 
-const run = (prompt: string) => planWithRules({ prompt, catalog: demoCatalog, sampleValues: demoSampleValues, now: new Date("2025-06-15") });
+const run = (prompt: string) =>
+  planWithRules({ prompt, catalog: demoCatalog, sampleValues: demoSampleValues, now: new Date("2025-06-15") });
 
 describe("planWithRules rejects rather than guesses", () => {
   it.each(["", "   \n  "])("rejects an empty request (%j)", (prompt) => {
     expect(run(prompt)).toMatchObject({ ok: false, code: "empty" });
   });
 
-  it.each(["write a poem about databases", "what is the weather like today", "hello there"])("rejects non-ETL text: %s", (prompt) => {
-    const r = run(prompt);
-    expect(r).toMatchObject({ ok: false, code: "not_understood" });
-  });
+  it.each(["write a poem about databases", "what is the weather like today", "hello there"])(
+    "rejects non-ETL text: %s",
+    (prompt) => {
+      const r = run(prompt);
+      expect(r).toMatchObject({ ok: false, code: "not_understood" });
+    },
+  );
 
   it.each([
     ["drop the orders table", "drop"],
@@ -76,12 +80,19 @@ describe("planWithRules rejects rather than guesses", () => {
   });
 
   it("calls a mixed-precedence expression ambiguous", () => {
-    expect(run("unit price minus discount times quantity for order items")).toMatchObject({ ok: false, code: "ambiguous" });
+    expect(run("unit price minus discount times quantity for order items")).toMatchObject({
+      ok: false,
+      code: "ambiguous",
+    });
   });
 
   it("asks which date when a table has several and none is its own", () => {
     const r = planWithRules({ prompt: "number of employees per year", catalog: chinookCatalog });
-    expect(r).toMatchObject({ ok: false, code: "ambiguous", candidates: ["employee.birth_date", "employee.hire_date"] });
+    expect(r).toMatchObject({
+      ok: false,
+      code: "ambiguous",
+      candidates: ["employee.birth_date", "employee.hire_date"],
+    });
   });
 
   it("reads a possessive as English, not as a quote", () => {

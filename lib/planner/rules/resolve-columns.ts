@@ -41,7 +41,11 @@ export class ColumnResolver {
   /** A single column, rejecting phrases like "name" that stand for two. */
   one(pick: ColumnPick): { table: CatalogTable; column: string } {
     const r = this.resolve(pick);
-    if (r.columns.length !== 1) reject("ambiguous", `"${pick.phrase}" stands for ${r.columns.join(" and ")}; name one column here`, { phrase: pick.phrase, candidates: r.columns.map((c) => `${r.table.name}.${c}`) });
+    if (r.columns.length !== 1)
+      reject("ambiguous", `"${pick.phrase}" stands for ${r.columns.join(" and ")}; name one column here`, {
+        phrase: pick.phrase,
+        candidates: r.columns.map((c) => `${r.table.name}.${c}`),
+      });
     return { table: r.table, column: r.columns[0] };
   }
 
@@ -56,7 +60,12 @@ export class ColumnResolver {
       const min = Math.min(...hops);
       const closest = best.filter((_, k) => hops[k] === min);
       if (closest.length === 1 && min < Infinity) {
-        this.intent.notes.push(`read "${pick.phrase}" as ${label(closest[0])} (nearest to ${this.inPlay.map((t) => t.name).join(", ")}); also possible: ${best.filter((c) => c !== closest[0]).map(label).join(", ")}`);
+        this.intent.notes.push(
+          `read "${pick.phrase}" as ${label(closest[0])} (nearest to ${this.inPlay.map((t) => t.name).join(", ")}); also possible: ${best
+            .filter((c) => c !== closest[0])
+            .map(label)
+            .join(", ")}`,
+        );
         this.intent.confidence = Math.min(this.intent.confidence, 0.8);
         return closest[0];
       }
@@ -72,10 +81,14 @@ export class ColumnResolver {
       const owner = options.find((o) => o.table.primaryKey.join() === o.columns.join());
       if (owner) return owner;
     }
-    return reject("ambiguous", `"${pick.phrase}" could be ${options.map(label).join(" or ")}; name the table, e.g. "${options[0].table.name}.${options[0].columns[0]}"`, {
-      phrase: pick.phrase,
-      candidates: options.map(label),
-    });
+    return reject(
+      "ambiguous",
+      `"${pick.phrase}" could be ${options.map(label).join(" or ")}; name the table, e.g. "${options[0].table.name}.${options[0].columns[0]}"`,
+      {
+        phrase: pick.phrase,
+        candidates: options.map(label),
+      },
+    );
   }
 }
 

@@ -14,23 +14,48 @@ function sqlFor(prompt: string, catalog: Catalog, sampleValues?: Record<string, 
 }
 
 const col = (name: string, dataType: string): CatalogColumn => ({ name, dataType, nullable: true });
-const nwTable = (name: string, key: string, columns: CatalogColumn[], fks: [string, string, string][] = []): CatalogTable => ({
+const nwTable = (
+  name: string,
+  key: string,
+  columns: CatalogColumn[],
+  fks: [string, string, string][] = [],
+): CatalogTable => ({
   schema: "public",
   name,
   columns: [col(key, "integer"), ...columns],
   primaryKey: [key],
-  foreignKeys: fks.map(([column, refTable, refColumn]) => ({ columns: [column], refSchema: "public", refTable, refColumns: [refColumn] })),
+  foreignKeys: fks.map(([column, refTable, refColumn]) => ({
+    columns: [column],
+    refSchema: "public",
+    refTable,
+    refColumns: [refColumn],
+  })),
 });
 // Enough of Northwind to reach orders from suppliers through products and order lines.
 const northwind: Catalog = {
   tables: [
     nwTable("suppliers", "supplier_id", [col("company_name", "text"), col("country", "text")]),
-    nwTable("products", "product_id", [col("product_name", "text"), col("supplier_id", "integer"), col("discontinued", "integer"), col("active", "boolean")], [["supplier_id", "suppliers", "supplier_id"]]),
+    nwTable(
+      "products",
+      "product_id",
+      [
+        col("product_name", "text"),
+        col("supplier_id", "integer"),
+        col("discontinued", "integer"),
+        col("active", "boolean"),
+      ],
+      [["supplier_id", "suppliers", "supplier_id"]],
+    ),
     nwTable("orders", "order_id", [col("order_date", "date"), col("ship_country", "text")]),
-    nwTable("order_details", "order_detail_id", [col("order_id", "integer"), col("product_id", "integer"), col("quantity", "integer")], [
-      ["order_id", "orders", "order_id"],
-      ["product_id", "products", "product_id"],
-    ]),
+    nwTable(
+      "order_details",
+      "order_detail_id",
+      [col("order_id", "integer"), col("product_id", "integer"), col("quantity", "integer")],
+      [
+        ["order_id", "orders", "order_id"],
+        ["product_id", "products", "product_id"],
+      ],
+    ),
   ],
 };
 const northwindValues = { "orders.ship_country": ["USA", "Germany", "Brazil"] };
@@ -38,15 +63,27 @@ const northwindValues = { "orders.ship_country": ["USA", "Germany", "Brazil"] };
 describe("prompts that used to give a wrong table", () => {
   it("does not read the preposition 'on' as the billing state ON", () => {
     const values = { "invoice.billing_state": ["ON", "CA", "SP"] };
-    const sql = sqlFor("for each genre, the total of unit price times quantity on invoice lines", chinookCatalog, values);
+    const sql = sqlFor(
+      "for each genre, the total of unit price times quantity on invoice lines",
+      chinookCatalog,
+      values,
+    );
     expect(sql).not.toContain("billing_state");
-    expect(sqlFor("invoices where billing state is ON", chinookCatalog, values)).toContain(`"invoice"."billing_state" = 'ON'`);
-    expect(sqlFor("number of invoices with billing state on", chinookCatalog, values)).toContain(`"invoice"."billing_state" = 'ON'`);
+    expect(sqlFor("invoices where billing state is ON", chinookCatalog, values)).toContain(
+      `"invoice"."billing_state" = 'ON'`,
+    );
+    expect(sqlFor("number of invoices with billing state on", chinookCatalog, values)).toContain(
+      `"invoice"."billing_state" = 'ON'`,
+    );
   });
 
   it("reads 'with a discount' on a number as above zero, and refuses 'without a discount'", () => {
-    expect(sqlFor("order items with a discount", demoCatalog, demoSampleValues)).toContain(`WHERE "order_items"."discount" > 0`);
-    expect(planWithRules({ prompt: "order items without a discount", catalog: demoCatalog, sampleValues: demoSampleValues })).toMatchObject({ ok: false, code: "ambiguous", phrase: "without a discount" });
+    expect(sqlFor("order items with a discount", demoCatalog, demoSampleValues)).toContain(
+      `WHERE "order_items"."discount" > 0`,
+    );
+    expect(
+      planWithRules({ prompt: "order items without a discount", catalog: demoCatalog, sampleValues: demoSampleValues }),
+    ).toMatchObject({ ok: false, code: "ambiguous", phrase: "without a discount" });
     expect(sqlFor("customers with a support rep", chinookCatalog)).toContain(`"customer"."support_rep_id" IS NOT NULL`);
   });
 
@@ -64,13 +101,19 @@ describe("prompts that used to give a wrong table", () => {
 
   it("reads 'raw_customers without orders' as an anti join over the declared foreign key", () => {
     const sql = sqlFor("raw_customers without orders", jaffleCatalog, jaffleSampleValues);
-    expect(sql).toContain('LEFT JOIN "public"."raw_orders" AS "raw_orders"\n  ON "raw_orders"."user_id" = "raw_customers"."id"');
+    expect(sql).toContain(
+      'LEFT JOIN "public"."raw_orders" AS "raw_orders"\n  ON "raw_orders"."user_id" = "raw_customers"."id"',
+    );
     expect(sql).toContain(`WHERE "raw_orders"."id" IS NULL`);
   });
 
   it("treats a flag named before its table as a filter: booleans read, integer codes refused", () => {
     expect(sqlFor("active products", northwind)).toContain(`WHERE "products"."active" = TRUE`);
-    expect(planWithRules({ prompt: "discontinued products", catalog: northwind })).toMatchObject({ ok: false, code: "ambiguous", phrase: "discontinued products" });
+    expect(planWithRules({ prompt: "discontinued products", catalog: northwind })).toMatchObject({
+      ok: false,
+      code: "ambiguous",
+      phrase: "discontinued products",
+    });
     expect(sqlFor("products where discontinued is 1", northwind)).toContain(`WHERE "products"."discontinued" = 1`);
   });
 

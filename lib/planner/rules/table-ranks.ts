@@ -19,11 +19,16 @@ export const tableKey = (t: CatalogTable) => `${t.schema}.${t.name}`;
  * the same sources ("customer_order_totals.total_order_amount") never shadows the source
  * column the prompt means ("order amount" of the named orders).
  */
-export function rankTables(opts: { named: CatalogTable[]; graph: JoinGraph; derived?: ReadonlySet<string> }): TableRanking {
+export function rankTables(opts: {
+  named: CatalogTable[];
+  graph: JoinGraph;
+  derived?: ReadonlySet<string>;
+}): TableRanking {
   const scope = new Set(opts.named);
   for (let a = 0; a < opts.named.length; a++) {
     for (let b = a + 1; b < opts.named.length; b++) {
-      for (const path of shortestPaths(opts.graph, [opts.named[a]], opts.named[b])) for (const edge of path) (scope.add(edge.from), scope.add(edge.to));
+      for (const path of shortestPaths(opts.graph, [opts.named[a]], opts.named[b]))
+        for (const edge of path) scope.add(edge.from), scope.add(edge.to);
     }
   }
   const ranks = new Map<CatalogTable, TableRank>();

@@ -13,7 +13,8 @@ type Special = Token & { start: number; end: number };
 
 const QUOTED = /'((?:[^']|'')*)'|"([^"]*)"/g;
 const QUALIFIED = /\b([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\b/g;
-const BASIC = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z][A-Za-z0-9_]*(?:['\u2019]s|')?)|(<=|>=|<>|!=|==|[=<>,()+\-*/%])/g;
+const BASIC =
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z][A-Za-z0-9_]*(?:['\u2019]s|')?)|(<=|>=|<>|!=|==|[=<>,()+\-*/%])/g;
 
 /**
  * Splits a prompt into tokens: quoted literals, `table.column` references, date phrases and
@@ -22,7 +23,12 @@ const BASIC = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z][A-Za-z0-9_
  * table the prompt does not name gives way to a keyword followed by a column of a named one
  * ("total order amount" is total + orders.amount, not customer_order_totals.total_order_amount).
  */
-export function tokenize(prompt: string, lexicon: Lexicon, now: Date, links?: { graph: JoinGraph; derived?: ReadonlySet<string> }): Token[] {
+export function tokenize(
+  prompt: string,
+  lexicon: Lexicon,
+  now: Date,
+  links?: { graph: JoinGraph; derived?: ReadonlySet<string> },
+): Token[] {
   const specials: Special[] = [];
   const free = (start: number, end: number) => !specials.some((s) => start < s.end && end > s.start);
   const addSpecial = (token: Special) => free(token.start, token.end) && specials.push(token);
@@ -34,12 +40,20 @@ export function tokenize(prompt: string, lexicon: Lexicon, now: Date, links?: { 
   for (const span of findNameSpans(prompt)) if (free(span.start, span.end)) specials.push(span);
   for (const m of prompt.matchAll(QUALIFIED)) {
     const table = lexicon.tableByName.get(m[1]) ?? lexicon.tableByName.get(m[1].toLowerCase());
-    if (table) addSpecial({ kind: "qualified", table, column: m[2], start: m.index, end: m.index + m[0].length, text: m[0] });
+    if (table)
+      addSpecial({ kind: "qualified", table, column: m[2], start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   for (const range of findDateRanges(prompt, now)) {
     const years = /^\D*((?:19|20)\d{2})(?:\D+((?:19|20)\d{2}))?\D*$/.exec(range.text);
     const onlyYears = years && !/[a-z]{3,}\s+(?:19|20)\d{2}|-|q[1-4]/i.test(range.text.replace(/^\w+\s+/, ""));
-    addSpecial({ kind: "date", range, years: onlyYears ? [years[1], years[2]].filter(Boolean).map(Number) : undefined, start: range.start, end: range.end, text: range.text });
+    addSpecial({
+      kind: "date",
+      range,
+      years: onlyYears ? [years[1], years[2]].filter(Boolean).map(Number) : undefined,
+      start: range.start,
+      end: range.end,
+      text: range.text,
+    });
   }
   specials.sort((a, b) => a.start - b.start);
 
@@ -79,13 +93,37 @@ function mergePhrases(tokens: Token[], lexicon: Lexicon, ranking?: TableRanking)
     }
     const keywordLength = longestKeyword(tokens, i);
     const best = matchesAt(tokens, i, lexicon)
-      .map((m) => ({ length: m.length, entries: keepWeakValues(m.entries, tokens.slice(i, i + m.length).map((t) => t.text).join(" "), out) }))
+      .map((m) => ({
+        length: m.length,
+        entries: keepWeakValues(
+          m.entries,
+          tokens
+            .slice(i, i + m.length)
+            .map((t) => t.text)
+            .join(" "),
+          out,
+        ),
+      }))
       .filter((m) => m.entries.length > 0)
       .at(-1);
-    if (best && best.length > keywordLength && !(ranking && keywordThenBetter(tokens, i, keywordLength, best, lexicon, ranking))) {
+    if (
+      best &&
+      best.length > keywordLength &&
+      !(ranking && keywordThenBetter(tokens, i, keywordLength, best, lexicon, ranking))
+    ) {
       const last = tokens[i + best.length - 1];
-      const text = tokens.slice(i, i + best.length).map((t) => t.text).join(" ");
-      out.push({ kind: "mention", entries: best.entries, lower: text.toLowerCase(), start: head.start, end: last.end, text });
+      const text = tokens
+        .slice(i, i + best.length)
+        .map((t) => t.text)
+        .join(" ");
+      out.push({
+        kind: "mention",
+        entries: best.entries,
+        lower: text.toLowerCase(),
+        start: head.start,
+        end: last.end,
+        text,
+      });
       i += best.length;
     } else {
       out.push(head);
@@ -111,12 +149,21 @@ function matchesAt(tokens: Token[], i: number, lexicon: Lexicon): Match[] {
 }
 
 /** True when the keyword at `i` followed by a phrase of a better-ranked table fits inside `best`. */
-function keywordThenBetter(tokens: Token[], i: number, keywordLength: number, best: Match, lexicon: Lexicon, ranking: TableRanking): boolean {
+function keywordThenBetter(
+  tokens: Token[],
+  i: number,
+  keywordLength: number,
+  best: Match,
+  lexicon: Lexicon,
+  ranking: TableRanking,
+): boolean {
   if (keywordLength === 0) return false;
   const rankOf = (m: Match) => Math.min(...m.entries.map((e) => ranking.rank(e.table)));
   const own = rankOf(best);
   if (own === 0) return false;
-  return matchesAt(tokens, i + keywordLength, lexicon).some((m) => keywordLength + m.length <= best.length && rankOf(m) < own);
+  return matchesAt(tokens, i + keywordLength, lexicon).some(
+    (m) => keywordLength + m.length <= best.length && rankOf(m) < own,
+  );
 }
 
 function longestKeyword(tokens: Token[], i: number): number {

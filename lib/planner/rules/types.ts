@@ -51,6 +51,10 @@ export class PlanRejected extends Error {
 }
 
 /** Stops planning with a rejection. */
-export function reject(code: RejectCode, message: string, extra: { phrase?: string; candidates?: string[] } = {}): never {
+export function reject(
+  code: RejectCode,
+  message: string,
+  extra: { phrase?: string; candidates?: string[] } = {},
+): never {
   throw new PlanRejected({ ok: false, code, message, ...extra });
 }

@@ -5,7 +5,9 @@ import type { Token } from "@/lib/planner/rules/tokens";
 // far more often a preposition ("quantity on invoice lines"). Read as a value by accident,
 // they filter the table silently, so they need evidence that a value is meant.
 const FUNCTION_WORDS = new Set(
-  `a i an as at be by do go he if in is it me my no of on or so to up us we am and are but for nor not off out per the via was yes all any its our his her who how`.split(/\s+/),
+  `a i an as at be by do go he if in is it me my no of on or so to up us we am and are but for nor not off out per the via was yes all any its our his her who how`.split(
+    /\s+/,
+  ),
 );
 
 const CONTEXT_GAP = new Set(["is", "=", "equals", "of", "in"]);
@@ -25,8 +27,17 @@ export function keepWeakValues(entries: LexEntry[], typed: string, before: Token
     if (e.kind !== "value" || !isWeakValue(e.value)) return true;
     if (typed === e.value && e.value !== e.value.toLowerCase()) return true;
     let k = before.length - 1;
-    while (k >= 0 && CONTEXT_GAP.has(before[k].kind === "word" || before[k].kind === "punct" ? before[k].text.toLowerCase() : "")) k--;
+    while (
+      k >= 0 &&
+      CONTEXT_GAP.has(before[k].kind === "word" || before[k].kind === "punct" ? before[k].text.toLowerCase() : "")
+    )
+      k--;
     const prev = before[k];
-    return prev?.kind === "mention" && prev.entries.some((c) => c.kind === "column" && c.table === e.table && c.columns.length === 1 && c.columns[0] === e.column);
+    return (
+      prev?.kind === "mention" &&
+      prev.entries.some(
+        (c) => c.kind === "column" && c.table === e.table && c.columns.length === 1 && c.columns[0] === e.column,
+      )
+    );
   });
 }

@@ -86,8 +86,14 @@ const COUNTRIES: [names: string[], shortForms?: string[]][] = [
   [["Turkey", "Turkish", "Türkiye"]],
   [["Ukraine", "Ukrainian"]],
   [["United Arab Emirates", "Emirati"], ["UAE"]],
-  [["United Kingdom", "Britain", "Great Britain", "British"], ["UK", "U.K."]],
-  [["United States", "United States of America", "America", "American"], ["US", "USA", "U.S.", "U.S.A."]],
+  [
+    ["United Kingdom", "Britain", "Great Britain", "British"],
+    ["UK", "U.K."],
+  ],
+  [
+    ["United States", "United States of America", "America", "American"],
+    ["US", "USA", "U.S.", "U.S.A."],
+  ],
   [["Uruguay", "Uruguayan"]],
   [["Venezuela", "Venezuelan"]],
   [["Vietnam", "Viet Nam", "Vietnamese"]],

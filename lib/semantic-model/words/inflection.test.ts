@@ -9,7 +9,14 @@ describe("inflection", () => {
   });
 
   it("gives the base form of verbs as column names write them", () => {
-    expect(["reports", "handled", "shipped", "billing", "created", "ordered"].map(baseVerb)).toEqual(["report", "handle", "ship", "bill", "create", "order"]);
+    expect(["reports", "handled", "shipped", "billing", "created", "ordered"].map(baseVerb)).toEqual([
+      "report",
+      "handle",
+      "ship",
+      "bill",
+      "create",
+      "order",
+    ]);
   });
 
   it("leaves words that only look inflected", () => {

@@ -34,8 +34,11 @@ export function uniquePhrases(phrases: (string | string[] | undefined)[]): strin
 }
 
 /** Whether `words` starts with `prefix` (word by word). */
-export const startsWithWords = (words: string[], prefix: string[]) => prefix.length > 0 && prefix.length <= words.length && prefix.every((w, i) => words[i] === w);
+export const startsWithWords = (words: string[], prefix: string[]) =>
+  prefix.length > 0 && prefix.length <= words.length && prefix.every((w, i) => words[i] === w);
 
 /** Whether `words` ends with `suffix` (word by word). */
 export const endsWithWords = (words: string[], suffix: string[]) =>
-  suffix.length > 0 && suffix.length <= words.length && suffix.every((w, i) => words[words.length - suffix.length + i] === w);
+  suffix.length > 0 &&
+  suffix.length <= words.length &&
+  suffix.every((w, i) => words[words.length - suffix.length + i] === w);

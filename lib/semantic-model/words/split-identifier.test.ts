@@ -33,7 +33,8 @@ describe("splitting identifiers into words", () => {
   });
 
   it("keeps real words and unknown short forms whole", () => {
-    for (const word of ["playlist", "invoice", "discontinued", "milliseconds", "shipper", "subtotal", "msrp", "qty"]) expect(split(word)).toBe(word);
+    for (const word of ["playlist", "invoice", "discontinued", "milliseconds", "shipper", "subtotal", "msrp", "qty"])
+      expect(split(word)).toBe(word);
   });
 
   it("writes common abbreviations out", () => {

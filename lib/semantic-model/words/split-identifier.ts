@@ -19,7 +19,8 @@ export function splitIdentifier(identifier: string): string[] {
       if (!part) continue;
       const word = part.toLowerCase();
       // Only a part written all in lowercase may be several words; "Number" or "MSRP" is one.
-      const mayBeRun = part === word && /^[a-z]+$/.test(word) && word.length >= SHORTEST_RUN_TO_SEGMENT && !isAbbreviation(word);
+      const mayBeRun =
+        part === word && /^[a-z]+$/.test(word) && word.length >= SHORTEST_RUN_TO_SEGMENT && !isAbbreviation(word);
       words.push(...(mayBeRun ? segmentLowercaseRun(word) : [word]));
     }
   }

@@ -8,11 +8,32 @@ export function ChangePasswordForm() {
     <ActionForm action={changePasswordAction}>
       {(result, pending) => (
         <>
-          <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" result={result} />
-          <Field name="newPassword" label="New password" type="password" autoComplete="new-password" result={result} hint="At least 10 characters, different from the current one." />
-          <Field name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" result={result} />
+          <Field
+            name="currentPassword"
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            result={result}
+          />
+          <Field
+            name="newPassword"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            result={result}
+            hint="At least 10 characters, different from the current one."
+          />
+          <Field
+            name="confirmPassword"
+            label="Confirm new password"
+            type="password"
+            autoComplete="new-password"
+            result={result}
+          />
           <div>
-            <SubmitButton pending={pending} pendingLabel="Changing password…">Change password</SubmitButton>
+            <SubmitButton pending={pending} pendingLabel="Changing password…">
+              Change password
+            </SubmitButton>
           </div>
         </>
       )}

@@ -19,11 +19,18 @@ export function PipelineWatch({ pipelines, now }: { pipelines: PipelineListItem[
       <div data-testid="pipelines-due">
         <h3 className={styles.subhead}>Due in the next 24 hours</h3>
         {due.length === 0 ? (
-          <p className="muted">None. {pipelines.some((p) => p.cron && !p.paused) ? "No schedule fires within a day." : "No pipeline has an active schedule."}</p>
+          <p className="muted">
+            None.{" "}
+            {pipelines.some((p) => p.cron && !p.paused)
+              ? "No schedule fires within a day."
+              : "No pipeline has an active schedule."}
+          </p>
         ) : (
           <ul className="spec-list">
             {due.map((p) => (
-              <li key={p.id}><Link href={`/pipelines/${p.id}`}>{p.name}</Link> <span className="muted">{when(p.nextFireAt!)}</span></li>
+              <li key={p.id}>
+                <Link href={`/pipelines/${p.id}`}>{p.name}</Link> <span className="muted">{when(p.nextFireAt!)}</span>
+              </li>
             ))}
           </ul>
         )}
@@ -36,7 +43,10 @@ export function PipelineWatch({ pipelines, now }: { pipelines: PipelineListItem[
           <ul className="spec-list">
             {failing.map((p) => (
               <li key={p.id}>
-                <Link href={`/pipelines/${p.id}`}>{p.name}</Link> <RunStatusBadge status={p.lastRun!.status} /> <Link href={`/runs/${p.lastRun!.id}`} className="muted">{when(p.lastRun!.createdAt)}</Link>
+                <Link href={`/pipelines/${p.id}`}>{p.name}</Link> <RunStatusBadge status={p.lastRun!.status} />{" "}
+                <Link href={`/runs/${p.lastRun!.id}`} className="muted">
+                  {when(p.lastRun!.createdAt)}
+                </Link>
               </li>
             ))}
           </ul>

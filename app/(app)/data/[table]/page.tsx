@@ -18,7 +18,10 @@ import { tableHref } from "../_components/table-href";
 
 const PAGE_SIZE = 50;
 
-type Props = { params: Promise<{ table: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ table: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 const searchSchema = z.object({
   schema: z.string().min(1).optional().catch(undefined),
@@ -31,7 +34,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 async function loadRows(table: string, schema: string | undefined, page: number): Promise<TableRows> {
   try {
-    return await readTableRows({ sql: (await getRoleClients()).reader, schemas: dataSchemas(getEnv()), table, schema, page, pageSize: PAGE_SIZE });
+    return await readTableRows({
+      sql: (await getRoleClients()).reader,
+      schemas: dataSchemas(getEnv()),
+      table,
+      schema,
+      page,
+      pageSize: PAGE_SIZE,
+    });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -53,13 +63,25 @@ export default async function TablePage({ params, searchParams }: Props) {
   return (
     <div className="stack">
       <div>
-        <Link href="/data" className="muted">← Data</Link>
-        <h1><code className="title-code">{data.schema}.{data.table}</code></h1>
+        <Link href="/data" className="muted">
+          ← Data
+        </Link>
+        <h1>
+          <code className="title-code">
+            {data.schema}.{data.table}
+          </code>
+        </h1>
         <p className="muted">
           {total} {data.total === 1 ? "row" : "rows"}
           {data.orderedBy.length > 0 && <>, ordered by {data.orderedBy.join(", ")}</>}
         </p>
-        {ownUpload && <UploadRollback schema={data.schema} table={data.table} available={upload.keptPrevious && !upload.rolledBackAt} />}
+        {ownUpload && (
+          <UploadRollback
+            schema={data.schema}
+            table={data.table}
+            available={upload.keptPrevious && !upload.rolledBackAt}
+          />
+        )}
       </div>
       <section className="card stack" aria-labelledby="columns-title">
         <h2 id="columns-title">Columns</h2>
@@ -68,12 +90,26 @@ export default async function TablePage({ params, searchParams }: Props) {
       <section className="card stack" aria-labelledby="rows-title">
         <h2 id="rows-title">Rows</h2>
         {data.rows.length > 0 ? (
-          <DataGrid columns={data.columns.map((c) => c.name)} rows={data.rows} numeric={numeric} label={`Rows of ${data.table}`} testId="table-rows" />
+          <DataGrid
+            columns={data.columns.map((c) => c.name)}
+            rows={data.rows}
+            numeric={numeric}
+            label={`Rows of ${data.table}`}
+            testId="table-rows"
+          />
         ) : (
-          <div className="empty">{data.total === 0 ? "This table has no rows." : `Page ${data.page} is past the last page (${data.pageCount}).`}</div>
+          <div className="empty">
+            {data.total === 0
+              ? "This table has no rows."
+              : `Page ${data.page} is past the last page (${data.pageCount}).`}
+          </div>
         )}
         <Pager
-          summary={data.rows.length > 0 ? `Rows ${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${total}` : ""}
+          summary={
+            data.rows.length > 0
+              ? `Rows ${first.toLocaleString("en-US")}–${last.toLocaleString("en-US")} of ${total}`
+              : ""
+          }
           page={data.page}
           pageCount={data.pageCount}
           href={(page) => tableHref(data.schema, data.table, page)}

@@ -39,7 +39,11 @@ export function CsvUpload({ schema }: { schema: string }) {
     <section className="card stack" aria-labelledby="csv-upload-title">
       <div>
         <h2 id="csv-upload-title">Upload a CSV file</h2>
-        <p className="muted">It becomes a new table in schema {schema}: a header row names the columns, and their types are inferred from the values. At most 100 MB. Replacing works only on a table you uploaded; the replaced version is kept as <code>&lt;table&gt;__previous</code>.</p>
+        <p className="muted">
+          It becomes a new table in schema {schema}: a header row names the columns, and their types are inferred from
+          the values. At most 100 MB. Replacing works only on a table you uploaded; the replaced version is kept as{" "}
+          <code>&lt;table&gt;__previous</code>.
+        </p>
       </div>
       <form onSubmit={submit} className="upload-form">
         <div>
@@ -47,13 +51,17 @@ export function CsvUpload({ schema }: { schema: string }) {
           <input id="csv-file" ref={fileInput} type="file" accept=".csv,text/csv" disabled={busy} />
         </div>
         <div>
-          <label htmlFor="csv-table">Table name <span className="muted optional">(optional)</span></label>
+          <label htmlFor="csv-table">
+            Table name <span className="muted optional">(optional)</span>
+          </label>
           <input id="csv-table" name="table" placeholder="from the file name" maxLength={63} disabled={busy} />
         </div>
         <label className="checkbox">
           <input type="checkbox" name="replace" disabled={busy} /> Replace an existing table
         </label>
-        <button type="submit" className="button" disabled={busy}>{busy ? "Uploading…" : "Upload"}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Uploading…" : "Upload"}
+        </button>
       </form>
       <UploadStatus state={state} />
     </section>
@@ -61,14 +69,20 @@ export function CsvUpload({ schema }: { schema: string }) {
 }
 
 function UploadStatus({ state }: { state: UploadState }) {
-  if (state.status === "error") return <div className="alert error" role="alert">{state.message}</div>;
+  if (state.status === "error")
+    return (
+      <div className="alert error" role="alert">
+        {state.message}
+      </div>
+    );
   if (state.status === "done") {
     const { schema, table, rows } = state.imported;
     return (
       <div className="stack">
         <ProgressBar fraction={1} label="Upload progress" />
         <div className="alert ok" role="status">
-          Imported {schema}.{table}: {rows.toLocaleString("en-US")} {rows === 1 ? "row" : "rows"}. <Link href={tableHref(schema, table)}>Open it</Link>
+          Imported {schema}.{table}: {rows.toLocaleString("en-US")} {rows === 1 ? "row" : "rows"}.{" "}
+          <Link href={tableHref(schema, table)}>Open it</Link>
         </div>
       </div>
     );
@@ -78,7 +92,9 @@ function UploadStatus({ state }: { state: UploadState }) {
   return (
     <div className="stack">
       <ProgressBar fraction={state.fraction} label="Upload progress" />
-      <div className="muted" role="status">{sent ? "Uploaded; importing…" : `Uploading… ${Math.floor(state.fraction * 100)}%`}</div>
+      <div className="muted" role="status">
+        {sent ? "Uploaded; importing…" : `Uploading… ${Math.floor(state.fraction * 100)}%`}
+      </div>
     </div>
   );
 }
@@ -87,7 +103,14 @@ function ProgressBar({ fraction, label }: { fraction: number; label: string }) {
   const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
   return (
     <div className="progress">
-      <div className="progress-track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <span className="progress-text">{percent}%</span>

@@ -5,12 +5,20 @@ import { DataGrid } from "@/app/_components/data-grid";
 import { numericColumns } from "@/lib/format/number-cells";
 
 type QueryResult = { columns: string[]; rows: Record<string, unknown>[]; truncated: boolean; ms: number };
-type ConsoleState = { status: "idle" } | { status: "running" } | { status: "done"; result: QueryResult } | { status: "error"; message: string };
+type ConsoleState =
+  | { status: "idle" }
+  | { status: "running" }
+  | { status: "done"; result: QueryResult }
+  | { status: "error"; message: string };
 
 const EXAMPLE = "select * from orders limit 10";
 
 async function runQuery(sql: string): Promise<QueryResult> {
-  const response = await fetch("/api/query", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ sql }) });
+  const response = await fetch("/api/query", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ sql }),
+  });
   const body = await response.json().catch(() => null);
   if (!response.ok) throw new Error(body?.error?.message ?? `The server answered ${response.status}; try again.`);
   return body as QueryResult;
@@ -30,7 +38,14 @@ export function SqlConsole() {
       const result = await runQuery(sql);
       if (id === latest.current) setState({ status: "done", result });
     } catch (error) {
-      if (id === latest.current) setState({ status: "error", message: error instanceof Error && error.message !== "Failed to fetch" ? error.message : "The server could not be reached; check that DataMorph is running." });
+      if (id === latest.current)
+        setState({
+          status: "error",
+          message:
+            error instanceof Error && error.message !== "Failed to fetch"
+              ? error.message
+              : "The server could not be reached; check that DataMorph is running.",
+        });
     }
   };
   const submit = (event: FormEvent) => {
@@ -48,15 +63,27 @@ export function SqlConsole() {
     <section className="card stack" aria-labelledby="sql-console-title">
       <div>
         <h2 id="sql-console-title">SQL console</h2>
-        <p className="muted">Read-only: the database refuses anything that would change data. At most 1,000 rows are shown.</p>
+        <p className="muted">
+          Read-only: the database refuses anything that would change data. At most 1,000 rows are shown.
+        </p>
       </div>
       <form onSubmit={submit} className="stack">
         <div>
           <label htmlFor="sql-console-query">Query</label>
-          <textarea id="sql-console-query" className="sql-input" value={sql} onChange={(e) => setSql(e.target.value)} onKeyDown={onKeyDown} spellCheck={false} maxLength={100_000} />
+          <textarea
+            id="sql-console-query"
+            className="sql-input"
+            value={sql}
+            onChange={(e) => setSql(e.target.value)}
+            onKeyDown={onKeyDown}
+            spellCheck={false}
+            maxLength={100_000}
+          />
         </div>
         <div className="row">
-          <button type="submit" className="button" disabled={state.status === "running"}>{state.status === "running" ? "Running…" : "Run"}</button>
+          <button type="submit" className="button" disabled={state.status === "running"}>
+            {state.status === "running" ? "Running…" : "Run"}
+          </button>
           <span className="muted hint">or Ctrl+Enter (⌘+Enter on a Mac)</span>
         </div>
       </form>
@@ -66,14 +93,26 @@ export function SqlConsole() {
 }
 
 function ConsoleOutput({ state }: { state: ConsoleState }) {
-  if (state.status === "error") return <div className="alert error" role="alert">{state.message}</div>;
+  if (state.status === "error")
+    return (
+      <div className="alert error" role="alert">
+        {state.message}
+      </div>
+    );
   if (state.status !== "done") return null;
   const { columns, rows, truncated, ms } = state.result;
   const summary = `${rows.length.toLocaleString("en-US")} ${rows.length === 1 ? "row" : "rows"}${truncated ? " (the first 1,000; add a LIMIT or filters)" : ""} in ${ms} ms`;
   return (
     <div className="stack" data-testid="query-result">
-      <div className="muted" role="status">{summary}</div>
-      {columns.length > 0 && (rows.length > 0 ? <DataGrid columns={columns} rows={rows} numeric={numericColumns(columns, rows)} label="Query result" /> : <div className="empty">No rows.</div>)}
+      <div className="muted" role="status">
+        {summary}
+      </div>
+      {columns.length > 0 &&
+        (rows.length > 0 ? (
+          <DataGrid columns={columns} rows={rows} numeric={numericColumns(columns, rows)} label="Query result" />
+        ) : (
+          <div className="empty">No rows.</div>
+        ))}
     </div>
   );
 }

@@ -5,7 +5,11 @@ export type ImportedTable = { schema: string; table: string; rows: number; colum
  * Sends a CSV file as the raw request body, so the server imports it as it arrives. It uses
  * XMLHttpRequest because fetch cannot report upload progress.
  */
-export function uploadCsv(file: File, { table, replace }: { table: string; replace: boolean }, onProgress: (fraction: number) => void): Promise<ImportedTable> {
+export function uploadCsv(
+  file: File,
+  { table, replace }: { table: string; replace: boolean },
+  onProgress: (fraction: number) => void,
+): Promise<ImportedTable> {
   const params = new URLSearchParams({ name: file.name });
   if (table.trim()) params.set("table", table.trim());
   if (replace) params.set("replace", "true");

@@ -21,19 +21,39 @@ export function ModelImport() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
-    if (!file) return setState({ status: "error", message: "Choose the YAML file to load: download the model, edit it, then choose it here.", problems: [] });
+    if (!file)
+      return setState({
+        status: "error",
+        message: "Choose the YAML file to load: download the model, edit it, then choose it here.",
+        problems: [],
+      });
     setState({ status: "sending" });
     try {
-      const response = await fetch("/api/model", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ yaml: await file.text() }) });
+      const response = await fetch("/api/model", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ yaml: await file.text() }),
+      });
       const answer = (await response.json().catch(() => ({}))) as ImportAnswer;
       if (!response.ok || answer.version === undefined) {
         const problems = answer.error?.problems ?? [];
-        return setState({ status: "error", message: problems.length > 0 ? "The model file was not loaded; fix these and load it again:" : answer.error?.message ?? `The model could not be loaded (HTTP ${response.status}).`, problems });
+        return setState({
+          status: "error",
+          message:
+            problems.length > 0
+              ? "The model file was not loaded; fix these and load it again:"
+              : (answer.error?.message ?? `The model could not be loaded (HTTP ${response.status}).`),
+          problems,
+        });
       }
       setState({ status: "done", version: answer.version });
       router.refresh();
     } catch {
-      setState({ status: "error", message: "The model could not be sent: check the connection and try again.", problems: [] });
+      setState({
+        status: "error",
+        message: "The model could not be sent: check the connection and try again.",
+        problems: [],
+      });
     }
   };
 
@@ -41,20 +61,41 @@ export function ModelImport() {
     <section className="card stack" aria-labelledby="model-import-title">
       <div>
         <h2 id="model-import-title">Load an edited model</h2>
-        <p className="muted">Add synonyms, rename entities or fix a default aggregate in the YAML, then load it. Every table and column it names must exist. It stays current until the catalog changes.</p>
+        <p className="muted">
+          Add synonyms, rename entities or fix a default aggregate in the YAML, then load it. Every table and column it
+          names must exist. It stays current until the catalog changes.
+        </p>
       </div>
       <form onSubmit={submit} className="upload-form">
         <div>
           <label htmlFor="model-file">Model file (YAML)</label>
-          <input id="model-file" ref={fileInput} type="file" accept=".yaml,.yml,application/yaml,text/yaml" disabled={busy} />
+          <input
+            id="model-file"
+            ref={fileInput}
+            type="file"
+            accept=".yaml,.yml,application/yaml,text/yaml"
+            disabled={busy}
+          />
         </div>
-        <button type="submit" className="button" disabled={busy}>{busy ? "Loading…" : "Load model"}</button>
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Loading…" : "Load model"}
+        </button>
       </form>
-      {state.status === "done" && <div className="alert ok" role="status">Loaded as version {state.version}.</div>}
+      {state.status === "done" && (
+        <div className="alert ok" role="status">
+          Loaded as version {state.version}.
+        </div>
+      )}
       {state.status === "error" && (
         <div className="alert error" role="alert">
           {state.message}
-          {state.problems.length > 0 && <ul>{state.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+          {state.problems.length > 0 && (
+            <ul>
+              {state.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </section>

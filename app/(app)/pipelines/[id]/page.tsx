@@ -26,7 +26,10 @@ export const metadata: Metadata = { title: "Pipeline" };
 type Props = { params: Promise<{ id: string }> };
 
 const when = (at: string | null | undefined) => (at ? at.slice(0, 16).replace("T", " ") : "–");
-const values = (parameters: unknown) => Object.entries((parameters ?? {}) as Record<string, unknown>).map(([k, v]) => `${k} = ${String(v)}`).join(", ");
+const values = (parameters: unknown) =>
+  Object.entries((parameters ?? {}) as Record<string, unknown>)
+    .map(([k, v]) => `${k} = ${String(v)}`)
+    .join(", ");
 
 /** The spec's values (defaults filled in), each with the parameter that stands for it now, if any. */
 function editSlots(details: PipelineDetails): EditSlot[] {
@@ -62,24 +65,46 @@ export default async function PipelinePage({ params }: Props) {
   return (
     <div className="stack">
       <div>
-        <Link href="/pipelines" className="muted">← Pipelines</Link>
+        <Link href="/pipelines" className="muted">
+          ← Pipelines
+        </Link>
         <h1 data-testid="pipeline-name">{details.name}</h1>
         <div className="facts">
-          <span>Version <b>v{details.currentVersion}</b></span>
-          <span>Target <b><code>{details.targetTable}</code></b></span>
-          <span>Owner <b>{details.owner}</b></span>
-          <span>Last success <b>{when(details.lastSuccessAt)}</b></span>
+          <span>
+            Version <b>v{details.currentVersion}</b>
+          </span>
+          <span>
+            Target{" "}
+            <b>
+              <code>{details.targetTable}</code>
+            </b>
+          </span>
+          <span>
+            Owner <b>{details.owner}</b>
+          </span>
+          <span>
+            Last success <b>{when(details.lastSuccessAt)}</b>
+          </span>
           <span data-testid="pipeline-schedule">
             Schedule{" "}
             <b>
-              {details.schedule ? <><code>{details.schedule.cron}</code> ({details.schedule.timezone}){details.schedule.paused ? ", paused" : `, next ${when(details.schedule.nextFireAt)} UTC`}</> : "none"}
+              {details.schedule ? (
+                <>
+                  <code>{details.schedule.cron}</code> ({details.schedule.timezone})
+                  {details.schedule.paused ? ", paused" : `, next ${when(details.schedule.nextFireAt)} UTC`}
+                </>
+              ) : (
+                "none"
+              )}
             </b>
           </span>
         </div>
       </div>
       {sources.changes.length > 0 && (
         <div className={`alert ${sources.breaking ? "error" : "info"}`} role="status" data-testid="pipeline-sources">
-          {sources.breaking ? "The sources changed since this version was saved; the next run will stop before building: " : "The sources changed in columns this pipeline does not read: "}
+          {sources.breaking
+            ? "The sources changed since this version was saved; the next run will stop before building: "
+            : "The sources changed in columns this pipeline does not read: "}
           {sources.changes.map((c) => c.description).join("; ")}.
         </div>
       )}
@@ -95,8 +120,26 @@ export default async function PipelinePage({ params }: Props) {
           ) : (
             <TableScroll label="Parameters">
               <table className="grid" data-testid="pipeline-parameters">
-                <thead><tr><th>Name</th><th>Type</th><th>Default</th></tr></thead>
-                <tbody>{details.parameters.map((p) => <tr key={p.name}><td><code>{`{{${p.name}}}`}</code></td><td>{p.type}</td><td><code>{String(p.default)}</code></td></tr>)}</tbody>
+                <thead>
+                  <tr>
+                    <th>Name</th>
+                    <th>Type</th>
+                    <th>Default</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {details.parameters.map((p) => (
+                    <tr key={p.name}>
+                      <td>
+                        <code>{`{{${p.name}}}`}</code>
+                      </td>
+                      <td>{p.type}</td>
+                      <td>
+                        <code>{String(p.default)}</code>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </TableScroll>
           )}
@@ -121,11 +164,20 @@ export default async function PipelinePage({ params }: Props) {
           <h2>Schedule firings</h2>
           <TableScroll label="Schedule firings">
             <table className="grid" data-testid="pipeline-firings">
-              <thead><tr><th>Due</th><th>Kind</th><th>Outcome</th><th>Note</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Due</th>
+                  <th>Kind</th>
+                  <th>Outcome</th>
+                  <th>Note</th>
+                </tr>
+              </thead>
               <tbody>
                 {details.firings.map((f) => (
                   <tr key={f.scheduledFor}>
-                    <td>{f.runId ? <Link href={`/runs/${f.runId}`}>{when(f.scheduledFor)}</Link> : when(f.scheduledFor)}</td>
+                    <td>
+                      {f.runId ? <Link href={`/runs/${f.runId}`}>{when(f.scheduledFor)}</Link> : when(f.scheduledFor)}
+                    </td>
                     <td>{f.kind.replace("_", " ")}</td>
                     <td>{f.outcome.replace("_", " ")}</td>
                     <td>{f.message ?? ""}</td>
@@ -143,16 +195,38 @@ export default async function PipelinePage({ params }: Props) {
         ) : (
           <TableScroll label="Runs of this pipeline">
             <table className="grid" data-testid="pipeline-history">
-              <thead><tr><th>Run</th><th>Status</th><th>Version</th><th>Trigger</th><th>Parameters</th><th>Target</th><th>Rows</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Run</th>
+                  <th>Status</th>
+                  <th>Version</th>
+                  <th>Trigger</th>
+                  <th>Parameters</th>
+                  <th>Target</th>
+                  <th>Rows</th>
+                </tr>
+              </thead>
               <tbody>
                 {details.runs.map((r) => (
                   <tr key={r.runId}>
-                    <td><Link href={`/runs/${r.runId}`}>{when(r.createdAt)}</Link></td>
-                    <td>{r.rolledBack ? <span className="badge">rolled back</span> : <RunStatusBadge status={r.status as Run["status"]} />}</td>
+                    <td>
+                      <Link href={`/runs/${r.runId}`}>{when(r.createdAt)}</Link>
+                    </td>
+                    <td>
+                      {r.rolledBack ? (
+                        <span className="badge">rolled back</span>
+                      ) : (
+                        <RunStatusBadge status={r.status as Run["status"]} />
+                      )}
+                    </td>
                     <td className="num">v{r.version}</td>
                     <td>{r.trigger}</td>
-                    <td><code>{values(r.parameters)}</code></td>
-                    <td><code>{r.target ?? "–"}</code></td>
+                    <td>
+                      <code>{values(r.parameters)}</code>
+                    </td>
+                    <td>
+                      <code>{r.target ?? "–"}</code>
+                    </td>
                     <td className="num">{r.rowCount?.toLocaleString("en-US") ?? "–"}</td>
                   </tr>
                 ))}
@@ -165,21 +239,38 @@ export default async function PipelinePage({ params }: Props) {
       <TableLineageCard lineage={tables} target={`${targetSchema}.${details.targetTable}`} />
       <section className="card" aria-label="Edit">
         <h2>Edit</h2>
-        <p className="muted">Changing the target or the parameters saves a new version; runs use the newest, and the earlier ones stay listed below.</p>
+        <p className="muted">
+          Changing the target or the parameters saves a new version; runs use the newest, and the earlier ones stay
+          listed below.
+        </p>
         <EditPipelineForm pipelineId={details.id} target={details.targetTable} slots={editSlots(details)} />
       </section>
       <section className="card" aria-label="Versions">
         <h2>Versions</h2>
         <TableScroll label="Versions">
           <table className="grid" data-testid="pipeline-versions">
-            <thead><tr><th>Version</th><th>Saved</th><th>By</th><th>Target</th><th>Parameters</th><th>Note</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Version</th>
+                <th>Saved</th>
+                <th>By</th>
+                <th>Target</th>
+                <th>Parameters</th>
+                <th>Note</th>
+              </tr>
+            </thead>
             <tbody>
               {details.versions.map((v) => (
                 <tr key={v.version}>
-                  <td className="num">v{v.version}{v.version === details.currentVersion ? " (current)" : ""}</td>
+                  <td className="num">
+                    v{v.version}
+                    {v.version === details.currentVersion ? " (current)" : ""}
+                  </td>
                   <td>{when(v.createdAt)}</td>
                   <td>{v.createdBy ?? "–"}</td>
-                  <td><code>{v.targetTable}</code></td>
+                  <td>
+                    <code>{v.targetTable}</code>
+                  </td>
                   <td>{v.parameters.map((p) => p.name).join(", ") || "–"}</td>
                   <td>{v.fromRunId ? <Link href={`/runs/${v.fromRunId}`}>{v.note}</Link> : v.note}</td>
                 </tr>

@@ -19,7 +19,14 @@ const runIdSchema = z.object({ runId: z.string().uuid("Unknown run.") });
 // A re-run rebuilds the run's own table: it asks to replace it, under the same rules as any run.
 export const rerunAction = userAction("re-run", runIdSchema, async ({ runId }, user) => {
   const run = await getRunForUser({ id: runId, user });
-  const id = await startRun({ user, prompt: run.prompt, target: run.targetTable ?? undefined, replace: run.targetTable !== null, engine: isEngineRequest(run.engine) ? run.engine : undefined, starter: getRunStarter() });
+  const id = await startRun({
+    user,
+    prompt: run.prompt,
+    target: run.targetTable ?? undefined,
+    replace: run.targetTable !== null,
+    engine: isEngineRequest(run.engine) ? run.engine : undefined,
+    starter: getRunStarter(),
+  });
   redirect(`/runs/${id}`);
 });
 
@@ -31,13 +38,25 @@ export const rollbackAction = userAction("roll back", runIdSchema, async ({ runI
 });
 
 // Fields "param.<slot>" name the parameter that stands for that value of the spec; blank ones stay fixed.
-const saveSchema = z.object({ runId: z.string().uuid("Unknown run."), name: z.string().max(200), target: z.string().max(200).optional() }).catchall(z.string().max(200));
+const saveSchema = z
+  .object({ runId: z.string().uuid("Unknown run."), name: z.string().max(200), target: z.string().max(200).optional() })
+  .catchall(z.string().max(200));
 
-export const savePipelineAction = userAction("save as pipeline", saveSchema, async ({ runId, name, target, ...fields }, user) => {
-  const run = await getRunForUser({ id: runId, user });
-  const parameters = Object.entries(fields)
-    .filter(([key, value]) => key.startsWith("param.") && typeof value === "string" && value.trim() !== "")
-    .map(([key, value]) => ({ name: String(value).trim(), path: slotPath(key.slice("param.".length)) }));
-  const { pipeline } = await savePipelineFromRun({ run, user, name, parameters, targetTable: target?.trim() || undefined });
-  redirect(`/pipelines/${pipeline.id}`);
-});
+export const savePipelineAction = userAction(
+  "save as pipeline",
+  saveSchema,
+  async ({ runId, name, target, ...fields }, user) => {
+    const run = await getRunForUser({ id: runId, user });
+    const parameters = Object.entries(fields)
+      .filter(([key, value]) => key.startsWith("param.") && typeof value === "string" && value.trim() !== "")
+      .map(([key, value]) => ({ name: String(value).trim(), path: slotPath(key.slice("param.".length)) }));
+    const { pipeline } = await savePipelineFromRun({
+      run,
+      user,
+      name,
+      parameters,
+      targetTable: target?.trim() || undefined,
+    });
+    redirect(`/pipelines/${pipeline.id}`);
+  },
+);

@@ -56,34 +56,92 @@ export default async function RunPage({ params, searchParams }: Props) {
   const spec = savedSpec ? (JSON.parse(savedSpec.toString("utf8")) as EtlSpec) : view.spec;
   const query = await searchParams;
   // The editor offers the catalog, read only when it shows: a plan in review, or Edit & re-run.
-  const editing = run.status === "in_review" ? "review" : query.edit !== undefined && FINISHED.includes(run.status) ? "rerun" : null;
+  const editing =
+    run.status === "in_review" ? "review" : query.edit !== undefined && FINISHED.includes(run.status) ? "rerun" : null;
   const editor = editing && spec ? await loadPlanEditorData() : null;
   const published = await getPublishState({ run });
-  const duration = run.startedAt && run.finishedAt ? `${((new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000).toFixed(2)} s` : "–";
+  const duration =
+    run.startedAt && run.finishedAt
+      ? `${((new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000).toFixed(2)} s`
+      : "–";
 
   return (
-    <RunEventsProvider runId={run.id} initialEvents={events} ended={!["queued", "running", "needs_input"].includes(run.status)}>
+    <RunEventsProvider
+      runId={run.id}
+      initialEvents={events}
+      ended={!["queued", "running", "needs_input"].includes(run.status)}
+    >
       <div className="stack">
         <div className="run-header">
           <div>
-            <Link href="/runs" className="muted">← Runs</Link>
-            <p className="run-prompt" data-testid="run-prompt">{run.prompt}</p>
+            <Link href="/runs" className="muted">
+              ← Runs
+            </Link>
+            <p className="run-prompt" data-testid="run-prompt">
+              {run.prompt}
+            </p>
             <div className="facts">
-              <span>Status <LiveRunStatus status={run.status} /></span>
-              {run.targetTable && <span>Target <b><code>{run.targetSchema ? `${run.targetSchema}.${run.targetTable}` : run.targetTable}</code></b></span>}
-              {run.rowCount !== null && <span>Rows <b>{run.rowCount.toLocaleString("en-US")}</b></span>}
-              <span>Duration <b>{duration}</b></span>
+              <span>
+                Status <LiveRunStatus status={run.status} />
+              </span>
+              {run.targetTable && (
+                <span>
+                  Target{" "}
+                  <b>
+                    <code>{run.targetSchema ? `${run.targetSchema}.${run.targetTable}` : run.targetTable}</code>
+                  </b>
+                </span>
+              )}
+              {run.rowCount !== null && (
+                <span>
+                  Rows <b>{run.rowCount.toLocaleString("en-US")}</b>
+                </span>
+              )}
+              <span>
+                Duration <b>{duration}</b>
+              </span>
               {run.pipelineId && <PipelineOfRun run={run} />}
             </div>
           </div>
-          <RunActions runId={run.id} status={run.status} canEdit={FINISHED.includes(run.status)} rollBackTarget={published.kind === "current" ? `${run.targetSchema}.${run.targetTable}` : undefined} />
+          <RunActions
+            runId={run.id}
+            status={run.status}
+            canEdit={FINISHED.includes(run.status)}
+            rollBackTarget={published.kind === "current" ? `${run.targetSchema}.${run.targetTable}` : undefined}
+          />
         </div>
-        {run.error && <div className="alert error" role="alert" data-testid="run-error">{run.error}</div>}
-        <PublishNotice state={published} table={`${run.targetSchema}.${run.targetTable}`} canOpen={(userId) => userId === user.id || user.role === "admin"} />
-        {run.status === "succeeded" && !run.pipelineId && spec && (
-          <SavePipelineForm runId={run.id} target={run.targetTable ?? spec.target.table} slots={listParameterSlots(spec).map((slot) => ({ key: slot.path.join("."), label: slot.label, value: String(slot.value), type: slot.type }))} />
+        {run.error && (
+          <div className="alert error" role="alert" data-testid="run-error">
+            {run.error}
+          </div>
         )}
-        {editing && spec && editor && <PlanEditor runId={run.id} mode={editing} prompt={run.prompt} spec={spec} catalog={editor.catalog} knownValues={editor.knownValues} />}
+        <PublishNotice
+          state={published}
+          table={`${run.targetSchema}.${run.targetTable}`}
+          canOpen={(userId) => userId === user.id || user.role === "admin"}
+        />
+        {run.status === "succeeded" && !run.pipelineId && spec && (
+          <SavePipelineForm
+            runId={run.id}
+            target={run.targetTable ?? spec.target.table}
+            slots={listParameterSlots(spec).map((slot) => ({
+              key: slot.path.join("."),
+              label: slot.label,
+              value: String(slot.value),
+              type: slot.type,
+            }))}
+          />
+        )}
+        {editing && spec && editor && (
+          <PlanEditor
+            runId={run.id}
+            mode={editing}
+            prompt={run.prompt}
+            spec={spec}
+            catalog={editor.catalog}
+            knownValues={editor.knownValues}
+          />
+        )}
         {editing === "rerun" && !spec && <RerunRequest runId={run.id} prompt={run.prompt} />}
         <QuestionCard runId={run.id} />
         <RunLive />
@@ -100,11 +158,18 @@ export default async function RunPage({ params, searchParams }: Props) {
             <h2>Repairs</h2>
             {view.rounds.map((round) => (
               <div key={round.round} className="stack" style={{ marginBottom: 12 }}>
-                <div><b>Round {round.round}</b> <span className="badge">{round.cause.replaceAll("_", " ")}</span></div>
+                <div>
+                  <b>Round {round.round}</b> <span className="badge">{round.cause.replaceAll("_", " ")}</span>
+                </div>
                 <p>{round.diagnosis}</p>
                 {round.changes.length > 0 && (
                   <ul className="spec-list">
-                    {round.changes.map((c) => <li key={c.path}><code>{c.path}</code>: {JSON.stringify(c.before) ?? "–"} → {JSON.stringify(c.after) ?? "removed"}</li>)}
+                    {round.changes.map((c) => (
+                      <li key={c.path}>
+                        <code>{c.path}</code>: {JSON.stringify(c.before) ?? "–"} →{" "}
+                        {JSON.stringify(c.after) ?? "removed"}
+                      </li>
+                    ))}
                   </ul>
                 )}
               </div>

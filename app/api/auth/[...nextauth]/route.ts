@@ -4,4 +4,6 @@ import { withSameOrigin } from "@/lib/http/handler";
 
 export const { GET } = handlers;
 // Auth.js posts URL-encoded forms; the same-origin check still keeps other sites out.
-export const POST = withSameOrigin("POST /api/auth", handlers.POST, { bodyTypes: ["application/x-www-form-urlencoded"] });
+export const POST = withSameOrigin("POST /api/auth", handlers.POST, {
+  bodyTypes: ["application/x-www-form-urlencoded"],
+});

@@ -4,12 +4,23 @@ import { chunk } from "@/lib/planner/english/chunk/chunk";
 import type { Chunk } from "@/lib/planner/english/chunk/types";
 
 const LABEL: Record<Chunk["kind"], string> = {
-  "noun-phrase": "np", "verb-group": "vg", comparison: "cmp", time: "time", aggregate: "agg", ranking: "rank",
-  ordering: "order", connective: "conn", value: "value", arithmetic: "arith", punctuation: "punct", other: "other",
+  "noun-phrase": "np",
+  "verb-group": "vg",
+  comparison: "cmp",
+  time: "time",
+  aggregate: "agg",
+  ranking: "rank",
+  ordering: "order",
+  connective: "conn",
+  value: "value",
+  arithmetic: "arith",
+  punctuation: "punct",
+  other: "other",
 };
 
 /** Chunks as "kind[words]"; connectives show their role ("with[without]" reads "role[words]"). */
-const view = (prompt: string) => chunk(annotate(prompt)).map((c) => `${c.kind === "connective" ? c.role : LABEL[c.kind]}[${c.text}]`);
+const view = (prompt: string) =>
+  chunk(annotate(prompt)).map((c) => `${c.kind === "connective" ? c.role : LABEL[c.kind]}[${c.text}]`);
 const chunksOf = (prompt: string) => chunk(annotate(prompt));
 const find = <K extends Chunk["kind"]>(prompt: string, kind: K) => {
   const found = chunksOf(prompt).find((c) => c.kind === kind);
@@ -21,15 +32,24 @@ describe("chunk: noun phrases", () => {
   it.each([
     ["the 5 longest tracks", ["np[the 5 longest tracks]"]],
     ["each customer's first rental", ["np[each customer's first rental]"]],
-    ["date of each customer's very first order", ["np[date]", "preposition[of]", "np[each customer's very first order]"]],
+    [
+      "date of each customer's very first order",
+      ["np[date]", "preposition[of]", "np[each customer's very first order]"],
+    ],
     ["total order amount per customer", ["np[total order amount]", "grain[per]", "np[customer]"]],
     ["their first and last name", ["np[their first and last name]"]],
     ["number of shipped or completed orders", ["agg[number of]", "np[shipped or completed orders]"]],
     ["the 3 best-selling products", ["np[the 3 best-selling products]"]],
     ["bank transfer payments", ["np[bank transfer payments]"]],
-    ["tracks that belong to the Grunge playlist", ["np[tracks]", "relative[that]", "vg[belong to]", "np[the Grunge playlist]"]],
+    [
+      "tracks that belong to the Grunge playlist",
+      ["np[tracks]", "relative[that]", "vg[belong to]", "np[the Grunge playlist]"],
+    ],
     ["Speedy Express orders", ["np[Speedy Express orders]"]],
-    ["how many albums does Led Zeppelin have", ["agg[how many]", "np[albums]", "vg[does]", "np[Led Zeppelin]", "vg[have]"]],
+    [
+      "how many albums does Led Zeppelin have",
+      ["agg[how many]", "np[albums]", "vg[does]", "np[Led Zeppelin]", "vg[have]"],
+    ],
     ["the customers' orders", ["np[the customers' orders]"]],
     ["cancelled orders with the customer's name", ["np[cancelled orders]", "with[with]", "np[the customer's name]"]],
     ["delete all the cancelled orders", ["vg[delete]", "np[all the cancelled orders]"]],
@@ -55,9 +75,19 @@ describe("chunk: noun phrases", () => {
   });
 
   it("reads a pronoun as a phrase of its own", () => {
-    expect(view("how many customers they look after")).toEqual(["agg[how many]", "np[customers]", "np[they]", "vg[look after]"]);
+    expect(view("how many customers they look after")).toEqual([
+      "agg[how many]",
+      "np[customers]",
+      "np[they]",
+      "vg[look after]",
+    ]);
     expect(find("genres nobody has purchased", "noun-phrase")).toMatchObject({ text: "genres" });
-    expect(chunksOf("genres nobody has purchased")[1]).toMatchObject({ kind: "noun-phrase", text: "nobody", pronoun: true, negator: 1 });
+    expect(chunksOf("genres nobody has purchased")[1]).toMatchObject({
+      kind: "noun-phrase",
+      text: "nobody",
+      pronoun: true,
+      negator: 1,
+    });
   });
 });
 
@@ -76,7 +106,12 @@ describe("chunk: verb groups", () => {
     ["which sales reps work out of the Paris office", "work out of", "work", { negated: false, passive: false }],
   ])("%j → %j", (prompt, text, lemma, flags) => {
     const vg = find(prompt, "verb-group");
-    expect({ text: vg.text.replace("n't", " n't").replace(/\s+/g, " "), lemma: vg.lemma, negated: vg.negated, passive: vg.passive }).toEqual({
+    expect({
+      text: vg.text.replace("n't", " n't").replace(/\s+/g, " "),
+      lemma: vg.lemma,
+      negated: vg.negated,
+      passive: vg.passive,
+    }).toEqual({
       text,
       lemma,
       ...flags,
@@ -84,29 +119,84 @@ describe("chunk: verb groups", () => {
   });
 
   it("reads a noun the tagger misread as the verb after a relative word or a subject", () => {
-    expect(view("who reports to Steven Buchanan?")).toEqual(["question[who]", "vg[reports to]", "np[Steven Buchanan]", "punct[?]"]);
-    expect(view("employees that nobody reports to")).toEqual(["np[employees]", "relative[that]", "np[nobody]", "vg[reports to]"]);
-    expect(view("products that cost less than 10 dollars")).toEqual(["np[products]", "relative[that]", "vg[cost]", "cmp[less than 10]", "np[dollars]"]);
-    expect(view("does each payment method account for it")).toEqual(["vg[does]", "np[each payment method]", "vg[account for]", "np[it]"]);
-    expect(view("which products cost more than 50 bucks")).toEqual(["np[which products]", "vg[cost]", "cmp[more than 50]", "np[bucks]"]);
-    expect(view("how many payments does one get on average")).toEqual(["agg[how many]", "np[payments]", "vg[does]", "np[one]", "vg[get]", "agg[on average]"]);
+    expect(view("who reports to Steven Buchanan?")).toEqual([
+      "question[who]",
+      "vg[reports to]",
+      "np[Steven Buchanan]",
+      "punct[?]",
+    ]);
+    expect(view("employees that nobody reports to")).toEqual([
+      "np[employees]",
+      "relative[that]",
+      "np[nobody]",
+      "vg[reports to]",
+    ]);
+    expect(view("products that cost less than 10 dollars")).toEqual([
+      "np[products]",
+      "relative[that]",
+      "vg[cost]",
+      "cmp[less than 10]",
+      "np[dollars]",
+    ]);
+    expect(view("does each payment method account for it")).toEqual([
+      "vg[does]",
+      "np[each payment method]",
+      "vg[account for]",
+      "np[it]",
+    ]);
+    expect(view("which products cost more than 50 bucks")).toEqual([
+      "np[which products]",
+      "vg[cost]",
+      "cmp[more than 50]",
+      "np[bucks]",
+    ]);
+    expect(view("how many payments does one get on average")).toEqual([
+      "agg[how many]",
+      "np[payments]",
+      "vg[does]",
+      "np[one]",
+      "vg[get]",
+      "agg[on average]",
+    ]);
   });
 
   it("leaves to other chunks the prepositions that open them", () => {
     expect(view("orders placed in 2024")).toEqual(["np[orders]", "vg[placed]", "time[in 2024]"]);
     expect(view("customers who bought at least one Iron Maiden track")).toEqual([
-      "np[customers]", "relative[who]", "vg[bought]", "cmp[at least one]", "np[Iron Maiden track]",
+      "np[customers]",
+      "relative[who]",
+      "vg[bought]",
+      "cmp[at least one]",
+      "np[Iron Maiden track]",
     ]);
   });
 
   it("reads a verb form before a noun as part of the noun phrase", () => {
-    expect(view("number of employees by hire year")).toEqual(["agg[number of]", "np[employees]", "by[by]", "np[hire year]"]);
-    expect(view("customers with no email on file")).toEqual(["np[customers]", "with[with]", "np[no email]", "preposition[on]", "np[file]"]);
+    expect(view("number of employees by hire year")).toEqual([
+      "agg[number of]",
+      "np[employees]",
+      "by[by]",
+      "np[hire year]",
+    ]);
+    expect(view("customers with no email on file")).toEqual([
+      "np[customers]",
+      "with[with]",
+      "np[no email]",
+      "preposition[on]",
+      "np[file]",
+    ]);
   });
 
   it("opens a request with its verb, even when the model calls it a noun", () => {
     expect(view("Show me customers' orders")).toEqual(["vg[Show]", "np[me]", "np[customers' orders]"]);
-    expect(view("Join customers and orders on customer_id")).toEqual(["vg[Join]", "np[customers]", "and[and]", "np[orders]", "preposition[on]", "np[customer_id]"]);
+    expect(view("Join customers and orders on customer_id")).toEqual([
+      "vg[Join]",
+      "np[customers]",
+      "and[and]",
+      "np[orders]",
+      "preposition[on]",
+      "np[customer_id]",
+    ]);
   });
 });
 
@@ -136,7 +226,13 @@ describe("chunk: comparisons", () => {
 
   it("reads both bounds of between", () => {
     const cmp = find("products priced between $20 and $30", "comparison");
-    expect([cmp.text, cmp.operator, cmp.quantity?.value, cmp.upper?.value, cmp.upper?.unit]).toEqual(["between $20 and $30", "between", 20, 30, "currency"]);
+    expect([cmp.text, cmp.operator, cmp.quantity?.value, cmp.upper?.value, cmp.upper?.unit]).toEqual([
+      "between $20 and $30",
+      "between",
+      20,
+      30,
+      "currency",
+    ]);
   });
 
   it("keeps the comparative that names what is compared", () => {
@@ -147,7 +243,12 @@ describe("chunk: comparisons", () => {
     // "more" or "less" before a plain adjective: the adjective is what is compared.
     const phrase = "products less expensive than 20";
     const less = find(phrase, "comparison");
-    expect([less.text, less.operator, less.quantity?.value, annotate(phrase)[less.comparative!].text]).toEqual(["less expensive than 20", "<", 20, "expensive"]);
+    expect([less.text, less.operator, less.quantity?.value, annotate(phrase)[less.comparative!].text]).toEqual([
+      "less expensive than 20",
+      "<",
+      20,
+      "expensive",
+    ]);
   });
 
   it("marks a negated comparison", () => {
@@ -155,10 +256,16 @@ describe("chunk: comparisons", () => {
   });
 
   it("reads an operator with no quantity when a value follows", () => {
-    expect(view("orders where status = 'shipped'")).toEqual(["np[orders]", "relative[where]", "np[status]", "cmp[=]", "value['shipped']"]);
+    expect(view("orders where status = 'shipped'")).toEqual([
+      "np[orders]",
+      "relative[where]",
+      "np[status]",
+      "cmp[=]",
+      "value['shipped']",
+    ]);
   });
 
-  it("leaves \"over\" and \"under\" alone when no quantity follows", () => {
+  it('leaves "over" and "under" alone when no quantity follows', () => {
     expect(view("summed over its items")).toEqual(["vg[summed over]", "np[its items]"]);
     expect(chunksOf("rather than cents").some((c) => c.kind === "comparison")).toBe(false);
   });
@@ -166,50 +273,132 @@ describe("chunk: comparisons", () => {
 
 describe("chunk: connectives, ranking, ordering, aggregates", () => {
   it.each([
-    ["revenue broken down by country and year", ["np[revenue]", "grain[broken down by]", "np[country]", "and[and]", "np[year]"]],
+    [
+      "revenue broken down by country and year",
+      ["np[revenue]", "grain[broken down by]", "np[country]", "and[and]", "np[year]"],
+    ],
     ["for each support agent", ["grain[for each]", "np[support agent]"]],
-    ["how many customers have a first name starting with A? break it down by first name", [
-      "agg[how many]", "np[customers]", "vg[have]", "np[a first name]", "vg[starting with]", "np[A]", "punct[?]", "grain[break it down by]", "np[first name]",
-    ]],
+    [
+      "how many customers have a first name starting with A? break it down by first name",
+      [
+        "agg[how many]",
+        "np[customers]",
+        "vg[have]",
+        "np[a first name]",
+        "vg[starting with]",
+        "np[A]",
+        "punct[?]",
+        "grain[break it down by]",
+        "np[first name]",
+      ],
+    ],
     ["customers without orders", ["np[customers]", "without[without]", "np[orders]"]],
-    ["customers whose email is missing or who live in Paris", [
-      "np[customers]", "relative[whose]", "np[email]", "vg[is missing]", "or[or]", "relative[who]", "vg[live in]", "np[Paris]",
-    ]],
-    ["products (not discontinued) that aren't condiments", [
-      "np[products]", "punct[(]", "vg[not discontinued]", "punct[)]", "relative[that]", "vg[aren't]", "np[condiments]",
-    ]],
-    ["Brazil, Argentina or Chile + their email", ["np[Brazil]", "punct[,]", "np[Argentina]", "or[or]", "np[Chile]", "and[+]", "np[their email]"]],
-    ["invoice lines with quantity times unit price as line_total", [
-      "np[invoice lines]", "with[with]", "np[quantity]", "arith[times]", "np[unit price]", "naming[as]", "np[line_total]",
-    ]],
-    ["markup = MSRP minus buy price, call the column markup", [
-      "np[markup]", "cmp[=]", "np[MSRP]", "arith[minus]", "np[buy price]", "punct[,]", "naming[call the column]", "np[markup]",
-    ]],
-    ["net revenue (qty * unit price - discount)", ["np[net revenue]", "punct[(]", "np[qty]", "arith[*]", "np[unit price]", "arith[-]", "np[discount]", "punct[)]"]],
-    ["invoices in 2023 - their first and last name", ["np[invoices]", "time[in 2023]", "punct[-]", "np[their first and last name]"]],
+    [
+      "customers whose email is missing or who live in Paris",
+      [
+        "np[customers]",
+        "relative[whose]",
+        "np[email]",
+        "vg[is missing]",
+        "or[or]",
+        "relative[who]",
+        "vg[live in]",
+        "np[Paris]",
+      ],
+    ],
+    [
+      "products (not discontinued) that aren't condiments",
+      [
+        "np[products]",
+        "punct[(]",
+        "vg[not discontinued]",
+        "punct[)]",
+        "relative[that]",
+        "vg[aren't]",
+        "np[condiments]",
+      ],
+    ],
+    [
+      "Brazil, Argentina or Chile + their email",
+      ["np[Brazil]", "punct[,]", "np[Argentina]", "or[or]", "np[Chile]", "and[+]", "np[their email]"],
+    ],
+    [
+      "invoice lines with quantity times unit price as line_total",
+      [
+        "np[invoice lines]",
+        "with[with]",
+        "np[quantity]",
+        "arith[times]",
+        "np[unit price]",
+        "naming[as]",
+        "np[line_total]",
+      ],
+    ],
+    [
+      "markup = MSRP minus buy price, call the column markup",
+      [
+        "np[markup]",
+        "cmp[=]",
+        "np[MSRP]",
+        "arith[minus]",
+        "np[buy price]",
+        "punct[,]",
+        "naming[call the column]",
+        "np[markup]",
+      ],
+    ],
+    [
+      "net revenue (qty * unit price - discount)",
+      ["np[net revenue]", "punct[(]", "np[qty]", "arith[*]", "np[unit price]", "arith[-]", "np[discount]", "punct[)]"],
+    ],
+    [
+      "invoices in 2023 - their first and last name",
+      ["np[invoices]", "time[in 2023]", "punct[-]", "np[their first and last name]"],
+    ],
   ])("%j", (prompt, expected) => {
     expect(view(prompt)).toEqual(expected);
   });
 
   it("reads top and bottom N as a ranking", () => {
-    expect(find("top 5 billing countries by revenue", "ranking")).toMatchObject({ text: "top 5", edge: "top", count: 5 });
+    expect(find("top 5 billing countries by revenue", "ranking")).toMatchObject({
+      text: "top 5",
+      edge: "top",
+      count: 5,
+    });
     expect(find("Bottom 3 categories by units sold", "ranking")).toMatchObject({ edge: "bottom", count: 3 });
     expect(find("the top 10 films", "ranking")).toMatchObject({ text: "the top 10", count: 10 });
     expect(find("top products", "ranking").count).toBeUndefined();
   });
 
-  it("reads sorting words, directions and \"first\" at the end of a clause", () => {
-    expect(view("tracks sorted by name descending")).toEqual(["np[tracks]", "order[sorted by]", "np[name]", "order[descending]"]);
+  it('reads sorting words, directions and "first" at the end of a clause', () => {
+    expect(view("tracks sorted by name descending")).toEqual([
+      "np[tracks]",
+      "order[sorted by]",
+      "np[name]",
+      "order[descending]",
+    ]);
     expect(find("artists, alphabetically", "ordering")).toMatchObject({ direction: "ascending", by: false });
-    expect(find("revenue in descending order", "ordering")).toMatchObject({ text: "in descending order", direction: "descending" });
-    expect(view("avg total for 2021, lowest first")).toEqual(["np[avg total]", "time[for 2021]", "punct[,]", "order[lowest first]"]);
+    expect(find("revenue in descending order", "ordering")).toMatchObject({
+      text: "in descending order",
+      direction: "descending",
+    });
+    expect(view("avg total for 2021, lowest first")).toEqual([
+      "np[avg total]",
+      "time[for 2021]",
+      "punct[,]",
+      "order[lowest first]",
+    ]);
     expect(view("orders between 2024-02-10 and 2024-02-12, largest amount first")).toEqual([
-      "np[orders]", "time[between 2024-02-10 and 2024-02-12]", "punct[,]", "np[largest amount]", "order[first]",
+      "np[orders]",
+      "time[between 2024-02-10 and 2024-02-12]",
+      "punct[,]",
+      "np[largest amount]",
+      "order[first]",
     ]);
     expect(view("Products priced between $20 and $30 - cheapest first please")).toContain("order[cheapest first]");
   });
 
-  it("does not read \"ordered by\" as sorting inside a clause: it may mean purchased", () => {
+  it('does not read "ordered by" as sorting inside a clause: it may mean purchased', () => {
     expect(view("products ordered by customers in Germany")[1]).toBe("vg[ordered by]");
   });
 
@@ -224,7 +413,7 @@ describe("chunk: connectives, ranking, ordering, aggregates", () => {
     expect(chunksOf(prompt)[0]).toMatchObject({ kind: "aggregate", text });
   });
 
-  it("reads \"on average\" and \"in total\" as aggregates", () => {
+  it('reads "on average" and "in total" as aggregates', () => {
     expect(view("spent more than $50 in total").at(-1)).toBe("agg[in total]");
   });
 });
@@ -237,6 +426,12 @@ describe("chunk: time phrases", () => {
   });
 
   it("reads a bare year before a noun as a time phrase and the noun after it as a noun phrase", () => {
-    expect(view("share of 2025 revenue per billing country")).toEqual(["np[share]", "time[of 2025]", "np[revenue]", "grain[per]", "np[billing country]"]);
+    expect(view("share of 2025 revenue per billing country")).toEqual([
+      "np[share]",
+      "time[of 2025]",
+      "np[revenue]",
+      "grain[per]",
+      "np[billing country]",
+    ]);
   });
 });

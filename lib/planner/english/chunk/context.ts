@@ -5,12 +5,22 @@ import type { AnnotatedToken } from "@/lib/planner/english/types";
 export type ChunkContext = { tokens: AnnotatedToken[]; chunks: Chunk[] };
 
 /** Fills a chunk's tokens, span and text (the tokens' text, one space where the prompt had any). */
-export function makeChunk<T extends Chunk>(tokens: AnnotatedToken[], start: number, end: number, fields: Omit<T, "tokens" | "span" | "text">): T {
+export function makeChunk<T extends Chunk>(
+  tokens: AnnotatedToken[],
+  start: number,
+  end: number,
+  fields: Omit<T, "tokens" | "span" | "text">,
+): T {
   const text = tokens
     .slice(start, end)
     .map((t, k) => (k > 0 && t.spaceBefore ? " " : "") + t.text)
     .join("");
-  return { ...fields, tokens: { start, end }, span: { start: tokens[start].span.start, end: tokens[end - 1].span.end }, text } as T;
+  return {
+    ...fields,
+    tokens: { start, end },
+    span: { start: tokens[start].span.start, end: tokens[end - 1].span.end },
+    text,
+  } as T;
 }
 
 /** The number of tokens from `i` that spell `words` (normal forms) within one sentence, or 0. */
@@ -26,7 +36,8 @@ export function matchAt(tokens: AnnotatedToken[], i: number, words: string[]): n
 /** The longest entry of `table` that matches at `i`. */
 export function matchLongest<T extends { words: string[] }>(tokens: AnnotatedToken[], i: number, table: T[]): T | null {
   let best: T | null = null;
-  for (const entry of table) if (matchAt(tokens, i, entry.words) && (!best || entry.words.length > best.words.length)) best = entry;
+  for (const entry of table)
+    if (matchAt(tokens, i, entry.words) && (!best || entry.words.length > best.words.length)) best = entry;
   return best;
 }
 
@@ -52,5 +63,11 @@ export function closesWithFirstOrLast(tokens: AnnotatedToken[], k: number): bool
   const word = tokens[k];
   if (!word || (word.normal !== "first" && word.normal !== "last")) return false;
   const next = tokens[k + 1];
-  return !next || next.sentence !== word.sentence || next.kind === "punctuation" || next.pos === "INTJ" || next.normal === "please";
+  return (
+    !next ||
+    next.sentence !== word.sentence ||
+    next.kind === "punctuation" ||
+    next.pos === "INTJ" ||
+    next.normal === "please"
+  );
 }

@@ -18,7 +18,14 @@ export function readAggregate(ctx: ChunkContext, i: number): AggregatePhrase | n
     return makeChunk<AggregatePhrase>(tokens, i, i + 2, { kind: "aggregate", word: tokens[i + 1].normal });
   const lead = t.normal === "the" || t.normal === "a" || t.normal === "what" ? 1 : 0;
   const word = tokens[i + lead];
-  if (word && !word.time && AGGREGATE_WORDS.has(word.normal) && word.normal !== "distinct" && word.normal !== "unique" && matchAt(tokens, i + lead + 1, ["of"]))
+  if (
+    word &&
+    !word.time &&
+    AGGREGATE_WORDS.has(word.normal) &&
+    word.normal !== "distinct" &&
+    word.normal !== "unique" &&
+    matchAt(tokens, i + lead + 1, ["of"])
+  )
     return makeChunk<AggregatePhrase>(tokens, i, i + lead + 2, { kind: "aggregate", word: word.normal });
   return null;
 }

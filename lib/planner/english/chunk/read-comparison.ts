@@ -3,7 +3,14 @@ import type { ComparisonPhrase } from "@/lib/planner/english/chunk/types";
 import { COMPARISON_PHRASES, DOWNWARD_COMPARATIVES, POSTFIX_BOUNDS } from "@/lib/planner/english/chunk/word-classes";
 import type { AnnotatedToken, ComparisonSymbol, NumberValue } from "@/lib/planner/english/types";
 
-const TURNED: Record<ComparisonSymbol, ComparisonSymbol> = { ">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!=", "!=": "=" };
+const TURNED: Record<ComparisonSymbol, ComparisonSymbol> = {
+  ">": "<=",
+  ">=": "<",
+  "<": ">=",
+  "<=": ">",
+  "=": "!=",
+  "!=": "=",
+};
 
 /**
  * A comparison, wherever its quantity sits: before it ("more than 50", "at least 100", "over
@@ -30,7 +37,13 @@ export function readComparison(ctx: ChunkContext, i: number): ComparisonPhrase |
   });
 }
 
-type Found = { operator: ComparisonSymbol | "between"; end: number; quantity?: NumberValue; upper?: NumberValue; comparative?: number };
+type Found = {
+  operator: ComparisonSymbol | "between";
+  end: number;
+  quantity?: NumberValue;
+  upper?: NumberValue;
+  comparative?: number;
+};
 
 function readOperator(tokens: AnnotatedToken[], i: number): Found | null {
   const t = tokens[i];
@@ -39,11 +52,22 @@ function readOperator(tokens: AnnotatedToken[], i: number): Found | null {
   if (t.normal === "between" && isCount(tokens[i + 1]) && matchAt(tokens, i + 2, ["and"]) && isCount(tokens[i + 3]))
     return { operator: "between", quantity: tokens[i + 1].number, upper: tokens[i + 3].number, end: i + 4 };
   const phrase = matchLongest(tokens, i, COMPARISON_PHRASES);
-  if (phrase) return withQuantity(tokens, i + phrase.words.length, { operator: phrase.operator, end: i + phrase.words.length }, phrase.needsQuantity);
+  if (phrase)
+    return withQuantity(
+      tokens,
+      i + phrase.words.length,
+      { operator: phrase.operator, end: i + phrase.words.length },
+      phrase.needsQuantity,
+    );
   // "more expensive than 50", "less heavy than 2 kg": the adjective is what is compared.
   const adjective = tokens[i + 1];
   if ((t.normal === "more" || t.normal === "less") && adjective?.pos === "ADJ" && matchAt(tokens, i + 2, ["than"])) {
-    return withQuantity(tokens, i + 3, { operator: t.normal === "more" ? ">" : "<", end: i + 3, comparative: i + 1 }, false);
+    return withQuantity(
+      tokens,
+      i + 3,
+      { operator: t.normal === "more" ? ">" : "<", end: i + 3, comparative: i + 1 },
+      false,
+    );
   }
   if ((t.pos === "ADJ" || t.pos === "ADV") && isComparative(t) && matchAt(tokens, i + 1, ["than"])) {
     const operator = DOWNWARD_COMPARATIVES.has(t.normal) ? "<" : ">";
@@ -54,7 +78,17 @@ function readOperator(tokens: AnnotatedToken[], i: number): Found | null {
 }
 
 // Words ending in "-er" before "than" that compare nothing ("rather than", "other than" is a phrase).
-const NOT_COMPARATIVE = new Set(["rather", "other", "ever", "never", "whether", "either", "neither", "together", "further"]);
+const NOT_COMPARATIVE = new Set([
+  "rather",
+  "other",
+  "ever",
+  "never",
+  "whether",
+  "either",
+  "neither",
+  "together",
+  "further",
+]);
 
 /** "more", "less", "fewer", or an "-er" form: "longer", "heavier", "greater" (lemmatised or not). */
 function isComparative(t: AnnotatedToken): boolean {
@@ -69,8 +103,12 @@ function isComparative(t: AnnotatedToken): boolean {
  */
 function withQuantity(tokens: AnnotatedToken[], k: number, found: Found, required: boolean): Found | null {
   const next = tokens[k];
-  if (isCount(next) && next.sentence === tokens[found.end - 1].sentence) return { ...found, quantity: next.number, end: k + 1 };
-  const article = next && (next.normal === "a" || next.normal === "an") && (tokens[k + 1]?.pos === "NOUN" || tokens[k + 1]?.pos === "ADJ");
+  if (isCount(next) && next.sentence === tokens[found.end - 1].sentence)
+    return { ...found, quantity: next.number, end: k + 1 };
+  const article =
+    next &&
+    (next.normal === "a" || next.normal === "an") &&
+    (tokens[k + 1]?.pos === "NOUN" || tokens[k + 1]?.pos === "ADJ");
   if (article) return { ...found, quantity: { value: 1, written: "words" }, end: k + 1 };
   return required ? null : found;
 }
@@ -80,10 +118,13 @@ function readPostfix(ctx: ChunkContext, i: number): Found | null {
   const { tokens, chunks } = ctx;
   const number = isCount(tokens[i]) ? tokens[i] : undefined;
   const from = number ? i + 1 : i;
-  const bound = POSTFIX_BOUNDS.find((b) => matchAt(tokens, from, b.words) && (b.words[0] !== "+" || !tokens[from].spaceBefore));
+  const bound = POSTFIX_BOUNDS.find(
+    (b) => matchAt(tokens, from, b.words) && (b.words[0] !== "+" || !tokens[from].spaceBefore),
+  );
   if (!bound) return null;
   if (number) return { operator: bound.operator, quantity: number.number, end: from + bound.words.length };
   const previous = chunks.at(-1);
-  if (previous?.kind === "noun-phrase" && previous.count !== undefined) return { operator: bound.operator, end: from + bound.words.length };
+  if (previous?.kind === "noun-phrase" && previous.count !== undefined)
+    return { operator: bound.operator, end: from + bound.words.length };
   return null;
 }

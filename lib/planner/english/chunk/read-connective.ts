@@ -1,6 +1,14 @@
 import { type ChunkContext, makeChunk, matchAt } from "@/lib/planner/english/chunk/context";
 import type { Chunk, Connective, ConnectiveRole } from "@/lib/planner/english/chunk/types";
-import { AND_PHRASES, GRAIN_PHRASES, NAMING_NOUNS, NAMING_OBJECTS, NAMING_VERBS, QUESTION_WORDS, RELATIVE_WORDS } from "@/lib/planner/english/chunk/word-classes";
+import {
+  AND_PHRASES,
+  GRAIN_PHRASES,
+  NAMING_NOUNS,
+  NAMING_OBJECTS,
+  NAMING_VERBS,
+  QUESTION_WORDS,
+  RELATIVE_WORDS,
+} from "@/lib/planner/english/chunk/word-classes";
 import type { AnnotatedToken } from "@/lib/planner/english/types";
 
 /**
@@ -14,7 +22,15 @@ export function readConnective(ctx: ChunkContext, i: number): Connective | null 
   const { tokens } = ctx;
   const t = tokens[i];
   if (t.time || t.kind === "quoted" || t.kind === "identifier" || t.kind === "number") return null;
-  const make = (end: number, role: ConnectiveRole) => makeChunk<Connective>(tokens, i, end, { kind: "connective", role, word: tokens.slice(i, end).map((w) => w.normal).join(" ") });
+  const make = (end: number, role: ConnectiveRole) =>
+    makeChunk<Connective>(tokens, i, end, {
+      kind: "connective",
+      role,
+      word: tokens
+        .slice(i, end)
+        .map((w) => w.normal)
+        .join(" "),
+    });
 
   const grain = GRAIN_PHRASES.find((words) => matchAt(tokens, i, words)) ?? breakItDownBy(tokens, i);
   if (grain) return make(i + grain.length, "grain");
@@ -30,7 +46,8 @@ export function readConnective(ctx: ChunkContext, i: number): Connective | null 
   if (t.normal === "with" || t.normal === "without") return make(i + 1, t.normal);
   if (t.normal === "by") return make(i + 1, "by");
   if (t.pos === "CCONJ") return make(i + 1, t.normal === "or" || t.normal === "nor" ? "or" : "and");
-  if (t.pos === "ADP" || (t.normal === "to" && t.pos === "PART" && !beforeInfinitive(tokens, i))) return make(i + 1, "preposition");
+  if (t.pos === "ADP" || (t.normal === "to" && t.pos === "PART" && !beforeInfinitive(tokens, i)))
+    return make(i + 1, "preposition");
   if (t.pos === "SCONJ" || t.normal === "when" || t.normal === "where") return make(i + 1, "subordinator");
   return null;
 }
@@ -65,14 +82,17 @@ function isRelative(ctx: ChunkContext, i: number): boolean {
   const t = tokens[i];
   const previous = antecedent(chunks);
   if (!previous || tokens[previous.tokens.end - 1]?.sentence !== t.sentence) return false;
-  if (previous.kind === "connective" && (previous.role === "and" || previous.role === "or")) return earlierRelative(chunks, t.sentence, tokens);
+  if (previous.kind === "connective" && (previous.role === "and" || previous.role === "or"))
+    return earlierRelative(chunks, t.sentence, tokens);
   if (!["noun-phrase", "value", "time", "comparison"].includes(previous.kind)) return false;
   if (t.normal !== "that" || t.pos === "PRON" || t.pos === "SCONJ") return true;
   const next = tokens[i + 1];
   if (!next) return false;
   if (["VERB", "AUX", "ADV", "PRON", "PART"].includes(next.pos) || next.negator) return true;
   const after = tokens[i + 2];
-  const verbLikeNext = (next.pos === "NOUN" || next.pos === "ADJ") && (!after || ["ADP", "ADV", "PART", "DET", "NUM"].includes(after.pos) || after.kind === "number");
+  const verbLikeNext =
+    (next.pos === "NOUN" || next.pos === "ADJ") &&
+    (!after || ["ADP", "ADV", "PART", "DET", "NUM"].includes(after.pos) || after.kind === "number");
   // "products that cost less than 10": the misread verb takes a comparison.
   return verbLikeNext || (next.pos === "NOUN" && after?.pos === "ADJ" && tokens[i + 3]?.normal === "than");
 }
@@ -89,7 +109,9 @@ function antecedent(chunks: Chunk[]) {
 
 /** "whose email is missing or who live in Paris": a relative word after and/or continues an earlier one. */
 function earlierRelative(chunks: Chunk[], sentence: number, tokens: AnnotatedToken[]): boolean {
-  return chunks.some((c) => c.kind === "connective" && c.role === "relative" && tokens[c.tokens.start].sentence === sentence);
+  return chunks.some(
+    (c) => c.kind === "connective" && c.role === "relative" && tokens[c.tokens.start].sentence === sentence,
+  );
 }
 
 /** "to ship", "to be": the verb group takes "to". */
@@ -100,11 +122,21 @@ function beforeInfinitive(tokens: AnnotatedToken[], i: number): boolean {
 
 function opensClause(tokens: AnnotatedToken[], i: number): boolean {
   const before = tokens[i - 1];
-  return !before || before.sentence !== tokens[i].sentence || before.kind === "punctuation" || before.pos === "CCONJ" || before.pos === "INTJ";
+  return (
+    !before ||
+    before.sentence !== tokens[i].sentence ||
+    before.kind === "punctuation" ||
+    before.pos === "CCONJ" ||
+    before.pos === "INTJ"
+  );
 }
 
 /** "which genre", "what percentage": the word determines a noun. */
 function beforeNoun(tokens: AnnotatedToken[], i: number): boolean {
   const next = tokens[i + 1];
-  return (tokens[i].normal === "which" || tokens[i].normal === "what" || tokens[i].normal === "whose") && !!next && ["NOUN", "PROPN", "ADJ", "NUM"].includes(next.pos);
+  return (
+    (tokens[i].normal === "which" || tokens[i].normal === "what" || tokens[i].normal === "whose") &&
+    !!next &&
+    ["NOUN", "PROPN", "ADJ", "NUM"].includes(next.pos)
+  );
 }

@@ -12,12 +12,16 @@ export function readTime(ctx: ChunkContext, i: number): TimePhrase | null {
 
 /** A quoted literal is a value of its own. */
 export function readValue(ctx: ChunkContext, i: number): ValuePhrase | null {
-  return ctx.tokens[i].kind === "quoted" ? makeChunk<ValuePhrase>(ctx.tokens, i, i + 1, { kind: "value", token: i }) : null;
+  return ctx.tokens[i].kind === "quoted"
+    ? makeChunk<ValuePhrase>(ctx.tokens, i, i + 1, { kind: "value", token: i })
+    : null;
 }
 
 export function readArithmetic(ctx: ChunkContext, i: number): ArithmeticOperator | null {
   const found = arithmeticAt(ctx.tokens, i);
-  return found ? makeChunk<ArithmeticOperator>(ctx.tokens, i, i + found.length, { kind: "arithmetic", operator: found.operator }) : null;
+  return found
+    ? makeChunk<ArithmeticOperator>(ctx.tokens, i, i + found.length, { kind: "arithmetic", operator: found.operator })
+    : null;
 }
 
 /**
@@ -26,7 +30,10 @@ export function readArithmetic(ctx: ChunkContext, i: number): ArithmeticOperator
  * "3 times" counts occurrences), and a spaced "-" next to a number or after another operator
  * in the same clause ("(1 - discount)"; "2023 - their names" is a dash).
  */
-export function arithmeticAt(tokens: AnnotatedToken[], i: number): { operator: "*" | "/" | "+" | "-"; length: number } | null {
+export function arithmeticAt(
+  tokens: AnnotatedToken[],
+  i: number,
+): { operator: "*" | "/" | "+" | "-"; length: number } | null {
   const t = tokens[i];
   const operator = ARITHMETIC[t.normal];
   if (!operator || t.time || t.kind === "quoted" || t.kind === "identifier") return null;
@@ -35,17 +42,32 @@ export function arithmeticAt(tokens: AnnotatedToken[], i: number): { operator: "
   if (!before || !after || before.sentence !== t.sentence || after.sentence !== t.sentence) return null;
   // "quantity ordered x price each": a participle can close the left operand.
   const operand = (x: AnnotatedToken, side: "before" | "after") =>
-    ["NOUN", "PROPN", "NUM", "ADJ", "X"].includes(x.pos) || x.kind === "identifier" || x.kind === "number" || x.text === (side === "before" ? ")" : "(") ||
+    ["NOUN", "PROPN", "NUM", "ADJ", "X"].includes(x.pos) ||
+    x.kind === "identifier" ||
+    x.kind === "number" ||
+    x.text === (side === "before" ? ")" : "(") ||
     (side === "before" && x.pos === "VERB" && /ed$/.test(x.normal));
-  if (t.normal === "multiplied" || t.normal === "divided") return after.normal === "by" ? { operator, length: 2 } : null;
+  if (t.normal === "multiplied" || t.normal === "divided")
+    return after.normal === "by" ? { operator, length: 2 } : null;
   if (t.normal === "x" || t.normal === "times") {
     if (before.kind === "number" && t.normal === "times") return null;
-    return t.spaceBefore && after.spaceBefore && operand(before, "before") && operand(after, "after") ? { operator, length: 1 } : null;
+    return t.spaceBefore && after.spaceBefore && operand(before, "before") && operand(after, "after")
+      ? { operator, length: 1 }
+      : null;
   }
   if (t.normal === "-" || t.normal === "\u2212") {
     if (!t.spaceBefore || !after.spaceBefore) return null;
     // "$30 - cheapest first", "by status - skip orders": a dash, unless a number, a noun or a bracket follows.
-    if (!(after.kind === "number" || after.kind === "identifier" || after.pos === "NOUN" || after.pos === "PROPN" || after.text === "(")) return null;
+    if (
+      !(
+        after.kind === "number" ||
+        after.kind === "identifier" ||
+        after.pos === "NOUN" ||
+        after.pos === "PROPN" ||
+        after.text === "("
+      )
+    )
+      return null;
     const nearNumber = (before.kind === "number" && !before.time) || (after.kind === "number" && !after.time);
     return nearNumber || operatorEarlierInClause(tokens, i) ? { operator, length: 1 } : null;
   }
@@ -64,5 +86,8 @@ function operatorEarlierInClause(tokens: AnnotatedToken[], i: number): boolean {
 /** Punctuation, and anything no other reader took (adverbs, interjections, stray symbols). */
 export function readLeftover(ctx: ChunkContext, i: number): Chunk {
   const t = ctx.tokens[i];
-  return makeChunk<Chunk>(ctx.tokens, i, i + 1, { kind: t.pos === "PUNCT" ? "punctuation" : "other" } as Omit<Chunk, "tokens" | "span" | "text">);
+  return makeChunk<Chunk>(ctx.tokens, i, i + 1, { kind: t.pos === "PUNCT" ? "punctuation" : "other" } as Omit<
+    Chunk,
+    "tokens" | "span" | "text"
+  >);
 }

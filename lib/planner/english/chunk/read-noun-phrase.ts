@@ -1,10 +1,22 @@
-import { type ChunkContext, closesWithFirstOrLast, isCount, isSuperlative, makeChunk } from "@/lib/planner/english/chunk/context";
+import {
+  type ChunkContext,
+  closesWithFirstOrLast,
+  isCount,
+  isSuperlative,
+  makeChunk,
+} from "@/lib/planner/english/chunk/context";
 import { readAggregate } from "@/lib/planner/english/chunk/read-aggregate";
 import { readComparison } from "@/lib/planner/english/chunk/read-comparison";
 import { arithmeticAt } from "@/lib/planner/english/chunk/read-marks";
 import type { NounPhrase } from "@/lib/planner/english/chunk/types";
 import { AGGREGATE_WORDS } from "@/lib/planner/english/chunk/word-classes";
-import { inNameRun, isParticiplePremodifier, nounFollows, verbAfterSubject, verbReadsAsNoun } from "@/lib/planner/english/chunk/word-shapes";
+import {
+  inNameRun,
+  isParticiplePremodifier,
+  nounFollows,
+  verbAfterSubject,
+  verbReadsAsNoun,
+} from "@/lib/planner/english/chunk/word-shapes";
 import type { AnnotatedToken } from "@/lib/planner/english/types";
 
 const POSSESSIVE_PRONOUNS = new Set(["their", "its", "our", "my", "your", "his", "her", "whose"]);
@@ -26,7 +38,12 @@ export function readNounPhrase(ctx: ChunkContext, i: number): NounPhrase | null 
   if (previous?.kind === "connective" && previous.role === "naming" && first.kind !== "number")
     return makeChunk<NounPhrase>(tokens, i, i + glueAfter(tokens, i), { kind: "noun-phrase", head: i });
   if (first.pos === "PRON" && !POSSESSIVE_PRONOUNS.has(first.normal)) {
-    return makeChunk<NounPhrase>(tokens, i, i + 1, { kind: "noun-phrase", head: i, pronoun: true, ...(first.negator && { negator: i }) });
+    return makeChunk<NounPhrase>(tokens, i, i + 1, {
+      kind: "noun-phrase",
+      head: i,
+      pronoun: true,
+      ...(first.negator && { negator: i }),
+    });
   }
   let k = i;
   let nouns = 0;
@@ -45,22 +62,38 @@ function belongs(ctx: ChunkContext, k: number, start: number, nouns: number): bo
   const t = tokens[k];
   const before = tokens[k - 1];
   if (isPluralPossessive(tokens, k, start)) return true;
-  if ((t.pos === "CCONJ" || t.text === "+") && k > start && t.sentence === tokens[start].sentence) return coordinatesModifiers(tokens, k);
-  if (t.sentence !== tokens[start].sentence || t.time || t.kind === "quoted" || t.kind === "punctuation" || t.kind === "symbol") return false;
+  if ((t.pos === "CCONJ" || t.text === "+") && k > start && t.sentence === tokens[start].sentence)
+    return coordinatesModifiers(tokens, k);
+  if (
+    t.sentence !== tokens[start].sentence ||
+    t.time ||
+    t.kind === "quoted" ||
+    t.kind === "punctuation" ||
+    t.kind === "symbol"
+  )
+    return false;
   if (k > start && (readComparison(ctx, k) || readAggregate(ctx, k) || arithmeticAt(tokens, k))) return false;
   if (k > start && verbAfterSubject(tokens, k, start, chunks.at(-1))) return false;
-  if (k === start && (t.pos === "DET" || POSSESSIVE_PRONOUNS.has(t.normal) || DEMONSTRATIVES.has(t.normal))) return true;
+  if (k === start && (t.pos === "DET" || POSSESSIVE_PRONOUNS.has(t.normal) || DEMONSTRATIVES.has(t.normal)))
+    return true;
   // "all the cancelled orders", "both their names": a determiner after "all"/"both".
-  if (k === start + 1 && (before.normal === "all" || before.normal === "both") && (t.pos === "DET" || POSSESSIVE_PRONOUNS.has(t.normal))) return true;
+  if (
+    k === start + 1 &&
+    (before.normal === "all" || before.normal === "both") &&
+    (t.pos === "DET" || POSSESSIVE_PRONOUNS.has(t.normal))
+  )
+    return true;
   if (isNounLike(t) || inNameRun(tokens, k)) return true;
   // "largest amount first": "first" closing the clause orders the rows; it is not a modifier.
   if (nouns > 0 && closesWithFirstOrLast(tokens, k)) return false;
   if (t.kind === "number") return !t.number?.ordinal ? nouns === 0 : true;
   if (t.pos === "ADJ") return tokens[k + 1]?.normal !== "than";
   if (t.pos === "ADV") return adverbBelongs(tokens, k, start);
-  if (t.normal === "'s" || t.normal === "'") return k > start && !t.spaceBefore && isNounLike(before) && modifierOrNounFollows(tokens, k + 1);
+  if (t.normal === "'s" || t.normal === "'")
+    return k > start && !t.spaceBefore && isNounLike(before) && modifierOrNounFollows(tokens, k + 1);
   if (t.pos === "VERB") {
-    if (k === start) return isParticiplePremodifier(tokens, k, chunks.at(-1)) || verbReadsAsNoun(tokens, k, chunks.at(-1));
+    if (k === start)
+      return isParticiplePremodifier(tokens, k, chunks.at(-1)) || verbReadsAsNoun(tokens, k, chunks.at(-1));
     // Inside a phrase: "the cancelled orders", "bank transfer payments", "their total spend",
     // "least used payment method", "order counts by status".
     const inflected = t.normal !== t.lemma;
@@ -87,21 +120,39 @@ function adverbBelongs(tokens: AnnotatedToken[], k: number, start: number): bool
 /** After a possessive: "customer's name", "customer's very first order", "customer's first rental" (tagged ADV ADJ). */
 function modifierOrNounFollows(tokens: AnnotatedToken[], k: number): boolean {
   const t = tokens[k];
-  return !!t && t.sentence === tokens[k - 1].sentence && !t.time && (nounFollows(tokens, k) || ["ADJ", "ADV", "NUM"].includes(t.pos));
+  return (
+    !!t &&
+    t.sentence === tokens[k - 1].sentence &&
+    !t.time &&
+    (nounFollows(tokens, k) || ["ADJ", "ADV", "NUM"].includes(t.pos))
+  );
 }
 
 /** "customers' orders": an apostrophe written straight after a plural noun, before another noun. */
 function isPluralPossessive(tokens: AnnotatedToken[], k: number, start: number): boolean {
   const t = tokens[k];
   const before = tokens[k - 1];
-  return k > start && (t.text === "'" || t.text === "\u2019") && !t.spaceBefore && isNounLike(before) && /s$/i.test(before.text) && nounFollows(tokens, k + 1);
+  return (
+    k > start &&
+    (t.text === "'" || t.text === "\u2019") &&
+    !t.spaceBefore &&
+    isNounLike(before) &&
+    /s$/i.test(before.text) &&
+    nounFollows(tokens, k + 1)
+  );
 }
 
 /** How many tokens to step: a word joined by a hyphen or slash without spaces ("best-selling", "K-Pop") moves on by two. */
 function glueAfter(tokens: AnnotatedToken[], k: number): number {
   const joint = tokens[k + 1];
   const joined = tokens[k + 2];
-  const glued = joint && joined && (joint.text === "-" || joint.text === "/") && !joint.spaceBefore && !joined.spaceBefore && joined.kind === "word";
+  const glued =
+    joint &&
+    joined &&
+    (joint.text === "-" || joint.text === "/") &&
+    !joint.spaceBefore &&
+    !joined.spaceBefore &&
+    joined.kind === "word";
   return glued ? 3 : 1;
 }
 
@@ -110,7 +161,8 @@ function coordinatesModifiers(tokens: AnnotatedToken[], k: number): boolean {
   const before = tokens[k - 1];
   const after = tokens[k + 1];
   if (!after || isNounLike(before)) return false;
-  const modifier = (t: AnnotatedToken) => t.pos === "ADJ" || t.pos === "VERB" || !!t.number?.ordinal || t.normal === "most";
+  const modifier = (t: AnnotatedToken) =>
+    t.pos === "ADJ" || t.pos === "VERB" || !!t.number?.ordinal || t.normal === "most";
   return modifier(before) && modifier(after) && nounFollows(tokens, k + 1);
 }
 
@@ -131,7 +183,10 @@ function describe(tokens: AnnotatedToken[], start: number, end: number): NounPhr
     }
   }
   const first = tokens[start];
-  const determiner = first.pos === "DET" || POSSESSIVE_PRONOUNS.has(first.normal) || DEMONSTRATIVES.has(first.normal) ? first.normal : undefined;
+  const determiner =
+    first.pos === "DET" || POSSESSIVE_PRONOUNS.has(first.normal) || DEMONSTRATIVES.has(first.normal)
+      ? first.normal
+      : undefined;
   const count = words.find((t) => isCount(t) && t.index < head);
   const superlative = words.filter((t) => isSuperlative(t)).map((t) => t.index);
   const aggregate = words.filter((t) => AGGREGATE_WORDS.has(t.normal) && t.kind === "word").map((t) => t.index);

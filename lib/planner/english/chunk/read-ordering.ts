@@ -1,4 +1,11 @@
-import { type ChunkContext, closesWithFirstOrLast, isCount, isSuperlative, makeChunk, matchAt } from "@/lib/planner/english/chunk/context";
+import {
+  type ChunkContext,
+  closesWithFirstOrLast,
+  isCount,
+  isSuperlative,
+  makeChunk,
+  matchAt,
+} from "@/lib/planner/english/chunk/context";
 import type { OrderingPhrase, RankingPhrase } from "@/lib/planner/english/chunk/types";
 import { DIRECTION_WORDS, SORT_VERBS } from "@/lib/planner/english/chunk/word-classes";
 import type { AnnotatedToken } from "@/lib/planner/english/types";
@@ -32,17 +39,39 @@ export function readOrdering(ctx: ChunkContext, i: number): OrderingPhrase | nul
   if (by && (SORT_VERBS.has(t.normal) || ((t.normal === "order" || t.normal === "ordered") && startsClause(tokens, i))))
     return makeChunk<OrderingPhrase>(tokens, i, i + 2, { kind: "ordering", by: true });
   if (t.normal === "in" && tokens[i + 2]?.normal === "order" && DIRECTION_WORDS[tokens[i + 1]?.normal ?? ""])
-    return makeChunk<OrderingPhrase>(tokens, i, i + 3, { kind: "ordering", by: false, direction: DIRECTION_WORDS[tokens[i + 1].normal] });
+    return makeChunk<OrderingPhrase>(tokens, i, i + 3, {
+      kind: "ordering",
+      by: false,
+      direction: DIRECTION_WORDS[tokens[i + 1].normal],
+    });
   if (DIRECTION_WORDS[t.normal] && t.normal !== "reverse")
-    return makeChunk<OrderingPhrase>(tokens, i, i + 1, { kind: "ordering", by: false, direction: DIRECTION_WORDS[t.normal] });
+    return makeChunk<OrderingPhrase>(tokens, i, i + 1, {
+      kind: "ordering",
+      by: false,
+      direction: DIRECTION_WORDS[t.normal],
+    });
 
   // A superlative, alone or after "most"/"least", that puts one end first or last.
   const superlativeEnd = isSuperlative(t) ? (isMostLeast(t) && tokens[i + 1]?.pos === "ADJ" ? i + 2 : i + 1) : 0;
   if (superlativeEnd && closesWithFirstOrLast(tokens, superlativeEnd))
-    return makeChunk<OrderingPhrase>(tokens, i, superlativeEnd + 1, { kind: "ordering", by: false, first: tokens[superlativeEnd].normal === "first", superlative: i });
+    return makeChunk<OrderingPhrase>(tokens, i, superlativeEnd + 1, {
+      kind: "ordering",
+      by: false,
+      first: tokens[superlativeEnd].normal === "first",
+      superlative: i,
+    });
   if (superlativeEnd && matchAt(tokens, superlativeEnd, ["to"]) && isSuperlative(tokens[superlativeEnd + 1]))
-    return makeChunk<OrderingPhrase>(tokens, i, superlativeEnd + 2, { kind: "ordering", by: false, first: true, superlative: i });
-  if ((t.normal === "first" || t.normal === "last") && closesWithFirstOrLast(tokens, i) && ctx.chunks.at(-1)?.kind === "noun-phrase")
+    return makeChunk<OrderingPhrase>(tokens, i, superlativeEnd + 2, {
+      kind: "ordering",
+      by: false,
+      first: true,
+      superlative: i,
+    });
+  if (
+    (t.normal === "first" || t.normal === "last") &&
+    closesWithFirstOrLast(tokens, i) &&
+    ctx.chunks.at(-1)?.kind === "noun-phrase"
+  )
     return makeChunk<OrderingPhrase>(tokens, i, i + 1, { kind: "ordering", by: false, first: t.normal === "first" });
   return null;
 }

@@ -1,12 +1,31 @@
 import { type ChunkContext, makeChunk } from "@/lib/planner/english/chunk/context";
 import { readAggregate } from "@/lib/planner/english/chunk/read-aggregate";
 import { readComparison } from "@/lib/planner/english/chunk/read-comparison";
-import { inNameRun, isParticiplePremodifier, verbAfterSubject, verbReadsAsNoun } from "@/lib/planner/english/chunk/word-shapes";
+import {
+  inNameRun,
+  isParticiplePremodifier,
+  verbAfterSubject,
+  verbReadsAsNoun,
+} from "@/lib/planner/english/chunk/word-shapes";
 import type { VerbGroup } from "@/lib/planner/english/chunk/types";
 import { VERB_ADVERBS, VERB_PARTICLES, VERB_PREPOSITIONS } from "@/lib/planner/english/chunk/word-classes";
 import type { AnnotatedToken } from "@/lib/planner/english/types";
 
-const SUBJECT_PRONOUNS = new Set(["i", "we", "you", "they", "he", "she", "it", "nobody", "anyone", "someone", "everyone", "no one", "one"]);
+const SUBJECT_PRONOUNS = new Set([
+  "i",
+  "we",
+  "you",
+  "they",
+  "he",
+  "she",
+  "it",
+  "nobody",
+  "anyone",
+  "someone",
+  "everyone",
+  "no one",
+  "one",
+]);
 
 /**
  * A verb group: auxiliaries, negations and adverbs, the verb(s), and the particle and
@@ -60,10 +79,17 @@ export function readVerbGroup(ctx: ChunkContext, i: number): VerbGroup | null {
 function isPrefix(tokens: AnnotatedToken[], k: number): boolean {
   const t = tokens[k];
   if (t.pos === "AUX") return true;
-  if (t.pos === "PART" && t.normal === "not" && (isVerbAhead(tokens, k + 1) || tokens[k - 1]?.pos === "AUX")) return true;
+  if (t.pos === "PART" && t.normal === "not" && (isVerbAhead(tokens, k + 1) || tokens[k - 1]?.pos === "AUX"))
+    return true;
   // "to ship": an infinitive; "to returned" is a preposition before a participle.
   const next = tokens[k + 1];
-  if (t.pos === "PART" && t.normal === "to" && next && (next.pos === "AUX" || (next.pos === "VERB" && next.normal === next.lemma))) return true;
+  if (
+    t.pos === "PART" &&
+    t.normal === "to" &&
+    next &&
+    (next.pos === "AUX" || (next.pos === "VERB" && next.normal === next.lemma))
+  )
+    return true;
   return (t.pos === "ADV" || t.pos === "PART") && VERB_ADVERBS.has(t.normal) && isVerbAhead(tokens, k + 1);
 }
 
@@ -89,21 +115,42 @@ function isVerb(ctx: ChunkContext, k: number, start: number, afterAuxiliary: boo
     return !isParticiplePremodifier(tokens, k, chunks.at(-1)) && !verbReadsAsNoun(tokens, k, chunks.at(-1));
   }
   if (pos !== "NOUN" && pos !== "ADJ") return false;
-  if (afterAuxiliary) return k > start && pos === "NOUN" && (t.normal === t.lemma || /ed$/.test(t.normal)) && tokens[k + 1]?.pos !== "NOUN";
+  if (afterAuxiliary)
+    return (
+      k > start && pos === "NOUN" && (t.normal === t.lemma || /ed$/.test(t.normal)) && tokens[k + 1]?.pos !== "NOUN"
+    );
   if (k !== start) return false;
   const previous = chunks.at(-1);
-  if (previous?.kind === "noun-phrase" && previous.tokens.end === k && verbAfterSubject(tokens, k, previous.tokens.start, chunks.at(-2))) return true;
+  if (
+    previous?.kind === "noun-phrase" &&
+    previous.tokens.end === k &&
+    verbAfterSubject(tokens, k, previous.tokens.start, chunks.at(-2))
+  )
+    return true;
   // "where" opens a clause with its own subject ("where units in stock is…"), so it is not one.
   const afterSubject =
-    (previous?.kind === "connective" && (previous.role === "relative" || previous.role === "question") && previous.word !== "where") ||
-    (previous?.kind === "noun-phrase" && previous.pronoun === true && SUBJECT_PRONOUNS.has(tokens[previous.head].normal));
+    (previous?.kind === "connective" &&
+      (previous.role === "relative" || previous.role === "question") &&
+      previous.word !== "where") ||
+    (previous?.kind === "noun-phrase" &&
+      previous.pronoun === true &&
+      SUBJECT_PRONOUNS.has(tokens[previous.head].normal));
   const next = tokens[k + 1];
   const takesObject =
-    !next || ["ADP", "PART", "DET", "PRON", "NUM", "ADV"].includes(next.pos) || next.kind === "number" || next.kind === "quoted" || readComparison(ctx, k + 1) !== null;
+    !next ||
+    ["ADP", "PART", "DET", "PRON", "NUM", "ADV"].includes(next.pos) ||
+    next.kind === "number" ||
+    next.kind === "quoted" ||
+    readComparison(ctx, k + 1) !== null;
   if (afterSubject && takesObject && pos === "NOUN") return true;
   // A request that opens with a verb the model read as a noun: "show me", "list every", "nuke all".
   const opens = t.sentenceInitial || chunks.at(-1)?.kind === "other";
-  return opens && pos === "NOUN" && !!next && (["me", "us", "them", "it", "all", "every", "each", "the", "a", "an", "any"].includes(next.normal));
+  return (
+    opens &&
+    pos === "NOUN" &&
+    !!next &&
+    ["me", "us", "them", "it", "all", "every", "each", "the", "a", "an", "any"].includes(next.normal)
+  );
 }
 
 /** A particle or preposition belongs to the verb unless a time phrase, a comparison, an aggregate ("on average") or a grain starts with it. */

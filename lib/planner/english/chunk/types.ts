@@ -96,7 +96,17 @@ export type OrderingPhrase = ChunkBase & {
  * - subordinator: if, when, because, where (not relative), than (alone)
  */
 export type ConnectiveRole =
-  | "relative" | "question" | "with" | "without" | "grain" | "by" | "and" | "or" | "naming" | "preposition" | "subordinator";
+  | "relative"
+  | "question"
+  | "with"
+  | "without"
+  | "grain"
+  | "by"
+  | "and"
+  | "or"
+  | "naming"
+  | "preposition"
+  | "subordinator";
 
 export type Connective = ChunkBase & { kind: "connective"; role: ConnectiveRole; word: string };
 
@@ -113,7 +123,17 @@ export type Punctuation = ChunkBase & { kind: "punctuation" };
 export type OtherChunk = ChunkBase & { kind: "other" };
 
 export type Chunk =
-  | NounPhrase | VerbGroup | ComparisonPhrase | TimePhrase | AggregatePhrase | RankingPhrase
-  | OrderingPhrase | Connective | ValuePhrase | ArithmeticOperator | Punctuation | OtherChunk;
+  | NounPhrase
+  | VerbGroup
+  | ComparisonPhrase
+  | TimePhrase
+  | AggregatePhrase
+  | RankingPhrase
+  | OrderingPhrase
+  | Connective
+  | ValuePhrase
+  | ArithmeticOperator
+  | Punctuation
+  | OtherChunk;
 
 export type ChunkKind = Chunk["kind"];

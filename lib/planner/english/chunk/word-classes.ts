@@ -30,7 +30,21 @@ export const COMPARISON_PHRASES: { words: string[]; operator: ComparisonSymbol; 
  * Comparatives that point down ("cheaper than 10" keeps the smaller values). Every other
  * comparative before "than" points up ("longer than", "heavier than", "more than").
  */
-export const DOWNWARD_COMPARATIVES = new Set(["less", "fewer", "smaller", "lower", "shorter", "lighter", "cheaper", "younger", "earlier", "sooner", "slower", "narrower", "worse"]);
+export const DOWNWARD_COMPARATIVES = new Set([
+  "less",
+  "fewer",
+  "smaller",
+  "lower",
+  "shorter",
+  "lighter",
+  "cheaper",
+  "younger",
+  "earlier",
+  "sooner",
+  "slower",
+  "narrower",
+  "worse",
+]);
 
 /** Words after a number that make it a bound: "5 or more", "3+", "10 and above". */
 export const POSTFIX_BOUNDS: { words: string[]; operator: ComparisonSymbol }[] = [
@@ -54,8 +68,26 @@ export const POSTFIX_BOUNDS: { words: string[]; operator: ComparisonSymbol }[] =
 
 /** Aggregate words: as a phrase before "of" ("number of") or inside a noun phrase ("total freight"). */
 export const AGGREGATE_WORDS = new Set([
-  "count", "number", "total", "sum", "average", "avg", "mean", "median", "min", "minimum", "max", "maximum",
-  "share", "percentage", "percent", "proportion", "ratio", "%", "distinct", "unique",
+  "count",
+  "number",
+  "total",
+  "sum",
+  "average",
+  "avg",
+  "mean",
+  "median",
+  "min",
+  "minimum",
+  "max",
+  "maximum",
+  "share",
+  "percentage",
+  "percent",
+  "proportion",
+  "ratio",
+  "%",
+  "distinct",
+  "unique",
 ]);
 
 /** Words that may open a relative clause after a noun phrase. */
@@ -66,22 +98,43 @@ export const QUESTION_WORDS = new Set(["which", "what", "who", "how", "when", "w
 
 /** Grain phrases: per, for each, for every, broken down by, grouped by, split by. */
 export const GRAIN_PHRASES: string[][] = [
-  ["broken", "down", "by"], ["break", "down", "by"], ["breaking", "down", "by"], ["split", "up", "by"],
-  ["grouped", "by"], ["group", "by"], ["split", "by"], ["bucketed", "by"],
-  ["for", "each"], ["for", "every"], ["per"],
+  ["broken", "down", "by"],
+  ["break", "down", "by"],
+  ["breaking", "down", "by"],
+  ["split", "up", "by"],
+  ["grouped", "by"],
+  ["group", "by"],
+  ["split", "by"],
+  ["bucketed", "by"],
+  ["for", "each"],
+  ["for", "every"],
+  ["per"],
 ];
 
 /** Sorting verbs that take "by": "sorted by", "ranked by". ("ordered by" also means purchased.) */
 export const SORT_VERBS = new Set(["sort", "sorted", "sorting", "rank", "ranked", "arrange", "arranged"]);
 
 export const DIRECTION_WORDS: Record<string, "ascending" | "descending"> = {
-  ascending: "ascending", asc: "ascending", descending: "descending", desc: "descending",
-  alphabetically: "ascending", alphabetical: "ascending", chronologically: "ascending", chronological: "ascending",
+  ascending: "ascending",
+  asc: "ascending",
+  descending: "descending",
+  desc: "descending",
+  alphabetically: "ascending",
+  alphabetical: "ascending",
+  chronologically: "ascending",
+  chronological: "ascending",
   reverse: "descending",
 };
 
 /** Coordinators, besides the tagger's CCONJ: "+", "&", "as well as", "along with", "together with". */
-export const AND_PHRASES: string[][] = [["as", "well", "as"], ["along", "with"], ["together", "with"], ["+"], ["&"], ["plus"]];
+export const AND_PHRASES: string[][] = [
+  ["as", "well", "as"],
+  ["along", "with"],
+  ["together", "with"],
+  ["+"],
+  ["&"],
+  ["plus"],
+];
 
 /** Words that name an output: "as line_total", "called", "named", "call it", "name the column". */
 export const NAMING_VERBS = new Set(["call", "name"]);
@@ -89,13 +142,66 @@ export const NAMING_OBJECTS = new Set(["it", "this", "that", "them"]);
 export const NAMING_NOUNS = new Set(["column", "field", "result", "table", "output"]);
 
 /** Adverbs that sit inside a verb group: "never placed", "still owe", "has ever purchased". */
-export const VERB_ADVERBS = new Set(["never", "not", "ever", "still", "actually", "already", "also", "just", "really", "always", "only"]);
+export const VERB_ADVERBS = new Set([
+  "never",
+  "not",
+  "ever",
+  "still",
+  "actually",
+  "already",
+  "also",
+  "just",
+  "really",
+  "always",
+  "only",
+]);
 
 /** Particles and prepositions a verb may take ("signed up", "look after", "report to"). */
-export const VERB_PARTICLES = new Set(["up", "down", "out", "off", "back", "away", "together", "over", "in", "on", "after", "around"]);
-export const VERB_PREPOSITIONS = new Set(["to", "by", "in", "with", "for", "from", "at", "on", "after", "across", "through", "into", "of", "about", "as", "over", "under", "within"]);
+export const VERB_PARTICLES = new Set([
+  "up",
+  "down",
+  "out",
+  "off",
+  "back",
+  "away",
+  "together",
+  "over",
+  "in",
+  "on",
+  "after",
+  "around",
+]);
+export const VERB_PREPOSITIONS = new Set([
+  "to",
+  "by",
+  "in",
+  "with",
+  "for",
+  "from",
+  "at",
+  "on",
+  "after",
+  "across",
+  "through",
+  "into",
+  "of",
+  "about",
+  "as",
+  "over",
+  "under",
+  "within",
+]);
 
 /** Arithmetic words and symbols, and the operator they stand for. */
 export const ARITHMETIC: Record<string, "*" | "/" | "+" | "-"> = {
-  "*": "*", "\u00d7": "*", x: "*", times: "*", multiplied: "*", "/": "/", divided: "/", minus: "-", "-": "-", "\u2212": "-",
+  "*": "*",
+  "\u00d7": "*",
+  x: "*",
+  times: "*",
+  multiplied: "*",
+  "/": "/",
+  divided: "/",
+  minus: "-",
+  "-": "-",
+  "\u2212": "-",
 };

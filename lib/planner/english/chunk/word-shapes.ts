@@ -8,7 +8,8 @@ import type { AnnotatedToken } from "@/lib/planner/english/types";
 export function inNameRun(tokens: AnnotatedToken[], k: number): boolean {
   const t = tokens[k];
   if (!t.possibleValue || t.kind !== "word" || !["VERB", "AUX", "ADJ", "NOUN", "PROPN"].includes(t.pos)) return false;
-  const capitalisedWord = (x: AnnotatedToken | undefined) => !!x && x.kind === "word" && x.capitalised && x.sentence === t.sentence && x.normal !== "i";
+  const capitalisedWord = (x: AnnotatedToken | undefined) =>
+    !!x && x.kind === "word" && x.capitalised && x.sentence === t.sentence && x.normal !== "i";
   return capitalisedWord(tokens[k - 1]) || capitalisedWord(tokens[k + 1]);
 }
 
@@ -19,7 +20,17 @@ export function nounFollows(tokens: AnnotatedToken[], k: number): boolean {
     if (t.time) return false;
     if (t.pos === "NOUN" || t.pos === "PROPN" || t.kind === "identifier") return true;
     const degree = t.pos === "ADV" && (t.normal === "very" || t.normal === "most" || t.normal === "least");
-    if (!(t.pos === "ADJ" || t.pos === "VERB" || t.pos === "CCONJ" || degree || t.number?.ordinal || (t.text === "-" && !t.spaceBefore))) return false;
+    if (
+      !(
+        t.pos === "ADJ" ||
+        t.pos === "VERB" ||
+        t.pos === "CCONJ" ||
+        degree ||
+        t.number?.ordinal ||
+        (t.text === "-" && !t.spaceBefore)
+      )
+    )
+      return false;
   }
   return false;
 }
@@ -40,8 +51,10 @@ export function isParticiplePremodifier(tokens: AnnotatedToken[], k: number, pre
   const inflected = t.normal !== t.lemma;
   // "-ing" forms open a noun phrase only after a preposition or a quantity ("number of
   // shipping companies"); after a comma they are verbs ("…, including customers without orders").
-  const afterPreposition = previous?.kind === "connective" && ["preposition", "by", "with", "without", "grain"].includes(previous.role);
-  if (/ing$/.test(t.normal) && !afterPreposition && previous?.kind !== "aggregate" && previous?.kind !== "comparison") return false;
+  const afterPreposition =
+    previous?.kind === "connective" && ["preposition", "by", "with", "without", "grain"].includes(previous.role);
+  if (/ing$/.test(t.normal) && !afterPreposition && previous?.kind !== "aggregate" && previous?.kind !== "comparison")
+    return false;
   if (!previous || t.sentenceInitial) return inflected;
   if (previous.kind === "noun-phrase" || previous.kind === "value" || previous.kind === "verb-group") return false;
   if (previous.kind === "connective" && (previous.role === "relative" || previous.role === "question")) return false;
@@ -59,7 +72,8 @@ export function verbReadsAsNoun(tokens: AnnotatedToken[], k: number, previous: C
   const next = tokens[k + 1];
   const sameSentence = next !== undefined && next.sentence === t.sentence;
   if (sameSentence && next.pos === "AUX") return true;
-  const afterPreposition = previous?.kind === "connective" && ["preposition", "by", "with", "without"].includes(previous.role);
+  const afterPreposition =
+    previous?.kind === "connective" && ["preposition", "by", "with", "without"].includes(previous.role);
   return afterPreposition && !(sameSentence && (next.pos === "DET" || next.pos === "PRON"));
 }
 
@@ -70,13 +84,21 @@ export function verbReadsAsNoun(tokens: AnnotatedToken[], k: number, previous: C
  * preposition, a comparison or nothing, and the subject either
  * opens with "which"/"what" or follows an auxiliary "do".
  */
-export function verbAfterSubject(tokens: AnnotatedToken[], k: number, subjectStart: number, beforeSubject: Chunk | undefined): boolean {
+export function verbAfterSubject(
+  tokens: AnnotatedToken[],
+  k: number,
+  subjectStart: number,
+  beforeSubject: Chunk | undefined,
+): boolean {
   const t = tokens[k];
   if (t.kind !== "word" || t.pos !== "NOUN" || t.normal !== t.lemma || k === subjectStart) return false;
   const next = tokens[k + 1];
   // A particle, a preposition, the end, or a comparison ("which products cost more than 50").
   const particleNext =
-    !next || next.sentence !== t.sentence || ["ADP", "PART", "ADV", "PUNCT"].includes(next.pos) || tokens[k + 2]?.normal === "than";
+    !next ||
+    next.sentence !== t.sentence ||
+    ["ADP", "PART", "ADV", "PUNCT"].includes(next.pos) ||
+    tokens[k + 2]?.normal === "than";
   if (!particleNext) return false;
   const opener = tokens[subjectStart].normal;
   const questionSubject = (opener === "which" || opener === "what") && tokens[k - 1].normal !== tokens[k - 1].lemma;

@@ -24,10 +24,17 @@ export function readCalendarPeriod(tokens: AnnotatedToken[], prompt: string, i: 
   if ((t.lemma === "start" || t.lemma === "beginning" || t.lemma === "end") && tokens[i + 1]?.normal === "of") {
     const at = tokens[i + 2]?.normal === "the" ? i + 3 : i + 2;
     const inner = readCalendarPeriod(tokens, prompt, at);
-    if (inner && !inner.until) return { period: { ...inner.period, edge: t.lemma === "end" ? "end" : "start" }, next: inner.next };
+    if (inner && !inner.until)
+      return { period: { ...inner.period, edge: t.lemma === "end" ? "end" : "start" }, next: inner.next };
     return null;
   }
-  return readWritten(tokens, i) ?? readPart(tokens, i) ?? readMonthFirst(tokens, prompt, i) ?? readDayFirst(tokens, prompt, i) ?? readYear(tokens, i);
+  return (
+    readWritten(tokens, i) ??
+    readPart(tokens, i) ??
+    readMonthFirst(tokens, prompt, i) ??
+    readDayFirst(tokens, prompt, i) ??
+    readYear(tokens, i)
+  );
 }
 
 /** A year, when the token is a plain four-digit number in 1900–2099. */
@@ -43,10 +50,15 @@ function readWritten(tokens: AnnotatedToken[], i: number): CalendarRead | null {
     return period ? { period, next: i + 1 } : null;
   }
   const month = /^(\d{4})-(\d{2})$/.exec(text);
-  if (month && +month[2] >= 1 && +month[2] <= 12) return { period: { kind: "calendar", granularity: "month", year: +month[1], month: +month[2] }, next: i + 1 };
+  if (month && +month[2] >= 1 && +month[2] <= 12)
+    return { period: { kind: "calendar", granularity: "month", year: +month[1], month: +month[2] }, next: i + 1 };
   const years = /^((?:19|20)\d{2})[-\u2013]((?:19|20)\d{2})$/.exec(text);
   if (years && +years[2] > +years[1]) {
-    return { period: { kind: "calendar", granularity: "year", year: +years[1] }, until: { kind: "calendar", granularity: "year", year: +years[2] }, next: i + 1 };
+    return {
+      period: { kind: "calendar", granularity: "year", year: +years[1] },
+      until: { kind: "calendar", granularity: "year", year: +years[2] },
+      next: i + 1,
+    };
   }
   return null;
 }
@@ -64,7 +76,10 @@ function readPart(tokens: AnnotatedToken[], i: number): CalendarRead | null {
   }
   if (!part || part.n < 1 || part.n > (part.granularity === "quarter" ? 4 : 2)) return null;
   const year = yearAfter(tokens, next);
-  return { period: withPart({ kind: "calendar", granularity: part.granularity, ...(year && { year: year.year }) }, part.n), next: year?.next ?? next };
+  return {
+    period: withPart({ kind: "calendar", granularity: part.granularity, ...(year && { year: year.year }) }, part.n),
+    next: year?.next ?? next,
+  };
 }
 
 function withPart(period: CalendarPeriod, n: number): CalendarPeriod {
@@ -92,7 +107,10 @@ function readMonthFirst(tokens: AnnotatedToken[], prompt: string, i: number): Ca
     if (period) return { period, next: end };
   }
   const year = yearAfter(tokens, i + 1);
-  return { period: { kind: "calendar", granularity: "month", month, ...(year && { year: year.year }) }, next: year?.next ?? i + 1 };
+  return {
+    period: { kind: "calendar", granularity: "month", month, ...(year && { year: year.year }) },
+    next: year?.next ?? i + 1,
+  };
 }
 
 /** "5 March 2024", "1st of March 2024", "the 5th of March" (the "the" belongs to the operator). */
@@ -112,7 +130,8 @@ function readYear(tokens: AnnotatedToken[], i: number): CalendarRead | null {
   const code = /^([qh])([1-4])$/i.exec(tokens[i + 1]?.text ?? "");
   if (code) {
     const granularity = code[1].toLowerCase() === "q" ? "quarter" : "half";
-    if (+code[2] <= (granularity === "quarter" ? 4 : 2)) return { period: withPart({ kind: "calendar", granularity, year }, +code[2]), next: i + 2 };
+    if (+code[2] <= (granularity === "quarter" ? 4 : 2))
+      return { period: withPart({ kind: "calendar", granularity, year }, +code[2]), next: i + 2 };
   }
   return { period: { kind: "calendar", granularity: "year", year }, next: i + 1 };
 }
@@ -130,7 +149,12 @@ function readDay(text: string): CalendarPeriod | null {
   if (!found || found.index !== 0 || found.text.length < text.replace(/[\s,.]+$/, "").length) return null;
   const { start, end } = found;
   if (!start.isCertain("month") || !start.isCertain("day")) return null;
-  const period: CalendarPeriod = { kind: "calendar", granularity: "day", month: start.get("month")!, day: start.get("day")! };
+  const period: CalendarPeriod = {
+    kind: "calendar",
+    granularity: "day",
+    month: start.get("month")!,
+    day: start.get("day")!,
+  };
   if (start.isCertain("year")) period.year = start.get("year")!;
   if (end && end.get("month") === period.month && end.get("day")! > period.day!) period.lastDay = end.get("day")!;
   return period;

@@ -1,5 +1,12 @@
 import { readCalendarPeriod } from "@/lib/planner/english/time/calendar-periods";
-import { FILLERS, LEADING_OPERATORS, QUANTITY_LEADS, RANGE_OPENERS, RELATIVE_ONLY_OPERATORS, TRAILING_OPERATORS } from "@/lib/planner/english/time/operators";
+import {
+  FILLERS,
+  LEADING_OPERATORS,
+  QUANTITY_LEADS,
+  RANGE_OPENERS,
+  RELATIVE_ONLY_OPERATORS,
+  TRAILING_OPERATORS,
+} from "@/lib/planner/english/time/operators";
 import { expressionRange } from "@/lib/planner/english/time/period-range";
 import { readRelativePeriod } from "@/lib/planner/english/time/relative-periods";
 import type { Period, TimeExpression, TimeOperator } from "@/lib/planner/english/time/types";
@@ -17,7 +24,8 @@ type PeriodRead = { period: Period; next: number; until?: Period };
 export function markTimeExpressions(tokens: AnnotatedToken[], prompt: string): void {
   let previous: TimeExpression | null = null;
   for (let i = 0; i < tokens.length; ) {
-    const found: TimeExpression | null = readExpression(tokens, prompt, i) ?? readCoordinated(tokens, prompt, i, previous);
+    const found: TimeExpression | null =
+      readExpression(tokens, prompt, i) ?? readCoordinated(tokens, prompt, i, previous);
     if (!found) {
       if (tokens[i].kind !== "punctuation" && !["and", "or"].includes(tokens[i].normal)) previous = null;
       i++;
@@ -36,32 +44,68 @@ function readExpression(tokens: AnnotatedToken[], prompt: string, i: number): Ti
   const at = skipFillers(tokens, lead ? lead.next : i);
   const first = readPeriod(tokens, prompt, at);
   if (!first) return null;
-  if (!lead && first.period.kind === "calendar" && first.period.granularity === "year" && !first.until && !bareYearIsTime(tokens, at, first.next)) return null;
+  if (
+    !lead &&
+    first.period.kind === "calendar" &&
+    first.period.granularity === "year" &&
+    !first.until &&
+    !bareYearIsTime(tokens, at, first.next)
+  )
+    return null;
   if (lead && RELATIVE_ONLY_OPERATORS.has(lead.text) && first.period.kind !== "relative") return null;
   const isRange = lead?.text === "between" || lead?.text === "from";
 
   // Without an operator, "the" before a calendar period belongs to the noun phrase ("the 2023 orders").
   const start = !lead && first.period.kind === "calendar" ? at : i;
   const opener = RANGE_OPENERS[isRange ? lead.text : lead ? "none" : ""];
-  if (first.until) return build(tokens, prompt, start, first.next, "between", lead?.text ?? "", first.period, first.until);
+  if (first.until)
+    return build(tokens, prompt, start, first.next, "between", lead?.text ?? "", first.period, first.until);
   if (opener && opener.has(tokens[first.next]?.normal ?? "")) {
     const second = readPeriod(tokens, prompt, skipFillers(tokens, first.next + 1));
     if (second && !second.until) {
-      if (first.period.kind === "calendar" && second.period.kind === "calendar" && first.period.year === undefined && second.period.year !== undefined)
+      if (
+        first.period.kind === "calendar" &&
+        second.period.kind === "calendar" &&
+        first.period.year === undefined &&
+        second.period.year !== undefined
+      )
         first.period = { ...first.period, year: second.period.year, yearFromNext: true };
-      return build(tokens, prompt, start, second.next, "between", lead?.text || tokens[first.next].normal, first.period, second.period);
+      return build(
+        tokens,
+        prompt,
+        start,
+        second.next,
+        "between",
+        lead?.text || tokens[first.next].normal,
+        first.period,
+        second.period,
+      );
     }
   }
   // "between" needs its second period; without it the words are not a time phrase.
   if (lead?.text === "between") return null;
   // "March 2024 or later" ends the phrase; "before March or after June" starts another one.
   const trailing = matchWords(tokens, first.next, TRAILING_OPERATORS);
-  if (trailing && !readPeriod(tokens, prompt, skipFillers(tokens, trailing.next))) return build(tokens, prompt, start, trailing.next, trailing.operator, [lead?.text, trailing.text].filter(Boolean).join(" \u2026 "), first.period);
+  if (trailing && !readPeriod(tokens, prompt, skipFillers(tokens, trailing.next)))
+    return build(
+      tokens,
+      prompt,
+      start,
+      trailing.next,
+      trailing.operator,
+      [lead?.text, trailing.text].filter(Boolean).join(" \u2026 "),
+      first.period,
+    );
   return build(tokens, prompt, start, first.next, lead?.operator ?? "in", lead?.text ?? "", first.period);
 }
 
 /** "in 2023 and 2024", "in January or February 2018": the second period shares the operator. */
-function readCoordinated(tokens: AnnotatedToken[], prompt: string, i: number, previous: TimeExpression | null): TimeExpression | null {
+function readCoordinated(
+  tokens: AnnotatedToken[],
+  prompt: string,
+  i: number,
+  previous: TimeExpression | null,
+): TimeExpression | null {
   if (!previous || previous.operator === "between") return null;
   const joiner = tokens[i]?.normal;
   if (joiner !== "and" && joiner !== "or" && joiner !== ",") return null;
@@ -80,7 +124,8 @@ function readLead(tokens: AnnotatedToken[], i: number): { operator: TimeOperator
 
 function matchWords(tokens: AnnotatedToken[], i: number, table: { words: string[]; operator: TimeOperator }[]) {
   for (const { words, operator } of table) {
-    if (words.every((w, k) => tokens[i + k]?.normal === w)) return { operator, text: words.join(" "), next: i + words.length };
+    if (words.every((w, k) => tokens[i + k]?.normal === w))
+      return { operator, text: words.join(" "), next: i + words.length };
   }
   return null;
 }
@@ -104,20 +149,53 @@ function readPeriod(tokens: AnnotatedToken[], prompt: string, k: number): Period
 function bareYearIsTime(tokens: AnnotatedToken[], at: number, next: number): boolean {
   const before = tokens[at - 1];
   if (before && QUANTITY_LEADS.has(before.normal)) return false;
-  if (before && ["and", "to", "or"].includes(before.normal) && tokens[at - 2]?.kind === "number" && !tokens[at - 2].number?.yearLike) return false;
+  if (
+    before &&
+    ["and", "to", "or"].includes(before.normal) &&
+    tokens[at - 2]?.kind === "number" &&
+    !tokens[at - 2].number?.yearLike
+  )
+    return false;
   const after = tokens[next];
   if (after && after.text === "+" && !after.spaceBefore) return false;
-  if (after?.normal === "or" && ["more", "less", "fewer", "over", "under", "above", "below"].includes(tokens[next + 1]?.normal ?? "")) return false;
+  if (
+    after?.normal === "or" &&
+    ["more", "less", "fewer", "over", "under", "above", "below"].includes(tokens[next + 1]?.normal ?? "")
+  )
+    return false;
   return true;
 }
 
 function borrowYear(previous: TimeExpression, found: TimeExpression): void {
   const own = previous.period;
-  if (own.kind !== "calendar" || own.year !== undefined || found.period.kind !== "calendar" || found.period.year === undefined) return;
+  if (
+    own.kind !== "calendar" ||
+    own.year !== undefined ||
+    found.period.kind !== "calendar" ||
+    found.period.year === undefined
+  )
+    return;
   previous.period = { ...own, year: found.period.year, yearFromNext: true };
 }
 
-function build(tokens: AnnotatedToken[], prompt: string, start: number, end: number, operator: TimeOperator, operatorText: string, period: Period, until?: Period): TimeExpression {
+function build(
+  tokens: AnnotatedToken[],
+  prompt: string,
+  start: number,
+  end: number,
+  operator: TimeOperator,
+  operatorText: string,
+  period: Period,
+  until?: Period,
+): TimeExpression {
   const span = { start: tokens[start].span.start, end: tokens[end - 1].span.end };
-  return { operator, operatorText, period, ...(until && { until }), tokens: { start, end }, span, text: prompt.slice(span.start, span.end) };
+  return {
+    operator,
+    operatorText,
+    period,
+    ...(until && { until }),
+    tokens: { start, end },
+    span,
+    text: prompt.slice(span.start, span.end),
+  };
 }

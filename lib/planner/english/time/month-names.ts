@@ -5,7 +5,9 @@ import type { AnnotatedToken } from "@/lib/planner/english/types";
 const MONTHS = new Map<string, number>([["sept", 9]]);
 for (let m = 0; m < 12; m++) {
   for (const style of ["long", "short"] as const) {
-    const name = new Intl.DateTimeFormat("en-US", { month: style, timeZone: "UTC" }).format(new Date(Date.UTC(2000, m, 1)));
+    const name = new Intl.DateTimeFormat("en-US", { month: style, timeZone: "UTC" }).format(
+      new Date(Date.UTC(2000, m, 1)),
+    );
     MONTHS.set(name.toLowerCase(), m + 1);
   }
 }

@@ -66,4 +66,32 @@ export const FILLERS = new Set(["the", "both", "either"]);
  * "at least 2000". A number after one of these is never read as a year unless an operator
  * such as "in" or "since" leads it.
  */
-export const QUANTITY_LEADS = new Set(["over", "under", "above", "below", "than", "least", "most", "top", "bottom", "exactly", "exceeding", "limit", "first", "last", "by", "x", "times", "*", "/", "+", "-", "=", "<", ">", "<=", ">=", "!="]);
+export const QUANTITY_LEADS = new Set([
+  "over",
+  "under",
+  "above",
+  "below",
+  "than",
+  "least",
+  "most",
+  "top",
+  "bottom",
+  "exactly",
+  "exceeding",
+  "limit",
+  "first",
+  "last",
+  "by",
+  "x",
+  "times",
+  "*",
+  "/",
+  "+",
+  "-",
+  "=",
+  "<",
+  ">",
+  "<=",
+  ">=",
+  "!=",
+]);

@@ -26,7 +26,10 @@ export function calendarBounds(p: CalendarPeriod): Bounds | null {
  * Applies an operator to the bounds of its period(s). `boundsOf` reads one period: the words
  * alone for `expressionRange`, the words and an as-of date for `resolveTimeExpression`.
  */
-export function applyOperator(expr: TimeExpression, boundsOf: (p: Period) => Bounds | null): { start?: string; end?: string } | undefined {
+export function applyOperator(
+  expr: TimeExpression,
+  boundsOf: (p: Period) => Bounds | null,
+): { start?: string; end?: string } | undefined {
   const first = boundsOf(expr.period);
   if (!first) return undefined;
   switch (expr.operator) {

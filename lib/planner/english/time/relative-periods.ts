@@ -17,11 +17,16 @@ const AHEAD = new Set(["next", "coming"]);
  * whole unit before the current one; "past"/"trailing" without a count, and any of them with
  * a count, name the units that end on the as-of day.
  */
-export function readRelativePeriod(tokens: AnnotatedToken[], i: number): { period: RelativePeriod; next: number } | null {
+export function readRelativePeriod(
+  tokens: AnnotatedToken[],
+  i: number,
+): { period: RelativePeriod; next: number } | null {
   const t = tokens[i];
   if (!t || (t.kind !== "word" && t.kind !== "number")) return null;
-  if (TO_DATE[t.normal]) return { period: { kind: "relative", unit: TO_DATE[t.normal], count: 1, anchor: "to-date" }, next: i + 1 };
-  if (DAYS[t.normal]) return { period: { kind: "relative", unit: "day", count: 1, anchor: DAYS[t.normal] }, next: i + 1 };
+  if (TO_DATE[t.normal])
+    return { period: { kind: "relative", unit: TO_DATE[t.normal], count: 1, anchor: "to-date" }, next: i + 1 };
+  if (DAYS[t.normal])
+    return { period: { kind: "relative", unit: "day", count: 1, anchor: DAYS[t.normal] }, next: i + 1 };
   const toDate = readToDate(tokens, i);
   if (toDate) return toDate;
 
@@ -30,15 +35,21 @@ export function readRelativePeriod(tokens: AnnotatedToken[], i: number): { perio
     const unitAt = count ? i + 2 : i + 1;
     const unit = unitOf(tokens[unitAt]);
     if (!unit) return null;
-    if (HERE.has(t.normal)) return count ? null : { period: { kind: "relative", unit, count: 1, anchor: "current" }, next: unitAt + 1 };
-    if (AHEAD.has(t.normal)) return { period: { kind: "relative", unit, count: count ?? 1, anchor: "next" }, next: unitAt + 1 };
+    if (HERE.has(t.normal))
+      return count ? null : { period: { kind: "relative", unit, count: 1, anchor: "current" }, next: unitAt + 1 };
+    if (AHEAD.has(t.normal))
+      return { period: { kind: "relative", unit, count: count ?? 1, anchor: "next" }, next: unitAt + 1 };
     const rolling = count !== undefined || t.normal === "past" || t.normal === "trailing";
-    return { period: { kind: "relative", unit, count: count ?? 1, anchor: rolling ? "rolling" : "previous" }, next: unitAt + 1 };
+    return {
+      period: { kind: "relative", unit, count: count ?? 1, anchor: rolling ? "rolling" : "previous" },
+      next: unitAt + 1,
+    };
   }
 
   const count = countAt(tokens, i);
   const unit = unitOf(tokens[i + 1]);
-  if (count && unit && tokens[i + 2]?.normal === "ago") return { period: { kind: "relative", unit, count, anchor: "ago" }, next: i + 3 };
+  if (count && unit && tokens[i + 2]?.normal === "ago")
+    return { period: { kind: "relative", unit, count, anchor: "ago" }, next: i + 3 };
   return null;
 }
 
@@ -52,7 +63,9 @@ function readToDate(tokens: AnnotatedToken[], i: number): { period: RelativePeri
     if (tokens[k].text === "-" && !tokens[k].spaceBefore) continue;
     words.push(tokens[k].normal);
   }
-  return words[0] === "to" && words[1] === "date" ? { period: { kind: "relative", unit, count: 1, anchor: "to-date" }, next: k } : null;
+  return words[0] === "to" && words[1] === "date"
+    ? { period: { kind: "relative", unit, count: 1, anchor: "to-date" }, next: k }
+    : null;
 }
 
 function countAt(tokens: AnnotatedToken[], k: number): number | undefined {

@@ -1,5 +1,11 @@
 import { applyOperator, type Bounds, calendarBounds, iso, utc } from "@/lib/planner/english/time/period-range";
-import type { CalendarPeriod, Period, RelativePeriod, RelativeUnit, TimeExpression } from "@/lib/planner/english/time/types";
+import type {
+  CalendarPeriod,
+  Period,
+  RelativePeriod,
+  RelativeUnit,
+  TimeExpression,
+} from "@/lib/planner/english/time/types";
 
 /**
  * The half-open range a time phrase selects, given the as-of date (an ISO day that the caller
@@ -8,7 +14,10 @@ import type { CalendarPeriod, Period, RelativePeriod, RelativeUnit, TimeExpressi
  * on Monday; a rolling window ends with the as-of day ("last 30 days" on 2025-06-15 →
  * [2025-05-17, 2025-06-16)).
  */
-export function resolveTimeExpression(expr: TimeExpression, asOf: string): { start?: string; end?: string } | undefined {
+export function resolveTimeExpression(
+  expr: TimeExpression,
+  asOf: string,
+): { start?: string; end?: string } | undefined {
   const day = parseDay(asOf);
   return applyOperator(expr, (p) => boundsAt(p, day));
 }

@@ -13,7 +13,11 @@ export function BackfillForm({ pipelineId, dateParameters }: { pipelineId: strin
           <div>
             <label htmlFor="backfill-parameter">Date parameter</label>
             <select id="backfill-parameter" name="parameter">
-              {dateParameters.map((name) => <option key={name} value={name}>{name}</option>)}
+              {dateParameters.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
             </select>
           </div>
           <div className="row">
@@ -35,7 +39,9 @@ export function BackfillForm({ pipelineId, dateParameters }: { pipelineId: strin
             </div>
           </div>
           <div>
-            <SubmitButton pending={pending} pendingLabel="Starting…">Backfill</SubmitButton>
+            <SubmitButton pending={pending} pendingLabel="Starting…">
+              Backfill
+            </SubmitButton>
           </div>
         </>
       )}

@@ -6,7 +6,15 @@ import { editPipelineAction } from "../actions";
 export type EditSlot = { key: string; label: string; value: string; type: string; parameter: string | null };
 
 /** Edit: another target or other parameters make a new version; the earlier ones stay. */
-export function EditPipelineForm({ pipelineId, target, slots }: { pipelineId: string; target: string; slots: EditSlot[] }) {
+export function EditPipelineForm({
+  pipelineId,
+  target,
+  slots,
+}: {
+  pipelineId: string;
+  target: string;
+  slots: EditSlot[];
+}) {
   return (
     <ActionForm action={editPipelineAction}>
       {(_result, pending) => (
@@ -21,7 +29,13 @@ export function EditPipelineForm({ pipelineId, target, slots }: { pipelineId: st
               <label htmlFor={`edit-${slot.key}`}>
                 Parameter for {slot.label} <code>{slot.value}</code> <span className="muted">({slot.type})</span>
               </label>
-              <input id={`edit-${slot.key}`} name={`param.${slot.key}`} defaultValue={slot.parameter ?? ""} placeholder="blank: a fixed value" maxLength={40} />
+              <input
+                id={`edit-${slot.key}`}
+                name={`param.${slot.key}`}
+                defaultValue={slot.parameter ?? ""}
+                placeholder="blank: a fixed value"
+                maxLength={40}
+              />
             </div>
           ))}
           <div>
@@ -29,7 +43,9 @@ export function EditPipelineForm({ pipelineId, target, slots }: { pipelineId: st
             <input id="edit-note" name="note" placeholder="what changed" maxLength={500} />
           </div>
           <div>
-            <SubmitButton pending={pending} pendingLabel="Saving…">Save as new version</SubmitButton>
+            <SubmitButton pending={pending} pendingLabel="Saving…">
+              Save as new version
+            </SubmitButton>
           </div>
         </>
       )}

@@ -15,12 +15,23 @@ export function RunNowForm({ pipelineId, parameters }: { pipelineId: string; par
           <input type="hidden" name="pipelineId" value={pipelineId} />
           {parameters.map((p) => (
             <div key={p.name}>
-              <label htmlFor={`run-${p.name}`}>{p.name} <span className="muted">({p.type})</span></label>
-              <input id={`run-${p.name}`} name={`param.${p.name}`} type={inputType[p.type]} step={p.type === "number" ? "any" : undefined} defaultValue={String(p.default)} maxLength={500} />
+              <label htmlFor={`run-${p.name}`}>
+                {p.name} <span className="muted">({p.type})</span>
+              </label>
+              <input
+                id={`run-${p.name}`}
+                name={`param.${p.name}`}
+                type={inputType[p.type]}
+                step={p.type === "number" ? "any" : undefined}
+                defaultValue={String(p.default)}
+                maxLength={500}
+              />
             </div>
           ))}
           <div>
-            <SubmitButton pending={pending} pendingLabel="Starting…">Run now</SubmitButton>
+            <SubmitButton pending={pending} pendingLabel="Starting…">
+              Run now
+            </SubmitButton>
           </div>
         </>
       )}

@@ -15,11 +15,19 @@ export function ScheduleForm({ pipelineId, schedule }: { pipelineId: string; sch
             <div>
               <label htmlFor="schedule-cron">Cron expression</label>
               <input id="schedule-cron" name="cron" defaultValue={schedule?.cron ?? "0 6 * * *"} maxLength={120} />
-              <div className="muted" style={{ fontSize: 13 }}>Minute hour day month weekday, e.g. <code>0 6 * * 1-5</code> (weekdays at 06:00); six fields start with seconds.</div>
+              <div className="muted" style={{ fontSize: 13 }}>
+                Minute hour day month weekday, e.g. <code>0 6 * * 1-5</code> (weekdays at 06:00); six fields start with
+                seconds.
+              </div>
             </div>
             <div>
               <label htmlFor="schedule-timezone">Time zone</label>
-              <input id="schedule-timezone" name="timezone" defaultValue={schedule?.timezone ?? "UTC"} maxLength={100} />
+              <input
+                id="schedule-timezone"
+                name="timezone"
+                defaultValue={schedule?.timezone ?? "UTC"}
+                maxLength={100}
+              />
             </div>
             <div>
               <label htmlFor="schedule-catch-up">After downtime</label>
@@ -29,7 +37,9 @@ export function ScheduleForm({ pipelineId, schedule }: { pipelineId: string; sch
               </select>
             </div>
             <div>
-              <SubmitButton pending={pending} pendingLabel="Saving…">Save schedule</SubmitButton>
+              <SubmitButton pending={pending} pendingLabel="Saving…">
+                Save schedule
+              </SubmitButton>
             </div>
           </>
         )}
@@ -41,7 +51,9 @@ export function ScheduleForm({ pipelineId, schedule }: { pipelineId: string; sch
               <input type="hidden" name="pipelineId" value={pipelineId} />
               <input type="hidden" name="paused" value={schedule.paused ? "false" : "true"} />
               <div>
-                <button type="submit" className="button secondary" disabled={pending}>{schedule.paused ? "Resume schedule" : "Pause schedule"}</button>
+                <button type="submit" className="button secondary" disabled={pending}>
+                  {schedule.paused ? "Resume schedule" : "Pause schedule"}
+                </button>
               </div>
             </>
           )}

@@ -17,7 +17,9 @@ export function TableLineageCard({ lineage, target }: { lineage: TableLineage; t
           ) : (
             <ul className="spec-list">
               {lineage.upstream.map((l) => (
-                <li key={`${l.pipelineId}:${l.table}`}><code>{l.table}</code> ← <Link href={`/pipelines/${l.pipelineId}`}>{l.pipeline}</Link></li>
+                <li key={`${l.pipelineId}:${l.table}`}>
+                  <code>{l.table}</code> ← <Link href={`/pipelines/${l.pipelineId}`}>{l.pipeline}</Link>
+                </li>
               ))}
             </ul>
           )}
@@ -25,13 +27,17 @@ export function TableLineageCard({ lineage, target }: { lineage: TableLineage; t
         <div data-testid="pipeline-downstream">
           <h3>Downstream</h3>
           {lineage.downstream.length === 0 ? (
-            <p className="muted">No pipeline you can see reads <code>{target}</code>.</p>
+            <p className="muted">
+              No pipeline you can see reads <code>{target}</code>.
+            </p>
           ) : (
             <>
               <p className="muted">A change to this pipeline&apos;s table reaches these:</p>
               <ul className="spec-list">
                 {lineage.downstream.map((l) => (
-                  <li key={`${l.pipelineId}:${l.table}`}><Link href={`/pipelines/${l.pipelineId}`}>{l.pipeline}</Link> reads <code>{l.table}</code></li>
+                  <li key={`${l.pipelineId}:${l.table}`}>
+                    <Link href={`/pipelines/${l.pipelineId}`}>{l.pipeline}</Link> reads <code>{l.table}</code>
+                  </li>
                 ))}
               </ul>
             </>

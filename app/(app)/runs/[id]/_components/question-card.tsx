@@ -24,8 +24,16 @@ export function QuestionCard({ runId }: { runId: string }) {
     setError(null);
     try {
       const remember = data.get("remember") === "on";
-      const response = await fetch(`/api/runs/${runId}/answers`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ answers, remember }) });
-      if (!response.ok) setError(((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? "The answer was not taken. Try again.");
+      const response = await fetch(`/api/runs/${runId}/answers`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ answers, remember }),
+      });
+      if (!response.ok)
+        setError(
+          ((await response.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ??
+            "The answer was not taken. Try again.",
+        );
     } catch {
       setError("The answer could not be sent. Check the connection and try again.");
     } finally {
@@ -43,16 +51,32 @@ export function QuestionCard({ runId }: { runId: string }) {
   return (
     <section className="card question-card" aria-labelledby="question-card-title" data-testid="question-card">
       <h2 id="question-card-title">Which did you mean?</h2>
-      <p className="muted">The request reads in more than one way. Choose what to build; nothing is built until you answer.</p>
+      <p className="muted">
+        The request reads in more than one way. Choose what to build; nothing is built until you answer.
+      </p>
       <form onSubmit={submit} onKeyDown={enterSubmits} className="stack">
-        {questions.map((question) => <QuestionChoices key={question.id} question={question} />)}
+        {questions.map((question) => (
+          <QuestionChoices key={question.id} question={question} />
+        ))}
         <label className="choice">
           <input type="checkbox" name="remember" />
-          <span>Remember my answer for this warehouse <span className="muted choice-reading">The same words are then read this way without asking (for everyone once an administrator saved or approved it).</span></span>
+          <span>
+            Remember my answer for this warehouse{" "}
+            <span className="muted choice-reading">
+              The same words are then read this way without asking (for everyone once an administrator saved or approved
+              it).
+            </span>
+          </span>
         </label>
-        {error && <div className="alert error" role="alert">{error}</div>}
+        {error && (
+          <div className="alert error" role="alert">
+            {error}
+          </div>
+        )}
         <div>
-          <button type="submit" className="button" disabled={pending}>{pending ? "Sending…" : "Answer and build"}</button>
+          <button type="submit" className="button" disabled={pending}>
+            {pending ? "Sending…" : "Answer and build"}
+          </button>
         </div>
       </form>
     </section>

@@ -25,16 +25,35 @@ function Bars({ points, y }: { points: ChartPoint[]; y: string }) {
   const at = (value: number) => BARS_FROM + ((value - low) / (high - low)) * (BARS_TO - BARS_FROM);
   const zero = at(0);
   return (
-    <svg className={styles.chart} width="100%" height={points.length * BAR_ROW + 4} role="img" aria-label={`Bars of ${y}: ${points.length} rows`} data-testid="chart-bars">
+    <svg
+      className={styles.chart}
+      width="100%"
+      height={points.length * BAR_ROW + 4}
+      role="img"
+      aria-label={`Bars of ${y}: ${points.length} rows`}
+      data-testid="chart-bars"
+    >
       {points.map((point, i) => {
         const top = i * BAR_ROW + 2;
         const end = point.value === null ? zero : at(point.value);
         return (
           <g key={i}>
             <title>{`${labelOf(point)}: ${point.value === null ? "NULL" : exact.format(point.value)}`}</title>
-            <text x="0" y={top + 15} className={styles.label}>{cut(labelOf(point), 28)}</text>
-            <rect x={`${Math.min(zero, end)}%`} y={top + 3} width={`${Math.abs(end - zero)}%`} height={BAR_ROW - 8} rx={2} className={styles.bar} data-value={point.value ?? ""} />
-            <text x="100%" y={top + 15} textAnchor="end">{point.value === null ? "NULL" : compact.format(point.value)}</text>
+            <text x="0" y={top + 15} className={styles.label}>
+              {cut(labelOf(point), 28)}
+            </text>
+            <rect
+              x={`${Math.min(zero, end)}%`}
+              y={top + 3}
+              width={`${Math.abs(end - zero)}%`}
+              height={BAR_ROW - 8}
+              rx={2}
+              className={styles.bar}
+              data-value={point.value ?? ""}
+            />
+            <text x="100%" y={top + 15} textAnchor="end">
+              {point.value === null ? "NULL" : compact.format(point.value)}
+            </text>
           </g>
         );
       })}
@@ -69,15 +88,41 @@ function Line({ points, x, y }: { points: ChartPoint[]; x: string; y: string }) 
   const ticks = [high, (high + low) / 2, low];
   const marks = [...new Set([0, Math.floor((points.length - 1) / 2), points.length - 1])];
   return (
-    <svg className={styles.chart} width="100%" height={HEIGHT} role="img" aria-label={`Line of ${y} by ${x}: ${points.length} points from ${labelOf(points[0])} to ${labelOf(points.at(-1)!)}`} data-testid="chart-line">
+    <svg
+      className={styles.chart}
+      width="100%"
+      height={HEIGHT}
+      role="img"
+      aria-label={`Line of ${y} by ${x}: ${points.length} points from ${labelOf(points[0])} to ${labelOf(points.at(-1)!)}`}
+      data-testid="chart-line"
+    >
       {ticks.map((tick, i) => (
         <g key={i}>
-          <line x1={`${LEFT}%`} x2={`${RIGHT}%`} y1={yAt(tick)} y2={yAt(tick)} className={tick === 0 ? styles.baseline : styles.rule} />
-          <text x={`${LEFT - 1}%`} y={yAt(tick) + 4} textAnchor="end">{compact.format(tick)}</text>
+          <line
+            x1={`${LEFT}%`}
+            x2={`${RIGHT}%`}
+            y1={yAt(tick)}
+            y2={yAt(tick)}
+            className={tick === 0 ? styles.baseline : styles.rule}
+          />
+          <text x={`${LEFT - 1}%`} y={yAt(tick) + 4} textAnchor="end">
+            {compact.format(tick)}
+          </text>
         </g>
       ))}
-      <svg x={`${LEFT}%`} y={TOP} width={`${RIGHT - LEFT}%`} height={BOTTOM - TOP} viewBox="0 0 1000 1000" preserveAspectRatio="none" overflow="visible" aria-hidden="true">
-        {runs.map((run, i) => <polyline key={i} points={run} className={styles.line} vectorEffect="non-scaling-stroke" />)}
+      <svg
+        x={`${LEFT}%`}
+        y={TOP}
+        width={`${RIGHT - LEFT}%`}
+        height={BOTTOM - TOP}
+        viewBox="0 0 1000 1000"
+        preserveAspectRatio="none"
+        overflow="visible"
+        aria-hidden="true"
+      >
+        {runs.map((run, i) => (
+          <polyline key={i} points={run} className={styles.line} vectorEffect="non-scaling-stroke" />
+        ))}
       </svg>
       {points.length <= DOTS_UP_TO &&
         points.map((p, i) =>
@@ -88,7 +133,14 @@ function Line({ points, x, y }: { points: ChartPoint[]; x: string; y: string }) 
           ),
         )}
       {marks.map((i, n) => (
-        <text key={i} x={xAt(i)} y={HEIGHT - 6} textAnchor={marks.length > 1 && n === 0 ? "start" : n === marks.length - 1 && marks.length > 1 ? "end" : "middle"}>
+        <text
+          key={i}
+          x={xAt(i)}
+          y={HEIGHT - 6}
+          textAnchor={
+            marks.length > 1 && n === 0 ? "start" : n === marks.length - 1 && marks.length > 1 ? "end" : "middle"
+          }
+        >
           {labelOf(points[i])}
         </text>
       ))}
@@ -101,7 +153,9 @@ export function ResultChart({ chart }: { chart: Extract<ChartData, { points: unk
   const { choice } = chart;
   return (
     <figure className={styles.figure} data-testid="result-chart" data-kind={choice.kind}>
-      <figcaption className={styles.caption}><b>{choice.title}</b></figcaption>
+      <figcaption className={styles.caption}>
+        <b>{choice.title}</b>
+      </figcaption>
       {chart.points.length === 0 ? (
         <p className={styles.note}>No rows to draw.</p>
       ) : choice.kind === "line" ? (

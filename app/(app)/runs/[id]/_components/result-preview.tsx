@@ -25,19 +25,44 @@ export function ResultPreview({ preview, numeric, sorting, pageHref, csvHref, ch
       <div className={styles.head}>
         <h2 id="result-title">Result</h2>
         <div className="row muted">
-          {preview.total > 0 && <>Rows {from + 1}–{Math.min(preview.total, from + PREVIEW_PAGE_SIZE)} of {preview.total.toLocaleString("en-US")}</>}
-          {preview.page > 0 && <Link className="button secondary" href={pageHref(preview.page - 1)} scroll={false}>Previous</Link>}
-          {preview.page + 1 < pages && <Link className="button secondary" href={pageHref(preview.page + 1)} scroll={false}>Next</Link>}
-          <a className="button secondary" href={csvHref} download data-testid="download-csv">Download CSV</a>
+          {preview.total > 0 && (
+            <>
+              Rows {from + 1}–{Math.min(preview.total, from + PREVIEW_PAGE_SIZE)} of{" "}
+              {preview.total.toLocaleString("en-US")}
+            </>
+          )}
+          {preview.page > 0 && (
+            <Link className="button secondary" href={pageHref(preview.page - 1)} scroll={false}>
+              Previous
+            </Link>
+          )}
+          {preview.page + 1 < pages && (
+            <Link className="button secondary" href={pageHref(preview.page + 1)} scroll={false}>
+              Next
+            </Link>
+          )}
+          <a className="button secondary" href={csvHref} download data-testid="download-csv">
+            Download CSV
+          </a>
         </div>
       </div>
-      {chartNote && preview.total > 0 && <p className="muted chart-caption" data-testid="chart-note">{chartNote}</p>}
+      {chartNote && preview.total > 0 && (
+        <p className="muted chart-caption" data-testid="chart-note">
+          {chartNote}
+        </p>
+      )}
       {preview.total === 0 ? (
         <div className="empty">The published table has no rows.</div>
       ) : (
         <div className={`${styles.layout} ${chart ? styles.withChart : ""}`}>
           {chart}
-          <DataGrid columns={preview.columns} rows={preview.rows} numeric={numeric} label="Result rows" sorting={sorting} />
+          <DataGrid
+            columns={preview.columns}
+            rows={preview.rows}
+            numeric={numeric}
+            label="Result rows"
+            sorting={sorting}
+          />
         </div>
       )}
     </section>

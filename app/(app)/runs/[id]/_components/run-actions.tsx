@@ -9,35 +9,76 @@ import { rerunAction, rollbackAction } from "../actions";
  * Re-run, Edit & re-run (the plan editor, on this page), roll back and the PDF report. Roll back shows only while the run's version is in
  * place (`rollBackTarget`), and asks before it changes the table.
  */
-export function RunActions({ runId, status, canEdit, rollBackTarget }: { runId: string; status: string; canEdit: boolean; rollBackTarget?: string }) {
+export function RunActions({
+  runId,
+  status,
+  canEdit,
+  rollBackTarget,
+}: {
+  runId: string;
+  status: string;
+  canEdit: boolean;
+  rollBackTarget?: string;
+}) {
   const [rerun, rerunDispatch, rerunPending] = useActionState<ActionResult | null, FormData>(rerunAction, null);
-  const [rollback, rollbackDispatch, rollbackPending] = useActionState<ActionResult | null, FormData>(rollbackAction, null);
+  const [rollback, rollbackDispatch, rollbackPending] = useActionState<ActionResult | null, FormData>(
+    rollbackAction,
+    null,
+  );
   const [confirming, setConfirming] = useState(false);
-  const message = rerun?.error ?? rollback?.error ?? (rollback?.ok ? "Rolled back: the previous version is in place again." : undefined);
+  const message =
+    rerun?.error ??
+    rollback?.error ??
+    (rollback?.ok ? "Rolled back: the previous version is in place again." : undefined);
   return (
     <div className="stack" style={{ alignItems: "flex-end" }}>
       <div className="row">
-        <a className="button secondary" href={`/api/runs/${runId}/report.pdf`} download>PDF report</a>
+        <a className="button secondary" href={`/api/runs/${runId}/report.pdf`} download>
+          PDF report
+        </a>
         <form action={rerunDispatch}>
           <input type="hidden" name="runId" value={runId} />
-          <button type="submit" className="button secondary" disabled={rerunPending || status === "running" || status === "queued"}>{rerunPending ? "Starting…" : "Re-run"}</button>
+          <button
+            type="submit"
+            className="button secondary"
+            disabled={rerunPending || status === "running" || status === "queued"}
+          >
+            {rerunPending ? "Starting…" : "Re-run"}
+          </button>
         </form>
-        {canEdit && <Link className="button secondary" href={`/runs/${runId}?edit#plan-editor`} data-testid="edit-rerun">Edit &amp; re-run</Link>}
+        {canEdit && (
+          <Link className="button secondary" href={`/runs/${runId}?edit#plan-editor`} data-testid="edit-rerun">
+            Edit &amp; re-run
+          </Link>
+        )}
         {rollBackTarget && !confirming && (
-          <button type="button" className="button secondary" onClick={() => setConfirming(true)}>Roll back</button>
+          <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
+            Roll back
+          </button>
         )}
       </div>
       {rollBackTarget && confirming && (
         <form action={rollbackDispatch} className="alert info stack" role="group" aria-label="Confirm roll back">
-          <span>Put back the version of {rollBackTarget} that this run replaced? This run&apos;s version is set aside, and a run is rolled back only once.</span>
+          <span>
+            Put back the version of {rollBackTarget} that this run replaced? This run&apos;s version is set aside, and a
+            run is rolled back only once.
+          </span>
           <input type="hidden" name="runId" value={runId} />
           <div className="row">
-            <button type="submit" className="button" disabled={rollbackPending}>{rollbackPending ? "Rolling back…" : "Yes, roll back"}</button>
-            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>Cancel</button>
+            <button type="submit" className="button" disabled={rollbackPending}>
+              {rollbackPending ? "Rolling back…" : "Yes, roll back"}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
           </div>
         </form>
       )}
-      {message && <div className={`alert ${rollback?.ok && !rerun?.error ? "ok" : "error"}`} role="status">{message}</div>}
+      {message && (
+        <div className={`alert ${rollback?.ok && !rerun?.error ? "ok" : "error"}`} role="status">
+          {message}
+        </div>
+      )}
     </div>
   );
 }

@@ -17,7 +17,17 @@ const RunEventsContext = createContext<RunEvents>({ events: [], live: false });
  * connection; events are kept by seq, so none is shown twice. When the run ends the page
  * refreshes its server-rendered sections, and events the server read since (a rollback) join.
  */
-export function RunEventsProvider({ runId, initialEvents, ended, children }: { runId: string; initialEvents: StoredRunEvent[]; ended: boolean; children: ReactNode }) {
+export function RunEventsProvider({
+  runId,
+  initialEvents,
+  ended,
+  children,
+}: {
+  runId: string;
+  initialEvents: StoredRunEvent[];
+  ended: boolean;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const [events, setEvents] = useState(initialEvents);
   const [live, setLive] = useState(!ended);
@@ -65,7 +75,9 @@ export const useRunEvents = () => useContext(RunEventsContext);
 
 // A run that paused for review and was built since has a later `resumed` event: its pause is not its end.
 const finalStatusOf = (events: StoredRunEvent[]) => {
-  const last = events.map((event) => event.payload as { final?: boolean; resumed?: boolean; status?: Run["status"] } | undefined).findLast((payload) => payload?.final || payload?.resumed);
+  const last = events
+    .map((event) => event.payload as { final?: boolean; resumed?: boolean; status?: Run["status"] } | undefined)
+    .findLast((payload) => payload?.final || payload?.resumed);
   return last?.final ? last.status : undefined;
 };
 
@@ -83,5 +95,9 @@ const pausedStatusOf = (events: StoredRunEvent[]): Run["status"] | undefined => 
 export function LiveRunStatus({ status }: { status: Run["status"] }) {
   const { events } = useRunEvents();
   const shown = finalStatusOf(events) ?? pausedStatusOf(events) ?? status;
-  return <span className={`badge ${shown}`} data-testid="run-status">{statusLabel(shown)}</span>;
+  return (
+    <span className={`badge ${shown}`} data-testid="run-status">
+      {statusLabel(shown)}
+    </span>
+  );
 }

@@ -12,14 +12,27 @@ export function RunLive() {
   return (
     <section className="card stack" data-testid="timeline" aria-labelledby="timeline-title">
       <div className="row" style={{ justifyContent: "space-between" }}>
-        <h2 id="timeline-title" style={{ margin: 0 }}>Timeline</h2>
-        {live && <span className="live" data-testid="live">Live</span>}
+        <h2 id="timeline-title" style={{ margin: 0 }}>
+          Timeline
+        </h2>
+        {live && (
+          <span className="live" data-testid="live">
+            Live
+          </span>
+        )}
       </div>
       {/* A run waiting for a free slot would otherwise look stuck: say why, until it starts. */}
-      {live && queued && <div className="alert info" role="status" data-testid="queued">{queued}</div>}
+      {live && queued && (
+        <div className="alert info" role="status" data-testid="queued">
+          {queued}
+        </div>
+      )}
       <div className="stages">
         {stages.map((s) => (
-          <span key={s.agent} className={`stage ${s.state}`}>{s.agent}{s.ms > 0 ? ` · ${s.ms} ms` : ""}</span>
+          <span key={s.agent} className={`stage ${s.state}`}>
+            {s.agent}
+            {s.ms > 0 ? ` · ${s.ms} ms` : ""}
+          </span>
         ))}
       </div>
       <ol className="timeline">

@@ -14,7 +14,9 @@ import { ResultPreview } from "./result-preview";
 export type ResultQuery = { page?: string; sort?: string; dir?: string };
 
 function urlOf(path: string, params: Record<string, string | number | undefined>): string {
-  const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
+  const query = new URLSearchParams(
+    Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
+  );
   return query.size > 0 ? `${path}?${query}` : path;
 }
 
@@ -35,11 +37,13 @@ export async function RunResult({ run, spec, query }: { run: Run; spec: EtlSpec 
   const page = Math.max(0, Number(query.page ?? 0) || 0);
   const [preview, chart] = await Promise.all([
     previewTable(reader, { schema, table, page, order, columns }),
-    spec ? readResultChart(reader, { schema, table, spec, columns }).catch((error: unknown) => {
+    spec
+      ? readResultChart(reader, { schema, table, spec, columns }).catch((error: unknown) => {
           // The grid still shows the result; a chart that cannot be drawn is only logged.
           logError(`chart of run ${run.id} could not be read`, error);
           return null;
-        }) : null,
+        })
+      : null,
   ]);
   if (!preview) return null;
 
@@ -60,7 +64,11 @@ export async function RunResult({ run, spec, query }: { run: Run; spec: EtlSpec 
       pageHref={(p) => urlOf(path, { page: p > 0 ? p : undefined, ...sortParams })}
       csvHref={urlOf(`/api/runs/${run.id}/result.csv`, sortParams)}
       chart={chart && "points" in chart ? <ResultChart chart={chart} /> : undefined}
-      chartNote={chart && "tooMany" in chart ? `${chart.choice.title}: ${chart.tooMany.toLocaleString("en-US")} ${chart.choice.kind === "line" ? "points" : "bars"} are too many to draw; the table lists them.` : undefined}
+      chartNote={
+        chart && "tooMany" in chart
+          ? `${chart.choice.title}: ${chart.tooMany.toLocaleString("en-US")} ${chart.choice.kind === "line" ? "points" : "bars"} are too many to draw; the table lists them.`
+          : undefined
+      }
     />
   );
 }

@@ -16,7 +16,9 @@ export function SavePipelineForm({ runId, target, slots }: { runId: string; targ
     return (
       <section className="card row" style={{ justifyContent: "space-between" }}>
         <span className="muted">Build this table again later, on a schedule or with other values.</span>
-        <button type="button" className="button secondary" onClick={() => setOpen(true)}>Save as pipeline</button>
+        <button type="button" className="button secondary" onClick={() => setOpen(true)}>
+          Save as pipeline
+        </button>
       </section>
     );
   }
@@ -34,7 +36,9 @@ export function SavePipelineForm({ runId, target, slots }: { runId: string; targ
             <div>
               <label htmlFor="pipeline-target">Target table</label>
               <input id="pipeline-target" name="target" defaultValue={target} maxLength={100} />
-              <div className="muted" style={{ fontSize: 13 }}>Use a parameter in the name to get one table per value, e.g. {`${target}_{{country}}`}.</div>
+              <div className="muted" style={{ fontSize: 13 }}>
+                Use a parameter in the name to get one table per value, e.g. {`${target}_{{country}}`}.
+              </div>
             </div>
             {slots.length > 0 && (
               <fieldset className="stack">
@@ -44,15 +48,28 @@ export function SavePipelineForm({ runId, target, slots }: { runId: string; targ
                     <label htmlFor={`param-${slot.key}`}>
                       {slot.label} <code>{slot.value}</code> <span className="muted">({slot.type})</span>
                     </label>
-                    <input id={`param-${slot.key}`} name={`param.${slot.key}`} placeholder="e.g. country" maxLength={40} />
+                    <input
+                      id={`param-${slot.key}`}
+                      name={`param.${slot.key}`}
+                      placeholder="e.g. country"
+                      maxLength={40}
+                    />
                   </div>
                 ))}
               </fieldset>
             )}
-            {result?.error && result.fieldErrors && <div className="alert error" role="alert">{Object.values(result.fieldErrors)[0]}</div>}
+            {result?.error && result.fieldErrors && (
+              <div className="alert error" role="alert">
+                {Object.values(result.fieldErrors)[0]}
+              </div>
+            )}
             <div className="row">
-              <SubmitButton pending={pending} pendingLabel="Saving…">Save pipeline</SubmitButton>
-              <button type="button" className="button secondary" onClick={() => setOpen(false)}>Cancel</button>
+              <SubmitButton pending={pending} pendingLabel="Saving…">
+                Save pipeline
+              </SubmitButton>
+              <button type="button" className="button secondary" onClick={() => setOpen(false)}>
+                Cancel
+              </button>
             </div>
           </>
         )}

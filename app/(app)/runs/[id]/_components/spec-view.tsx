@@ -14,13 +14,20 @@ function describeFilter(f: Filter): string {
 function describeColumnFilter(f: ColumnFilter): string {
   const col = ref(f.column);
   switch (f.op) {
-    case "between": return `${col} between ${f.low} and ${f.high}`;
-    case "in": return `${col} in (${f.values.join(", ")})`;
-    case "not_in": return `${col} not in (${f.values.join(", ")})`;
-    case "is_null": return `${col} is empty`;
-    case "is_not_null": return `${col} is present`;
-    case "date_range": return `${col} ${f.from ? `from ${f.from}` : ""}${f.from && f.to ? " " : ""}${f.to ? `before ${f.to}` : ""}`;
-    default: return `${col} ${f.op} ${JSON.stringify(f.value)}`;
+    case "between":
+      return `${col} between ${f.low} and ${f.high}`;
+    case "in":
+      return `${col} in (${f.values.join(", ")})`;
+    case "not_in":
+      return `${col} not in (${f.values.join(", ")})`;
+    case "is_null":
+      return `${col} is empty`;
+    case "is_not_null":
+      return `${col} is present`;
+    case "date_range":
+      return `${col} ${f.from ? `from ${f.from}` : ""}${f.from && f.to ? " " : ""}${f.to ? `before ${f.to}` : ""}`;
+    default:
+      return `${col} ${f.op} ${JSON.stringify(f.value)}`;
   }
 }
 
@@ -38,20 +45,70 @@ const Phrase = ({ text }: { text: string }) => (text ? <span className="phrase">
 export function SpecView({ spec, notes }: { spec: EtlSpec; notes: string[] }) {
   return (
     <section className="card" data-testid="spec">
-      <h2>Spec: {spec.target.schema ? `${spec.target.schema}.` : ""}{spec.target.table}</h2>
+      <h2>
+        Spec: {spec.target.schema ? `${spec.target.schema}.` : ""}
+        {spec.target.table}
+      </h2>
       <ul className="spec-list">
-        <li><b>From</b> {spec.sources.map((s) => `${s.schema}.${s.table}${s.distinct ? " (distinct rows)" : ""}`).join(", ")}</li>
+        <li>
+          <b>From</b>{" "}
+          {spec.sources.map((s) => `${s.schema}.${s.table}${s.distinct ? " (distinct rows)" : ""}`).join(", ")}
+        </li>
         {spec.joins.map((j, i) => (
-          <li key={`j${i}`}><b>{j.type === "left" ? "Left join" : "Join"}</b> {j.left} → {j.right} on {j.on.map((k) => `${k.left} = ${k.right}`).join(", ")}<Phrase text={j.phrase} /></li>
+          <li key={`j${i}`}>
+            <b>{j.type === "left" ? "Left join" : "Join"}</b> {j.left} → {j.right} on{" "}
+            {j.on.map((k) => `${k.left} = ${k.right}`).join(", ")}
+            <Phrase text={j.phrase} />
+          </li>
         ))}
-        {spec.filters.map((f, i) => <li key={`f${i}`}><b>Where</b> {describeFilter(f)}<Phrase text={f.phrase} /></li>)}
-        {spec.grain.length > 0 && <li><b>One row per</b> {spec.grain.map((g) => (g.bucket ? `${g.bucket} of ${ref(g.column)}` : ref(g.column))).join(", ")}<Phrase text={spec.grain.map((g) => g.phrase).filter(Boolean).join("; ")} /></li>}
-        {spec.columns.map((c) => <li key={c.name}><b>Column</b> <code>{c.name}</code> = {describeColumn(c)}<Phrase text={c.phrase} /></li>)}
-        {spec.having.map((h, i) => <li key={`h${i}`}><b>Keep groups where</b> {h.output} {h.op} {h.value}<Phrase text={h.phrase} /></li>)}
-        {spec.orderBy.map((o, i) => <li key={`o${i}`}><b>Order by</b> {o.output} {o.direction}<Phrase text={o.phrase} /></li>)}
-        {spec.limit && <li><b>Limit</b> {spec.limit.count}<Phrase text={spec.limit.phrase} /></li>}
+        {spec.filters.map((f, i) => (
+          <li key={`f${i}`}>
+            <b>Where</b> {describeFilter(f)}
+            <Phrase text={f.phrase} />
+          </li>
+        ))}
+        {spec.grain.length > 0 && (
+          <li>
+            <b>One row per</b>{" "}
+            {spec.grain.map((g) => (g.bucket ? `${g.bucket} of ${ref(g.column)}` : ref(g.column))).join(", ")}
+            <Phrase
+              text={spec.grain
+                .map((g) => g.phrase)
+                .filter(Boolean)
+                .join("; ")}
+            />
+          </li>
+        )}
+        {spec.columns.map((c) => (
+          <li key={c.name}>
+            <b>Column</b> <code>{c.name}</code> = {describeColumn(c)}
+            <Phrase text={c.phrase} />
+          </li>
+        ))}
+        {spec.having.map((h, i) => (
+          <li key={`h${i}`}>
+            <b>Keep groups where</b> {h.output} {h.op} {h.value}
+            <Phrase text={h.phrase} />
+          </li>
+        ))}
+        {spec.orderBy.map((o, i) => (
+          <li key={`o${i}`}>
+            <b>Order by</b> {o.output} {o.direction}
+            <Phrase text={o.phrase} />
+          </li>
+        ))}
+        {spec.limit && (
+          <li>
+            <b>Limit</b> {spec.limit.count}
+            <Phrase text={spec.limit.phrase} />
+          </li>
+        )}
       </ul>
-      {notes.length > 0 && <div className="alert info" style={{ marginTop: 12 }}>{notes.join(" ")}</div>}
+      {notes.length > 0 && (
+        <div className="alert info" style={{ marginTop: 12 }}>
+          {notes.join(" ")}
+        </div>
+      )}
     </section>
   );
 }

@@ -9,7 +9,17 @@ import { runPipelineSchema } from "@/lib/pipelines/web-input";
 
 export const POST = withUser<{ id: string }>("POST /api/pipelines/[id]/runs", async (request, user, { id }) => {
   const pipeline = await getPipelineForUser({ ref: id, user });
-  const input = await readJsonBody(request, { schema: runPipelineSchema, maxBytes: 16 * 1024, example: '{ "parameters": { "country": "France" } }' });
-  const runId = await startPipelineRun({ pipeline, by: user, values: input.parameters, trigger: "manual", starter: getRunStarter() });
+  const input = await readJsonBody(request, {
+    schema: runPipelineSchema,
+    maxBytes: 16 * 1024,
+    example: '{ "parameters": { "country": "France" } }',
+  });
+  const runId = await startPipelineRun({
+    pipeline,
+    by: user,
+    values: input.parameters,
+    trigger: "manual",
+    starter: getRunStarter(),
+  });
   return NextResponse.json({ id: runId, url: `/runs/${runId}` }, { status: 202 });
 });

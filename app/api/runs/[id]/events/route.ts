@@ -24,11 +24,17 @@ export const GET = withUser<{ id: string }>("GET /api/runs/[id]/events", async (
     after,
     store: getEventStore(),
     hub: getLiveHub(),
-    hasEnded: async () => !["queued", "running", "needs_input"].includes((await getRunById({ id }))?.status ?? "failed"),
+    hasEnded: async () =>
+      !["queued", "running", "needs_input"].includes((await getRunById({ id }))?.status ?? "failed"),
     signal: request.signal,
     maxDurationMs: getEnv().onLambda ? LAMBDA_MAX_STREAM_MS : undefined,
   });
   return new Response(stream, {
-    headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+    headers: {
+      "Content-Type": "text/event-stream",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
   });
 });

@@ -18,7 +18,11 @@ export const POST = withUser<{ id: string }>("POST /api/runs/[id]/plan", async (
     prepared = await prepareReviewedBuild({ user, runId: id, spec });
   } catch (error) {
     // Each problem goes back with the clause it is about, so the editor can show it there.
-    if (error instanceof PlanCheckError) return NextResponse.json({ error: { code: error.code, message: error.message }, issues: error.issues }, { status: 400 });
+    if (error instanceof PlanCheckError)
+      return NextResponse.json(
+        { error: { code: error.code, message: error.message }, issues: error.issues },
+        { status: 400 },
+      );
     throw error;
   }
   await handOverRun(id, "started", () => getRunStarter()(prepared));

@@ -17,7 +17,11 @@ export const POST = withUser<{ id: string }>("POST /api/runs/[id]/rerun", async 
     const runId = await startEditedRerun({ user, runId: id, ...input, starter: getRunStarter() });
     return NextResponse.json({ id: runId, url: `/runs/${runId}` }, { status: 202 });
   } catch (error) {
-    if (error instanceof PlanCheckError) return NextResponse.json({ error: { code: error.code, message: error.message }, issues: error.issues }, { status: 400 });
+    if (error instanceof PlanCheckError)
+      return NextResponse.json(
+        { error: { code: error.code, message: error.message }, issues: error.issues },
+        { status: 400 },
+      );
     throw error;
   }
 });

@@ -13,7 +13,12 @@ export const dynamic = "force-dynamic";
 
 const rowsQuerySchema = z.object({
   page: z.coerce.number().int("The page must be a whole number.").min(1, "Pages start at 1.").default(1),
-  pageSize: z.coerce.number().int("The page size must be a whole number.").min(1).max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} rows per page.`).default(50),
+  pageSize: z.coerce
+    .number()
+    .int("The page size must be a whole number.")
+    .min(1)
+    .max(MAX_PAGE_SIZE, `At most ${MAX_PAGE_SIZE} rows per page.`)
+    .default(50),
   schema: z.string().superRefine(plainText("schema name")).min(1).max(63).optional(),
 });
 
@@ -21,5 +26,14 @@ export const GET = withUser<{ name: string }>("GET /api/tables/[name]/rows", asy
   const parsed = rowsQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "Use ?page=1&pageSize=50.");
   const { page, pageSize, schema } = parsed.data;
-  return NextResponse.json(await readTableRows({ sql: (await getRoleClients()).reader, schemas: dataSchemas(getEnv()), table: name, schema, page, pageSize }));
+  return NextResponse.json(
+    await readTableRows({
+      sql: (await getRoleClients()).reader,
+      schemas: dataSchemas(getEnv()),
+      table: name,
+      schema,
+      page,
+      pageSize,
+    }),
+  );
 });
