@@ -146,9 +146,4 @@ describe("a run that asks", () => {
     expect((await h.run("average price per category", reading, { user: bob })).status).toBe("needs_input");
     expect((await h.run("average price per category", reading)).status).toBe("needs_input");
   });
-
-  it("keeps the rules planner as it was: it refuses rather than asks", async () => {
-    const outcome = await h.run(REQUEST);
-    expect(outcome.status).not.toBe("needs_input");
-  });
 });

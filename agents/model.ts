@@ -7,10 +7,10 @@ import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { ModelCheck } from "@/lib/validation/model-tests";
 import { emitter, type AgentContext } from "./types";
 
-/** The model of the bedrock and auto modes, for planning and repairs; none in rules mode. */
+/** The model of the bedrock and auto modes, for planning and repairs; none in reading mode. */
 export function configuredModel(context: AgentContext): BedrockOptions | undefined {
-  const { planner = "rules", bedrockModelId, bedrockTemperature, bedrockMaxTokens } = context.options;
-  if (planner === "rules" || !bedrockModelId) return undefined;
+  const { planner = "reading", bedrockModelId, bedrockTemperature, bedrockMaxTokens } = context.options;
+  if (planner === "reading" || !bedrockModelId) return undefined;
   return {
     client: context.bedrock ?? getBedrockClient(),
     modelId: bedrockModelId,
@@ -21,7 +21,7 @@ export function configuredModel(context: AgentContext): BedrockOptions | undefin
 
 /**
  * Validator: in bedrock mode, asks the model for checks beyond those the spec implies. Auto mode
- * does not, since it calls the model only when the rules cannot read a request. A model that
+ * does not, since it calls the model only when the reading planner cannot read a request. A model that
  * cannot be reached costs the run its suggestions, never the run itself.
  */
 export async function suggestChecks(context: AgentContext, spec: EtlSpec, catalog: Catalog): Promise<ModelCheck[]> {

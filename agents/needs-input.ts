@@ -1,5 +1,5 @@
 import type { PlanQuestion } from "@/lib/planner/questions";
-import type { RejectCode } from "@/lib/planner/rules/types";
+import type { RejectCode } from "@/lib/planner/types";
 
 /** Planning stopped on questions only a person can answer: the run waits for them. */
 export class NeedsInput extends Error {

@@ -6,7 +6,7 @@ import type { Catalog } from "@/lib/catalog/types";
 import { getRunById, updateRun } from "@/lib/db/queries/runs";
 import { listPublishedTables, recordKeptPrevious } from "@/lib/db/queries/tables";
 import type { BuildEngine } from "@/lib/engines/choose-engine";
-import type { RejectCode } from "@/lib/planner/rules/types";
+import type { RejectCode } from "@/lib/planner/types";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { DataTestResult } from "@/lib/validation/types";
 import { previousTableName } from "@/lib/warehouse/names";
@@ -186,7 +186,7 @@ async function plan(
     { tables: catalog.tables.map((t) => `${t.schema}.${t.name}`) },
     catalogMs,
   );
-  const { planner: mode = "rules", targetSchema, targetTable } = context.options;
+  const { planner: mode = "reading", targetSchema, targetTable } = context.options;
   const model = configuredModel(context);
   // The model sees a few rows of each table, as quoted data, read only if it is asked.
   const bedrock = model && {

@@ -18,7 +18,7 @@ describe("the planner a run uses", () => {
     await h?.close();
   });
 
-  it("auto: the rules planner reads what it can, without calling the model", async () => {
+  it("auto: the reading planner reads what it can, without calling the model", async () => {
     const outcome = await h.run(
       "Join customers and orders on customer_id, calculate total order amount per customer",
       { planner: "auto", bedrockModelId: modelId },
@@ -28,7 +28,7 @@ describe("the planner a run uses", () => {
     expect(model.requests).toHaveLength(0);
   });
 
-  it("auto: the model plans what the rules planner cannot read, the data tests prove it, and its cost is logged", async () => {
+  it("auto: the model plans what the reading planner cannot read, the data tests prove it, and its cost is logged", async () => {
     model.queue(toolUseReply("emit_etl_spec", customerTotalsSpec()));
     const outcome = await h.run(
       "a table of our most valuable customers",
@@ -56,11 +56,11 @@ describe("the planner a run uses", () => {
     expect(events.find((e) => e.message.startsWith("Planned"))?.payload.planner).toBe("bedrock");
   });
 
-  it("rules: an unreadable request is rejected and the model is never asked", async () => {
+  it("reading: an unreadable request is rejected and the model is never asked", async () => {
     model.requests.length = 0;
     const outcome = await h.run(
       "a table of our most valuable customers",
-      { planner: "rules" },
+      { planner: "reading" },
       { bedrock: model.client() },
     );
     expect(outcome.status).toBe("rejected");

@@ -7,7 +7,7 @@ import {
   type SampleRows,
 } from "@/lib/planner/bedrock";
 import { planWithEnglish } from "@/lib/planner/reading";
-import { planWithRules, type PlanResult } from "@/lib/planner/rules";
+import type { PlanResult } from "@/lib/planner/types";
 import { SnakeNameSchema } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
@@ -42,25 +42,24 @@ export type PlannerInput = {
   };
 };
 
-export type PlannerOutput = PlanResult & { planner: "rules" | "reading" | "bedrock"; usage?: BedrockUsage };
+export type PlannerOutput = PlanResult & { planner: "reading" | "bedrock"; usage?: BedrockUsage };
 
 async function plan(input: PlannerInput): Promise<PlannerOutput> {
-  const { prompt, catalog, sampleValues, derivedTables, now, mode = "rules", bedrock } = input;
-  const rules = { prompt, catalog, sampleValues, derivedTables, now };
-  if (mode === "rules") return { ...planWithRules(rules), planner: "rules" };
-  if (mode === "reading")
-    return {
-      ...planWithEnglish({
-        ...rules,
-        semanticModel: input.semanticModel,
-        latestDates: input.latestDates,
-        answers: input.answers,
-        knowledge: input.knowledge,
-      }),
-      planner: "reading",
-    };
+  const { prompt, catalog, sampleValues, derivedTables, now, mode = "reading", bedrock } = input;
+  const reading = {
+    prompt,
+    catalog,
+    sampleValues,
+    derivedTables,
+    now,
+    semanticModel: input.semanticModel,
+    latestDates: input.latestDates,
+    answers: input.answers,
+    knowledge: input.knowledge,
+  };
+  if (mode === "reading") return { ...planWithEnglish(reading), planner: "reading" };
   if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
-  if (mode === "auto") return planAuto({ rules, bedrock });
+  if (mode === "auto") return planAuto({ reading, bedrock });
   const { loadSampleRows, loadSemanticModel, ...model } = bedrock;
   const [sampleRows, semanticModel] = await Promise.all([loadSampleRows?.(), loadSemanticModel?.()]);
   return {
@@ -77,7 +76,7 @@ export async function planSpec(input: PlannerInput): Promise<PlannerOutput> {
       code: "not_understood",
       message: `"${input.targetTable}" is not a valid target table name: use lowercase letters, digits and underscores.`,
       phrase: input.targetTable,
-      planner: "rules",
+      planner: "reading",
     };
   }
   const result = await plan(input);

@@ -1,4 +1,4 @@
-import type { RejectCode } from "@/lib/planner/rules/types";
+import type { RejectCode } from "@/lib/planner/types";
 
 /** The request cannot be run as asked (not understood, unsafe, or would overwrite user data). */
 export class Rejection extends Error {

@@ -2,7 +2,7 @@ import path from "node:path";
 import { ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded";
 import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { useAppDatabase } from "./app-runs";
-import { benchPlanner, benchReadingPlanner } from "./planner";
+import { benchPlanner } from "./planner";
 import { benchScale, benchSeed } from "./pipeline";
 import { benchSemanticModel } from "./semantic-model";
 import { benchReport } from "./report";
@@ -29,7 +29,6 @@ try {
   // First, while nothing else has loaded the word list: its first build is the cold one.
   const semanticModel = benchSemanticModel();
   const planner = benchPlanner();
-  const readingPlanner = benchReadingPlanner();
   // First, before anything reads the configuration: these start runs the way the web app does.
   const { burst, sseUnderLoad } = await onFreshDatabase(true, async (h) => {
     const closeApp = useAppDatabase(h.url);
@@ -48,7 +47,7 @@ try {
   const scale = await onFreshDatabase(false, benchScale);
   const seed = { runs: seedRuns, bestWallMs: Math.min(...seedRuns.map((r) => r.wallMs)) };
   process.stdout.write(
-    `${JSON.stringify({ planner, readingPlanner, semanticModel, seed, scale, sse, sseUnderLoad, burst, report }, null, 2)}\n`,
+    `${JSON.stringify({ planner, semanticModel, seed, scale, sse, sseUnderLoad, burst, report }, null, 2)}\n`,
   );
 } finally {
   await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false });

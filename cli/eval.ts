@@ -10,11 +10,10 @@ import { CliError, formatTable } from "./output";
 
 export const evalCommand: Command = {
   usage:
-    "Usage: npm run -s datamorph -- eval <file.json|file.yaml>… [--only id,…] [--planner rules|reading] [--json]\nExit code: 0 when no case is silently wrong, 1 otherwise.",
+    "Usage: npm run -s datamorph -- eval <file.json|file.yaml>… [--only id,…] [--json]\nThe planner is the configured one (DATAMORPH_PLANNER).\nExit code: 0 when no case is silently wrong, 1 otherwise.",
   options: {
     json: { type: "boolean" },
     only: { type: "string" },
-    planner: { type: "string" },
     help: { type: "boolean" },
   },
   async run({ values, positionals, env }) {
@@ -26,9 +25,7 @@ export const evalCommand: Command = {
           .map((id) => id.trim())
           .filter(Boolean)
       : [];
-    const planner = values.planner === undefined ? "rules" : String(values.planner);
-    if (planner !== "rules" && planner !== "reading")
-      throw new CliError(`--planner must be rules or reading, not "${planner}"`, 2);
+    const planner = env.planner;
     const cases = await loadEvalCases(positionals, only).catch((error: Error) => {
       throw new CliError(error.message, 2);
     });
@@ -42,6 +39,9 @@ export const evalCommand: Command = {
         maxRepairRounds: 3,
         statementTimeoutMs: 5 * 60_000,
         planner,
+        bedrockModelId: env.bedrockModelId,
+        bedrockTemperature: env.bedrockTemperature,
+        bedrockMaxTokens: env.bedrockMaxTokens,
       },
       onCase: (r) =>
         process.stderr.write(

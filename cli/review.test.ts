@@ -7,7 +7,7 @@ import { useCliDatabase } from "@/lib/testing/test-database";
 
 const PROMPT = "total order amount per customer for shipped orders";
 const byHand = (status: string) =>
-  `select c.customer_id, sum(o.amount) from customers c join orders o using (customer_id) where o.status = '${status}' group by 1`;
+  `select c.customer_id, c.first_name, c.last_name, sum(o.amount) from customers c join orders o using (customer_id) where o.status = '${status}' group by 1, 2, 3`;
 
 type Paused = {
   runId: string;

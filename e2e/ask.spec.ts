@@ -10,9 +10,9 @@ import { AuthPages } from "./pages/auth-pages";
 import { isListening, listProcesses } from "./processes";
 
 // On the demo shop both orders and payments hold a money column, so "revenue per month" reads
-// two ways: the reading planner asks which, on the run page, and builds what the answer chose.
-// The planner that asks is chosen by configuration, so this spec starts a copy of the app of its
-// own with it (own data folder and ports; it reuses the build the test server made).
+// two ways: the planner asks which, on the run page, and builds what the answer chose. The answer
+// is saved as knowledge of the warehouse, for everyone, so this spec starts a copy of the app of its
+// own (own data folder and ports; it reuses the build the test server made) to keep it from the others.
 
 // Its ports sit well above the test server's, clear of the spare ports and of checkouts beside this one.
 const port = Number(process.env.PW_PORT ?? 3100) + 60;
@@ -39,7 +39,6 @@ test.beforeAll(async () => {
       DATAMORPH_DATA_DIR: dataDir,
       DATAMORPH_ACCESS_CODE: e2eAccessCode,
       NEXT_TELEMETRY_DISABLED: "1",
-      DATAMORPH_PLANNER: "reading",
     },
   });
   app.stdout!.on("data", (chunk) => (output += chunk));

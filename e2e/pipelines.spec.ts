@@ -49,9 +49,9 @@ test("a run saved as a pipeline runs again with another parameter value, and its
     const [diff] = await sql`
       select count(*)::int as n from (
         (select * from customer_totals_returned except all
-         select c.customer_id, sum(o.amount) from customers c join orders o on o.customer_id = c.customer_id where o.status = 'returned' group by 1)
+         select c.customer_id, c.first_name, c.last_name, sum(o.amount) from customers c join orders o on o.customer_id = c.customer_id where o.status = 'returned' group by 1, 2, 3)
         union all
-        (select c.customer_id, sum(o.amount) from customers c join orders o on o.customer_id = c.customer_id where o.status = 'returned' group by 1
+        (select c.customer_id, c.first_name, c.last_name, sum(o.amount) from customers c join orders o on o.customer_id = c.customer_id where o.status = 'returned' group by 1, 2, 3
          except all select * from customer_totals_returned)) d`;
     expect(diff.n).toBe(0);
   } finally {

@@ -8,7 +8,7 @@ import { connectWarehouse } from "./warehouse";
 
 const PROMPT = "total order amount per customer for shipped orders";
 const byHand = (status: string) =>
-  `select c.customer_id, sum(o.amount) from customers c join orders o using (customer_id) where o.status = '${status}' group by 1`;
+  `select c.customer_id, c.first_name, c.last_name, sum(o.amount) from customers c join orders o using (customer_id) where o.status = '${status}' group by 1, 2, 3`;
 
 /** Rows only one side has, both ways: 0 when the table holds exactly the hand-written rows. */
 async function differingRows(table: string, query: string): Promise<number> {
@@ -50,7 +50,7 @@ test("review → edit a filter value → build: the same run builds a table that
   await expect(page.getByTestId("run-status")).toHaveText("in review");
   await expect(clause(page, "filters.0")).toContainText("Keep only rows where orders.status is “shipped”.");
   await expect(clause(page, "filters.0")).toContainText("from “shipped”");
-  await expect(clause(page, "columns.1")).toContainText("Column total_order_amount: the sum of orders.amount.");
+  await expect(clause(page, "columns.3")).toContainText("Column total_order_amount: the sum of orders.amount.");
   await expect(page.getByTestId("event").filter({ hasText: "Waiting for review" })).toBeVisible();
   await checkEveryScreen(page, "run-review");
 

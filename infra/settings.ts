@@ -2,7 +2,7 @@
 // `sst deploy` runs. Resources never travel this way: the code reads them through links. The
 // values are checked here so a bad one stops the deploy instead of the deployed app.
 
-const PLANNERS = ["rules", "bedrock", "auto"];
+const PLANNERS = ["reading", "bedrock", "auto"];
 const ENGINES = ["sql", "glue", "auto"];
 
 export type DeploySettings = {
@@ -12,7 +12,7 @@ export type DeploySettings = {
   pipeline: Record<string, string>;
   /** The default engine, which the web app shows beside the request box. */
   engine: Record<string, string>;
-  /** The Bedrock model the orchestrator may call; unset when the planner is `rules`. */
+  /** The Bedrock model the orchestrator may call; unset when the planner is `reading`. */
   bedrockModelId?: string;
 };
 
@@ -22,10 +22,10 @@ function fail(variable: string, problem: string): never {
 
 function readSettings(env: Record<string, string | undefined>): DeploySettings {
   const value = (name: string) => (env[name] === "" ? undefined : env[name]);
-  const planner = value("DATAMORPH_PLANNER") ?? "rules";
-  if (!PLANNERS.includes(planner)) fail("DATAMORPH_PLANNER", "must be rules, bedrock or auto");
-  const bedrockModelId = planner === "rules" ? undefined : value("DATAMORPH_BEDROCK_MODEL_ID");
-  if (planner !== "rules" && !bedrockModelId)
+  const planner = value("DATAMORPH_PLANNER") ?? "reading";
+  if (!PLANNERS.includes(planner)) fail("DATAMORPH_PLANNER", "must be reading, bedrock or auto");
+  const bedrockModelId = planner === "reading" ? undefined : value("DATAMORPH_BEDROCK_MODEL_ID");
+  if (planner !== "reading" && !bedrockModelId)
     fail("DATAMORPH_BEDROCK_MODEL_ID", `is required when DATAMORPH_PLANNER is ${planner}`);
   // The orchestrator is granted one model by id; an ARN names no model to grant.
   if (bedrockModelId?.startsWith("arn:"))

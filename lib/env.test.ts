@@ -33,7 +33,7 @@ describe("parseEnv", () => {
   });
 
   it("reads the planner choice, and a model planner needs a model id", () => {
-    expect(parseEnv({}).planner).toBe("rules");
+    expect(parseEnv({}).planner).toBe("reading");
     expect(parseEnv({ DATAMORPH_PLANNER: "reading" }).planner).toBe("reading");
     expect(
       parseEnv({ DATAMORPH_PLANNER: "auto", DATAMORPH_BEDROCK_MODEL_ID: "anthropic.claude-sonnet" }),
@@ -41,9 +41,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATAMORPH_PLANNER: "bedrock" })).toThrow(
       /DATAMORPH_BEDROCK_MODEL_ID: is required when DATAMORPH_PLANNER is bedrock/,
     );
-    expect(() => parseEnv({ DATAMORPH_PLANNER: "gpt" })).toThrow(
-      /DATAMORPH_PLANNER: must be rules, reading, bedrock or auto/,
-    );
+    for (const planner of ["gpt", "rules"])
+      expect(() => parseEnv({ DATAMORPH_PLANNER: planner })).toThrow(
+        /DATAMORPH_PLANNER: must be reading, bedrock or auto/,
+      );
+    expect(() => parseEnv({ DATAMORPH_PLANNER: "gpt" })).toThrow(/DATAMORPH_PLANNER: must be reading, bedrock or auto/);
     expect(parseEnv({ DATAMORPH_ORCHESTRATOR_FUNCTION: "datamorph-Orchestrator" }).orchestratorFunction).toBe(
       "datamorph-Orchestrator",
     );

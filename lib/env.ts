@@ -51,9 +51,7 @@ const envSchema = z.object({
       ),
   ),
   DATAMORPH_TARGET_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_$]*$/, "must be a schema name, e.g. public")),
-  DATAMORPH_PLANNER: optional(
-    z.enum(["rules", "reading", "bedrock", "auto"], { error: "must be rules, reading, bedrock or auto" }),
-  ),
+  DATAMORPH_PLANNER: optional(z.enum(["reading", "bedrock", "auto"], { error: "must be reading, bedrock or auto" })),
   DATAMORPH_BEDROCK_MODEL_ID: optional(z.string().min(3).max(200)),
   DATAMORPH_BEDROCK_TEMPERATURE: optional(
     z.coerce.number().min(0, "must be from 0 to 1").max(1, "must be from 0 to 1"),
@@ -126,7 +124,7 @@ export type Env = {
   /** Lambda function (name or ARN) that runs the pipeline; unset, runs start in this process. */
   orchestratorFunction?: string;
   /** Which planner reads requests: rules (offline, default), reading (offline, asks when unsure), bedrock, or auto (rules first). */
-  planner: "rules" | "reading" | "bedrock" | "auto";
+  planner: "reading" | "bedrock" | "auto";
   bedrockModelId?: string;
   /** Sampling temperature of every model call (default 0.2: low, so plans repeat). */
   bedrockTemperature?: number;
@@ -203,7 +201,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     sourceSchemas: (vars.DATAMORPH_SOURCE_SCHEMAS ?? "public").split(","),
     targetSchema: vars.DATAMORPH_TARGET_SCHEMA ?? "public",
     orchestratorFunction: vars.DATAMORPH_ORCHESTRATOR_FUNCTION,
-    planner: vars.DATAMORPH_PLANNER ?? "rules",
+    planner: vars.DATAMORPH_PLANNER ?? "reading",
     bedrockModelId: vars.DATAMORPH_BEDROCK_MODEL_ID,
     bedrockTemperature: vars.DATAMORPH_BEDROCK_TEMPERATURE,
     bedrockMaxTokens: vars.DATAMORPH_BEDROCK_MAX_TOKENS,

@@ -29,7 +29,7 @@ describe("the chart of a result", () => {
       direction: "desc",
       limit: 5,
       labels: ["customer_id", "first_name", "last_name"],
-      y: "total_amount",
+      y: "total_order_amount",
     });
     expect(choice?.title).toMatch(/^Top 5 /);
   });

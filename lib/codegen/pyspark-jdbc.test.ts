@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { compilePySpark } from "@/lib/codegen/pyspark";
 import type { GlueJdbcArgs } from "@/lib/codegen/pyspark-jdbc";
 import { runGlueScriptWithStubs as runWithStubs } from "@/lib/testing/pyspark-stubs";
-import { planWithRules } from "@/lib/planner/rules";
+import { planWithEnglish } from "@/lib/planner/reading";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 
 function compile(jdbc?: GlueJdbcArgs): string {
-  const r = planWithRules({
+  const r = planWithEnglish({
     prompt: "total order amount per customer",
     catalog: demoCatalog,
     sampleValues: demoSampleValues,
@@ -39,7 +39,7 @@ describe("Glue script credentials", () => {
         driver: "org.postgresql.Driver",
       });
     const tables = calls.filter((c) => c.method === "option" && c.args[0] === "dbtable").map((c) => c.args[1]);
-    expect(tables).toEqual(['"public"."customers"', '"public"."orders"', target]);
+    expect(tables).toEqual(['"public"."orders"', '"public"."customers"', target]);
     expect(calls.slice(-2).map((c) => [c.method, ...c.args])).toEqual([["mode", "overwrite"], ["save"]]);
   });
 

@@ -5,11 +5,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compilePySpark } from "@/lib/codegen/pyspark";
 import { runGlueScriptWithStubs } from "@/lib/testing/pyspark-stubs";
-import { planWithRules } from "@/lib/planner/rules";
+import { planWithEnglish } from "@/lib/planner/reading";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
 
 function script(prompt: string) {
-  const r = planWithRules({
+  const r = planWithEnglish({
     prompt,
     catalog: demoCatalog,
     sampleValues: demoSampleValues,
@@ -28,8 +28,9 @@ function pyCompiles(source: string): void {
 describe("compilePySpark", () => {
   it.each([
     "Join customers and orders on customer_id, calculate total order amount per customer",
-    "all customers with their name and total order amount for shipped orders in 2024, top 10 by total order amount",
-    "total quantity times unit price per product as revenue",
+    "top 10 customers by total order amount for shipped orders in 2024",
+    "all customers with their total order amount for shipped orders",
+    "total quantity times unit price per product",
     "customers without orders",
     "the 3 largest orders",
     "customers with more than 5 orders",
@@ -42,10 +43,10 @@ describe("compilePySpark", () => {
       DATABASE: "d",
       TARGET_TABLE: '"public"."t"',
     });
-    expect(calls.filter((c) => c.method === "option" && c.args[0] === "dbtable").map((c) => c.args[1])).toEqual([
-      ...spec.sources.map((s) => `"${s.schema}"."${s.table}"`),
-      '"public"."t"',
-    ]);
+    // Every source is read (and the tables an existence check looks into), and the target is written last.
+    const tables = calls.filter((c) => c.method === "option" && c.args[0] === "dbtable").map((c) => c.args[1]);
+    expect(tables.slice(0, spec.sources.length)).toEqual(spec.sources.map((s) => `"${s.schema}"."${s.table}"`));
+    expect(tables.at(-1)).toBe('"public"."t"');
     expect(calls.slice(-2).map((c) => [c.method, ...c.args])).toEqual([["mode", "overwrite"], ["save"]]);
   });
 
@@ -61,20 +62,32 @@ describe("compilePySpark", () => {
   });
 
   it("filters the optional side before a left join and ranks with nulls last", () => {
-    const { py } = script(
-      "all customers with their total order amount for shipped orders, top 10 by total order amount",
-    );
+    // The plan a reviewer makes of "all customers with their total order amount": a condition on the
+    // optional side of the left join, and the top 10.
+    const { spec } = script("all customers with their total order amount");
+    const py = compilePySpark({
+      spec: {
+        ...spec,
+        filters: [{ op: "=", column: { source: "orders", column: "status" }, value: "shipped", phrase: "shipped" }],
+        orderBy: [
+          { output: "total_order_amount", direction: "desc", phrase: "top 10" },
+          { output: "customer_id", direction: "asc", phrase: "top 10" },
+        ],
+        limit: { count: 10, phrase: "top 10" },
+      },
+      catalog: demoCatalog,
+    });
     expect(py.indexOf('src_orders = src_orders.filter((F.col("orders.status") == F.lit("shipped")))')).toBeLessThan(
       py.indexOf("df = df.join("),
     );
     expect(py).toContain(
-      'df = df.orderBy(F.col("total_order_amount").desc_nulls_last(), F.col("customer_id").asc_nulls_last())',
+      'df = df.orderBy(F.col("total_order_amount").desc_nulls_last(), F.col("customer_id").asc_nulls_last(), F.col("first_name").asc_nulls_last(), F.col("last_name").asc_nulls_last())',
     );
     expect(py).toContain("df = df.limit(10)");
   });
 
   it("keeps a hostile prompt inside comments", () => {
-    const r = planWithRules({ prompt: "total order amount per customer", catalog: demoCatalog });
+    const r = planWithEnglish({ prompt: "total order amount per customer", catalog: demoCatalog });
     if (!r.ok) throw new Error(r.message);
     const py = compilePySpark({
       spec: { ...r.spec, prompt: "x\rimport os\u2028os.system('rm -rf /')" },

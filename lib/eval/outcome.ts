@@ -1,4 +1,4 @@
-import type { RejectCode } from "@/lib/planner/rules/types";
+import type { RejectCode } from "@/lib/planner/types";
 import { refusedFor, type RefusalReason } from "./refusal";
 
 /**

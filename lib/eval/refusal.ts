@@ -1,4 +1,4 @@
-import type { RejectCode } from "@/lib/planner/rules/types";
+import type { RejectCode } from "@/lib/planner/types";
 
 /**
  * Why a request must be refused: it would change data (`unsafe`), it names what the warehouse

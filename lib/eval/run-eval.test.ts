@@ -92,7 +92,7 @@ describe("datamorph eval", () => {
         `  - { id: wrong-answer, prompt: "revenue per month", expect: { sql: "${gold}" }, answers: { revenue: orders.amount } }`,
       ].join("\n"),
     );
-    const result = await runCli(["eval", file, "--planner", "reading", "--json"], h.url);
+    const result = await runCli(["eval", file, "--json"], h.url);
     const report = JSON.parse(result.stdout);
     expect(report.cases.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([
       ["answered", "correct_after_answers"],

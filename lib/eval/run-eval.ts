@@ -10,7 +10,7 @@ import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import type { EventStore } from "@/lib/events/types";
 import { runReadOnlyQuery } from "@/lib/query/read-only";
 import { dropTable, qualified } from "@/lib/warehouse/tables";
-import type { RejectCode } from "@/lib/planner/rules/types";
+import type { RejectCode } from "@/lib/planner/types";
 import type { PipelineOptions, RunEndStatus } from "@/lib/runs/pipeline-options";
 import type { EvalCase } from "./cases";
 import { recordAnswers } from "@/lib/runs/answer-run";

@@ -3,7 +3,8 @@ import { runCliJson } from "@/lib/testing/run-cli";
 import { useCliDatabase } from "@/lib/testing/test-database";
 
 const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
-const BY_HAND = "select c.customer_id, sum(o.amount) from customers c join orders o using (customer_id) group by 1";
+const BY_HAND =
+  "select c.customer_id, c.first_name, c.last_name, sum(o.amount) from customers c join orders o using (customer_id) group by 1, 2, 3";
 
 type Outcome = {
   code: number | null;

@@ -5,7 +5,7 @@ import type { Catalog } from "@/lib/catalog/types";
 import { createSqlClient, type SqlClient } from "@/lib/db/client";
 import { runMigrations } from "@/lib/db/migrate";
 import { loadDemoWarehouse } from "@/lib/demo/load";
-import { planWithRules } from "@/lib/planner/rules";
+import { planWithEnglish } from "@/lib/planner/reading";
 import { createTestDatabase, testServers } from "@/lib/testing/test-database";
 import { demoCases, demoRejections } from "./demo-cases";
 import { NOW, rowDifference, runBoth } from "./same-rows";
@@ -39,7 +39,7 @@ describe.each(testServers())(
     });
 
     it.each(demoRejections)("$prompt: is refused as $code, naming the phrase", ({ prompt, code }) => {
-      const result = planWithRules({ prompt, ...context, now: NOW });
+      const result = planWithEnglish({ prompt, ...context, now: NOW });
       expect(result).toMatchObject({ ok: false, code });
       expect(result.ok ? "" : result.message.length).toBeGreaterThan(20);
     });

@@ -1,7 +1,7 @@
 import type { Catalog } from "@/lib/catalog/types";
 import { compileSql } from "@/lib/codegen/sql";
 import type { SqlClient } from "@/lib/db/client";
-import { planWithRules } from "@/lib/planner/rules";
+import { planWithEnglish } from "@/lib/planner/reading";
 
 /** A request and the hand-written query that answers the same question. */
 export type PromptCase = {
@@ -54,7 +54,7 @@ export async function runBoth(
   context: { catalog: Catalog; sampleValues: Record<string, string[]> },
   c: PromptCase,
 ) {
-  const plan = planWithRules({
+  const plan = planWithEnglish({
     prompt: c.prompt,
     catalog: context.catalog,
     sampleValues: context.sampleValues,
@@ -64,5 +64,32 @@ export async function runBoth(
   const generated = compileSql({ spec: plan.spec, catalog: context.catalog });
   // Arrays, not objects: two outputs may share a name in the hand-written query.
   const [actual, expected] = await Promise.all([sql.unsafe(generated).values(), sql.unsafe(c.expected).values()]);
-  return { actual: normalizeRows(actual, c.decimals), expected: normalizeRows(expected, c.decimals), sql: generated };
+  const shown = expectedColumnsOf(actual, expected, c.decimals ?? 6);
+  return { actual: normalizeRows(shown, c.decimals), expected: normalizeRows(expected, c.decimals), sql: generated };
+}
+
+/**
+ * The built table's columns that hold the hand-written query's, in its order: a table may add
+ * columns that describe its rows (a customer's name beside the id), never change the rows. Each
+ * expected column is matched to a built column with the same values (as a multiset); when one has
+ * no match, the rows are compared whole, so the difference shows.
+ */
+function expectedColumnsOf(actual: unknown[][], expected: unknown[][], decimals: number): unknown[][] {
+  const width = (rows: unknown[][]) => rows[0]?.length ?? 0;
+  if (actual.length !== expected.length || width(actual) <= width(expected)) return actual;
+  const values = (rows: unknown[][], i: number) =>
+    rows
+      .map((r) => normalizeValue(r[i], decimals))
+      .sort()
+      .join("\n");
+  const used = new Set<number>();
+  const picked: number[] = [];
+  for (let j = 0; j < width(expected); j++) {
+    const want = values(expected, j);
+    const k = [...Array(width(actual)).keys()].find((i) => !used.has(i) && values(actual, i) === want);
+    if (k === undefined) return actual;
+    used.add(k);
+    picked.push(k);
+  }
+  return actual.map((row) => picked.map((k) => row[k]));
 }

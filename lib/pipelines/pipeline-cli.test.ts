@@ -4,7 +4,7 @@ import { useCliDatabase } from "@/lib/testing/test-database";
 
 const PROMPT = "total order amount per customer for shipped orders";
 const byHand = (status: string) =>
-  `select c.customer_id, sum(o.amount) from customers c join orders o on o.customer_id = c.customer_id where o.status = '${status}' group by 1`;
+  `select c.customer_id, c.first_name, c.last_name, sum(o.amount) from customers c join orders o on o.customer_id = c.customer_id where o.status = '${status}' group by 1, 2, 3`;
 
 type Json = Record<string, any>;
 
@@ -201,6 +201,12 @@ describe("pipeline save, run, show and history on the command line", () => {
         detail: null,
         sources: [{ table: "public.customers", column: "customer_id" }],
       },
+      ...["first_name", "last_name"].map((column) => ({
+        output: column,
+        transformation: "column",
+        detail: null,
+        sources: [{ table: "public.customers", column }],
+      })),
       {
         output: "total_order_amount",
         transformation: "aggregate",

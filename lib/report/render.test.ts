@@ -63,9 +63,13 @@ describe("run report PDF", () => {
     expect(text).toMatch(/total_order_amount\s+public\.orders\.amount\s+aggregate: sum/);
     expect(text).toMatch(/customer_id\s+public\.customers\.customer_id\s+as is/);
 
-    const [first] = await h.sql`select customer_id, total_order_amount from public.customer_order_totals limit 1`;
+    const [first] =
+      await h.sql`select customer_id, first_name, last_name, total_order_amount from public.customer_order_totals limit 1`;
     expect(text).toMatch(
-      new RegExp(`^\\s*${first.customer_id}\\s+${String(first.total_order_amount).replace(".", "\\.")}\\s*$`, "m"),
+      new RegExp(
+        `^\\s*${first.customer_id}\\s+${first.first_name}\\s+${first.last_name}\\s+${String(first.total_order_amount).replace(".", "\\.")}\\s*$`,
+        "m",
+      ),
     );
   });
 

@@ -4,10 +4,11 @@ import type { PipelineRunSpec } from "@/lib/pipelines/render";
 import type { ReviewedPlan } from "@/lib/review/review-request";
 
 /**
- * rules: offline and deterministic; reading: the offline planner that parses English over the semantic
- * model (being measured beside rules); bedrock: the model; auto: rules first, the model when rules cannot read a phrase or reads it with low confidence.
+ * reading: offline and deterministic, parses English over the semantic model and asks when a request
+ * reads in several ways; bedrock: the model; auto: reading first, the model when the reading planner
+ * cannot read a phrase or reads it with low confidence.
  */
-export type PlannerMode = "rules" | "reading" | "bedrock" | "auto";
+export type PlannerMode = "reading" | "bedrock" | "auto";
 
 /** How a pipeline run ends, or pauses: `in_review` waits for a person to build its plan, `needs_input` for answers to its questions. */
 export type RunEndStatus = "succeeded" | "failed" | "rejected" | "in_review" | "needs_input";

@@ -2,7 +2,7 @@ import type { PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { readSampleValues } from "@/lib/catalog/sample-values";
 import type { Catalog } from "@/lib/catalog/types";
 import { compileSql } from "@/lib/codegen/sql";
-import type { PlannerInput, PlanResult } from "@/lib/planner/rules/types";
+import type { PlannerInput, PlanResult } from "@/lib/planner/types";
 import { generateTests } from "@/lib/validation/generate-tests";
 import { runTests } from "@/lib/validation/run-tests";
 

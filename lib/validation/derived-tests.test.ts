@@ -28,15 +28,15 @@ describe("data tests of derived measures", () => {
         .filter((r) => !r.passed)
         .map((r) => r.name),
     ).toEqual([]);
-    await h.sql`update status_shares set pct_of_orders_count = pct_of_orders_count + 1 where status = 'shipped'`;
+    await h.sql`update status_shares set pct_of_order_count = pct_of_order_count + 1 where status = 'shipped'`;
     const failing = await test();
-    expect(failing.share_pct_of_orders_count).toMatchObject({
+    expect(failing.share_pct_of_order_count).toMatchObject({
       passed: false,
       kind: "derived",
       clause: "columns[2]",
       phrase: "percentage of orders",
     });
-    expect(failing.share_pct_of_orders_count.failingRows.map((r) => r.problem).sort()).toEqual([
+    expect(failing.share_pct_of_order_count.failingRows.map((r) => r.problem).sort()).toEqual([
       "share differs",
       "shares add up to 101.0000000000000000",
     ]);
@@ -50,10 +50,10 @@ describe("data tests of derived measures", () => {
         .filter((r) => !r.passed)
         .map((r) => r.name),
     ).toEqual([]);
-    expect(passing.reconcile_orders_count_got_cancelled).toMatchObject({ passed: true });
-    await h.sql`update cancelled_share set orders_count_got_cancelled = orders_count_got_cancelled + 1`;
+    expect(passing.reconcile_order_count_got_cancelled).toMatchObject({ passed: true });
+    await h.sql`update cancelled_share set order_count_got_cancelled = order_count_got_cancelled + 1`;
     const failing = await test();
-    expect(failing.reconcile_orders_count_got_cancelled).toMatchObject({ passed: false });
-    expect(failing.ratio_pct_orders_count_got_cancelled).toMatchObject({ passed: false, kind: "derived" });
+    expect(failing.reconcile_order_count_got_cancelled).toMatchObject({ passed: false });
+    expect(failing.ratio_pct_order_count_got_cancelled).toMatchObject({ passed: false, kind: "derived" });
   });
 });

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readCatalog } from "@/lib/catalog/read-catalog";
 import type { Catalog } from "@/lib/catalog/types";
-import { planWithRules } from "@/lib/planner/rules";
+import { planWithEnglish } from "@/lib/planner/reading";
 import { createPipelineHarness, type PipelineHarness } from "@/agents/testing/pipeline-harness";
 import { buildPlannedTable } from "@/lib/testing/planned-table";
 import { testServers } from "@/lib/testing/test-database";
 
 /** Plans `prompt`, builds it as `table` by hand, and returns a function that tests the table. */
 async function build(h: PipelineHarness, catalog: Catalog, prompt: string, table: string) {
-  const test = await buildPlannedTable(h, catalog, prompt, table, planWithRules);
+  const test = await buildPlannedTable(h, catalog, prompt, table, planWithEnglish);
   return async () => Object.fromEntries((await test()).map((r) => [r.kind === "reconcile" ? "reconcile" : r.name, r]));
 }
 

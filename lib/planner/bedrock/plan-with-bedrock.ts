@@ -1,4 +1,4 @@
-import type { PlannerInput, PlanRejection, PlanResult } from "@/lib/planner/rules/types";
+import type { PlannerInput, PlanRejection, PlanResult } from "@/lib/planner/types";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { checkModelSpec } from "@/lib/planner/bedrock/check-spec";
@@ -26,7 +26,7 @@ const CONFIDENCE_AFTER_REPAIR = 0.5;
 
 /**
  * Plans a request with Claude on Bedrock (Converse API, forced tool use) and returns the
- * same result as the rules planner: a spec that passed `EtlSpecSchema` and compiled against
+ * same result as the reading planner: a spec that passed `EtlSpecSchema` and compiled against
  * the catalog, or a rejection. An invalid answer gets one repair round with its errors;
  * a second invalid answer is rejected as "not_understood". Transport errors (access,
  * throttling past the client's retries) are thrown.

@@ -1,9 +1,9 @@
 import type { Catalog } from "@/lib/catalog/types";
-import { checkRequest } from "@/lib/planner/rules/safety";
-import { PlanRejected, type PlanRejection } from "@/lib/planner/rules/types";
+import { checkRequest } from "@/lib/planner/safety";
+import { PlanRejected, type PlanRejection } from "@/lib/planner/types";
 
 /**
- * The rules planner's own gate, run before any model call: an empty, oversized or unsafe
+ * The offline planner's own gate, run before any model call: an empty, oversized or unsafe
  * request, or an empty warehouse, is refused the same way whichever planner is chosen, and
  * costs nothing.
  */

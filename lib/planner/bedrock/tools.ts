@@ -1,6 +1,6 @@
 import type { ToolConfiguration, ToolInputSchema } from "@aws-sdk/client-bedrock-runtime";
 import { z } from "zod";
-import type { PlanRejection } from "@/lib/planner/rules/types";
+import type { PlanRejection } from "@/lib/planner/types";
 import { EtlSpecSchema } from "@/lib/spec/etl-spec";
 
 export const EMIT_SPEC_TOOL = "emit_etl_spec";

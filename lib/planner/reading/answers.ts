@@ -6,7 +6,7 @@ import {
   type PlanQuestion,
   type SavedMeaning,
 } from "@/lib/planner/questions";
-import type { PlanRejection, PlanResult } from "@/lib/planner/rules/types";
+import type { PlanRejection, PlanResult } from "@/lib/planner/types";
 import type { Spellings } from "./ground";
 
 type Settled =

@@ -1,3 +1,4 @@
+import { countName } from "./naming";
 import type { ColumnFilter, ColumnRef } from "@/lib/spec/clauses";
 import type { Entity } from "@/lib/semantic-model/model-schema";
 import type { AggregateFn, OutputColumn } from "@/lib/spec/output-column";
@@ -68,7 +69,7 @@ export function addAveragePer(a: Of<"average-per">, d: DerivedContext): string {
   const key = a.per.key[0] ?? fail("an average per rows without a key");
   if (a.per.key.length > 1) fail("an average per rows of a composite key");
   const denominator = d.addColumn({
-    name: snake(`${a.per.plural}_count`),
+    name: countName(a.per, false),
     expr: {
       kind: "aggregate",
       fn: "count_distinct",

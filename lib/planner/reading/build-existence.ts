@@ -90,7 +90,11 @@ function missingFilter(c: Extract<ExistencePart, { k: "missing" }>, owner: Entit
         : (roleKey ?? env.fail("an empty non-column"));
   if (m.kind !== "role" && m.entity.table !== owner.table) env.fail("an empty column of other rows");
   if (!isNullable(env, owner.table, column)) env.fail(`${column} is never empty`);
-  return { op: "is_null", column: { source: env.reach(owner.table, c.phrase), column }, phrase: c.phrase };
+  return {
+    op: c.present ? "is_not_null" : "is_null",
+    column: { source: env.reach(owner.table, c.phrase), column },
+    phrase: c.phrase,
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { resolveTimeExpression } from "@/lib/planner/english";
 import type { Entity, Unit } from "@/lib/semantic-model/model-schema";
 import { conversionOf, toStoredUnits } from "@/lib/semantic-model/unit-conversion";
@@ -54,6 +55,13 @@ export function buildFilters(
       else if (q.via && ctx.model.relationships.some((r) => r.verbs.some((v) => v.phrase.split(" ")[0] === q.via)))
         fail("a value reached through a relationship verb");
       if (unnamed(m.entity)) bonus -= 0.2;
+      // "suppliers in the USA" where only orders' ship country is indexed: the suppliers' own country may
+      // hold it too, unseen, so the value does not say which rows it is about.
+      const own = scope.subject && unnamed(m.entity) ? unindexedLike(scope.subject, dim) : undefined;
+      if (own && scope.subject && m.entity.table !== scope.subject.table)
+        fail(
+          `a value known only on ${m.entity.plural}, where the ${scope.subject.plural}' own ${own.column} was not indexed`,
+        );
       const column = src.col(m, m.column, q.phrase);
       filters.push(
         q.meanings.length === 1
@@ -117,8 +125,22 @@ export function buildFilters(
         fail("a period after a verb, with several entities to date");
       // "customers who placed orders … in 2024": the period may date the orders; read attached to them instead.
       if (!q.attr && !q.owner && scope.hasEvent) fail("a period after a verb's object, read as dating that object");
+      // "customers who signed up in 2023 with more than 20 orders": a period after a verb may date the
+      // listed rows or the rows counted for them; only a verb that names one of the listed rows' dates decides.
+      // "customers who ordered in 2024": a verb that is the noun of other rows tells of those rows; the
+      // period dates them, not the customers.
+      if (
+        !q.attr &&
+        !q.owner &&
+        q.afterVerb !== undefined &&
+        ctx.model.entities.some(
+          (e) => e.table !== (scope.subject ?? scope.base).table && phraseKey(e.name) === q.afterVerb,
+        )
+      )
+        fail("a period after a verb that names other rows");
+      const attr = q.attr ?? listedRowsDate(q, scope, ctx.model);
       const owner =
-        q.attr?.entity ??
+        attr?.entity ??
         (q.owner
           ? datedEntity(q.owner, ctx.model, ctx.graph)
           : scope.subject && !scope.aggregated
@@ -127,13 +149,13 @@ export function buildFilters(
       // "orders shipped in 2024": a verb that is a date's own word dates the period on that date (read as such elsewhere).
       if (
         q.afterVerb &&
-        !q.attr &&
+        !attr &&
         owner.timeDimensions.some((t) => [...t.words, ...(t.synonyms ?? [])].some((w) => phraseKey(w) === q.afterVerb))
       )
         fail("a period after a verb that names its own date");
       const time =
-        q.attr?.kind === "time"
-          ? q.attr.time
+        attr?.kind === "time"
+          ? attr.time
           : (defaultTime(owner) ?? fail(`no date of ${owner.table} is the obvious one`));
       let range = q.expr.range;
       if (!range) {
@@ -176,4 +198,57 @@ export function implicitMeasure(e: Entity, unit?: Unit): Meaning {
   const fits = e.measures.filter((m) => (unit ? conversionOf(m.unit, unit) !== undefined : true));
   if (fits.length !== 1) fail("a comparison without a column");
   return { kind: "measure", entity: e, measure: fits[0] };
+}
+
+/**
+ * The listed rows' date that a period after a verb names, in an aggregate over other rows: "customers
+ * who signed up in 2023 with more than 20 orders" dates the customers by `signup_date`. A verb that
+ * names none of their dates leaves open which rows the period dates: no reading.
+ */
+function listedRowsDate(
+  q: Extract<Part, { k: "filter-time" }>,
+  scope: FilterScope,
+  model: SemanticModel,
+): Meaning | undefined {
+  const subject = scope.subject;
+  if (q.afterVerb === undefined || q.owner || !scope.aggregated || !subject || subject.table === scope.base.table)
+    return undefined;
+  const verb = q.afterVerb.replace(/\s+/g, "");
+  // "customers with more than 2 orders placed in 2024": the verb that ties the counted rows to the listed ones dates the counted rows.
+  const tie = model.relationships.some(
+    (r) =>
+      [r.from, r.to].includes(subject.table) &&
+      [r.from, r.to].includes(scope.base.table) &&
+      r.verbs.some((v) => v.phrase.split(" ")[0] === q.afterVerb),
+  );
+  if (tie) return undefined;
+  const names = (w: string) => {
+    const word = phraseKey(w).replace(/\s+/g, "");
+    return word === verb || (verb.length >= 4 && word.startsWith(verb));
+  };
+  const own = subject.timeDimensions.find((t) => [...t.words, ...(t.synonyms ?? [])].some(names));
+  return own
+    ? { kind: "time", entity: subject, time: own }
+    : fail("a period after a verb, with both the listed rows and the rows counted for them to date");
+}
+
+/** The listed rows' part of an address like `dim` ("country" for "ship_country") whose values are not all known. */
+function unindexedLike(
+  listed: Entity,
+  dim: Entity["dimensions"][number] | undefined,
+): Entity["dimensions"][number] | undefined {
+  if (!dim) return undefined;
+  return listed.dimensions.find(
+    (d) =>
+      d.kind === "location" &&
+      dim.kind === "location" &&
+      sameWord(d.column, dim.column) &&
+      (!d.values || d.valuesSampled === true),
+  );
+}
+
+/** "country" and "ship_country", "city" and "billing_city": the same kind of place. */
+function sameWord(a: string, b: string): boolean {
+  const last = (c: string) => c.split("_").pop();
+  return last(a) === last(b);
 }

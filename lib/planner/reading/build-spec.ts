@@ -13,7 +13,8 @@ import { buildFilters, implicitMeasure, opOf } from "./build-filters";
 import { ask, createSources, datedEntity, defaultTime, fail, snake } from "./build-sources";
 import { planRanking, sortColumn } from "./build-order";
 import type { Hop } from "./join-paths";
-import { instructedHop, withInstructedHop } from "./join-instructions";
+import { columnsOf, instructedHop, withInstructedHop } from "./join-instructions";
+import { countName, derivedTargetName, measureName } from "./naming";
 import type { Part } from "./parts";
 import type { Meaning } from "./senses";
 
@@ -223,8 +224,13 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
       (m) => m.k === "measure" && m.fn !== "max" && m.fn !== "min" && m.fn !== "count_distinct",
     );
     if (src.fansOut() && summed) fail("a join repeats the rows being added up");
-  } else if (subject) {
+  } else if (subject && parts.some(is("show"))) {
+    // "customers with their email": who each row is, and the columns asked for (added below).
     entityColumns(subject.entity, subject.phrase, false);
+  } else if (subject) {
+    // "orders over 100 in March 2024": the rows themselves, every column, as the table holds them.
+    for (const column of columnsOf(subject.entity, ctx.catalog))
+      addPlain({ kind: "entity", entity: subject.entity }, column, subject.phrase, false);
   } else if (listedGrain?.attr) {
     const a = listedGrain.attr;
     addPlain(
@@ -262,7 +268,7 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
       // A kept row with no related rows counts 0: the related rows' key, never the joined row itself.
       if (m.ofEach && !distinct)
         return addColumn({
-          name: snake(`${e.plural}_count`),
+          name: countName(e, false),
           expr: {
             kind: "aggregate",
             fn: "count",
@@ -276,7 +282,7 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
       const where = conditional.has(m) ? rowConditions(m.qualifiers) : undefined;
       return addColumn({
         name: snake(
-          `${e.plural}_count${where ? `_${m.qualifiers.map((q) => ("phrase" in q ? q.phrase : "")).join("_")}` : ""}`,
+          `${countName(e, m.distinct)}${where ? `_${m.qualifiers.map((q) => ("phrase" in q ? q.phrase : "")).join("_")}` : ""}`,
         ),
         expr: {
           kind: "aggregate",
@@ -321,9 +327,7 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
         sameRef(c.expr.arg.column, ref),
     );
     if (known && !converted) return known.name;
-    const name = snake(
-      `${fn === "count_distinct" ? "distinct" : fn === "sum" ? "total" : fn}_${column}${converted ? `_${converted.suffix}` : ""}`,
-    );
+    const name = measureName(fn, column, t.entity, m.phrase, converted?.suffix);
     return addColumn({
       name,
       expr: {
@@ -457,7 +461,12 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   if (targets.length > 1) fail("two target tables");
   const target = targets[0]
     ? snake(targets[0].name)
-    : snake([measureNames[0] ?? "", listedName].filter(Boolean).join("_by_")).slice(0, 50);
+    : derivedTargetName({
+        grain: aggregated ? grainParts.map(grainWord) : [],
+        measured: aggregates.map(measureEntity)[0],
+        fns: columns.flatMap((c) => (c.expr.kind === "aggregate" ? [c.expr.fn] : [])),
+        fallback: [measureNames[0] ?? "", listedName].filter(Boolean).join("_by_"),
+      });
   const spec: EtlSpec = {
     version: 1,
     prompt: ctx.prompt,
@@ -474,6 +483,7 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     ...(asOf ? { asOf } : {}),
   };
   if (measures.some((m) => m.ofEach)) keepEveryRow(spec, { subject, measures, grouped: grouped.length > 0 });
+  else if (instructions.length > 0) inWrittenOrder(spec, instructions[0]);
   for (const j of instructions)
     if (!joinsDirectly(src, j)) fail(`"${j.phrase}" is not the path the tables are joined on`);
   // Rows from a table the spelled-out join leaves out read weaker, as a column of an unnamed table does.
@@ -521,8 +531,8 @@ function joinsDirectly(src: ReturnType<typeof createSources>, j: Of<"join-instru
 /**
  * "all customers with their total order amount": every listed row stays, those without related
  * rows too. The rows come from the listed entity, left joined along the path to the measured rows
- * (the same path, walked the other way); sums of nothing read 0. A condition on the measured rows
- * would belong in the join, which is not read yet, so such a reading is impossible.
+ * (the same path, walked the other way); sums of nothing read 0, and a condition on the measured
+ * rows says which of them each aggregate takes.
  */
 function keepEveryRow(spec: EtlSpec, r: { subject?: Of<"subject">; measures: Part[]; grouped: boolean }) {
   if (!r.subject || r.grouped || !r.measures.every((m) => (m.k === "measure" || m.k === "count") && m.ofEach))
@@ -531,20 +541,62 @@ function keepEveryRow(spec: EtlSpec, r: { subject?: Of<"subject">; measures: Par
   const last = spec.sources[spec.sources.length - 1];
   if (spec.sources.length < 2 || `${last.schema}.${last.table}` !== table)
     fail("aggregates of each row of the rows aggregated");
-  const chain = spec.joins.every(
-    (j, i) => j.type === "inner" && j.left === spec.sources[i].alias && j.right === spec.sources[i + 1].alias,
-  );
-  if (!chain || spec.joins.length !== spec.sources.length - 1) fail("aggregates of each row over a branching path");
+  if (!isInnerChain(spec)) fail("aggregates of each row over a branching path");
   const measured = new Set(spec.sources.slice(0, -1).map((s) => s.alias));
-  if (spec.filters.some((f) => isExistsFilter(f) || f.op === "expression" || measured.has(f.column.source)))
-    fail("a condition on the rows added up for each kept row");
+  if (spec.filters.some((f) => isExistsFilter(f) || f.op === "expression"))
+    fail("a condition beyond columns, beside aggregates of each kept row");
+  // "all customers with their number of orders in 2024": a condition on the measured rows picks what
+  // each aggregate adds up (FILTER), so a customer with no such orders still stays, with 0.
+  const onMeasured = spec.filters.filter(
+    (f): f is ColumnFilter => !isExistsFilter(f) && f.op !== "expression" && measured.has(f.column.source),
+  );
+  spec.filters = spec.filters.filter((f) => !onMeasured.includes(f as ColumnFilter));
+  if (onMeasured.length > 0)
+    for (const c of spec.columns)
+      if (c.expr.kind === "aggregate") c.expr.where = [...(c.expr.where ?? []), ...onMeasured];
+  reverseChain(spec, "left");
+  for (const c of spec.columns) if (c.expr.kind === "aggregate" && c.expr.fn === "sum") c.expr.zeroIfEmpty = true;
+}
+
+/**
+ * "Join customers and orders on customer_id, …": the tables in the order the request names them,
+ * where that is the same inner join walked the other way.
+ */
+function inWrittenOrder(spec: EtlSpec, j: Of<"join-instruction">) {
+  const last = spec.sources[spec.sources.length - 1];
+  if (spec.sources.length >= 2 && isInnerChain(spec) && `${last.schema}.${last.table}` === j.left.table)
+    reverseChain(spec, "inner");
+}
+
+/** Each source joined to the one before it, inner: a path that reads the same either way. */
+function isInnerChain(spec: EtlSpec): boolean {
+  return (
+    spec.joins.length === spec.sources.length - 1 &&
+    spec.joins.every(
+      (j, i) => j.type === "inner" && j.left === spec.sources[i].alias && j.right === spec.sources[i + 1].alias,
+    )
+  );
+}
+
+/** The same path from its other end. */
+function reverseChain(spec: EtlSpec, type: "inner" | "left") {
   spec.sources.reverse();
   spec.joins = spec.joins.reverse().map((j) => ({
     ...j,
-    type: "left",
+    type,
     left: j.right,
     right: j.left,
     on: j.on.map((o) => ({ left: o.right, right: o.left })),
   }));
-  for (const c of spec.columns) if (c.expr.kind === "aggregate" && c.expr.fn === "sum") c.expr.zeroIfEmpty = true;
+}
+
+/** The word a group gives a table's name: "customer", "month", "country", "support_rep". */
+function grainWord(g: Extract<Part, { k: "grain" }>): string {
+  if (g.bucket) return g.bucket;
+  const a = g.attr;
+  if (a?.kind === "dimension") return a.dimension.column;
+  if (a?.kind === "time") return a.time.column;
+  if (a?.kind === "measure") return a.measure.column;
+  if (g.entity) return snake(g.entity.name);
+  return snake(g.phrase);
 }

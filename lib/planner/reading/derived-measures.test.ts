@@ -77,11 +77,11 @@ describe("differences of dates", () => {
 describe("shares and percentages", () => {
   it("reads a share of a total per group as each group's part of the whole", () => {
     expect(read("share of loan amount by genre")).toMatchObject({
-      columns: ["genre", "total_amount=sum(loans.amount)", "pct_of_total_amount=share(total_amount)%"],
+      columns: ["genre", "total_loan_amount=sum(loans.amount)", "pct_of_total_loan_amount=share(total_loan_amount)%"],
       group: ["books.genre"],
     });
     expect(read("percentage of loans per city")).toMatchObject({
-      columns: ["city", "loans_count=count(*)", "pct_of_loans_count=share(loans_count)%"],
+      columns: ["city", "loan_count=count(*)", "pct_of_loan_count=share(loan_count)%"],
     });
   });
 
@@ -89,9 +89,9 @@ describe("shares and percentages", () => {
     expect(read("what % of loans were lost, per month")).toMatchObject({
       columns: [
         "month:month",
-        "loans_count=count(*)",
-        "loans_count_were_lost=count(*) where loans.state = lost",
-        "pct_loans_count_were_lost=loans_count_were_lost/loans_count%",
+        "loan_count=count(*)",
+        "loan_count_were_lost=count(*) where loans.state = lost",
+        "pct_loan_count_were_lost=loan_count_were_lost/loan_count%",
       ],
       where: [],
     });
@@ -100,7 +100,7 @@ describe("shares and percentages", () => {
   it("keeps a period as a filter of the whole", () => {
     expect(read("share of 2024 loan amount by genre")).toMatchObject({
       where: [["loans.loaned_on", "date_range", ["2024-01-01", "2025-01-01"]]],
-      columns: expect.arrayContaining(["pct_of_total_amount=share(total_amount)%"]),
+      columns: expect.arrayContaining(["pct_of_total_loan_amount=share(total_loan_amount)%"]),
     });
   });
 });
@@ -150,8 +150,8 @@ describe("conditional aggregates", () => {
     expect(read("number of loans and number of lost loans per member")).toMatchObject({
       columns: [
         ...["member_id", "first_name", "last_name"],
-        "loans_count=count(*)",
-        "loans_count_lost=count(*) where loans.state = lost",
+        "loan_count=count(*)",
+        "loan_count_lost=count(*) where loans.state = lost",
       ],
       where: [],
     });
@@ -159,7 +159,7 @@ describe("conditional aggregates", () => {
 
   it("filters the rows when the qualified count is the only measure", () => {
     expect(read("number of lost loans per member")).toMatchObject({
-      columns: expect.arrayContaining(["loans_count=count(*)"]),
+      columns: expect.arrayContaining(["loan_count=count(*)"]),
       where: [["loans.state", "=", "lost"]],
     });
   });
@@ -207,9 +207,9 @@ describe("averages per row of another entity", () => {
     expect(read("average number of loans per member, by city")).toMatchObject({
       columns: [
         "city",
-        "loans_count=count(*)",
-        "members_count=count_distinct(members.member_id)",
-        "avg_loans_count_per_member=loans_count/members_count",
+        "loan_count=count(*)",
+        "member_count=count_distinct(members.member_id)",
+        "avg_loan_count_per_member=loan_count/member_count",
       ],
       group: ["members.city"],
     });

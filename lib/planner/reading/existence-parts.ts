@@ -23,8 +23,11 @@ export type ExistencePart =
       qualifiers: Part[];
       phrase: string;
     }
-  /** "with no region", "without a company", "orders that have not shipped", "with no manager": a column of the row left empty. */
-  | { k: "missing"; meaning: Meaning; phrase: string }
+  /**
+   * "with no region", "without a company", "orders that have not shipped", "with no manager": a column
+   * of the row left empty; `present`: "with a company", "with a support rep", the column holds a value.
+   */
+  | { k: "missing"; meaning: Meaning; phrase: string; present?: boolean }
   /**
    * "orders that are not cancelled", "products that aren't condiments or seafood", "customers who
    * don't live in Germany": values the row must not have; `verb` when one other than "be" says so.

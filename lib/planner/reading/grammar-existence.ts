@@ -97,6 +97,9 @@ r("Absent -> BE NO ROLE", ([, no, a]) => missing(a, phraseOf(no, a)));
 r("Absent -> WITHOUT ROLE", ([w, a]) => missing(a, phraseOf(w, a)));
 r("Absent -> NBE ROLE", ([v, a]) => missing(a, phraseOf(v, a)));
 r("Absent -> NTDIM", ([t]) => missing(t, phraseOf(t)));
+// "customers with a company", "customers with a support rep": after "with a", a column that may be empty holds a value.
+r("Mod -> WITHA Attr", ([w, a]) => present(a, phraseOf(w, a)));
+r("Mod -> WITHA ROLE", ([w, a]) => present(a, phraseOf(w, a)));
 
 // Values the row must not have: "are not cancelled", "aren't condiments or seafood".
 r("Absent -> NVAL", ([v]) => notValues([v], phraseOf(v)));
@@ -154,6 +157,11 @@ function missing(a: Part, phrase: string): Part | undefined {
   return m && (m.kind === "dimension" || m.kind === "time" || m.kind === "role")
     ? { k: "missing", meaning: m, phrase }
     : undefined;
+}
+
+function present(a: Part, phrase: string): Part | undefined {
+  const m = missing(a, phrase);
+  return m?.k === "missing" ? { ...m, present: true } : undefined;
 }
 
 function notValues(vs: Part[], phrase: string): Part | undefined {

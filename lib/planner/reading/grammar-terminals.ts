@@ -7,7 +7,7 @@ import { annotate, type AnnotatedToken, type Chunk } from "@/lib/planner/english
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { Terminal } from "./chart";
 import { AGGREGATE_WORDS } from "./function-words";
-import { wordKey, type Lexicon } from "./lexicon";
+import { phraseKey as phraseKeyOf, wordKey, type Lexicon } from "./lexicon";
 import { STRENGTH, type Meaning } from "./senses";
 import type { Part } from "./parts";
 import { OCCURRENCE_VERBS, REQUEST_VERBS } from "./verb-classes";
@@ -126,12 +126,18 @@ export function separatorTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
 export function stateValueTerminals(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon): Terminal<Part>[] {
   const out: Terminal<Part>[] = [];
   let afterCopula = false;
+  // "with status shipped or returned": right after the name of a column, a participle is that column's value.
+  let columnNamed: Set<string> | undefined;
   for (const c of chunks) {
     if (c.kind === "verb-group") {
       const copula = c.lemma === "be" || c.lemma === "get";
-      if (!c.negated && c.particles.length === 0 && (c.passive || afterCopula)) {
+      const isValue = (m: { table: string; column: string }) =>
+        c.passive || afterCopula || columnNamed?.has(`${m.table}.${m.column}`);
+      if (!c.negated && c.particles.length === 0) {
         const head = tokens[c.head];
-        for (const m of lexicon.values(head.text).filter((v) => v.value.toLowerCase() === head.text.toLowerCase())) {
+        for (const m of lexicon
+          .values(head.text)
+          .filter((v) => v.value.toLowerCase() === head.text.toLowerCase() && isValue(v))) {
           const meaning: Meaning = {
             kind: "value",
             entity: lexicon.entities.find((e) => e.table === m.table)!,
@@ -149,13 +155,20 @@ export function stateValueTerminals(tokens: AnnotatedToken[], chunks: Chunk[], l
         }
       }
       afterCopula = copula || c.passive || afterCopula;
+    } else if (c.kind === "noun-phrase") {
+      const senses = lexicon.phrases.get(phraseKeyOf(c.text)) ?? [];
+      const named = senses.flatMap((s) =>
+        s.meaning.kind === "dimension" ? [`${s.meaning.entity.table}.${s.meaning.dimension.column}`] : [],
+      );
+      columnNamed = named.length > 0 ? new Set(named) : undefined;
     } else if (
       !(c.kind === "connective" && (c.role === "or" || c.role === "and")) &&
       c.kind !== "punctuation" &&
-      c.kind !== "noun-phrase" &&
       c.kind !== "value"
-    )
+    ) {
       afterCopula = false;
+      columnNamed = undefined;
+    }
   }
   return out;
 }

@@ -37,6 +37,7 @@ import {
   withQualifiers,
 } from "./phrase-parts";
 import { averagePer, comparedColumns, inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
+import { writtenValues } from "./written-values";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
@@ -45,6 +46,7 @@ import { averagePer, comparedColumns, inUnit, share, sortFirstBy, tookLonger } f
  * aggregate word, DISTINCT, SUPER superlative of quantity, NUM number, CMP comparison, UNIT
  * money word, TIME period, BUCKET calendar unit, RANK top/bottom N, ORDER ordering, VERB, PLAINV
  * a verb that only says a row came to be, REQ a verb asking for the table, SEP a comma or colon, BE, EACH, NAME; connectives REL, Q, WITH,
+ * WITHA ("with a": what follows is a condition, never a column to show),
  * WITHOUT, GRAIN, BY, AND, OR, NAMING, PREP.
  */
 type Build = (kids: Part[]) => Part | undefined;
@@ -188,9 +190,30 @@ r("Mod -> BY Vals", ([by, v]) => (v.k === "values" ? { ...v, phrase: phraseOf(by
 r("Mod -> REL Vals", ([rel, v]) => (v.k === "values" ? { ...v, phrase: phraseOf(rel, v) } : undefined));
 // "whose country is Canada", "where the status is shipped".
 r("Mod -> REL Attr BE Vals", ([rel, a, be, v]) => valuesOf(a, v, phraseOf(rel, a, be, v)));
+// "where country is Germany", "whose city is 'Sao Paulo'", "where status in ('shipped', 'returned')": values
+// written after their column are read as written, where the value index does not hold them (written-values.ts).
+r("Mod -> REL Attr BE Lits", ([rel, a, be, v]) => writtenValues(a, items(v), phraseOf(rel, a, be, v)));
+r("Mod -> REL Attr PREP Lits", ([rel, a, p, v]) =>
+  p.k === "word" && p.word === "in" ? writtenValues(a, items(v), phraseOf(rel, a, p, v)) : undefined,
+);
+// "where status = 'returned'", "where status is shipped" (the copula read with the participle as one verb group).
+r("Mod -> REL Attr CMP Lits", ([rel, a, c, v]) =>
+  c.k === "compare" && c.chunk.operator === "=" && c.chunk.quantity === undefined
+    ? writtenValues(a, items(v), phraseOf(rel, a, c, v))
+    : undefined,
+);
+r("Mod -> REL Attr Vals", ([rel, a, v]) => valuesOf(a, v, phraseOf(rel, a, v)));
+// "orders with status shipped", "customers with country Germany": a column and then its value.
+r("Mod -> WITH Attr Lits", ([w, a, v]) => writtenValues(a, items(v), phraseOf(w, a, v)));
+r("Lits -> Lit");
+r("Lits -> Lit SEP? OR Lits", ([l, , , rest]) => list(l, rest));
+r("Lits -> Lit SEP Lits", ([l, , rest]) => list(l, rest));
+r("Lit -> LIT");
+r("Lit -> VAL");
 r("Mod -> Link? FLAG", ([, f]) => flag(f));
 // "order items with a discount": a row with an amount has more than none of it.
 r("Mod -> WITH Column", ([w, a]) => nonzero(a, w));
+r("Mod -> WITHA Column", ([w, a]) => nonzero(a, w));
 r("Mod -> Cmp");
 r("Mod -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
 r("Mod -> BY GItems", ([g, gs]) => withGrainPhrase(gs, g));
@@ -243,6 +266,7 @@ r("Link -> REL BE PREP?", ([, , p]) => p);
 r("Link -> BE PREP", ([, p]) => p);
 r("Link -> PREP");
 r("Link -> WITH");
+r("Link -> WITHA");
 
 r("Show -> WITH Attrs", ([, a]) => show(a));
 r("Show -> AND Attrs", ([, a]) => show(a));

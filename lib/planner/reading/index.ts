@@ -1,10 +1,11 @@
 import { annotate, chunk } from "@/lib/planner/english";
-import { checkRequest } from "@/lib/planner/rules/safety";
-import { PlanRejected, type PlannerInput, type PlanRejection, type PlanResult } from "@/lib/planner/rules/types";
+import { checkRequest } from "@/lib/planner/safety";
+import { PlanRejected, type PlannerInput, type PlanRejection, type PlanResult } from "@/lib/planner/types";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { EtlSpecSchema } from "@/lib/spec/etl-spec";
 import { Ambiguous, buildCandidates, Impossible, type Candidate } from "./build-spec";
 import { parseAll } from "./chart";
+import { writtenValueTerminals } from "./written-values";
 import { GRAMMAR } from "./grammar";
 import { ground } from "./ground";
 import { joinGraph } from "./join-paths";
@@ -85,6 +86,10 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     const tokens = annotate(prompt);
     const chunks = chunk(tokens);
     const grounded = ground(tokens, chunks, lexicon, verbs, input.spellings);
+    // "customers with a company": after "with a" the words state a condition; "with their company" asks for a column.
+    grounded.terminals = grounded.terminals.map((t) =>
+      t.cat === "WITH" && /^an?$/i.test(tokens[t.end]?.text ?? "") ? { ...t, cat: "WITHA" } : t,
+    );
     for (const c of chunks) {
       const next = tokens[c.tokens.end];
       // "into customer_ltv": a written identifier after "into" names the table to build.
@@ -136,6 +141,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     grounded.terminals.push(
       ...definitionTerminals(tokens, chunks, grounded.terminals, new Set(grounded.unknown.map((t) => t.index))),
     );
+    grounded.terminals.push(...writtenValueTerminals(tokens, grounded.terminals));
     grounded.terminals = guardValueVerbs(grounded.terminals, tokens, model);
     grounded.unknown = grounded.unknown.filter(
       (t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end),

@@ -103,18 +103,25 @@ export function instructedHop(
     throw new UnlinkedJoin(
       `"${phrase}": ${key} does not link ${left.plural} and ${right.plural} (it is not a column of both, nor a foreign key between them)`,
     );
-  return pair([l], [r], !(right.key.length === 1 && right.key[0] === r), !(left.key.length === 1 && left.key[0] === l));
+  // A table with no declared key, joined on a column the request names, is read as a lookup on that column:
+  // the data tests then prove each row meets at most one (the fan-out check), and a repeat fails the build.
+  const repeats = (e: Entity, c: string) => e.key.length > 0 && !(e.key.length === 1 && e.key[0] === c);
+  return pair([l], [r], repeats(right, r), repeats(left, l));
 }
 
-function columnsOf(e: Entity, catalog?: Catalog): string[] {
+/** A table's columns in the catalog's order; without a catalog, the ones its model knows. */
+export function columnsOf(e: Entity, catalog?: Catalog): string[] {
   const table = catalog?.tables.find((t) => `${t.schema}.${t.name}` === e.table);
   if (table) return table.columns.map((c) => c.name);
   return [
-    ...e.key,
-    ...e.dimensions.map((d) => d.column),
-    ...e.measures.map((m) => m.column),
-    ...e.timeDimensions.map((t) => t.column),
-    ...e.flags.map((f) => f.column),
+    ...new Set([
+      ...e.key,
+      ...e.label,
+      ...e.dimensions.map((d) => d.column),
+      ...e.timeDimensions.map((t) => t.column),
+      ...e.measures.map((m) => m.column),
+      ...e.flags.map((f) => f.column),
+    ]),
   ];
 }
 

@@ -8,16 +8,20 @@ const cache = new WeakMap<Catalog, Map<string, SemanticModel>>();
 /**
  * The semantic model a request is read against: the one the caller loaded, else one built from
  * the catalog with the sample values as its value index. Published tables stay out of it, so
- * earlier results never change how a request reads. Cached per catalog object.
+ * earlier results never change how a request reads, unless the request names one by its
+ * identifier ("results_customer_totals with total_order_amount over 20000"): then it is read like
+ * any table. Cached per catalog object.
  */
 export function modelOfInput(input: {
+  prompt?: string;
   catalog: Catalog;
   sampleValues?: Record<string, string[]>;
   derivedTables?: string[];
   semanticModel?: SemanticModel;
 }): SemanticModel {
-  if (input.semanticModel) return input.semanticModel;
-  const key = JSON.stringify([input.sampleValues ?? {}, input.derivedTables ?? []]);
+  const published = (input.derivedTables ?? []).filter((table) => !namesTable(input.prompt ?? "", table));
+  if (input.semanticModel && published.length === (input.derivedTables ?? []).length) return input.semanticModel;
+  const key = JSON.stringify([input.sampleValues ?? {}, published]);
   const models = cache.get(input.catalog) ?? new Map<string, SemanticModel>();
   cache.set(input.catalog, models);
   const known = models.get(key);
@@ -29,7 +33,14 @@ export function modelOfInput(input: {
       if (t.name === table && t.columns.some((c) => c.name === column))
         values.columns.push({ schema: t.schema, table, column, values: list });
   }
-  const model = buildSemanticModel(input.catalog, { values, published: input.derivedTables });
+  const model = buildSemanticModel(input.catalog, { values, published });
   models.set(key, model);
   return model;
+}
+
+/** The request writes the table's identifier, alone or with its schema ("results_totals", "public.results_totals"). */
+function namesTable(prompt: string, table: string): boolean {
+  const name = table.split(".").slice(1).join(".");
+  const escaped = [table, name].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  return new RegExp(`(^|[^A-Za-z0-9_.])(${escaped})($|[^A-Za-z0-9_])`, "i").test(prompt);
 }

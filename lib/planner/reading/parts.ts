@@ -44,6 +44,8 @@ export type Part =
   | { k: "word"; word: string; phrase: string; chunk: Chunk }
   | { k: "number"; value: number; phrase: string }
   | { k: "name"; name: string; phrase: string }
+  /** A value written out that the value index does not hold (written-values.ts). */
+  | { k: "literal"; text: string; phrase: string }
   /** Built by productions: */
   | { k: "subject"; entity: Entity; phrase: string; qualifiers: Part[] }
   /** `perGroup`: "the biggest order each customer placed" is the largest amount of each group, only read with a group. */

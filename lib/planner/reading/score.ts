@@ -1,4 +1,4 @@
-import type { PlanResult } from "@/lib/planner/rules/types";
+import type { PlanResult } from "@/lib/planner/types";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { isExistsFilter } from "@/lib/spec/clauses";
 import { readingQuestion } from "./ask";

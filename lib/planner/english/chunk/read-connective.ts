@@ -46,7 +46,9 @@ export function readConnective(ctx: ChunkContext, i: number): Connective | null 
   if (t.normal === "with" || t.normal === "without") return make(i + 1, t.normal);
   if (t.normal === "by") return make(i + 1, "by");
   if (t.pos === "CCONJ") return make(i + 1, t.normal === "or" || t.normal === "nor" ? "or" : "and");
-  if (t.pos === "ADP" || (t.normal === "to" && t.pos === "PART" && !beforeInfinitive(tokens, i)))
+  // "for shipped orders": the tagger may take "for" before a participle as a conjunction, a use
+  // ("for he was late") a request never has.
+  if (t.pos === "ADP" || t.normal === "for" || (t.normal === "to" && t.pos === "PART" && !beforeInfinitive(tokens, i)))
     return make(i + 1, "preposition");
   if (t.pos === "SCONJ" || t.normal === "when" || t.normal === "where") return make(i + 1, "subordinator");
   return null;

@@ -1,4 +1,4 @@
-import type { PlanResult } from "@/lib/planner/rules/types";
+import type { PlanResult } from "@/lib/planner/types";
 
 /**
  * A plan as a reader checks it: the tables read, the output columns (aggregates as

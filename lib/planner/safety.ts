@@ -1,5 +1,5 @@
 import type { Catalog } from "@/lib/catalog/types";
-import { reject } from "@/lib/planner/rules/types";
+import { reject } from "@/lib/planner/types";
 
 export const MAX_PROMPT_LENGTH = 2000;
 

@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import type { Catalog, CatalogColumn, CatalogTable } from "@/lib/catalog/types";
+import { compileSql } from "@/lib/codegen/sql";
+import { chinookCatalog } from "@/lib/testing/fixtures/chinook-catalog";
+import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
+import { planWithEnglish } from "./index";
+
+// Requests whose first readings built the wrong table, or nothing, each with the table it must
+// build now or the refusal it must give: the words decide, never the order tables were found in.
+
+const NOW = new Date("2025-06-15");
+function sqlFor(prompt: string, catalog: Catalog = demoCatalog, sampleValues = demoSampleValues) {
+  const r = planWithEnglish({ prompt, catalog, sampleValues, now: NOW });
+  if (!r.ok) throw new Error(`refused ${r.code}: ${r.message}`);
+  return compileSql({ spec: r.spec, catalog });
+}
+const refusal = (prompt: string, catalog: Catalog = demoCatalog, sampleValues = demoSampleValues) =>
+  planWithEnglish({ prompt, catalog, sampleValues, now: NOW });
+
+describe("which rows a period dates", () => {
+  it("dates the listed customers when the verb names their date, and their orders otherwise", () => {
+    const sql = sqlFor("customers who signed up in 2023 with more than 20 orders");
+    expect(sql).toContain(`WHERE "customers"."signup_date" >= DATE '2023-01-01'`);
+    expect(sql).not.toContain("order_date");
+    expect(sql).toContain("HAVING count(*) > 20");
+    expect(sqlFor("number of orders per customer in 2024")).toContain(
+      `WHERE "orders"."order_date" >= DATE '2024-01-01'`,
+    );
+  });
+
+  it("never dates the customers by a verb that is the noun of other rows", () => {
+    expect(refusal("customers who ordered in 2024")).toMatchObject({ ok: false });
+    expect(sqlFor("orders placed in 2024")).toContain(`WHERE "orders"."order_date" >= DATE '2024-01-01'`);
+  });
+});
+
+describe("conditions on the rows each kept row adds up", () => {
+  it("counts only the matching rows and keeps every customer, with 0 for none", () => {
+    const sql = sqlFor("all customers with their number of orders in 2024");
+    expect(sql).toContain(`LEFT JOIN "public"."orders"`);
+    expect(sql).toContain(`count("orders"."order_id") FILTER (WHERE "orders"."order_date" >= DATE '2024-01-01'`);
+    expect(sql).not.toMatch(/^WHERE/m);
+  });
+
+  it("reads 'for shipped orders' as the rows that count", () => {
+    expect(sqlFor("total order amount per customer for shipped orders")).toContain(
+      `WHERE "orders"."status" = 'shipped'`,
+    );
+    expect(sqlFor("all customers with their total order amount for shipped orders")).toContain(
+      `COALESCE(sum("orders"."amount") FILTER (WHERE "orders"."status" = 'shipped'), 0)`,
+    );
+  });
+});
+
+describe("'with a' states a condition, 'with their' asks for a column", () => {
+  it("reads 'with a company' as a company being there", () => {
+    expect(sqlFor("customers with a company", chinookCatalog, {})).toContain(`WHERE "customer"."company" IS NOT NULL`);
+    expect(sqlFor("customers with a support rep", chinookCatalog, {})).toContain(
+      `WHERE "customer"."support_rep_id" IS NOT NULL`,
+    );
+    const shown = sqlFor("customers with their company", chinookCatalog, {});
+    expect(shown).toContain(`"customer"."company" AS "company"`);
+    expect(shown).not.toContain("WHERE");
+  });
+});
+
+describe("values written after their column", () => {
+  it("takes a value the index does not hold as written, after the column it belongs to", () => {
+    expect(sqlFor("customers where country is Brazil or Germany")).toContain(
+      `WHERE "customers"."country" IN ('Brazil', 'Germany')`,
+    );
+    expect(sqlFor(`customers whose city is "Sao Paulo"`, chinookCatalog, {})).toContain(
+      `WHERE "customer"."city" = 'Sao Paulo'`,
+    );
+    expect(sqlFor("orders where status in ('shipped','returned')")).toContain(
+      `WHERE "orders"."status" IN ('shipped', 'returned')`,
+    );
+  });
+
+  it("reads a stored value right after its column's name", () => {
+    expect(sqlFor("number of orders per customer with status shipped")).toContain(
+      `WHERE "orders"."status" = 'shipped'`,
+    );
+    expect(sqlFor("customers with country Germany")).toContain(`WHERE "customers"."country" = 'Germany'`);
+  });
+
+  it("reads 'is' and '=' before a stored value as equality", () => {
+    expect(sqlFor("orders where status is shipped")).toContain(`WHERE "orders"."status" = 'shipped'`);
+    expect(sqlFor("orders where status = 'returned'")).toContain(`WHERE "orders"."status" = 'returned'`);
+  });
+
+  it("never takes a written value a fully indexed column does not hold", () => {
+    expect(refusal("orders where status is Lost")).toMatchObject({ ok: false });
+  });
+});
+
+describe("a value found only on rows the request does not name", () => {
+  const col = (name: string, dataType: string): CatalogColumn => ({ name, dataType, nullable: true });
+  const table = (name: string, columns: CatalogColumn[], fks: [string, string][] = []): CatalogTable => ({
+    schema: "public",
+    name,
+    columns: [col(`${name.replace(/s$/, "")}_id`, "integer"), ...columns],
+    primaryKey: [`${name.replace(/s$/, "")}_id`],
+    foreignKeys: fks.map(([column, refTable]) => ({
+      columns: [column],
+      refSchema: "public",
+      refTable,
+      refColumns: [column],
+    })),
+  });
+  const shop: Catalog = {
+    tables: [
+      table("suppliers", [col("company_name", "text"), col("country", "text")]),
+      table("products", [col("product_name", "text"), col("supplier_id", "integer")], [["supplier_id", "suppliers"]]),
+      table("orders", [col("order_date", "date"), col("ship_country", "text")]),
+      table(
+        "order_lines",
+        [col("order_id", "integer"), col("product_id", "integer")],
+        [
+          ["order_id", "orders"],
+          ["product_id", "products"],
+        ],
+      ),
+    ],
+  };
+
+  it("does not filter suppliers by where their products shipped when their own country was not indexed", () => {
+    const r = refusal("suppliers in the USA", shop, { "orders.ship_country": ["USA", "Germany"] });
+    expect(r).toMatchObject({ ok: false });
+    if (!r.ok) expect(r.message).toContain("country");
+  });
+});
+
+describe("tables DataMorph published", () => {
+  const published = {
+    ...demoCatalog,
+    tables: [
+      ...demoCatalog.tables,
+      {
+        schema: "public",
+        name: "customer_order_totals",
+        columns: [
+          { name: "customer_id", dataType: "integer", nullable: false },
+          { name: "total_order_amount", dataType: "numeric(12,2)", nullable: false },
+        ],
+        primaryKey: ["customer_id"],
+        foreignKeys: [],
+      },
+    ],
+  };
+  const plan = (prompt: string) =>
+    planWithEnglish({
+      prompt,
+      catalog: published,
+      sampleValues: demoSampleValues,
+      derivedTables: ["public.customer_order_totals"],
+    });
+
+  it("reads the sources, not a published table, unless the request names it", () => {
+    const seed = plan("Join customers and orders on customer_id, calculate total order amount per customer");
+    expect(seed.ok && seed.spec.sources.map((s) => s.table).sort()).toEqual(["customers", "orders"]);
+    const named = plan("customer_order_totals with total_order_amount over 20000");
+    expect(named.ok && named.spec.sources.map((s) => s.table)).toEqual(["customer_order_totals"]);
+    expect(named.ok && named.spec.filters).toEqual([
+      expect.objectContaining({ op: ">", column: { source: "customer_order_totals", column: "total_order_amount" } }),
+    ]);
+  });
+});
