@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { runPipeline } from "@/agents/orchestrator";
 import { formatEvalSummary } from "@/cli/eval-summary";
 import { importDataset, type DatasetName } from "@/lib/testing/datasets";
+import { offlineEvaluationOptions } from "@/lib/testing/evaluation-options";
 import { useWarehouseDatabases } from "@/lib/testing/warehouse-database";
 import { loadEvalCases } from "./cases";
 import { runEvaluation } from "./run-eval";
@@ -40,13 +41,7 @@ describe("the evaluation corpus", () => {
         runPipeline,
         defaultUrl: urls.values().next().value!,
         dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-eval-")),
-        options: {
-          sourceSchemas: ["public"],
-          targetSchema: "public",
-          maxRepairRounds: 3,
-          statementTimeoutMs: 60_000,
-          planner: "reading",
-        },
+        options: offlineEvaluationOptions,
       },
     );
     const totals = summarise(results);

@@ -6,6 +6,7 @@ import { runPipeline } from "@/agents/orchestrator";
 import { formatEvalSummary } from "@/cli/eval-summary";
 import { datasetDir, type DatasetName } from "@/lib/testing/datasets";
 import { loadSchemaDataset } from "@/lib/testing/load-schema-dataset";
+import { offlineEvaluationOptions } from "@/lib/testing/evaluation-options";
 import { useWarehouseDatabases } from "@/lib/testing/warehouse-database";
 import { loadEvalCases } from "./cases";
 import { runEvaluation, type CaseResult } from "./run-eval";
@@ -53,13 +54,7 @@ describe("the shared development sets", () => {
           runPipeline,
           defaultUrl: url,
           dataDir: mkdtempSync(path.join(tmpdir(), "datamorph-dev-eval-")),
-          options: {
-            sourceSchemas: ["public"],
-            targetSchema: "public",
-            maxRepairRounds: 3,
-            statementTimeoutMs: 60_000,
-            planner: "reading",
-          },
+          options: offlineEvaluationOptions,
         },
       );
       const [totals] = summariseByFile(results);
