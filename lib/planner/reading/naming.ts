@@ -1,6 +1,7 @@
 import type { Entity } from "@/lib/semantic-model/model-schema";
 import type { AggregateFn } from "@/lib/spec/output-column";
 import { snake } from "./build-sources";
+import type { Part } from "./parts";
 
 const PREFIX: Record<AggregateFn, string> = {
   sum: "total",
@@ -70,4 +71,15 @@ export function derivedTargetName(parts: {
   if (noun && !words.includes(noun)) words.push(noun);
   words.push(kinds.length > 1 ? "summary" : kinds[0]);
   return snake(words.join("_")).slice(0, 50);
+}
+
+/** The word a group gives a table's name: "customer", "month", "country", "support_rep". */
+export function grainWord(g: Extract<Part, { k: "grain" }>): string {
+  if (g.bucket) return g.bucket;
+  const a = g.attr;
+  if (a?.kind === "dimension") return a.dimension.column;
+  if (a?.kind === "time") return a.time.column;
+  if (a?.kind === "measure") return a.measure.column;
+  if (g.entity) return snake(g.entity.name);
+  return snake(g.phrase);
 }
