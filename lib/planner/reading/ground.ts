@@ -9,12 +9,12 @@ import {
   FUNCTION_POS,
   QUANTITY_SUPERLATIVES,
 } from "./function-words";
-import { wordKey, type Lexicon } from "./lexicon";
+import { wordKey, type Lexicon, type Sense } from "./lexicon";
 import { comparativeOf, dimensionAdjectiveTerminals, isDimensionAdjective } from "./ground-adjectives";
 import { unitOfWord } from "./unit-words";
 import { spanKeys } from "./word-forms";
 import type { Part } from "./parts";
-import { STRENGTH, type Meaning } from "./senses";
+import { meaningColumn, STRENGTH, type Meaning } from "./senses";
 
 export type Grounding = {
   terminals: Terminal<Part>[];
@@ -252,6 +252,14 @@ function groundNounPhrase(
     const superlative = QUANTITY_SUPERLATIVES[t.normal];
     if (superlative) emit("SUPER", i, i + 1, { k: "super", direction: superlative, phrase: t.text });
     if (t.number && !t.time) emit("NUM", i, i + 1, { k: "number", value: t.number.value, phrase: t.text });
+    // "orders.amount", "customers.country": a column named exactly, with its table.
+    if (t.identifier?.style === "dotted") {
+      const senses = qualifiedColumn(t.text, lexicon);
+      if (senses.length > 0) {
+        emitSenses(i, i + 1, senses);
+        continue;
+      }
+    }
     const unit = CALENDAR_UNITS[t.normal] ?? CALENDAR_UNITS[lemmaOf(t)];
     if (unit) emit("BUCKET", i, i + 1, { k: "bucket", bucket: unit, phrase: t.text });
     const named = unitOfWord(t, tokens[i - 1]);
@@ -346,4 +354,21 @@ export function editDistance(a: string, b: string): number {
         d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   return d[a.length][b.length];
+}
+
+/** The senses of `table.column` (or `schema.table.column`): the column's own, on that table only. */
+function qualifiedColumn(text: string, lexicon: Lexicon): Sense[] {
+  const parts = text.split(".");
+  if (parts.length < 2) return [];
+  const column = parts.pop()!.toLowerCase();
+  const table = parts.join(".").toLowerCase();
+  const entity = lexicon.entities.find(
+    (e) => e.table.toLowerCase() === table || e.table.split(".").pop()!.toLowerCase() === table,
+  );
+  if (!entity) return [];
+  const senses = [...lexicon.phrases.values()]
+    .flat()
+    .filter((s) => s.meaning.entity === entity && meaningColumn(s.meaning)?.toLowerCase() === column);
+  const unique = senses.filter((s, i) => senses.findIndex((o) => o.meaning === s.meaning) === i);
+  return unique.map((s) => ({ meaning: s.meaning, strength: STRENGTH.name }));
 }

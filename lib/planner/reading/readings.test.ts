@@ -166,3 +166,13 @@ describe("tables DataMorph published", () => {
     ]);
   });
 });
+
+describe("columns named with their table", () => {
+  it("reads `table.column` as that table's column, and no other", () => {
+    expect(sqlFor("sum of orders.amount per customer")).toContain(`sum("orders"."amount") AS "total_order_amount"`);
+    const byCountry = sqlFor("total payments.amount per customers.country");
+    expect(byCountry).toContain(`sum("payments"."amount")`);
+    expect(byCountry).toContain(`GROUP BY\n  "customers"."country"`);
+    expect(refusal("sum of orders.weight per customer")).toMatchObject({ ok: false });
+  });
+});
