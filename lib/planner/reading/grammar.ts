@@ -79,6 +79,8 @@ r("Lead -> Join SEP? AND? VERB", ([j, , , v]) =>
   v.k === "verb" && REQUEST_VERBS.has(v.lemma) && !v.chunk.negated ? j : undefined,
 );
 r("Mod -> Join");
+// "orders.customer_id = customers.customer_id, total order amount per customer" (join-instructions.ts).
+r("Lead -> JOINEQ SEP?", ([j]) => j);
 // "all customers with their total order amount and number of orders": aggregates of each listed row, every row kept.
 r("Mod -> WITH Measures", ([, ms]) => {
   const each = items(ms);

@@ -17,7 +17,7 @@ import { isEmphatic, readNegations } from "./negation-regions";
 import { ABSENT, items } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
 import { dateExtremeTerminals } from "./date-extremes";
-import { joinInstructionTerminals, UnlinkedJoin } from "./join-instructions";
+import { joinEqualityTerminals, joinInstructionTerminals, UnlinkedJoin } from "./join-instructions";
 import {
   aggregateNounTerminals,
   guardValueVerbs,
@@ -130,6 +130,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     );
     grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
     grounded.terminals.push(...joinInstructionTerminals(tokens, grounded.terminals, lexicon));
+    grounded.terminals.push(...joinEqualityTerminals(tokens, lexicon));
     const formulas = formulaTerminals(tokens, chunks, grounded.terminals);
     if (formulas.open)
       return refuse(

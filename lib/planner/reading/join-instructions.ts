@@ -67,6 +67,41 @@ export function joinInstructionTerminals(
   return out;
 }
 
+/**
+ * "orders.customer_id = customers.customer_id": a join written as an equality of two tables' key
+ * columns, one JOINEQ terminal holding the instruction. Only the same column name on both sides
+ * reads (the hop then works as "join orders and customers on customer_id").
+ */
+export function joinEqualityTerminals(tokens: AnnotatedToken[], lexicon: Lexicon): Terminal<Part>[] {
+  const out: Terminal<Part>[] = [];
+  const column = (t: AnnotatedToken | undefined) => {
+    if (t?.identifier?.style !== "dotted") return undefined;
+    const parts = t.text.split(".");
+    const key = parts.pop()!.toLowerCase();
+    const table = parts.join(".").toLowerCase();
+    const entity = lexicon.entities.find(
+      (e) => e.table.toLowerCase() === table || e.table.split(".").pop()!.toLowerCase() === table,
+    );
+    return entity && { entity, key };
+  };
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [a, eq, b] = [column(tokens[i]), tokens[i + 1], column(tokens[i + 2])];
+    if (!a || !b || eq.text !== "=" || a.key !== b.key || a.entity === b.entity) continue;
+    const phrase = tokens
+      .slice(i, i + 3)
+      .map((t) => t.text)
+      .join(" ");
+    out.push({
+      cat: "JOINEQ",
+      start: i,
+      end: i + 3,
+      value: { k: "join-instruction", left: a.entity, right: b.entity, key: a.key, phrase },
+      strength: 0,
+    });
+  }
+  return out;
+}
+
 /** A join instruction whose key links neither way: the request is refused with its words. */
 export class UnlinkedJoin extends Impossible {}
 

@@ -176,3 +176,13 @@ describe("columns named with their table", () => {
     expect(refusal("sum of orders.weight per customer")).toMatchObject({ ok: false });
   });
 });
+
+describe("a join written as an equality", () => {
+  it("reads `a.key = b.key` as the join on that key", () => {
+    const sql = sqlFor("orders.customer_id = customers.customer_id, total order amount per customer");
+    expect(sql).toContain(
+      `INNER JOIN "public"."customers" AS "customers"\n  ON "customers"."customer_id" = "orders"."customer_id"`,
+    );
+    expect(sql).toContain(`sum("orders"."amount") AS "total_order_amount"`);
+  });
+});
