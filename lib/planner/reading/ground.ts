@@ -9,7 +9,7 @@ import {
   FUNCTION_POS,
   QUANTITY_SUPERLATIVES,
 } from "./function-words";
-import { wordKey, type Lexicon, type Sense } from "./lexicon";
+import { qualifiedName, wordKey, type Lexicon, type Sense } from "./lexicon";
 import { comparativeOf, dimensionAdjectiveTerminals, isDimensionAdjective } from "./ground-adjectives";
 import { unitOfWord } from "./unit-words";
 import { spanKeys } from "./word-forms";
@@ -358,14 +358,9 @@ export function editDistance(a: string, b: string): number {
 
 /** The senses of `table.column` (or `schema.table.column`): the column's own, on that table only. */
 function qualifiedColumn(text: string, lexicon: Lexicon): Sense[] {
-  const parts = text.split(".");
-  if (parts.length < 2) return [];
-  const column = parts.pop()!.toLowerCase();
-  const table = parts.join(".").toLowerCase();
-  const entity = lexicon.entities.find(
-    (e) => e.table.toLowerCase() === table || e.table.split(".").pop()!.toLowerCase() === table,
-  );
-  if (!entity) return [];
+  const named = qualifiedName(text, lexicon);
+  if (!named) return [];
+  const { entity, column } = named;
   const senses = [...lexicon.phrases.values()]
     .flat()
     .filter((s) => s.meaning.entity === entity && meaningColumn(s.meaning)?.toLowerCase() === column);

@@ -4,7 +4,7 @@ import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { Terminal } from "./chart";
 import { Impossible } from "./build-sources";
 import type { Hop } from "./join-paths";
-import { type Lexicon, wordKey } from "./lexicon";
+import { type Lexicon, qualifiedName, wordKey } from "./lexicon";
 import type { Part } from "./parts";
 import { JOIN_VERBS } from "./verb-classes";
 
@@ -74,19 +74,11 @@ export function joinInstructionTerminals(
  */
 export function joinEqualityTerminals(tokens: AnnotatedToken[], lexicon: Lexicon): Terminal<Part>[] {
   const out: Terminal<Part>[] = [];
-  const column = (t: AnnotatedToken | undefined) => {
-    if (t?.identifier?.style !== "dotted") return undefined;
-    const parts = t.text.split(".");
-    const key = parts.pop()!.toLowerCase();
-    const table = parts.join(".").toLowerCase();
-    const entity = lexicon.entities.find(
-      (e) => e.table.toLowerCase() === table || e.table.split(".").pop()!.toLowerCase() === table,
-    );
-    return entity && { entity, key };
-  };
+  const column = (t: AnnotatedToken | undefined) =>
+    t?.identifier?.style === "dotted" ? qualifiedName(t.text, lexicon) : undefined;
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [a, eq, b] = [column(tokens[i]), tokens[i + 1], column(tokens[i + 2])];
-    if (!a || !b || eq.text !== "=" || a.key !== b.key || a.entity === b.entity) continue;
+    if (!a || !b || eq.text !== "=" || a.column !== b.column || a.entity === b.entity) continue;
     const phrase = tokens
       .slice(i, i + 3)
       .map((t) => t.text)
@@ -95,7 +87,7 @@ export function joinEqualityTerminals(tokens: AnnotatedToken[], lexicon: Lexicon
       cat: "JOINEQ",
       start: i,
       end: i + 3,
-      value: { k: "join-instruction", left: a.entity, right: b.entity, key: a.key, phrase },
+      value: { k: "join-instruction", left: a.entity, right: b.entity, key: a.column, phrase },
       strength: 0,
     });
   }

@@ -129,3 +129,15 @@ function sameMeaning(a: Meaning, b: Meaning): boolean {
             : "";
   return col(a) === col(b);
 }
+
+/** `table.column` or `schema.table.column` as written: the entity it names and the column, lower case. */
+export function qualifiedName(text: string, lexicon: Lexicon): { entity: Entity; column: string } | undefined {
+  const parts = text.split(".");
+  if (parts.length < 2) return undefined;
+  const column = parts.pop()!.toLowerCase();
+  const table = parts.join(".").toLowerCase();
+  const entity = lexicon.entities.find(
+    (e) => e.table.toLowerCase() === table || e.table.split(".").pop()!.toLowerCase() === table,
+  );
+  return entity && { entity, column };
+}
