@@ -178,8 +178,10 @@ async function plan(
   answers: Record<string, string>,
 ): Promise<EtlSpec> {
   const emit = emitter(context, "planner");
-  const sampleValues = await readSampleValues(context.reader, context.options.sourceSchemas);
-  const derived = await listPublishedTables({ db: context.db });
+  const [sampleValues, derived] = await Promise.all([
+    readSampleValues(context.reader, context.options.sourceSchemas),
+    listPublishedTables({ db: context.db }),
+  ]);
   await emit(
     "info",
     `Read the catalog: ${catalog.tables.length} tables in ${context.options.sourceSchemas.join(", ")}`,
@@ -194,12 +196,18 @@ async function plan(
     loadSampleRows: () => readSampleRows(context.reader, catalog),
     loadSemanticModel: () => warehouseSemanticModel(context),
   };
-  // The reading planner reads through the semantic model; the model planner is given it as data, when it is asked.
-  const semanticModel = mode === "reading" ? await warehouseSemanticModel(context) : undefined;
-  // What people confirmed before answers the same questions again, for the user this run is for.
-  const knowledge = mode === "reading" ? await knowledgeOfRun(context) : undefined;
-  // Relative periods ("last month") are read against the data's own latest dates, not the clock.
-  const latestDates = mode === "reading" ? await readLatestDates(context.reader, catalog) : undefined;
+  // The reading planner (alone, or first in auto) reads through the semantic model, with what
+  // people confirmed before and each time column's latest date, so that relative periods
+  // ("last month") are read against the data, not the clock. The model alone is given the
+  // semantic model as data, when it is asked.
+  const reads = mode !== "bedrock";
+  const [semanticModel, knowledge, latestDates] = reads
+    ? await Promise.all([
+        warehouseSemanticModel(context),
+        knowledgeOfRun(context),
+        readLatestDates(context.reader, catalog),
+      ])
+    : [undefined, undefined, undefined];
   const { value: result, ms } = await timed(() =>
     planSpec({
       prompt,
