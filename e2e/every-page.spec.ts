@@ -5,7 +5,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { e2eDataDir } from "../playwright.config";
 import { admin } from "./accounts";
 import { listPages } from "./app-inventory";
-import { checkScreen, controlsMissedByTab, looks, sidewaysScroll } from "./screen-check";
+import { checkEveryLook, controlsMissedByTab, sidewaysScroll } from "./screen-check";
 import { connectWarehouse } from "./warehouse";
 
 // Every page, as a phone and a laptop show it, in light and dark: no sideways scroll, no serious
@@ -228,20 +228,13 @@ test("at 360 px, the narrowest phone, no page scrolls sideways", async ({ page, 
   await context.close();
 });
 
-for (const { viewport, colorScheme } of looks) {
-  test.describe(`${viewport.name}, ${colorScheme}`, () => {
-    test.use({ viewport: { width: viewport.width, height: viewport.height }, colorScheme });
-    for (const screen of screens) {
-      test(`${screen.name} fits the screen and passes axe`, async ({ page, browser }) => {
-        const { context, page: visitor } = await signedOut(browser);
-        await visitor.setViewportSize({ width: viewport.width, height: viewport.height });
-        await visitor.emulateMedia({ colorScheme });
-        const tab = screen.signedIn ? page : visitor;
-        await tab.emulateMedia({ colorScheme });
-        await tab.goto(await screen.url());
-        await checkScreen(tab, `${screen.name}-${viewport.name}-${colorScheme}`);
-        await context.close();
-      });
-    }
+// Each screen in every look, one after another in the same page (screen-check.ts).
+for (const screen of screens) {
+  test(`${screen.name} fits the screen and passes axe in every look`, async ({ page, browser }) => {
+    const { context, page: visitor } = await signedOut(browser);
+    const tab = screen.signedIn ? page : visitor;
+    await tab.goto(await screen.url());
+    await checkEveryLook(tab, screen.name);
+    await context.close();
   });
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { checkScreen, looks } from "./screen-check";
+import { checkEveryLook } from "./screen-check";
 import { connectWarehouse } from "./warehouse";
 
 // Review before build: a run that stops after planning, its plan read as sentences and edited in
@@ -25,13 +25,9 @@ async function differingRows(table: string, query: string): Promise<number> {
 
 const clause = (page: Page, key: string) => page.getByTestId("plan-editor").locator(`li[data-clause="${key}"]`);
 
-/** Every look (width and colour scheme): fits the window, passes axe, saved as a screenshot. */
+/** Every look (width and colour scheme), then back to the size the other steps expect. */
 async function checkEveryScreen(page: Page, name: string) {
-  for (const { viewport, colorScheme } of looks) {
-    await page.setViewportSize({ width: viewport.width, height: viewport.height });
-    await page.emulateMedia({ colorScheme });
-    await checkScreen(page, `${name}-${viewport.name}-${colorScheme}`);
-  }
+  await checkEveryLook(page, name);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.emulateMedia({ colorScheme: "light" });
 }

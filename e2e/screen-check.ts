@@ -24,9 +24,13 @@ export const sidewaysScroll = (page: Page) =>
     return root.scrollWidth - root.clientWidth;
   });
 
-/** Axe's serious and critical findings on the page as it is now, one line each. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+/** The axe rules that depend on colour alone: all that changes between the light and dark looks of one layout. */
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/** Axe's serious and critical findings on the page as it is now (only its colour rules, if asked), one line each. */
+export async function seriousViolations(page: Page, colourOnly = false): Promise<string[]> {
+  const axe = new AxeBuilder({ page });
+  const { violations } = await (colourOnly ? axe.withRules(COLOUR_RULES) : axe).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) =>
@@ -40,11 +44,26 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 /**
  * Checks the page a user sees: it fits the window without sideways scroll and axe finds no
  * serious or critical violation. Saves a full-page screenshot as e2e/.output/screens/<name>.png.
+ * `colourOnly`: the layout was checked in another colour scheme at this width, so only the rules
+ * that depend on colour run again.
  */
-export async function checkScreen(page: Page, name: string) {
+export async function checkScreen(page: Page, name: string, colourOnly = false) {
   await page.screenshot({ path: `e2e/.output/screens/${name}.png`, fullPage: true });
   expect.soft(await sidewaysScroll(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);
-  expect.soft(await seriousViolations(page), `${name} has serious accessibility violations`).toEqual([]);
+  expect.soft(await seriousViolations(page, colourOnly), `${name} has serious accessibility violations`).toEqual([]);
+}
+
+/**
+ * Every look of the page as it is loaded now, in `looks` order, in the same page: the width and
+ * colour scheme change in place, as they do when a user turns a phone or switches to dark mode.
+ */
+export async function checkEveryLook(page: Page, name: string) {
+  for (const [i, { viewport, colorScheme }] of looks.entries()) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height });
+    await page.emulateMedia({ colorScheme });
+    const layoutSeen = looks.slice(0, i).some((earlier) => earlier.viewport === viewport);
+    await checkScreen(page, `${name}-${viewport.name}-${colorScheme}`, layoutSeen);
+  }
 }
 
 /** Every control a keyboard user can reach on the page, visible and enabled, in document order. */

@@ -72,7 +72,7 @@ export class HostileHarness {
    * Entries through `POST /api/query`, `width` requests at a time, the server checked after each
    * batch. When a batch breaks something, its entries run again one by one to find which one did.
    */
-  async throughApi(entries: HostileInput[], width = 4): Promise<Problem[]> {
+  async throughApi(entries: HostileInput[], width = 8): Promise<Problem[]> {
     const ask = (entry: HostileInput) => askApi(this.parts.hostile, entry.sql);
     return this.inBatches(
       entries,
@@ -84,7 +84,7 @@ export class HostileHarness {
   }
 
   /** Entries through the CLI, `width` processes at a time, checked like the console's. */
-  async throughCli(entries: HostileInput[], width = 6): Promise<Problem[]> {
+  async throughCli(entries: HostileInput[], width = 8): Promise<Problem[]> {
     const ask = (entry: HostileInput) => askCli(entry.sql, this.parts.cliEnv);
     return this.inBatches(entries, width, "cli", (batch) => this.cliBatch(batch.map(ask)), ask);
   }

@@ -149,6 +149,12 @@ export function filterPy(filter: ColumnFilter, scope: Scope): string {
       return `${col}.isNull()`;
     case "is_not_null":
       return `${col}.isNotNull()`;
+    case "starts_with":
+      return `F.lower(${col}).startswith(${py(filter.text.toLowerCase())})`;
+    case "ends_with":
+      return `F.lower(${col}).endswith(${py(filter.text.toLowerCase())})`;
+    case "contains":
+      return `F.lower(${col}).contains(${py(filter.text.toLowerCase())})`;
     case "between":
       return `${col}.between(${lit(filter.low)}, ${lit(filter.high)})`;
     case "in":

@@ -35,6 +35,7 @@ describe("compilePySpark", () => {
     "the 3 largest orders",
     "customers with more than 5 orders",
     "monthly number of orders since March 2024",
+    "customers whose first name starts with J",
   ])("emits a Glue script that compiles and runs to its write for %j", (prompt) => {
     const { spec, py } = script(prompt);
     const calls = runGlueScriptWithStubs(py, {
@@ -84,6 +85,11 @@ describe("compilePySpark", () => {
       'df = df.orderBy(F.col("total_order_amount").desc_nulls_last(), F.col("customer_id").asc_nulls_last(), F.col("first_name").asc_nulls_last(), F.col("last_name").asc_nulls_last())',
     );
     expect(py).toContain("df = df.limit(10)");
+  });
+
+  it("finds text without regard to case, as the SQL's ILIKE does", () => {
+    const { py } = script("customers with 'GIFT' anywhere in the email");
+    expect(py).toContain('F.lower(F.col("customers.email")).contains("gift")');
   });
 
   it("keeps a hostile prompt inside comments", () => {

@@ -96,6 +96,16 @@ export function columnFilterSql(filter: ColumnFilter, scope: Scope): string {
       return `${col} IS NULL`;
     case "is_not_null":
       return `${col} IS NOT NULL`;
+    case "starts_with":
+    case "ends_with":
+    case "contains": {
+      if (columnFamily(target.column.dataType) !== "text")
+        throw new CodegenError("invalid_spec", `${target.table.name}.${target.column.name} is not a text column`);
+      // LIKE's own wildcards and escape in the text are matched as written.
+      const text = filter.text.replace(/[\\%_]/g, (c) => `\\${c}`);
+      const pattern = filter.op === "starts_with" ? `${text}%` : filter.op === "ends_with" ? `%${text}` : `%${text}%`;
+      return `${col} ILIKE ${quoteString(pattern)}`;
+    }
     case "between":
       return `${col} BETWEEN ${literalFor(target, filter.low)} AND ${literalFor(target, filter.high)}`;
     case "in":

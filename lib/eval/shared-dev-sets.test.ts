@@ -23,11 +23,11 @@ const evalsDir = path.resolve(repoRoot, "../shared/evals");
 // The correct cases per file reached so far: a floor, so a change that loses one shows up here
 // (refusals are left out, as questions may replace some of them).
 const floors: Record<string, number> = {
-  "dev-northwind": 20,
-  "dev-chinook": 22,
-  "dev-jaffle_shop": 5,
-  "dev-classicmodels": 12,
-  "dev-demo": 18,
+  "dev-northwind": 21,
+  "dev-chinook": 24,
+  "dev-jaffle_shop": 8,
+  "dev-classicmodels": 13,
+  "dev-demo": 20,
 };
 
 const evaluated: CaseResult[] = [];

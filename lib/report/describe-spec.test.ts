@@ -39,7 +39,7 @@ describe("describeSpec", () => {
     const filters = describeSpec(spec).groups.find((g) => g.title === "Filters")?.lines;
     expect(filters).toEqual([
       {
-        text: "customers has no public.payments rows (through orders) where payments_related.payment_method = 'coupon'",
+        text: "customers has no public.payments rows (through orders) where payments_related.payment_method is “coupon”",
         phrase: "never paid by coupon",
       },
       { text: "customers has at least 3 public.orders rows", phrase: "at least 3 orders" },

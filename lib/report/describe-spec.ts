@@ -1,12 +1,6 @@
-import {
-  isExistsFilter,
-  type ColumnFilter,
-  type ColumnRef,
-  type ExistsFilter,
-  type Filter,
-  type Literal,
-} from "@/lib/spec/clauses";
+import { isExistsFilter, type ColumnFilter, type ColumnRef, type ExistsFilter, type Filter } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { describeCondition } from "@/lib/spec/plain-sentences";
 import { describeAggregateWhere, describeDerived } from "@/lib/spec/describe-derived";
 import type { AggregateArg, OutputColumn } from "@/lib/spec/output-column";
 
@@ -20,11 +14,10 @@ export type ClauseGroup = { title: string; lines: ClauseLine[] };
 export type ColumnLine = { name: string; definition: string; phrase: string };
 
 const ref = (column: ColumnRef) => `${column.source}.${column.column}`;
-const literal = (value: Literal) => (typeof value === "string" ? `'${value}'` : String(value));
 
 function describeFilter(filter: Filter): string {
   if (filter.op === "expression") return `${filter.sql} ${filter.compare} ${filter.value}`;
-  return isExistsFilter(filter) ? describeExistsFilter(filter, describeColumnFilter) : describeColumnFilter(filter);
+  return isExistsFilter(filter) ? describeExistsFilter(filter, describeCondition) : describeCondition(filter);
 }
 
 /**
@@ -42,29 +35,6 @@ export function describeExistsFilter(filter: ExistsFilter, condition: (f: Column
     through.length ? ` (through ${through.join(", ")})` : "",
     where.length ? ` where ${where.join(" and ")}` : "",
   ].join("");
-}
-
-function describeColumnFilter(filter: ColumnFilter): string {
-  const column = ref(filter.column);
-  switch (filter.op) {
-    case "between":
-      return `${column} between ${literal(filter.low)} and ${literal(filter.high)}`;
-    case "in":
-    case "not_in":
-      return `${column} ${filter.op === "in" ? "in" : "not in"} (${filter.values.map(literal).join(", ")})`;
-    case "is_null":
-      return `${column} is null`;
-    case "is_not_null":
-      return `${column} is not null`;
-    case "date_range":
-      return (
-        [filter.from && `${column} >= ${filter.from}`, filter.to && `${column} < ${filter.to}`]
-          .filter(Boolean)
-          .join(" and ") || `${column} (any date)`
-      );
-    default:
-      return `${column} ${filter.op} ${literal(filter.value)}`;
-  }
 }
 
 function describeArg(arg: AggregateArg): string {

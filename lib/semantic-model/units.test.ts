@@ -35,9 +35,15 @@ describe("units from names and types", () => {
     expect(unit("total", "double precision")).toBeUndefined();
   });
 
+  it("reads money kept as a whole number as cents", () => {
+    expect(unit("amount", "integer")).toBe("cents");
+    expect(unit("unit_price", "bigint")).toBe("cents");
+    expect(unit("total", "integer")).toBeUndefined();
+  });
+
   it("gives no unit where neither name nor type says", () => {
     expect(unit("quantity")).toBeUndefined();
-    expect(unit("amount", "integer")).toBeUndefined();
+    expect(unit("salary", "integer")).toBeUndefined();
     expect(unit("total", "real")).toBeUndefined();
     expect(unit("discount", "numeric(4,2)")).toBeUndefined();
     expect(unit("creditLimit", "numeric(10,2)")).toBeUndefined();

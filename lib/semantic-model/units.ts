@@ -53,6 +53,10 @@ const STRONG_MONEY_WORDS = new Set(["price", "cost", "revenue", "salary", "fee",
 // freight) or a total of something else ("total weight") is not read as money from the name alone.
 const WORTH_WORDS = new Set(["total", "amount", "subtotal"]);
 const EXACT_DECIMAL = /^(numeric|decimal)$/;
+// Money kept as a whole number is kept in its smallest unit, so that no cent is lost: an integer
+// "amount" or "price" is cents (a payment's `amount integer`, a product's `price_cents`-style
+// `unit_amount`). Salaries and totals are often whole currency units or counts, and stay unread.
+const WHOLE_NUMBER_MONEY_WORDS = new Set(["amount", "price"]);
 
 /** General words for what a unit measures, so "longest" or "heaviest" finds the column. */
 const QUANTITY_WORDS: Partial<Record<Unit, string[]>> = {
@@ -72,12 +76,13 @@ const QUANTITY_WORDS: Partial<Record<Unit, string[]>> = {
 
 /**
  * The unit of a numeric column from its (expanded) words and type: `amount_cents` is cents,
- * `milliseconds` ms, `weight_grams` g, a `numeric(10,2)` price money. Undefined when neither
+ * `milliseconds` ms, `weight_grams` g, a `numeric(10,2)` price money, an integer amount cents. Undefined when neither
  * the name nor the type says.
  */
 export function unitOf(words: string[], dataType: string): Unit | undefined {
   for (const word of words) if (Object.hasOwn(UNIT_WORDS, word)) return UNIT_WORDS[word];
   if (isMoneyType(dataType)) return "currency";
+  if (typeFamily(dataType) === "integer" && WHOLE_NUMBER_MONEY_WORDS.has(words[words.length - 1] ?? "")) return "cents";
   if (numericScale(dataType) === 2 && words.some((w) => MONEY_WORDS.has(w))) return "currency";
   if (
     typeFamily(dataType) === "decimal" &&

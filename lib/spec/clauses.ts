@@ -41,6 +41,9 @@ const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO da
 
 export const ComparisonOpSchema = z.enum(["=", "!=", "<", "<=", ">", ">="]);
 
+export const TextMatchOpSchema = z.enum(["starts_with", "ends_with", "contains"]);
+export type TextMatchOp = z.infer<typeof TextMatchOpSchema>;
+
 const columnFilters = [
   z.object({ op: ComparisonOpSchema, column: ColumnRefSchema, value: LiteralSchema, phrase: PhraseSchema }),
   z.object({
@@ -57,6 +60,13 @@ const columnFilters = [
     phrase: PhraseSchema,
   }),
   z.object({ op: z.enum(["is_null", "is_not_null"]), column: ColumnRefSchema, phrase: PhraseSchema }),
+  /** Text that starts with, ends with or contains `text`, matched without regard to case. */
+  z.object({
+    op: TextMatchOpSchema,
+    column: ColumnRefSchema,
+    text: z.string().min(1).max(200),
+    phrase: PhraseSchema,
+  }),
   z.object({
     op: z.literal("date_range"),
     column: ColumnRefSchema,

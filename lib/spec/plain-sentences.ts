@@ -36,6 +36,12 @@ export const COMPARISONS: Record<ComparisonOp, string> = {
 export function describeCondition(filter: ColumnFilter): string {
   const column = ref(filter.column);
   switch (filter.op) {
+    case "starts_with":
+      return `${column} starts with ${literal(filter.text)}`;
+    case "ends_with":
+      return `${column} ends with ${literal(filter.text)}`;
+    case "contains":
+      return `${column} contains ${literal(filter.text)}`;
     case "between":
       return `${column} is between ${literal(filter.low)} and ${literal(filter.high)}`;
     case "in":

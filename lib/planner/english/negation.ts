@@ -1,3 +1,5 @@
+import { matchAt } from "@/lib/planner/english/chunk/context";
+import { EXCLUSION_PHRASES } from "@/lib/planner/english/chunk/word-classes";
 import type { AnnotatedToken } from "@/lib/planner/english/types";
 
 // The words that negate (a closed class). "n't" and the "nt" of "dont" arrive here as "not".
@@ -30,7 +32,7 @@ const GRAIN_WORDS = new Set(["per"]);
  */
 export function markNegation(tokens: AnnotatedToken[]): void {
   for (const negator of tokens) {
-    if (!isNegator(negator)) continue;
+    if (!isNegator(negator, tokens)) continue;
     let end = negator.index + 1;
     const comparison = comparisonReach(tokens, negator.index);
     if (comparison) end = comparison;
@@ -52,10 +54,13 @@ function comparisonReach(tokens: AnnotatedToken[], i: number): number | null {
   return null;
 }
 
-function isNegator(t: AnnotatedToken): boolean {
+function isNegator(t: AnnotatedToken, tokens?: AnnotatedToken[]): boolean {
   if (t.kind !== "word") return false;
   // "no" in "no. 5" or as an answer is rare in a request; as a determiner it negates.
-  return NEGATORS.has(t.normal);
+  return (
+    NEGATORS.has(t.normal) ||
+    (tokens !== undefined && EXCLUSION_PHRASES.some((words) => matchAt(tokens, t.index, words)))
+  );
 }
 
 function endsClause(tokens: AnnotatedToken[], k: number, sentence: number): boolean {

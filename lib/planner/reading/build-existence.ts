@@ -108,6 +108,7 @@ function notValuesFilter(c: Extract<ExistencePart, { k: "not-values" }>, owner: 
   const values = c.meanings.map((m) => (m.kind === "flag" ? m.flag.trueValue : m.value));
   if (c.meanings.some((m) => m.entity !== first.entity || (m.kind === "flag" ? m.flag.column : m.column) !== column))
     env.fail("values of several columns");
+  if (c.of && c.of.table !== owner.table) env.fail("values left out of rows the request does not list");
   if (c.verb && !isColumnVerb(c.verb.lemma, first.entity, column))
     env.fail(`"${c.verb.lemma}" is not a verb of ${column}`);
   const condition = (source: string, negate: boolean): ColumnFilter =>

@@ -2,6 +2,7 @@ import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { resolveTimeExpression } from "@/lib/planner/english";
 import type { Entity, Unit } from "@/lib/semantic-model/model-schema";
 import { conversionOf, toStoredUnits } from "@/lib/semantic-model/unit-conversion";
+import { typeFamily } from "@/lib/semantic-model/column-types";
 import type { ComparisonOp, Filter } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { datedEntity, defaultTime, fail, type Sources } from "./build-sources";
@@ -68,6 +69,10 @@ export function buildFilters(
           ? { op: "=", column, value: m.value, phrase: q.phrase }
           : { op: "in", column, values: q.meanings.map((v) => v.value), phrase: q.phrase },
       );
+    } else if (q.k === "text-match") {
+      // "customers whose last name ends with 'son'": the customers' last name, not their support rep's.
+      if (q.attr && scope.unnamed(q.attr, q.phrase)) bonus -= 0.3;
+      filters.push(textMatchFilter(q, scope, src, ctx));
     } else if (q.k === "flag") {
       filters.push({
         op: "=",
@@ -251,4 +256,33 @@ function unindexedLike(
 function sameWord(a: string, b: string): boolean {
   const last = (c: string) => c.split("_").pop();
   return last(a) === last(b);
+}
+
+/**
+ * "whose name starts with 'The'": the text found in a text column; with no column named, in the
+ * listed rows' one label column ("artists starting with 'The'"). Rows labelled by several
+ * columns (first and last name) do not say which, and are not read.
+ */
+function textMatchFilter(
+  q: Extract<Part, { k: "text-match" }>,
+  scope: FilterScope,
+  src: Sources,
+  ctx: BuildContext,
+): Filter {
+  const owner = scope.subject ?? scope.base;
+  const [label, ...more] = owner.label;
+  const column =
+    q.attr?.kind === "dimension"
+      ? q.attr.dimension.column
+      : label && more.length === 0
+        ? label
+        : fail("text to find with no one column to find it in");
+  const entity = q.attr?.entity ?? owner;
+  const [schema, ...name] = entity.table.split(".");
+  const type = ctx.catalog?.tables
+    .find((t) => t.schema === schema && t.name === name.join("."))
+    ?.columns.find((c) => c.name === column)?.dataType;
+  if (type !== undefined && typeFamily(type) !== "text") fail(`${column} is not text`);
+  const meaning: Meaning = q.attr ?? { kind: "entity", entity };
+  return { op: q.op, column: src.col(meaning, column, q.phrase), text: q.text, phrase: q.phrase };
 }

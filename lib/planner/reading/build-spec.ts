@@ -17,6 +17,7 @@ import { columnsOf, instructedHop, withInstructedHop } from "./join-instructions
 import { countName, derivedTargetName, grainWord, measureName } from "./naming";
 import { inWrittenOrder, joinsDirectly, keepEveryRow } from "./join-order";
 import type { Part } from "./parts";
+import { withWantedUnit } from "./wanted-unit";
 import type { Meaning } from "./senses";
 
 export { Ambiguous, Impossible } from "./build-sources";
@@ -46,7 +47,7 @@ const sameRef = (a: { source: string; column: string }, b: { source: string; col
 export function buildCandidates(read: Part[], given: BuildContext): Candidate[] {
   // "join customers and orders on customer_id": the request's join is the only path between its two tables.
   const instructions = read.filter(is("join-instruction"));
-  const parts = read.filter((p) => p.k !== "join-instruction");
+  const parts = withWantedUnit(read.filter((p) => p.k !== "join-instruction"));
   let ctx = given;
   for (const j of instructions)
     ctx = {

@@ -36,5 +36,7 @@ export type ExistencePart =
       k: "not-values";
       meanings: Extract<Meaning, { kind: "value" | "flag" }>[];
       verb?: Extract<Part, { k: "verb" }>;
+      /** The rows the values are left out of, when the request names them ("excluding returned orders"). */
+      of?: Entity;
       phrase: string;
     };

@@ -107,6 +107,20 @@ r("Absent -> NFLAG", ([f]) => notValues([f], phraseOf(f)));
 r("Absent -> NBE PREP? Vals", ([b, , v]) =>
   v.k === "values" ? { k: "not-values", meanings: v.meanings, phrase: phraseOf(b, v) } : undefined,
 );
+// "excluding coupons", "except seafood", "leaving out returned orders": values left out.
+r("Absent -> WITHOUT Vals", ([w, v]) =>
+  v.k === "values" ? { k: "not-values", meanings: v.meanings, phrase: phraseOf(w, v) } : undefined,
+);
+// "number of orders per status, excluding returned orders": the listed rows' own values, left out.
+r("Absent -> WITHOUT NP", ([w, np]) => {
+  if (np.k !== "subject" || np.qualifiers.length === 0) return undefined;
+  const meanings = np.qualifiers.flatMap((q): Extract<Meaning, { kind: "value" | "flag" }>[] =>
+    q.k === "values" ? q.meanings : q.k === "flag" ? [q.meaning] : [],
+  );
+  return meanings.length === np.qualifiers.length && meanings.every((m) => m.entity.table === np.entity.table)
+    ? { k: "not-values", meanings, of: np.entity, phrase: phraseOf(w, np) }
+    : undefined;
+});
 // "don't live in Germany", "weren't shipped to France": a verb the column is known by.
 r("Absent -> NVERB PREP? Vals", ([b, , v]) =>
   v.k === "values" && b.k === "verb"

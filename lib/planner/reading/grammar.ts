@@ -1,3 +1,4 @@
+import type { Unit } from "@/lib/semantic-model/model-schema";
 import type { Production } from "./chart";
 import { EXISTENCE_GRAMMAR } from "./grammar-existence";
 import { PRICE_VERBS, REQUEST_VERBS } from "./verb-classes";
@@ -113,6 +114,12 @@ r("PartOf -> REL Vals", ([, v]) => v);
 r("PartOf -> Link? FLAG", ([, f]) => flag(f));
 // "…, revenue = quantity x price": a definition of a measure the request names (definitions.ts).
 r("Mod -> DEF", ([d]) => (d.k === "word" ? { k: "defined", name: d.word, phrase: d.phrase } : undefined));
+// "total paid per order in dollars": a unit apart from its measure (wanted-unit.ts).
+r("Mod -> PREP UNIT", ([p, u]) =>
+  p.k === "word" && p.word === "in" && u.k === "word"
+    ? { k: "unit-wanted", unit: u.word as Unit, unitPhrase: u.phrase, phrase: phraseOf(p, u) }
+    : undefined,
+);
 // "in percent", "as a percentage".
 r("Mod -> PREP? PERCENT", ([p, w]) =>
   w.k === "word" ? { k: "share-unit", percent: w.word === "percent", phrase: phraseOf(p, w) } : undefined,
@@ -207,6 +214,15 @@ r("Mod -> REL Attr CMP Lits", ([rel, a, c, v]) =>
 r("Mod -> REL Attr Vals", ([rel, a, v]) => valuesOf(a, v, phraseOf(rel, a, v)));
 // "orders with status shipped", "customers with country Germany": a column and then its value.
 r("Mod -> WITH Attr Lits", ([w, a, v]) => writtenValues(a, items(v), phraseOf(w, a, v)));
+// "whose first name starts with J", "with a name containing 'Rock'", "that end in 'son'", "with lamp
+// in the name": text found in a column; with no column named, in the rows' label.
+r("Mod -> REL Attr MATCH PATTERN", ([rel, a, m, t]) => textMatch(a, m, t, phraseOf(rel, a, m, t)));
+r("Mod -> Link? Attr MATCH PATTERN", ([l, a, m, t]) => textMatch(a, m, t, phraseOf(l, a, m, t)));
+r("Mod -> WITHA Attr MATCH PATTERN", ([w, a, m, t]) => textMatch(a, m, t, phraseOf(w, a, m, t)));
+r("Mod -> REL? MATCH PATTERN", ([rel, m, t]) => textMatch(undefined, m, t, phraseOf(rel, m, t)));
+r("Mod -> WITH? INPATTERN Attr", ([w, t, a]) =>
+  t.k === "literal" ? textMatch(a, { k: "match", op: "contains", phrase: "" }, t, phraseOf(w, t, a)) : undefined,
+);
 r("Lits -> Lit");
 r("Lits -> Lit SEP? OR Lits", ([l, , , rest]) => list(l, rest));
 r("Lits -> Lit SEP Lits", ([l, , rest]) => list(l, rest));
@@ -339,6 +355,12 @@ function joinInstruction(a: Part, b: Part, key: Part, phrase: string): Part | un
     return m?.kind === "entity" ? m.entity : undefined;
   });
   return left && right && key.k === "name" ? { k: "join-instruction", left, right, key: key.name, phrase } : undefined;
+}
+
+function textMatch(a: Part | undefined, m: Part, t: Part, phrase: string): Part | undefined {
+  const attr = a && sense(a);
+  if (m.k !== "match" || t.k !== "literal" || (a && attr?.kind !== "dimension")) return undefined;
+  return { k: "text-match", ...(attr ? { attr } : {}), op: m.op, text: t.text, phrase };
 }
 
 function isExistence(c: Part): boolean {

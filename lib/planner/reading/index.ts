@@ -6,6 +6,7 @@ import { EtlSpecSchema } from "@/lib/spec/etl-spec";
 import { Ambiguous, buildCandidates, Impossible, type Candidate } from "./build-spec";
 import { parseAll } from "./chart";
 import { writtenValueTerminals } from "./written-values";
+import { textMatchTerminals } from "./text-match-terminals";
 import { GRAMMAR } from "./grammar";
 import { ground } from "./ground";
 import { joinGraph } from "./join-paths";
@@ -143,6 +144,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       ...definitionTerminals(tokens, chunks, grounded.terminals, new Set(grounded.unknown.map((t) => t.index))),
     );
     grounded.terminals.push(...writtenValueTerminals(tokens, grounded.terminals));
+    grounded.terminals.push(...textMatchTerminals(tokens, new Set(grounded.unknown.map((t) => t.index))));
     grounded.terminals = guardValueVerbs(grounded.terminals, tokens, model);
     grounded.unknown = grounded.unknown.filter(
       (t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end),

@@ -7,7 +7,7 @@ import type {
   VerbGroup,
 } from "@/lib/planner/english";
 import type { AggregateFn } from "@/lib/spec/output-column";
-import type { TimeBucket } from "@/lib/spec/clauses";
+import type { TextMatchOp, TimeBucket } from "@/lib/spec/clauses";
 import type { Entity, Unit } from "@/lib/semantic-model/model-schema";
 import type { Property } from "./dimension-adjectives";
 import type { ExistencePart } from "./existence-parts";
@@ -44,6 +44,10 @@ export type Part =
   | { k: "word"; word: string; phrase: string; chunk: Chunk }
   | { k: "number"; value: number; phrase: string }
   | { k: "name"; name: string; phrase: string }
+  /** A verb of where text lies in a value: "starts with", "ending in", "contains" (text-match-terminals.ts). */
+  | { k: "match"; op: TextMatchOp; phrase: string }
+  /** "whose name starts with 'The'", "with lamp in the name": text found in a column (the rows' label when none is named). */
+  | { k: "text-match"; attr?: Meaning; op: TextMatchOp; text: string; phrase: string }
   /** A value written out that the value index does not hold (written-values.ts). */
   | { k: "literal"; text: string; phrase: string }
   /** Built by productions: */
@@ -97,6 +101,8 @@ export type Part =
   | { k: "defined"; name: string; phrase: string }
   /** "average number of line items per order": what `of` adds up (a count or a sum) over the number of distinct `per` rows. */
   | { k: "average-per"; of: Part; per: Entity; phrase: string }
+  /** "total paid per order in dollars": the unit the request's measures are wanted in, written apart from them. */
+  | { k: "unit-wanted"; unit: Unit; unitPhrase: string; phrase: string }
   /** "in percent", "as a percentage": the unit a share is given in. */
   | { k: "share-unit"; percent: boolean; phrase: string }
   /** "join customers and orders on customer_id": the request's own join, which fixes the path between the two. */

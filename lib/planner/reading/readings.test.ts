@@ -3,6 +3,7 @@ import type { Catalog, CatalogColumn, CatalogTable } from "@/lib/catalog/types";
 import { compileSql } from "@/lib/codegen/sql";
 import { chinookCatalog } from "@/lib/testing/fixtures/chinook-catalog";
 import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
+import { jaffleCatalog, jaffleSampleValues } from "@/lib/testing/fixtures/jaffle-catalog";
 import { planWithEnglish } from "./index";
 
 // Requests whose first readings built the wrong table, or nothing, each with the table it must
@@ -184,5 +185,51 @@ describe("a join written as an equality", () => {
       `INNER JOIN "public"."customers" AS "customers"\n  ON "customers"."customer_id" = "orders"."customer_id"`,
     );
     expect(sql).toContain(`sum("orders"."amount") AS "total_order_amount"`);
+  });
+});
+
+describe("a unit written apart from its measure", () => {
+  it("converts every money measure of the request, and reads no unit that none converts to", () => {
+    const sql = sqlFor("total amount per customer in dollars", jaffleCatalog, jaffleSampleValues);
+    expect(sql).toContain(`sum(CAST("raw_payments"."amount" AS numeric) / 100) AS "total_amount_dollars"`);
+    expect(refusal("number of orders per customer in dollars", jaffleCatalog, jaffleSampleValues)).toMatchObject({
+      ok: false,
+    });
+  });
+});
+
+describe("rows left out", () => {
+  it("leaves out the values after excluding, except and leaving out, never keeping only them", () => {
+    expect(sqlFor("payments excluding coupons", jaffleCatalog, jaffleSampleValues)).toContain(
+      `WHERE "raw_payments"."payment_method" <> 'coupon'`,
+    );
+    expect(sqlFor("average payment per method, leaving out coupons", jaffleCatalog, jaffleSampleValues)).toContain(
+      `WHERE "raw_payments"."payment_method" <> 'coupon'`,
+    );
+    expect(sqlFor("number of orders per status, except returned orders", jaffleCatalog, jaffleSampleValues)).toContain(
+      `WHERE "raw_orders"."status" <> 'returned'`,
+    );
+  });
+});
+
+describe("text found in a column", () => {
+  it("matches the start, the end or any part of the column named, without regard to case", () => {
+    expect(sqlFor("customers whose first name starts with J")).toContain(`WHERE "customers"."first_name" ILIKE 'J%'`);
+    expect(sqlFor("customers whose last name ends with 'son'", chinookCatalog, {})).toContain(
+      `WHERE "customer"."last_name" ILIKE '%son'`,
+    );
+    expect(sqlFor("products with lamp in the name")).toContain(`WHERE "products"."name" ILIKE '%lamp%'`);
+    expect(sqlFor("customers with '100%_' anywhere in the email")).toContain(
+      `WHERE "customers"."email" ILIKE E'%100\\\\%\\\\_%'`,
+    );
+  });
+
+  it("finds text in the rows' one label when no column is named, and refuses rows labelled by several", () => {
+    expect(sqlFor("artists starting with 'The'", chinookCatalog, {})).toContain(`WHERE "artist"."name" ILIKE 'The%'`);
+    expect(refusal("customers starting with 'A'")).toMatchObject({ ok: false });
+  });
+
+  it("never finds text in a column that is not text", () => {
+    expect(refusal("orders whose amount starts with 9")).toMatchObject({ ok: false });
   });
 });

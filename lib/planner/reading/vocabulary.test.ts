@@ -148,9 +148,8 @@ describe("words the catalog implies", () => {
     expect(filters("orders payments")).not.toEqual(["kind = order"]);
   });
 
-  it("still refuses a word nothing in the catalog names, and a lone letter", () => {
+  it("still refuses a word nothing in the catalog names", () => {
     expect(plan("songs with length in minutes", music)).toMatchObject({ ok: false, phrase: "songs" });
-    expect(plan("customers whose first name starts with A")).toMatchObject({ ok: false });
   });
 });
 

@@ -2,6 +2,7 @@ import { type ChunkContext, makeChunk, matchAt } from "@/lib/planner/english/chu
 import type { Chunk, Connective, ConnectiveRole } from "@/lib/planner/english/chunk/types";
 import {
   AND_PHRASES,
+  EXCLUSION_PHRASES,
   GRAIN_PHRASES,
   NAMING_NOUNS,
   NAMING_OBJECTS,
@@ -44,6 +45,8 @@ export function readConnective(ctx: ChunkContext, i: number): Connective | null 
   if (t.normal === "that" && ["NOUN", "PROPN", "ADJ"].includes(tokens[i + 1]?.pos ?? "")) return null;
   if (QUESTION_WORDS.has(t.normal) && opensClause(tokens, i) && !beforeNoun(tokens, i)) return make(i + 1, "question");
   if (t.normal === "with" || t.normal === "without") return make(i + 1, t.normal);
+  const exclusion = EXCLUSION_PHRASES.find((words) => matchAt(tokens, i, words));
+  if (exclusion) return make(i + exclusion.length, "without");
   if (t.normal === "by") return make(i + 1, "by");
   if (t.pos === "CCONJ") return make(i + 1, t.normal === "or" || t.normal === "nor" ? "or" : "and");
   // "for shipped orders": the tagger may take "for" before a participle as a conjunction, a use

@@ -111,6 +111,21 @@ export const GRAIN_PHRASES: string[][] = [
   ["per"],
 ];
 
+/**
+ * Phrases that leave rows out, as "without" does: "payments excluding coupons", "every
+ * category except seafood", "leaving out returned orders", "products other than beverages".
+ */
+export const EXCLUSION_PHRASES: string[][] = [
+  ["except", "for"],
+  ["except"],
+  ["excluding"],
+  ["exclude"],
+  ["leaving", "out"],
+  ["leave", "out"],
+  ["other", "than"],
+  ["apart", "from"],
+];
+
 /** Sorting verbs that take "by": "sorted by", "ranked by". ("ordered by" also means purchased.) */
 export const SORT_VERBS = new Set(["sort", "sorted", "sorting", "rank", "ranked", "arrange", "arranged"]);
 

@@ -30,6 +30,9 @@ export const OP_LABELS: Record<string, string> = {
   is_not_null: "is not empty",
   between: "is between",
   date_range: "is in the dates",
+  starts_with: "starts with",
+  ends_with: "ends with",
+  contains: "contains",
 };
 
 export const refKey = (ref: ColumnRef) => `${ref.source}.${ref.column}`;

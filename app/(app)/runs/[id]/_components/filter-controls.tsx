@@ -1,7 +1,13 @@
 "use client";
 
 import { replaceFilter } from "@/lib/review/edit-plan";
-import { isExistsFilter, type ColumnFilter, type ComparisonOp } from "@/lib/spec/clauses";
+import {
+  isExistsFilter,
+  TextMatchOpSchema,
+  type ColumnFilter,
+  type ComparisonOp,
+  type TextMatchOp,
+} from "@/lib/spec/clauses";
 import {
   COMPARISONS,
   ColumnSelect,
@@ -12,6 +18,9 @@ import {
   refKey,
   type ClauseProps,
 } from "./clause-fields";
+
+const TEXT_MATCHES: string[] = TextMatchOpSchema.options;
+const isTextMatch = (op: string): op is TextMatchOp => TEXT_MATCHES.includes(op);
 
 /** A filter's column, condition and value (or values, or range), the value offered from the column's known values. */
 export function FilterControls({ spec, clause, catalog, knownValues, onChange }: ClauseProps) {
@@ -32,11 +41,14 @@ export function FilterControls({ spec, clause, catalog, knownValues, onChange }:
         ? String(filter.values[0] ?? "")
         : "low" in filter
           ? String(filter.low)
-          : "";
+          : "text" in filter
+            ? filter.text
+            : "";
   const changeOp = (op: string) => {
     const base = { column: filter.column, phrase: filter.phrase };
     if (op === "in" || op === "not_in") set({ ...base, op, values: "values" in filter ? filter.values : [first] });
     else if (op === "is_null" || op === "is_not_null") set({ ...base, op });
+    else if (isTextMatch(op)) set({ ...base, op, text: "text" in filter ? filter.text : first || "a" });
     else if (op === filter.op) return;
     else set({ ...base, op: op as ComparisonOp, value: first });
   };
@@ -46,8 +58,9 @@ export function FilterControls({ spec, clause, catalog, knownValues, onChange }:
     "not_in",
     "is_null",
     "is_not_null",
+    ...TEXT_MATCHES,
     ...(COMPARISONS.includes(filter.op as ComparisonOp) ||
-    ["in", "not_in", "is_null", "is_not_null"].includes(filter.op)
+    ["in", "not_in", "is_null", "is_not_null", ...TEXT_MATCHES].includes(filter.op)
       ? []
       : [filter.op]),
   ];
@@ -94,6 +107,15 @@ export function FilterControls({ spec, clause, catalog, knownValues, onChange }:
                 .filter(Boolean),
             })
           }
+        />
+      )}
+      {"text" in filter && (
+        <ValueInput
+          id={`${id}-text`}
+          label="Text"
+          value={filter.text}
+          known={[]}
+          onValue={(text) => set({ ...filter, text })}
         />
       )}
       {filter.op === "between" && (

@@ -1,34 +1,15 @@
 import type { EtlSpec } from "@/lib/spec/etl-spec";
-import { isExistsFilter, type ColumnFilter, type Filter } from "@/lib/spec/clauses";
+import { isExistsFilter, type Filter } from "@/lib/spec/clauses";
 import { describeAggregateWhere, describeDerived } from "@/lib/spec/describe-derived";
 import { describeExistsFilter } from "@/lib/report/describe-spec";
+import { describeCondition } from "@/lib/spec/plain-sentences";
 import type { OutputColumn } from "@/lib/spec/output-column";
 
 const ref = (r: { source: string; column: string }) => `${r.source}.${r.column}`;
 
 function describeFilter(f: Filter): string {
   if (f.op === "expression") return `${f.sql} ${f.compare} ${f.value}`;
-  return isExistsFilter(f) ? describeExistsFilter(f, describeColumnFilter) : describeColumnFilter(f);
-}
-
-function describeColumnFilter(f: ColumnFilter): string {
-  const col = ref(f.column);
-  switch (f.op) {
-    case "between":
-      return `${col} between ${f.low} and ${f.high}`;
-    case "in":
-      return `${col} in (${f.values.join(", ")})`;
-    case "not_in":
-      return `${col} not in (${f.values.join(", ")})`;
-    case "is_null":
-      return `${col} is empty`;
-    case "is_not_null":
-      return `${col} is present`;
-    case "date_range":
-      return `${col} ${f.from ? `from ${f.from}` : ""}${f.from && f.to ? " " : ""}${f.to ? `before ${f.to}` : ""}`;
-    default:
-      return `${col} ${f.op} ${JSON.stringify(f.value)}`;
-  }
+  return isExistsFilter(f) ? describeExistsFilter(f, describeCondition) : describeCondition(f);
 }
 
 function describeColumn({ expr }: OutputColumn): string {
