@@ -1,6 +1,7 @@
 import type { Catalog } from "@/lib/catalog/types";
 import pluralize from "pluralize";
 import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
+import { conversionOf, toStoredUnits } from "@/lib/semantic-model/unit-conversion";
 import { convertedColumn } from "./converted-column";
 import { formulaName, formulaSql } from "./formula";
 import { addAveragePer, addFormulaMeasure, addShare, type DerivedContext } from "./build-derived";
@@ -351,7 +352,7 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   for (const h of havings) {
     const name = addMeasure(h.measure, h.phrase);
     const op = h.chunk.operator === "between" ? fail("between on an aggregate") : opOf(h.chunk.operator);
-    having.push({ output: name, op, value: h.chunk.quantity!.value, phrase: h.phrase });
+    having.push({ output: name, op, value: havingValue(h), phrase: h.phrase });
   }
   for (const s of parts.filter(is("show"))) {
     const column =
@@ -518,4 +519,20 @@ function namesEntity(phrase: string, e: Entity): boolean {
       .split(/\s+/)
       .every((w) => words.includes(w)),
   );
+}
+
+/**
+ * "whose total spend is over $50" on cents: the quantity in the unit the measure's output is in
+ * (its column's, or the one it is shown in). A quantity with a unit, compared with a count or a
+ * measure kept in no unit that converts, is no reading.
+ */
+function havingValue(h: Of<"having-compare">): number {
+  const quantity = h.chunk.quantity!.value;
+  if (!h.unit) return quantity;
+  const target = h.measure.k === "measure" && h.measure.fn !== "count" ? h.measure.target : undefined;
+  if (target?.kind !== "measure") return fail("a quantity in a unit, compared with a count");
+  const conversion =
+    conversionOf(target.as?.unit ?? target.measure.unit, h.unit) ??
+    fail("a quantity in a unit the measure is not kept in");
+  return toStoredUnits(quantity, conversion);
 }

@@ -305,7 +305,7 @@ r("Vals -> VAL SEP Vals", ([v, , rest]) => moreValues(v, rest));
 // count ("with more than 5 line items", "3 or more orders").
 r("Cmp -> CmpWords UNIT?", ([c, u]) => compare(undefined, c, u));
 r("Cmp -> Link? Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
-r("Cmp -> REL Measure BE? CmpWords UNIT?", ([, m, , c]) => having(m, c));
+r("Cmp -> REL Measure BE? CmpWords UNIT?", ([, m, , c, u]) => having(m, c, undefined, u));
 // "where freight was over 100", "whose price is above 20".
 r("Cmp -> REL Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 // "with more than 30 orders": a count of related rows. After a verb ("who placed at least 3

@@ -63,7 +63,8 @@ export type Part =
    * `unit`: what the request counts the quantity in ("7 minutes"), converted to the column's.
    */
   | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: Unit; nonzero?: boolean }
-  | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string }
+  /** `unit`: what the request says the quantity in ("over $50"), converted to the measure's. */
+  | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string; unit?: Unit }
   /** `owner`: the entity the period dates when no column is named ("placed orders in 2024": the orders). */
   | { k: "filter-time"; attr?: Meaning; owner?: Entity; expr: TimeExpression; phrase: string; afterVerb?: string }
   /** `listed`: the attribute's values are what the request lists ("countries with …"). */

@@ -185,18 +185,27 @@ export function valuesOf(a: Part, v: Part, phrase: string): Part | undefined {
   const m = v.meanings[0];
   return m.entity === attr.entity && m.column === attr.dimension.column ? { ...v, phrase } : undefined;
 }
+/**
+ * The unit a comparison's quantity is said in: a unit word after it ("over 50 dollars") or the
+ * symbol written with it ("over $50", "above 20%").
+ */
+function quantityUnit(chunk: ComparisonPhrase, unit?: Part): Unit | undefined {
+  if (unit?.k === "word") return unit.word as Unit;
+  return chunk.quantity?.unit;
+}
 export function compare(a: Part | undefined, c: Part, unit?: Part): Part | undefined {
   const chunk = c.k === "compare" ? c.chunk : undefined;
   if (!chunk || chunk.quantity === undefined) return undefined;
   if (a && c.k === "compare" && c.attr) return undefined;
   const attr = a ? sense(a) : c.k === "compare" ? c.attr : undefined;
-  if (a && (!attr || (a.k === "measure" && a.fn))) return a.k === "measure" ? having(a, c) : undefined;
+  if (a && (!attr || (a.k === "measure" && a.fn))) return a.k === "measure" ? having(a, c, undefined, unit) : undefined;
+  const said = quantityUnit(chunk, unit);
   return {
     k: "filter-compare",
     attr,
     chunk,
     phrase: phraseOf(...(a ? [a] : []), c, ...(unit && unit.k !== "list" ? [unit] : [])),
-    ...(unit && unit.k === "word" ? { unit: unit.word as Unit } : {}),
+    ...(said ? { unit: said } : {}),
   };
 }
 export function equals(a: Part, n: Part, prep: Part): Part | undefined {
@@ -330,10 +339,17 @@ export function nonzero(a: Part, w: Part): Part | undefined {
   };
   return { k: "filter-compare", attr, chunk, phrase, nonzero: true };
 }
-export function having(m: Part, c: Part, phrase?: string): Part | undefined {
+export function having(m: Part, c: Part, phrase?: string, unit?: Part): Part | undefined {
   if ((m.k !== "measure" && m.k !== "count") || c.k !== "compare" || c.chunk.quantity === undefined) return undefined;
   if (m.k === "measure" && !m.fn) return undefined;
-  return { k: "having-compare", measure: m, chunk: c.chunk, phrase: phrase ?? phraseOf(m, c) };
+  const said = quantityUnit(c.chunk, unit);
+  return {
+    k: "having-compare",
+    measure: m,
+    chunk: c.chunk,
+    phrase: phrase ?? phraseOf(m, c, ...(unit && unit.k !== "list" ? [unit] : [])),
+    ...(said ? { unit: said } : {}),
+  };
 }
 export function grain(g: Part, of?: Part): Part | undefined {
   if (g.k === "bucket")

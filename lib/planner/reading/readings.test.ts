@@ -196,6 +196,17 @@ describe("a unit written apart from its measure", () => {
       ok: false,
     });
   });
+
+  it("reads a threshold in the unit it is written in, on rows and on totals alike", () => {
+    expect(sqlFor("payments over $20", jaffleCatalog, jaffleSampleValues)).toContain(
+      `WHERE "raw_payments"."amount" > 2000`,
+    );
+    expect(sqlFor("customers whose total amount is more than 50 dollars", jaffleCatalog, jaffleSampleValues)).toContain(
+      `HAVING sum("raw_payments"."amount") > 5000`,
+    );
+    expect(sqlFor("orders with amount over $500")).toContain(`WHERE "orders"."amount" > 500`);
+    expect(refusal("customers with more than $5 orders")).toMatchObject({ ok: false });
+  });
 });
 
 describe("rows left out", () => {
