@@ -64,6 +64,9 @@ export function buildFilters(
           `a value known only on ${m.entity.plural}, where the ${scope.subject.plural}' own ${own.column} was not indexed`,
         );
       const column = src.col(m, m.column, q.phrase);
+      for (const v of q.meanings)
+        if (dim?.values && !dim.valuesSampled && !dim.values.includes(String(v.value)))
+          notes.push(`no ${m.entity.name} has ${m.column} “${v.value}” yet: that value matches no rows`);
       filters.push(
         q.meanings.length === 1
           ? { op: "=", column, value: m.value, phrase: q.phrase }

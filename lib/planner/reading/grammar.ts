@@ -36,6 +36,7 @@ import {
   verbOf,
   withGrainPhrase,
   withQualifiers,
+  withWrittenValue,
 } from "./phrase-parts";
 import { averagePer, comparedColumns, inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
 import { writtenValues } from "./written-values";
@@ -299,6 +300,10 @@ r("Vals -> VAL Vals", ([v, rest]) => moreValues(v, rest));
 r("Vals -> VAL SEP? OR Vals", ([v, , , rest]) => moreValues(v, rest));
 r("Vals -> VAL SEP? AND Vals", ([v, , , rest]) => moreValues(v, rest));
 r("Vals -> VAL SEP Vals", ([v, , rest]) => moreValues(v, rest));
+// "in Lisbon or Porto": a value written beside a stored one is another value of the same column,
+// even one no row holds yet (the plan says so).
+r("Vals -> VAL SEP? OR LIT", ([v, , , l]) => withWrittenValue(v, l));
+r("Vals -> LIT SEP? OR VAL", ([l, , , v]) => withWrittenValue(v, l, true));
 
 // Comparisons in any position: on a column ("freight over 100", "with a price of more than
 // 50", "priced between"), on an aggregate ("whose total spend is over 1000" → HAVING), on a

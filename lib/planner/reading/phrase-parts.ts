@@ -178,6 +178,16 @@ export function moreValues(v: Part, rest: Part): Part | undefined {
     phraseOf(v, rest),
   );
 }
+/** "Lisbon or Porto": a written value beside a stored one, read as a value of the same column. */
+export function withWrittenValue(v: Part, literal: Part, first = false): Part | undefined {
+  const m = sense(v);
+  if (m?.kind !== "value" || literal.k !== "literal") return undefined;
+  const written = { ...m, value: literal.text };
+  return values(
+    (first ? [written, m] : [m, written]).map((meaning) => ({ k: "sense", meaning, phrase: "" }) as Part),
+    first ? phraseOf(literal, v) : phraseOf(v, literal),
+  );
+}
 /** "whose country is Canada": the values must be values of the attribute named. */
 export function valuesOf(a: Part, v: Part, phrase: string): Part | undefined {
   const attr = sense(a);

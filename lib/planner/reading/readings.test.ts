@@ -244,3 +244,18 @@ describe("text found in a column", () => {
     expect(refusal("orders whose amount starts with 9")).toMatchObject({ ok: false });
   });
 });
+
+describe("a value written beside a stored one", () => {
+  const cities = { ...demoSampleValues, "customers.city": ["Berlin", "Lisbon", "Madrid"] };
+  it("is another value of the same column, and the plan says when no row holds it", () => {
+    const r = planWithEnglish({
+      prompt: "customers living in Lisbon or Porto",
+      catalog: demoCatalog,
+      sampleValues: cities,
+    });
+    expect(r.ok && compileSql({ spec: r.spec, catalog: demoCatalog })).toContain(
+      `WHERE "customers"."city" IN ('Lisbon', 'Porto')`,
+    );
+    expect(r.ok && r.notes).toContain("no customer has city “Porto” yet: that value matches no rows");
+  });
+});
