@@ -7,6 +7,7 @@ import { loginUrl, type RoleClients } from "./role-clients";
 import { readRoleLogins } from "./role-logins";
 import { setupStatements } from "./roles";
 import { databaseOf, setUpAndOpenRoles, setUpRoles } from "./set-up-roles";
+import { buildShadow, dropTable, publishShadow } from "@/lib/warehouse/tables";
 
 const scope = { sourceSchemas: ["public"], targetSchema: "public" };
 
@@ -14,10 +15,12 @@ describe.each(testServers())("restricted logins ($name Postgres)", (server) => {
   let drop: () => Promise<void>;
   let owner: SqlClient;
   let roles: RoleClients;
+  let url: string;
 
   beforeAll(async () => {
     const database = await createTestDatabase(server);
     drop = database.drop;
+    url = database.url;
     owner = createSqlClient(database.url, "test", 2);
     await runMigrations(owner);
     await owner`create table payments (id int primary key, amount numeric)`;
@@ -54,6 +57,31 @@ describe.each(testServers())("restricted logins ($name Postgres)", (server) => {
     // What a run publishes, the console may read.
     expect(await roles.reader`select count(*)::int as n from built_renamed`).toEqual([{ n: 2 }]);
   });
+
+  it("sets up again while runs publish and drop tables in the same schema, and neither fails", async () => {
+    // What a run does to the schema: builds a shadow, swaps it into place (keeping the previous
+    // version), and drops what it no longer needs.
+    let publishing = true;
+    const publish = (async () => {
+      for (let i = 0; publishing; i++) {
+        const target = `published_${i % 3}`;
+        await buildShadow(roles.builder, {
+          schema: "public",
+          shadow: `shadow_${i % 3}`,
+          select: `select ${i} as n`,
+          timeoutMs: 5000,
+        });
+        await publishShadow(roles.builder, { schema: "public", shadow: `shadow_${i % 3}`, target, mayReplace: true });
+        if (i % 2 === 0) await dropTable(roles.builder, "public", target);
+      }
+    })();
+    try {
+      for (let i = 0; i < 15; i++) expect((await setUpRoles(owner, url, scope)).warning).toBeUndefined();
+    } finally {
+      publishing = false;
+      await publish;
+    }
+  }, 60_000);
 
   it("covers tables created after the set-up, and stays the same when set up again", async () => {
     const before = await readRoleLogins(owner);

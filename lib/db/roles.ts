@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { SqlClient } from "./client";
+import type { SqlClient, SqlExecutor } from "./client";
 import { quoteIdent } from "./ident";
 
 /**
@@ -149,12 +149,38 @@ export async function applyRoles(sql: SqlClient, scope: RoleScope, logins: RoleL
   }
   if (canCreateRoles) statements.push(`grant ${quoteIdent(logins.builder.user)} to ${quoteIdent(owner)}`);
   statements.push(...grantStatements(scope, logins, owner));
-  // Two processes starting at once would race on the same catalog rows; one at a time.
-  await sql.begin(async (tx) => {
-    await tx`select pg_advisory_xact_lock(7126034)`;
-    for (const statement of statements) await tx.unsafe(statement);
-  });
+  // Two processes starting at once would race on the same catalog rows; one at a time. A grant
+  // on every table of a schema also races with a run publishing a table there (its rename and
+  // grants write the same rows), which Postgres reports as "tuple concurrently updated": the
+  // whole transaction is then tried again, as nothing of it was kept.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql.begin(async (tx) => {
+        await tx`select pg_advisory_xact_lock(${ROLE_GRANTS_LOCK})`;
+        for (const statement of statements) await tx.unsafe(statement);
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !isConcurrentCatalogUpdate(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
 }
+
+/**
+ * The lock that the role set-up holds alone, and that a swap or drop of a published table holds
+ * shared: the set-up's grants on every table of a schema write the same catalog rows as a
+ * rename or a drop, and Postgres fails whichever writes second ("tuple concurrently updated").
+ */
+export const ROLE_GRANTS_LOCK = 7126034;
+
+/** Waits for a role set-up in progress, and keeps the next from starting until `tx` ends. */
+export async function holdRoleGrantsShared(tx: SqlExecutor): Promise<void> {
+  await tx`select pg_advisory_xact_lock_shared(${ROLE_GRANTS_LOCK})`;
+}
+
+const isConcurrentCatalogUpdate = (error: unknown) =>
+  error instanceof Error && /tuple concurrently (updated|deleted)/.test(error.message);
 
 /** The SQL of every role statement, one per line, ready to paste into psql. */
 export function formatStatements(statements: string[]): string {

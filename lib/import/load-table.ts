@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { holdRoleGrantsShared } from "@/lib/db/roles";
 import type { TransactionSql } from "postgres";
 import type { SqlExecutor } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
@@ -84,6 +85,7 @@ export async function loadTable(
     onProgress,
   }: { schema: string; table: string; scan: CsvScan; replace: boolean; onProgress?: OnImportProgress },
 ): Promise<number> {
+  await holdRoleGrantsShared(tx);
   const [{ missing }] = await tx`select to_regnamespace(${quoteIdent(schema)}) is null as missing`;
   if (missing) await tx.unsafe(`create schema ${quoteIdent(schema)}`);
   const exists = (await checkTargetsFree(tx, schema, [table], replace)).has(table);

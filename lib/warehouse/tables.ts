@@ -1,5 +1,6 @@
 import type { SqlClient, SqlExecutor } from "@/lib/db/client";
 import { quoteIdent } from "@/lib/db/ident";
+import { holdRoleGrantsShared } from "@/lib/db/roles";
 import { AppError } from "@/lib/errors";
 import { previousTableName, rolledBackTableName, shadowPatternOf } from "./names";
 
@@ -42,6 +43,7 @@ function swapTransaction<T>(
   return sql
     .begin(async (tx) => {
       await tx.unsafe(`set local lock_timeout = '${SWAP_LOCK_WAIT}'`);
+      await holdRoleGrantsShared(tx);
       return swap(tx);
     })
     .catch((error: { code?: string }) => {
@@ -104,7 +106,10 @@ export async function restorePrevious(
 }
 
 export async function dropTable(sql: SqlClient, schema: string, table: string): Promise<void> {
-  await sql.unsafe(`drop table if exists ${qualified(schema, table)}`);
+  await sql.begin(async (tx) => {
+    await holdRoleGrantsShared(tx);
+    await tx.unsafe(`drop table if exists ${qualified(schema, table)}`);
+  });
 }
 
 /** Drops every shadow table a run left behind in `schema`; returns their names. */
