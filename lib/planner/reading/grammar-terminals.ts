@@ -119,6 +119,22 @@ export function separatorTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
 }
 
 /**
+ * ONLY: "only" closing a clause after what it restricts ("…, completed orders only"). Elsewhere
+ * "only" is an adverb the grammar passes over.
+ */
+export function onlyTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
+  return tokens
+    .filter(
+      (t) =>
+        t.normal === "only" &&
+        t.index > 0 &&
+        tokens[t.index - 1].kind === "word" &&
+        (t.index === tokens.length - 1 || tokens[t.index + 1].kind === "punctuation"),
+    )
+    .map((t) => ({ cat: "ONLY", start: t.index, end: t.index + 1, value: { k: "list", parts: [] }, strength: 0 }));
+}
+
+/**
  * VAL terminals for a participle after "be" that is a stored value: "orders that are shipped or
  * completed", "which were cancelled". After the copula the participle is an adjective naming a
  * state; a coordinated participle ("or completed") shares the copula.

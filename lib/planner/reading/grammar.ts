@@ -277,6 +277,11 @@ r("Mod -> SUPER Attr ORDER", ([s, a, o]) => sortFirst(s, a, o));
 r("Mod -> SUPER ORDER", ([s, o]) => sortFirstBy(s, o));
 r("Mod -> Show");
 r("Mod -> Link NP", ([l, np]) => related(np, l));
+// "…, completed orders only": the rows the request is restricted to, named after it; a closing
+// "only" after anything else adds nothing ("shipped orders only").
+r("Mod -> SEP NP ONLY", ([sep, np, only]) => related(np, sep));
+r("Mod -> SEP Vals ONLY", ([, v]) => (v.k === "values" ? v : undefined));
+r("Mod -> ONLY", () => list());
 r("Mod -> Link NP TIME", ([l, np, t]) => datedRelated(np, l, t));
 
 r("Link -> VERB PREP?");

@@ -7,6 +7,7 @@ import { Ambiguous, buildCandidates, Impossible, type Candidate } from "./build-
 import { parseAll } from "./chart";
 import { writtenValueTerminals } from "./written-values";
 import { textMatchTerminals } from "./text-match-terminals";
+import { paidAmountTerminals } from "./paid-amount-terminals";
 import { GRAMMAR } from "./grammar";
 import { ground } from "./ground";
 import { joinGraph } from "./join-paths";
@@ -25,6 +26,7 @@ import {
   plainVerbTerminals,
   rankingAdjectiveTerminals,
   requestTerminals,
+  onlyTerminals,
   separatorTerminals,
   stateValueTerminals,
 } from "./grammar-terminals";
@@ -122,6 +124,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       ...plainVerbTerminals(grounded.terminals, verbs),
       ...requestTerminals(grounded.terminals, tokens, chunks),
       ...separatorTerminals(tokens),
+      ...onlyTerminals(tokens),
     );
     grounded.terminals.push(
       ...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon),
@@ -129,6 +132,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       ...rankingAdjectiveTerminals(tokens, chunks),
       ...aggregateNounTerminals(tokens, grounded.terminals),
     );
+    grounded.terminals.push(...paidAmountTerminals(tokens, grounded.terminals, model.entities));
     grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
     grounded.terminals.push(...joinInstructionTerminals(tokens, grounded.terminals, lexicon));
     grounded.terminals.push(...joinEqualityTerminals(tokens, lexicon));

@@ -259,3 +259,17 @@ describe("a value written beside a stored one", () => {
     expect(r.ok && r.notes).toContain("no customer has city “Porto” yet: that value matches no rows");
   });
 });
+
+describe("restrictions and measures written the short way", () => {
+  it("reads rows named after the request with a closing only as the rows it is restricted to", () => {
+    expect(sqlFor("total amount per order in $, completed orders only", jaffleCatalog, jaffleSampleValues)).toContain(
+      `WHERE "raw_orders"."status" = 'completed'`,
+    );
+    expect(sqlFor("shipped orders only")).toContain(`WHERE "orders"."status" = 'shipped'`);
+  });
+
+  it("reads the total of a verb of a table's rows as what those rows are worth", () => {
+    expect(sqlFor("total paid per order", jaffleCatalog, jaffleSampleValues)).toContain(`sum("raw_payments"."amount")`);
+    expect(sqlFor("total invoiced per customer", chinookCatalog, {})).toContain(`sum("invoice"."total")`);
+  });
+});

@@ -59,6 +59,9 @@ const UNIT_SYMBOLS: Record<string, Unit> = {
   kb: "kb",
   mb: "mb",
   gb: "gb",
+  $: "currency",
+  "€": "currency",
+  "£": "currency",
 };
 
 /**
