@@ -279,7 +279,7 @@ r("Mod -> Show");
 r("Mod -> Link NP", ([l, np]) => related(np, l));
 // "…, completed orders only": the rows the request is restricted to, named after it; a closing
 // "only" after anything else adds nothing ("shipped orders only").
-r("Mod -> SEP NP ONLY", ([sep, np, only]) => related(np, sep));
+r("Mod -> SEP NP ONLY", ([sep, np]) => related(np, sep));
 r("Mod -> SEP Vals ONLY", ([, v]) => (v.k === "values" ? v : undefined));
 r("Mod -> ONLY", () => list());
 r("Mod -> Link NP TIME", ([l, np, t]) => datedRelated(np, l, t));
