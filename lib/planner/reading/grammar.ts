@@ -73,6 +73,8 @@ r("Lead -> REQ", ([v]) => (v.k === "word" || (v.k === "verb" && !v.chunk.negated
 // A fronted grain: "for every supplier country: the number of products".
 r("Lead -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
 r("Lead -> GRAIN GItems SEP? REQ", ([g, gs]) => withGrainPhrase(gs, g));
+// "each customer's first order date", "every genre's track count": a fronted grain in the possessive.
+r("Lead -> EACH GItem", ([e, g]) => (g.k === "grain" && g.entity ? withGrainPhrase(g, e) : undefined));
 
 // "Join customers and orders on customer_id, calculate …", "combine customers with orders by customer_id",
 // "customers joined to orders using customer_id": the request spells out the join (join-instructions.ts).

@@ -273,3 +273,11 @@ describe("restrictions and measures written the short way", () => {
     expect(sqlFor("total invoiced per customer", chinookCatalog, {})).toContain(`sum("invoice"."total")`);
   });
 });
+
+describe("a grain in the possessive", () => {
+  it("reads each customer's measure as the measure per customer", () => {
+    expect(sqlFor("each customer's first order date", jaffleCatalog, jaffleSampleValues)).toMatch(
+      /min\("raw_orders"\."order_date"\)[\s\S]*GROUP BY\s+"raw_customers"\."id"/,
+    );
+  });
+});
