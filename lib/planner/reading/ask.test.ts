@@ -79,6 +79,12 @@ describe("questions of the reading planner", () => {
     );
   });
 
+  it("asks about a misspelling whose own lemma is another word", () => {
+    const [question] = questionsOf("orders whose staus isn't completed");
+    expect(question).toMatchObject({ kind: "spelling", phrase: "staus" });
+    expect(question.choices[0].label).toBe("status");
+  });
+
   it("asks one question at a time: a spelling first, then the readings the corrected word leaves", () => {
     const [spelling] = questionsOf("total revnue per month");
     expect(spelling.phrase).toBe("revnue");

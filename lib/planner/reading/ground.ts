@@ -321,8 +321,9 @@ function groundNounPhrase(
         emitSenses(i, i + 1, lexicon.phrases.get(confirmed)!);
         continue;
       }
+      // Against the word as written too: a typo's lemma may be another word ("biling" → "bile", "staus" → "stau").
       const near = lexicon.words
-        .map((w) => ({ word: w, distance: editDistance(w, keyOf(t)) }))
+        .map((w) => ({ word: w, distance: Math.min(editDistance(w, keyOf(t)), editDistance(w, t.normal)) }))
         .filter((n) => n.distance <= (t.normal.length >= 7 ? 2 : 1));
       const known: Misspelling["near"] = [];
       for (const { word: w, distance } of near) {
