@@ -131,6 +131,8 @@ r("Mod -> PREP? PERCENT", ([p, w]) =>
 r("NP -> ENT", ([e]) => subject(e));
 r("NP -> Adj NP", ([adj, np]) => withQualifiers(np, items(adj)));
 r("Adj -> Vals");
+// "consumer segment orders", "consumer-segment orders": a value and then the column it is a value of.
+r("Adj -> Vals Attr", ([v, a]) => valuesOf(a, v, phraseOf(v, a)));
 r("Adj -> FLAG", ([f]) => flag(f));
 r("Adj -> TIME", ([t]) => time(t));
 
@@ -316,6 +318,10 @@ r("Vals -> LIT SEP? OR VAL", ([l, , , v]) => withWrittenValue(v, l, true));
 // 50", "priced between"), on an aggregate ("whose total spend is over 1000" → HAVING), on a
 // count ("with more than 5 line items", "3 or more orders").
 r("Cmp -> CmpWords UNIT?", ([c, u]) => compare(undefined, c, u));
+// "orders of at least 1000", "payments of over $20": what the rows are worth, after "of".
+r("Cmp -> PREP CmpWords UNIT?", ([p, c, u]) =>
+  p.k === "word" && p.word === "of" ? compare(undefined, c, u) : undefined,
+);
 r("Cmp -> Link? Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 r("Cmp -> REL Measure BE? CmpWords UNIT?", ([, m, , c, u]) => having(m, c, undefined, u));
 // "where freight was over 100", "whose price is above 20".

@@ -281,3 +281,12 @@ describe("a grain in the possessive", () => {
     );
   });
 });
+
+describe("a value before its column, and a worth after of", () => {
+  it("reads consumer-segment orders of at least 1000 as the consumers' orders worth that much", () => {
+    const sql = sqlFor("consumer-segment orders of at least 1000 that weren't returned");
+    expect(sql).toContain(`WHERE "customers"."segment" = 'consumer'`);
+    expect(sql).toContain(`AND "orders"."amount" >= 1000`);
+    expect(sql).toContain(`AND "orders"."status" <> 'returned'`);
+  });
+});
