@@ -99,6 +99,8 @@ export function buildFilters(
       for (const [compare, value] of bounds)
         filters.push({ op: "expression", source, sql, compare, value, phrase: q.phrase });
     } else if (q.k === "filter-compare") {
+      // "units sold per product that list for more than 300": a price is the listed rows', never the rows added up.
+      if (q.price && !q.attr && !scope.subject) fail("a price of rows the request does not list");
       const target = q.attr ?? implicitMeasure(scope.subject ?? scope.base, q.unit);
       if (target.kind !== "measure" && target.kind !== "dimension") fail("comparison on a non-number");
       if (scope.unnamed(target, q.phrase)) bonus -= 0.3;

@@ -342,8 +342,16 @@ r("Cmp -> REL BE? CmpWords", ([, , c]) => compare(undefined, c));
 r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
 // "that cost less than 10 dollars": a verb of price and an amount of money compare the rows' one money column.
 r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) =>
-  v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? compare(undefined, c, u) : undefined,
+  v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? priced(compare(undefined, c, u)) : undefined,
 );
+// "products that list for more than 300": "for" after a verb of price says the amount is a price.
+r("Cmp -> REL? VERB PREP? CmpWords", ([, v, p, c]) => {
+  if (v.k !== "verb" || !PRICE_VERBS.has(v.lemma)) return undefined;
+  const last = p.k === "word" ? p.word : v.phrase.toLowerCase().split(/\s+/).pop();
+  return last === "for"
+    ? priced(compare(undefined, c, { k: "word", word: "currency", phrase: "", chunk: v.chunk }))
+    : undefined;
+});
 r("CmpWords -> CMP");
 // "units in stock is below the reorder level", "unit price higher than list price": two columns of the rows compared.
 r("Cmp -> REL? Attr BE? PREP Attr", ([, a, , p, b]) => comparedColumns(a, p, b));
@@ -373,6 +381,11 @@ function joinInstruction(a: Part, b: Part, key: Part, phrase: string): Part | un
     return m?.kind === "entity" ? m.entity : undefined;
   });
   return left && right && key.k === "name" ? { k: "join-instruction", left, right, key: key.name, phrase } : undefined;
+}
+
+/** A comparison a verb of price makes: it is on the price of the rows the request lists. */
+function priced(p: Part | undefined): Part | undefined {
+  return p?.k === "filter-compare" ? { ...p, price: true } : undefined;
 }
 
 function textMatch(a: Part | undefined, m: Part, t: Part, phrase: string): Part | undefined {

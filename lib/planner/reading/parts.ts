@@ -62,7 +62,16 @@ export type Part =
    * `nonzero`: "with a discount", read as more than none (a comparison that follows says how much instead).
    * `unit`: what the request counts the quantity in ("7 minutes"), converted to the column's.
    */
-  | { k: "filter-compare"; attr?: Meaning; chunk: ComparisonPhrase; phrase: string; unit?: Unit; nonzero?: boolean }
+  | {
+      k: "filter-compare";
+      attr?: Meaning;
+      chunk: ComparisonPhrase;
+      phrase: string;
+      unit?: Unit;
+      nonzero?: boolean;
+      /** Made by a verb of price ("that list for more than 300"): the price of the listed rows. */
+      price?: boolean;
+    }
   /** `unit`: what the request says the quantity in ("over $50"), converted to the measure's. */
   | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string; unit?: Unit }
   /** `owner`: the entity the period dates when no column is named ("placed orders in 2024": the orders). */

@@ -290,3 +290,10 @@ describe("a value before its column, and a worth after of", () => {
     expect(sql).toContain(`AND "orders"."status" <> 'returned'`);
   });
 });
+
+describe("a verb of price", () => {
+  it("compares the listed rows' price after for, and never the price of rows added up", () => {
+    expect(sqlFor("products that sell for more than 300")).toContain(`WHERE "products"."unit_price" > 300`);
+    expect(refusal("units sold per product that list for more than 300")).toMatchObject({ ok: false });
+  });
+});
