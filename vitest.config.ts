@@ -10,7 +10,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests share one embedded cluster; files run in parallel against separate databases.
     pool: "forks",
-    // Most files wait on Postgres or on CLI processes they start: two at a time keep both cores busy.
-    maxWorkers: 2,
+    // Most files wait on Postgres, on CLI processes they start or on a scheduler's clock: three at
+    // a time keep two cores busy.
+    maxWorkers: 3,
   },
 });

@@ -11,8 +11,8 @@ import { collectSecrets } from "./hostile-sql/secrets";
 import { ServerWatch } from "./hostile-sql/server-state";
 import { describeProblems } from "./hostile-sql/verdict";
 
-// Every hostile input of the corpus goes through the SQL console (POST /api/query, as the admin)
-// and through `datamorph sql` (the CLI, on the same embedded cluster). After each one, the
+// Every hostile input of the corpus goes through the SQL console (POST /api/query, as the admin),
+// and every other one through `datamorph sql` (the CLI, on the same embedded cluster). After each one, the
 // database, the server's files, the pooled connections and another signed-in user (a member)
 // must show no trace of it.
 
@@ -98,6 +98,13 @@ async function checkReaderRole() {
 
 const SLOW_GROUPS: CorpusGroup[] = ["resources"];
 
+/**
+ * The console and `datamorph sql` hand the query to the same function (lib/query/console.ts);
+ * through the CLI, what differs is its own process, connections and output, so every group goes
+ * through it with half its inputs (a new process each costs a second or two).
+ */
+const everyOther = <T>(entries: T[]) => entries.filter((_, i) => i % 2 === 0);
+
 // HOSTILE_SQL_ONLY=files-,session-advisory runs only the entries whose ids start so (to re-check a few).
 const only = process.env.HOSTILE_SQL_ONLY?.split(",").filter(Boolean);
 const selected = only ? corpus.filter((entry) => only.some((prefix) => entry.id.startsWith(prefix))) : corpus;
@@ -116,7 +123,7 @@ test("every hostile input is refused or answered safely, through the console and
             ...(await harness.throughBoth(entries.slice(0, -1), 5)),
             ...(await harness.throughBoth(entries.slice(-1), 1)),
           ]
-        : [...(await harness.throughApi(entries)), ...(await harness.throughCli(entries))];
+        : [...(await harness.throughApi(entries)), ...(await harness.throughCli(everyOther(entries)))];
       const failing = [...new Set(problems.map((p) => p.id))];
       expect
         .soft(
