@@ -120,6 +120,10 @@ export function buildFilters(
         : undefined;
       const stored = (n: number) => (conversion ? toStoredUnits(n, conversion) : n);
       const value = stored(q.chunk.quantity!.value);
+      if (conversion && value !== q.chunk.quantity!.value && target.kind === "measure")
+        notes.push(
+          `${target.measure.column} is kept in ${target.measure.unit}: "${q.phrase}" compares it with ${value}`,
+        );
       if (q.chunk.operator === "between")
         filters.push({
           op: "between",

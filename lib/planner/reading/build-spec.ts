@@ -352,7 +352,11 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   for (const h of havings) {
     const name = addMeasure(h.measure, h.phrase);
     const op = h.chunk.operator === "between" ? fail("between on an aggregate") : opOf(h.chunk.operator);
-    having.push({ output: name, op, value: havingValue(h), phrase: h.phrase });
+    const value = havingValue(h);
+    const target = h.measure.k === "measure" ? h.measure.target : undefined;
+    if (value !== h.chunk.quantity!.value && target?.kind === "measure")
+      notes.push(`${name} is in ${target.as?.unit ?? target.measure.unit}: "${h.phrase}" compares it with ${value}`);
+    having.push({ output: name, op, value, phrase: h.phrase });
   }
   for (const s of parts.filter(is("show"))) {
     const column =

@@ -205,6 +205,12 @@ describe("a unit written apart from its measure", () => {
       `HAVING sum("raw_payments"."amount") > 5000`,
     );
     expect(sqlFor("orders with amount over $500")).toContain(`WHERE "orders"."amount" > 500`);
+    const cents = planWithEnglish({
+      prompt: "payments over $20",
+      catalog: jaffleCatalog,
+      sampleValues: jaffleSampleValues,
+    });
+    expect(cents.ok && cents.notes).toContain('amount is kept in cents: "over $20" compares it with 2000');
     expect(refusal("customers with more than $5 orders")).toMatchObject({ ok: false });
   });
 });
