@@ -1,15 +1,16 @@
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import { resolveTimeExpression } from "@/lib/planner/english";
-import type { Entity, Unit } from "@/lib/semantic-model/model-schema";
+import type { Entity, Relationship, Unit } from "@/lib/semantic-model/model-schema";
 import { conversionOf, toStoredUnits } from "@/lib/semantic-model/unit-conversion";
 import { typeFamily } from "@/lib/semantic-model/column-types";
-import type { ComparisonOp, Filter } from "@/lib/spec/clauses";
+import type { ColumnFilter, ComparisonOp, Filter } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { datedEntity, defaultTime, fail, type Sources } from "./build-sources";
 import type { BuildContext } from "./build-spec";
 import type { Part } from "./parts";
 import { phraseKey } from "./lexicon";
 import { formulaSql } from "./formula";
+import { declaredGraph, ExistencePath } from "./existence-paths";
 import type { Meaning } from "./senses";
 
 const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!=" };
@@ -48,6 +49,27 @@ export function buildFilters(
   let bonus = 0;
   const unnamed = (e: Entity) => !scope.mentioned.includes(e.table) && e.table !== scope.base.table;
   for (const q of qualifiers) {
+    // "employees reporting to Nancy Edwards", "customers supported by Jane": the values name the
+    // row at the other end of a relationship of the listed rows, whose verb the request uses.
+    const over =
+      (q.k === "values" || q.k === "named-row") && q.via
+        ? verbRelationship(ctx.model, q.via, scope.subject ?? scope.base, q.meanings[0].entity)
+        : undefined;
+    if (over && (q.k === "values" || q.k === "named-row")) {
+      filters.push(relatedRowFilter(q, over, scope.subject ?? scope.base, src, ctx));
+      // A first and a last name side by side name one row, more surely than two separate conditions.
+      bonus += q.k === "named-row" ? 1.1 : 0.5;
+      continue;
+    }
+    if (q.k === "named-row") {
+      // "employees named Steve Johnson": the listed rows' own label.
+      if (q.via || q.meanings[0].entity.table !== (scope.subject ?? scope.base).table)
+        fail("a row named by its label, of rows the request does not list");
+      for (const m of q.meanings)
+        filters.push({ op: "=", column: src.col(m, m.column, q.phrase), value: m.value, phrase: q.phrase });
+      bonus += 0.3;
+      continue;
+    }
     if (q.k === "values") {
       const m = q.meanings[0];
       const dim = m.entity.dimensions.find((d) => d.column === m.column);
@@ -294,4 +316,42 @@ function textMatchFilter(
   if (type !== undefined && typeFamily(type) !== "text") fail(`${column} is not text`);
   const meaning: Meaning = q.attr ?? { kind: "entity", entity };
   return { op: q.op, column: src.col(meaning, column, q.phrase), text: q.text, phrase: q.phrase };
+}
+
+/** The one declared relationship from `owner` to `target` that the verb names, if any. */
+function verbRelationship(model: SemanticModel, verb: string, owner: Entity, target: Entity): Relationship | undefined {
+  const found = model.relationships.filter(
+    (r) =>
+      !r.inferred &&
+      r.from === owner.table &&
+      r.to === target.table &&
+      r.cardinality !== "many_to_many" &&
+      r.verbs.some((v) => v.phrase.split(" ")[0] === verb),
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Keeps the listed rows whose related row (over `rel`) has the values: an existence check, so a
+ * relationship to the same table ("reports to" another employee) reads the other row, not the
+ * listed one.
+ */
+function relatedRowFilter(
+  q: Extract<Part, { k: "values" | "named-row" }>,
+  rel: Relationship,
+  owner: Entity,
+  src: Sources,
+  ctx: BuildContext,
+): Filter {
+  const path = new ExistencePath(declaredGraph(ctx.model), owner.table, fail);
+  path.walkOver(rel, "from");
+  const alias = path.path[0].alias;
+  const byColumn = new Map<string, (string | number | boolean)[]>();
+  for (const m of q.meanings) byColumn.set(m.column, [...(byColumn.get(m.column) ?? []), m.value]);
+  const where: ColumnFilter[] = [...byColumn].map(([column, values]) =>
+    values.length === 1
+      ? { op: "=", column: { source: alias, column }, value: values[0], phrase: q.phrase }
+      : { op: "in", column: { source: alias, column }, values, phrase: q.phrase },
+  );
+  return { op: "exists", source: src.reach(owner.table, q.phrase), path: path.path, where, phrase: q.phrase };
 }

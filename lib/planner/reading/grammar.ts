@@ -305,6 +305,11 @@ r("Attrs -> Attr SEP? AND Attrs");
 r("Attrs -> Attr SEP Attrs");
 
 r("Vals -> VAL", ([v]) => values([v]));
+// "reporting to Nancy Edwards", "employees named Steve Johnson": a row named by its label's values.
+r("Mod -> Link NamedRow", ([l, n]) =>
+  n.k === "named-row" ? { ...n, via: verbOf(l), phrase: phraseOf(l, n) } : undefined,
+);
+r("NamedRow -> VAL VAL", ([a, b]) => namedRow(a, b));
 r("Vals -> VAL Vals", ([v, rest]) => moreValues(v, rest));
 r("Vals -> VAL SEP? OR Vals", ([v, , , rest]) => moreValues(v, rest));
 r("Vals -> VAL SEP? AND Vals", ([v, , , rest]) => moreValues(v, rest));
@@ -386,6 +391,15 @@ function joinInstruction(a: Part, b: Part, key: Part, phrase: string): Part | un
 /** A comparison a verb of price makes: it is on the price of the rows the request lists. */
 function priced(p: Part | undefined): Part | undefined {
   return p?.k === "filter-compare" ? { ...p, price: true } : undefined;
+}
+
+function namedRow(a: Part, b: Part): Part | undefined {
+  const [first, last] = [sense(a), sense(b)];
+  if (first?.kind !== "value" || last?.kind !== "value" || first.entity !== last.entity) return undefined;
+  const { label } = first.entity;
+  return label.length === 2 && label[0] === first.column && label[1] === last.column
+    ? { k: "named-row", meanings: [first, last], phrase: phraseOf(a, b) }
+    : undefined;
 }
 
 function textMatch(a: Part | undefined, m: Part, t: Part, phrase: string): Part | undefined {

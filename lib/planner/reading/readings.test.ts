@@ -303,3 +303,22 @@ describe("a verb of price", () => {
     expect(refusal("units sold per product that list for more than 300")).toMatchObject({ ok: false });
   });
 });
+
+describe("a value named through a relationship's verb", () => {
+  const staff = {
+    "employee.first_name": ["Andrew", "Nancy", "Jane", "Steve"],
+    "employee.last_name": ["Adams", "Edwards", "Peacock", "Johnson"],
+  };
+  const chinookSql = (prompt: string) => sqlFor(prompt, chinookCatalog, staff);
+
+  it("reads the row at the other end, even in the same table, and a first and last name as one row", () => {
+    const sql = chinookSql("employees reporting to Nancy Edwards");
+    expect(sql).toContain(`"related_employee"."employee_id" = "employee"."reports_to"`);
+    expect(sql).toContain(`AND "related_employee"."first_name" = 'Nancy'`);
+    expect(sql).toContain(`AND "related_employee"."last_name" = 'Edwards'`);
+    expect(sql).not.toContain(`"employee"."last_name" = 'Edwards'`);
+    expect(chinookSql("customers supported by Jane Peacock")).toContain(
+      `"related_employee"."employee_id" = "customer"."support_rep_id"`,
+    );
+  });
+});
