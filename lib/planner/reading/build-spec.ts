@@ -57,7 +57,8 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     };
   const subjects = parts.filter(is("subject"));
   if (subjects.length > 1) fail("two subjects");
-  const subject = subjects[0];
+  const who = parts.find(is("who"));
+  const subject = subjects[0] ?? (who && askedRows(who, parts, ctx.model));
   const measures = parts.filter((p): p is Of<"measure"> | Of<"count"> => p.k === "measure" || p.k === "count");
   const havings = parts.filter(is("having-compare"));
   const grains = parts.filter(is("grain"));
@@ -539,4 +540,21 @@ function havingValue(h: Of<"having-compare">): number {
     conversionOf(target.as?.unit ?? target.measure.unit, h.unit) ??
     fail("a quantity in a unit the measure is not kept in");
   return toStoredUnits(quantity, conversion);
+}
+
+/**
+ * "who reports to Steven Buchanan?": the rows at the near end of the one declared relationship
+ * whose verb the request uses to reach the named row. No such relationship: no reading.
+ */
+function askedRows(who: Of<"who">, parts: Part[], model: SemanticModel): Of<"subject"> {
+  const named = parts.find(
+    (p): p is Of<"values"> | Of<"named-row"> => (p.k === "values" || p.k === "named-row") && !!p.via,
+  );
+  const target = named?.meanings[0].entity.table;
+  const rels = model.relationships.filter(
+    (r) => !r.inferred && r.to === target && r.verbs.some((v) => v.phrase.split(" ")[0] === named?.via),
+  );
+  if (rels.length !== 1) fail('"who" with no one relationship to say which rows');
+  const entity = model.entities.find((e) => e.table === rels[0].from) ?? fail("no such rows");
+  return { k: "subject", entity, phrase: who.phrase, qualifiers: [] };
 }

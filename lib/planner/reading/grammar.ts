@@ -97,6 +97,8 @@ r("Join -> ENT JOIN PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[0], kids
 
 // What is wanted: rows of an entity, measures, a count of an entity, a ranking, or the values of an attribute.
 r("Head -> NP");
+// "who reports to Steven Buchanan?" (build-spec.ts reads whom from the relationship's verb).
+r("Head -> Q", ([q]) => (q.k === "word" && q.word === "who" ? { k: "who", phrase: q.phrase } : undefined));
 r("Head -> Measures");
 r("Head -> RANK NP", ([rank, np]) => list(top(rank), np));
 r("Head -> RANK GItem", ([rank, g]) => list(top(rank), g));

@@ -57,6 +57,8 @@ export type Part =
   | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string; perGroup?: boolean; ofEach?: boolean }
   | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[]; ofEach?: boolean }
   | { k: "values"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
+  /** "who reports to Steven Buchanan?": the rows asked for are the ones the relationship's verb tells of. */
+  | { k: "who"; phrase: string }
   /** "Nancy Edwards": one row named by the values of its label columns (a first and a last name). */
   | { k: "named-row"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
   | { k: "flag"; meaning: Extract<Meaning, { kind: "flag" }>; phrase: string }

@@ -317,6 +317,8 @@ describe("a value named through a relationship's verb", () => {
     expect(sql).toContain(`AND "related_employee"."first_name" = 'Nancy'`);
     expect(sql).toContain(`AND "related_employee"."last_name" = 'Edwards'`);
     expect(sql).not.toContain(`"employee"."last_name" = 'Edwards'`);
+    expect(chinookSql("who reports to Nancy Edwards?")).toContain(`AND "related_employee"."last_name" = 'Edwards'`);
+    expect(refusal("who is Nancy?", chinookCatalog, staff)).toMatchObject({ ok: false });
     expect(chinookSql("customers supported by Jane Peacock")).toContain(
       `"related_employee"."employee_id" = "customer"."support_rep_id"`,
     );
