@@ -97,6 +97,8 @@ r("Join -> ENT JOIN PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[0], kids
 
 // What is wanted: rows of an entity, measures, a count of an entity, a ranking, or the values of an attribute.
 r("Head -> NP");
+// "every track on the album …", "each customer with their email": every row listed.
+r("Head -> EACH NP", ([, np]) => np);
 // "who reports to Steven Buchanan?" (build-spec.ts reads whom from the relationship's verb).
 r("Head -> Q", ([q]) => (q.k === "word" && q.word === "who" ? { k: "who", phrase: q.phrase } : undefined));
 r("Head -> Measures");
@@ -299,6 +301,11 @@ r("Link -> WITH");
 r("Link -> WITHA");
 
 r("Show -> WITH Attrs", ([, a]) => show(a));
+// "the 3 longest Classical tracks, length in minutes": after a comma, a measure in a unit is a column to show.
+r("Show -> SEP Attr", ([, a]) => {
+  const m = sense(a);
+  return m?.kind === "measure" && m.as ? show(a) : undefined;
+});
 r("Show -> AND Attrs", ([, a]) => show(a));
 // "… need first + last name", "I want the email too": a request verb later on asks for columns.
 r("Show -> REQ Attrs", ([, a]) => show(a, true));
@@ -307,6 +314,8 @@ r("Attrs -> Attr SEP? AND Attrs");
 r("Attrs -> Attr SEP Attrs");
 
 r("Vals -> VAL", ([v]) => values([v]));
+// "the album 'Let There Be Rock'": a table's noun and a value written out, of its one label column.
+r("Vals -> ENT LIT", ([e, l]) => labelValue(e, l));
 // "reporting to Nancy Edwards", "employees named Steve Johnson": a row named by its label's values.
 r("Mod -> Link NamedRow", ([l, n]) =>
   n.k === "named-row" ? { ...n, via: verbOf(l), phrase: phraseOf(l, n) } : undefined,
@@ -393,6 +402,20 @@ function joinInstruction(a: Part, b: Part, key: Part, phrase: string): Part | un
 /** A comparison a verb of price makes: it is on the price of the rows the request lists. */
 function priced(p: Part | undefined): Part | undefined {
   return p?.k === "filter-compare" ? { ...p, price: true } : undefined;
+}
+
+function labelValue(e: Part, l: Part): Part | undefined {
+  const m = sense(e);
+  if (m?.kind !== "entity" || l.k !== "literal" || m.entity.label.length !== 1) return undefined;
+  const [column] = m.entity.label;
+  const dimension = m.entity.dimensions.find((d) => d.column === column);
+  return dimension
+    ? writtenValues(
+        { k: "sense", meaning: { kind: "dimension", entity: m.entity, dimension }, phrase: "" },
+        [l],
+        phraseOf(e, l),
+      )
+    : undefined;
 }
 
 function namedRow(a: Part, b: Part): Part | undefined {

@@ -324,3 +324,20 @@ describe("a value named through a relationship's verb", () => {
     );
   });
 });
+
+describe("a row named by its label, every row, and a column after a comma", () => {
+  const genres = { "genre.name": ["Rock", "Jazz", "Classical"] };
+  it("reads the album 'X' as the album titled X, every track as the tracks listed, a unit column as shown", () => {
+    const sql = sqlFor(
+      "every track on the album 'Let There Be Rock' with its length in minutes",
+      chinookCatalog,
+      genres,
+    );
+    expect(sql).toContain(`WHERE "album"."title" = 'Let There Be Rock'`);
+    expect(sql).toContain(`CAST("track"."milliseconds" AS numeric) / 60000 AS "milliseconds_minutes"`);
+    const longest = sqlFor("the 3 longest Classical tracks, length in minutes", chinookCatalog, genres);
+    expect(longest).toContain(`AS "milliseconds_minutes"`);
+    expect(longest).toContain(`ORDER BY "milliseconds" DESC`);
+    expect(longest).toContain("LIMIT 3");
+  });
+});
