@@ -23,10 +23,10 @@ const evalsDir = path.resolve(repoRoot, "../shared/evals");
 // The correct cases per file reached so far: a floor, so a change that loses one shows up here
 // (refusals are left out, as questions may replace some of them).
 const floors: Record<string, number> = {
-  "dev-northwind": 21,
-  "dev-chinook": 24,
+  "dev-northwind": 22,
+  "dev-chinook": 26,
   "dev-jaffle_shop": 10,
-  "dev-classicmodels": 13,
+  "dev-classicmodels": 14,
   "dev-demo": 21,
 };
 
