@@ -85,6 +85,16 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
       `"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`,
     );
   const aggregated = aggregates.length > 0;
+  // "including customers without orders": said of a table that keeps every listed row with its
+  // aggregates, it is what the table does already; anywhere else it is not read.
+  for (const keep of parts.filter(is("keep-every")))
+    if (
+      subject?.entity.table !== keep.entity.table ||
+      measures.length === 0 ||
+      !measures.every((m) => m.ofEach) ||
+      grouped.length > 0
+    )
+      fail("rows kept that the table would leave out");
   if (measures.some((m) => m.k === "measure" && m.perGroup) && grouped.length === 0)
     fail("a superlative of rows without groups is a ranking");
 

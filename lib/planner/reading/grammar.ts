@@ -290,6 +290,13 @@ r("Mod -> Link NP", ([l, np]) => related(np, l));
 r("Mod -> SEP NP ONLY", ([sep, np]) => related(np, sep));
 r("Mod -> SEP Vals ONLY", ([, v]) => (v.k === "values" ? v : undefined));
 r("Mod -> ONLY", () => list());
+// "all customers with their number of orders, including customers without orders" (or "who never
+// ordered"): the rows with none stay; build-spec.ts reads it only where the table keeps them anyway.
+r("Mod -> SEP? Link NP REL? INCLUDED", ([sep, l, np, rel, absent]) =>
+  /^includ/i.test(phraseOf(l)) && np.k === "subject" && absent.k === "related-rows" && absent.negated
+    ? { k: "keep-every", entity: np.entity, phrase: phraseOf(sep, l, np, rel, absent) }
+    : undefined,
+);
 r("Mod -> Link NP TIME", ([l, np, t]) => datedRelated(np, l, t));
 
 r("Link -> VERB PREP?");

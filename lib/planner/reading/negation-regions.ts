@@ -32,6 +32,11 @@ type Region = {
   kind: "verb" | "no" | "nobody" | "without";
   start: number;
   end: number;
+  /**
+   * After "including" ("…, including customers without orders"): the clause keeps rows rather than
+   * filtering them, so its readings become INCLUDED terminals, which only that grammar rule reads.
+   */
+  included: boolean;
 };
 
 /**
@@ -74,8 +79,8 @@ export function readNegations(
       .some((t) => t.sentence === negator.sentence && INCLUSION_LEMMAS.has(t.lemma));
     // "employees without their managers" leaves a column out rather than rows.
     const ownColumn = kind === "without" && POSSESSIVES.has(tokens[negator.index + 1]?.normal ?? "");
-    if (included || ownColumn) return { terminals: all, unread: negator };
-    regions.push({ negator, chunk, kind, start, end });
+    if (ownColumn) return { terminals: all, unread: negator };
+    regions.push({ negator, chunk, kind, start, end, included });
   }
 
   const terminals = all.filter((t) => !regions.some((r) => t.start < r.end && t.end > r.start));
@@ -83,7 +88,13 @@ export function readNegations(
     const readings = readRegion(region, tokens, all, lexicon);
     if (readings.length === 0) return { terminals: all, unread: region.negator };
     for (const { value, strength } of readings)
-      terminals.push({ cat: "ABSENT", start: region.start, end: region.end, value, strength });
+      terminals.push({
+        cat: region.included ? "INCLUDED" : "ABSENT",
+        start: region.start,
+        end: region.end,
+        value,
+        strength,
+      });
   }
   return { terminals };
 }

@@ -57,6 +57,8 @@ export type Part =
   | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string; perGroup?: boolean; ofEach?: boolean }
   | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[]; ofEach?: boolean }
   | { k: "values"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
+  /** "…, including customers without orders": the rows of `entity` with no related rows stay in the table. */
+  | { k: "keep-every"; entity: Entity; phrase: string }
   /** "who reports to Steven Buchanan?": the rows asked for are the ones the relationship's verb tells of. */
   | { k: "who"; phrase: string }
   /** "Nancy Edwards": one row named by the values of its label columns (a first and a last name). */

@@ -120,11 +120,22 @@ describe("reading negation and existence", () => {
   it("refuses a negation it cannot place rather than reading the request without it", () => {
     for (const prompt of [
       "customers who never bought anything",
-      "every customer with how many orders they have, including customers who never ordered",
+      "number of orders per customer, including customers without orders",
       "orders not in 2024",
       "customers with no signup date",
     ]) {
       expect(plan(prompt), prompt).toMatchObject({ ok: false });
+    }
+  });
+
+  it("reads including the rows without related rows where the table keeps every listed row", () => {
+    for (const prompt of [
+      "every customer with how many orders they have, including customers who never ordered",
+      "all customers with their number of orders, including customers without orders",
+    ]) {
+      const result = plan(prompt);
+      expect(result.ok && result.spec.joins.map((j) => j.type), prompt).toEqual(["left"]);
+      expect(result.ok && result.spec.filters, prompt).toEqual([]);
     }
   });
 
