@@ -87,7 +87,8 @@ r("Mod -> Join");
 r("Lead -> JOINEQ SEP?", ([j]) => j);
 // "all customers with their total order amount and number of orders": aggregates of each listed row, every row kept.
 r("Mod -> WITH Measures", ([, ms]) => {
-  const each = items(ms);
+  // The words that join the measures ("and", a comma) are not measures.
+  const each = items(ms).filter((m) => m.k !== "word");
   return each.every((m) => (m.k === "measure" && m.fn) || (m.k === "count" && m.qualifiers.length === 0))
     ? list(...each.map((m) => ({ ...m, ofEach: true }) as Part))
     : undefined;

@@ -341,3 +341,12 @@ describe("a row named by its label, every row, and a column after a comma", () =
     expect(longest).toContain("LIMIT 3");
   });
 });
+
+describe("several aggregates of each listed row", () => {
+  it("keeps every customer with each of the aggregates joined by and", () => {
+    const sql = sqlFor("all customers with their number of orders and total order amount");
+    expect(sql).toContain(`count("orders"."order_id") AS "order_count"`);
+    expect(sql).toContain(`COALESCE(sum("orders"."amount"), 0) AS "total_order_amount"`);
+    expect(sql).toContain(`LEFT JOIN "public"."orders"`);
+  });
+});
