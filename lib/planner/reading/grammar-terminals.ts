@@ -119,8 +119,9 @@ export function separatorTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
 }
 
 /**
- * ONLY: "only" closing a clause after what it restricts ("…, completed orders only"). Elsewhere
- * "only" is an adverb the grammar passes over.
+ * ONLY: "only" closing a clause after what it restricts ("…, completed orders only"), or opening
+ * one after a separator ("…, only customers from Canada"). Elsewhere "only" is an adverb the
+ * grammar passes over.
  */
 export function onlyTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
   return tokens
@@ -128,8 +129,9 @@ export function onlyTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
       (t) =>
         t.normal === "only" &&
         t.index > 0 &&
-        tokens[t.index - 1].kind === "word" &&
-        (t.index === tokens.length - 1 || tokens[t.index + 1].kind === "punctuation"),
+        ((tokens[t.index - 1].kind === "word" &&
+          (t.index === tokens.length - 1 || tokens[t.index + 1].kind === "punctuation")) ||
+          (tokens[t.index - 1].kind === "punctuation" && tokens[t.index + 1]?.kind === "word")),
     )
     .map((t) => ({ cat: "ONLY", start: t.index, end: t.index + 1, value: { k: "list", parts: [] }, strength: 0 }));
 }

@@ -291,6 +291,12 @@ r("Mod -> Link NP", ([l, np]) => related(np, l));
 r("Mod -> SEP NP ONLY", ([sep, np]) => related(np, sep));
 r("Mod -> SEP Vals ONLY", ([, v]) => (v.k === "values" ? v : undefined));
 r("Mod -> ONLY", () => list());
+// "…, only customers from Canada": the rows named, and their own values, restrict the request.
+r("Mod -> SEP ONLY NP Link? Vals", ([sep, , np, l, v]) =>
+  np.k === "subject" && v.k === "values" && v.meanings.every((m) => m.entity.table === np.entity.table)
+    ? list(related(np, sep), { ...v, phrase: phraseOf(np, l, v) })
+    : undefined,
+);
 // "all customers with their number of orders, including customers without orders" (or "who never
 // ordered"): the rows with none stay; build-spec.ts reads it only where the table keeps them anyway.
 r("Mod -> SEP? Link NP REL? INCLUDED", ([sep, l, np, rel, absent]) =>

@@ -350,3 +350,12 @@ describe("several aggregates of each listed row", () => {
     expect(sql).toContain(`LEFT JOIN "public"."orders"`);
   });
 });
+
+describe("a restriction opened by only", () => {
+  it("restricts the request to the rows named and their own values", () => {
+    const sql = sqlFor("number of invoices per customer, only customers from Canada", chinookCatalog, {
+      "customer.country": ["Canada", "USA"],
+    });
+    expect(sql).toContain(`WHERE "customer"."country" = 'Canada'`);
+  });
+});
