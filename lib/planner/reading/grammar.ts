@@ -354,6 +354,8 @@ r("Cmp -> PREP CmpWords UNIT?", ([p, c, u]) =>
 );
 r("Cmp -> Link? Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 r("Cmp -> REL Measure BE? CmpWords UNIT?", ([, m, , c, u]) => having(m, c, undefined, u));
+// "customers who spent more than $50 in total": "in total" after the amount adds the rows up.
+r("Cmp -> REL VMEAS CmpWords UNIT? AGG", ([rel, a, c, u, agg]) => spentInTotal(rel, a, c, u, agg));
 // "where freight was over 100", "whose price is above 20".
 r("Cmp -> REL Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 // "with more than 30 orders": a count of related rows. After a verb ("who placed at least 3
@@ -438,6 +440,12 @@ function namedRow(a: Part, b: Part): Part | undefined {
   const { label } = first.entity;
   return label.length === 2 && label[0] === first.column && label[1] === last.column
     ? { k: "named-row", meanings: [first, last], phrase: phraseOf(a, b) }
+    : undefined;
+}
+
+function spentInTotal(rel: Part, a: Part, c: Part, u: Part, agg: Part): Part | undefined {
+  return agg.k === "agg" && agg.fn === "sum" && /^in\s+total$/i.test(agg.phrase)
+    ? having(measure(agg, a)!, c, phraseOf(rel, a, c, u, agg), u)
     : undefined;
 }
 

@@ -7,7 +7,7 @@ import { Ambiguous, buildCandidates, Impossible, type Candidate } from "./build-
 import { parseAll } from "./chart";
 import { writtenValueTerminals } from "./written-values";
 import { textMatchTerminals } from "./text-match-terminals";
-import { paidAmountTerminals } from "./paid-amount-terminals";
+import { measureVerbTerminals, paidAmountTerminals } from "./paid-amount-terminals";
 import { GRAMMAR } from "./grammar";
 import { ground } from "./ground";
 import { joinGraph } from "./join-paths";
@@ -132,7 +132,10 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       ...rankingAdjectiveTerminals(tokens, chunks),
       ...aggregateNounTerminals(tokens, grounded.terminals),
     );
-    grounded.terminals.push(...paidAmountTerminals(tokens, grounded.terminals, model.entities));
+    grounded.terminals.push(
+      ...paidAmountTerminals(tokens, chunks, grounded.terminals, model.entities),
+      ...measureVerbTerminals(tokens, chunks, grounded.terminals, lexicon),
+    );
     grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
     grounded.terminals.push(...joinInstructionTerminals(tokens, grounded.terminals, lexicon));
     grounded.terminals.push(...joinEqualityTerminals(tokens, lexicon));

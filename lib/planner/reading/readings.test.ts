@@ -359,3 +359,14 @@ describe("a restriction opened by only", () => {
     expect(sql).toContain(`WHERE "customer"."country" = 'Canada'`);
   });
 });
+
+describe("what rows are worth, said with a verb", () => {
+  it("adds up what a customer spent only when the request says in total", () => {
+    expect(sqlFor("customers who've spent more than $50 in total", jaffleCatalog, jaffleSampleValues)).toContain(
+      `HAVING sum("raw_payments"."amount") > 5000`,
+    );
+    expect(
+      sqlFor("top 3 customers by total paid in dollars, with first and last name", jaffleCatalog, jaffleSampleValues),
+    ).toContain(`sum(CAST("raw_payments"."amount" AS numeric) / 100) AS "total_amount_dollars"`);
+  });
+});
