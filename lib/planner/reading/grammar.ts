@@ -49,7 +49,9 @@ import { writtenValues } from "./written-values";
  * money word, TIME period, BUCKET calendar unit, RANK top/bottom N, ORDER ordering, VERB, PLAINV
  * a verb that only says a row came to be, REQ a verb asking for the table, SEP a comma or colon, BE, EACH, NAME; connectives REL, Q, WITH,
  * WITHA ("with a": what follows is a condition, never a column to show),
- * WITHOUT, GRAIN, BY, AND, OR, NAMING, PREP.
+ * WITHOUT (also "excluding", "except", "leaving out"), GRAIN, BY, AND, OR, NAMING, PREP; MATCH and
+ * PATTERN / INPATTERN text to find (text-match-terminals.ts), ONLY a closing or opening "only",
+ * VMEAS a verb whose noun is a measure ("spent"), INCLUDED a negated clause after "including".
  */
 type Build = (kids: Part[]) => Part | undefined;
 const rules: Production<Part>[] = [];
