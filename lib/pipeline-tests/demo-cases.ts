@@ -34,6 +34,11 @@ export const demoCases: PromptCase[] = [
     expected: "select customer_id, min(order_date), max(order_date) from orders group by 1",
   },
   {
+    prompt: "all customers with their total order amount, including customers without orders",
+    expected:
+      "select c.customer_id, (select coalesce(sum(o.amount), 0) from orders o where o.customer_id = c.customer_id) from customers c",
+  },
+  {
     prompt: "all customers with their number of orders in 2024",
     expected:
       "select c.customer_id, (select count(*) from orders o where o.customer_id = c.customer_id and o.order_date between '2024-01-01' and '2024-12-31') from customers c",
@@ -139,7 +144,7 @@ export const demoRejections: { prompt: string; code: string }[] = [
   // Forms the planner does not read yet: refused, never guessed.
   { prompt: "join orders and payments on March 5, 2024", code: "not_understood" },
   { prompt: "number of orders and total quantity per customer", code: "not_understood" },
-  { prompt: "all customers with their total order amount, including customers without orders", code: "not_understood" },
+  { prompt: "number of orders per customer, including customers without orders", code: "not_understood" },
   { prompt: "total quantity times unit price per product as revenue", code: "not_understood" },
 
   { prompt: "orders where amount is 'lots'", code: "not_understood" },
