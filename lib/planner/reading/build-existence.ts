@@ -6,6 +6,7 @@ import type { BuildContext } from "./build-spec";
 import type { ExistencePart } from "./existence-parts";
 import { declaredGraph, entityOf, ExistencePath, type Fail } from "./existence-paths";
 import { phraseKey } from "./lexicon";
+import { catalogColumn } from "./model-lookups";
 import type { Part } from "./parts";
 
 type RelatedRows = Extract<ExistencePart, { k: "related-rows" }>;
@@ -66,12 +67,7 @@ export function existenceFilters(parts: Part[], env: Env): Filter[] {
 }
 
 function isNullable(env: Env, table: string, column: string): boolean {
-  const [schema, ...name] = table.split(".");
-  return (
-    env.ctx.catalog?.tables
-      .find((t) => t.schema === schema && t.name === name.join("."))
-      ?.columns.find((c) => c.name === column)?.nullable ?? true
-  );
+  return catalogColumn(env.ctx.catalog, table, column)?.nullable ?? true;
 }
 
 /** "with no region": the row's own column is empty. A column that is never empty cannot be meant. */

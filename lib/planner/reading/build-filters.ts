@@ -11,6 +11,7 @@ import type { Part } from "./parts";
 import { phraseKey } from "./lexicon";
 import { formulaSql } from "./formula";
 import { declaredGraph, ExistencePath } from "./existence-paths";
+import { catalogColumn, saidWith } from "./model-lookups";
 import type { Meaning } from "./senses";
 
 const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!=" };
@@ -48,22 +49,24 @@ export function buildFilters(
   let asOf: EtlSpec["asOf"];
   let bonus = 0;
   const unnamed = (e: Entity) => !scope.mentioned.includes(e.table) && e.table !== scope.base.table;
+  // The rows the request lists, or else the rows it adds up.
+  const listed = scope.subject ?? scope.base;
   for (const q of qualifiers) {
     // "employees reporting to Nancy Edwards", "customers supported by Jane": the values name the
     // row at the other end of a relationship of the listed rows, whose verb the request uses.
     const over =
       (q.k === "values" || q.k === "named-row") && q.via
-        ? verbRelationship(ctx.model, q.via, scope.subject ?? scope.base, q.meanings[0].entity)
+        ? verbRelationship(ctx.model, q.via, listed, q.meanings[0].entity)
         : undefined;
     if (over && (q.k === "values" || q.k === "named-row")) {
-      filters.push(relatedRowFilter(q, over, scope.subject ?? scope.base, src, ctx));
+      filters.push(relatedRowFilter(q, over, listed, src, ctx));
       // A first and a last name side by side name one row, more surely than two separate conditions.
       bonus += q.k === "named-row" ? 1.1 : 0.5;
       continue;
     }
     if (q.k === "named-row") {
       // "employees named Steve Johnson": the listed rows' own label.
-      if (q.via || q.meanings[0].entity.table !== (scope.subject ?? scope.base).table)
+      if (q.via || q.meanings[0].entity.table !== listed.table)
         fail("a row named by its label, of rows the request does not list");
       for (const m of q.meanings)
         filters.push({ op: "=", column: src.col(m, m.column, q.phrase), value: m.value, phrase: q.phrase });
@@ -75,7 +78,7 @@ export function buildFilters(
       const dim = m.entity.dimensions.find((d) => d.column === m.column);
       if (q.via && dim?.verbs?.includes(q.via)) bonus += 0.5;
       // "reporting to Nancy Edwards": the value names the row at the other end of a relationship, not this one.
-      else if (q.via && ctx.model.relationships.some((r) => r.verbs.some((v) => v.phrase.split(" ")[0] === q.via)))
+      else if (q.via && ctx.model.relationships.some((r) => saidWith(r, q.via)))
         fail("a value reached through a relationship verb");
       if (unnamed(m.entity)) bonus -= 0.2;
       // "suppliers in the USA" where only orders' ship country is indexed: the suppliers' own country may
@@ -123,7 +126,7 @@ export function buildFilters(
     } else if (q.k === "filter-compare") {
       // "units sold per product that list for more than 300": a price is the listed rows', never the rows added up.
       if (q.price && !q.attr && !scope.subject) fail("a price of rows the request does not list");
-      const target = q.attr ?? implicitMeasure(scope.subject ?? scope.base, q.unit);
+      const target = q.attr ?? implicitMeasure(listed, q.unit);
       if (target.kind !== "measure" && target.kind !== "dimension") fail("comparison on a non-number");
       if (scope.unnamed(target, q.phrase)) bonus -= 0.3;
       const column = src.col(
@@ -169,9 +172,7 @@ export function buildFilters(
         !q.attr &&
         !q.owner &&
         q.afterVerb !== undefined &&
-        ctx.model.entities.some(
-          (e) => e.table !== (scope.subject ?? scope.base).table && phraseKey(e.name) === q.afterVerb,
-        )
+        ctx.model.entities.some((e) => e.table !== listed.table && phraseKey(e.name) === q.afterVerb)
       )
         fail("a period after a verb that names other rows");
       const attr = q.attr ?? listedRowsDate(q, scope, ctx.model);
@@ -253,9 +254,7 @@ function listedRowsDate(
   // "customers with more than 2 orders placed in 2024": the verb that ties the counted rows to the listed ones dates the counted rows.
   const tie = model.relationships.some(
     (r) =>
-      [r.from, r.to].includes(subject.table) &&
-      [r.from, r.to].includes(scope.base.table) &&
-      r.verbs.some((v) => v.phrase.split(" ")[0] === q.afterVerb),
+      [r.from, r.to].includes(subject.table) && [r.from, r.to].includes(scope.base.table) && saidWith(r, q.afterVerb),
   );
   if (tie) return undefined;
   const names = (w: string) => {
@@ -309,10 +308,7 @@ function textMatchFilter(
         ? label
         : fail("text to find with no one column to find it in");
   const entity = q.attr?.entity ?? owner;
-  const [schema, ...name] = entity.table.split(".");
-  const type = ctx.catalog?.tables
-    .find((t) => t.schema === schema && t.name === name.join("."))
-    ?.columns.find((c) => c.name === column)?.dataType;
+  const type = catalogColumn(ctx.catalog, entity.table, column)?.dataType;
   if (type !== undefined && typeFamily(type) !== "text") fail(`${column} is not text`);
   const meaning: Meaning = q.attr ?? { kind: "entity", entity };
   return { op: q.op, column: src.col(meaning, column, q.phrase), text: q.text, phrase: q.phrase };
@@ -326,7 +322,7 @@ function verbRelationship(model: SemanticModel, verb: string, owner: Entity, tar
       r.from === owner.table &&
       r.to === target.table &&
       r.cardinality !== "many_to_many" &&
-      r.verbs.some((v) => v.phrase.split(" ")[0] === verb),
+      saidWith(r, verb),
   );
   return found.length === 1 ? found[0] : undefined;
 }

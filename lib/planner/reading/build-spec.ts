@@ -1,6 +1,6 @@
 import type { Catalog } from "@/lib/catalog/types";
 import pluralize from "pluralize";
-import type { Entity, SemanticModel } from "@/lib/semantic-model/model-schema";
+import type { Entity, SemanticModel, Unit } from "@/lib/semantic-model/model-schema";
 import { conversionOf, toStoredUnits } from "@/lib/semantic-model/unit-conversion";
 import { convertedColumn } from "./converted-column";
 import { formulaName, formulaSql } from "./formula";
@@ -19,6 +19,7 @@ import { countName, derivedTargetName, grainWord, measureName } from "./naming";
 import { inWrittenOrder, joinsDirectly, keepEveryRow } from "./join-order";
 import type { Part } from "./parts";
 import { withWantedUnit } from "./wanted-unit";
+import { saidWith } from "./model-lookups";
 import type { Meaning } from "./senses";
 
 export { Ambiguous, Impossible } from "./build-sources";
@@ -363,10 +364,9 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   for (const h of havings) {
     const name = addMeasure(h.measure, h.phrase);
     const op = h.chunk.operator === "between" ? fail("between on an aggregate") : opOf(h.chunk.operator);
-    const value = havingValue(h);
-    const target = h.measure.k === "measure" ? h.measure.target : undefined;
-    if (value !== h.chunk.quantity!.value && target?.kind === "measure")
-      notes.push(`${name} is in ${target.as?.unit ?? target.measure.unit}: "${h.phrase}" compares it with ${value}`);
+    const { value, unit } = havingValue(h);
+    if (unit && value !== h.chunk.quantity!.value)
+      notes.push(`${name} is in ${unit}: "${h.phrase}" compares it with ${value}`);
     having.push({ output: name, op, value, phrase: h.phrase });
   }
   for (const s of parts.filter(is("show"))) {
@@ -539,17 +539,16 @@ function namesEntity(phrase: string, e: Entity): boolean {
 /**
  * "whose total spend is over $50" on cents: the quantity in the unit the measure's output is in
  * (its column's, or the one it is shown in). A quantity with a unit, compared with a count or a
- * measure kept in no unit that converts, is no reading.
+ * measure kept in no unit that converts, is no reading. `unit`: the output's unit, when converted to.
  */
-function havingValue(h: Of<"having-compare">): number {
+function havingValue(h: Of<"having-compare">): { value: number; unit?: Unit } {
   const quantity = h.chunk.quantity!.value;
-  if (!h.unit) return quantity;
+  if (!h.unit) return { value: quantity };
   const target = h.measure.k === "measure" && h.measure.fn !== "count" ? h.measure.target : undefined;
   if (target?.kind !== "measure") return fail("a quantity in a unit, compared with a count");
-  const conversion =
-    conversionOf(target.as?.unit ?? target.measure.unit, h.unit) ??
-    fail("a quantity in a unit the measure is not kept in");
-  return toStoredUnits(quantity, conversion);
+  const unit = target.as?.unit ?? target.measure.unit;
+  const conversion = conversionOf(unit, h.unit) ?? fail("a quantity in a unit the measure is not kept in");
+  return { value: toStoredUnits(quantity, conversion), unit };
 }
 
 /**
@@ -561,9 +560,7 @@ function askedRows(who: Of<"who">, parts: Part[], model: SemanticModel): Of<"sub
     (p): p is Of<"values"> | Of<"named-row"> => (p.k === "values" || p.k === "named-row") && !!p.via,
   );
   const target = named?.meanings[0].entity.table;
-  const rels = model.relationships.filter(
-    (r) => !r.inferred && r.to === target && r.verbs.some((v) => v.phrase.split(" ")[0] === named?.via),
-  );
+  const rels = model.relationships.filter((r) => !r.inferred && r.to === target && saidWith(r, named?.via));
   if (rels.length !== 1) fail('"who" with no one relationship to say which rows');
   const entity = model.entities.find((e) => e.table === rels[0].from) ?? fail("no such rows");
   return { k: "subject", entity, phrase: who.phrase, qualifiers: [] };

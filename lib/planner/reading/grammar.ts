@@ -307,6 +307,11 @@ r("Mod -> SEP? Link NP REL? INCLUDED", ([sep, l, np, rel, absent]) =>
     : undefined,
 );
 r("Mod -> Link NP TIME", ([l, np, t]) => datedRelated(np, l, t));
+// "reporting to Nancy Edwards": a row named by its label's values, after a relationship's verb.
+r("Mod -> Link NamedRow", ([l, n]) =>
+  n.k === "named-row" ? { ...n, via: verbOf(l), phrase: phraseOf(l, n) } : undefined,
+);
+r("NamedRow -> VAL VAL", ([a, b]) => namedRow(a, b));
 
 r("Link -> VERB PREP?");
 r("Link -> REL VERB PREP?", ([, v, p]) => list(v, p));
@@ -332,11 +337,6 @@ r("Attrs -> Attr SEP Attrs");
 r("Vals -> VAL", ([v]) => values([v]));
 // "the album 'Let There Be Rock'": a table's noun and a value written out, of its one label column.
 r("Vals -> ENT LIT", ([e, l]) => labelValue(e, l));
-// "reporting to Nancy Edwards", "employees named Steve Johnson": a row named by its label's values.
-r("Mod -> Link NamedRow", ([l, n]) =>
-  n.k === "named-row" ? { ...n, via: verbOf(l), phrase: phraseOf(l, n) } : undefined,
-);
-r("NamedRow -> VAL VAL", ([a, b]) => namedRow(a, b));
 r("Vals -> VAL Vals", ([v, rest]) => moreValues(v, rest));
 r("Vals -> VAL SEP? OR Vals", ([v, , , rest]) => moreValues(v, rest));
 r("Vals -> VAL SEP? AND Vals", ([v, , , rest]) => moreValues(v, rest));
@@ -382,9 +382,7 @@ r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) =>
 r("Cmp -> REL? VERB PREP? CmpWords", ([, v, p, c]) => {
   if (v.k !== "verb" || !PRICE_VERBS.has(v.lemma)) return undefined;
   const last = p.k === "word" ? p.word : v.phrase.toLowerCase().split(/\s+/).pop();
-  return last === "for"
-    ? priced(compare(undefined, c, { k: "word", word: "currency", phrase: "", chunk: v.chunk }))
-    : undefined;
+  return last === "for" ? priced(compare(undefined, c), "currency") : undefined;
 });
 r("CmpWords -> CMP");
 // "units in stock is below the reorder level", "unit price higher than list price": two columns of the rows compared.
@@ -417,9 +415,14 @@ function joinInstruction(a: Part, b: Part, key: Part, phrase: string): Part | un
   return left && right && key.k === "name" ? { k: "join-instruction", left, right, key: key.name, phrase } : undefined;
 }
 
-/** A comparison a verb of price makes: it is on the price of the rows the request lists. */
-function priced(p: Part | undefined): Part | undefined {
-  return p?.k === "filter-compare" ? { ...p, price: true } : undefined;
+/**
+ * A comparison a verb of price makes: it is on the price of the rows the request lists, in money
+ * (`unit`) when no unit is written.
+ */
+function priced(p: Part | undefined, unit?: Unit): Part | undefined {
+  return p?.k === "filter-compare"
+    ? { ...p, price: true, ...(p.unit || unit ? { unit: p.unit ?? unit } : {}) }
+    : undefined;
 }
 
 function labelValue(e: Part, l: Part): Part | undefined {

@@ -147,11 +147,10 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
         formulas.open,
       );
     grounded.terminals.push(...formulas.terminals);
-    grounded.terminals.push(
-      ...definitionTerminals(tokens, chunks, grounded.terminals, new Set(grounded.unknown.map((t) => t.index))),
-    );
+    const unknownAt = new Set(grounded.unknown.map((t) => t.index));
+    grounded.terminals.push(...definitionTerminals(tokens, chunks, grounded.terminals, unknownAt));
     grounded.terminals.push(...writtenValueTerminals(tokens, grounded.terminals));
-    grounded.terminals.push(...textMatchTerminals(tokens, new Set(grounded.unknown.map((t) => t.index))));
+    grounded.terminals.push(...textMatchTerminals(tokens, unknownAt));
     grounded.terminals = guardValueVerbs(grounded.terminals, tokens, model);
     grounded.unknown = grounded.unknown.filter(
       (t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end),
