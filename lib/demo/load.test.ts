@@ -102,6 +102,7 @@ describe("migrations", () => {
         "artifacts",
         "eval_results",
         "eval_runs",
+        "invites",
         "knowledge",
         "pipeline_firings",
         "pipeline_versions",
@@ -115,6 +116,7 @@ describe("migrations", () => {
         "settings",
         "uploads",
         "users",
+        "verified_examples",
       ]);
       const publicTables =
         await a`select count(*)::int as n from information_schema.tables where table_schema = 'public'`;

@@ -8,3 +8,4 @@ export * from "./settings";
 export * from "./evals";
 export * from "./semantic-models";
 export * from "./knowledge";
+export * from "./verified-examples";

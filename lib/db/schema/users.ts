@@ -12,6 +12,8 @@ export const users = datamorph.table(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: userRole("role").notNull().default("member"),
+    /** Set when an administrator disables the account: it cannot sign in and its sessions end. */
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
@@ -36,6 +38,25 @@ export const sessions = datamorph.table(
 );
 
 /**
+ * A one-time sign-up link an administrator made: whoever opens it before it expires creates an
+ * account with the role it names, without the access code. Only a hash of its token is kept.
+ */
+export const invites = datamorph.table(
+  "invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    role: userRole("role").notNull().default("member"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    usedBy: uuid("used_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("invites_token_hash_key").on(t.tokenHash)],
+);
+
+/**
  * One counted attempt (a wrong password, a wrong access code, an account created) against a
  * rate-limit bucket such as "sign-in:account:ada@example.com". Kept in Postgres so limits hold
  * across processes, Lambda instances and restarts; rows older than a day are deleted as new
@@ -56,3 +77,4 @@ export const rateLimitHits = datamorph.table(
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type Invite = typeof invites.$inferSelect;
