@@ -14,6 +14,7 @@ import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tabl
 import { buildAndTest, chooseBuildEngine, compileSpec, type Compiled } from "./build-round";
 import { loadSemanticModel, warehouseKey } from "@/lib/semantic-model/load-model";
 import { countKnowledgeUses, listKnowledgeFor } from "@/lib/db/queries/knowledge";
+import { countVerifiedExampleUse, listVerifiedExamplesFor } from "@/lib/db/queries/verified-examples";
 import { takePipelineSpec } from "./pipeline-spec";
 import { planSpec } from "./planner";
 import { profileSources } from "./profiler";
@@ -201,13 +202,11 @@ async function plan(
   // ("last month") are read against the data, not the clock. The model alone is given the
   // semantic model as data, when it is asked.
   const reads = mode !== "bedrock";
-  const [semanticModel, knowledge, latestDates] = reads
-    ? await Promise.all([
-        warehouseSemanticModel(context),
-        knowledgeOfRun(context),
-        readLatestDates(context.reader, catalog),
-      ])
-    : [undefined, undefined, undefined];
+  const [{ knowledge, verifiedExamples }, semanticModel, latestDates] = await Promise.all([
+    confirmedForRun(context),
+    reads ? warehouseSemanticModel(context) : undefined,
+    reads ? readLatestDates(context.reader, catalog) : undefined,
+  ]);
   const { value: result, ms } = await timed(() =>
     planSpec({
       prompt,
@@ -222,6 +221,7 @@ async function plan(
       latestDates,
       answers,
       knowledge,
+      verifiedExamples,
     }),
   );
   if (result.usage)
@@ -246,21 +246,25 @@ async function plan(
   }
   await context.artifacts.put(context.runId, "spec.json", JSON.stringify(result.spec, null, 2));
   if (result.knowledgeUsed?.length) await countKnowledgeUses({ db: context.db, ids: result.knowledgeUsed });
+  if (result.exampleUsed) await countVerifiedExampleUse({ db: context.db, id: result.exampleUsed });
   await emit(
     "success",
-    `Planned ${result.spec.target.table}${result.planner === "bedrock" ? " with the model" : ""}`,
+    `Planned ${result.spec.target.table}${PLANNED_BY[result.planner]}`,
     { spec: result.spec, confidence: result.confidence, notes: result.notes, planner: result.planner },
     ms,
   );
   return result.spec;
 }
 
-/** The saved meanings that apply to this run's user in this warehouse. */
-async function knowledgeOfRun(context: AgentContext) {
+const PLANNED_BY = { reading: "", bedrock: " with the model", verified: " from a verified example" } as const;
+
+/** The saved meanings and verified examples that apply to this run's user in this warehouse. */
+async function confirmedForRun(context: AgentContext) {
   const run = await getRunById({ id: context.runId, db: context.db });
-  return run
-    ? listKnowledgeFor({ db: context.db, warehouse: warehouseKey(context.options.sourceSchemas), userId: run.userId })
-    : [];
+  if (!run) return { knowledge: [], verifiedExamples: [] };
+  const scope = { db: context.db, warehouse: warehouseKey(context.options.sourceSchemas), userId: run.userId };
+  const [knowledge, verifiedExamples] = await Promise.all([listKnowledgeFor(scope), listVerifiedExamplesFor(scope)]);
+  return { knowledge, verifiedExamples };
 }
 
 /** The stored semantic model of the warehouse (generated now when the catalog changed). */

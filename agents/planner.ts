@@ -13,6 +13,7 @@ import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { PlannerMode } from "@/lib/runs/pipeline-options";
 import type { SavedMeaning } from "@/lib/planner/questions";
+import { planFromVerifiedExample, type VerifiedExample } from "@/lib/planner/verified/plan-from-example";
 
 export type { PlannerMode } from "@/lib/runs/pipeline-options";
 
@@ -35,6 +36,8 @@ export type PlannerInput = {
   answers?: Record<string, string>;
   /** Meanings people confirmed in this warehouse, for the reading planner: they answer its questions again. */
   knowledge?: SavedMeaning[];
+  /** Requests people marked right in this warehouse: one that says the same up to its values is planned from it. */
+  verifiedExamples?: VerifiedExample[];
   /** How to reach the model, for the bedrock and auto modes, and how to read the sample rows it may see. */
   bedrock?: BedrockOptions & {
     loadSampleRows?: () => Promise<SampleRows>;
@@ -42,10 +45,28 @@ export type PlannerInput = {
   };
 };
 
-export type PlannerOutput = PlanResult & { planner: "reading" | "bedrock"; usage?: BedrockUsage };
+export type PlannerOutput = PlanResult & {
+  planner: "reading" | "bedrock" | "verified";
+  usage?: BedrockUsage;
+  /** The verified example the plan was made from. */
+  exampleUsed?: string;
+};
 
 async function plan(input: PlannerInput): Promise<PlannerOutput> {
   const { prompt, catalog, sampleValues, derivedTables, now, mode = "reading", bedrock } = input;
+  // What a person checked outranks any reading, the model's included.
+  const fromExample = input.verifiedExamples?.length
+    ? planFromVerifiedExample({ prompt, examples: input.verifiedExamples, catalog, sampleValues })
+    : null;
+  if (fromExample)
+    return {
+      ok: true,
+      spec: fromExample.spec,
+      confidence: 1,
+      notes: fromExample.notes,
+      planner: "verified",
+      exampleUsed: fromExample.exampleId,
+    };
   const reading = {
     prompt,
     catalog,
@@ -59,11 +80,21 @@ async function plan(input: PlannerInput): Promise<PlannerOutput> {
   };
   if (mode === "reading") return { ...planWithEnglish(reading), planner: "reading" };
   if (!bedrock) throw new Error(`The ${mode} planner needs a Bedrock model (set DATAMORPH_BEDROCK_MODEL_ID).`);
-  if (mode === "auto") return planAuto({ reading, bedrock });
+  const confirmed = { knowledge: input.knowledge, verifiedExamples: input.verifiedExamples };
+  if (mode === "auto") return planAuto({ reading, bedrock, confirmed });
   const { loadSampleRows, loadSemanticModel, ...model } = bedrock;
   const [sampleRows, semanticModel] = await Promise.all([loadSampleRows?.(), loadSemanticModel?.()]);
   return {
-    ...(await planWithBedrock({ ...model, sampleRows, semanticModel, prompt, catalog, sampleValues, now })),
+    ...(await planWithBedrock({
+      ...model,
+      ...confirmed,
+      sampleRows,
+      semanticModel,
+      prompt,
+      catalog,
+      sampleValues,
+      now,
+    })),
     planner: "bedrock",
   };
 }

@@ -65,6 +65,7 @@ export const routes: Record<string, { url: string; access: Access; methods: Reco
     access: "session",
     methods: { POST: { data: {} } },
   },
+  "/api/runs/[id]/verify": { url: `/api/runs/${NO_RUN}/verify`, access: "session", methods: { POST: { data: {} } } },
   "/api/schemas": { url: "/api/schemas", access: "session", methods: { GET: {} } },
   "/api/tables": {
     url: "/api/tables?name=csrf_upload.csv",
@@ -113,7 +114,12 @@ export const actionFiles: Record<string, { page: string; actions: Record<string,
   },
   "app/(app)/runs/[id]/actions.ts": {
     page: `/runs/${NO_RUN}`,
-    actions: { rerunAction: "session", rollbackAction: "session", savePipelineAction: "session" },
+    actions: {
+      rerunAction: "session",
+      rollbackAction: "session",
+      savePipelineAction: "session",
+      verifyRunAction: "session",
+    },
   },
   "app/(auth)/setup/actions.ts": { page: "/setup", actions: { setupAction: "public" } },
   "app/(auth)/sign-in/actions.ts": { page: "/sign-in", actions: { signInAction: "public" } },

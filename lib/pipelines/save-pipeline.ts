@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getArtifactStore } from "@/lib/artifacts/current";
 import { readCatalog } from "@/lib/catalog/read-catalog";
 import { CodegenError, compileSql } from "@/lib/codegen/sql";
 import { getDb, getRoleClients, getSql } from "@/lib/db";
@@ -7,10 +6,9 @@ import { addPipelineVersion, createPipeline } from "@/lib/db/queries/pipelines";
 import type { Pipeline, PipelineVersion, Run } from "@/lib/db/schema";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { getEventStore } from "@/lib/events/live";
 import { plainText } from "@/lib/input/plain-text";
-import { deriveRunView } from "@/lib/runs/run-view";
-import { EtlSpecSchema, type EtlSpec } from "@/lib/spec/etl-spec";
+import { loadRunSpec } from "@/lib/runs/run-spec";
+import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { Actor } from "@/lib/tables/actor";
 import { checkRunTarget } from "@/lib/tables/run-target";
 import { makeTemplate, targetParameters, type ParameterRequest, type PipelineParameter } from "./parameters";
@@ -28,18 +26,6 @@ export const PipelineNameSchema = z
     "Use letters, digits, spaces, dots, dashes and underscores, starting with a letter or digit.",
   )
   .refine((name) => !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(name), "A name must not look like an id.");
-
-/** The spec a run ended with: its artifact (repairs included), else the planned one from its events. */
-export async function loadRunSpec(run: Pick<Run, "id">): Promise<EtlSpec | null> {
-  const saved = await getArtifactStore()
-    .get(run.id, "spec.json")
-    .catch(() => null);
-  const candidate = saved
-    ? JSON.parse(saved.toString("utf8"))
-    : deriveRunView(await getEventStore().listAfter(run.id, 0)).spec;
-  const parsed = EtlSpecSchema.safeParse(candidate);
-  return parsed.success ? parsed.data : null;
-}
 
 type VersionDraft = {
   spec: EtlSpec;
@@ -123,7 +109,7 @@ export async function savePipelineFromRun({
       "bad_request",
       `Only a run that succeeded can be saved as a pipeline; this one ${run.status === "rejected" ? "was rejected" : `is ${run.status}`}.`,
     );
-  const spec = await loadRunSpec(run);
+  const spec = await loadRunSpec(run.id);
   if (!spec)
     throw new AppError("bad_request", "This run's spec could not be read, so it cannot be saved as a pipeline.");
   const checkedName = PipelineNameSchema.safeParse(name);

@@ -1,6 +1,11 @@
 import { planWithEnglish, type ReadingPlannerInput } from "@/lib/planner/reading";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
-import { planWithBedrock, type BedrockOptions, type BedrockPlanResult } from "@/lib/planner/bedrock/plan-with-bedrock";
+import {
+  planWithBedrock,
+  type BedrockOptions,
+  type BedrockPlanResult,
+  type ConfirmedByPeople,
+} from "@/lib/planner/bedrock/plan-with-bedrock";
 import type { SampleRows } from "@/lib/catalog/sample-rows";
 
 /** A plan and the planner that made it. */
@@ -22,6 +27,7 @@ export const AUTO_CONFIDENCE = 0.75;
 export async function planAuto({
   reading,
   bedrock,
+  confirmed = {},
 }: {
   reading: ReadingPlannerInput;
   /** The loaders are called only when the model is asked, so runs the reading planner settles never read sample rows. */
@@ -29,6 +35,8 @@ export async function planAuto({
     loadSampleRows?: () => Promise<SampleRows>;
     loadSemanticModel?: () => Promise<SemanticModel>;
   };
+  /** What people confirmed in this warehouse, shown to the model. */
+  confirmed?: ConfirmedByPeople;
 }): Promise<AutoPlanResult> {
   const first = planWithEnglish(reading);
   if (first.ok ? first.confidence >= AUTO_CONFIDENCE : first.code !== "not_understood" || first.questions?.length)
@@ -37,6 +45,7 @@ export async function planAuto({
   const [sampleRows, semanticModel] = await Promise.all([loadSampleRows?.(), loadSemanticModel?.()]);
   const second = await planWithBedrock({
     ...model,
+    ...confirmed,
     sampleRows,
     semanticModel,
     prompt: reading.prompt,

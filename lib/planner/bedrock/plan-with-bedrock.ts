@@ -1,4 +1,6 @@
 import type { PlannerInput, PlanRejection, PlanResult } from "@/lib/planner/types";
+import type { SavedMeaning } from "@/lib/planner/questions";
+import type { VerifiedExample } from "@/lib/planner/verified/plan-from-example";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { checkModelSpec } from "@/lib/planner/bedrock/check-spec";
@@ -11,12 +13,16 @@ import { buildToolConfig, EMIT_SPEC_TOOL, readRejection, REJECT_TOOL } from "@/l
 
 export type { BedrockOptions } from "@/lib/planner/bedrock/tool-conversation";
 
+/** What people confirmed in a warehouse: meanings of words, and requests whose tables they checked. */
+export type ConfirmedByPeople = { knowledge?: SavedMeaning[]; verifiedExamples?: VerifiedExample[] };
+
 export type BedrockPlannerInput = Pick<PlannerInput, "prompt" | "catalog" | "now" | "sampleValues"> & {
   /** Sample rows of the source tables, shown to the model as quoted data only. */
   sampleRows?: SampleRows;
   /** The warehouse's semantic model, shown to the model as quoted data only. */
   semanticModel?: SemanticModel;
-} & BedrockOptions;
+} & ConfirmedByPeople &
+  BedrockOptions;
 
 export type BedrockPlanResult = PlanResult & { usage?: BedrockUsage };
 
@@ -50,6 +56,8 @@ export async function planWithBedrock(input: BedrockPlannerInput): Promise<Bedro
       sampleRows: input.sampleRows,
       sampleValues: input.sampleValues,
       semanticModel: input.semanticModel,
+      knowledge: input.knowledge,
+      verifiedExamples: input.verifiedExamples,
       now: input.now,
     }),
     userText: prompt,

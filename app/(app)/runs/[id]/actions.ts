@@ -13,6 +13,7 @@ import { userAction } from "@/lib/server/action";
 import { rollbackRun } from "@/lib/tables/rollback-run";
 import { savePipelineFromRun } from "@/lib/pipelines/save-pipeline";
 import { slotPath } from "@/lib/pipelines/web-input";
+import { verifyRun } from "@/lib/runs/verify-run";
 
 const runIdSchema = z.object({ runId: z.string().uuid("Unknown run.") });
 
@@ -60,3 +61,16 @@ export const savePipelineAction = userAction(
     redirect(`/pipelines/${pipeline.id}`);
   },
 );
+
+// A person vouches for the table: later requests that say the same up to their values reuse its plan.
+export const verifyRunAction = userAction("mark as verified", runIdSchema, async ({ runId }, user) => {
+  const run = await getRunForUser({ id: runId, user });
+  const { approved } = await verifyRun({ run, user, events: getEventStore() });
+  revalidatePath(`/runs/${runId}`);
+  return {
+    ok: true,
+    notice: approved
+      ? "Verified: requests that say the same up to their values are now planned from this run, for everyone."
+      : "Verified for your requests; an administrator can approve it for everyone on the Knowledge page.",
+  };
+});

@@ -21,6 +21,7 @@ import { PlanEditor } from "./_components/plan-editor";
 import { RerunRequest } from "./_components/rerun-request";
 import { loadPlanEditorData } from "@/lib/review/editor-data";
 import { TestsTable } from "./_components/tests-table";
+import { findVerificationOfRun } from "@/lib/db/queries/verified-examples";
 import { PipelineOfRun } from "./_components/pipeline-of-run";
 import { QuestionCard } from "./_components/question-card";
 import { SavePipelineForm } from "./_components/save-pipeline-form";
@@ -59,7 +60,10 @@ export default async function RunPage({ params, searchParams }: Props) {
   const editing =
     run.status === "in_review" ? "review" : query.edit !== undefined && FINISHED.includes(run.status) ? "rerun" : null;
   const editor = editing && spec ? await loadPlanEditorData() : null;
-  const published = await getPublishState({ run });
+  const [published, verification] = await Promise.all([
+    getPublishState({ run }),
+    findVerificationOfRun({ runId: run.id }),
+  ]);
   const duration =
     run.startedAt && run.finishedAt
       ? `${((new Date(run.finishedAt).getTime() - new Date(run.startedAt).getTime()) / 1000).toFixed(2)} s`
@@ -92,6 +96,12 @@ export default async function RunPage({ params, searchParams }: Props) {
                   </b>
                 </span>
               )}
+              {verification && (
+                <span data-testid="verified">
+                  Verified{verification.by ? ` by ${verification.by}` : ""}
+                  {verification.approved ? "" : " (for their requests until an administrator approves it)"}
+                </span>
+              )}
               {run.rowCount !== null && (
                 <span>
                   Rows <b>{run.rowCount.toLocaleString("en-US")}</b>
@@ -107,6 +117,7 @@ export default async function RunPage({ params, searchParams }: Props) {
             runId={run.id}
             status={run.status}
             canEdit={FINISHED.includes(run.status)}
+            canVerify={run.status === "succeeded" && !run.rolledBackAt && verification === null}
             rollBackTarget={published.kind === "current" ? `${run.targetSchema}.${run.targetTable}` : undefined}
           />
         </div>

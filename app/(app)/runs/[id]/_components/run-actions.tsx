@@ -3,23 +3,27 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/server/action";
-import { rerunAction, rollbackAction } from "../actions";
+import { rerunAction, rollbackAction, verifyRunAction } from "../actions";
 
 /**
- * Re-run, Edit & re-run (the plan editor, on this page), roll back and the PDF report. Roll back shows only while the run's version is in
- * place (`rollBackTarget`), and asks before it changes the table.
+ * Re-run, Edit & re-run (the plan editor, on this page), roll back, mark as verified and the PDF
+ * report. Roll back shows only while the run's version is in place (`rollBackTarget`), and asks
+ * before it changes the table. Verify shows on a succeeded run that is not verified yet.
  */
 export function RunActions({
   runId,
   status,
   canEdit,
+  canVerify,
   rollBackTarget,
 }: {
   runId: string;
   status: string;
   canEdit: boolean;
+  canVerify: boolean;
   rollBackTarget?: string;
 }) {
+  const [verify, verifyDispatch, verifyPending] = useActionState<ActionResult | null, FormData>(verifyRunAction, null);
   const [rerun, rerunDispatch, rerunPending] = useActionState<ActionResult | null, FormData>(rerunAction, null);
   const [rollback, rollbackDispatch, rollbackPending] = useActionState<ActionResult | null, FormData>(
     rollbackAction,
@@ -29,7 +33,10 @@ export function RunActions({
   const message =
     rerun?.error ??
     rollback?.error ??
-    (rollback?.ok ? "Rolled back: the previous version is in place again." : undefined);
+    verify?.error ??
+    (rollback?.ok ? "Rolled back: the previous version is in place again." : undefined) ??
+    verify?.notice;
+  const failed = Boolean(rerun?.error ?? rollback?.error ?? verify?.error);
   return (
     <div className="stack" style={{ alignItems: "flex-end" }}>
       <div className="row">
@@ -50,6 +57,19 @@ export function RunActions({
           <Link className="button secondary" href={`/runs/${runId}?edit#plan-editor`} data-testid="edit-rerun">
             Edit &amp; re-run
           </Link>
+        )}
+        {canVerify && !verify?.ok && (
+          <form action={verifyDispatch}>
+            <input type="hidden" name="runId" value={runId} />
+            <button
+              type="submit"
+              className="button secondary"
+              disabled={verifyPending}
+              title="The table is right: plan requests that say the same, up to their values, like this run"
+            >
+              {verifyPending ? "Saving…" : "Mark as verified"}
+            </button>
+          </form>
         )}
         {rollBackTarget && !confirming && (
           <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
@@ -75,7 +95,7 @@ export function RunActions({
         </form>
       )}
       {message && (
-        <div className={`alert ${rollback?.ok && !rerun?.error ? "ok" : "error"}`} role="status">
+        <div className={`alert ${failed ? "error" : "ok"}`} role="status">
           {message}
         </div>
       )}
