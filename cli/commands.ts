@@ -32,6 +32,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: "Answer the questions a run waits on (run exits with 3 when it asks) and carry it on",
     load: () => import("./answer").then((m) => m.answerCommand),
   },
+  verify: {
+    summary: "Mark a succeeded run as right, so requests that say the same up to their values are planned from it",
+    load: () => import("./verify").then((m) => m.verifyCommand),
+  },
   sql: {
     summary: "Run one read-only query (the database refuses writes) and print the rows",
     load: () => import("./sql").then((m) => m.sqlCommand),
