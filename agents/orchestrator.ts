@@ -14,6 +14,7 @@ import { dropShadowTables, dropTable, publishShadow } from "@/lib/warehouse/tabl
 import { buildAndTest, chooseBuildEngine, compileSpec, type Compiled } from "./build-round";
 import { loadSemanticModel, warehouseKey } from "@/lib/semantic-model/load-model";
 import { countKnowledgeUses, listKnowledgeFor } from "@/lib/db/queries/knowledge";
+import { suggestNextSteps, type NextStep } from "@/lib/planner/next-steps";
 import { countVerifiedExampleUse, listVerifiedExamplesFor } from "@/lib/db/queries/verified-examples";
 import { takePipelineSpec } from "./pipeline-spec";
 import { planSpec } from "./planner";
@@ -44,6 +45,8 @@ export type RunOutcome = {
   rejectCode?: RejectCode;
   /** What the run waits to be told, when it paused with `needs_input`. */
   questions?: PublicQuestion[];
+  /** Requests the planner reads, offered in place of a refused one. */
+  nextSteps?: NextStep[];
 };
 
 /**
@@ -122,6 +125,7 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     if (error instanceof NeedsInput) return pause(context, outcome, error);
     outcome.status = error instanceof Rejection ? "rejected" : "failed";
     if (error instanceof Rejection && error.code) outcome.rejectCode = error.code;
+    if (error instanceof Rejection && error.nextSteps.length > 0) outcome.nextSteps = error.nextSteps;
     outcome.error = error instanceof Error ? error.message : String(error);
     // Over the owner's connection: a Glue job that failed half-way left a shadow owned by Glue's user.
     await dropShadowTables(context.sql, context.options.targetSchema, context.runId).catch(() => []);
@@ -138,7 +142,7 @@ export async function runPipeline(context: AgentContext, prompt: string): Promis
     finishedAt: new Date(),
   });
   // The last event of every run, written after its status, so live readers know to stop.
-  const final = { final: true, status: outcome.status };
+  const final = { final: true, status: outcome.status, ...(outcome.nextSteps ? { nextSteps: outcome.nextSteps } : {}) };
   if (outcome.status === "succeeded")
     await log("success", `Run succeeded: ${outcome.target!.schema}.${outcome.target!.table} published`, final);
   else
@@ -236,13 +240,30 @@ async function plan(
     throw new NeedsInput(result.questions, result.code);
   }
   if (!result.ok) {
+    // A request refused as unsafe or empty gets no other request in its place.
+    const nextSteps =
+      result.code === "unsafe" || result.code === "empty"
+        ? []
+        : suggestNextSteps({
+            reading: {
+              prompt,
+              catalog,
+              sampleValues,
+              derivedTables: derived,
+              semanticModel: semanticModel ?? (await warehouseSemanticModel(context)),
+              latestDates,
+              knowledge,
+            },
+            rejection: result,
+            examples: verifiedExamples,
+          });
     await emit(
       "error",
       result.message,
-      { code: result.code, phrase: result.phrase, candidates: result.candidates },
+      { code: result.code, phrase: result.phrase, candidates: result.candidates, nextSteps },
       ms,
     );
-    throw new Rejection(result.message, result.code);
+    throw new Rejection(result.message, result.code, nextSteps);
   }
   await context.artifacts.put(context.runId, "spec.json", JSON.stringify(result.spec, null, 2));
   if (result.knowledgeUsed?.length) await countKnowledgeUses({ db: context.db, ids: result.knowledgeUsed });

@@ -1,3 +1,4 @@
+import type { NextStep } from "@/lib/planner/next-steps";
 import type { RejectCode } from "@/lib/planner/types";
 
 /** The request cannot be run as asked (not understood, unsafe, or would overwrite user data). */
@@ -7,6 +8,8 @@ export class Rejection extends Error {
   constructor(
     message: string,
     readonly code?: RejectCode,
+    /** Requests the planner reads, offered in its place. */
+    readonly nextSteps: NextStep[] = [],
   ) {
     super(message);
   }

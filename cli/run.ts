@@ -115,9 +115,9 @@ export function printOutcome(
   if (outcome.status === "needs_input") return printQuestions(outcome, json);
   if (outcome.status === "in_review") return printPlanForReview(outcome, { json });
   if (json) {
-    const { runId, status, target, rowCount, spec, sql, tests, error } = outcome;
+    const { runId, status, target, rowCount, spec, sql, tests, error, nextSteps } = outcome;
     process.stdout.write(
-      `${JSON.stringify({ runId, status, target: target ?? null, rowCount: rowCount ?? null, spec: spec ?? null, sql: sql ?? null, tests, ...extra, ...(error ? { error } : {}) })}\n`,
+      `${JSON.stringify({ runId, status, target: target ?? null, rowCount: rowCount ?? null, spec: spec ?? null, sql: sql ?? null, tests, ...extra, ...(error ? { error } : {}), ...(nextSteps ? { nextSteps } : {}) })}\n`,
     );
     return;
   }
@@ -140,6 +140,7 @@ export function printOutcome(
       ? `Published ${where}: ${outcome.rowCount?.toLocaleString("en-US")} rows (run ${outcome.runId})`
       : `${outcome.status === "rejected" ? "Rejected" : "Failed"}: ${outcome.error} (run ${outcome.runId})`;
   process.stdout.write(`${line}\n`);
+  for (const step of outcome.nextSteps ?? []) process.stdout.write(`  Try: "${step.prompt}" (${step.why})\n`);
 }
 
 /** A run waiting on questions: `{ runId, status, questions }` with --json, else the questions and how to answer. */

@@ -1,4 +1,5 @@
 import { AGENTS, type Agent, type StoredRunEvent } from "@/lib/events/types";
+import type { NextStep } from "@/lib/planner/next-steps";
 import type { SpecChange } from "@/lib/spec/diff";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { DataTestResult } from "@/lib/validation/types";
@@ -19,13 +20,15 @@ export type RunView = {
   finished: boolean;
   /** Why the run has not started yet: the latest "Queued: …" event, until anything follows it. */
   queued?: string;
+  /** Requests the planner reads, offered in place of a refused one. */
+  nextSteps: NextStep[];
 };
 
 const payloadOf = <T>(event: StoredRunEvent) => (event.payload ?? {}) as T;
 
 /** Folds the events into stages, spec, code, latest test results and repair rounds. */
 export function deriveRunView(events: StoredRunEvent[]): RunView {
-  const view: RunView = { stages: [], notes: [], tests: [], rounds: [], finished: false };
+  const view: RunView = { stages: [], notes: [], tests: [], rounds: [], finished: false, nextSteps: [] };
   const state = new Map<Agent, StageState>();
   const ms = new Map<Agent, number>();
   for (const event of events) {
@@ -48,7 +51,10 @@ export function deriveRunView(events: StoredRunEvent[]): RunView {
       // A proposed repair is the remediator's whole job; the next build is the validator's again.
       if (event.level !== "error") state.set("remediator", "done");
     }
-    if (payloadOf<{ final?: boolean }>(event).final) view.finished = true;
+    if (payloadOf<{ final?: boolean }>(event).final) {
+      view.finished = true;
+      view.nextSteps = payloadOf<{ nextSteps?: NextStep[] }>(event).nextSteps ?? [];
+    }
     // Built after a pause for review: the run goes on after its earlier final event.
     if (payloadOf<{ resumed?: boolean }>(event).resumed) view.finished = false;
   }

@@ -24,6 +24,7 @@ import { TestsTable } from "./_components/tests-table";
 import { findVerificationOfRun } from "@/lib/db/queries/verified-examples";
 import { PipelineOfRun } from "./_components/pipeline-of-run";
 import { QuestionCard } from "./_components/question-card";
+import { NextSteps } from "./_components/next-steps";
 import { SavePipelineForm } from "./_components/save-pipeline-form";
 import { listParameterSlots } from "@/lib/pipelines/parameters";
 import { LineageGraph } from "@/app/_components/lineage-graph";
@@ -125,6 +126,9 @@ export default async function RunPage({ params, searchParams }: Props) {
           <div className="alert error" role="alert" data-testid="run-error">
             {run.error}
           </div>
+        )}
+        {run.status === "rejected" && !spec && editing !== "rerun" && (
+          <NextSteps runId={run.id} steps={view.nextSteps} />
         )}
         <PublishNotice
           state={published}
