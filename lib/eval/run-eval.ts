@@ -4,7 +4,7 @@ import { createDatabase, createSqlClient, type Database, type SqlClient } from "
 import { runMigrations } from "@/lib/db/migrate";
 import type { RoleClients } from "@/lib/db/role-clients";
 import { setUpAndOpenRoles } from "@/lib/db/set-up-roles";
-import { createRun } from "@/lib/db/queries/runs";
+import { createRun, EVALUATION_TRIGGER } from "@/lib/db/queries/runs";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import { createPostgresEventStore } from "@/lib/events/postgres-store";
 import type { EventStore } from "@/lib/events/types";
@@ -112,7 +112,7 @@ async function runCase(
   const base = describeCase(c);
   const db = createDatabase(sql);
   const user = await getOrCreateCliUser({ db });
-  const run = await createRun({ userId: user.id, prompt: c.prompt, db });
+  const run = await createRun({ userId: user.id, prompt: c.prompt, trigger: EVALUATION_TRIGGER, db });
   const target = scratchName(c.id);
   const options = { ...env.options, targetTable: target };
   const context = {

@@ -1,7 +1,10 @@
 import type { Run } from "@/lib/db/schema";
 
-/** What the runs list shows, as its URL says it: `/runs?q=orders&status=failed&mine=1&page=2`. */
-export type RunsQuery = { q: string; status: Run["status"] | null; mine: boolean; page: number };
+/**
+ * What the runs list shows, as its URL says it: `/runs?q=orders&status=failed&mine=1&page=2`.
+ * People's runs, or with `kind=evaluation` the runs evaluations made, never both in one list.
+ */
+export type RunsQuery = { q: string; status: Run["status"] | null; mine: boolean; page: number; evaluations: boolean };
 
 const STATUSES: readonly Run["status"][] = [
   "queued",
@@ -27,7 +30,7 @@ export function parseRunsQuery(params: Record<string, string | string[] | undefi
     .slice(0, MAX_SEARCH_CHARS);
   const status = STATUSES.find((s) => s === first(params.status)) ?? null;
   const page = Math.max(1, Math.min(10_000, Math.floor(Number(first(params.page) ?? 1)) || 1));
-  return { q, status, mine: first(params.mine) === "1", page };
+  return { q, status, mine: first(params.mine) === "1", page, evaluations: first(params.kind) === "evaluation" };
 }
 
 /** The URL of the runs list for `query`, default values left out so links stay short. */
@@ -36,6 +39,7 @@ export function runsListUrl(query: RunsQuery): string {
   if (query.q) params.set("q", query.q);
   if (query.status) params.set("status", query.status);
   if (query.mine) params.set("mine", "1");
+  if (query.evaluations) params.set("kind", "evaluation");
   if (query.page > 1) params.set("page", String(query.page));
   return params.size > 0 ? `/runs?${params}` : "/runs";
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { TableScroll } from "@/app/_components/table-scroll";
 import { requirePageUser } from "@/lib/auth/session";
@@ -18,7 +19,8 @@ export default async function EvalsPage() {
       <div>
         <h1>Evaluations</h1>
         <p className="muted">
-          Verified requests rerun as a regression suite: <code>npm run -s datamorph -- eval &lt;file&gt;</code>.
+          Verified requests rerun as a regression suite: <code>npm run -s datamorph -- eval &lt;file&gt;</code>. Their
+          runs are kept apart from people&apos;s: <Link href="/runs?kind=evaluation">evaluation runs</Link>.
         </p>
       </div>
       <section className="card">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { RunsChart } from "@/app/_components/runs-chart";
 import { RunsTable } from "@/app/_components/runs-table";
@@ -5,7 +6,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { searchRuns } from "@/lib/db/queries/run-search";
 import { getRunStats } from "@/lib/db/queries/runs";
 import type { Run } from "@/lib/db/schema";
-import { parseRunsQuery } from "@/lib/runs/runs-query";
+import { parseRunsQuery, runsListUrl } from "@/lib/runs/runs-query";
 import { RunsPager, RunsSearch } from "./_components/runs-search";
 
 export const metadata: Metadata = { title: "Runs" };
@@ -32,12 +33,21 @@ export default async function RunsPage({ searchParams }: Props) {
     searchRuns({ userId: user.id, isAdmin, query, pageSize: PAGE_SIZE }),
     getRunStats({ userId: user.id, isAdmin }),
   ]);
-  const filtered = Boolean(query.q || query.status || query.mine);
+  const filtered = Boolean(query.q || query.status || query.mine || query.evaluations);
   return (
     <div className="stack">
       <div>
         <h1>Runs</h1>
-        <p className="muted">{isAdmin ? "Every run on this DataMorph." : "Your runs."}</p>
+        <p className="muted">
+          {query.evaluations
+            ? "The runs evaluations made, kept apart from people's runs and their figures."
+            : isAdmin
+              ? "Every run on this DataMorph."
+              : "Your runs."}{" "}
+          <Link href={runsListUrl({ ...query, evaluations: !query.evaluations, status: null, page: 1 })}>
+            {query.evaluations ? "Show people's runs" : "Show evaluation runs"}
+          </Link>
+        </p>
       </div>
       <div className="two-col">
         <section className="card">

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { runEvents, runs } from "@/lib/db/schema";
+import { EVALUATION_TRIGGER } from "./runs";
 
 /** One day of runs, counted by how they ended; `other` is still queued, running or paused. */
 export type RunDay = {
@@ -40,7 +41,8 @@ export async function getDashboard({
   days?: number;
 }): Promise<Dashboard> {
   const db = getDb();
-  const visible = isAdmin ? sql`true` : sql`r.user_id = ${userId}`;
+  // Evaluations' runs would swamp people's: they are counted on the evaluations page instead.
+  const visible = sql`${isAdmin ? sql`true` : sql`r.user_id = ${userId}`} and r.trigger is distinct from ${EVALUATION_TRIGGER}`;
   const calendar = sql`generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as d`;
   const sameDay = sql`r.created_at >= d and r.created_at < d + interval '1 day' and ${visible}`;
   const seconds = sql`extract(epoch from r.finished_at - r.started_at) * 1000`;

@@ -41,4 +41,29 @@ describe("searching the runs list", () => {
     expect((await search({ q: "bob@example" }, true)).total).toBe(1);
     expect((await search({ q: "orders", mine: "1" }, true)).total).toBe(30);
   });
+
+  it("keeps the runs evaluations made apart from people's runs, their counts and the dashboard", async () => {
+    const { getSql } = await import("@/lib/db");
+    const { searchRuns } = await import("./run-search");
+    const { getRunStats, listRuns } = await import("./runs");
+    const { getDashboard } = await import("./dashboard");
+    const sql = getSql();
+    const [cy] =
+      await sql`insert into datamorph.users (email, name, password_hash) values ('cy@example.com', 'Cy', 'x') returning id`;
+    await sql`insert into datamorph.runs (user_id, prompt, status, started_at, finished_at)
+              values (${cy.id}, 'asked by a person', 'succeeded', now(), now()),
+                     (${cy.id}, 'asked by an evaluation', 'failed', now(), now())`;
+    await sql`update datamorph.runs set trigger = 'evaluation' where prompt = 'asked by an evaluation'`;
+    const viewer = { userId: cy.id, isAdmin: false };
+    const people = await searchRuns({ ...viewer, query: parseRunsQuery({}) });
+    expect(people.runs.map((r) => r.prompt)).toEqual(["asked by a person"]);
+    const evaluations = await searchRuns({ ...viewer, query: parseRunsQuery({ kind: "evaluation" }) });
+    expect(evaluations.runs.map((r) => r.prompt)).toEqual(["asked by an evaluation"]);
+    expect((await listRuns(viewer)).map((r) => r.prompt)).toEqual(["asked by a person"]);
+    const stats = await getRunStats(viewer);
+    expect([stats.total, stats.successRate, stats.byStatus.failed]).toEqual([1, 1, undefined]);
+    const dashboard = await getDashboard(viewer);
+    expect(dashboard.runsPerDay.reduce((n, d) => n + d.succeeded + d.failed, 0)).toBe(1);
+    expect(dashboard.totals.runs).toBe(1);
+  });
 });

@@ -2,14 +2,14 @@ import { and, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import { pipelines, runs, users } from "@/lib/db/schema";
 import type { RunsQuery } from "@/lib/runs/runs-query";
-import { runListColumns, type RunListItem } from "./runs";
+import { byEvaluation, runListColumns, type RunListItem } from "./runs";
 
 /** A LIKE pattern that finds `text` anywhere, its own `%`, `_` and `\` taken literally. */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * One page of the runs a user can see (their own; everyone's for an administrator, or only
- * their own with `mine`), newest first: those whose prompt, target table, pipeline or (for an
+ * their own with `mine`), people's or with `evaluations` those evaluations made, newest first: those whose prompt, target table, pipeline or (for an
  * administrator) user's email holds `q`, in `status`. With the total that match.
  */
 export async function searchRuns({
@@ -35,6 +35,7 @@ export async function searchRuns({
   const where = and(
     !isAdmin || query.mine ? eq(runs.userId, userId) : undefined,
     query.status ? eq(runs.status, query.status) : undefined,
+    byEvaluation(query.evaluations),
     matches,
   );
   const base = () =>

@@ -37,7 +37,14 @@ export const runListColumns = {
   userEmail: users.email,
 };
 
-/** Recent runs, newest first: the user's own, or everyone's for an admin; optionally one status. */
+/** Runs an evaluation made (`evaluations`), or the runs people asked for. */
+export const byEvaluation = (evaluations = false) =>
+  evaluations ? eq(runs.trigger, EVALUATION_TRIGGER) : sql`${runs.trigger} is distinct from ${EVALUATION_TRIGGER}`;
+
+/** What starts a run an evaluation makes; such runs stay out of people's lists and figures. */
+export const EVALUATION_TRIGGER = "evaluation";
+
+/** Recent runs, newest first: the user's own, or everyone's for an admin; optionally one status. Evaluations' runs are left out. */
 export async function listRuns({
   userId,
   isAdmin,
@@ -52,6 +59,7 @@ export async function listRuns({
       and(
         isAdmin || userId === undefined ? undefined : eq(runs.userId, userId),
         status ? eq(runs.status, status) : undefined,
+        byEvaluation(false),
       ),
     )
     .orderBy(desc(runs.createdAt))
@@ -64,6 +72,7 @@ export async function createRun({
   targetTable,
   engine,
   replaceTarget,
+  trigger,
   db = getDb(),
 }: {
   userId: string;
@@ -71,9 +80,14 @@ export async function createRun({
   targetTable?: string;
   engine?: string;
   replaceTarget?: boolean;
+  /** `evaluation` for a run an evaluation makes. */
+  trigger?: typeof EVALUATION_TRIGGER;
   db?: Database;
 }): Promise<Run> {
-  const [run] = await db.insert(runs).values({ userId, prompt, targetTable, engine, replaceTarget }).returning();
+  const [run] = await db
+    .insert(runs)
+    .values({ userId, prompt, targetTable, engine, replaceTarget, trigger })
+    .returning();
   return run;
 }
 
@@ -211,9 +225,9 @@ export type RunStats = {
   perDay: { day: string; succeeded: number; other: number }[];
 };
 
-/** Counts, success rate, median duration and a 14-day history of the runs a user can see. */
+/** Counts, success rate, median duration and a 14-day history of the runs a user can see (evaluations' runs left out). */
 export async function getRunStats({ userId, isAdmin }: { userId: string; isAdmin: boolean }): Promise<RunStats> {
-  const mine = isAdmin ? sql`true` : sql`${runs.userId} = ${userId}`;
+  const mine = and(isAdmin ? sql`true` : sql`${runs.userId} = ${userId}`, byEvaluation(false));
   const byStatus = await getDb()
     .select({ status: runs.status, n: sql<number>`count(*)::int` })
     .from(runs)
@@ -233,6 +247,7 @@ export async function getRunStats({ userId, isAdmin }: { userId: string; isAdmin
            count(r.id) filter (where r.status <> 'succeeded')::int as other
     from generate_series(current_date - 13, current_date, interval '1 day') as d
     left join ${runs} r on r.created_at >= d and r.created_at < d + interval '1 day' and ${isAdmin ? sql`true` : sql`r.user_id = ${userId}`}
+      and r.trigger is distinct from ${EVALUATION_TRIGGER}
     group by d order by d`);
   const counts = Object.fromEntries(byStatus.map((row) => [row.status, row.n])) as RunStats["byStatus"];
   const total = byStatus.reduce((sum, row) => sum + row.n, 0);

@@ -31,6 +31,7 @@ export function RunsSearch({
           placeholder={isAdmin ? "Prompt, table, pipeline or user" : "Prompt, table or pipeline"}
         />
         {query.status && <input type="hidden" name="status" value={query.status} />}
+        {query.evaluations && <input type="hidden" name="kind" value="evaluation" />}
         {isAdmin && (
           <label className={styles.check}>
             <input type="checkbox" name="mine" value="1" defaultChecked={query.mine} /> Mine only
