@@ -9,6 +9,7 @@ import { benchReport } from "./report";
 import { benchRunBurst } from "./run-burst";
 import { benchSse } from "./sse";
 import { benchSseUnderLoad } from "./sse-under-load";
+import { benchScheduler } from "./scheduler";
 
 // `npm run bench`: performance figures as one JSON object on stdout, on a private embedded cluster.
 const dataDir = path.resolve(".data/bench");
@@ -30,10 +31,14 @@ try {
   const semanticModel = benchSemanticModel();
   const planner = benchPlanner();
   // First, before anything reads the configuration: these start runs the way the web app does.
-  const { burst, sseUnderLoad } = await onFreshDatabase(true, async (h) => {
+  const { burst, sseUnderLoad, scheduler } = await onFreshDatabase(true, async (h) => {
     const closeApp = useAppDatabase(h.url);
     try {
-      return { burst: await benchRunBurst(h), sseUnderLoad: await benchSseUnderLoad(h) };
+      return {
+        burst: await benchRunBurst(h),
+        sseUnderLoad: await benchSseUnderLoad(h),
+        scheduler: await benchScheduler(h),
+      };
     } finally {
       await closeApp();
     }
@@ -47,7 +52,7 @@ try {
   const scale = await onFreshDatabase(false, benchScale);
   const seed = { runs: seedRuns, bestWallMs: Math.min(...seedRuns.map((r) => r.wallMs)) };
   process.stdout.write(
-    `${JSON.stringify({ planner, semanticModel, seed, scale, sse, sseUnderLoad, burst, report }, null, 2)}\n`,
+    `${JSON.stringify({ planner, semanticModel, seed, scale, sse, sseUnderLoad, burst, scheduler, report }, null, 2)}\n`,
   );
 } finally {
   await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false });

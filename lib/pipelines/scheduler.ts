@@ -10,10 +10,15 @@ import {
 } from "@/lib/db/queries/pipeline-schedules";
 import type { Pipeline } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { Limit } from "@/lib/concurrency/limit";
 import { logError } from "@/lib/log/safe-log";
 import type { RunStarter } from "@/lib/runs/lambda-invoker";
 import { nextFiring } from "./cron";
 import { startPipelineRun } from "./start-pipeline-run";
+
+/** Due schedules read per query, and fired at once: enough to keep the database busy, few enough to leave it connections. */
+const BATCH = 100;
+const FIRINGS_AT_ONCE = 4;
 
 export type SchedulerOptions = {
   /** Hands each run over (the in-process runner, or the orchestrator Lambda). */
@@ -56,6 +61,7 @@ export function createScheduler({
   let running: Promise<unknown> = Promise.resolve();
   let leader = false;
   let announced: boolean | undefined;
+  const firing = new Limit(FIRINGS_AT_ONCE);
 
   async function fire(pipeline: Pipeline, now: Date): Promise<boolean> {
     const scheduledFor = pipeline.nextFireAt!;
@@ -114,14 +120,31 @@ export function createScheduler({
     if (!leader) return 0;
     const now = new Date();
     let fired = 0;
-    for (const pipeline of await listDuePipelines({ now })) {
-      try {
-        if (await fire(pipeline, now)) fired++;
-      } catch (error) {
-        logError(`schedule of pipeline ${pipeline.id}`, error);
+    // Every schedule due now fires in this pass, a batch at a time, several at once: a thousand
+    // pipelines due at the same minute must not wait for later ticks. Each is tried once per pass,
+    // so one whose firing fails is not retried in a loop; the lease is renewed between batches.
+    const tried = new Set<string>();
+    for (;;) {
+      const due = (await listDuePipelines({ now, limit: BATCH })).filter((p) => !tried.has(p.id));
+      if (due.length === 0) break;
+      for (const pipeline of due) tried.add(pipeline.id);
+      const outcomes = await Promise.all(due.map((pipeline) => firing.run(() => fireSafely(pipeline, now))));
+      fired += outcomes.filter(Boolean).length;
+      if (!(await claimSchedulerLease({ holder, ms: leaseMs }))) {
+        leader = false;
+        break;
       }
     }
     return fired;
+  }
+
+  async function fireSafely(pipeline: Pipeline, now: Date): Promise<boolean> {
+    try {
+      return await fire(pipeline, now);
+    } catch (error) {
+      logError(`schedule of pipeline ${pipeline.id}`, error);
+      return false;
+    }
   }
 
   const loop = () => {
