@@ -32,6 +32,10 @@ export default async function KnowledgePage() {
       </div>
       <section className="card stack" aria-labelledby="knowledge-title">
         <h2 id="knowledge-title">Words and what they mean</h2>
+        <p className="muted">
+          A reading says which of several readings the words have; a spelling, which word a misspelled one stands for.
+          Used counts the requests read through an entry.
+        </p>
         {entries.length === 0 ? (
           <div className="empty">
             No knowledge yet. When a request reads in several ways, its run page asks which you meant: answer it and

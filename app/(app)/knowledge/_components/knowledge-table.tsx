@@ -6,10 +6,7 @@ import { EditEntry } from "./edit-entry";
 import { RowAction } from "./row-action";
 import { scopeOf, when } from "./when";
 
-const KIND = {
-  reading: "Reading — which of several readings the words have",
-  spelling: "Spelling — the word a misspelling stands for",
-} as Record<string, string>;
+const KIND = { reading: "Reading", spelling: "Spelling" } as Record<string, string>;
 
 /**
  * The knowledge entries a person may see. An administrator approves, edits and deletes any; a
@@ -45,11 +42,11 @@ export function KnowledgeTable({
             const name = `"${entry.phrase}"`;
             return (
               <tr key={entry.id} data-testid="knowledge-entry">
-                <td className="prose">“{entry.phrase}”</td>
+                <td>“{entry.phrase}”</td>
                 <td>
                   <code>{entry.meaning}</code>
                 </td>
-                <td className="prose">{KIND[entry.kind] ?? entry.kind}</td>
+                <td>{KIND[entry.kind] ?? entry.kind}</td>
                 <td>
                   <span className={`badge ${scope.pending ? "needs_input" : "succeeded"}`}>{scope.text}</span>
                 </td>
