@@ -192,6 +192,7 @@ const screens: Screen[] = [
   { name: "data-missing-table", pattern: "/data/[table]", signedIn: true, url: at("/data/no_such_table") },
   { name: "evals", pattern: "/evals", signedIn: true, url: at("/evals") },
   { name: "model", pattern: "/model", signedIn: true, url: at("/model") },
+  { name: "knowledge", pattern: "/knowledge", signedIn: true, url: at("/knowledge") },
   { name: "pipelines", pattern: "/pipelines", signedIn: true, url: at("/pipelines") },
   {
     name: "pipeline",
