@@ -208,6 +208,8 @@ test("every page under app/ is among the screens checked below", () => {
 });
 
 test("every control on every page is reachable with the keyboard", async ({ page, browser }) => {
+  // One Tab press per control of every screen: the time grows with the pages, past the default limit.
+  test.setTimeout(180_000);
   const { context, page: visitor } = await signedOut(browser);
   for (const screen of screens) {
     const tab = screen.signedIn ? page : visitor;
