@@ -66,4 +66,32 @@ describe("datamorph model export / import", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/There is no file/);
   });
+
+  it("exports the approved knowledge and verified examples with their provenance; importing the file leaves them alone", async () => {
+    const [user] = await sql`insert into datamorph.users (email, name, password_hash, role)
+      values ('ada@example.com', 'Ada', 'x', 'admin') returning id`;
+    const [run] =
+      await sql`insert into datamorph.runs (user_id, prompt) values (${user.id}, 'order totals') returning id`;
+    await sql`insert into datamorph.knowledge (warehouse, kind, phrase, meaning, created_by, run_id, approved)
+      values ('public', 'reading', 'takings', 'raw_payments.amount', ${user.id}, ${run.id}, true),
+             ('public', 'reading', 'pending words', 'raw_orders', ${user.id}, ${run.id}, false)`;
+    await sql`insert into datamorph.verified_examples (warehouse, prompt, spec, created_by, run_id, approved)
+      values ('public', 'order totals', '{}', ${user.id}, ${run.id}, true)`;
+    const exported = await datamorph(["model", "export", "--out", file], url);
+    expect(exported.code).toBe(0);
+    const yaml = readFileSync(file, "utf8");
+    expect(yaml).toMatch(
+      new RegExp(
+        `user_overlay:\\n  knowledge:\\n    - phrase: takings\\n      meaning: raw_payments.amount\\n      kind: reading\\n      by: ada@example.com\\n      at: \\S+Z\\n      run: ${run.id}\\n  verified_examples:\\n    - prompt: order totals\\n`,
+      ),
+    );
+    expect(yaml).not.toContain("pending words");
+
+    const imported = await datamorph(["model", "import", file, "--json"], url);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/was not imported: they are managed on the Knowledge page/);
+    expect(JSON.parse(imported.stdout).ignored).toMatch(/Knowledge page/);
+    const [{ n }] = await sql`select count(*)::int as n from datamorph.knowledge`;
+    expect(n).toBe(2);
+  });
 });

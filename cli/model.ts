@@ -2,14 +2,15 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { getOrCreateCliUser } from "@/lib/db/queries/users";
 import {
   exportModelYaml,
-  importModelYaml,
   MAX_MODEL_FILE_BYTES,
   ModelImportError,
+  readModelYaml,
 } from "@/lib/semantic-model/model-yaml";
 import {
   currentWarehouseModel,
   describeLoadedModel as describe,
   importWarehouseModel,
+  warehouseUserOverlay,
 } from "@/lib/semantic-model/warehouse-model";
 import type { Command, CommandContext } from "./commands";
 import { CliError } from "./output";
@@ -25,7 +26,8 @@ const USAGE = [
 
 async function exportModel({ values, env }: CommandContext): Promise<number> {
   const loaded = await currentWarehouseModel(env.sourceSchemas);
-  const yaml = exportModelYaml(loaded.model);
+  const overlay = await warehouseUserOverlay(env.sourceSchemas);
+  const yaml = exportModelYaml(loaded.model, overlay);
   const out = values.out as string | undefined;
   if (out)
     await writeFile(out, yaml).catch((error: NodeJS.ErrnoException) =>
@@ -33,7 +35,7 @@ async function exportModel({ values, env }: CommandContext): Promise<number> {
     );
   if (values.json)
     process.stdout.write(
-      `${JSON.stringify({ version: loaded.version, source: loaded.source, generatedNow: loaded.generatedNow, out: out ?? null, model: loaded.model })}\n`,
+      `${JSON.stringify({ version: loaded.version, source: loaded.source, generatedNow: loaded.generatedNow, out: out ?? null, model: loaded.model, userOverlay: overlay })}\n`,
     );
   else if (!out) process.stdout.write(yaml);
   process.stderr.write(`Semantic model ${describe(loaded)}${out ? ` → ${out}` : ""}\n`);
@@ -54,14 +56,15 @@ async function importModel({ values, positionals, env }: CommandContext): Promis
       2,
     );
   try {
-    const model = importModelYaml(await readFile(file, "utf8"));
+    const { model, ignored } = readModelYaml(await readFile(file, "utf8"));
     const user = await getOrCreateCliUser();
     const loaded = await importWarehouseModel(env.sourceSchemas, model, user.id);
     if (values.json)
       process.stdout.write(
-        `${JSON.stringify({ version: loaded.version, source: loaded.source, entities: model.entities.length, relationships: model.relationships.length })}\n`,
+        `${JSON.stringify({ version: loaded.version, source: loaded.source, entities: model.entities.length, relationships: model.relationships.length, ...(ignored ? { ignored } : {}) })}\n`,
       );
     process.stderr.write(`Imported ${file} as semantic model ${describe(loaded)}\n`);
+    if (ignored) process.stderr.write(`${ignored}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ModelImportError) throw new CliError(error.message, 2);

@@ -192,6 +192,7 @@ const screens: Screen[] = [
   { name: "data-missing-table", pattern: "/data/[table]", signedIn: true, url: at("/data/no_such_table") },
   { name: "evals", pattern: "/evals", signedIn: true, url: at("/evals") },
   { name: "model", pattern: "/model", signedIn: true, url: at("/model") },
+  { name: "knowledge", pattern: "/knowledge", signedIn: true, url: at("/knowledge") },
   { name: "pipelines", pattern: "/pipelines", signedIn: true, url: at("/pipelines") },
   {
     name: "pipeline",
@@ -207,6 +208,8 @@ test("every page under app/ is among the screens checked below", () => {
 });
 
 test("every control on every page is reachable with the keyboard", async ({ page, browser }) => {
+  // One Tab press per control of every screen: the time grows with the pages, past the default limit.
+  test.setTimeout(180_000);
   const { context, page: visitor } = await signedOut(browser);
   for (const screen of screens) {
     const tab = screen.signedIn ? page : visitor;

@@ -88,6 +88,7 @@ export const pages: Record<string, { url: string; access: Access }> = {
   "/data": { url: "/data", access: "session" },
   "/data/[table]": { url: "/data/orders", access: "session" },
   "/evals": { url: "/evals", access: "session" },
+  "/knowledge": { url: "/knowledge", access: "session" },
   "/model": { url: "/model", access: "session" },
   "/pipelines": { url: "/pipelines", access: "session" },
   "/pipelines/[id]": { url: `/pipelines/${NO_RUN}`, access: "session" },
@@ -102,6 +103,16 @@ export const pages: Record<string, { url: string; access: Access }> = {
 export const actionFiles: Record<string, { page: string; actions: Record<string, Access> }> = {
   "app/actions.ts": { page: "/", actions: { startRunAction: "session" } },
   "app/(app)/account/actions.ts": { page: "/account", actions: { changePasswordAction: "session" } },
+  "app/(app)/knowledge/actions.ts": {
+    page: "/knowledge",
+    actions: {
+      approveExampleAction: "session",
+      approveKnowledgeAction: "session",
+      deleteExampleAction: "session",
+      deleteKnowledgeAction: "session",
+      editKnowledgeAction: "session",
+    },
+  },
   "app/(app)/pipelines/[id]/actions.ts": {
     page: `/pipelines/${NO_RUN}`,
     actions: {

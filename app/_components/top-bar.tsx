@@ -20,6 +20,7 @@ export async function TopBar() {
               <Link href="/pipelines">Pipelines</Link>
               <Link href="/data">Data</Link>
               <Link href="/model">Model</Link>
+              <Link href="/knowledge">Knowledge</Link>
               <Link href="/evals">Evals</Link>
             </>
           )}

@@ -4,8 +4,7 @@ import { saveVerifiedExample } from "@/lib/db/queries/verified-examples";
 import type { Run } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { EventStore } from "@/lib/events/types";
-import { pipelineOptions } from "./pipeline-options";
-import { warehouseOfOptions } from "./answer-run";
+import { appWarehouse } from "@/lib/knowledge/app-warehouse";
 import { loadRunSpec } from "./run-spec";
 
 export type Verifier = { id: string; email: string; role: "admin" | "member" };
@@ -41,7 +40,7 @@ export async function verifyRun({
   const approved = user.role === "admin";
   await saveVerifiedExample({
     db,
-    warehouse: warehouseOfOptions(pipelineOptions()),
+    warehouse: appWarehouse(),
     prompt: run.prompt,
     spec,
     createdBy: user.id,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { chinookCatalog } from "@/lib/testing/fixtures/chinook-catalog";
 import { buildSemanticModel } from "./build-model";
 import { checkModelReferences } from "./check-references";
-import { exportModelYaml, importModelYaml, ModelImportError } from "./model-yaml";
+import { exportModelYaml, importModelYaml, ModelImportError, readModelYaml } from "./model-yaml";
+import type { UserOverlay } from "./user-overlay";
 
 const model = buildSemanticModel(chinookCatalog);
 const yaml = exportModelYaml(model);
@@ -62,5 +63,55 @@ describe("the model as YAML", () => {
       expect.stringMatching(/\(public\.track\): public\.track has no column "songwriter"/),
       expect.stringMatching(/→ public\.genres\): there is no table public\.genres/),
     ]);
+  });
+});
+
+describe("the user overlay of a model file", () => {
+  const overlay: UserOverlay = {
+    knowledge: [
+      {
+        phrase: "revenue",
+        meaning: "invoice.total",
+        kind: "reading",
+        by: "ada@example.com",
+        at: new Date("2025-03-01T10:00:00Z"),
+        run: "6f1c0b9e-0000-4000-8000-000000000001",
+      },
+    ],
+    verifiedExamples: [{ prompt: "sales per genre", by: null, at: new Date("2025-03-02T11:30:00Z"), run: null }],
+  };
+  const exported = exportModelYaml(model, overlay);
+
+  it("follows the model with each entry's meaning and provenance, and says where it is managed", () => {
+    const section = exported.slice(exported.indexOf("user_overlay:"));
+    expect(exported.slice(0, exported.indexOf("user_overlay:"))).toMatch(/# .*Managed on the Knowledge page/);
+    expect(section).toContain(
+      [
+        "  knowledge:",
+        "    - phrase: revenue",
+        "      meaning: invoice.total",
+        "      kind: reading",
+        "      by: ada@example.com",
+        "      at: 2025-03-01T10:00:00.000Z",
+        "      run: 6f1c0b9e-0000-4000-8000-000000000001",
+      ].join("\n"),
+    );
+    expect(section).toContain("  verified_examples:\n    - prompt: sales per genre\n      by: null\n");
+  });
+
+  it("is left out on import, which says so, and the model reads back the same", () => {
+    expect(readModelYaml(exported)).toEqual({ model, ignored: expect.stringMatching(/managed on the Knowledge page/) });
+  });
+
+  it("never fails an import, whatever was done to it", () => {
+    const edited = exported.replace("kind: reading", "kind: guess\n      extra: [1, 2]");
+    expect(readModelYaml(edited).model).toEqual(model);
+    expect(readModelYaml(`${yaml}user_overlay: just a note\n`).ignored).toBeDefined();
+  });
+
+  it("reports nothing for an empty overlay, as an export of a warehouse without knowledge writes it", () => {
+    const empty = exportModelYaml(model, { knowledge: [], verifiedExamples: [] });
+    expect(empty).toContain("user_overlay:\n  knowledge: []\n  verified_examples: []\n");
+    expect(readModelYaml(empty)).toEqual({ model });
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import type { LoadedModel } from "@/lib/semantic-model/load-model";
@@ -32,6 +33,10 @@ export default async function ModelPage() {
           <a className="button secondary" href="/api/model" download>
             Download as YAML
           </a>
+        </p>
+        <p className="muted">
+          The file ends with the approved <Link href="/knowledge">knowledge</Link> and verified examples of this
+          warehouse, with who saved them, when and from which run; loading a file leaves those as they are.
         </p>
       </div>
       {user.role === "admin" ? (

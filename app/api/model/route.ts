@@ -7,11 +7,15 @@ import { readJsonBody } from "@/lib/http/body";
 import { withUser } from "@/lib/http/handler";
 import {
   exportModelYaml,
-  importModelYaml,
   MAX_MODEL_FILE_BYTES,
   ModelImportError,
+  readModelYaml,
 } from "@/lib/semantic-model/model-yaml";
-import { currentWarehouseModel, importWarehouseModel } from "@/lib/semantic-model/warehouse-model";
+import {
+  currentWarehouseModel,
+  importWarehouseModel,
+  warehouseUserOverlay,
+} from "@/lib/semantic-model/warehouse-model";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +28,12 @@ const importSchema = z.object({
 });
 
 export const GET = withUser("GET /api/model", async () => {
-  const loaded = await currentWarehouseModel(getEnv().sourceSchemas);
-  return new NextResponse(exportModelYaml(loaded.model), {
+  const { sourceSchemas } = getEnv();
+  const [loaded, overlay] = await Promise.all([
+    currentWarehouseModel(sourceSchemas),
+    warehouseUserOverlay(sourceSchemas),
+  ]);
+  return new NextResponse(exportModelYaml(loaded.model, overlay), {
     headers: {
       "Content-Type": "application/yaml; charset=utf-8",
       "Content-Disposition": `attachment; filename="semantic-model-v${loaded.version}.yaml"`,
@@ -49,12 +57,14 @@ export const POST = withUser("POST /api/model", async (request, user) => {
     limitHint: `a model file is at most ${MAX_MODEL_FILE_BYTES / (1024 * 1024)} MB`,
   });
   try {
-    const loaded = await importWarehouseModel(getEnv().sourceSchemas, importModelYaml(yaml), user.id);
+    const { model, ignored } = readModelYaml(yaml);
+    const loaded = await importWarehouseModel(getEnv().sourceSchemas, model, user.id);
     return NextResponse.json(
       {
         version: loaded.version,
         entities: loaded.model.entities.length,
         relationships: loaded.model.relationships.length,
+        ...(ignored ? { ignored } : {}),
       },
       { status: 201 },
     );

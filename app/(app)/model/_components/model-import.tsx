@@ -6,10 +6,10 @@ import { useRef, useState, type FormEvent } from "react";
 type ImportState =
   | { status: "idle" }
   | { status: "sending" }
-  | { status: "done"; version: number }
+  | { status: "done"; version: number; ignored?: string }
   | { status: "error"; message: string; problems: string[] };
 
-type ImportAnswer = { version?: number; error?: { message?: string; problems?: string[] } };
+type ImportAnswer = { version?: number; ignored?: string; error?: { message?: string; problems?: string[] } };
 
 /** Loads an edited model file (YAML) as the warehouse's current model; every problem is listed. */
 export function ModelImport() {
@@ -46,7 +46,7 @@ export function ModelImport() {
           problems,
         });
       }
-      setState({ status: "done", version: answer.version });
+      setState({ status: "done", version: answer.version, ignored: answer.ignored });
       router.refresh();
     } catch {
       setState({
@@ -83,7 +83,7 @@ export function ModelImport() {
       </form>
       {state.status === "done" && (
         <div className="alert ok" role="status">
-          Loaded as version {state.version}.
+          Loaded as version {state.version}.{state.ignored && <> {state.ignored}</>}
         </div>
       )}
       {state.status === "error" && (
