@@ -1,18 +1,17 @@
 import type { Catalog } from "@/lib/catalog/types";
-import pluralize from "pluralize";
 import type { Entity, SemanticModel, Unit } from "@/lib/semantic-model/model-schema";
 import { conversionOf, toStoredUnits } from "@/lib/semantic-model/unit-conversion";
 import { convertedColumn } from "./converted-column";
 import { formulaName, formulaSql } from "./formula";
 import { addAveragePer, addFormulaMeasure, addShare, type DerivedContext } from "./build-derived";
 import { phraseKey } from "./lexicon";
-import { isExistsFilter, type ColumnFilter, type GrainKey, type Having, type OrderBy } from "@/lib/spec/clauses";
+import { isExistsFilter, type ColumnFilter, type GrainKey, type Having } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
 import { existenceFilters } from "./build-existence";
-import { buildFilters, implicitMeasure, opOf } from "./build-filters";
+import { buildFilters, opOf } from "./build-filters";
 import { ask, createSources, datedEntity, defaultTime, fail, snake } from "./build-sources";
-import { planRanking, sortColumn } from "./build-order";
+import { buildOrdering, planRanking } from "./build-order";
 import type { Hop } from "./join-paths";
 import { columnsOf, instructedHop, withInstructedHop } from "./join-instructions";
 import { countName, derivedTargetName, grainWord, measureName } from "./naming";
@@ -386,72 +385,27 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     addPlain(s.meaning, column, s.phrase, aggregated);
   }
 
-  // Ranking, ordering, naming.
-  const orderBy: OrderBy[] = [];
-  let limit: EtlSpec["limit"];
-  let rankedMeasure: string | undefined;
-  if (ranking.count !== undefined) {
-    const listedPhrase = subject?.phrase ?? listedGrain?.phrase ?? grains[0]?.phrase ?? "";
-    const count =
-      ranking.count > 0
-        ? ranking.count
-        : isSingular(listedPhrase)
-          ? 1
-          : ask(`"${ranking.phrase}" does not say how many rows to keep`);
-    let by: string | undefined;
-    if (ranking.aggregate) {
-      by = addMeasure(ranking.aggregate, ranking.phrase);
-      // "top 5 products by net sales, call it net_sales": the ranked aggregate is the one measure named.
-      if (measureNames.length === 0) rankedMeasure = by;
-    } else if (ranking.column) by = addPlain(ranking.column, sortColumn(ranking.column), ranking.phrase, false);
-    else if (ranking.ownMeasure && subject) {
-      const m = implicitMeasure(subject.entity, ranking.ownMeasure === "money" ? "currency" : undefined);
-      by = addPlain(m, sortColumn(m), ranking.phrase, false);
-    } else by = measureNames[0];
-    if (!by) ask("a ranking without a count or a measure");
-    orderBy.push({ output: by!, direction: ranking.edge === "top" ? "desc" : "asc", phrase: ranking.phrase });
-    limit = { count, phrase: ranking.phrase };
-  }
-  for (const s of parts.filter(is("sort"))) {
-    if (limit) fail("an ordering beside a ranking");
-    let by: string | undefined;
-    const target = s.by && (s.by.k === "sense" ? s.by.meaning : s.by.k === "measure" ? s.by.target : undefined);
-    if (s.by?.k === "measure" && s.by.fn)
-      by = aggregated ? addMeasure(s.by, s.phrase) : fail("an aggregate ordering of listed rows");
-    else if (target) {
-      if (unnamed(target, s.phrase)) bonus -= 0.3;
-      by =
-        columns.find(
-          (c) =>
-            c.expr.kind === "column" &&
-            c.expr.column.column === sortColumn(target) &&
-            c.expr.column.source === col(target, sortColumn(target), s.phrase).source,
-        )?.name ??
-        (aggregated
-          ? fail("ordered by a column that is not grouped")
-          : addPlain(target, sortColumn(target), s.phrase, false));
-    } else if (s.implicit && priceOrder(s.implicit, s.first)) {
-      // "cheapest first", "most expensive first": by the listed rows' one money column.
-      const money = implicitMeasure(subject?.entity ?? baseEntity, "currency");
-      by = aggregated ? fail("a price ordering of groups") : addPlain(money, sortColumn(money), s.phrase, false);
-      orderBy.push({ output: by, direction: priceOrder(s.implicit, s.first)!, phrase: s.phrase });
-      continue;
-    } else if (s.implicit && /alphabetic/.test(s.implicit))
-      by =
-        subject && !aggregated
-          ? addPlain(
-              { kind: "entity", entity: subject.entity },
-              subject.entity.label[0] ?? fail("nothing to order by name"),
-              s.phrase,
-              false,
-            )
-          : listedGrain
-            ? columns[0].name
-            : fail("nothing to order by name");
-    else if (measureNames.length === 1) by = measureNames[0];
-    else fail("an ordering without a column");
-    orderBy.push({ output: by!, direction: s.direction, phrase: s.phrase });
-  }
+  // Ranking and ordering.
+  const {
+    orderBy,
+    limit,
+    rankedMeasure,
+    bonus: orderBonus,
+  } = buildOrdering(parts, ranking, {
+    listed: subject,
+    listedGrain,
+    grains,
+    aggregated,
+    measureNames,
+    columns,
+    base: baseEntity,
+    addMeasure,
+    addPlain,
+    col,
+    unnamed,
+  });
+  bonus += orderBonus;
+
   if (parts.some(is("recount")) && !aggregates.some((m) => m.k === "count")) fail('"how many" without a counted noun');
   // A definition counts only beside a use of its name: read otherwise, the name meant something else.
   for (const d of parts.filter(is("defined")))
@@ -511,20 +465,6 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
 }
 
 /** Superlatives of price, general English: which end of the money column comes first. */
-const CHEAP = /\b(cheapest|least expensive|lowest priced)\b/;
-const DEAR = /\b(most expensive|priciest|costliest|dearest|highest priced)\b/;
-function priceOrder(words: string, first: boolean | undefined): "asc" | "desc" | undefined {
-  const low = CHEAP.test(words) ? true : DEAR.test(words) ? false : undefined;
-  if (low === undefined) return undefined;
-  return low === (first !== false) ? "asc" : "desc";
-}
-
-/** "which genre" is one row, "which genres" several: the number of the phrase's last word. */
-function isSingular(phrase: string): boolean {
-  const last = phrase.trim().split(/\s+/).pop()?.toLowerCase() ?? "";
-  return last.length > 0 && pluralize.isSingular(last);
-}
-
 /** Whether a phrase names the entity it reads a column of ("customer country", "artist name"). */
 function namesEntity(phrase: string, e: Entity): boolean {
   const words = phrase.toLowerCase().split(/[^a-z0-9]+/);
