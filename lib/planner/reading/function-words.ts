@@ -116,3 +116,10 @@ export const FILLER_WORDS = new Set([
   "overview",
   "summary",
 ]);
+
+/**
+ * Nouns for the store the rows are kept in. After "on" or "in" at the end of a clause ("no email
+ * on file", "albums in the catalog", "orders in our system") they say the rows are recorded, which
+ * every row is: the phrase adds nothing to the table. Read so only when the model has no such word.
+ */
+export const STORE_NOUNS = new Set(["file", "record", "catalog", "catalogue", "database", "system"]);

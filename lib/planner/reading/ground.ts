@@ -6,6 +6,7 @@ import {
   DISTINCT_WORDS,
   SHARE_WORDS,
   FILLER_WORDS,
+  STORE_NOUNS,
   FUNCTION_POS,
   QUANTITY_SUPERLATIVES,
 } from "./function-words";
@@ -94,9 +95,11 @@ export function ground(
       );
   };
 
+  const storePhrases = storePhraseTokens(tokens, chunks, lexicon);
   for (const c of chunks) {
     const { start, end } = c.tokens;
     const phrase = c.text;
+    if (storePhrases.has(start)) continue;
     switch (c.kind) {
       case "noun-phrase":
         groundNounPhrase(c, tokens, lexicon, emit, emitSenses, text, { fuzzy, misspellings, spellings });
@@ -183,10 +186,30 @@ export function ground(
       !covered.has(t.index) &&
       !FUNCTION_POS.has(t.pos) &&
       !FILLER_WORDS.has(t.normal) &&
+      !storePhrases.has(t.index) &&
       t.kind !== "punctuation" &&
       !(t.kind === "symbol" && !t.comparison),
   );
   return { terminals, unknown, fuzzy, misspellings };
+}
+
+/**
+ * The tokens of "on file", "in the catalog", "in our database": a locative preposition and a
+ * noun phrase headed by a store noun the model does not know, ending its clause. Left out of the
+ * reading: every row is kept in the store.
+ */
+function storePhraseTokens(tokens: AnnotatedToken[], chunks: Chunk[], lexicon: Lexicon): Set<number> {
+  const found = new Set<number>();
+  chunks.forEach((c, n) => {
+    const noun = chunks[n + 1];
+    const next = chunks[n + 2];
+    if (c.kind !== "connective" || !["on", "in"].includes(c.word.toLowerCase())) return;
+    if (noun?.kind !== "noun-phrase" || (next && next.kind !== "punctuation" && next.kind !== "connective")) return;
+    const head = wordKey(tokens[noun.head].text);
+    if (!STORE_NOUNS.has(head) || lexicon.words.includes(head)) return;
+    for (let i = c.tokens.start; i < noun.tokens.end; i++) found.add(i);
+  });
+  return found;
 }
 
 /**

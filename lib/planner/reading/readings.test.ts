@@ -370,3 +370,30 @@ describe("what rows are worth, said with a verb", () => {
     ).toContain(`sum(CAST("raw_payments"."amount" AS numeric) / 100) AS "total_amount_dollars"`);
   });
 });
+
+describe("where the rows are kept", () => {
+  it('reads "on file" and "in the catalog" at the end of a clause as adding nothing', () => {
+    expect(sqlFor("customers with no email on file")).toBe(sqlFor("customers with no email"));
+    expect(sqlFor("artists with no albums in the catalog", chinookCatalog, {})).toBe(
+      sqlFor("artists with no albums", chinookCatalog, {}),
+    );
+  });
+
+  it("reads a store noun the warehouse has as its own, never as nothing", () => {
+    const files: CatalogTable = {
+      schema: "public",
+      name: "file",
+      columns: [
+        { name: "file_id", dataType: "integer", nullable: false } as CatalogColumn,
+        { name: "customer_id", dataType: "integer", nullable: false } as CatalogColumn,
+      ],
+      primaryKey: ["file_id"],
+      foreignKeys: [
+        { columns: ["customer_id"], refSchema: "public", refTable: "customers", refColumns: ["customer_id"] },
+      ],
+    } as CatalogTable;
+    const catalog: Catalog = { ...demoCatalog, tables: [...demoCatalog.tables, files] };
+    const read = refusal("customers with no email on file", catalog);
+    expect(read.ok ? compileSql({ spec: read.spec, catalog }) : "refused").not.toBe(sqlFor("customers with no email"));
+  });
+});
