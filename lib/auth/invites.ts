@@ -25,6 +25,13 @@ export type InviteState =
   | { status: "open"; role: User["role"]; expiresAt: Date }
   | { status: "unknown" | "used" | "expired" };
 
+/** What the sign-up page and form say about a link that opens nothing. */
+export const INVITE_REFUSALS = {
+  unknown: "This invite link is not valid. Check that you copied all of it, or ask your administrator for a new one.",
+  used: "This invite link has already been used; each link creates one account. Ask your administrator for a new one.",
+  expired: "This invite link has expired. Ask your administrator for a new one.",
+} as const;
+
 /** Whether `token` opens sign-up, and for which role. */
 export async function readInvite(token: string): Promise<InviteState> {
   if (!inviteTokenSchema.safeParse(token).success) return { status: "unknown" };
