@@ -21,6 +21,7 @@ export async function TopBar() {
               <Link href="/data">Data</Link>
               <Link href="/model">Model</Link>
               <Link href="/evals">Evals</Link>
+              {user.role === "admin" && <Link href="/users">Users</Link>}
             </>
           )}
         </nav>
