@@ -66,11 +66,16 @@ export async function signUpWithInvite({
   if (waitForSignUp > 0) return { status: "too-many-attempts", minutes: waitForSignUp };
   const attempt = await reserveAttempt(inviteAttempts({ address }));
   if (attempt.minutes > 0) return { status: "too-many-attempts", minutes: attempt.minutes };
-  if (!inviteTokenSchema.safeParse(token).success) return { status: "unknown" };
-  const outcome = await createUserFromInvite({
-    tokenHash: hashInviteToken(token),
-    account: { name, email, passwordHash: await hashPassword(password) },
-  });
+  // A link that opens nothing is refused before the password is hashed: bcrypt is the costly step.
+  // The transaction below checks the invite again, under a lock, for a use made meanwhile.
+  const state = await readInvite(token);
+  const outcome =
+    state.status !== "open"
+      ? state
+      : await createUserFromInvite({
+          tokenHash: hashInviteToken(token),
+          account: { name, email, passwordHash: await hashPassword(password) },
+        });
   if (outcome.status === "unknown" || outcome.status === "used" || outcome.status === "expired") {
     console.warn(
       escapeControlCharacters(`[auth] sign-up refused for ${email} from ${address}: invite ${outcome.status}`),
