@@ -113,6 +113,18 @@ test("an account with runs is kept: removing it is refused with a way out, and n
   const users = new UsersPage(page);
   await users.open();
   await expect(users.row(rob.email).getByRole("cell").nth(4)).toHaveText("1");
+  // A forged id is refused by name, and changes nothing.
+  await users
+    .row(rob.email)
+    .locator('input[name="userId"]')
+    .evaluate((input: HTMLInputElement) => {
+      input.value = "not-an-id";
+    });
+  await users.press(rob.email, "Disable");
+  await expect(users.answer(rob.email)).toHaveText("Unknown user; reload the page.");
+  expect(await accountOf(rob.email)).toMatchObject({ role: "member", disabled_at: null });
+
+  await users.open();
   page.once("dialog", (dialog) => dialog.accept());
   await users.press(rob.email, "Remove");
   await expect(users.answer(rob.email)).toHaveText(

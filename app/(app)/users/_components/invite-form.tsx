@@ -2,6 +2,7 @@
 
 import { startTransition, useActionState, type FormEvent } from "react";
 import { CopyButton } from "@/app/_components/copy-button";
+import { firstProblem } from "@/app/_components/form-parts";
 import { createInviteAction } from "../actions";
 
 /** Makes an invite link and shows it once, ready to copy. */
@@ -32,7 +33,7 @@ export function InviteForm() {
       </div>
       {result?.error && (
         <div className="alert error" role="alert">
-          {result.fieldErrors?.role ?? result.error}
+          {firstProblem(result)}
         </div>
       )}
       {result?.ok && link && (

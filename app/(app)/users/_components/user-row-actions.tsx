@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, type FormEvent } from "react";
+import { firstProblem } from "@/app/_components/form-parts";
 import type { ActionResult } from "@/lib/server/action";
 import { changeRoleAction, disableUserAction, enableUserAction, removeUserAction } from "../actions";
 
@@ -53,7 +54,7 @@ export function UserRowActions({ userId, email, role, disabled }: Props) {
       </div>
       {result?.error && (
         <div className="alert error" role="alert">
-          {result.error}
+          {firstProblem(result)}
         </div>
       )}
       {result?.ok && result.notice && (

@@ -1,5 +1,6 @@
 "use client";
 
+import { firstProblem } from "@/app/_components/form-parts";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { withdrawInviteAction } from "../actions";
 
@@ -19,7 +20,7 @@ export function WithdrawInviteButton({ inviteId }: { inviteId: string }) {
       </button>
       {result?.error && (
         <div className="alert error" role="alert">
-          {result.error}
+          {firstProblem(result)}
         </div>
       )}
     </form>
