@@ -223,6 +223,8 @@ test("every page under app/ is among the screens checked below", () => {
 });
 
 test("every control on every page is reachable with the keyboard", async ({ page, browser }) => {
+  // One Tab press per control of every screen: the screens' plan editors and tables outgrow one test's minute.
+  test.slow();
   const { context, page: visitor } = await signedOut(browser);
   for (const screen of screens) {
     const tab = screen.signedIn ? page : visitor;
