@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -164,6 +165,19 @@ async function signedOut(browser: Browser) {
   return { context, page: await context.newPage() };
 }
 
+/** The sign-up page of a fresh invite link, made as the Users page makes one (only its hash is stored). */
+async function inviteLink(): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const sql = connectWarehouse();
+  try {
+    await sql`insert into datamorph.invites (token_hash, role, expires_at)
+      values (${createHash("sha256").update(token).digest("hex")}, 'member', now() + interval '7 days')`;
+  } finally {
+    await sql.end();
+  }
+  return `/sign-up?invite=${token}`;
+}
+
 type Screen = { name: string; pattern: string; signedIn: boolean; url: () => Promise<string> };
 const at = (url: string) => async () => url;
 const run = (prompt: string) => async () => `/runs/${await runIdOf(prompt)}`;
@@ -172,6 +186,7 @@ const screens: Screen[] = [
   { name: "home-signed-out", pattern: "/", signedIn: false, url: at("/") },
   { name: "sign-in", pattern: "/sign-in", signedIn: false, url: at("/sign-in") },
   { name: "sign-up", pattern: "/sign-up", signedIn: false, url: at("/sign-up") },
+  { name: "sign-up-invite", pattern: "/sign-up", signedIn: false, url: inviteLink },
   { name: "setup-signed-out", pattern: "/setup", signedIn: false, url: at("/setup") },
   { name: "home", pattern: "/", signedIn: true, url: at("/") },
   { name: "setup", pattern: "/setup", signedIn: true, url: at("/setup") },
@@ -201,6 +216,7 @@ const screens: Screen[] = [
     url: async () => `/pipelines/${await pipelineIdOf(PIPELINE)}`,
   },
   { name: "account", pattern: "/account", signedIn: true, url: at("/account") },
+  { name: "users", pattern: "/users", signedIn: true, url: at("/users") },
 ];
 
 test("every page under app/ is among the screens checked below", () => {
@@ -209,7 +225,7 @@ test("every page under app/ is among the screens checked below", () => {
 
 test("every control on every page is reachable with the keyboard", async ({ page, browser }) => {
   // One Tab press per control of every screen: the time grows with the pages, past the default limit.
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const { context, page: visitor } = await signedOut(browser);
   for (const screen of screens) {
     const tab = screen.signedIn ? page : visitor;

@@ -97,6 +97,7 @@ export const pages: Record<string, { url: string; access: Access }> = {
   "/setup": { url: "/setup", access: "public" },
   "/sign-in": { url: "/sign-in", access: "public" },
   "/sign-up": { url: "/sign-up", access: "public" },
+  "/users": { url: "/users", access: "session" },
 };
 
 /** Every server action module in app/: a page that posts to it, and who may call each action. */
@@ -132,8 +133,22 @@ export const actionFiles: Record<string, { page: string; actions: Record<string,
       verifyRunAction: "session",
     },
   },
+  "app/(app)/users/actions.ts": {
+    page: "/users",
+    actions: {
+      changeRoleAction: "session",
+      createInviteAction: "session",
+      disableUserAction: "session",
+      enableUserAction: "session",
+      removeUserAction: "session",
+      withdrawInviteAction: "session",
+    },
+  },
   "app/(auth)/setup/actions.ts": { page: "/setup", actions: { setupAction: "public" } },
   "app/(auth)/sign-in/actions.ts": { page: "/sign-in", actions: { signInAction: "public" } },
-  "app/(auth)/sign-up/actions.ts": { page: "/sign-up", actions: { signUpAction: "public" } },
+  "app/(auth)/sign-up/actions.ts": {
+    page: "/sign-up",
+    actions: { inviteSignUpAction: "public", signUpAction: "public" },
+  },
   "app/_components/sign-out-action.ts": { page: "/", actions: { signOutAction: "public" } },
 };

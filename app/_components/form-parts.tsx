@@ -104,3 +104,11 @@ function FormAlert({ result }: { result: ActionResult | null }) {
     </div>
   );
 }
+
+/**
+ * What went wrong, for a form whose fields the user did not type (hidden ids, buttons): the field's
+ * own message, as "Check the highlighted fields" would point at nothing.
+ */
+export function firstProblem(result: ActionResult): string | undefined {
+  return Object.values(result.fieldErrors ?? {})[0] ?? result.error;
+}

@@ -22,6 +22,7 @@ export async function TopBar() {
               <Link href="/model">Model</Link>
               <Link href="/knowledge">Knowledge</Link>
               <Link href="/evals">Evals</Link>
+              {user.role === "admin" && <Link href="/users">Users</Link>}
             </>
           )}
         </nav>

@@ -21,7 +21,10 @@ export const ACCESS_CODE_FAILURES_PER_ADDRESS: AttemptLimit = {
   max: 20,
   windowMinutes: 15,
 };
-// Accounts created (with the right code) from one address.
+// Invite links that were unknown, used or expired, per address: a token cannot be guessed, but
+// one address trying many is someone trying.
+export const INVITE_FAILURES_PER_ADDRESS: AttemptLimit = { scope: "invite:address", max: 20, windowMinutes: 15 };
+// Accounts created (with the right code or an invite) from one address.
 export const SIGN_UPS_PER_ADDRESS: AttemptLimit = { scope: "sign-up:address", max: 20, windowMinutes: 60 };
 
 /** A limit applied to one key (an email or a client address). */
@@ -87,4 +90,8 @@ export const accessCodeAttempts = ({ email, address }: { email: string; address:
 
 export const signUpAttempts = ({ address }: { address: string }): CountedAttempt[] => [
   { limit: SIGN_UPS_PER_ADDRESS, key: address },
+];
+
+export const inviteAttempts = ({ address }: { address: string }): CountedAttempt[] => [
+  { limit: INVITE_FAILURES_PER_ADDRESS, key: address },
 ];

@@ -15,6 +15,11 @@ export class TooManyAttempts extends CredentialsSignin {
   }
 }
 
+/** A sign-in with the right password to an account an administrator has disabled. */
+export class AccountDisabled extends CredentialsSignin {
+  override code = "account_disabled";
+}
+
 /**
  * Checks an email and password for Auth.js's credentials provider. Every entry (the sign-in form
  * and Auth.js's own callback endpoint) comes through here, so the rate limits cannot be skipped.
@@ -40,6 +45,11 @@ export async function authorizeCredentials(raw: unknown, request: Request): Prom
     );
     return null;
   }
-  await attempt.cancel(); // a success is no failure
+  await attempt.cancel(); // the right password is no failure
+  // Said only after the password is checked, so it tells nothing to someone guessing.
+  if (user.disabledAt) {
+    console.warn(escapeControlCharacters(`[auth] sign-in refused for ${email} from ${address}: account disabled`));
+    throw new AccountDisabled();
+  }
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { createSession, isSessionActive, revokeSession } from "@/lib/db/queries/sessions";
+import { createSession, findOpenSession, revokeSession } from "@/lib/db/queries/sessions";
 import { getEnv } from "@/lib/env";
 import { escapeControlCharacters, logError } from "@/lib/log/safe-log";
 import { authorizeCredentials } from "./authorize";
@@ -24,7 +24,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     ...authConfig.callbacks,
     // The token names a row of datamorph.sessions: a sign-in opens one, and every read of the
-    // session checks it is still open, so a revoked or copied-after-sign-out token is refused.
+    // session checks it is still open and its account enabled, so a revoked or copied-after-sign-out
+    // token, or one of a disabled account, is refused. The role is read afresh for the same reason:
+    // an administrator's change to it holds from the user's next request, not their next sign-in.
     async jwt(params) {
       const token = authConfig.callbacks.jwt(params);
       if (params.user && token.sub) {
@@ -32,7 +34,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return token;
       }
       if (!token.sid || !token.sub) return null;
-      return (await isSessionActive({ id: token.sid, userId: token.sub })) ? token : null;
+      const open = await findOpenSession({ id: token.sid, userId: token.sub });
+      if (!open) return null;
+      token.role = open.role;
+      return token;
     },
   },
   events: {

@@ -22,12 +22,12 @@ function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-async function runAction<T>(
+async function runAction<T, R extends ActionResult>(
   name: string,
   schema: z.ZodType<T>,
   formData: FormData,
-  body: (input: T) => Promise<ActionResult>,
-) {
+  body: (input: T) => Promise<R>,
+): Promise<R | ActionResult> {
   const parsed = schema.safeParse(formValues(formData));
   if (!parsed.success)
     return { ok: false, error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
@@ -44,19 +44,53 @@ export function publicAction<T>(name: string, schema: z.ZodType<T>, handler: (in
   return (_previous: ActionResult | null, formData: FormData) => runAction(name, schema, formData, handler);
 }
 
-/** A server action that needs a session: loads the user first, then parses the form. */
-export function userAction<T>(
+/**
+ * A session action: loads the user, refuses with `refusal(user)` when it names one, then parses
+ * the form. A refused caller learns nothing of the form's rules.
+ */
+function sessionAction<T, R extends ActionResult>(
   name: string,
   schema: z.ZodType<T>,
-  handler: (input: T, user: SessionUser) => Promise<ActionResult>,
+  refusal: (user: SessionUser) => string | null,
+  handler: (input: T, user: SessionUser) => Promise<R>,
 ) {
-  return async (_previous: ActionResult | null, formData: FormData): Promise<ActionResult> => {
+  return async (_previous: R | ActionResult | null, formData: FormData): Promise<R | ActionResult> => {
     let user: SessionUser;
     try {
       user = await requireUser();
     } catch (error) {
       return { ok: false, error: toPublicError(error, name).message };
     }
+    const refused = refusal(user);
+    if (refused) return { ok: false, error: refused };
     return runAction(name, schema, formData, (input) => handler(input, user));
   };
+}
+
+/**
+ * A server action that needs a session: loads the user first, then parses the form. `R` lets an
+ * action return more than `ActionResult` (a link to show once).
+ */
+export function userAction<T, R extends ActionResult = ActionResult>(
+  name: string,
+  schema: z.ZodType<T>,
+  handler: (input: T, user: SessionUser) => Promise<R>,
+) {
+  return sessionAction(name, schema, () => null, handler);
+}
+
+/** What an administrator's action answers anyone else. */
+export const ADMIN_ONLY = "Only an administrator can do this.";
+
+/**
+ * A server action for administrators only: like `userAction`, but refused with `ADMIN_ONLY`,
+ * changing nothing, unless the user's role is admin now. The role is read from the database on
+ * each request (lib/auth/index.ts), so a demoted administrator is refused at once.
+ */
+export function adminAction<T, R extends ActionResult = ActionResult>(
+  name: string,
+  schema: z.ZodType<T>,
+  handler: (input: T, user: SessionUser) => Promise<R>,
+) {
+  return sessionAction(name, schema, (user) => (user.role === "admin" ? null : ADMIN_ONLY), handler);
 }

@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { tooManyAttemptsMessage } from "@/lib/auth/attempt-limits";
-import { TooManyAttempts } from "@/lib/auth/authorize";
+import { AccountDisabled, TooManyAttempts } from "@/lib/auth/authorize";
 import { signInSchema } from "@/lib/auth/credentials";
 import { publicAction } from "@/lib/server/action";
 import { safeCallbackUrl } from "@/lib/server/callback-url";
@@ -17,6 +17,8 @@ export const signInAction = publicAction("sign-in", schema, async ({ email, pass
     return { ok: true };
   } catch (error) {
     if (error instanceof TooManyAttempts) return { ok: false, error: tooManyAttemptsMessage(error.minutes) };
+    if (error instanceof AccountDisabled)
+      return { ok: false, error: "This account has been disabled. Ask an administrator to enable it again." };
     if (error instanceof AuthError) return { ok: false, error: "Wrong email or password." };
     throw error;
   }

@@ -1,14 +1,19 @@
 "use client";
 
 import { ActionForm, Field, SubmitButton } from "@/app/_components/form-parts";
-import { signUpAction } from "./actions";
+import { inviteSignUpAction, signUpAction } from "./actions";
 
-export function SignUpForm() {
+/** The sign-up form: with the access code, or with the invite link's token in place of it. */
+export function SignUpForm({ invite }: { invite?: string }) {
   return (
-    <ActionForm action={signUpAction}>
+    <ActionForm action={invite ? inviteSignUpAction : signUpAction}>
       {(result, pending) => (
         <>
-          <Field name="accessCode" label="Access code" autoComplete="off" result={result} />
+          {invite ? (
+            <input type="hidden" name="invite" value={invite} />
+          ) : (
+            <Field name="accessCode" label="Access code" autoComplete="off" result={result} />
+          )}
           <Field name="name" label="Your name" autoComplete="name" result={result} />
           <Field name="email" label="Email" type="email" autoComplete="email" result={result} />
           <Field

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { DatabaseOrTransaction } from "@/lib/db/client";
-import { sessions } from "@/lib/db/schema";
+import { sessions, users } from "@/lib/db/schema";
 
 /** Open: not revoked and not expired. */
 const isOpen = () => and(isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`));
@@ -21,8 +21,12 @@ export async function createSession({
   return row.id;
 }
 
-/** Whether session `id` belongs to `userId`, is not revoked and has not expired. `db` may be a transaction. */
-export async function isSessionActive({
+/**
+ * The account behind session `id` as it is now, or null when the session is revoked or expired,
+ * belongs to another user, or its user was disabled or removed. Read on every request, so a
+ * role change or a disabled account takes effect on the next one. `db` may be a transaction.
+ */
+export async function findOpenSession({
   id,
   userId,
   db = getDb(),
@@ -30,12 +34,22 @@ export async function isSessionActive({
   id: string;
   userId: string;
   db?: DatabaseOrTransaction;
-}): Promise<boolean> {
+}): Promise<{ role: "admin" | "member" } | null> {
   const [row] = await db
-    .select({ id: sessions.id })
+    .select({ role: users.role })
     .from(sessions)
-    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isOpen()));
-  return row !== undefined;
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId), isOpen(), isNull(users.disabledAt)));
+  return row ?? null;
+}
+
+/** Whether session `id` is open for `userId` (see `findOpenSession`). `db` may be a transaction. */
+export async function isSessionActive(input: {
+  id: string;
+  userId: string;
+  db?: DatabaseOrTransaction;
+}): Promise<boolean> {
+  return (await findOpenSession(input)) !== null;
 }
 
 /** Ends session `id` (sign-out). */
@@ -63,6 +77,22 @@ export async function revokeOtherSessions({
     .update(sessions)
     .set({ revokedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(sessions.userId, userId), ne(sessions.id, keepId), isOpen()))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** Ends every open session of `userId` (the account was disabled); returns how many. `db` may be a transaction. */
+export async function revokeAllSessions({
+  userId,
+  db = getDb(),
+}: {
+  userId: string;
+  db?: DatabaseOrTransaction;
+}): Promise<number> {
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(sessions.userId, userId), isOpen()))
     .returning({ id: sessions.id });
   return rows.length;
 }

@@ -1,7 +1,7 @@
-import { count, eq, ne, sql } from "drizzle-orm";
+import { asc, count, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/client";
-import { users, type User } from "@/lib/db/schema";
+import { runs, users, type User } from "@/lib/db/schema";
 import { isSessionActive, revokeOtherSessions } from "./sessions";
 
 /** Serialises first-account creation so two setup forms cannot both create an admin. */
@@ -23,6 +23,30 @@ export async function getUserByEmail({ email }: { email: string }): Promise<User
 export async function getUserById({ id }: { id: string }): Promise<User | null> {
   const [row] = await getDb().select().from(users).where(eq(users.id, id));
   return row ?? null;
+}
+
+/** A row of the administrator's Users page. */
+export type UserListing = Pick<User, "id" | "email" | "name" | "role" | "createdAt" | "disabledAt"> & {
+  runCount: number;
+};
+
+/** Every account that can sign in, oldest first, with how many runs each has started. */
+export async function listUsersWithRunCounts(): Promise<UserListing[]> {
+  return getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      createdAt: users.createdAt,
+      disabledAt: users.disabledAt,
+      runCount: count(runs.id),
+    })
+    .from(users)
+    .leftJoin(runs, eq(runs.userId, users.id))
+    .where(canSignIn)
+    .groupBy(users.id)
+    .orderBy(asc(users.createdAt), asc(users.email));
 }
 
 type NewUser = { email: string; name: string; passwordHash: string };

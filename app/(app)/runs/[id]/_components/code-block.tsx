@@ -1,5 +1,5 @@
 import { highlight } from "@/lib/highlight";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/app/_components/copy-button";
 
 /** Generated code, highlighted on the server, with a copy button. */
 export async function CodeBlock({ title, code, lang }: { title: string; code: string; lang: "sql" | "python" }) {

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 
-export function CopyButton({ text }: { text: string }) {
+/** Copies `text` to the clipboard and says so for a moment. */
+export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -14,7 +15,7 @@ export function CopyButton({ text }: { text: string }) {
         setTimeout(() => setCopied(false), 1500);
       }}
     >
-      {copied ? "Copied" : "Copy"}
+      {copied ? "Copied" : label}
     </button>
   );
 }
