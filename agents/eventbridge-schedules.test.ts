@@ -204,4 +204,29 @@ describe("pipeline schedules as EventBridge schedules", () => {
     });
     expect(await firingsAt(moment)).toHaveLength(0);
   });
+
+  it("deletes the EventBridge schedule with the pipeline, and keeps both while EventBridge fails", async () => {
+    const { deletePipeline } = await import("@/lib/pipelines/delete-pipeline");
+    pipeline = await row();
+    scheduler.setOutage(true);
+    try {
+      expect(await deletePipeline({ pipeline }).catch((e: unknown) => e)).toMatchObject({ code: "unavailable" });
+    } finally {
+      scheduler.setOutage(false);
+    }
+    expect(await row()).toEqual(pipeline);
+    expect(scheduler.schedule(pipeline.id)).toBeDefined();
+
+    await deletePipeline({ pipeline });
+    expect(await getPipeline({ ref: pipeline.id })).toBeNull();
+    expect(scheduler.schedule(pipeline.id)).toBeUndefined();
+    expect(scheduler.requests.at(-1)).toMatchObject({
+      method: "DELETE",
+      path: `/schedules/${pipeline.id}`,
+      query: { groupName: GROUP },
+    });
+    expect(scheduler.count()).toBe(0);
+    // Its runs stay, no longer linked to it.
+    expect((await h.sql`select count(*)::int as n from datamorph.runs where trigger = 'schedule'`)[0].n).toBe(1);
+  });
 });

@@ -103,18 +103,22 @@ export async function deleteEventBridgeSchedule(schedules: EventBridgeSchedules,
  * as it was, best effort; the orchestrator checks the database before it fires, so even then a paused
  * or moved schedule never runs.
  *
- * `write` updates the row and returns it as saved, or null when the pipeline is gone.
+ * `write` updates (or, with `deleting`, deletes) the row and returns it, or null when it could not.
  */
 export async function saveScheduleChange({
   before,
   write,
+  deleting = false,
   schedules = currentEventBridgeSchedules(),
+  missing = () => new AppError("not_found", `Pipeline "${before.name}" no longer exists.`),
 }: {
   before: Pipeline;
   write: (db: DatabaseOrTransaction) => Promise<Pipeline | null>;
+  deleting?: boolean;
   schedules?: EventBridgeSchedules | null;
+  /** The error when `write` returns null. */
+  missing?: () => Error;
 }): Promise<Pipeline> {
-  const missing = () => new AppError("not_found", `Pipeline "${before.name}" no longer exists.`);
   if (!schedules) {
     const saved = await write(getDb());
     if (!saved) throw missing();
@@ -125,7 +129,8 @@ export async function saveScheduleChange({
     return await getDb().transaction(async (tx) => {
       const saved = await write(tx);
       if (!saved) throw missing();
-      await putEventBridgeSchedule(schedules, saved);
+      if (deleting || !saved.cron) await deleteEventBridgeSchedule(schedules, saved.id);
+      else await putEventBridgeSchedule(schedules, saved);
       changedInEventBridge = true;
       return saved;
     });
