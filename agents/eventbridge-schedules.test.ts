@@ -208,6 +208,16 @@ describe("pipeline schedules as EventBridge schedules", () => {
   it("deletes the EventBridge schedule with the pipeline, and keeps both while EventBridge fails", async () => {
     const { deletePipeline } = await import("@/lib/pipelines/delete-pipeline");
     pipeline = await row();
+    const [running] =
+      await h.sql`insert into datamorph.runs (user_id, prompt, pipeline_id, status, trigger) values (${h.admin.id}, ${PROMPT}, ${pipeline.id}, 'running', 'manual') returning id`;
+    const sent = scheduler.requests.length;
+    expect(await deletePipeline({ pipeline }).catch((e: unknown) => e)).toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/run in progress/),
+    });
+    expect(scheduler.requests.length).toBe(sent);
+    await h.sql`update datamorph.runs set status = 'failed' where id = ${running.id}`;
+
     scheduler.setOutage(true);
     try {
       expect(await deletePipeline({ pipeline }).catch((e: unknown) => e)).toMatchObject({ code: "unavailable" });
