@@ -12,9 +12,9 @@ import { executeClaimedRun } from "./runner";
 import { getArtifactStore } from "@/lib/artifacts/current";
 import { readReviewRequest } from "@/lib/review/review-request";
 
-const runEventSchema = z.strictObject({ runId: z.uuid() });
+const runEventSchema = z.object({ runId: z.uuid() });
 /** What a pipeline's EventBridge schedule sends (see `scheduleEventInput`): the moment it was due. */
-const scheduleEventSchema = z.strictObject({ pipelineId: z.uuid(), scheduledFor: z.iso.datetime({ offset: true }) });
+const scheduleEventSchema = z.object({ pipelineId: z.uuid(), scheduledFor: z.iso.datetime({ offset: true }) });
 const orchestratorEventSchema = z.union([runEventSchema, scheduleEventSchema]);
 
 export type OrchestratorEvent = z.infer<typeof orchestratorEventSchema>;
