@@ -22,6 +22,7 @@ export default $config({
     await import("./infra/glue");
     await import("./infra/migrator");
     await import("./infra/orchestrator");
+    await import("./infra/schedules");
     const { web } = await import("./infra/web");
     return { url: web.url };
   },

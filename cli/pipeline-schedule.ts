@@ -1,4 +1,5 @@
 import { getRunById } from "@/lib/db/queries/runs";
+import { getEnv } from "@/lib/env";
 import type { CatchUp } from "@/lib/db/queries/pipeline-schedules";
 import { getPipelineForUser } from "@/lib/pipelines/access";
 import { pauseSchedule, resumeSchedule, schedulePipeline } from "@/lib/pipelines/schedule-pipeline";
@@ -49,6 +50,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * does, until stopped (Ctrl-C, SIGTERM) or for the given time; then lets its runs finish.
  */
 export async function schedulerCommand({ values, log }: PipelineContext): Promise<number> {
+  if (getEnv().schedules)
+    throw new CliError(
+      "EventBridge Scheduler fires this deployment's schedules (DATAMORPH_SCHEDULE_GROUP is set); no scheduler runs here.",
+      2,
+    );
   const seconds = values.for === undefined ? undefined : Number(values.for);
   if (seconds !== undefined && !(seconds > 0 && seconds <= 86_400))
     throw new CliError("--for must be a number of seconds from 1 to 86400.", 2);

@@ -22,6 +22,7 @@ const USAGE = [
   "  schedule <name> --pause | --resume",
   "  backfill <name> --param <date param>=<from>..<to> --every day|week|month [--param k=v …] [--json]",
   "                          one run per period, oldest first, stopping at the first failure",
+  "  delete <name> [--json]  delete the pipeline, its versions and schedule (its runs and tables stay)",
   "  scheduler [--for <seconds>]",
   "                          fire the schedules from this process (the web app does too)",
   "Exit code: 0 done, 1 failed, 2 refused (bad input, unknown pipeline, a run already in progress).",
@@ -39,6 +40,7 @@ const SUBCOMMANDS: Record<string, () => Promise<(context: PipelineContext) => Pr
   schedule: () => import("./pipeline-schedule").then((m) => m.schedulePipelineCommand),
   scheduler: () => import("./pipeline-schedule").then((m) => m.schedulerCommand),
   backfill: () => import("./pipeline-backfill").then((m) => m.backfillPipelineCommand),
+  delete: () => import("./pipeline-delete").then((m) => m.deletePipelineCommand),
 };
 
 /** Splits `name=value` arguments; the value may hold further `=`. */

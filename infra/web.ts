@@ -3,6 +3,7 @@ import { glue } from "./glue";
 import { migration } from "./migrator";
 import { vpc } from "./network";
 import { orchestrator } from "./orchestrator";
+import { schedulePermissions, schedules } from "./schedules";
 import { accessCode, authSecret } from "./secrets";
 import { settings } from "./settings";
 import { artifacts, events } from "./storage";
@@ -11,13 +12,15 @@ import { artifacts, events } from "./storage";
 const OPEN_NEXT_VERSION = "4.1.12";
 
 // The web app on Lambda behind CloudFront. It reads runs, events and artifacts, and hands new runs
-// to the orchestrator; it never calls Bedrock or Glue.
+// to the orchestrator; it never calls Bedrock or Glue. It keeps each pipeline's EventBridge
+// schedule in step with the database, so it may manage the schedules of their group.
 export const web = new sst.aws.Nextjs(
   "Web",
   {
     vpc,
     // Glue is linked for its settings only: the form offers the engine, the orchestrator runs it.
-    link: [database, events, artifacts, orchestrator, authSecret, accessCode, glue],
+    link: [database, events, artifacts, orchestrator, authSecret, accessCode, glue, schedules],
+    permissions: schedulePermissions,
     environment: {
       ...settings.warehouse,
       ...settings.engine,

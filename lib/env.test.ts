@@ -89,6 +89,31 @@ describe("parseEnv: AWS parts", () => {
     ).toMatchObject({ numberOfWorkers: 10, glueVersion: "4.0" });
   });
 
+  it("manages EventBridge schedules given their group, role and target, and then fires none in-process", () => {
+    const schedules = {
+      DATAMORPH_SCHEDULE_GROUP: "datamorph-prod",
+      DATAMORPH_SCHEDULER_ROLE_ARN: "arn:aws:iam::123456789012:role/datamorph-scheduler",
+    };
+    const orchestrator = "arn:aws:lambda:eu-west-1:123456789012:function:datamorph-prod-Orchestrator";
+    expect(parseEnv({ ...schedules, DATAMORPH_ORCHESTRATOR_ARN: orchestrator })).toMatchObject({
+      scheduler: false,
+      schedules: { group: "datamorph-prod", roleArn: schedules.DATAMORPH_SCHEDULER_ROLE_ARN, targetArn: orchestrator },
+    });
+    expect(parseEnv({ ...schedules, DATAMORPH_ORCHESTRATOR_FUNCTION: orchestrator }).schedules?.targetArn).toBe(
+      orchestrator,
+    );
+    expect(parseEnv({}).schedules).toBeUndefined();
+    expect(() => parseEnv({ DATAMORPH_SCHEDULE_GROUP: "datamorph-prod" })).toThrow(
+      /also need DATAMORPH_SCHEDULER_ROLE_ARN and DATAMORPH_ORCHESTRATOR_ARN/,
+    );
+    expect(() => parseEnv({ ...schedules, DATAMORPH_ORCHESTRATOR_FUNCTION: "datamorph-prod-Orchestrator" })).toThrow(
+      /also need DATAMORPH_ORCHESTRATOR_ARN/,
+    );
+    expect(() =>
+      parseEnv({ ...schedules, DATAMORPH_ORCHESTRATOR_ARN: orchestrator, DATAMORPH_SCHEDULER: "on" }),
+    ).toThrow(/DATAMORPH_SCHEDULER: must be off/);
+  });
+
   it("reads the model's temperature and answer length", () => {
     expect(parseEnv({ DATAMORPH_BEDROCK_TEMPERATURE: "0.3", DATAMORPH_BEDROCK_MAX_TOKENS: "8000" })).toMatchObject({
       bedrockTemperature: 0.3,
@@ -104,6 +129,9 @@ describe("parseEnv: AWS parts", () => {
     ["DATAMORPH_GLUE_WORKERS", "1"],
     ["DATAMORPH_GLUE_ROLE_ARN", "glue-role"],
     ["DATAMORPH_ARTIFACTS_BUCKET", "Not_A_Bucket"],
+    ["DATAMORPH_SCHEDULE_GROUP", "no spaces please"],
+    ["DATAMORPH_SCHEDULER_ROLE_ARN", "scheduler-role"],
+    ["DATAMORPH_ORCHESTRATOR_ARN", "datamorph-Orchestrator"],
   ])("refuses a bad %s", (name, value) => {
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(name));
   });

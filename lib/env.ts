@@ -82,6 +82,20 @@ const envSchema = z.object({
   DATAMORPH_GLUE_WORKER_TYPE: optional(z.string().regex(/^[A-Z]\.[0-9]+X$/, "must be a Glue worker type, e.g. G.1X")),
   DATAMORPH_GLUE_WORKERS: optional(z.coerce.number().int().min(2).max(299)),
   DATAMORPH_SCHEDULER: optional(z.enum(["on", "off"], { error: "must be on or off" })),
+  DATAMORPH_SCHEDULE_GROUP: optional(
+    z.string().regex(/^[0-9A-Za-z_.-]{1,64}$/, "must be an EventBridge Scheduler schedule group name"),
+  ),
+  DATAMORPH_SCHEDULER_ROLE_ARN: optional(
+    z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, "must be an IAM role ARN"),
+  ),
+  DATAMORPH_ORCHESTRATOR_ARN: optional(
+    z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?$/,
+        "must be a Lambda function ARN",
+      ),
+  ),
   DATAMORPH_GLUE_JOB_PREFIX: optional(
     z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, "must be letters, digits, - and _, e.g. datamorph-prod-"),
   ),
@@ -90,6 +104,16 @@ const envSchema = z.object({
   /** An S3-compatible endpoint set by hand (a local server, MinIO); the AWS SDK reads it too. */
   AWS_ENDPOINT_URL_S3: optional(z.string()),
 });
+
+/** Where pipeline schedules live on AWS: one EventBridge Scheduler schedule per pipeline. */
+export type ScheduleEnv = {
+  /** The schedule group every pipeline's schedule is created in. */
+  group: string;
+  /** The role EventBridge Scheduler assumes to invoke the orchestrator. */
+  roleArn: string;
+  /** The orchestrator Lambda's ARN, the schedules' target. */
+  targetArn: string;
+};
 
 /** Where the Glue engine runs its jobs; present when a Glue role and connection are configured. */
 export type GlueEnv = {
@@ -139,8 +163,10 @@ export type Env = {
   /** Source rows from which `auto` picks Glue (default: the engine's). */
   glueMinSourceRows?: number;
   glue?: GlueEnv;
-  /** Whether the web app fires pipeline schedules in-process (default on, off on Lambda). */
+  /** Whether the web app fires pipeline schedules in-process (default on; off on Lambda and with `schedules`). */
   scheduler: boolean;
+  /** Set on AWS: each pipeline schedule is an EventBridge Scheduler schedule, kept in step as it changes. */
+  schedules?: ScheduleEnv;
   /** `embedded` runs its own Postgres under the data folder; `server` uses DATABASE_URL. */
   mode: "embedded" | "server";
   /** This process is an AWS Lambda function: small pools, responses and builds bounded by its timeout. */
@@ -187,6 +213,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (missing.length > 0)
       throw new ConfigError(`Invalid configuration:\n  DATAMORPH_ENGINE: ${engine} needs ${missing.join(" and ")}`);
   }
+  const schedules = readSchedules(vars);
   return {
     nodeEnv: vars.NODE_ENV,
     databaseUrl: vars.DATABASE_URL,
@@ -210,11 +237,36 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     engine,
     glueMinSourceRows: vars.DATAMORPH_GLUE_MIN_SOURCE_ROWS,
     glue,
-    scheduler: (vars.DATAMORPH_SCHEDULER ?? (vars.AWS_LAMBDA_FUNCTION_NAME ? "off" : "on")) === "on",
+    scheduler: (vars.DATAMORPH_SCHEDULER ?? (vars.AWS_LAMBDA_FUNCTION_NAME || schedules ? "off" : "on")) === "on",
+    schedules,
     mode: vars.DATABASE_URL ? "server" : "embedded",
     onLambda: Boolean(vars.AWS_LAMBDA_FUNCTION_NAME),
     customS3Endpoint: Boolean(vars.AWS_ENDPOINT_URL_S3),
   };
+}
+
+/**
+ * EventBridge schedules need their group, the role that invokes, and the orchestrator's ARN (given
+ * as DATAMORPH_ORCHESTRATOR_ARN, or as DATAMORPH_ORCHESTRATOR_FUNCTION when that is an ARN). With
+ * them, EventBridge alone fires the schedules: an in-process scheduler as well is refused.
+ */
+function readSchedules(vars: z.infer<typeof envSchema>): ScheduleEnv | undefined {
+  if (!vars.DATAMORPH_SCHEDULE_GROUP && !vars.DATAMORPH_SCHEDULER_ROLE_ARN) return undefined;
+  const targetArn =
+    vars.DATAMORPH_ORCHESTRATOR_ARN ??
+    (vars.DATAMORPH_ORCHESTRATOR_FUNCTION?.startsWith("arn:") ? vars.DATAMORPH_ORCHESTRATOR_FUNCTION : undefined);
+  const missing = [
+    !vars.DATAMORPH_SCHEDULE_GROUP && "DATAMORPH_SCHEDULE_GROUP",
+    !vars.DATAMORPH_SCHEDULER_ROLE_ARN && "DATAMORPH_SCHEDULER_ROLE_ARN",
+    !targetArn && "DATAMORPH_ORCHESTRATOR_ARN",
+  ].filter(Boolean);
+  if (missing.length > 0)
+    throw new ConfigError(`Invalid configuration:\n  EventBridge schedules also need ${missing.join(" and ")}`);
+  if (vars.DATAMORPH_SCHEDULER === "on")
+    throw new ConfigError(
+      "Invalid configuration:\n  DATAMORPH_SCHEDULER: must be off when DATAMORPH_SCHEDULE_GROUP is set (EventBridge fires the schedules)",
+    );
+  return { group: vars.DATAMORPH_SCHEDULE_GROUP!, roleArn: vars.DATAMORPH_SCHEDULER_ROLE_ARN!, targetArn: targetArn! };
 }
 
 /** Whether runs here may build with Glue: it needs its role and connection, and scripts in S3. */

@@ -3,6 +3,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GlueClient } from "@aws-sdk/client-glue";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { S3Client } from "@aws-sdk/client-s3";
+import { SchedulerClient } from "@aws-sdk/client-scheduler";
 import { getEnv } from "@/lib/env";
 
 type Clients = {
@@ -11,6 +12,7 @@ type Clients = {
   dynamoDb?: DynamoDBClient;
   s3?: S3Client;
   glue?: GlueClient;
+  scheduler?: SchedulerClient;
 };
 
 const cache = ((globalThis as unknown as { datamorphAwsClients?: Clients }).datamorphAwsClients ??= {});
@@ -25,3 +27,4 @@ export const getDynamoDbClient = () => (cache.dynamoDb ??= new DynamoDBClient({}
 export const getS3Client = () => (cache.s3 ??= new S3Client({ forcePathStyle: getEnv().customS3Endpoint }));
 // More attempts: a run polls Glue for minutes, and Glue throttles its control plane hard.
 export const getGlueClient = () => (cache.glue ??= new GlueClient({ maxAttempts: 6 }));
+export const getSchedulerClient = () => (cache.scheduler ??= new SchedulerClient({}));

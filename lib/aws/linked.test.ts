@@ -22,6 +22,11 @@ Object.assign(process.env, {
     tempDir: "s3://bucket/glue-temp/",
     jobPrefix: "datamorph-prod-",
   }),
+  SST_RESOURCE_Schedules: JSON.stringify({
+    group: "datamorph-prod",
+    roleArn: "arn:aws:iam::123456789012:role/datamorph-scheduler",
+    targetArn: "arn:aws:lambda:eu-west-1:123456789012:function:datamorph-prod-OrchestratorFunction",
+  }),
 });
 
 describe("SST links as configuration", () => {
@@ -40,6 +45,12 @@ describe("SST links as configuration", () => {
         workerType: "G.1X",
         numberOfWorkers: 2,
         jobNamePrefix: "datamorph-prod-",
+      },
+      scheduler: false,
+      schedules: {
+        group: "datamorph-prod",
+        roleArn: "arn:aws:iam::123456789012:role/datamorph-scheduler",
+        targetArn: "arn:aws:lambda:eu-west-1:123456789012:function:datamorph-prod-OrchestratorFunction",
       },
     });
     expect(env.authSecret).toHaveLength(40);
@@ -61,6 +72,7 @@ describe("SST links as configuration", () => {
       "Events",
       "Glue",
       "Orchestrator",
+      "Schedules",
     ]);
     expect(linkedVariables({})).toEqual({});
   });

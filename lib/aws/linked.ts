@@ -28,6 +28,7 @@ const linksSchema = z.object({
       jobPrefix: z.string().optional(),
     })
     .optional(),
+  Schedules: z.object({ group: z.string(), roleArn: z.string(), targetArn: z.string() }).optional(),
 });
 
 type Links = z.infer<typeof linksSchema>;
@@ -70,5 +71,8 @@ export function linkedVariables(raw: Record<string, unknown>): Record<string, st
   set("DATAMORPH_GLUE_CONNECTION", links.Glue?.connectionName);
   set("DATAMORPH_GLUE_TEMP_DIR", links.Glue?.tempDir);
   set("DATAMORPH_GLUE_JOB_PREFIX", links.Glue?.jobPrefix);
+  set("DATAMORPH_SCHEDULE_GROUP", links.Schedules?.group);
+  set("DATAMORPH_SCHEDULER_ROLE_ARN", links.Schedules?.roleArn);
+  set("DATAMORPH_ORCHESTRATOR_ARN", links.Schedules?.targetArn);
   return variables;
 }

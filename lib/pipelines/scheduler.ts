@@ -1,20 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import {
-  claimFiring,
   claimSchedulerLease,
   hasActiveSchedules,
   listDuePipelines,
-  recordFiringOutcome,
   releaseSchedulerLease,
 } from "@/lib/db/queries/pipeline-schedules";
 import type { Pipeline } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { Limit } from "@/lib/concurrency/limit";
 import { logError } from "@/lib/log/safe-log";
 import type { RunStarter } from "@/lib/runs/lambda-invoker";
-import { nextFiring } from "./cron";
-import { startPipelineRun } from "./start-pipeline-run";
+import { firePipeline } from "./fire-pipeline";
 
 /** Due schedules read per query, and fired at once: enough to keep the database busy, few enough to leave it connections. */
 const BATCH = 100;
@@ -63,48 +59,9 @@ export function createScheduler({
   let announced: boolean | undefined;
   const firing = new Limit(FIRINGS_AT_ONCE);
 
-  async function fire(pipeline: Pipeline, now: Date): Promise<boolean> {
-    const scheduledFor = pipeline.nextFireAt!;
-    const schedule = { cron: pipeline.cron!, timezone: pipeline.timezone };
-    const next = nextFiring(schedule, now);
-    const following = nextFiring(schedule, scheduledFor);
-    const missed = now.getTime() - scheduledFor.getTime() > missedAfterMs || (following !== null && following <= now);
-    const firing = await claimFiring({
-      pipelineId: pipeline.id,
-      scheduledFor,
-      next,
-      kind: missed ? "catch_up" : "schedule",
-      holder,
-    });
-    if (!firing) return false;
-    if (missed && pipeline.catchUp === "skip") {
-      await recordFiringOutcome({
-        id: firing.id,
-        outcome: "skipped_missed",
-        message: "Missed while no scheduler was running; this pipeline skips missed firings.",
-      });
-      return true;
-    }
-    try {
-      const runId = await startPipelineRun({ pipeline, values: {}, trigger: "schedule", starter });
-      await recordFiringOutcome({
-        id: firing.id,
-        outcome: "started",
-        runId,
-        message: missed ? "Missed while no scheduler was running; run once now." : null,
-      });
-    } catch (error) {
-      const inProgress =
-        error instanceof AppError && error.code === "conflict" && /run in progress/.test(error.message);
-      if (!(error instanceof AppError)) logError(`pipeline ${pipeline.id} firing failed`, error);
-      await recordFiringOutcome({
-        id: firing.id,
-        outcome: inProgress ? "skipped_running" : "failed",
-        message: error instanceof AppError ? error.message : "The run could not be started.",
-      });
-    }
-    return true;
-  }
+  const fire = async (pipeline: Pipeline, now: Date): Promise<boolean> =>
+    (await firePipeline({ pipeline, scheduledFor: pipeline.nextFireAt!, now, starter, holder, missedAfterMs })) !==
+    null;
 
   async function tick(): Promise<number> {
     // No schedule at all: no lease is taken or renewed, so an app without schedules writes nothing.

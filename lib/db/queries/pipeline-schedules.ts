@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import type { Database } from "@/lib/db/client";
+import type { Database, DatabaseOrTransaction } from "@/lib/db/client";
 import { pipelineFirings, pipelines, schedulerLeases, type Pipeline, type PipelineFiring } from "@/lib/db/schema";
 
 export type CatchUp = "run_once" | "skip";
 export type FiringOutcome = "pending" | "started" | "skipped_running" | "skipped_missed" | "failed";
 
-/** Sets (or replaces) a pipeline's schedule; it fires next at `nextFireAt`. */
+/** Sets (or replaces) a pipeline's schedule; it fires next at `nextFireAt`. Returns the pipeline as saved. */
 export async function setPipelineSchedule({
   id,
   cron,
@@ -20,15 +20,20 @@ export async function setPipelineSchedule({
   timezone: string;
   catchUp: CatchUp;
   nextFireAt: Date;
-  db?: Database;
-}): Promise<void> {
-  await db
+  db?: DatabaseOrTransaction;
+}): Promise<Pipeline | null> {
+  const [row] = await db
     .update(pipelines)
     .set({ cron, timezone, catchUp, nextFireAt, paused: false, updatedAt: new Date() })
-    .where(eq(pipelines.id, id));
+    .where(eq(pipelines.id, id))
+    .returning();
+  return row ?? null;
 }
 
-/** Pauses a schedule, or resumes it from `nextFireAt` (firings while paused are not caught up). */
+/**
+ * Pauses a schedule, or resumes it from `nextFireAt` (firings while paused are not caught up).
+ * Returns the pipeline as saved.
+ */
 export async function setPipelinePaused({
   id,
   paused,
@@ -38,12 +43,14 @@ export async function setPipelinePaused({
   id: string;
   paused: boolean;
   nextFireAt?: Date | null;
-  db?: Database;
-}): Promise<void> {
-  await db
+  db?: DatabaseOrTransaction;
+}): Promise<Pipeline | null> {
+  const [row] = await db
     .update(pipelines)
     .set({ paused, ...(nextFireAt !== undefined ? { nextFireAt } : {}), updatedAt: new Date() })
-    .where(eq(pipelines.id, id));
+    .where(eq(pipelines.id, id))
+    .returning();
+  return row ?? null;
 }
 
 /**
@@ -115,10 +122,11 @@ export async function listDuePipelines({
 }
 
 /**
- * Claims the firing of `pipeline` due at its `nextFireAt` and moves the schedule on to `next`, in
- * one transaction: the update only matches while the schedule still says `scheduledFor`, and the
- * firing row is unique per pipeline and moment, so however many schedulers try, one succeeds.
- * Returns the firing, or null when another scheduler fired it (or the schedule changed).
+ * Claims the firing of `pipeline` due at `scheduledFor` and moves the schedule on to `next`, in one
+ * transaction: the update only matches while the schedule's `nextFireAt` is still `scheduledFor` (or
+ * earlier: an EventBridge delivery after one that never came), and the firing row is unique per
+ * pipeline and moment, so however many schedulers or deliveries try, one succeeds. Returns the
+ * firing, or null when it was fired already (or the schedule changed, or is paused).
  */
 export async function claimFiring({
   pipelineId,
@@ -143,7 +151,7 @@ export async function claimFiring({
         .where(
           and(
             eq(pipelines.id, pipelineId),
-            eq(pipelines.nextFireAt, scheduledFor),
+            lte(pipelines.nextFireAt, scheduledFor),
             isNotNull(pipelines.cron),
             eq(pipelines.paused, false),
           ),

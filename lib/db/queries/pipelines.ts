@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db";
-import type { Database } from "@/lib/db/client";
+import type { Database, DatabaseOrTransaction } from "@/lib/db/client";
 import {
   pipelines,
   pipelineVersions,
@@ -77,6 +77,29 @@ export async function addPipelineVersion({
     await tx.update(pipelines).set({ currentVersion: next, updatedAt: new Date() }).where(eq(pipelines.id, pipelineId));
     return added;
   });
+}
+
+/**
+ * Deletes a pipeline, its versions and firings, unless a run of it is in progress; its runs stay,
+ * no longer linked to it. Returns the deleted pipeline, or null when it was gone or busy.
+ */
+export async function deletePipelineById({
+  id,
+  db = getDb(),
+}: {
+  id: string;
+  db?: DatabaseOrTransaction;
+}): Promise<Pipeline | null> {
+  const [deleted] = await db
+    .delete(pipelines)
+    .where(
+      and(
+        eq(pipelines.id, id),
+        sql`not exists (select 1 from ${runs} where ${runs.pipelineId} = ${id} and ${runs.status} in ('queued', 'running'))`,
+      ),
+    )
+    .returning();
+  return deleted ?? null;
 }
 
 /** A pipeline by id or by name (names are unique whatever their case). */
