@@ -134,7 +134,7 @@ test("an account with runs is kept: removing it is refused with a way out, and n
 });
 
 test("a member gets no Users page and no Users link", async ({ browser }) => {
-  const mia = { name: "Mia Member", email: "mia@example.com", password: "mia's long secret" };
+  const mia = { name: "Mia Member", email: "mia-users@example.com", password: "mia's long secret" };
   const { context, page } = await signUpInNewContext(browser, mia);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
   await page.goto("/users");
