@@ -38,12 +38,14 @@ describe("pipeline schedules, fired by two scheduler processes", () => {
 
     // Two processes at once: the second starts once the first fires (however slowly each starts),
     // stands by while the first holds the lease, and takes over when the first stops.
-    const leader = cli(["pipeline", "scheduler", "--for", "10", "--json"]);
+    // The leader lives long enough for the second to start beside it even on a busy machine, where
+    // starting a command takes seconds.
+    const leader = cli(["pipeline", "scheduler", "--for", "25", "--json"]);
     await vi.waitFor(async () => expect((await firings()).length).toBeGreaterThan(0), {
       timeout: 60_000,
       interval: 250,
     });
-    const [a, b] = await Promise.all([leader, cli(["pipeline", "scheduler", "--for", "18", "--json"])]);
+    const [a, b] = await Promise.all([leader, cli(["pipeline", "scheduler", "--for", "33", "--json"])]);
     expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
     expect(`${a.stderr}${b.stderr}`).toMatch(/stands by/);
 
