@@ -1,5 +1,6 @@
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { isExistsFilter } from "@/lib/spec/clauses";
+import { escapeRegExp } from "@/lib/text/escape-regexp";
 
 /** What one pipeline reads and publishes, by qualified table name (`public.orders`). */
 export type PipelineTables = {
@@ -28,8 +29,6 @@ export function specTables(spec: Pick<EtlSpec, "sources" | "filters">): string[]
   }
   return [...new Set(tables)];
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Whether `table` is one `pipeline` publishes: a table its runs published, or a name its target template makes. */
 function publishes(pipeline: PipelineTables, table: string): boolean {

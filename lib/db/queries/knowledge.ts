@@ -4,6 +4,9 @@ import type { Database } from "@/lib/db/client";
 import { knowledge, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 
+/** The entries that apply to a person: approved ones and their own. */
+const appliesTo = (userId: string) => or(eq(knowledge.approved, true), eq(knowledge.createdBy, userId));
+
 /** One confirmed meaning, as the planner reads it, with where it came from. */
 export type KnowledgeEntry = {
   id: string;
@@ -63,7 +66,7 @@ export async function listKnowledgeFor({
     })
     .from(knowledge)
     .leftJoin(users, eq(users.id, knowledge.createdBy))
-    .where(and(eq(knowledge.warehouse, warehouse), or(eq(knowledge.approved, true), eq(knowledge.createdBy, userId))))
+    .where(and(eq(knowledge.warehouse, warehouse), appliesTo(userId)))
     .orderBy(knowledge.createdAt);
   // A person's own entry comes before an approved one of the same phrase.
   return rows.sort((a, b) => Number(a.approved) - Number(b.approved)).map(({ approved: _approved, ...entry }) => entry);
@@ -122,7 +125,7 @@ export async function listWarehouseKnowledge({
   userId: string;
   isAdmin: boolean;
 }): Promise<KnowledgeRow[]> {
-  const visible = isAdmin ? undefined : or(eq(knowledge.approved, true), eq(knowledge.createdBy, userId));
+  const visible = isAdmin ? undefined : appliesTo(userId);
   return selectRows(db, and(eq(knowledge.warehouse, warehouse), visible));
 }
 

@@ -5,6 +5,9 @@ import { users, verifiedExamples } from "@/lib/db/schema";
 import type { VerifiedExample } from "@/lib/planner/verified/plan-from-example";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 
+/** The examples that apply to a person: approved ones and their own. */
+const appliesTo = (userId: string) => or(eq(verifiedExamples.approved, true), eq(verifiedExamples.createdBy, userId));
+
 /**
  * Keeps a run's prompt and spec as a verified example of a warehouse; verifying the same prompt
  * again replaces the person's earlier example (with the new run as its source).
@@ -50,12 +53,7 @@ export async function listVerifiedExamplesFor({
     })
     .from(verifiedExamples)
     .leftJoin(users, eq(users.id, verifiedExamples.createdBy))
-    .where(
-      and(
-        eq(verifiedExamples.warehouse, warehouse),
-        or(eq(verifiedExamples.approved, true), eq(verifiedExamples.createdBy, userId)),
-      ),
-    )
+    .where(and(eq(verifiedExamples.warehouse, warehouse), appliesTo(userId)))
     .orderBy(desc(verifiedExamples.updatedAt));
   return rows
     .sort((a, b) => Number(b.createdBy === userId) - Number(a.createdBy === userId))
@@ -133,7 +131,7 @@ export async function listVerifiedExamples({
   userId: string;
   isAdmin: boolean;
 }): Promise<VerifiedExampleRow[]> {
-  const visible = isAdmin ? undefined : or(eq(verifiedExamples.approved, true), eq(verifiedExamples.createdBy, userId));
+  const visible = isAdmin ? undefined : appliesTo(userId);
   return selectExampleRows(db, and(eq(verifiedExamples.warehouse, warehouse), visible));
 }
 

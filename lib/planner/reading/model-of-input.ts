@@ -2,6 +2,7 @@ import type { Catalog } from "@/lib/catalog/types";
 import { buildSemanticModel } from "@/lib/semantic-model/build-model";
 import type { SemanticModel } from "@/lib/semantic-model/model-schema";
 import type { ValueIndex } from "@/lib/semantic-model/value-index";
+import { escapeRegExp } from "@/lib/text/escape-regexp";
 
 const cache = new WeakMap<Catalog, Map<string, SemanticModel>>();
 
@@ -41,6 +42,6 @@ export function modelOfInput(input: {
 /** The request writes the table's identifier, alone or with its schema ("results_totals", "public.results_totals"). */
 function namesTable(prompt: string, table: string): boolean {
   const name = table.split(".").slice(1).join(".");
-  const escaped = [table, name].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const escaped = [table, name].map(escapeRegExp).join("|");
   return new RegExp(`(^|[^A-Za-z0-9_.])(${escaped})($|[^A-Za-z0-9_])`, "i").test(prompt);
 }

@@ -1,6 +1,7 @@
 import { listParameterSlots } from "@/lib/pipelines/parameters";
 import { isIsoDate } from "@/lib/pipelines/dates";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { escapeRegExp } from "@/lib/text/escape-regexp";
 
 /** How a value is written in a request, and so which words may stand in its place. */
 export type SlotKind = "number" | "count" | "date" | "year" | "text";
@@ -25,7 +26,6 @@ export type ExampleSlot = {
 type Candidate = { kind: SlotKind; paths: (string | number)[][]; value: string | number; column?: string };
 
 const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Values of the spec a later request may change: filter and HAVING values, the row limit, a whole year. */
 function candidates(spec: EtlSpec): Candidate[] {

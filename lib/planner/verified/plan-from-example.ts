@@ -2,14 +2,14 @@ import type { Catalog } from "@/lib/catalog/types";
 import { isIsoDate } from "@/lib/pipelines/dates";
 import { checkEditedSpec } from "@/lib/review/check-plan";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
+import { escapeRegExp } from "@/lib/text/escape-regexp";
+import { snake } from "@/lib/planner/reading/build-sources";
 import { exampleSlots, type ExampleSlot } from "./example-slots";
 
 /** A request a person marked right, with the spec that built it. */
 export type VerifiedExample = { id: string; prompt: string; spec: EtlSpec; by: string | null; runId: string | null };
 
 export type ExamplePlan = { spec: EtlSpec; notes: string[]; exampleId: string };
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Words compared as a person reads them: case, runs of spaces and the closing full stop do not count. */
 const normalise = (prompt: string) =>
@@ -85,17 +85,14 @@ function rephrase(node: unknown, changes: { from: string; to: string }[]): void 
   }
 }
 
-const snake = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
-
 /** The example's table name with an old value's words swapped for the new one's, where the name holds them. */
 function renameTarget(table: string, changes: { from: string; to: string }[]): string {
   const renamed = changes.reduce((name, { from, to }) => {
+    // Named as the planner names tables, so the old value's words are found as it wrote them.
     const [old, now] = [snake(from), snake(to)];
-    return old && now ? name.replace(new RegExp(`(^|_)${old}(?=_|$)`), `$1${now}`) : name;
+    return /[A-Za-z0-9]/.test(from) && /[A-Za-z0-9]/.test(to)
+      ? name.replace(new RegExp(`(^|_)${old}(?=_|$)`), `$1${now}`)
+      : name;
   }, table);
   return /^[a-z][a-z0-9_]{0,62}$/.test(renamed) ? renamed : table;
 }
