@@ -7,7 +7,9 @@ import { ensureEmbeddedPostgres, readEmbeddedState, stopEmbeddedPostgres } from 
 mkdirSync(".data", { recursive: true });
 const dataDir = mkdtempSync(path.resolve(".data/embedded-test-"));
 chmodSync(dataDir, 0o755);
-const port = 54393;
+// One below the shared test cluster's port, clear of the browser tests' ports (54392 and up),
+// which run beside these.
+const port = Number(process.env.DATAMORPH_TEST_PG_PORT ?? 54391) - 1;
 
 afterAll(async () => {
   await stopEmbeddedPostgres(dataDir, { onlyIfIdle: false }).catch(() => {});

@@ -93,7 +93,7 @@ describe.each(testServers())("a published table read for its run page and CSV ($
     await reader.read();
     const openTransactions = async () =>
       (
-        await owner`select count(*)::int as n from pg_stat_activity where application_name = 'datamorph-reader' and xact_start is not null`
+        await owner`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'datamorph-reader' and xact_start is not null`
       )[0].n;
     try {
       expect(await openTransactions()).toBe(1);
