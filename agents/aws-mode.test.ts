@@ -73,5 +73,5 @@ describe("orchestrator with the AWS event log and artifact store", () => {
     for (const artifact of artifacts) expect(artifact.uri).toBe(`s3://${BUCKET}/runs/${run.id}/${artifact.kind}`);
     const sqlObject = await s3.client.send(new GetObjectCommand({ Bucket: BUCKET, Key: `runs/${run.id}/query.sql` }));
     expect(await sqlObject.Body!.transformToString()).toMatch(/^select/i);
-  }, 60_000);
+  });
 });

@@ -41,7 +41,7 @@ describe("orchestrator Lambda handler", () => {
     const [{ n }] = await h.sql`select count(*)::int as n from ${h.sql(run.target_schema)}.${h.sql(run.target_table)}`;
     expect(n).toBe(run.row_count);
     expect(n).toBeGreaterThan(0);
-  }, 60_000);
+  });
 
   it("does nothing when the same event is delivered again", async () => {
     const before = await eventsOf(runId);
@@ -61,7 +61,7 @@ describe("orchestrator Lambda handler", () => {
     const starts =
       await h.sql`select count(*)::int as n from datamorph.run_events where run_id = ${run.id} and payload->>'final' = 'true'`;
     expect(starts[0].n).toBe(1);
-  }, 60_000);
+  });
 
   it("skips a run that does not exist", async () => {
     expect(await handler({ runId: "00000000-0000-4000-8000-000000000000" })).toEqual({
@@ -88,7 +88,7 @@ describe("orchestrator Lambda handler", () => {
     const planner =
       await h.sql`select message from datamorph.run_events where run_id = ${prepared.runId} and agent = 'planner'`;
     expect(planner.map((e) => e.message)).toEqual(['Took the spec of pipeline "Lambda totals" version 1']);
-  }, 60_000);
+  });
 
   it("stops a run asked to wait for review, then builds its edited plan when handed over again", async () => {
     const { getArtifactStore } = await import("@/lib/artifacts/current");
@@ -117,5 +117,5 @@ describe("orchestrator Lambda handler", () => {
       "Planned lambda_reviewed",
       "Plan edited by tester@example.com: 1 change",
     ]);
-  }, 60_000);
+  });
 });

@@ -28,5 +28,5 @@ describe("datamorph demo", () => {
     expect(
       (await sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`)[0].n,
     ).toBe(0);
-  }, 60_000);
+  });
 });

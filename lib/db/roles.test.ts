@@ -81,7 +81,7 @@ describe.each(testServers())("restricted logins ($name Postgres)", (server) => {
       publishing = false;
       await publish;
     }
-  }, 60_000);
+  });
 
   it("covers tables created after the set-up, and stays the same when set up again", async () => {
     const before = await readRoleLogins(owner);

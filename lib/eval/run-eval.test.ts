@@ -76,7 +76,7 @@ describe("datamorph eval", () => {
       /^file +cases +correct +correct after answers +asked +refused as expected +refused, wrong reason +refused, should build +silently wrong +errors$/,
     );
     expect(summary[2].split(/ +/)).toEqual(["cases", "2", "1", "0", "0", "1", "0", "0", "0", "0"]);
-  }, 60_000);
+  });
 
   it("grades a case after the answers it carries, and counts a question left unanswered as asked, never as wrong", async () => {
     const file = path.join(dir, "questions.yaml");

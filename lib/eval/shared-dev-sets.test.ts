@@ -25,7 +25,7 @@ const evalsDir = path.resolve(repoRoot, "../shared/evals");
 const floors: Record<string, number> = {
   "dev-northwind": 22,
   "dev-chinook": 27,
-  "dev-jaffle_shop": 12,
+  "dev-jaffle_shop": 13,
   "dev-classicmodels": 14,
   "dev-demo": 21,
 };

@@ -114,7 +114,7 @@ describe("pipeline save, run, show and history on the command line", () => {
     ]);
     const text = await cli(["pipeline", "history", "Customer totals"]);
     expect(text.stdout).toContain("customer_totals_returned");
-  }, 60_000);
+  });
 
   it("refuses bad requests with exit 2 and a reason, changing nothing", async () => {
     const tablesBefore = await database.sql`select count(*)::int as n from pg_tables where schemaname = 'public'`;

@@ -85,7 +85,7 @@ describe.each(testServers())("publishing and restoring tables on $name Postgres"
     }
     expect(await versionOf("sales")).toEqual(["someone else's"]);
     expect(await exists("sales__shadow_0000abcd_1")).toBe(true);
-  }, 30_000);
+  });
 
   it("numbers automatic names within Postgres' 63 characters, and keeps its own suffixes to itself", () => {
     expect(numberedTableName("totals", 1)).toBe("totals");

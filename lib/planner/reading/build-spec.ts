@@ -160,26 +160,32 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     return name;
   };
   const formulaUses = new Set<string>();
-  // "order items with quantity times unit price as line_total": the one computed column a name can be for.
-  let listedFormula: string | undefined;
+  // "order items with quantity times unit price as line_total", "payments with the amount in
+  // dollars, as amount_usd": the computed columns of a listing, one of which a name can be for.
+  const listedComputed: string[] = [];
   const addPlain = (m: Meaning, column: string, phrase: string, group: boolean): string => {
     if (m.kind === "formula") {
       formulaUses.add(phraseKey(m.phrase));
       if (group) fail("a group of computed values");
-      return (listedFormula = addColumn({
+      const name = addColumn({
         name: formulaName(m.phrase, m.formula),
         expr: { kind: "expression", sql: formulaSql(m.formula, src.reach(m.entity.table, phrase)) },
         phrase,
-      }));
+      });
+      listedComputed.push(name);
+      return name;
     }
     const ref = col(m, column, phrase);
     const converted = convertedColumn(m, ref);
-    if (converted)
-      return addColumn({
+    if (converted) {
+      const name = addColumn({
         name: snake(`${column}_${converted.suffix}`),
         expr: { kind: "expression", sql: converted.sql },
         phrase,
       });
+      listedComputed.push(name);
+      return name;
+    }
     const known = columns.find((c) => c.expr.kind === "column" && !c.expr.bucket && sameRef(c.expr.column, ref));
     if (known) return known.name;
     if (group) grain.push({ column: ref, phrase });
@@ -414,13 +420,7 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   if (renames.length > 1) fail("two names");
   if (renames[0]) {
     const named =
-      measureNames.length > 0
-        ? measureNames
-        : rankedMeasure
-          ? [rankedMeasure]
-          : listedFormula && !aggregated
-            ? [listedFormula]
-            : [];
+      measureNames.length > 0 ? measureNames : rankedMeasure ? [rankedMeasure] : aggregated ? [] : listedComputed;
     if (named.length !== 1) fail("a name for several columns");
     const i = columns.findIndex((c) => c.name === named[0]);
     const name = snake(renames[0].name);

@@ -38,7 +38,16 @@ import {
   withQualifiers,
   withWrittenValue,
 } from "./phrase-parts";
-import { averagePer, comparedColumns, inUnit, share, sortFirstBy, tookLonger } from "./phrase-parts";
+import {
+  averagePer,
+  comparedColumns,
+  inUnit,
+  share,
+  sortFirstBy,
+  tookLonger,
+  unitWanted,
+  valuesPerRow,
+} from "./phrase-parts";
 import { writtenValues } from "./written-values";
 
 /**
@@ -105,6 +114,7 @@ r("Head -> EACH NP", ([, np]) => np);
 // "who reports to Steven Buchanan?" (build-spec.ts reads whom from the relationship's verb).
 r("Head -> Q", ([q]) => (q.k === "word" && q.word === "who" ? { k: "who", phrase: q.phrase } : undefined));
 r("Head -> Measures");
+r("Head -> ENT Attr", ([e, a]) => valuesPerRow(e, a));
 r("Head -> RANK NP", ([rank, np]) => list(top(rank), np));
 r("Head -> RANK GItem", ([rank, g]) => list(top(rank), g));
 r("Head -> RANK Measure", ([rank, m]) => list(top(rank), m));
@@ -125,11 +135,10 @@ r("PartOf -> Link? FLAG", ([, f]) => flag(f));
 // "…, revenue = quantity x price": a definition of a measure the request names (definitions.ts).
 r("Mod -> DEF", ([d]) => (d.k === "word" ? { k: "defined", name: d.word, phrase: d.phrase } : undefined));
 // "total paid per order in dollars": a unit apart from its measure (wanted-unit.ts).
-r("Mod -> PREP UNIT", ([p, u]) =>
-  p.k === "word" && p.word === "in" && u.k === "word"
-    ? { k: "unit-wanted", unit: u.word as Unit, unitPhrase: u.phrase, phrase: phraseOf(p, u) }
-    : undefined,
-);
+// "converted to cents", "in dollars instead of cents" (the measures' own unit after "of" or "from").
+r("Mod -> PREP UNIT", ([p, u]) => unitWanted(p, u));
+r("Mod -> VERB PREP? UNIT", ([v, p, u]) => unitWanted(p, u, v));
+r("Mod -> PREP UNIT PREP UNIT", ([p, u, p2, u2]) => unitWanted(p, u, undefined, { prep: p2, unit: u2 }));
 // "in percent", "as a percentage".
 r("Mod -> PREP? PERCENT", ([p, w]) =>
   w.k === "word" ? { k: "share-unit", percent: w.word === "percent", phrase: phraseOf(p, w) } : undefined,
@@ -186,6 +195,7 @@ r("Attr -> Column PREP ENT", ([a, p, e]) =>
 // "length in minutes", "the total in dollars": a measure wanted in another unit.
 r("Attr -> Column PREP UNIT", ([a, p, u]) => inUnit(a, p, u));
 r("Attr -> Column VERB PREP? UNIT", ([a, v, p, u]) => inUnit(a, p, u, v));
+r("Attr -> Column PREP UNIT PREP UNIT", ([a, p, u, p2, u2]) => inUnit(a, p, u, undefined, { prep: p2, unit: u2 }));
 r("Column -> MEAS");
 r("Column -> DIM");
 r("Column -> TDIM");

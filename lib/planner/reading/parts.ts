@@ -117,8 +117,11 @@ export type Part =
   | { k: "defined"; name: string; phrase: string }
   /** "average number of line items per order": what `of` adds up (a count or a sum) over the number of distinct `per` rows. */
   | { k: "average-per"; of: Part; per: Entity; phrase: string }
-  /** "total paid per order in dollars": the unit the request's measures are wanted in, written apart from them. */
-  | { k: "unit-wanted"; unit: Unit; unitPhrase: string; phrase: string }
+  /**
+   * "total paid per order in dollars": the unit the request's measures are wanted in, written apart
+   * from them; `from`, the unit they are said to be kept in ("in dollars instead of cents").
+   */
+  | { k: "unit-wanted"; unit: Unit; unitPhrase: string; phrase: string; from?: Unit }
   /** "in percent", "as a percentage": the unit a share is given in. */
   | { k: "share-unit"; percent: boolean; phrase: string }
   /** "join customers and orders on customer_id": the request's own join, which fixes the path between the two. */

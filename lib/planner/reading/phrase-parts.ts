@@ -25,6 +25,18 @@ export function subject(e: Part): Part | undefined {
   const m = sense(e);
   return m?.kind === "entity" ? { k: "subject", entity: m.entity, phrase: phraseOf(e), qualifiers: [] } : undefined;
 }
+/**
+ * "invoice totals", "track lengths in minutes": an entity's own measure in the plural is its value
+ * on each row, listed beside the row, not one total.
+ */
+export function valuesPerRow(e: Part, a: Part): Part | undefined {
+  const np = subject(e);
+  const m = sense(a);
+  if (np?.k !== "subject" || m?.kind !== "measure" || m.entity !== np.entity) return undefined;
+  const noun = phraseOf(a).split(/\s+/).pop() ?? "";
+  if (!pluralize.isPlural(noun) || pluralize.isSingular(noun)) return undefined;
+  return list(np, { k: "show", meaning: m, phrase: phraseOf(a) });
+}
 export function withQualifiers(np: Part, qualifiers: Part[]): Part | undefined {
   return np.k === "subject"
     ? { ...np, phrase: phraseOf(...qualifiers, np), qualifiers: [...qualifiers, ...np.qualifiers] }
@@ -459,23 +471,59 @@ export function described(np: Part, participle: Part): Part | undefined {
 // Verbs that only say which unit a column is given in: "the weight shown in kg", "totals converted to cents".
 const UNIT_VERBS = new Set(["show", "convert", "express", "give", "display", "report"]);
 
-/** "length in minutes", "the weight shown in kg": the measure, wanted in the unit the request names. */
-export function inUnit(m: Part, prep: Part, unit: Part, verb?: Part): Part | undefined {
-  const meaning = sense(m);
-  if (meaning?.kind !== "measure" || unit.k !== "word") return undefined;
+/** "in", or a unit verb's own "to", "into" or "in" ("converted to", "shown in"): words that ask for a unit. */
+function asksForUnit(prep: Part, verb?: Part): boolean {
   // The preposition stands alone ("in minutes") or ends the verb's group ("shown in", "converted to").
   const preposition =
     prep.k === "word" ? prep.word : verb?.k === "verb" ? verb.phrase.toLowerCase().split(/\s+/).pop() : undefined;
-  if (
-    verb
-      ? verb.k !== "verb" || !UNIT_VERBS.has(verb.lemma) || !["in", "to", "into"].includes(preposition ?? "")
-      : preposition !== "in"
-  )
-    return undefined;
+  return verb
+    ? verb.k === "verb" && UNIT_VERBS.has(verb.lemma) && ["in", "to", "into"].includes(preposition ?? "")
+    : preposition === "in";
+}
+
+/** The unit a measure is said to be kept in: "(instead) of cents", "from cents". */
+export type StatedUnit = { prep: Part; unit: Part };
+
+function statedUnit(stated: StatedUnit | undefined): Unit | undefined | false {
+  if (!stated) return undefined;
+  const { prep, unit } = stated;
+  return prep.k === "word" && (prep.word === "of" || prep.word === "from") && unit.k === "word"
+    ? (unit.word as Unit)
+    : false;
+}
+
+/**
+ * "length in minutes", "the weight shown in kg", "the amount in dollars instead of cents": the
+ * measure, wanted in the unit the request names. A unit it is said to be kept in must be the
+ * measure's own.
+ */
+export function inUnit(m: Part, prep: Part, unit: Part, verb?: Part, from?: StatedUnit): Part | undefined {
+  const meaning = sense(m);
+  if (meaning?.kind !== "measure" || unit.k !== "word" || !asksForUnit(prep, verb)) return undefined;
+  const kept = statedUnit(from);
+  if (kept === false || (kept !== undefined && kept !== meaning.measure.unit)) return undefined;
   return {
     k: "sense",
     meaning: { ...meaning, as: { unit: unit.word as Unit, phrase: unit.phrase } },
-    phrase: phraseOf(m, ...(verb ? [verb] : []), prep, unit),
+    phrase: phraseOf(m, ...(verb ? [verb] : []), prep, unit, ...(from ? [from.prep, from.unit] : [])),
+  };
+}
+
+/**
+ * "total paid per order in dollars", "totals converted to cents", "in dollars rather than
+ * cents": a unit written apart from its measure, for every measure of the request kept in a unit
+ * that converts to it (wanted-unit.ts).
+ */
+export function unitWanted(prep: Part, unit: Part, verb?: Part, from?: StatedUnit): Part | undefined {
+  if (unit.k !== "word" || !asksForUnit(prep, verb)) return undefined;
+  const kept = statedUnit(from);
+  if (kept === false) return undefined;
+  return {
+    k: "unit-wanted",
+    unit: unit.word as Unit,
+    unitPhrase: unit.phrase,
+    phrase: phraseOf(...(verb ? [verb] : []), prep, unit, ...(from ? [from.prep, from.unit] : [])),
+    ...(kept ? { from: kept } : {}),
   };
 }
 

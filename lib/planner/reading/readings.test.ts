@@ -197,6 +197,37 @@ describe("a unit written apart from its measure", () => {
     });
   });
 
+  it("reads the unit a measure is said to be kept in, and a verb that converts it, and names the converted column", () => {
+    const listed = sqlFor(
+      "payments with the amount in dollars instead of cents, as amount_usd",
+      jaffleCatalog,
+      jaffleSampleValues,
+    );
+    expect(listed).toContain(`CAST("raw_payments"."amount" AS numeric) / 100 AS "amount_usd"`);
+    // A kept unit that is not the measure's own is no reading of it.
+    expect(
+      refusal("payments with the amount in dollars instead of grams", jaffleCatalog, jaffleSampleValues),
+    ).toMatchObject({ ok: false });
+    expect(sqlFor("total amount per payment method converted to dollars", jaffleCatalog, jaffleSampleValues)).toContain(
+      `sum(CAST("raw_payments"."amount" AS numeric) / 100) AS "total_amount_dollars"`,
+    );
+  });
+
+  it("asks whether an entity's measure in the plural is one total or the value on each row", () => {
+    const asked = refusal("payment amounts in dollars", jaffleCatalog, jaffleSampleValues);
+    expect(asked).toMatchObject({ ok: false, code: "ambiguous" });
+    // Each payment with its amount first, as a plural says; then the one total; then "rephrase".
+    expect(asked.ok ? [] : asked.questions?.[0].choices.map((c) => c.reading)).toEqual([
+      expect.stringContaining("raw_payments.id, amount_dollars"),
+      expect.stringMatching(/^total /),
+      expect.stringContaining("describe the table again"),
+    ]);
+    // With groups, only the total reads.
+    expect(sqlFor("payment amounts per payment method", jaffleCatalog, jaffleSampleValues)).toContain(
+      `sum("raw_payments"."amount")`,
+    );
+  });
+
   it("reads a threshold in the unit it is written in, on rows and on totals alike", () => {
     expect(sqlFor("payments over $20", jaffleCatalog, jaffleSampleValues)).toContain(
       `WHERE "raw_payments"."amount" > 2000`,

@@ -11,10 +11,16 @@ export function withWantedUnit(parts: Part[]): Part[] {
   const wanted = parts.filter((p): p is Extract<Part, { k: "unit-wanted" }> => p.k === "unit-wanted");
   if (wanted.length === 0) return parts;
   if (wanted.length > 1) fail("two units for the request's measures");
-  const [{ unit, unitPhrase, phrase }] = wanted;
+  const [{ unit, unitPhrase, phrase, from }] = wanted;
   let converted = 0;
   const convert = (p: Part): Part => {
-    if (p.k === "measure" && p.target.kind === "measure" && !p.target.as && conversionOf(p.target.measure.unit, unit)) {
+    if (
+      p.k === "measure" &&
+      p.target.kind === "measure" &&
+      !p.target.as &&
+      (from === undefined || p.target.measure.unit === from) &&
+      conversionOf(p.target.measure.unit, unit)
+    ) {
       converted++;
       return { ...p, target: { ...p.target, as: { unit, phrase: unitPhrase } } };
     }
