@@ -85,6 +85,34 @@ describe("questions of the reading planner", () => {
     expect(question.choices[0].label).toBe("status");
   });
 
+  it("asks about a misspelling that the model knows only inside a phrase, and reads the phrase once answered", () => {
+    const [question] = questionsOf("average unti price per product");
+    expect(question).toMatchObject({ kind: "spelling", phrase: "unti" });
+    expect(question.choices[0]).toMatchObject({ label: "unit", reading: expect.stringContaining("(unit price)") });
+    // Read as "unit price", the words name two columns: the next question is between them.
+    const [next] = questionsOf("average unti price per product", { [question.id]: question.choices[0].id });
+    expect(next).toMatchObject({ kind: "reading" });
+    expect(next.choices.map((c) => c.label)).toEqual([
+      "products.unit_price",
+      "order_items.unit_price",
+      "None of these — rephrase",
+    ]);
+  });
+
+  it("asks about a misspelled grammar word, and reads it as that word once answered", () => {
+    const prompt = "number of diffrent customers per product category";
+    const [question] = questionsOf(prompt);
+    expect(question).toMatchObject({ kind: "spelling", phrase: "diffrent" });
+    expect(question.text).toContain("not a word the planner reads");
+    expect(question.choices.map((c) => c.label)).toEqual(["different", "None of these — rephrase"]);
+    const built = plan(prompt, { [question.id]: "c1" });
+    expect(built.ok && built.spec.columns.map((c) => c.expr.kind === "aggregate" && c.expr.fn)).toContain(
+      "count_distinct",
+    );
+    // A word one letter from several grammar words, or from none, is not guessed.
+    expect(plan("number of customers per product category, pleese")).toMatchObject({ ok: false });
+  });
+
   it("asks one question at a time: a spelling first, then the readings the corrected word leaves", () => {
     const [spelling] = questionsOf("total revnue per month");
     expect(spelling.phrase).toBe("revnue");

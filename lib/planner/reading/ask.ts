@@ -14,21 +14,28 @@ export function spellingQuestions(misspellings: Misspelling[], lexicon: Lexicon)
   return misspellings.flatMap(({ text, near }) => {
     if (seen.has(text.toLowerCase())) return [];
     seen.add(text.toLowerCase());
-    const choices = near.map(({ word }, i) => ({
+    const choices = near.map(({ word, phrase = word }, i) => ({
       id: `c${i + 1}`,
       label: word,
-      reading: `read "${text}" as "${word}": ${(lexicon.phrases.get(word) ?? []).map((s) => nameMeaning(s.meaning)).join(" or ")}`,
+      reading: readingOfSpelling(text, word, phrase, lexicon),
       word,
     }));
     return [
       makeQuestion({
         kind: "spelling",
         phrase: text,
-        text: `"${text}" is not a word of this warehouse. Which word did you mean?`,
+        text: `"${text}" is not a word ${near.some((n) => lexicon.phrases.has(n.phrase ?? n.word)) ? "of this warehouse" : "the planner reads"}. Which word did you mean?`,
         choices: [...choices, rephraseChoice()],
       }),
     ];
   });
+}
+
+/** "read "biling" as "billing" (billing country): invoice.billing_country"; a grammar word names nothing. */
+function readingOfSpelling(text: string, word: string, phrase: string, lexicon: Lexicon): string {
+  const names = (lexicon.phrases.get(phrase) ?? []).map((s) => nameMeaning(s.meaning));
+  const read = `read "${text}" as "${word}"${phrase === word ? "" : ` (${phrase})`}`;
+  return names.length > 0 ? `${read}: ${names.join(" or ")}` : read;
 }
 
 /**

@@ -28,7 +28,7 @@ export type Grounding = {
 };
 
 /** A word nothing reads but near spellings of words the model knows. */
-export type Misspelling = { text: string; near: { word: string; distance: number }[] };
+export type Misspelling = { text: string; near: { word: string; distance: number; phrase?: string }[] };
 
 /** Words a person said a misspelling stands for: the word as typed (lower case) → the model's word. */
 export type Spellings = Record<string, string>;
@@ -260,6 +260,8 @@ function groundNounPhrase(
   const { start, end } = c.tokens;
   const keyOf = (t: AnnotatedToken) => (t.identifier ? t.identifier.parts.map(wordKey).join(" ") : wordKey(t.normal));
   const lemmaOf = (t: AnnotatedToken) => wordKey(t.alternative?.lemma ?? t.lemma);
+  // The end of the furthest phrase of the model read so far: the words before it are read.
+  let readUntil = start;
   for (let i = start; i < end; i++) {
     const t = tokens[i];
     const agg = AGGREGATE_WORDS[t.normal];
@@ -297,6 +299,7 @@ function groundNounPhrase(
         if (senses) {
           emitSenses(i, j, senses);
           grounded = true;
+          readUntil = Math.max(readUntil, j);
         }
       }
     }
@@ -328,6 +331,8 @@ function groundNounPhrase(
     }
     if (
       !grounded &&
+      // A word inside a phrase read from an earlier word ("type" of "media type") is read.
+      i >= readUntil &&
       !FUNCTION_POS.has(t.pos) &&
       !t.number &&
       !agg &&
@@ -338,32 +343,60 @@ function groundNounPhrase(
       !FILLER_WORDS.has(t.normal) &&
       t.normal.length >= 4
     ) {
-      // A spelling a person confirmed reads as the word itself would.
+      // A spelling a person confirmed reads as the word itself would, alone or in a phrase.
       const confirmed = spellings[t.text.toLowerCase()];
-      if (confirmed && lexicon.phrases.has(confirmed)) {
-        emitSenses(i, i + 1, lexicon.phrases.get(confirmed)!);
+      const confirmedPhrases = confirmed ? phrasesWith(tokens, i, confirmed, c.tokens, lexicon) : [];
+      if (confirmedPhrases.length > 0) {
+        for (const p of confirmedPhrases) emitSenses(p.start, p.end, p.senses);
         continue;
       }
       // Against the word as written too: a typo's lemma may be another word ("biling" → "bile", "staus" → "stau").
       const near = lexicon.words
         .map((w) => ({ word: w, distance: Math.min(editDistance(w, keyOf(t)), editDistance(w, t.normal)) }))
-        .filter((n) => n.distance <= (t.normal.length >= 7 ? 2 : 1));
+        .filter((n) => n.distance >= 1 && n.distance <= (t.normal.length >= 7 ? 2 : 1));
       const known: Misspelling["near"] = [];
       for (const { word: w, distance } of near) {
-        const senses = lexicon.phrases.get(w) ?? [];
-        emitSenses(
-          i,
-          i + 1,
-          senses.map((s) => ({ ...s, strength: STRENGTH.fuzzy })),
-        );
-        if (senses.length > 0) {
+        const found = phrasesWith(tokens, i, w, c.tokens, lexicon);
+        for (const p of found)
+          emitSenses(
+            p.start,
+            p.end,
+            p.senses.map((s) => ({ ...s, strength: STRENGTH.fuzzy })),
+          );
+        if (found.length > 0) {
           fuzzy.push(`${t.text} → ${w}`);
-          known.push({ word: w, distance });
+          known.push({ word: w, distance, phrase: found[0].key });
         }
       }
       if (known.length > 0) misspellings.push({ text: t.text, near: known.sort((a, b) => a.distance - b.distance) });
     }
   }
+}
+
+/**
+ * The model's phrases that the word at `at`, read as `word`, makes with its neighbours in the
+ * noun phrase: the word alone ("staus" as "status"), or with the words around it ("biling
+ * country" as "billing country").
+ */
+function phrasesWith(
+  tokens: AnnotatedToken[],
+  at: number,
+  word: string,
+  within: { start: number; end: number },
+  lexicon: Lexicon,
+): { start: number; end: number; key: string; senses: Sense[] }[] {
+  const read: AnnotatedToken = { ...tokens[at], text: word, normal: word, lemma: word, alternative: undefined };
+  const found: { start: number; end: number; key: string; senses: Sense[] }[] = [];
+  for (let start = Math.max(within.start, at - lexicon.longest + 1); start <= at; start++)
+    for (let end = at + 1; end <= Math.min(within.end, start + lexicon.longest); end++) {
+      const span = tokens.slice(start, end).map((t) => (t.index === at ? read : t));
+      for (const key of spanKeys(span)) {
+        const senses = lexicon.phrases.get(key);
+        if (senses) found.push({ start, end, key, senses });
+      }
+    }
+  // The longest phrase first: it names what the word stands for most exactly.
+  return found.sort((a, b) => b.end - b.start - (a.end - a.start));
 }
 
 /** Levenshtein distance with an adjacent swap counted once ("categroy" → "category"). */

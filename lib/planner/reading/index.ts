@@ -35,6 +35,7 @@ import { formulaTerminals } from "./arithmetic-terminals";
 import { definitionTerminals } from "./definitions";
 import { spellingQuestions } from "./ask";
 import { settleAnswers } from "./answers";
+import { grammarMisspelling, withGrammarSpellings } from "./grammar-spelling";
 import type { Spellings } from "./ground";
 import type { Answers, SavedMeaning } from "@/lib/planner/questions";
 
@@ -83,7 +84,7 @@ function prepared(model: SemanticModel) {
  */
 export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
   try {
-    const prompt = checkRequest(input.prompt, input.catalog);
+    const prompt = withGrammarSpellings(checkRequest(input.prompt, input.catalog), input.spellings);
     const model = modelOfInput(input);
     const { lexicon, verbs, graph } = prepared(model);
     const tokens = annotate(prompt);
@@ -180,11 +181,15 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     const unknown = grounded.unknown.filter((t) => !isEmphatic(t, tokens));
     if (unknown.length > 0) {
       const words = unknown.map((t) => t.text);
-      return refuse(
+      const unread = refuse(
         "not_understood",
         `could not read ${words.map((w) => `"${w}"`).join(", ")}: not a table, column, value or word the planner reads`,
         words[0],
       );
+      // "diffrent", "singel": when every such word is one letter from one grammar word, ask.
+      const misspelled = unknown.map(grammarMisspelling);
+      if (!misspelled.every((m) => m !== undefined)) return unread;
+      return settleSpellings({ ...unread, questions: spellingQuestions(misspelled, lexicon) }, input);
     }
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) {
@@ -193,18 +198,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
         `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`,
         grounded.fuzzy[0].split(" → ")[0],
       );
-      const settled = settleAnswers(
-        { ...asked, questions: spellingQuestions(grounded.misspellings, lexicon) },
-        input.answers,
-        input.knowledge,
-      );
-      if (settled.kind === "spellings")
-        return planWithEnglish({
-          ...input,
-          spellings: { ...input.spellings, ...settled.spellings },
-          knowledgeUsed: [...(input.knowledgeUsed ?? []), ...settled.knowledgeUsed],
-        });
-      return settled.result;
+      return settleSpellings({ ...asked, questions: spellingQuestions(grounded.misspellings, lexicon) }, input);
     }
     grounded.terminals.push(...indefiniteObjectTerminals(tokens, chunks));
     // Negated stretches are read last, over every terminal, so that no reading can pass over a negation.
@@ -283,6 +277,18 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     if (error instanceof PlanRejected) return error.rejection;
     throw error;
   }
+}
+
+/** A refusal that asks which words misspellings stand for: once answered, the request is read again with them. */
+function settleSpellings(asked: PlanRejection, input: ReadingPlannerInput): PlanResult {
+  const settled = settleAnswers(asked, input.answers, input.knowledge);
+  if (settled.kind === "spellings")
+    return planWithEnglish({
+      ...input,
+      spellings: { ...input.spellings, ...settled.spellings },
+      knowledgeUsed: [...(input.knowledgeUsed ?? []), ...settled.knowledgeUsed],
+    });
+  return settled.result;
 }
 
 function refuse(code: PlanRejection["code"], message: string, phrase?: string): PlanRejection {

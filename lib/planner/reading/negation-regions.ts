@@ -14,9 +14,13 @@ export type NegationReading = {
   unread?: AnnotatedToken;
 };
 
-/** The emphatic "single" of "not a single", "without a single", "no single": it adds no meaning. */
+/** The emphatic word of "not a single", "without a single", "no single": it adds no meaning. */
+export const EMPHATIC_WORD = "single";
+
 export const isEmphatic = (t: AnnotatedToken, tokens: AnnotatedToken[]) =>
-  t.normal === "single" && t.negatedBy !== undefined && ["a", "no", "one"].includes(tokens[t.index - 1]?.normal ?? "");
+  t.normal === EMPHATIC_WORD &&
+  t.negatedBy !== undefined &&
+  ["a", "no", "one"].includes(tokens[t.index - 1]?.normal ?? "");
 
 /** Pronouns that negate a whole noun phrase ("products nobody ordered", "nothing was paid"). */
 const NOBODY = new Set(["nobody", "nothing", "none", "noone", "no-one"]);
