@@ -484,12 +484,23 @@ function asksForUnit(prep: Part, verb?: Part): boolean {
 /** The unit a measure is said to be kept in: "(instead) of cents", "from cents". */
 export type StatedUnit = { prep: Part; unit: Part };
 
-function statedUnit(stated: StatedUnit | undefined): Unit | undefined | false {
-  if (!stated) return undefined;
-  const { prep, unit } = stated;
-  return prep.k === "word" && (prep.word === "of" || prep.word === "from") && unit.k === "word"
-    ? (unit.word as Unit)
-    : false;
+/**
+ * The unit asked for ("in dollars", "converted to cents") with the unit the measure is said to be
+ * kept in, if any ("instead of cents"), and the words of both; undefined when the words ask for
+ * no unit.
+ */
+function readUnit(prep: Part, unit: Part, verb?: Part, from?: StatedUnit) {
+  if (unit.k !== "word" || !asksForUnit(prep, verb)) return undefined;
+  const asked = {
+    unit: unit.word as Unit,
+    unitPhrase: unit.phrase,
+    words: [...(verb ? [verb] : []), prep, unit, ...(from ? [from.prep, from.unit] : [])],
+  };
+  if (!from) return { ...asked, kept: undefined };
+  const { prep: of, unit: kept } = from;
+  return of.k === "word" && (of.word === "of" || of.word === "from") && kept.k === "word"
+    ? { ...asked, kept: kept.word as Unit }
+    : undefined;
 }
 
 /**
@@ -499,31 +510,29 @@ function statedUnit(stated: StatedUnit | undefined): Unit | undefined | false {
  */
 export function inUnit(m: Part, prep: Part, unit: Part, verb?: Part, from?: StatedUnit): Part | undefined {
   const meaning = sense(m);
-  if (meaning?.kind !== "measure" || unit.k !== "word" || !asksForUnit(prep, verb)) return undefined;
-  const kept = statedUnit(from);
-  if (kept === false || (kept !== undefined && kept !== meaning.measure.unit)) return undefined;
+  const asked = readUnit(prep, unit, verb, from);
+  if (meaning?.kind !== "measure" || !asked || (asked.kept && asked.kept !== meaning.measure.unit)) return undefined;
   return {
     k: "sense",
-    meaning: { ...meaning, as: { unit: unit.word as Unit, phrase: unit.phrase } },
-    phrase: phraseOf(m, ...(verb ? [verb] : []), prep, unit, ...(from ? [from.prep, from.unit] : [])),
+    meaning: { ...meaning, as: { unit: asked.unit, phrase: asked.unitPhrase } },
+    phrase: phraseOf(m, ...asked.words),
   };
 }
 
 /**
- * "total paid per order in dollars", "totals converted to cents", "in dollars rather than
- * cents": a unit written apart from its measure, for every measure of the request kept in a unit
- * that converts to it (wanted-unit.ts).
+ * "total paid per order in dollars", "totals converted to cents", "in dollars instead of cents":
+ * a unit written apart from its measure, for every measure of the request kept in a unit that
+ * converts to it (wanted-unit.ts).
  */
 export function unitWanted(prep: Part, unit: Part, verb?: Part, from?: StatedUnit): Part | undefined {
-  if (unit.k !== "word" || !asksForUnit(prep, verb)) return undefined;
-  const kept = statedUnit(from);
-  if (kept === false) return undefined;
+  const asked = readUnit(prep, unit, verb, from);
+  if (!asked) return undefined;
   return {
     k: "unit-wanted",
-    unit: unit.word as Unit,
-    unitPhrase: unit.phrase,
-    phrase: phraseOf(...(verb ? [verb] : []), prep, unit, ...(from ? [from.prep, from.unit] : [])),
-    ...(kept ? { from: kept } : {}),
+    unit: asked.unit,
+    unitPhrase: asked.unitPhrase,
+    phrase: phraseOf(...asked.words),
+    ...(asked.kept ? { from: asked.kept } : {}),
   };
 }
 
