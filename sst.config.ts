@@ -23,6 +23,7 @@ export default $config({
     await import("./infra/migrator");
     await import("./infra/orchestrator");
     await import("./infra/schedules");
+    await import("./infra/schedule-sync");
     const { web } = await import("./infra/web");
     return { url: web.url };
   },

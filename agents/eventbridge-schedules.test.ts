@@ -205,6 +205,36 @@ describe("pipeline schedules as EventBridge schedules", () => {
     expect(await firingsAt(moment)).toHaveLength(0);
   });
 
+  it("on deploy, copies a schedule saved before EventBridge managed it, and reports one it cannot express", async () => {
+    const { handler: syncOnDeploy } = await import("@/lib/server/sync-schedules-lambda");
+    const { DeleteScheduleCommand } = await import("@aws-sdk/client-scheduler");
+    // As a database moved here from the in-process scheduler holds it: a schedule EventBridge never saw.
+    await scheduler.client().send(new DeleteScheduleCommand({ Name: pipeline.id, GroupName: GROUP }));
+    await h.sql`update datamorph.pipelines set cron = '15 7 * * *', timezone = 'Asia/Tokyo', paused = true where id = ${pipeline.id}`;
+    expect(scheduler.count()).toBe(0);
+
+    expect(await syncOnDeploy()).toEqual({ saved: ["Scheduled totals"], refused: [] });
+    expect(scheduler.schedule(pipeline.id)).toMatchObject({
+      ScheduleExpression: "cron(15 7 * * ? *)",
+      ScheduleExpressionTimezone: "Asia/Tokyo",
+      State: "DISABLED",
+      Target: { Arn: ORCHESTRATOR, RoleArn: ROLE },
+    });
+    // Again: the same schedule, nothing added.
+    expect(await syncOnDeploy()).toEqual({ saved: ["Scheduled totals"], refused: [] });
+    expect(scheduler.count()).toBe(1);
+
+    await h.sql`update datamorph.pipelines set cron = '*/10 * * * * *' where id = ${pipeline.id}`;
+    const sent = scheduler.requests.length;
+    expect(await syncOnDeploy()).toEqual({
+      saved: [],
+      refused: [{ pipeline: "Scheduled totals", reason: expect.stringContaining("cannot be an EventBridge schedule") }],
+    });
+    expect(scheduler.requests.length).toBe(sent);
+    expect(scheduler.schedule(pipeline.id)?.ScheduleExpression).toBe("cron(15 7 * * ? *)");
+    await h.sql`update datamorph.pipelines set cron = '15 7 * * *' where id = ${pipeline.id}`;
+  });
+
   it("deletes the EventBridge schedule with the pipeline, and keeps both while EventBridge fails", async () => {
     const { deletePipeline } = await import("@/lib/pipelines/delete-pipeline");
     pipeline = await row();

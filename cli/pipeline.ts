@@ -23,6 +23,7 @@ const USAGE = [
   "  backfill <name> --param <date param>=<from>..<to> --every day|week|month [--param k=v …] [--json]",
   "                          one run per period, oldest first, stopping at the first failure",
   "  delete <name> [--json]  delete the pipeline, its versions and schedule (its runs and tables stay)",
+  "  sync-schedules [--json]  (AWS) write every schedule to EventBridge as the database holds it",
   "  scheduler [--for <seconds>]",
   "                          fire the schedules from this process (the web app does too)",
   "Exit code: 0 done, 1 failed, 2 refused (bad input, unknown pipeline, a run already in progress).",
@@ -41,6 +42,7 @@ const SUBCOMMANDS: Record<string, () => Promise<(context: PipelineContext) => Pr
   scheduler: () => import("./pipeline-schedule").then((m) => m.schedulerCommand),
   backfill: () => import("./pipeline-backfill").then((m) => m.backfillPipelineCommand),
   delete: () => import("./pipeline-delete").then((m) => m.deletePipelineCommand),
+  "sync-schedules": () => import("./pipeline-sync").then((m) => m.syncSchedulesCommand),
 };
 
 /** Splits `name=value` arguments; the value may hold further `=`. */

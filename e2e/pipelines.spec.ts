@@ -106,9 +106,25 @@ test("a run saved as a pipeline runs again with another parameter value, and its
     expect((await member.request.post("/api/pipelines", { data: { runId, name: "Taken over" } })).status()).toBe(404);
     await member.goto("/pipelines");
     await expect(member.getByText("No pipelines yet")).toBeVisible();
+    expect((await member.request.delete(`/api/pipelines/${pipelineId}`)).status()).toBe(404);
   } finally {
     await context.close();
   }
+
+  // Its owner deletes it from its page, after a confirmation; its runs and tables stay.
+  await page.goto(pipelineUrl);
+  const remove = page.getByRole("region", { name: "Delete" });
+  await remove.getByRole("button", { name: "Delete pipeline" }).click();
+  await expect(remove.getByRole("group", { name: "Confirm delete" })).toContainText("The runs it made");
+  await remove.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page).toHaveURL(/\/pipelines\?deleted=/);
+  await expect(page.getByRole("status")).toHaveText(
+    "Deleted pipeline Shipped totals; the runs it made and the tables they built stay.",
+  );
+  await expect(page.getByText("No pipelines yet")).toBeVisible();
+  expect((await page.request.get(`/api/pipelines/${pipelineId}`)).status()).toBe(404);
+  expect((await page.request.get(`/api/runs/${pipelineRunId}`)).status()).toBe(200);
+  expect((await page.request.get("/api/tables/customer_totals_returned/rows")).status()).toBe(200);
 });
 
 test("a pipeline is scheduled in a time zone, paused and resumed, and backfilled month by month from its page", async ({
@@ -166,4 +182,13 @@ test("a pipeline is scheduled in a time zone, paused and resumed, and backfilled
   }).toPass({ timeout: 60_000 });
   await expect(page.getByTestId("pipeline-history")).toContainText("public.daily_orders_2024_03_01");
   await page.screenshot({ path: "e2e/.output/pipeline-schedule.png", fullPage: true });
+
+  // Deleted over HTTP, its schedule goes with it; a second delete finds nothing.
+  const pipelineId = page.url().split("/").at(-1)!;
+  const deleted = await page.request.delete(`/api/pipelines/${pipelineId}`);
+  expect(deleted.status()).toBe(200);
+  expect(await deleted.json()).toEqual({ pipeline: "Daily orders", deleted: true });
+  expect((await page.request.delete(`/api/pipelines/${pipelineId}`)).status()).toBe(404);
+  const listed = await (await page.request.get("/api/pipelines")).json();
+  expect(JSON.stringify(listed)).not.toContain("Daily orders");
 });

@@ -27,7 +27,7 @@ export const routes: Record<string, { url: string; access: Access; methods: Reco
     access: "session",
     methods: { GET: {}, POST: { data: { runId: NO_RUN, name: "stolen" } } },
   },
-  "/api/pipelines/[id]": { url: `/api/pipelines/${NO_RUN}`, access: "session", methods: { GET: {} } },
+  "/api/pipelines/[id]": { url: `/api/pipelines/${NO_RUN}`, access: "session", methods: { GET: {}, DELETE: {} } },
   "/api/pipelines/[id]/backfill": {
     url: `/api/pipelines/${NO_RUN}/backfill`,
     access: "session",
@@ -118,6 +118,7 @@ export const actionFiles: Record<string, { page: string; actions: Record<string,
     page: `/pipelines/${NO_RUN}`,
     actions: {
       backfillAction: "session",
+      deletePipelineAction: "session",
       editPipelineAction: "session",
       pauseAction: "session",
       runPipelineAction: "session",

@@ -17,7 +17,8 @@ export const migrator = new sst.aws.Function("Migrator", {
   copyFiles: [{ from: "drizzle", to: "drizzle" }],
 });
 
-const deployedAt = new Date().toISOString();
+/** This deploy's moment: invocations triggered by it run once per deploy. */
+export const deployedAt = new Date().toISOString();
 
 // Invoked on every deploy (the trigger changes each time) once the database and the new migrator
 // code are in place. A failed migration fails the deploy before the web app and the orchestrator

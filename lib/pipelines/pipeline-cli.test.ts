@@ -139,6 +139,10 @@ describe("pipeline save, run, show and history on the command line", () => {
       [["pipeline", "run", "No such pipeline"], /No pipeline "No such pipeline"/],
       [["pipeline", "show"], /Name the pipeline/],
       [["pipeline", "fly"], /Unknown pipeline command "fly"/],
+      [
+        ["pipeline", "sync-schedules"],
+        /Schedules here are fired by the in-process scheduler; set DATAMORPH_SCHEDULE_GROUP/,
+      ],
     ];
     const outcomes = await Promise.all(cases.map(([args]) => cli(args)));
     cases.forEach(([args, message], k) => {

@@ -9,8 +9,11 @@ export const metadata: Metadata = { title: "Pipelines" };
 
 const when = (at: Date | null | undefined) => (at ? at.toISOString().slice(0, 16).replace("T", " ") : "–");
 
-export default async function PipelinesPage() {
+type Props = { searchParams: Promise<{ deleted?: string | string[] }> };
+
+export default async function PipelinesPage({ searchParams }: Props) {
   const user = await requirePageUser("/pipelines");
+  const { deleted } = await searchParams;
   const isAdmin = user.role === "admin";
   const pipelines = await listPipelines({ userId: user.id, isAdmin });
   return (
@@ -22,6 +25,11 @@ export default async function PipelinesPage() {
           its page to build the table again, with other values or on a schedule.
         </p>
       </div>
+      {typeof deleted === "string" && deleted.length <= 200 && (
+        <div className="alert ok" role="status">
+          Deleted pipeline {deleted}; the runs it made and the tables they built stay.
+        </div>
+      )}
       <div className="card">
         {pipelines.length === 0 ? (
           <div className="empty">No pipelines yet. Open a run that succeeded and press “Save as pipeline”.</div>

@@ -103,6 +103,17 @@ export async function hasActiveSchedules({ db = getDb() }: { db?: Database } = {
   return row !== undefined;
 }
 
+/** Every pipeline with a schedule, paused or not, oldest first. */
+export async function listScheduledPipelines({ db = getDb() }: { db?: Database } = {}): Promise<Pipeline[]> {
+  return db.select().from(pipelines).where(isNotNull(pipelines.cron)).orderBy(asc(pipelines.createdAt));
+}
+
+/** The pipeline `id`, its row locked until `tx` ends (as a schedule change locks it), or null when gone. */
+export async function lockPipeline({ id, tx }: { id: string; tx: DatabaseOrTransaction }): Promise<Pipeline | null> {
+  const [row] = await tx.select().from(pipelines).where(eq(pipelines.id, id)).for("update");
+  return row ?? null;
+}
+
 /** Scheduled, unpaused pipelines whose next firing is due at `now`, the most overdue first. */
 export async function listDuePipelines({
   now,

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getRunStarter } from "@/agents/run-starter";
 import { getPipelineForUser } from "@/lib/pipelines/access";
+import { deletePipeline } from "@/lib/pipelines/delete-pipeline";
 import { getPipelineOwner, startPipelineRun } from "@/lib/pipelines/start-pipeline-run";
 import { getPipelineVersion } from "@/lib/db/queries/pipelines";
 import { AppError } from "@/lib/errors";
@@ -113,3 +114,11 @@ export const editPipelineAction = userAction(
     return { ok: true, notice: `Saved as version ${version.version}; earlier versions are kept.` };
   },
 );
+
+// The pipeline goes with its versions and schedule; the runs it made and the tables they built stay.
+export const deletePipelineAction = userAction("delete pipeline", pipelineIdSchema, async ({ pipelineId }, user) => {
+  const pipeline = await getPipelineForUser({ ref: pipelineId, user });
+  await deletePipeline({ pipeline });
+  revalidatePath("/pipelines");
+  redirect(`/pipelines?deleted=${encodeURIComponent(pipeline.name)}`);
+});

@@ -11,6 +11,7 @@ import { getPipelineForUser } from "@/lib/pipelines/access";
 import { describePipeline } from "@/lib/pipelines/describe-pipeline";
 import { checkPipelineSources } from "@/lib/pipelines/source-check";
 import { BackfillForm } from "./_components/backfill-form";
+import { DeletePipelineForm } from "./_components/delete-form";
 import { RunNowForm } from "./_components/run-now-form";
 import { ScheduleForm } from "./_components/schedule-form";
 import { EditPipelineForm, type EditSlot } from "./_components/edit-form";
@@ -278,6 +279,10 @@ export default async function PipelinePage({ params }: Props) {
             </tbody>
           </table>
         </TableScroll>
+      </section>
+      <section className="card" aria-label="Delete">
+        <h2>Delete</h2>
+        <DeletePipelineForm pipelineId={details.id} name={details.name} />
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import * as chrono from "chrono-node";
+import * as chrono from "chrono-node/en";
 import { monthOf } from "@/lib/planner/english/time/month-names";
 import type { CalendarPeriod } from "@/lib/planner/english/time/types";
 import type { AnnotatedToken } from "@/lib/planner/english/types";
