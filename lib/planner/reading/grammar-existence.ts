@@ -41,8 +41,9 @@ r("Mod -> WITH NUM NP", ([w, n, np]) =>
 r("Mod -> REL VERB SOMETHING Mods?", ([, v, s, mods]) =>
   relatedRows(undefined, { negated: false, verb: v, qualifiers: items(mods), phrase: phraseOf(v, s, mods) }),
 );
-// "who have placed at least 3 orders", "who bought at least one Iron Maiden track".
-r("Mod -> REL VERB PREP? CmpWords DISTINCT? NP Mods?", ([, v, p, c, d, np, mods]) =>
+// "who have placed at least 3 orders", "who bought at least one Iron Maiden track", and after a
+// question word, where the relative word is left out: "which customers have bought at least one …".
+r("Mod -> REL? VERB PREP? CmpWords DISTINCT? NP Mods?", ([, v, p, c, d, np, mods]) =>
   counted(v, c, np, mods, phraseOf(v, p, c, d, np, mods)),
 );
 

@@ -57,7 +57,9 @@ import { writtenValues } from "./written-values";
  * aggregate word, DISTINCT, SUPER superlative of quantity, NUM number, CMP comparison, UNIT
  * money word, TIME period, BUCKET calendar unit, RANK top/bottom N, ORDER ordering, VERB, PLAINV
  * a verb that only says a row came to be, REQ a verb asking for the table, SEP a comma or colon, BE, EACH, NAME; connectives REL, Q, WITH,
- * WITHA ("with a": what follows is a condition, never a column to show),
+ * WITHA ("with a": what follows is a condition, never a column to show), WITHBARE a "with" not
+ * followed by a possessive ("with freight" may be a condition) and WITHTHEIR one that is ("with
+ * their freight" asks for the column),
  * WITHOUT (also "excluding", "except", "leaving out"), GRAIN, BY, AND, OR, NAMING, PREP; MATCH and
  * PATTERN / INPATTERN text to find (text-match-terminals.ts), ONLY a closing or opening "only",
  * VMEAS a verb whose noun is a measure ("spent"), INCLUDED a negated clause after "including".
@@ -252,7 +254,7 @@ r("Lit -> LIT");
 r("Lit -> VAL");
 r("Mod -> Link? FLAG", ([, f]) => flag(f));
 // "order items with a discount": a row with an amount has more than none of it.
-r("Mod -> WITH Column", ([w, a]) => nonzero(a, w));
+r("Mod -> WITHBARE Column", ([w, a]) => nonzero(a, w));
 r("Mod -> WITHA Column", ([w, a]) => nonzero(a, w));
 r("Mod -> Cmp");
 r("Mod -> GRAIN GItems", ([g, gs]) => withGrainPhrase(gs, g));
@@ -332,6 +334,8 @@ r("Link -> WITH");
 r("Link -> WITHA");
 
 r("Show -> WITH Attrs", ([, a]) => show(a));
+// "with their unit price": a measure of the row's own, shown as it is.
+r("Show -> WITHTHEIR Attrs", ([, a]) => show(a, true));
 // "the 3 longest Classical tracks, length in minutes": after a comma, a measure in a unit is a column to show.
 r("Show -> SEP Attr", ([, a]) => {
   const m = sense(a);

@@ -94,6 +94,16 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     grounded.terminals = grounded.terminals.map((t) =>
       t.cat === "WITH" && /^an?$/i.test(tokens[t.end]?.text ?? "") ? { ...t, cat: "WITHA" } : t,
     );
+    // "products with freight" may state a condition; "with their unit price" (a pronoun as the
+    // determiner) asks for the column: WITHBARE is the "with" that may do the former, WITHTHEIR the latter.
+    const possessed = (at: number) =>
+      tokens[at]?.pos === "PRON" &&
+      chunks.some((c) => c.kind === "noun-phrase" && c.tokens.start === at && c.determiner !== undefined);
+    grounded.terminals.push(
+      ...grounded.terminals
+        .filter((t) => t.cat === "WITH")
+        .map((t) => ({ ...t, cat: possessed(t.end) ? "WITHTHEIR" : "WITHBARE" })),
+    );
     for (const c of chunks) {
       const next = tokens[c.tokens.end];
       // "into customer_ltv": a written identifier after "into" names the table to build.

@@ -428,7 +428,10 @@ export function sortFirstBy(word: Part, o: Part): Part | undefined {
   return sortFirst(word, { k: "sense", meaning: word.column, phrase: "" }, o);
 }
 export function show(a: Part, asked = false): Part | undefined {
-  const all = items(a).map(sense);
+  // The words that join the attributes ("and", a comma) are not attributes.
+  const all = items(a)
+    .filter((p) => p.k !== "word")
+    .map(sense);
   // "with a discount" states a condition, not a column to show: only attributes that are not measures are shown,
   // and measures wanted in a unit ("with its length in minutes"). After a request verb ("showing the amount")
   // nothing is a condition: every attribute named is a column asked for.

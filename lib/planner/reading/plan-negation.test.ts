@@ -117,6 +117,14 @@ describe("reading negation and existence", () => {
     expect(tables(tracks[0]).at(-1)).toBe("track");
   });
 
+  it("reads a count of related rows after a question word, where the relative word is left out", () => {
+    const filters = filtersOf("which customers have bought at least one electronics product?");
+    expect(filters).toMatchObject([{ op: "exists", source: "customers" }]);
+    expect(tables(filters[0]).at(-1)).toBe("products");
+    expect(filters[0]).toMatchObject({ where: [{ op: "=", value: "electronics" }] });
+    expect(filtersOf("which customers placed more than 2 orders")).toMatchObject([{ op: "exists", minCount: 3 }]);
+  });
+
   it("refuses a negation it cannot place rather than reading the request without it", () => {
     for (const prompt of [
       "customers who never bought anything",

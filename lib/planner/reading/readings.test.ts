@@ -63,6 +63,14 @@ describe("'with a' states a condition, 'with their' asks for a column", () => {
     expect(shown).toContain(`"customer"."company" AS "company"`);
     expect(shown).not.toContain("WHERE");
   });
+
+  it("shows an amount after 'with their', and keeps every row; after a bare 'with' it may be a condition", () => {
+    const shown = sqlFor("products with their name and unit price");
+    expect(shown).toContain(`"products"."unit_price" AS "unit_price"`);
+    expect(shown).toContain(`"products"."name" AS "name"`);
+    expect(shown).not.toContain("WHERE");
+    expect(sqlFor("order items with discount")).toMatch(/WHERE "order_items"\."discount" > 0/);
+  });
 });
 
 describe("values written after their column", () => {
