@@ -26,7 +26,7 @@ const floors: Record<string, number> = {
   "dev-northwind": 22,
   "dev-chinook": 27,
   "dev-jaffle_shop": 13,
-  "dev-classicmodels": 15,
+  "dev-classicmodels": 16,
   "dev-demo": 21,
 };
 

@@ -71,6 +71,24 @@ export function requestTerminals(
           (wish(t) && opens(t.start))),
     )
     .map((t) => ({ ...t, cat: "REQ" }));
+  // "are there any customers without orders?": an existential question asks for the rows it names.
+  const existential = tokens
+    .filter((t, i) => t.sentenceInitial && t.lemma === "be" && tokens[i + 1]?.normal === "there")
+    .map(
+      (t): Terminal<Part> => ({
+        cat: "REQ",
+        start: t.index,
+        end: t.index + 2,
+        value: {
+          k: "word",
+          word: `${t.normal} there`,
+          phrase: `${t.text} ${tokens[t.index + 1].text}`,
+          chunk: chunks.find((c) => c.tokens.start <= t.index && t.index < c.tokens.end)!,
+        },
+        strength: 0.3,
+      }),
+    );
+  verbs.push(...existential);
   const first = tokens.find((t) => t.kind !== "punctuation" && t.pos !== "PRON" && t.pos !== "INTJ" && t.pos !== "AUX");
   const chunk = first && chunks.find((c) => c.tokens.start === first.index);
   if (

@@ -79,6 +79,10 @@ function r(spec: string, build: Build = pass) {
 // A request: an optional question word, a lead ("show me", "in 2024", "for each country,"), what
 // is wanted, and what qualifies it.
 r("S -> Q? Lead? SEP? Head Mods?", ([, lead, , head, mods]) => list(lead, head, mods));
+// "… nobody has ever ordered? list them": a closing request verb (its pronoun is not a word read) asks for the same rows.
+r("S -> Q? Lead? SEP? Head Mods? SEP? REQ", ([, lead, , head, mods, , v]) =>
+  v.k === "word" || (v.k === "verb" && !v.chunk.negated) ? list(lead, head, mods) : undefined,
+);
 r("Lead -> TIME", ([t]) => time(t));
 r("Lead -> NUM", ([n]) => (n.k === "number" ? { k: "top", edge: "top", count: n.value, phrase: n.phrase } : undefined));
 // An imperative ("show me", "list", "give me", "find"): the verb asks for what follows.

@@ -117,6 +117,18 @@ describe("reading negation and existence", () => {
     expect(tables(tracks[0]).at(-1)).toBe("track");
   });
 
+  it("reads an existential question, and a closing request for the same rows, as the rows asked about", () => {
+    const expected = filtersOf("products nobody has ever ordered");
+    expect(expected).toMatchObject([{ op: "not_exists", source: "products" }]);
+    for (const prompt of [
+      "is there any product nobody has ever ordered? list them",
+      "are there products nobody has ever ordered?",
+      "Products nobody has ever ordered. Show them.",
+    ])
+      expect(filtersOf(prompt), prompt).toEqual(expected);
+    expect(plan("are there")).toMatchObject({ ok: false });
+  });
+
   it("reads a count of related rows after a question word, where the relative word is left out", () => {
     const filters = filtersOf("which customers have bought at least one electronics product?");
     expect(filters).toMatchObject([{ op: "exists", source: "customers" }]);
