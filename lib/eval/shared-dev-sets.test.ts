@@ -23,7 +23,7 @@ const evalsDir = path.resolve(repoRoot, "../shared/evals");
 // The correct cases per file reached so far: a floor, so a change that loses one shows up here
 // (refusals are left out, as questions may replace some of them).
 const floors: Record<string, number> = {
-  "dev-northwind": 22,
+  "dev-northwind": 23,
   "dev-chinook": 27,
   "dev-jaffle_shop": 13,
   "dev-classicmodels": 16,

@@ -10,6 +10,7 @@ import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
 import { existenceFilters } from "./build-existence";
 import { buildFilters, opOf } from "./build-filters";
+import pluralize from "pluralize";
 import { ask, createSources, datedEntity, defaultTime, fail, snake } from "./build-sources";
 import { buildOrdering, planRanking } from "./build-order";
 import type { Hop } from "./join-paths";
@@ -80,6 +81,13 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     ...averagesPer.map((a) => a.of),
   ];
   const grouped = grains.filter((g) => !g.listed);
+  // "orders per quarter", "products for each category": rows per group, with nothing else
+  // counted or added up, are counted. After "by" they may be the rows listed in that order.
+  if (grouped.length > 0 && aggregates.length === 0 && subjects.length === 1 && perGroup(grouped, subjects[0]))
+    return buildCandidates(
+      read.map((p) => (p === subjects[0] ? countedRows(p) : p)),
+      given,
+    );
   if (grouped.length > 0 && aggregates.length === 0)
     ask(
       `"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`,
@@ -504,4 +512,34 @@ function askedRows(who: Of<"who">, parts: Part[], model: SemanticModel): Of<"sub
   if (rels.length !== 1) fail('"who" with no one relationship to say which rows');
   const entity = model.entities.find((e) => e.table === rels[0].from) ?? fail("no such rows");
   return { k: "subject", entity, phrase: who.phrase, qualifiers: [] };
+}
+
+/**
+ * Whether rows named in the plural are grouped "per" or "for each" (never "by") something that
+ * counts them plainly: a dimension, or a period of the one date the rows are known by (their only
+ * date, or the one named after them, as `order_date` of orders). "Employees per year" stays a
+ * question: hired, born or employed in it?
+ */
+function perGroup(grouped: Of<"grain">[], subject: Of<"subject">): boolean {
+  const noun = subject.phrase.split(/\s+/).at(-1) ?? "";
+  if (!pluralize.isPlural(noun) || pluralize.isSingular(noun)) return false;
+  const { entity } = subject;
+  const ownDate =
+    entity.timeDimensions.length === 1 ||
+    entity.timeDimensions.some(
+      (t) =>
+        t.default && t.words.some((w) => [entity.name, ...(entity.words ?? [])].some((n) => w.startsWith(`${n} `))),
+    );
+  return grouped.every((g) => !/^by\b/i.test(g.phrase) && (!g.bucket || ownDate));
+}
+
+/** The count of a subject's rows, with its qualifiers: "orders" in "orders per quarter". */
+function countedRows(subject: Of<"subject">): Part {
+  return {
+    k: "count",
+    entity: subject.entity,
+    distinct: false,
+    phrase: subject.phrase,
+    qualifiers: subject.qualifiers,
+  };
 }

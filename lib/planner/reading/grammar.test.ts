@@ -37,8 +37,15 @@ describe("grouping: 'X per Y', 'for each Y, the X', 'X by Y, Z and W'", () => {
     });
   });
 
-  it("asks, rather than guesses, when a group has nothing to count or add up", () => {
-    expect(read("members per city")).toMatchObject({ refused: "ambiguous" });
+  it("counts the rows named per group, and asks when the rows may be listed in order or dated two ways", () => {
+    expect(read("members per city")).toMatchObject({
+      from: ["members"],
+      columns: ["city", "member_count=count(*)"],
+      group: ["members.city"],
+    });
+    expect(read("members by city")).toMatchObject({ refused: "ambiguous" });
+    // Loaned or returned in the month? Neither date is named after the loans.
+    expect(read("loans per month")).toMatchObject({ refused: "ambiguous" });
   });
 });
 
