@@ -83,15 +83,14 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   const grouped = grains.filter((g) => !g.listed);
   // "orders per quarter", "products for each category": rows per group, with nothing else
   // counted or added up, are counted. After "by" they may be the rows listed in that order.
-  if (grouped.length > 0 && aggregates.length === 0 && subjects.length === 1 && perGroup(grouped, subjects[0]))
+  if (grouped.length > 0 && aggregates.length === 0) {
+    const question = groupQuestion(grouped, subjects);
+    if (question) ask(question);
     return buildCandidates(
       read.map((p) => (p === subjects[0] ? countedRows(p) : p)),
       given,
     );
-  if (grouped.length > 0 && aggregates.length === 0)
-    ask(
-      `"${grouped[0].phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`,
-    );
+  }
   const aggregated = aggregates.length > 0;
   // "including customers without orders": said of a table that keeps every listed row with its
   // aggregates, it is what the table does already; anywhere else it is not read.
@@ -515,22 +514,30 @@ function askedRows(who: Of<"who">, parts: Part[], model: SemanticModel): Of<"sub
 }
 
 /**
- * Whether rows named in the plural are grouped "per" or "for each" (never "by") something that
- * counts them plainly: a dimension, or a period of the one date the rows are known by (their only
- * date, or the one named after them, as `order_date` of orders). "Employees per year" stays a
- * question: hired, born or employed in it?
+ * Rows named in the plural and grouped "per" or "for each" something, with nothing else counted
+ * or added up, are counted: by a dimension, or by a period of the one date the rows are known by
+ * (their only date, or the one named after them, as `order_date` of orders). Otherwise the
+ * question to ask: after "by" the rows may be listed in that order, and "employees per year" may
+ * count them by the year they were hired or born.
  */
-function perGroup(grouped: Of<"grain">[], subject: Of<"subject">): boolean {
-  const noun = subject.phrase.split(/\s+/).at(-1) ?? "";
-  if (!pluralize.isPlural(noun) || pluralize.isSingular(noun)) return false;
-  const { entity } = subject;
+function groupQuestion(grouped: Of<"grain">[], subjects: Of<"subject">[]): string | undefined {
+  const [g] = grouped;
+  const open = `"${g.phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`;
+  if (subjects.length !== 1) return open;
+  const [{ entity, phrase }] = subjects;
+  const noun = phrase.split(/\s+/).at(-1) ?? "";
+  if (!pluralize.isPlural(noun) || pluralize.isSingular(noun) || grouped.some((x) => /^by\b/i.test(x.phrase)))
+    return open;
+  const names = [entity.name, ...(entity.words ?? [])];
   const ownDate =
     entity.timeDimensions.length === 1 ||
-    entity.timeDimensions.some(
-      (t) =>
-        t.default && t.words.some((w) => [entity.name, ...(entity.words ?? [])].some((n) => w.startsWith(`${n} `))),
-    );
-  return grouped.every((g) => !/^by\b/i.test(g.phrase) && (!g.bucket || ownDate));
+    entity.timeDimensions.some((t) => t.default && t.words.some((w) => names.some((n) => w.startsWith(`${n} `))));
+  // "employees per hire year": the period of a date the request names.
+  if (ownDate || grouped.every((x) => !x.bucket || x.attr)) return undefined;
+  const dates = [...entity.timeDimensions].sort((a, b) => Number(!!b.default) - Number(!!a.default));
+  if (dates.length < 2) return open;
+  const short = (t: (typeof dates)[number]) => t.synonyms?.[0] ?? t.words[0];
+  return `"${g.phrase}" counts ${entity.plural} by a date, and none is obviously theirs: say which, e.g. "${entity.plural} per ${short(dates[0])} ${g.bucket}" (their dates: ${dates.map((t) => t.words[0]).join(", ")})`;
 }
 
 /** The count of a subject's rows, with its qualifiers: "orders" in "orders per quarter". */
