@@ -121,7 +121,7 @@ test("a run saved as a pipeline runs again with another parameter value, and its
   await expect(page.getByRole("status")).toHaveText(
     "Deleted pipeline Shipped totals; the runs it made and the tables they built stay.",
   );
-  await expect(page.getByText("No pipelines yet")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Shipped totals" })).toHaveCount(0);
   expect((await page.request.get(`/api/pipelines/${pipelineId}`)).status()).toBe(404);
   expect((await page.request.get(`/api/runs/${pipelineRunId}`)).status()).toBe(200);
   expect((await page.request.get("/api/tables/customer_totals_returned/rows")).status()).toBe(200);

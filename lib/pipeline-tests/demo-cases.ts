@@ -129,6 +129,7 @@ export const demoCases: PromptCase[] = [
     prompt: "number of corporate customers per country",
     expected: "select country, count(*) from customers where segment = 'corporate' group by 1",
   },
+  { prompt: "customers per country", expected: "select country, count(*) from customers group by 1" },
 ];
 
 /** Requests docs/prompts.md says are refused or asked about, with the code it promises. */
@@ -136,7 +137,7 @@ export const demoRejections: { prompt: string; code: string }[] = [
   { prompt: "total order amount per product category", code: "not_understood" },
   { prompt: "total order amount per customer with order date", code: "not_understood" },
   { prompt: "monthly revenue", code: "ambiguous" },
-  { prompt: "customers per country", code: "ambiguous" },
+  { prompt: "customers by country", code: "ambiguous" },
   { prompt: "join custmers and orders", code: "not_understood" },
   { prompt: "total of orders.revenue", code: "not_understood" },
   { prompt: "total amount per country in 2024", code: "ambiguous" },

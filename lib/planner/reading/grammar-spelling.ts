@@ -19,7 +19,7 @@ import { EMPHATIC_WORD } from "./negation-regions";
 const MIN_LENGTH = 5;
 
 /** The words the grammar itself reads (not the warehouse's): aggregates, comparisons, groupings, order words. */
-const GRAMMAR_WORDS: Set<string> = new Set(
+const GRAMMAR_VOCABULARY: Set<string> = new Set(
   [
     ...Object.keys(AGGREGATE_WORDS),
     ...AGGREGATE_CHUNK_WORDS,
@@ -36,8 +36,12 @@ const GRAMMAR_WORDS: Set<string> = new Set(
     ...SORT_VERBS,
     ...Object.keys(DIRECTION_WORDS),
     EMPHATIC_WORD,
-  ].filter((w) => w.length >= MIN_LENGTH && /^[a-z]+$/.test(w)),
+  ].filter((w) => /^[a-z]+$/.test(w)),
 );
+const GRAMMAR_WORDS = new Set([...GRAMMAR_VOCABULARY].filter((w) => w.length >= MIN_LENGTH));
+
+/** Whether the grammar itself reads `word` (lower case): "count", "average", "per", "sorted". */
+export const isGrammarWord = (word: string): boolean => GRAMMAR_VOCABULARY.has(word);
 
 /**
  * A word nothing reads that is one letter away from exactly one grammar word ("diffrent",

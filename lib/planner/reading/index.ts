@@ -35,6 +35,7 @@ import { formulaTerminals } from "./arithmetic-terminals";
 import { definitionTerminals } from "./definitions";
 import { spellingQuestions } from "./ask";
 import { settleAnswers } from "./answers";
+import { changeInstruction } from "./change-instruction";
 import { grammarMisspelling, withGrammarSpellings } from "./grammar-spelling";
 import type { Spellings } from "./ground";
 import type { Answers, SavedMeaning } from "@/lib/planner/questions";
@@ -158,6 +159,14 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
         formulas.open,
       );
     grounded.terminals.push(...formulas.terminals);
+    // "raise all prices by 10%": an instruction to change the rows, never a table to build.
+    const change = changeInstruction(tokens, chunks, grounded.terminals);
+    if (change)
+      return refuse(
+        "unsafe",
+        `"${change}" asks to change the stored data; DataMorph only builds new tables from it and never modifies the sources. To see the changed values, ask for a table of them (e.g. "product prices times 1.1")`,
+        change,
+      );
     const unknownAt = new Set(grounded.unknown.map((t) => t.index));
     grounded.terminals.push(...definitionTerminals(tokens, chunks, grounded.terminals, unknownAt));
     grounded.terminals.push(...writtenValueTerminals(tokens, grounded.terminals));

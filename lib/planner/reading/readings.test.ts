@@ -436,3 +436,25 @@ describe("where the rows are kept", () => {
     expect(read.ok ? compileSql({ spec: read.spec, catalog }) : "refused").not.toBe(sqlFor("customers with no email"));
   });
 });
+
+describe("instructions to change the data", () => {
+  it("refuses as unsafe a verb done to every row that gives them a new value", () => {
+    for (const prompt of [
+      "raise all product prices by 10%",
+      "mark every 'pending' order as shipped",
+      "please set each order's status to shipped",
+      "bump every customer's lifetime value by 500",
+    ])
+      expect(refusal(prompt), prompt).toMatchObject({
+        ok: false,
+        code: "unsafe",
+        message: expect.stringContaining("asks to change the stored data"),
+      });
+  });
+
+  it("never takes a request for rows, or a verb of their own, for a change", () => {
+    expect(refusal("show all shipped orders")).toMatchObject({ ok: true });
+    expect(refusal("export every order shipped to Germany")).not.toMatchObject({ code: "unsafe" });
+    expect(refusal("count all orders by 10")).not.toMatchObject({ code: "unsafe" });
+  });
+});
