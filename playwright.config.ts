@@ -16,8 +16,10 @@ export const e2eSparePorts = { web: port + 1, pg: pgPort + 1 };
 export default defineConfig({
   testDir: "e2e",
   outputDir: "e2e/.output/results",
+  // The browser tests share one app and one database, and many check what changed in them, so
+  // they run one at a time; only the page checks (screens.spec.ts), which only look, run two at once.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   // Generous: these run beside the unit and integration tests on the same cores, and wait for the
   // machine, not for a goal (speed is measured by `npm run bench`).
@@ -46,6 +48,15 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
+      testIgnore: /screens\.spec\.ts/,
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], storageState: "e2e/.output/admin.json" },
+    },
+    {
+      name: "screens",
+      dependencies: ["chromium"],
+      testMatch: /screens\.spec\.ts/,
+      fullyParallel: true,
       use: { ...devices["Desktop Chrome"], storageState: "e2e/.output/admin.json" },
     },
   ],

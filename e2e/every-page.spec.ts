@@ -1,51 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { e2eDataDir } from "../playwright.config";
-import { admin } from "./accounts";
-import { listPages } from "./app-inventory";
-import { checkEveryLook, controlsMissedByTab, sidewaysScroll } from "./screen-check";
-import { connectWarehouse } from "./warehouse";
+import { AVERAGE, EMPTY, PIPELINE, REVIEW, runIdOf, SEED, signedOut } from "./screens";
 
-// Every page, as a phone and a laptop show it, in light and dark: no sideways scroll, no serious
-// accessibility violation, a screenshot of each in e2e/.output/screens/. The first tests arrange
-// what the pages show (runs, an evaluation) through the UI and check the defects found on them.
-
-const SEED = "Join customers and orders on customer_id, calculate total order amount per customer";
-/** A filter that matches nothing: the run publishes an empty table and its not_empty test warns. */
-const EMPTY = "orders with amount over 1000000";
-const AVERAGE = "average payment amount per payment method";
-/** Started with "Review the plan first": it stays in review, for the review screen. */
-const REVIEW = "number of orders per customer with status shipped";
-
-async function runIdOf(prompt: string): Promise<string> {
-  const sql = connectWarehouse();
-  try {
-    // The admin's own run: an evaluation runs some of the same prompts as the command line's user.
-    const [run] = await sql`
-      select r.id from datamorph.runs r join datamorph.users u on u.id = r.user_id
-      where r.prompt = ${prompt} and u.email = ${admin.email} order by r.created_at desc limit 1`;
-    expect(run, `a run of "${prompt}" exists (the first tests of this file make it)`).toBeDefined();
-    return run.id as string;
-  } finally {
-    await sql.end();
-  }
-}
-
-const PIPELINE = "Screens order totals";
-
-async function pipelineIdOf(name: string): Promise<string> {
-  const sql = connectWarehouse();
-  try {
-    const [pipeline] = await sql`select id from datamorph.pipelines where name = ${name}`;
-    expect(pipeline, `the pipeline "${name}" exists (the first test of this file saves it)`).toBeDefined();
-    return pipeline.id as string;
-  } finally {
-    await sql.end();
-  }
-}
+// What the pages show, arranged through the UI (runs, a pipeline, an evaluation), with the defects
+// once found on the way checked again. screens.spec.ts then checks every page as it shows them.
 
 /** Fills the request and names its table, so the tables of other specs' runs keep their names. */
 async function askFor(page: Page, prompt: string, target: string) {
@@ -159,101 +120,3 @@ test("the setup page, once done, offers the way in that fits the visitor", async
   await expect(visitor).toHaveURL(/\/sign-in$/);
   await context.close();
 });
-
-async function signedOut(browser: Browser) {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  return { context, page: await context.newPage() };
-}
-
-/** The sign-up page of a fresh invite link, made as the Users page makes one (only its hash is stored). */
-async function inviteLink(): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
-  const sql = connectWarehouse();
-  try {
-    await sql`insert into datamorph.invites (token_hash, role, expires_at)
-      values (${createHash("sha256").update(token).digest("hex")}, 'member', now() + interval '7 days')`;
-  } finally {
-    await sql.end();
-  }
-  return `/sign-up?invite=${token}`;
-}
-
-type Screen = { name: string; pattern: string; signedIn: boolean; url: () => Promise<string> };
-const at = (url: string) => async () => url;
-const run = (prompt: string) => async () => `/runs/${await runIdOf(prompt)}`;
-
-const screens: Screen[] = [
-  { name: "home-signed-out", pattern: "/", signedIn: false, url: at("/") },
-  { name: "sign-in", pattern: "/sign-in", signedIn: false, url: at("/sign-in") },
-  { name: "sign-up", pattern: "/sign-up", signedIn: false, url: at("/sign-up") },
-  { name: "sign-up-invite", pattern: "/sign-up", signedIn: false, url: inviteLink },
-  { name: "setup-signed-out", pattern: "/setup", signedIn: false, url: at("/setup") },
-  { name: "home", pattern: "/", signedIn: true, url: at("/") },
-  { name: "setup", pattern: "/setup", signedIn: true, url: at("/setup") },
-  { name: "runs", pattern: "/runs", signedIn: true, url: at("/runs") },
-  { name: "dashboard", pattern: "/dashboard", signedIn: true, url: at("/dashboard") },
-  { name: "run", pattern: "/runs/[id]", signedIn: true, url: run(SEED) },
-  { name: "run-warning", pattern: "/runs/[id]", signedIn: true, url: run(EMPTY) },
-  { name: "run-average", pattern: "/runs/[id]", signedIn: true, url: run(AVERAGE) },
-  { name: "run-review", pattern: "/runs/[id]", signedIn: true, url: run(REVIEW) },
-  {
-    name: "run-edit-rerun",
-    pattern: "/runs/[id]",
-    signedIn: true,
-    url: async () => `/runs/${await runIdOf(SEED)}?edit`,
-  },
-  { name: "data", pattern: "/data", signedIn: true, url: at("/data") },
-  { name: "data-table", pattern: "/data/[table]", signedIn: true, url: at("/data/orders?schema=public") },
-  { name: "data-missing-table", pattern: "/data/[table]", signedIn: true, url: at("/data/no_such_table") },
-  { name: "evals", pattern: "/evals", signedIn: true, url: at("/evals") },
-  { name: "model", pattern: "/model", signedIn: true, url: at("/model") },
-  { name: "knowledge", pattern: "/knowledge", signedIn: true, url: at("/knowledge") },
-  { name: "pipelines", pattern: "/pipelines", signedIn: true, url: at("/pipelines") },
-  {
-    name: "pipeline",
-    pattern: "/pipelines/[id]",
-    signedIn: true,
-    url: async () => `/pipelines/${await pipelineIdOf(PIPELINE)}`,
-  },
-  { name: "account", pattern: "/account", signedIn: true, url: at("/account") },
-  { name: "users", pattern: "/users", signedIn: true, url: at("/users") },
-];
-
-test("every page under app/ is among the screens checked below", () => {
-  expect([...new Set(screens.map((s) => s.pattern))].sort()).toEqual(listPages());
-});
-
-test("every control on every page is reachable with the keyboard", async ({ page, browser }) => {
-  // One Tab press per control of every screen: the time grows with the pages, past the default limit.
-  test.setTimeout(240_000);
-  const { context, page: visitor } = await signedOut(browser);
-  for (const screen of screens) {
-    const tab = screen.signedIn ? page : visitor;
-    await tab.goto(await screen.url());
-    expect.soft(await controlsMissedByTab(tab), `${screen.name}: controls Tab never reaches`).toEqual([]);
-  }
-  await context.close();
-});
-
-test("at 360 px, the narrowest phone, no page scrolls sideways", async ({ page, browser }) => {
-  const { context, page: visitor } = await signedOut(browser);
-  for (const tab of [page, visitor]) await tab.setViewportSize({ width: 360, height: 740 });
-  for (const screen of screens) {
-    const tab = screen.signedIn ? page : visitor;
-    await tab.goto(await screen.url());
-    await tab.screenshot({ path: `e2e/.output/screens/${screen.name}-360.png` });
-    expect.soft(await sidewaysScroll(tab), `${screen.name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
-  }
-  await context.close();
-});
-
-// Each screen in every look, one after another in the same page (screen-check.ts).
-for (const screen of screens) {
-  test(`${screen.name} fits the screen and passes axe in every look`, async ({ page, browser }) => {
-    const { context, page: visitor } = await signedOut(browser);
-    const tab = screen.signedIn ? page : visitor;
-    await tab.goto(await screen.url());
-    await checkEveryLook(tab, screen.name);
-    await context.close();
-  });
-}
