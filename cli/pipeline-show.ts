@@ -86,6 +86,11 @@ export async function showPipelineCommand(context: PipelineContext): Promise<num
       ]),
     ),
   );
+  for (const v of details.versions)
+    if (v.changes)
+      process.stdout.write(
+        `\nChanges in version ${v.version}:\n${(v.changes.length > 0 ? v.changes : ["none"]).map((c) => `  ${c}`).join("\n")}\n`,
+      );
   if (details.runs.length > 0) {
     process.stdout.write("\n");
     process.stdout.write(

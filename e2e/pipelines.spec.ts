@@ -75,6 +75,10 @@ test("a run saved as a pipeline runs again with another parameter value, and its
   await expect(page.getByTestId("pipeline-versions").getByRole("row")).toHaveCount(3);
   await expect(page.getByTestId("pipeline-versions")).toContainText("v2 (current)");
   await expect(page.getByTestId("pipeline-versions")).toContainText("clearer table names");
+  await expect(page.getByTestId("version-changes-2")).toHaveText(
+    "target: customer_totals_{{status}} → status_totals_{{status}}",
+  );
+  await expect(page.getByTestId("version-changes-1")).toHaveText("first version");
 
   await page.goto("/pipelines");
   await expect(page.getByTestId("pipelines").getByRole("link", { name: "Shipped totals" })).toBeVisible();

@@ -4,6 +4,7 @@ import { listPipelineFirings } from "@/lib/db/queries/pipeline-schedules";
 import type { Pipeline } from "@/lib/db/schema";
 import type { PipelineParameter } from "./parameters";
 import { renderVersion, versionParameters } from "./render";
+import { versionChanges } from "./version-diff";
 import { specLineage, type SpecLineage } from "@/lib/lineage/column-lineage";
 
 /** One version as people and scripts see it. */
@@ -17,6 +18,8 @@ export type VersionSummary = {
   parameters: PipelineParameter[];
   fromRunId: string | null;
   spec: unknown;
+  /** What changed from the version before it, one line per change; null for the first version. */
+  changes: string[] | null;
 };
 
 /** A pipeline with its versions and latest runs: what `pipeline show --json` and the API answer. */
@@ -89,7 +92,10 @@ export async function describePipeline(pipeline: Pipeline, { runLimit = 10 } = {
     parameters: versionParameters(v),
     fromRunId: v.fromRunId,
     spec: v.spec,
+    changes: null,
   }));
+  // Newest first: each version is compared with the one saved before it.
+  for (const [i, v] of summaries.entries()) if (summaries[i + 1]) v.changes = versionChanges(summaries[i + 1], v);
   const current = summaries.find((v) => v.version === pipeline.currentVersion) ?? summaries[0];
   const lastSuccess = runs.find((r) => r.status === "succeeded");
   return {

@@ -94,7 +94,12 @@ describe("pipeline save, run, show and history on the command line", () => {
       parameters: [{ name: "status", type: "text", default: "shipped" }],
     });
     expect(show.json!.versions).toHaveLength(1);
-    expect(show.json!.versions[0]).toMatchObject({ version: 1, fromRunId: runId, note: `Saved from run ${runId}` });
+    expect(show.json!.versions[0]).toMatchObject({
+      version: 1,
+      fromRunId: runId,
+      note: `Saved from run ${runId}`,
+      changes: null,
+    });
     expect(JSON.stringify(show.json!.spec.filters)).toContain('"value":"{{status}}"');
 
     const list = await cli(["pipeline", "list", "--json"]);

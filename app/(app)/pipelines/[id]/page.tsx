@@ -258,6 +258,7 @@ export default async function PipelinePage({ params }: Props) {
                 <th>Target</th>
                 <th>Parameters</th>
                 <th>Note</th>
+                <th>Changes from the version before</th>
               </tr>
             </thead>
             <tbody>
@@ -274,6 +275,21 @@ export default async function PipelinePage({ params }: Props) {
                   </td>
                   <td>{v.parameters.map((p) => p.name).join(", ") || "–"}</td>
                   <td>{v.fromRunId ? <Link href={`/runs/${v.fromRunId}`}>{v.note}</Link> : v.note}</td>
+                  <td data-testid={`version-changes-${v.version}`}>
+                    {v.changes === null ? (
+                      <span className="muted">first version</span>
+                    ) : v.changes.length === 0 ? (
+                      <span className="muted">none</span>
+                    ) : (
+                      <ul className="changes">
+                        {v.changes.map((c) => (
+                          <li key={c}>
+                            <code>{c}</code>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
