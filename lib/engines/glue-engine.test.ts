@@ -151,7 +151,10 @@ describe("Glue engine (local Glue endpoint)", () => {
     const [stop] = bodies("BatchStopJobRun");
     expect(stop).toEqual({ JobName: "datamorph-analytics-hung", JobRunIds: [expect.stringMatching(/^jr_/)] });
     expect(glue.runs.get((stop.JobRunIds as string[])[0])?.state).toBe("STOPPED");
-    expect(states).toEqual(["STARTING", "RUNNING", "STOPPING", "STOPPED"]);
+    // A poll may come late on a busy machine and miss RUNNING; it never misses the stop.
+    expect(states[0]).toBe("STARTING");
+    expect(states.slice(-2)).toEqual(["STOPPING", "STOPPED"]);
+    expect(states).not.toContain("SUCCEEDED");
   });
 
   it("refuses a script outside S3 without calling Glue", async () => {

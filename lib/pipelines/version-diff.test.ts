@@ -14,7 +14,11 @@ describe("the changes between two versions of a pipeline", () => {
       ...v1,
       targetTable: "customer_totals_{{status}}",
       parameters: [{ name: "status", type: "text" as const, default: "shipped" }],
-      spec: { filters: [{ op: "=", value: "{{status}}" }], columns: [{ name: "total" }, { name: "count" }] },
+      spec: {
+        target: { table: "customer_totals_{{status}}" },
+        filters: [{ op: "=", value: "{{status}}" }],
+        columns: [{ name: "total" }, { name: "count" }],
+      },
     };
     expect(versionChanges(v1, v2)).toEqual([
       "target: customer_totals → customer_totals_{{status}}",

@@ -43,8 +43,14 @@ export function versionChanges(before: Comparable, after: Comparable): string[] 
       out.push(`parameter ${name}: ${old.type} ${show(old.default)} → ${p.type} ${show(p.default)}`);
   }
   for (const name of was.keys()) if (!now.has(name)) out.push(`parameter ${name} removed`);
+  // The spec's own target is the version's, listed above.
+  const withoutTarget = (spec: unknown) => {
+    if (typeof spec !== "object" || spec === null || Array.isArray(spec)) return spec;
+    const { target: _, ...rest } = spec as Record<string, unknown>;
+    return rest;
+  };
   const spec: string[] = [];
-  leafChanges(before.spec, after.spec, "", spec);
+  leafChanges(withoutTarget(before.spec), withoutTarget(after.spec), "", spec);
   out.push(...spec.map((line) => `spec ${line}`));
   return out.length > MAX_CHANGES
     ? [...out.slice(0, MAX_CHANGES - 1), `and ${out.length - MAX_CHANGES + 1} more`]
