@@ -9,6 +9,7 @@ import { isExistsFilter, type ColumnFilter, type GrainKey, type Having } from "@
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { OutputColumn } from "@/lib/spec/output-column";
 import { existenceFilters } from "./build-existence";
+import { count } from "./phrase-parts";
 import { buildFilters, opOf } from "./build-filters";
 import pluralize from "pluralize";
 import { ask, createSources, datedEntity, defaultTime, fail, snake } from "./build-sources";
@@ -86,8 +87,10 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   if (grouped.length > 0 && aggregates.length === 0) {
     const question = groupQuestion(grouped, subjects);
     if (question) ask(question);
+    // The rows themselves are counted, with their qualifiers, as "the number of orders" would be.
+    const counted = count({ k: "agg", fn: "count", phrase: "" }, subjects[0]);
     return buildCandidates(
-      read.map((p) => (p === subjects[0] ? countedRows(p) : p)),
+      read.map((p) => (p === subjects[0] && counted ? counted : p)),
       given,
     );
   }
@@ -538,15 +541,4 @@ function groupQuestion(grouped: Of<"grain">[], subjects: Of<"subject">[]): strin
   if (dates.length < 2) return open;
   const short = (t: (typeof dates)[number]) => t.synonyms?.[0] ?? t.words[0];
   return `"${g.phrase}" counts ${entity.plural} by a date, and none is obviously theirs: say which, e.g. "${entity.plural} per ${short(dates[0])} ${g.bucket}" (their dates: ${dates.map((t) => t.words[0]).join(", ")})`;
-}
-
-/** The count of a subject's rows, with its qualifiers: "orders" in "orders per quarter". */
-function countedRows(subject: Of<"subject">): Part {
-  return {
-    k: "count",
-    entity: subject.entity,
-    distinct: false,
-    phrase: subject.phrase,
-    qualifiers: subject.qualifiers,
-  };
 }

@@ -6,8 +6,9 @@ import { REQUEST_VERBS } from "./verb-classes";
 
 /** Determiners that take in every row of a table. */
 const EVERY_ROW = new Set(["all", "every", "each"]);
-/** Terminals of the warehouse's own words: a request may open with them ("all orders"), a change never does. */
+/** Terminals a new value may be read as: a stored value, or a state its verb names ("as shipped"). */
 const STATES = new Set(["VAL", "VERB", "NAMEDVERB", "PLAINV"]);
+/** Terminals of the warehouse's and the grammar's own words: a request may open with them ("all orders"), a change never does. */
 const CONTENT = new Set(["ENT", "MEAS", "DIM", "TDIM", "FLAG", "VAL", "ROLE", "AGG", "REQ", "RANK", "ORDER", "Q"]);
 
 /**
@@ -43,7 +44,7 @@ export function changeInstruction(
     (t) => t.start > quantifier.index && t.end <= end && (t.cat === "ENT" || t.cat === "MEAS" || t.cat === "DIM"),
   );
   if (!named) return undefined;
-  // A number, a quoted value, or a word the warehouse holds as a value or state ("as shipped").
+  // A number, a quoted value, or a word read as a value or a state.
   const valueAt = (i: number) =>
     tokens[i]?.kind === "number" ||
     tokens[i]?.kind === "quoted" ||
