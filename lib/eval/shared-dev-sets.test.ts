@@ -23,11 +23,11 @@ const evalsDir = path.resolve(repoRoot, "../shared/evals");
 // The correct cases per file reached so far: a floor, so a change that loses one shows up here
 // (refusals are left out, as questions may replace some of them).
 const floors: Record<string, number> = {
-  "dev-northwind": 23,
-  "dev-chinook": 27,
-  "dev-jaffle_shop": 13,
-  "dev-classicmodels": 16,
-  "dev-demo": 21,
+  "dev-northwind": 25,
+  "dev-chinook": 29,
+  "dev-jaffle_shop": 14,
+  "dev-classicmodels": 17,
+  "dev-demo": 23,
 };
 
 const evaluated: CaseResult[] = [];

@@ -48,8 +48,8 @@ describe("planAuto", () => {
     expect(server().requests).toHaveLength(0);
   });
 
-  it("leaves a question for a person to the person: an ambiguous word, a misspelling", async () => {
-    for (const prompt of ["monthly revenue", "total ammount per customer"]) {
+  it("leaves a question for a person to the person: an ambiguous word, a word of English near a model word", async () => {
+    for (const prompt of ["monthly revenue", "number of customers per county"]) {
       const result = await plan(prompt);
       expect(result).toMatchObject({ ok: false, planner: "reading" });
       if (!result.ok) expect(result.questions?.length, prompt).toBeGreaterThan(0);

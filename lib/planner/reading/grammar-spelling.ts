@@ -51,7 +51,7 @@ export const isGrammarWord = (word: string): boolean => GRAMMAR_VOCABULARY.has(w
 export function grammarMisspelling(t: AnnotatedToken): Misspelling | undefined {
   if (t.normal.length < MIN_LENGTH) return undefined;
   const near = [...GRAMMAR_WORDS].filter((w) => editDistance(w, t.normal) === 1);
-  return near.length === 1 ? { text: t.text, near: [{ word: near[0], distance: 1 }] } : undefined;
+  return near.length === 1 ? { text: t.text, near: [{ word: near[0], distance: 1 }], english: t.known } : undefined;
 }
 
 /**

@@ -28,7 +28,12 @@ export type Grounding = {
 };
 
 /** A word nothing reads but near spellings of words the model knows. */
-export type Misspelling = { text: string; near: { word: string; distance: number; phrase?: string }[] };
+export type Misspelling = {
+  text: string;
+  near: { word: string; distance: number; phrase?: string }[];
+  /** The typed word is a word of English ("States"), so it may be meant as written. */
+  english: boolean;
+};
 
 /** Words a person said a misspelling stands for: the word as typed (lower case) → the model's word. */
 export type Spellings = Record<string, string>;
@@ -368,7 +373,8 @@ function groundNounPhrase(
           known.push({ word: w, distance, phrase: found[0].key });
         }
       }
-      if (known.length > 0) misspellings.push({ text: t.text, near: known.sort((a, b) => a.distance - b.distance) });
+      if (known.length > 0)
+        misspellings.push({ text: t.text, near: known.sort((a, b) => a.distance - b.distance), english: t.known });
     }
   }
 }

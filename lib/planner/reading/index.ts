@@ -37,7 +37,8 @@ import { spellingQuestions } from "./ask";
 import { settleAnswers } from "./answers";
 import { changeInstruction } from "./change-instruction";
 import { grammarMisspelling, withGrammarSpellings } from "./grammar-spelling";
-import type { Spellings } from "./ground";
+import { certainSpellings, withCorrections } from "./certain-spellings";
+import type { Misspelling, Spellings } from "./ground";
 import type { Answers, SavedMeaning } from "@/lib/planner/questions";
 
 export type ReadingPlannerInput = PlannerInput & {
@@ -208,7 +209,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       // "diffrent", "singel": when every such word is one letter from one grammar word, ask.
       const misspelled = unknown.map(grammarMisspelling);
       if (!misspelled.every((m) => m !== undefined)) return unread;
-      return settleSpellings({ ...unread, questions: spellingQuestions(misspelled, lexicon) }, input);
+      return settleSpellings({ ...unread, questions: spellingQuestions(misspelled, lexicon) }, input, misspelled);
     }
     // A word read only by a near spelling is a guess: ask (refuse, naming it) rather than build on it.
     if (grounded.fuzzy.length > 0) {
@@ -217,7 +218,11 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
         `did you mean ${grounded.fuzzy.map((f) => `"${f}"`).join(", ")}? Words read only as a near spelling are not built on`,
         grounded.fuzzy[0].split(" → ")[0],
       );
-      return settleSpellings({ ...asked, questions: spellingQuestions(grounded.misspellings, lexicon) }, input);
+      return settleSpellings(
+        { ...asked, questions: spellingQuestions(grounded.misspellings, lexicon) },
+        input,
+        grounded.misspellings,
+      );
     }
     grounded.terminals.push(...indefiniteObjectTerminals(tokens, chunks));
     // Negated stretches are read last, over every terminal, so that no reading can pass over a negation.
@@ -298,8 +303,15 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
   }
 }
 
-/** A refusal that asks which words misspellings stand for: once answered, the request is read again with them. */
-function settleSpellings(asked: PlanRejection, input: ReadingPlannerInput): PlanResult {
+/**
+ * A refusal that asks which words misspellings stand for: once answered, the request is read again
+ * with them. Misspellings that can only mean one word are read as that word without asking.
+ */
+function settleSpellings(asked: PlanRejection, input: ReadingPlannerInput, misspellings: Misspelling[]): PlanResult {
+  const certain = certainSpellings(misspellings);
+  // A spelling already applied that still leaves the word unread is asked about, never applied again.
+  if (certain && Object.keys(certain).every((typed) => !input.spellings?.[typed]))
+    return withCorrections(planWithEnglish({ ...input, spellings: { ...input.spellings, ...certain } }), certain);
   const settled = settleAnswers(asked, input.answers, input.knowledge);
   if (settled.kind === "spellings")
     return planWithEnglish({
