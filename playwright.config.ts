@@ -17,9 +17,10 @@ export default defineConfig({
   testDir: "e2e",
   outputDir: "e2e/.output/results",
   // The browser tests share one app and one database, and many check what changed in them, so
-  // they run one at a time; only the page checks (screens.spec.ts), which only look, run two at once.
+  // they run one at a time; only the page checks (screens.spec.ts), which only look, run three at
+  // once: they mostly wait on the browser and the app, which leaves the cores room.
   fullyParallel: false,
-  workers: 2,
+  workers: 3,
   retries: 0,
   // Generous: these run beside the unit and integration tests on the same cores, and wait for the
   // machine, not for a goal (speed is measured by `npm run bench`).

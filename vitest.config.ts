@@ -12,8 +12,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration tests share one embedded cluster; files run in parallel against separate databases.
     pool: "forks",
-    // Most files wait on Postgres, on CLI processes they start or on a scheduler's clock; two at a
-    // time beside the browser tests keep two cores busy without starving either.
-    maxWorkers: 2,
+    // Most files wait on Postgres, on CLI processes they start or on a scheduler's clock, so the
+    // cores sit idle more than half the time with two at a time: three keep them busy beside the
+    // browser tests without starving either.
+    maxWorkers: 3,
   },
 });
