@@ -128,6 +128,8 @@ export function buildFilters(
       if (q.price && !q.attr && !scope.subject) fail("a price of rows the request does not list");
       const target = q.attr ?? implicitMeasure(listed, q.unit);
       if (target.kind !== "measure" && target.kind !== "dimension") fail("comparison on a non-number");
+      if (q.own && target.entity.table !== listed.table)
+        fail('an amount after "with" that the listed rows do not hold');
       if (scope.unnamed(target, q.phrase)) bonus -= 0.3;
       const column = src.col(
         target,

@@ -118,22 +118,43 @@ const MODALS = new Set(["would", "'d", "’d"]);
 const SEPARATORS = new Set([",", ":", ";", "-", "–", "—"]);
 
 /**
- * SEP terminals: a comma, colon, semicolon or spaced dash between words. The grammar reads one as
- * a pause between modifiers or as a list separator ("by year, ship country and shipper"); other
- * punctuation drops out of the lattice.
+ * SEP terminals: a comma, colon, semicolon, spaced dash or bracket between words. The grammar reads
+ * one as a pause between modifiers or as a list separator ("by year, ship country and shipper"); a
+ * bracketed aside is a modifier like any other ("bottom 3 categories (category name)"). Other
+ * punctuation, and a bracket that closes the request, drop out of the lattice.
  */
 export function separatorTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
+  const asides = asideBrackets(tokens);
   return tokens
     .filter(
       (t) =>
         t.kind === "punctuation" &&
-        SEPARATORS.has(t.text) &&
+        (SEPARATORS.has(t.text) || asides.has(t.index)) &&
         t.index > 0 &&
         t.index < tokens.length - 1 &&
         (t.text !== "-" || t.spaceBefore),
     )
     .filter((t) => tokens[t.index + 1].kind !== "punctuation")
     .map((t) => ({ cat: "SEP", start: t.index, end: t.index + 1, value: { k: "list", parts: [] }, strength: 0 }));
+}
+
+/**
+ * The brackets of asides: a pair whose opening bracket follows a word that is no preposition. After
+ * a preposition the brackets hold its object ("status in ('shipped', 'returned')"), and brackets
+ * inside arithmetic group it; both are read where they stand.
+ */
+function asideBrackets(tokens: AnnotatedToken[]): Set<number> {
+  const asides = new Set<number>();
+  const open: number[] = [];
+  for (const t of tokens) {
+    if (t.text === "(") open.push(t.index);
+    else if (t.text === ")" && open.length > 0) {
+      const start = open.pop()!;
+      const before = tokens[start - 1];
+      if (before?.kind === "word" && before.pos !== "ADP") asides.add(start).add(t.index);
+    }
+  }
+  return asides;
 }
 
 /**

@@ -340,10 +340,12 @@ r("Link -> WITHA");
 r("Show -> WITH Attrs", ([, a]) => show(a));
 // "with their unit price": a measure of the row's own, shown as it is.
 r("Show -> WITHTHEIR Attrs", ([, a]) => show(a, true));
-// "the 3 longest Classical tracks, length in minutes": after a comma, a measure in a unit is a column to show.
+// "the 3 longest Classical tracks, length in minutes", "bottom 3 categories by units sold (category
+// name)": after a comma or in brackets, a measure in a unit or an attribute that is no amount is a
+// column to show (a bare amount there may be what the rows are ranked or compared by).
 r("Show -> SEP Attr", ([, a]) => {
   const m = sense(a);
-  return m?.kind === "measure" && m.as ? show(a) : undefined;
+  return (m?.kind === "measure" && m.as) || m?.kind === "dimension" || m?.kind === "time" ? show(a) : undefined;
 });
 r("Show -> AND Attrs", ([, a]) => show(a));
 // "… need first + last name", "I want the email too": a request verb later on asks for columns.
@@ -383,6 +385,12 @@ r("Cmp -> REL Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
 r("Cmp -> WITH CmpWords NP", ([w, c, np]) =>
   having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np)),
 );
+// "products with fewer than 1000 units in stock": the quantity before a measure of the rows is its value.
+r("Cmp -> WITH CmpWords Attr", ([w, c, a]) => {
+  const m = sense(a);
+  const p = m?.kind === "measure" && !m.as ? compare(a, c) : undefined;
+  return p?.k === "filter-compare" ? { ...p, own: true, phrase: phraseOf(w, c, a) } : undefined;
+});
 // "split across more than one payment method": a count of an attribute's different values.
 r("Cmp -> Link CmpWords Attr", ([w, c, a]) =>
   w.k === "word" || isExistence(c)

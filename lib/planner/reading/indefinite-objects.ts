@@ -1,6 +1,7 @@
 import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
 import type { Part } from "./parts";
+import { STRENGTH, type Meaning } from "./senses";
 
 /** Pronouns that stand for "some row", whatever it is. */
 const INDEFINITE = new Set(["something", "anything", "someone", "anyone", "somebody", "anybody"]);
@@ -32,4 +33,48 @@ export function indefiniteObjectTerminals(tokens: AnnotatedToken[], chunks: Chun
       },
     ];
   });
+}
+
+/** The same pronouns, and those that stand for every row, as what a request lists. */
+const INDEFINITE_HEADS = new Set([...INDEFINITE, "everything", "everyone", "everybody"]);
+// Categories whose terminals name a table's columns, then those that name its rows or values.
+const COLUMNS = new Set(["MEAS", "DIM", "TDIM", "FLAG"]);
+const ROWS = new Set(["ENT", "VAL"]);
+
+/**
+ * ENT terminals for a pronoun that opens the request as what it lists ("anything with tofu in the
+ * product name", "everyone hired before 1993"): it stands for the rows of a table the rest of the
+ * request names a column or flag of ("product name" of products), or, naming none, whose rows or
+ * values it names. One terminal per such table; the readings that make no table drop out, and
+ * two that do are asked about.
+ */
+export function indefiniteHeadTerminals(
+  tokens: AnnotatedToken[],
+  chunks: Chunk[],
+  terminals: Terminal<Part>[],
+): Terminal<Part>[] {
+  const head = chunks.find((c) => c.kind === "noun-phrase");
+  const t = head && tokens[head.tokens.start];
+  if (!head?.pronoun || !t || !INDEFINITE_HEADS.has(t.normal) || t.negatedBy !== undefined) return [];
+  if (chunks.slice(0, chunks.indexOf(head)).some((c) => c.kind === "noun-phrase" || c.kind === "verb-group")) return [];
+  const entitiesOf = (cats: Set<string>) => {
+    const found = new Map<string, Extract<Meaning, { kind: "entity" }>["entity"]>();
+    const inCats = terminals.filter((other) => cats.has(other.cat));
+    // "name" inside "product name" names no table of its own.
+    const inside = (o: Terminal<Part>) =>
+      inCats.some((w) => w.start <= o.start && o.end <= w.end && w.end - w.start > o.end - o.start);
+    for (const other of inCats)
+      if (other.value.k === "sense" && !inside(other))
+        found.set(other.value.meaning.entity.table, other.value.meaning.entity);
+    return found;
+  };
+  const named = entitiesOf(COLUMNS);
+  const entities = named.size > 0 ? named : entitiesOf(ROWS);
+  return [...entities.values()].map((entity) => ({
+    cat: "ENT",
+    start: t.index,
+    end: t.index + 1,
+    value: { k: "sense", meaning: { kind: "entity", entity }, phrase: t.text },
+    strength: STRENGTH.synonym,
+  }));
 }

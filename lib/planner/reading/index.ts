@@ -14,7 +14,7 @@ import { joinGraph } from "./join-paths";
 import { compress } from "./lattice";
 import { buildLexicon, type Lexicon } from "./lexicon";
 import { modelOfInput } from "./model-of-input";
-import { indefiniteObjectTerminals } from "./indefinite-objects";
+import { indefiniteHeadTerminals, indefiniteObjectTerminals } from "./indefinite-objects";
 import { isEmphatic, readNegations } from "./negation-regions";
 import { ABSENT, items } from "./parts";
 import { elidedHeadTerminals } from "./ellipsis";
@@ -171,7 +171,10 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     const unknownAt = new Set(grounded.unknown.map((t) => t.index));
     grounded.terminals.push(...definitionTerminals(tokens, chunks, grounded.terminals, unknownAt));
     grounded.terminals.push(...writtenValueTerminals(tokens, grounded.terminals));
-    grounded.terminals.push(...textMatchTerminals(tokens, unknownAt));
+    const storedAt = new Set(
+      grounded.terminals.filter((t) => t.cat === "VAL" && t.end === t.start + 1).map((t) => t.start),
+    );
+    grounded.terminals.push(...textMatchTerminals(tokens, unknownAt, storedAt));
     grounded.terminals = guardValueVerbs(grounded.terminals, tokens, model);
     grounded.unknown = grounded.unknown.filter(
       (t) => !grounded.terminals.some((g) => g.start <= t.index && t.index < g.end),
@@ -224,7 +227,10 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
         grounded.misspellings,
       );
     }
-    grounded.terminals.push(...indefiniteObjectTerminals(tokens, chunks));
+    grounded.terminals.push(
+      ...indefiniteObjectTerminals(tokens, chunks),
+      ...indefiniteHeadTerminals(tokens, chunks, grounded.terminals),
+    );
     // Negated stretches are read last, over every terminal, so that no reading can pass over a negation.
     const negation = readNegations(tokens, chunks, grounded.terminals, lexicon);
     if (negation.unread)

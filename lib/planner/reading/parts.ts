@@ -77,6 +77,8 @@ export type Part =
       nonzero?: boolean;
       /** Made by a verb of price ("that list for more than 300"): the price of the listed rows. */
       price?: boolean;
+      /** "with fewer than 1000 units in stock": an amount the listed rows hold themselves. */
+      own?: boolean;
     }
   /** `unit`: what the request says the quantity in ("over $50"), converted to the measure's. */
   | { k: "having-compare"; measure: Part; chunk: ComparisonPhrase; phrase: string; unit?: Unit }

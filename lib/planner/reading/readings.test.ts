@@ -458,3 +458,30 @@ describe("instructions to change the data", () => {
     expect(refusal("count all orders by 10")).not.toMatchObject({ code: "unsafe" });
   });
 });
+
+describe("amounts, text and asides around the listed rows", () => {
+  it("reads a quantity before a measure of the listed rows after 'with' as a comparison on it", () => {
+    expect(sqlFor("order items with more than 2 quantity")).toContain(`WHERE "order_items"."quantity" > 2`);
+    // An amount of other rows says nothing of how each listed row is compared: it is not guessed.
+    expect(refusal("orders with more than 2 quantity")).toMatchObject({ ok: false });
+  });
+
+  it("finds a stored value written before 'in the <column>' anywhere in that column", () => {
+    expect(sqlFor("products with books in the name")).toContain(`WHERE "products"."name" ILIKE '%books%'`);
+  });
+
+  it("reads an attribute in brackets or after a comma as a column to show", () => {
+    const sql = sqlFor("bottom 3 products by units sold (product name)");
+    expect(sql).toContain(`"products"."name" AS "name"`);
+    expect(sql).toContain("LIMIT 3");
+  });
+
+  it("reads an opening indefinite pronoun as the rows of the table whose column the request names", () => {
+    const garden = sqlFor("anything with garden in the category");
+    expect(garden).toContain(`FROM "public"."products" AS "products"`);
+    expect(garden).toContain(`WHERE "products"."category" ILIKE '%garden%'`);
+    const shipped = sqlFor("anything shipped in 2024");
+    expect(shipped).toContain(`FROM "public"."orders" AS "orders"`);
+    expect(shipped).toContain(`WHERE "orders"."shipped_at" >= DATE '2024-01-01'`);
+  });
+});

@@ -33,10 +33,15 @@ function writtenText(tokens: AnnotatedToken[], i: number): { end: number; text: 
  * Text matching, written two ways. MATCH and PATTERN: a verb of where the text lies and the text
  * it names ("whose first name starts with J", "ends with 'son'", "containing 'Rock'"). INPATTERN:
  * text written before the column it is found in ("with lamp in the name", "'gift' anywhere in
- * the name"); that text is quoted, capitalised or no word of the warehouse (`unread`), so a word
- * the request reads otherwise ("orders in the name of …") is never taken for text to find.
+ * the name"); that text is quoted, capitalised, no word of the warehouse (`unread`) or a value
+ * the data holds (`stored`: "with tofu in the product name" finds every name holding it), so a
+ * word the request reads otherwise ("orders in the name of …") is never taken for text to find.
  */
-export function textMatchTerminals(tokens: AnnotatedToken[], unread: Set<number>): Terminal<Part>[] {
+export function textMatchTerminals(
+  tokens: AnnotatedToken[],
+  unread: Set<number>,
+  stored: Set<number>,
+): Terminal<Part>[] {
   const out: Terminal<Part>[] = [];
   for (const t of tokens) {
     const verb = MATCH_VERBS[t.lemma];
@@ -64,7 +69,7 @@ export function textMatchTerminals(tokens: AnnotatedToken[], unread: Set<number>
         },
       );
     }
-    const own = t.quoted || t.possibleValue || unread.has(t.index);
+    const own = t.quoted || t.possibleValue || unread.has(t.index) || stored.has(t.index);
     if (!own) continue;
     const written = writtenText(tokens, t.index);
     if (!written) continue;
