@@ -56,7 +56,7 @@ export function buildFilters(
     // row at the other end of a relationship of the listed rows, whose verb the request uses.
     const over =
       (q.k === "values" || q.k === "named-row") && q.via
-        ? verbRelationship(ctx.model, q.via, listed, q.meanings[0].entity)
+        ? verbRoute(ctx.model, q.via, listed, q.meanings[0].entity)
         : undefined;
     if (over && (q.k === "values" || q.k === "named-row")) {
       filters.push(relatedRowFilter(q, over, listed, src, ctx));
@@ -330,20 +330,38 @@ function verbRelationship(model: SemanticModel, verb: string, owner: Entity, tar
 }
 
 /**
+ * The relationships from the listed rows to the row the verb names: the listed rows' own, or else
+ * their one parent's ("order lines shipped with Federal Shipping": a line is shipped as part of its
+ * order, which names the shipper). Several parents that fit leave it unread.
+ */
+function verbRoute(model: SemanticModel, verb: string, owner: Entity, target: Entity): Relationship[] | undefined {
+  const own = verbRelationship(model, verb, owner, target);
+  if (own) return [own];
+  const routes = model.relationships
+    .filter((r) => !r.inferred && r.from === owner.table && r.cardinality === "many_to_one" && r.to !== owner.table)
+    .flatMap((parent) => {
+      const entity = model.entities.find((e) => e.table === parent.to);
+      const rel = entity && verbRelationship(model, verb, entity, target);
+      return rel ? [[parent, rel]] : [];
+    });
+  return routes.length === 1 ? routes[0] : undefined;
+}
+
+/**
  * Keeps the listed rows whose related row (over `rel`) has the values: an existence check, so a
  * relationship to the same table ("reports to" another employee) reads the other row, not the
  * listed one.
  */
 function relatedRowFilter(
   q: Extract<Part, { k: "values" | "named-row" }>,
-  rel: Relationship,
+  route: Relationship[],
   owner: Entity,
   src: Sources,
   ctx: BuildContext,
 ): Filter {
   const path = new ExistencePath(declaredGraph(ctx.model), owner.table, fail);
-  path.walkOver(rel, "from");
-  const alias = path.path[0].alias;
+  for (const rel of route) path.walkOver(rel, "from");
+  const alias = path.path[path.path.length - 1].alias;
   const byColumn = new Map<string, (string | number | boolean)[]>();
   for (const m of q.meanings) byColumn.set(m.column, [...(byColumn.get(m.column) ?? []), m.value]);
   const where: ColumnFilter[] = [...byColumn].map(([column, values]) =>

@@ -485,3 +485,40 @@ describe("amounts, text and asides around the listed rows", () => {
     expect(shipped).toContain(`WHERE "orders"."shipped_at" >= DATE '2024-01-01'`);
   });
 });
+
+describe("a relationship's verb said of the rows' parent", () => {
+  const col = (name: string, dataType: string): CatalogColumn => ({ name, dataType, nullable: true });
+  const freight: Catalog = {
+    tables: [
+      {
+        schema: "public",
+        name: "shippers",
+        columns: [col("shipper_id", "integer"), col("company_name", "text")],
+        primaryKey: ["shipper_id"],
+        foreignKeys: [],
+      },
+      {
+        schema: "public",
+        name: "orders",
+        columns: [col("order_id", "integer"), col("order_date", "date"), col("ship_via", "integer")],
+        primaryKey: ["order_id"],
+        foreignKeys: [{ columns: ["ship_via"], refSchema: "public", refTable: "shippers", refColumns: ["shipper_id"] }],
+      },
+      {
+        schema: "public",
+        name: "order_lines",
+        columns: [col("order_line_id", "integer"), col("order_id", "integer"), col("discount", "numeric")],
+        primaryKey: ["order_line_id"],
+        foreignKeys: [{ columns: ["order_id"], refSchema: "public", refTable: "orders", refColumns: ["order_id"] }],
+      },
+    ],
+  };
+  const values = { "shippers.company_name": ["Speedy Express", "United Package"] };
+
+  it("reads 'order lines shipped with Speedy Express' through the order that names the shipper", () => {
+    const sql = sqlFor("average discount on order lines shipped with Speedy Express", freight, values);
+    expect(sql).toContain(`avg("order_lines"."discount")`);
+    expect(sql).toContain(`"related_orders"."order_id" = "order_lines"."order_id"`);
+    expect(sql).toContain(`"related_shippers"."company_name" = 'Speedy Express'`);
+  });
+});
