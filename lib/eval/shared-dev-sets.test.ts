@@ -23,7 +23,7 @@ const evalsDir = path.resolve(repoRoot, "../shared/evals");
 // The correct cases per file reached so far: a floor, so a change that loses one shows up here
 // (refusals are left out, as questions may replace some of them).
 const floors: Record<string, number> = {
-  "dev-northwind": 28,
+  "dev-northwind": 29,
   "dev-chinook": 29,
   "dev-jaffle_shop": 14,
   "dev-classicmodels": 17,

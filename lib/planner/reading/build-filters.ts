@@ -14,6 +14,8 @@ import { declaredGraph, ExistencePath } from "./existence-paths";
 import { catalogColumn, saidWith } from "./model-lookups";
 import type { Meaning } from "./senses";
 
+// As much as a verb the column is known by: enough on its own to settle which rows a value is about.
+const ATTACHED_VALUE = 0.5;
 const OPS: Record<string, ComparisonOp> = { ">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!=" };
 export const opOf = (operator: string): ComparisonOp => OPS[operator] ?? fail(`operator ${operator}`);
 
@@ -81,6 +83,8 @@ export function buildFilters(
       else if (q.via && ctx.model.relationships.some((r) => saidWith(r, q.via)))
         fail("a value reached through a relationship verb");
       if (unnamed(m.entity)) bonus -= 0.2;
+      // Right association: a value read on the noun right before it outweighs the same words read on other rows.
+      if (q.attached) bonus += ATTACHED_VALUE;
       // "suppliers in the USA" where only orders' ship country is indexed: the suppliers' own country may
       // hold it too, unseen, so the value does not say which rows it is about.
       const own = scope.subject && unnamed(m.entity) ? unindexedLike(scope.subject, dim) : undefined;

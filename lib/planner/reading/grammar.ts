@@ -152,6 +152,16 @@ r("Mod -> PREP? PERCENT", ([p, w]) =>
 
 r("NP -> ENT", ([e]) => subject(e));
 r("NP -> Adj NP", ([adj, np]) => withQualifiers(np, items(adj)));
+// "customers in Norway", "suppliers from Japan": a value after a preposition qualifies the noun right
+// before it when that noun's rows hold it (build-filters.ts prefers this reading to a farther one).
+r("NP -> ENT PREP Vals", ([e, p, v]) => {
+  const np = subject(e);
+  if (np?.k !== "subject" || v.k !== "values") return undefined;
+  const own = v.meanings.filter((m) => m.entity.table === np.entity.table);
+  if (own.length === 0) return undefined;
+  const value: Part = { ...v, meanings: own, attached: true, phrase: phraseOf(p, v) };
+  return { ...np, phrase: phraseOf(np, p, v), qualifiers: [...np.qualifiers, value] };
+});
 r("Adj -> Vals");
 // "consumer segment orders", "consumer-segment orders": a value and then the column it is a value of.
 r("Adj -> Vals Attr", ([v, a]) => valuesOf(a, v, phraseOf(v, a)));

@@ -56,7 +56,14 @@ export type Part =
   /** `ofEach`: "customers with their total order amount": one value for every listed row, none counting as 0. */
   | { k: "measure"; fn?: AggregateFn; target: Meaning; phrase: string; perGroup?: boolean; ofEach?: boolean }
   | { k: "count"; entity: Entity; distinct: boolean; phrase: string; qualifiers: Part[]; ofEach?: boolean }
-  | { k: "values"; meanings: Extract<Meaning, { kind: "value" }>[]; phrase: string; via?: string }
+  /** `attached`: read as a modifier of the noun right before it ("customers in Norway"), on that noun's rows. */
+  | {
+      k: "values";
+      meanings: Extract<Meaning, { kind: "value" }>[];
+      phrase: string;
+      via?: string;
+      attached?: boolean;
+    }
   /** "…, including customers without orders": the rows of `entity` with no related rows stay in the table. */
   | { k: "keep-every"; entity: Entity; phrase: string }
   /** "who reports to Steven Buchanan?": the rows asked for are the ones the relationship's verb tells of. */

@@ -522,3 +522,45 @@ describe("a relationship's verb said of the rows' parent", () => {
     expect(sql).toContain(`"related_shippers"."company_name" = 'Speedy Express'`);
   });
 });
+
+describe("a value after a noun qualifies that noun", () => {
+  const col = (name: string, dataType: string): CatalogColumn => ({ name, dataType, nullable: true });
+  const trade: Catalog = {
+    tables: [
+      {
+        schema: "public",
+        name: "customers",
+        columns: [col("customer_id", "integer"), col("company_name", "text"), col("country", "text")],
+        primaryKey: ["customer_id"],
+        foreignKeys: [],
+      },
+      {
+        schema: "public",
+        name: "orders",
+        columns: [
+          col("order_id", "integer"),
+          col("customer_id", "integer"),
+          col("freight", "numeric"),
+          col("ship_country", "text"),
+        ],
+        primaryKey: ["order_id"],
+        foreignKeys: [
+          { columns: ["customer_id"], refSchema: "public", refTable: "customers", refColumns: ["customer_id"] },
+        ],
+      },
+    ],
+  };
+  const values = { "customers.country": ["Germany", "Norway"], "orders.ship_country": ["Germany", "Norway"] };
+
+  it("reads 'orders from customers in Germany' on the customers' country, not where the orders went", () => {
+    const sql = sqlFor("total freight of orders from customers in Germany", trade, values);
+    expect(sql).toContain(`WHERE "customers"."country" = 'Germany'`);
+    expect(sql).not.toContain("ship_country");
+  });
+
+  it("reads 'orders in Germany' on the orders' own column", () => {
+    const sql = sqlFor("total freight of orders in Germany", trade, values);
+    expect(sql).toContain(`WHERE "orders"."ship_country" = 'Germany'`);
+    expect(sql).not.toContain(`"customers"`);
+  });
+});
