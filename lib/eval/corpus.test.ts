@@ -51,5 +51,7 @@ describe("the evaluation corpus", () => {
     expect(results.filter((r) => r.outcome === "error").map((r) => `${r.id}: ${r.reason}`)).toEqual([]);
     expect(totals.cases).toBeGreaterThanOrEqual(150);
     expect(totals.passed).toBeGreaterThanOrEqual(floor);
-  }, 300_000);
+    // 185 runs through the whole pipeline beside the other test files: generous, as the suite
+    // waits for the machine, not for a goal (the planner's speed is measured by `npm run bench`).
+  }, 900_000);
 });

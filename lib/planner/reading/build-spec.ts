@@ -11,7 +11,6 @@ import type { OutputColumn } from "@/lib/spec/output-column";
 import { existenceFilters } from "./build-existence";
 import { count } from "./phrase-parts";
 import { buildFilters, opOf } from "./build-filters";
-import pluralize from "pluralize";
 import { ask, createSources, datedEntity, defaultTime, fail, snake } from "./build-sources";
 import { buildOrdering, planRanking } from "./build-order";
 import type { Hop } from "./join-paths";
@@ -20,6 +19,7 @@ import { countName, derivedTargetName, grainWord, measureName } from "./naming";
 import { inWrittenOrder, joinsDirectly, keepEveryRow } from "./join-order";
 import type { Part } from "./parts";
 import { withWantedUnit } from "./wanted-unit";
+import { groupQuestion } from "./group-question";
 import { saidWith } from "./model-lookups";
 import type { Meaning } from "./senses";
 
@@ -474,7 +474,6 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   return [{ spec, joins: src.joins.length, bonus, notes }];
 }
 
-/** Superlatives of price, general English: which end of the money column comes first. */
 /** Whether a phrase names the entity it reads a column of ("customer country", "artist name"). */
 function namesEntity(phrase: string, e: Entity): boolean {
   const words = phrase.toLowerCase().split(/[^a-z0-9]+/);
@@ -514,31 +513,4 @@ function askedRows(who: Of<"who">, parts: Part[], model: SemanticModel): Of<"sub
   if (rels.length !== 1) fail('"who" with no one relationship to say which rows');
   const entity = model.entities.find((e) => e.table === rels[0].from) ?? fail("no such rows");
   return { k: "subject", entity, phrase: who.phrase, qualifiers: [] };
-}
-
-/**
- * Rows named in the plural and grouped "per" or "for each" something, with nothing else counted
- * or added up, are counted: by a dimension, or by a period of the one date the rows are known by
- * (their only date, or the one named after them, as `order_date` of orders). Otherwise the
- * question to ask: after "by" the rows may be listed in that order, and "employees per year" may
- * count them by the year they were hired or born.
- */
-function groupQuestion(grouped: Of<"grain">[], subjects: Of<"subject">[]): string | undefined {
-  const [g] = grouped;
-  const open = `"${g.phrase}" groups the rows but names nothing to count or add up: a count per group, or the rows listed by it?`;
-  if (subjects.length !== 1) return open;
-  const [{ entity, phrase }] = subjects;
-  const noun = phrase.split(/\s+/).at(-1) ?? "";
-  if (!pluralize.isPlural(noun) || pluralize.isSingular(noun) || grouped.some((x) => /^by\b/i.test(x.phrase)))
-    return open;
-  const names = [entity.name, ...(entity.words ?? [])];
-  const ownDate =
-    entity.timeDimensions.length === 1 ||
-    entity.timeDimensions.some((t) => t.default && t.words.some((w) => names.some((n) => w.startsWith(`${n} `))));
-  // "employees per hire year": the period of a date the request names.
-  if (ownDate || grouped.every((x) => !x.bucket || x.attr)) return undefined;
-  const dates = [...entity.timeDimensions].sort((a, b) => Number(!!b.default) - Number(!!a.default));
-  if (dates.length < 2) return open;
-  const short = (t: (typeof dates)[number]) => t.synonyms?.[0] ?? t.words[0];
-  return `"${g.phrase}" counts ${entity.plural} by a date, and none is obviously theirs: say which, e.g. "${entity.plural} per ${short(dates[0])} ${g.bucket}" (their dates: ${dates.map((t) => t.words[0]).join(", ")})`;
 }

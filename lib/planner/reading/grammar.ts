@@ -1,19 +1,16 @@
-import type { Unit } from "@/lib/semantic-model/model-schema";
-import type { Production } from "./chart";
+import { COMPARISON_GRAMMAR } from "./grammar-comparisons";
 import { EXISTENCE_GRAMMAR } from "./grammar-existence";
-import { PRICE_VERBS, REQUEST_VERBS } from "./verb-classes";
+import { ruleBook } from "./grammar-rules";
+import { REQUEST_VERBS } from "./verb-classes";
 import { items, list, type Part } from "./parts";
 import {
-  compare,
   count,
   counted,
   datedRelated,
   described,
-  equals,
   nonzero,
   flag,
   grain,
-  having,
   largestPerGroup,
   ofEntity,
   totalCount,
@@ -38,16 +35,7 @@ import {
   withQualifiers,
   withWrittenValue,
 } from "./phrase-parts";
-import {
-  averagePer,
-  comparedColumns,
-  inUnit,
-  share,
-  sortFirstBy,
-  tookLonger,
-  unitWanted,
-  valuesPerRow,
-} from "./phrase-parts";
+import { averagePer, inUnit, share, sortFirstBy, unitWanted, valuesPerRow } from "./phrase-parts";
 import { writtenValues } from "./written-values";
 
 /**
@@ -64,17 +52,7 @@ import { writtenValues } from "./written-values";
  * PATTERN / INPATTERN text to find (text-match-terminals.ts), ONLY a closing or opening "only",
  * VMEAS a verb whose noun is a measure ("spent"), INCLUDED a negated clause after "including".
  */
-type Build = (kids: Part[]) => Part | undefined;
-const rules: Production<Part>[] = [];
-// A production that only passes its words on yields the one part itself, so that "Attr -> DIM" is still a sense.
-const pass: Build = (kids) => {
-  const all = list(...kids);
-  return all.k === "list" && all.parts.length === 1 ? all.parts[0] : all;
-};
-function r(spec: string, build: Build = pass) {
-  const [lhs, rhs] = spec.split("->").map((s) => s.trim());
-  rules.push({ lhs, rhs: rhs.split(/\s+/), build });
-}
+const { rules, r } = ruleBook();
 
 // A request: an optional question word, a lead ("show me", "in 2024", "for each country,"), what
 // is wanted, and what qualifies it.
@@ -376,61 +354,6 @@ r("Vals -> VAL SEP Vals", ([v, , rest]) => moreValues(v, rest));
 r("Vals -> VAL SEP? OR LIT", ([v, , , l]) => withWrittenValue(v, l));
 r("Vals -> LIT SEP? OR VAL", ([l, , , v]) => withWrittenValue(v, l, true));
 
-// Comparisons in any position: on a column ("freight over 100", "with a price of more than
-// 50", "priced between"), on an aggregate ("whose total spend is over 1000" → HAVING), on a
-// count ("with more than 5 line items", "3 or more orders").
-r("Cmp -> CmpWords UNIT?", ([c, u]) => compare(undefined, c, u));
-// "orders of at least 1000", "payments of over $20": what the rows are worth, after "of".
-r("Cmp -> PREP CmpWords UNIT?", ([p, c, u]) =>
-  p.k === "word" && p.word === "of" ? compare(undefined, c, u) : undefined,
-);
-r("Cmp -> Link? Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
-r("Cmp -> REL Measure BE? CmpWords UNIT?", ([, m, , c, u]) => having(m, c, undefined, u));
-// "customers who spent more than $50 in total": "in total" after the amount adds the rows up.
-r("Cmp -> REL VMEAS CmpWords UNIT? AGG", ([rel, a, c, u, agg]) => spentInTotal(rel, a, c, u, agg));
-// "where freight was over 100", "whose price is above 20".
-r("Cmp -> REL Attr BE? CmpWords UNIT?", ([, a, , c, u]) => compare(a, c, u));
-// "with more than 30 orders": a count of related rows. After a verb ("who placed at least 3
-// orders") a count of related rows is the existence grammar's (grammar-existence.ts).
-r("Cmp -> WITH CmpWords NP", ([w, c, np]) =>
-  having(count({ k: "agg", fn: "count", phrase: "" }, np)!, c, phraseOf(w, c, np)),
-);
-// "products with fewer than 1000 units in stock": the quantity before a measure of the rows is its value.
-r("Cmp -> WITH CmpWords Attr", ([w, c, a]) => {
-  const m = sense(a);
-  const p = m?.kind === "measure" && !m.as ? compare(a, c) : undefined;
-  return p?.k === "filter-compare" ? { ...p, own: true, phrase: phraseOf(w, c, a) } : undefined;
-});
-// "split across more than one payment method": a count of an attribute's different values.
-r("Cmp -> Link CmpWords Attr", ([w, c, a]) =>
-  w.k === "word" || isExistence(c)
-    ? undefined
-    : having(measure({ k: "agg", fn: "count", distinct: true, phrase: "" }, a)!, c, phraseOf(w, c, a)),
-);
-r("Cmp -> REL BE? CmpWords", ([, , c]) => compare(undefined, c));
-// "priced at 1.99", "a quantity of 12": a measure and a bare number state its value.
-r("Cmp -> Attr PREP? NUM", ([a, p, n]) => equals(a, n, p));
-// "that cost less than 10 dollars": a verb of price and an amount of money compare the rows' one money column.
-r("Cmp -> REL? VERB PREP? CmpWords UNIT", ([, v, , c, u]) =>
-  v.k === "verb" && PRICE_VERBS.has(v.lemma) && u.k === "word" ? priced(compare(undefined, c, u)) : undefined,
-);
-// "products that list for more than 300": "for" after a verb of price says the amount is a price.
-r("Cmp -> REL? VERB PREP? CmpWords", ([, v, p, c]) => {
-  if (v.k !== "verb" || !PRICE_VERBS.has(v.lemma)) return undefined;
-  const last = p.k === "word" ? p.word : v.phrase.toLowerCase().split(/\s+/).pop();
-  return last === "for" ? priced(compare(undefined, c), "currency") : undefined;
-});
-r("CmpWords -> CMP");
-// "units in stock is below the reorder level", "unit price higher than list price": two columns of the rows compared.
-r("Cmp -> REL? Attr BE? PREP Attr", ([, a, , p, b]) => comparedColumns(a, p, b));
-r("Cmp -> REL? Attr BE? CMP Attr", ([, a, , c, b]) => comparedColumns(a, c, b));
-// "orders that shipped after their required date": the verb names the first date, its particle the direction.
-r("Cmp -> REL? TDIM TDIM", ([, a, b]) =>
-  a.k === "sense" ? comparedColumns(a, a.phrase.toLowerCase().split(/\s+/).pop() ?? "", b) : undefined,
-);
-// "orders that took more than 3 days to ship": from the row's own date to the date the verb names.
-r("Cmp -> REL? VERB CmpWords BUCKET TDIM", ([, v, c, b, t]) => tookLonger(v, c, b, t));
-
 r("GItems -> GItem");
 r("GItems -> GItem SEP? AND GItems");
 r("GItems -> GItem SEP GItems");
@@ -441,7 +364,7 @@ r("GItem -> BUCKET", ([b]) => grain(b));
 r("GItem -> ENT BUCKET", ([e, b]) => grain(b, e));
 r("GItem -> TDIM BUCKET", ([t, b]) => grain(b, t));
 
-export const GRAMMAR = [...rules, ...EXISTENCE_GRAMMAR];
+export const GRAMMAR = [...rules, ...COMPARISON_GRAMMAR, ...EXISTENCE_GRAMMAR];
 
 function joinInstruction(a: Part, b: Part, key: Part, phrase: string): Part | undefined {
   const [left, right] = [a, b].map((p) => {
@@ -449,16 +372,6 @@ function joinInstruction(a: Part, b: Part, key: Part, phrase: string): Part | un
     return m?.kind === "entity" ? m.entity : undefined;
   });
   return left && right && key.k === "name" ? { k: "join-instruction", left, right, key: key.name, phrase } : undefined;
-}
-
-/**
- * A comparison a verb of price makes: it is on the price of the rows the request lists, in money
- * (`unit`) when no unit is written.
- */
-function priced(p: Part | undefined, unit?: Unit): Part | undefined {
-  return p?.k === "filter-compare"
-    ? { ...p, price: true, ...(p.unit || unit ? { unit: p.unit ?? unit } : {}) }
-    : undefined;
 }
 
 function labelValue(e: Part, l: Part): Part | undefined {
@@ -484,22 +397,8 @@ function namedRow(a: Part, b: Part): Part | undefined {
     : undefined;
 }
 
-function spentInTotal(rel: Part, a: Part, c: Part, u: Part, agg: Part): Part | undefined {
-  return agg.k === "agg" && agg.fn === "sum" && /^in\s+total$/i.test(agg.phrase)
-    ? having(measure(agg, a)!, c, phraseOf(rel, a, c, u, agg), u)
-    : undefined;
-}
-
 function textMatch(a: Part | undefined, m: Part, t: Part, phrase: string): Part | undefined {
   const attr = a && sense(a);
   if (m.k !== "match" || t.k !== "literal" || (a && attr?.kind !== "dimension")) return undefined;
   return { k: "text-match", ...(attr ? { attr } : {}), op: m.op, text: t.text, phrase };
-}
-
-function isExistence(c: Part): boolean {
-  return (
-    c.k === "compare" &&
-    ((c.chunk.operator === ">=" && c.chunk.quantity?.value === 1) ||
-      (c.chunk.operator === ">" && c.chunk.quantity?.value === 0))
-  );
 }
