@@ -71,6 +71,12 @@ export function requestTerminals(
           (wish(t) && opens(t.start))),
     )
     .map((t) => ({ ...t, cat: "REQ" }));
+  // "can you show me …", "could you please build …": the question's opening words ask with the verb.
+  for (const t of [...verbs]) {
+    const opening = tokens.find((w) => w.sentence === tokens[t.start].sentence && w.kind !== "punctuation");
+    if (opening && opening.index < t.start && opening.pos === "AUX" && opens(t.start))
+      verbs.push({ ...t, start: opening.index });
+  }
   // "are there any customers without orders?": an existential question asks for the rows it names.
   const existential = tokens
     .filter((t, i) => t.sentenceInitial && t.lemma === "be" && tokens[i + 1]?.normal === "there")

@@ -207,6 +207,14 @@ describe("leads, output columns and relative clauses", () => {
     expect(read("I like the number of loans per genre")).toMatchObject({ refused: "not_understood" });
   });
 
+  it("reads a question that asks for the table politely as the request itself", () => {
+    const plain = read("show me the number of loans per city");
+    expect(read("can you show me the number of loans per city")).toEqual(plain);
+    expect(read("Could you please show me the number of loans per city?")).toEqual(plain);
+    // A question about the data that asks for no table is not read as one.
+    expect(read("can members borrow loans per city")).toMatchObject({ refused: "not_understood" });
+  });
+
   it("reads a request verb before what is wanted", () => {
     expect(read("show me the number of loans per city")).toMatchObject({
       columns: ["city", "loan_count=count(*)"],

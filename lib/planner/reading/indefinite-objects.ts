@@ -35,18 +35,19 @@ export function indefiniteObjectTerminals(tokens: AnnotatedToken[], chunks: Chun
   });
 }
 
-/** The same pronouns, and those that stand for every row, as what a request lists. */
-const INDEFINITE_HEADS = new Set([...INDEFINITE, "everything", "everyone", "everybody"]);
-// Categories whose terminals name a table's columns, then those that name its rows or values.
+/**
+ * The pronouns of things that open a request as what it lists. Those of people ("anyone who
+ * placed an order") are left out: a person is the one who did what the rest names, on other rows.
+ */
+const INDEFINITE_HEADS = new Set(["anything", "something", "everything"]);
+// Categories whose terminals name a table's columns.
 const COLUMNS = new Set(["MEAS", "DIM", "TDIM", "FLAG"]);
-const ROWS = new Set(["ENT", "VAL"]);
 
 /**
- * ENT terminals for a pronoun that opens the request as what it lists ("anything with tofu in the
- * product name", "everyone hired before 1993"): it stands for the rows of a table the rest of the
- * request names a column or flag of ("product name" of products), or, naming none, whose rows or
- * values it names. One terminal per such table; the readings that make no table drop out, and
- * two that do are asked about.
+ * ENT terminals for a pronoun of things that opens the request as what it lists ("anything with
+ * tofu in the product name", "everything shipped in 2024"): it stands for the rows of a table the
+ * rest of the request names a column or flag of ("product name" of products). One terminal per
+ * such table; the readings that make no table drop out, and two that do are asked about.
  */
 export function indefiniteHeadTerminals(
   tokens: AnnotatedToken[],
@@ -68,9 +69,7 @@ export function indefiniteHeadTerminals(
         found.set(other.value.meaning.entity.table, other.value.meaning.entity);
     return found;
   };
-  const named = entitiesOf(COLUMNS);
-  const entities = named.size > 0 ? named : entitiesOf(ROWS);
-  return [...entities.values()].map((entity) => ({
+  return [...entitiesOf(COLUMNS).values()].map((entity) => ({
     cat: "ENT",
     start: t.index,
     end: t.index + 1,

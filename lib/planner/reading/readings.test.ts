@@ -476,13 +476,20 @@ describe("amounts, text and asides around the listed rows", () => {
     expect(sql).toContain("LIMIT 3");
   });
 
-  it("reads an opening indefinite pronoun as the rows of the table whose column the request names", () => {
+  it("reads an opening 'anything' as the rows of the table whose column the request names", () => {
     const garden = sqlFor("anything with garden in the category");
     expect(garden).toContain(`FROM "public"."products" AS "products"`);
     expect(garden).toContain(`WHERE "products"."category" ILIKE '%garden%'`);
     const shipped = sqlFor("anything shipped in 2024");
     expect(shipped).toContain(`FROM "public"."orders" AS "orders"`);
     expect(shipped).toContain(`WHERE "orders"."shipped_at" >= DATE '2024-01-01'`);
+    // A person is the one who did what the rest names, never the rows it names: not guessed.
+    for (const prompt of [
+      "anyone who placed an order in 2024",
+      "anyone who bought books",
+      "everyone who paid by coupon",
+    ])
+      expect(refusal(prompt), prompt).toMatchObject({ ok: false });
   });
 });
 
