@@ -130,6 +130,24 @@ export const demoCases: PromptCase[] = [
     expected: "select country, count(*) from customers where segment = 'corporate' group by 1",
   },
   { prompt: "customers per country", expected: "select country, count(*) from customers group by 1" },
+  { prompt: "number of custmers per country", expected: "select country, count(*) from customers group by 1" },
+  {
+    prompt: "can you show me the number of orders per status?",
+    expected: "select status, count(*) from orders group by 1",
+  },
+  {
+    prompt: "order items with more than 2 quantity",
+    expected: "select order_item_id from order_items where quantity > 2",
+  },
+  {
+    prompt: "anything with garden in the category",
+    expected: "select product_id from products where category ilike '%garden%'",
+  },
+  {
+    prompt: "total quantity per product (product name)",
+    expected:
+      "select p.product_id, p.name, sum(i.quantity) from order_items i join products p using (product_id) group by 1, 2",
+  },
 ];
 
 /** Requests docs/prompts.md says are refused or asked about, with the code it promises. */
