@@ -493,37 +493,58 @@ describe("amounts, text and asides around the listed rows", () => {
   });
 });
 
-describe("a relationship's verb said of the rows' parent", () => {
+// A small trading warehouse: orders of customers, shipped by shippers, in order lines.
+function tradeCatalog(): Catalog {
   const col = (name: string, dataType: string): CatalogColumn => ({ name, dataType, nullable: true });
-  const freight: Catalog = {
+  const table = (name: string, key: string, columns: CatalogColumn[], fks: [string, string, string][] = []) => ({
+    schema: "public",
+    name,
+    columns: [col(key, "integer"), ...columns],
+    primaryKey: [key],
+    foreignKeys: fks.map(([column, refTable, refColumn]) => ({
+      columns: [column],
+      refSchema: "public",
+      refTable,
+      refColumns: [refColumn],
+    })),
+  });
+  return {
     tables: [
-      {
-        schema: "public",
-        name: "shippers",
-        columns: [col("shipper_id", "integer"), col("company_name", "text")],
-        primaryKey: ["shipper_id"],
-        foreignKeys: [],
-      },
-      {
-        schema: "public",
-        name: "orders",
-        columns: [col("order_id", "integer"), col("order_date", "date"), col("ship_via", "integer")],
-        primaryKey: ["order_id"],
-        foreignKeys: [{ columns: ["ship_via"], refSchema: "public", refTable: "shippers", refColumns: ["shipper_id"] }],
-      },
-      {
-        schema: "public",
-        name: "order_lines",
-        columns: [col("order_line_id", "integer"), col("order_id", "integer"), col("discount", "numeric")],
-        primaryKey: ["order_line_id"],
-        foreignKeys: [{ columns: ["order_id"], refSchema: "public", refTable: "orders", refColumns: ["order_id"] }],
-      },
+      table("shippers", "shipper_id", [col("company_name", "text")]),
+      table("customers", "customer_id", [col("company_name", "text"), col("country", "text")]),
+      table(
+        "orders",
+        "order_id",
+        [
+          col("customer_id", "integer"),
+          col("ship_via", "integer"),
+          col("freight", "numeric"),
+          col("ship_country", "text"),
+        ],
+        [
+          ["customer_id", "customers", "customer_id"],
+          ["ship_via", "shippers", "shipper_id"],
+        ],
+      ),
+      table(
+        "order_lines",
+        "order_line_id",
+        [col("order_id", "integer"), col("discount", "numeric")],
+        [["order_id", "orders", "order_id"]],
+      ),
     ],
   };
-  const values = { "shippers.company_name": ["Speedy Express", "United Package"] };
+}
+const trade = tradeCatalog();
+const tradeValues = {
+  "shippers.company_name": ["Speedy Express", "United Package"],
+  "customers.country": ["Germany", "Norway"],
+  "orders.ship_country": ["Germany", "Norway"],
+};
 
+describe("a relationship's verb said of the rows' parent", () => {
   it("reads 'order lines shipped with Speedy Express' through the order that names the shipper", () => {
-    const sql = sqlFor("average discount on order lines shipped with Speedy Express", freight, values);
+    const sql = sqlFor("average discount on order lines shipped with Speedy Express", trade, tradeValues);
     expect(sql).toContain(`avg("order_lines"."discount")`);
     expect(sql).toContain(`"related_orders"."order_id" = "order_lines"."order_id"`);
     expect(sql).toContain(`"related_shippers"."company_name" = 'Speedy Express'`);
@@ -531,42 +552,14 @@ describe("a relationship's verb said of the rows' parent", () => {
 });
 
 describe("a value after a noun qualifies that noun", () => {
-  const col = (name: string, dataType: string): CatalogColumn => ({ name, dataType, nullable: true });
-  const trade: Catalog = {
-    tables: [
-      {
-        schema: "public",
-        name: "customers",
-        columns: [col("customer_id", "integer"), col("company_name", "text"), col("country", "text")],
-        primaryKey: ["customer_id"],
-        foreignKeys: [],
-      },
-      {
-        schema: "public",
-        name: "orders",
-        columns: [
-          col("order_id", "integer"),
-          col("customer_id", "integer"),
-          col("freight", "numeric"),
-          col("ship_country", "text"),
-        ],
-        primaryKey: ["order_id"],
-        foreignKeys: [
-          { columns: ["customer_id"], refSchema: "public", refTable: "customers", refColumns: ["customer_id"] },
-        ],
-      },
-    ],
-  };
-  const values = { "customers.country": ["Germany", "Norway"], "orders.ship_country": ["Germany", "Norway"] };
-
   it("reads 'orders from customers in Germany' on the customers' country, not where the orders went", () => {
-    const sql = sqlFor("total freight of orders from customers in Germany", trade, values);
+    const sql = sqlFor("total freight of orders from customers in Germany", trade, tradeValues);
     expect(sql).toContain(`WHERE "customers"."country" = 'Germany'`);
     expect(sql).not.toContain("ship_country");
   });
 
   it("reads 'orders in Germany' on the orders' own column", () => {
-    const sql = sqlFor("total freight of orders in Germany", trade, values);
+    const sql = sqlFor("total freight of orders in Germany", trade, tradeValues);
     expect(sql).toContain(`WHERE "orders"."ship_country" = 'Germany'`);
     expect(sql).not.toContain(`"customers"`);
   });
