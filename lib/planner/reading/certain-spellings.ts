@@ -1,8 +1,7 @@
 import type { PlanResult } from "@/lib/planner/types";
+import { MIN_SPELLING_LENGTH } from "./grammar-spelling";
 import type { Misspelling, Spellings } from "./ground";
 
-// Shorter words have too many neighbours one letter away to be sure which was meant.
-const MIN_LENGTH = 5;
 // Each word the planner corrects by itself lowers its confidence: the reading rests on a guess.
 const CONFIDENCE_PER_CORRECTION = 0.1;
 
@@ -17,7 +16,7 @@ export function certainSpellings(misspellings: Misspelling[]): Spellings | undef
   if (misspellings.length === 0) return undefined;
   const spellings: Spellings = {};
   for (const { text, near, english } of misspellings) {
-    if (english || text.length < MIN_LENGTH || near.length !== 1 || near[0].distance !== 1) return undefined;
+    if (english || text.length < MIN_SPELLING_LENGTH || near.length !== 1 || near[0].distance !== 1) return undefined;
     spellings[text.toLowerCase()] = near[0].word;
   }
   return spellings;

@@ -16,7 +16,7 @@ import { editDistance, type Misspelling, type Spellings } from "./ground";
 import { EMPHATIC_WORD } from "./negation-regions";
 
 // Shorter words have too many neighbours one letter away to guess which was meant.
-const MIN_LENGTH = 5;
+export const MIN_SPELLING_LENGTH = 5;
 
 /** The words the grammar itself reads (not the warehouse's): aggregates, comparisons, groupings, order words. */
 const GRAMMAR_VOCABULARY: Set<string> = new Set(
@@ -38,7 +38,7 @@ const GRAMMAR_VOCABULARY: Set<string> = new Set(
     EMPHATIC_WORD,
   ].filter((w) => /^[a-z]+$/.test(w)),
 );
-const GRAMMAR_WORDS = new Set([...GRAMMAR_VOCABULARY].filter((w) => w.length >= MIN_LENGTH));
+const GRAMMAR_WORDS = new Set([...GRAMMAR_VOCABULARY].filter((w) => w.length >= MIN_SPELLING_LENGTH));
 
 /** Whether the grammar itself reads `word` (lower case): "count", "average", "per", "sorted". */
 export const isGrammarWord = (word: string): boolean => GRAMMAR_VOCABULARY.has(word);
@@ -49,7 +49,7 @@ export const isGrammarWord = (word: string): boolean => GRAMMAR_VOCABULARY.has(w
  * the grounding (ground.ts).
  */
 export function grammarMisspelling(t: AnnotatedToken): Misspelling | undefined {
-  if (t.normal.length < MIN_LENGTH) return undefined;
+  if (t.normal.length < MIN_SPELLING_LENGTH) return undefined;
   const near = [...GRAMMAR_WORDS].filter((w) => editDistance(w, t.normal) === 1);
   return near.length === 1 ? { text: t.text, near: [{ word: near[0], distance: 1 }], english: t.known } : undefined;
 }

@@ -1,7 +1,8 @@
 import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
 import type { Terminal } from "./chart";
 import type { Part } from "./parts";
-import { STRENGTH, type Meaning } from "./senses";
+import type { Entity } from "@/lib/semantic-model/model-schema";
+import { STRENGTH } from "./senses";
 
 /** Pronouns that stand for "some row", whatever it is. */
 const INDEFINITE = new Set(["something", "anything", "someone", "anyone", "somebody", "anybody"]);
@@ -58,18 +59,15 @@ export function indefiniteHeadTerminals(
   const t = head && tokens[head.tokens.start];
   if (!head?.pronoun || !t || !INDEFINITE_HEADS.has(t.normal) || t.negatedBy !== undefined) return [];
   if (chunks.slice(0, chunks.indexOf(head)).some((c) => c.kind === "noun-phrase" || c.kind === "verb-group")) return [];
-  const entitiesOf = (cats: Set<string>) => {
-    const found = new Map<string, Extract<Meaning, { kind: "entity" }>["entity"]>();
-    const inCats = terminals.filter((other) => cats.has(other.cat));
-    // "name" inside "product name" names no table of its own.
-    const inside = (o: Terminal<Part>) =>
-      inCats.some((w) => w.start <= o.start && o.end <= w.end && w.end - w.start > o.end - o.start);
-    for (const other of inCats)
-      if (other.value.k === "sense" && !inside(other))
-        found.set(other.value.meaning.entity.table, other.value.meaning.entity);
-    return found;
-  };
-  return [...entitiesOf(COLUMNS).values()].map((entity) => ({
+  const columns = terminals.filter((other) => COLUMNS.has(other.cat));
+  // "name" inside "product name" names no table of its own.
+  const inside = (o: Terminal<Part>) =>
+    columns.some((w) => w.start <= o.start && o.end <= w.end && w.end - w.start > o.end - o.start);
+  const entities = new Map<string, Entity>();
+  for (const other of columns)
+    if (other.value.k === "sense" && !inside(other))
+      entities.set(other.value.meaning.entity.table, other.value.meaning.entity);
+  return [...entities.values()].map((entity) => ({
     cat: "ENT",
     start: t.index,
     end: t.index + 1,
