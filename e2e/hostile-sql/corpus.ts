@@ -634,7 +634,7 @@ const disguise = group("disguise", [
 ]);
 
 const resources = group("resources", [
-  // Batches of five run at once (see the spec): each batch holds one of the big answers, so the
+  // Batches of four run at once (see the spec): each batch holds one of the big answers, so the
   // server never builds more than one of them at a time. COPY TO STDOUT runs last, on its own.
   ["resources-sleep", "hold a connection for a minute", "select pg_sleep(60)", "bounded"],
   [
