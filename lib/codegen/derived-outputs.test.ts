@@ -57,11 +57,34 @@ describe("derived outputs in both compilers", () => {
     expect(py).toContain('F.avg(F.datediff(F.col("loans.returned_on"), F.col("loans.loaned_on")))');
   });
 
+  it("the time between two instants is their seconds apart in the unit asked for, in both engines", () => {
+    const { sql, py, calls } = compiled("average hours between order date and shipped date per status");
+    expect(sql).toContain(
+      'avg(CAST(EXTRACT(EPOCH FROM "orders"."shipped_at" - "orders"."order_date") AS numeric) / 3600)',
+    );
+    expect(py).toContain(
+      'F.avg(((F.unix_timestamp(F.col("orders.shipped_at")) - F.unix_timestamp(F.col("orders.order_date"))).cast("decimal(38,10)") / F.when(F.lit(3600) != 0, F.lit(3600))))',
+    );
+    expect(calls.some((c) => c.method === "agg")).toBe(true);
+    // Two calendar dates are whole days apart: in hours, 24 times that.
+    const dates = compiled(
+      "average hours between loaned on and returned on per member",
+      libraryCatalog,
+      librarySampleValues,
+    );
+    expect(dates.sql).toContain('avg(("loans"."returned_on" - "loans"."loaned_on") * 24)');
+    expect(dates.py).toContain('F.avg((F.datediff(F.col("loans.returned_on"), F.col("loans.loaned_on")) * F.lit(24)))');
+  });
+
   it("a comparison on a computed value filters the rows in both engines", () => {
     const { sql, py } = compiled("loans that took more than 2 weeks to return", libraryCatalog, librarySampleValues);
     expect(sql).toContain('WHERE "loans"."returned_on" - "loans"."loaned_on" > 14');
     expect(py).toContain(
       'df = df.filter((F.datediff(F.col("loans.returned_on"), F.col("loans.loaned_on")) > F.lit(14)))',
+    );
+    // An instant has a time of day: "more than 3 days" is more than 3 × 86,400 seconds.
+    expect(compiled("orders that took more than 3 days to ship").sql).toContain(
+      'WHERE CAST(EXTRACT(EPOCH FROM "orders"."shipped_at" - "orders"."order_date") AS numeric) / 86400 > 3',
     );
   });
 });

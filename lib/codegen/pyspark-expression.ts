@@ -47,6 +47,10 @@ export function safeExpressionPy(expr: SafeExpr): string {
       return `${safeExpressionPy(expr.operand)}.cast(${py(CASTS[expr.to])})`;
     case "extract":
       if (expr.field === "dow") return `(F.dayofweek(${safeExpressionPy(expr.from)}) - 1)`;
+      // The seconds between two instants: Postgres subtracts them to an interval, Spark to seconds.
+      if (expr.field === "epoch" && expr.from.kind === "binary" && expr.from.op === "-")
+        return `(F.unix_timestamp(${safeExpressionPy(expr.from.left)}) - F.unix_timestamp(${safeExpressionPy(expr.from.right)}))`;
+      if (expr.field === "epoch") return `F.unix_timestamp(${safeExpressionPy(expr.from)})`;
       return `${EXTRACTS[expr.field]}(${safeExpressionPy(expr.from)})`;
     case "binary": {
       const left = safeExpressionPy(expr.left);

@@ -45,7 +45,7 @@ const ARITY: Record<AllowedFunction, [number, number]> = {
   greatest: [2, 8],
   least: [2, 8],
 };
-const EXTRACT_FIELDS = ["year", "quarter", "month", "week", "day", "dow", "hour", "minute"] as const;
+const EXTRACT_FIELDS = ["year", "quarter", "month", "week", "day", "dow", "hour", "minute", "epoch"] as const;
 export type ExtractField = (typeof EXTRACT_FIELDS)[number];
 export const TRUNC_UNITS = ["day", "week", "month", "quarter", "year"];
 const CASTS: Record<string, CastType> = {

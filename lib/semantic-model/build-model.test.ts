@@ -73,6 +73,11 @@ describe("the generated model", () => {
       synonyms: expect.arrayContaining(["revenue"]),
     });
     expect(orders.timeDimensions.filter((t) => t.default).map((t) => t.column)).toEqual(["order_date"]);
+    // An event's time is also its date: "shipped date", "ship date", as well as "shipped".
+    expect(orders.timeDimensions.find((t) => t.column === "shipped_at")).toMatchObject({
+      words: ["shipped at"],
+      synonyms: ["shipped", "ship", "shipped date", "ship date"],
+    });
     expect(entity(model, "products").measures.find((m) => m.column === "weight_grams")).toMatchObject({
       unit: "g",
       words: ["weight grams", "weight"],

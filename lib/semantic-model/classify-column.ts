@@ -52,9 +52,11 @@ export function classifyColumn(column: { name: string; dataType: string }, conte
     // What happened at that date, unless it is only the entity itself ("invoice date" of invoices).
     const event = words.rest.filter((w) => !DATE_WORDS.has(w));
     const verb = event.length > 0 ? baseVerb(event[event.length - 1]) : undefined;
-    const synonyms = uniquePhrases([event, verb && [...event.slice(0, -1), verb]]).filter(
-      (s) => !words.phrases.includes(s),
-    );
+    const named = verb && [...event.slice(0, -1), verb];
+    // "shipped_at" is also the "shipped date" and the "ship date": an event's time is its date.
+    const dated =
+      words.rest.includes("date") || event.length === 0 ? [] : [[...event, "date"], named && [...named, "date"]];
+    const synonyms = uniquePhrases([event, named, ...dated]).filter((s) => !words.phrases.includes(s));
     return {
       kind: "time",
       time: { column: column.name, words: words.phrases, ...(synonyms.length > 0 ? { synonyms } : {}), type: family },

@@ -1,7 +1,7 @@
 import type { AnnotatedToken, Chunk } from "@/lib/planner/english";
 import type { Entity } from "@/lib/semantic-model/model-schema";
 import type { Terminal } from "./chart";
-import type { Formula } from "./formula";
+import { elapsed, ELAPSED_UNITS, type ElapsedUnit, type Formula } from "./formula";
 import type { Part } from "./parts";
 
 type Op = "+" | "-" | "*" | "/";
@@ -25,7 +25,7 @@ const isSymbol = (text: string) => /^[*×/+\-\u2212]$/.test(text);
  * before `+` and `-`. Spoken arithmetic is also read left to right, so words leave the order open
  * where the two disagree: "price minus discount times quantity" is refused as ambiguous, naming
  * it; "quantity times unit price minus discount" reads the same either way and is read. Every operand must be a column of one entity, as a row's own
- * arithmetic is. Also "days between A and B" / "(number of) days from A to B": B minus A, in days.
+ * arithmetic is. Also "days between A and B" / "(number of) hours from A to B": B minus A, in the unit named.
  */
 export function formulaTerminals(
   tokens: AnnotatedToken[],
@@ -158,12 +158,16 @@ export function formulaTerminals(
   return { terminals: read, ...(open ? { open } : {}) };
 }
 
-/** "days between order date and shipped date", "(the number of) days from order date to shipped date". */
+/**
+ * "days between order date and shipped date", "(the number of) hours from order date to shipped
+ * date": the later date minus the earlier, in the unit named.
+ */
 function dateDifferences(tokens: AnnotatedToken[], operands: Terminal<Part>[]): { start: number; alt: Alt }[] {
   const out: { start: number; alt: Alt }[] = [];
   const dates = operands.filter((o) => o.cat === "TDIM");
   tokens.forEach((t, i) => {
-    if (t.lemma !== "day" || t.normal === "day") return;
+    // A plural unit ("days", "hours"): "day between" would be a single day, not a length of time.
+    if (!ELAPSED_UNITS.includes(t.lemma) || t.normal === t.lemma) return;
     const [open, close] =
       tokens[i + 1]?.normal === "between" ? ["between", "and"] : tokens[i + 1]?.normal === "from" ? ["from", "to"] : [];
     if (!open) return;
@@ -176,12 +180,7 @@ function dateDifferences(tokens: AnnotatedToken[], operands: Terminal<Part>[]): 
           d.value.k === "sense" && d.value.meaning.kind === "time" ? d.value.meaning : undefined,
         );
         if (!a || !b || a.entity !== b.entity) continue;
-        const formula: Formula = {
-          k: "op",
-          op: "-",
-          left: { k: "date", time: b.time },
-          right: { k: "date", time: a.time },
-        };
+        const formula = elapsed(b.time, a.time, t.lemma as ElapsedUnit);
         out.push({
           start,
           alt: {

@@ -19,8 +19,9 @@ import { countName, derivedTargetName, grainWord, measureName } from "./naming";
 import { inWrittenOrder, joinsDirectly, keepEveryRow } from "./join-order";
 import type { Part } from "./parts";
 import { withWantedUnit } from "./wanted-unit";
+import { CLEAR_MARGIN } from "./score";
 import { groupQuestion } from "./group-question";
-import { saidWith } from "./model-lookups";
+import { referenceTo, saidWith } from "./model-lookups";
 import type { Meaning } from "./senses";
 
 export { Ambiguous, Impossible } from "./build-sources";
@@ -111,7 +112,15 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   // The table rows come from.
   const measureEntity = (m: Part): Entity =>
     m.k === "count" ? m.entity : m.k === "measure" ? m.target.entity : fail("no measure");
-  const factTables = [...new Set(aggregates.map((m) => measureEntity(m).table))];
+  // "orders with their total quantity and number of different products": beside the amounts of
+  // one table, rows that table refers to by a key are counted there, as distinct key values.
+  const amountTables = [...new Set(aggregates.filter((m) => m.k !== "count").map((m) => measureEntity(m).table))];
+  const countedByKey = (m: Part): boolean =>
+    m.k === "count" &&
+    m.qualifiers.length === 0 &&
+    amountTables.length === 1 &&
+    referenceTo(ctx.model, amountTables[0], m.entity) !== undefined;
+  const factTables = [...new Set(aggregates.map((m) => (countedByKey(m) ? amountTables[0] : measureEntity(m).table)))];
   if (factTables.length > 1) fail("measures of several tables");
   const base = factTables[0] ?? subject?.entity.table ?? listedGrain?.attr?.entity.table ?? fail("nothing to list");
   const baseEntity = entityOf(base);
@@ -291,7 +300,24 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   const addMeasure = (m: Part, phrase: string): string => {
     if (m.k === "count") {
       const e = m.entity;
-      if (e.table !== base) fail("count of a joined entity");
+      if (e.table !== base) {
+        const reference = countedByKey(m) ? referenceTo(ctx.model, base, e) : undefined;
+        if (!reference) fail("count of a joined entity");
+        // A reading that counts the rows in their own table, beside its own amounts, is the plainer one.
+        bonus -= CLEAR_MARGIN;
+        return addColumn({
+          name: countName(e, m.distinct),
+          expr: {
+            kind: "aggregate",
+            fn: "count_distinct",
+            arg: {
+              kind: "column",
+              column: col({ kind: "entity", entity: baseEntity }, reference!.fromColumns[0], phrase),
+            },
+          },
+          phrase,
+        });
+      }
       const key = e.key[0];
       const distinct = m.distinct || src.fansOut();
       if (distinct && !key) fail("count distinct without a key");

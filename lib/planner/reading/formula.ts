@@ -12,7 +12,21 @@ export type Formula =
   | { k: "measure"; measure: Measure }
   | { k: "date"; time: TimeDimension }
   | { k: "number"; value: number; text: string }
-  | { k: "op"; op: "+" | "-" | "*" | "/"; left: Formula; right: Formula };
+  | { k: "op"; op: "+" | "-" | "*" | "/"; left: Formula; right: Formula }
+  | { k: "elapsed"; later: TimeDimension; earlier: TimeDimension; unit: ElapsedUnit };
+
+/** The units a time between two dates is said in ("hours between …", "more than 3 days to ship"). */
+export type ElapsedUnit = "minute" | "hour" | "day" | "week";
+export const ELAPSED_UNITS: readonly string[] = ["minute", "hour", "day", "week"] satisfies ElapsedUnit[];
+const SECONDS: Record<ElapsedUnit, number> = { minute: 60, hour: 3_600, day: 86_400, week: 604_800 };
+
+/** The time from `earlier` to `later`, in `unit`. */
+export const elapsed = (later: TimeDimension, earlier: TimeDimension, unit: ElapsedUnit = "day"): Formula => ({
+  k: "elapsed",
+  later,
+  earlier,
+  unit,
+});
 
 /** The columns a formula reads. */
 export const formulaColumns = (f: Formula): string[] =>
@@ -20,14 +34,17 @@ export const formulaColumns = (f: Formula): string[] =>
     ? [f.measure.column]
     : f.k === "date"
       ? [f.time.column]
-      : f.k === "number"
-        ? []
-        : [...formulaColumns(f.left), ...formulaColumns(f.right)];
+      : f.k === "elapsed"
+        ? [f.later.column, f.earlier.column]
+        : f.k === "number"
+          ? []
+          : [...formulaColumns(f.left), ...formulaColumns(f.right)];
 
 /**
  * The formula in checked-expression SQL over the entity's source alias. Dates only subtract from
- * dates, and only calendar dates: their difference is a whole number of days in both engines
- * (two instants would need a unit the request did not give).
+ * dates: the difference of two calendar dates is a whole number of days in both engines; where a
+ * time of day is involved it is the seconds between them in the unit asked for (days when the
+ * request says none).
  */
 export function formulaSql(f: Formula, alias: string): string {
   const wrap = (g: Formula) => (g.k === "op" ? `(${formulaSql(g, alias)})` : formulaSql(g, alias));
@@ -38,16 +55,28 @@ export function formulaSql(f: Formula, alias: string): string {
       return f.text;
     case "date":
       return fail("a date outside a difference of dates");
+    case "elapsed":
+      return elapsedSql(f, alias);
     case "op": {
       const dates = [f.left, f.right].filter((g) => g.k === "date");
       if (dates.length === 0) return `${wrap(f.left)} ${f.op} ${wrap(f.right)}`;
       if (dates.length !== 2 || f.op !== "-") return fail("arithmetic on a date");
       const [later, earlier] = dates as Extract<Formula, { k: "date" }>[];
-      if (later.time.type !== "date" || earlier.time.type !== "date")
-        return fail("a difference of two timestamps, in no unit");
-      return `${quoteIdent(alias)}.${quoteIdent(later.time.column)} - ${quoteIdent(alias)}.${quoteIdent(earlier.time.column)}`;
+      return elapsedSql({ k: "elapsed", later: later.time, earlier: earlier.time, unit: "day" }, alias);
     }
   }
+}
+
+function elapsedSql(f: Extract<Formula, { k: "elapsed" }>, alias: string): string {
+  const [later, earlier] = [f.later, f.earlier].map((t) => `${quoteIdent(alias)}.${quoteIdent(t.column)}`);
+  if (f.later.type === "date" && f.earlier.type === "date") {
+    const days = `${later} - ${earlier}`;
+    if (f.unit === "day") return days;
+    return SECONDS[f.unit] < SECONDS.day
+      ? `(${days}) * ${SECONDS.day / SECONDS[f.unit]}`
+      : `CAST(${days} AS numeric) / ${SECONDS[f.unit] / SECONDS.day}`;
+  }
+  return `extract(epoch from (${later} - ${earlier})) / ${SECONDS[f.unit]}`;
 }
 
 /**
@@ -61,6 +90,7 @@ export function addsUp(f: Formula): boolean {
     case "measure":
       return f.measure.defaultAgg === "sum";
     case "date":
+    case "elapsed":
     case "number":
       return false;
     case "op":

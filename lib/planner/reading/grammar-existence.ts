@@ -108,6 +108,15 @@ r("Absent -> NFLAG", ([f]) => notValues([f], phraseOf(f)));
 r("Absent -> NBE PREP? Vals", ([b, , v]) =>
   v.k === "values" ? { k: "not-values", meanings: v.meanings, phrase: phraseOf(b, v) } : undefined,
 );
+// "whose status is not completed", "where the ship country isn't Brazil": values of the column named left out.
+r("Mod -> REL Attr ABSENT", ([rel, a, ab]) => {
+  const attr = sense(a);
+  if (ab.k !== "not-values" || attr?.kind !== "dimension") return undefined;
+  const ofColumn = ab.meanings.every(
+    (m) => m.kind === "value" && m.entity === attr.entity && m.column === attr.dimension.column,
+  );
+  return ofColumn ? { ...ab, phrase: phraseOf(rel, a, ab) } : undefined;
+});
 // "excluding coupons", "except seafood", "leaving out returned orders": values left out.
 r("Absent -> WITHOUT Vals", ([w, v]) =>
   v.k === "values" ? { k: "not-values", meanings: v.meanings, phrase: phraseOf(w, v) } : undefined,

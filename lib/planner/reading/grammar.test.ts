@@ -352,6 +352,33 @@ describe("conditions in other words", () => {
   });
 });
 
+describe("columns said not to hold a value, and rows counted by the key that refers to them", () => {
+  it("reads 'whose <column> is not <value>' as that value left out of that column", () => {
+    expect(read("loans whose state is not lost")).toMatchObject({ where: [["loans.state", "!=", "lost"]] });
+    expect(read("members whose city isn't Oslo or Quito")).toMatchObject({
+      where: [["members.city", "not_in", ["Oslo", "Quito"]]],
+    });
+  });
+
+  it("counts other rows beside amounts as the distinct keys that refer to them", () => {
+    expect(read("members with their total loan amount and number of different books")).toMatchObject({
+      from: ["members", "loans"],
+      columns: [
+        ...memberGroup.map((c) => c.split(".")[1]),
+        "total_loan_amount=sum(loans.amount)",
+        "distinct_book_count=count_distinct(loans.book_id)",
+      ],
+    });
+  });
+
+  it("reads 'the most distinct <rows>' as a count of different rows", () => {
+    expect(read("which genre has the most distinct members?")).toMatchObject({
+      columns: ["genre", "distinct_member_count=count_distinct(members.member_id)"],
+      limit: 1,
+    });
+  });
+});
+
 describe("states, per-group superlatives and later requests", () => {
   it("reads participles after 'be' that are stored values as the rows' state", () => {
     expect(read("loans that are open or lost")).toMatchObject({ where: [["loans.state", "in", ["open", "lost"]]] });

@@ -273,9 +273,10 @@ r("Verb -> BE");
 r("Mod -> BUCKET", ([b]) => (b.k === "bucket" && /ly$|annual/i.test(b.phrase) ? grain(b) : undefined));
 r("Mod -> BY Measure", ([by, m]) => ({ k: "top", edge: "top", count: 0, by: m, phrase: phraseOf(by, m) }));
 // "has the most tracks", "with the fewest orders", "brought in the most revenue".
-r("Mod -> Link? SUPER NP", ([l, s, np]) => superlative(s, counted(np), l.k === "list" ? undefined : l));
+// "the most distinct buyers": a count of rows of another table is of distinct rows either way.
+r("Mod -> Link? SUPER DISTINCT? NP", ([l, s, d, np]) => superlative(s, counted(np, d), l.k === "list" ? undefined : l));
 r("Mod -> Link? SUPER Measure", ([l, s, m]) => superlative(s, m, l.k === "list" ? undefined : l));
-r("Mod -> BE SUPER NP", ([be, s, np]) => superlative(s, counted(np), be));
+r("Mod -> BE SUPER DISTINCT? NP", ([be, s, d, np]) => superlative(s, counted(np, d), be));
 r("Mod -> BE SUPER Measure", ([be, s, m]) => superlative(s, m, be));
 r("Mod -> PREP NAME", ([p, name]) =>
   p.k === "word" && p.word === "into" && name.k === "name"

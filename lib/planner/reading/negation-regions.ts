@@ -141,7 +141,10 @@ function readRegion(
     else if (t.cat === "VERB" && t.value.k === "verb" && t.value.lemma === "be") own.push({ ...t, cat: "NBE" });
     else if (t.cat === "VERB" || t.cat === "BE" || t.cat === "TDIM") own.push({ ...t, cat: `N${t.cat}` });
   }
-  if (region.kind === "verb" && chunk.kind === "verb-group") {
+  // "never shipped" says an event did not happen: where the verb names a date, that date is empty,
+  // not a state the rows are in now ("not shipped" may be either).
+  const eventDate = negator.normal === "never" && own.some((t) => t.cat === "NTDIM");
+  if (region.kind === "verb" && chunk.kind === "verb-group" && !eventDate) {
     // "are not cancelled", "aren't discontinued": the verb's own word is a value or a flag.
     const head = tokens[chunk.head];
     const phrase = chunk.text;

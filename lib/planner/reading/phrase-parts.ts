@@ -4,7 +4,7 @@ import { items, list, type Part } from "./parts";
 import type { Unit } from "@/lib/semantic-model/model-schema";
 import type { Meaning } from "./senses";
 import { defaultTime } from "./build-sources";
-import type { Formula } from "./formula";
+import { elapsed, type Formula } from "./formula";
 
 /**
  * What the grammar's productions build: each function takes the parts of a phrase and returns
@@ -116,9 +116,15 @@ export function ofEntity(agg: Part, np: Part): Part | undefined {
   };
 }
 /** "the number of orders" without its aggregate word: what "the most orders" counts. */
-export function counted(np: Part): Part | undefined {
+export function counted(np: Part, distinct?: Part): Part | undefined {
   return np.k === "subject"
-    ? { k: "count", entity: np.entity, distinct: false, phrase: np.phrase, qualifiers: np.qualifiers }
+    ? {
+        k: "count",
+        entity: np.entity,
+        distinct: distinct?.k === "word",
+        phrase: phraseOf(distinct ?? list(), np),
+        qualifiers: np.qualifiers,
+      }
     : undefined;
 }
 export function top(rank: Part): Part | undefined {
@@ -275,7 +281,7 @@ export function tookLonger(v: Part, c: Part, b: Part, t: Part): Part | undefined
     quantity: scale(c.chunk.quantity),
     ...(c.chunk.upper ? { upper: scale(c.chunk.upper) } : {}),
   };
-  const formula: Formula = { k: "op", op: "-", left: { k: "date", time: end.time }, right: { k: "date", time: start } };
+  const formula = elapsed(end.time, start);
   return {
     k: "filter-compare",
     attr: { kind: "formula", entity: end.entity, formula, phrase: phraseOf(v, b, t) },

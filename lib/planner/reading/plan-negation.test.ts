@@ -176,4 +176,23 @@ describe("reading negation and existence", () => {
       JSON.stringify(plan("customers who have never paid by coupon")),
     );
   });
+
+  it("reads 'never <verb>' as the verb's date left empty, and 'not <verb>' as either that or a state", () => {
+    const never = plan("orders that never shipped");
+    expect(never.ok && never.spec.filters).toEqual([
+      { op: "is_null", column: { source: "orders", column: "shipped_at" }, phrase: expect.any(String) },
+    ]);
+    expect(plan("orders that were not shipped")).toMatchObject({ ok: false, code: "ambiguous" });
+  });
+
+  it("reads 'skipping' and 'ignoring' as leaving rows out", () => {
+    for (const prompt of [
+      "number of orders per status, skipping cancelled orders",
+      "number of orders per status, ignoring cancelled orders",
+    ]) {
+      const result = plan(prompt);
+      expect(result.ok, prompt).toBe(true);
+      if (result.ok) expect(JSON.stringify(result.spec.filters), prompt).toContain("cancelled");
+    }
+  });
 });

@@ -113,7 +113,8 @@ export const GRAIN_PHRASES: string[][] = [
 
 /**
  * Phrases that leave rows out, as "without" does: "payments excluding coupons", "every
- * category except seafood", "leaving out returned orders", "products other than beverages".
+ * category except seafood", "leaving out returned orders", "products other than beverages",
+ * "skip orders that never shipped", "ignore tracks where the composer is blank".
  */
 export const EXCLUSION_PHRASES: string[][] = [
   ["except", "for"],
@@ -124,6 +125,12 @@ export const EXCLUSION_PHRASES: string[][] = [
   ["leave", "out"],
   ["other", "than"],
   ["apart", "from"],
+  ["skip"],
+  ["skipping"],
+  ["ignore"],
+  ["ignoring"],
+  ["omit"],
+  ["omitting"],
 ];
 
 /** Sorting verbs that take "by": "sorted by", "ranked by". ("ordered by" also means purchased.) */
