@@ -98,6 +98,18 @@ r("Absent -> BE NO ROLE", ([, no, a]) => missing(a, phraseOf(no, a)));
 r("Absent -> WITHOUT ROLE", ([w, a]) => missing(a, phraseOf(w, a)));
 r("Absent -> NBE ROLE", ([v, a]) => missing(a, phraseOf(v, a)));
 r("Absent -> NTDIM", ([t]) => missing(t, phraseOf(t)));
+// "where the composer is blank", "whose region is empty".
+r("Mod -> REL Attr BE EMPTY", ([rel, a, be, e]) => missing(a, phraseOf(rel, a, be, e)));
+// "ignore tracks where the composer is blank", "excluding orders that are not shipped yet": the
+// rows named, left out by their one condition, are the rows without it.
+r("Absent -> WITHOUT NP Mod", ([w, np, mod]) => {
+  if (np.k !== "subject" || np.qualifiers.length > 0) return undefined;
+  const phrase = phraseOf(w, np, mod);
+  if (mod.k === "missing" && mod.meaning.entity === np.entity) return { ...mod, present: !mod.present, phrase };
+  if (mod.k === "values" && mod.meanings.every((m) => m.entity === np.entity))
+    return { k: "not-values", meanings: mod.meanings, of: np.entity, phrase };
+  return undefined;
+});
 // "customers with a company", "customers with a support rep": after "with a", a column that may be empty holds a value.
 r("Mod -> WITHA Attr", ([w, a]) => present(a, phraseOf(w, a)));
 r("Mod -> WITHA ROLE", ([w, a]) => present(a, phraseOf(w, a)));

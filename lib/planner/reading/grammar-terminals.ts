@@ -181,6 +181,27 @@ export function onlyTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
     .map((t) => ({ cat: "ONLY", start: t.index, end: t.index + 1, value: { k: "list", parts: [] }, strength: 0 }));
 }
 
+/** Adjectives that say a column holds nothing: "where the composer is blank", "whose region is empty". */
+const EMPTY_WORDS = new Set(["blank", "empty", "missing", "null", "unset"]);
+
+/** EMPTY: a word saying a column holds no value, read after its column and the copula. */
+export function emptyTerminals(tokens: AnnotatedToken[], chunks: Chunk[]): Terminal<Part>[] {
+  return tokens.flatMap((t): Terminal<Part>[] => {
+    const chunk = chunks.find((c) => c.tokens.start <= t.index && t.index < c.tokens.end);
+    return EMPTY_WORDS.has(t.normal) && chunk
+      ? [
+          {
+            cat: "EMPTY",
+            start: t.index,
+            end: t.index + 1,
+            value: { k: "word", word: t.normal, phrase: t.text, chunk },
+            strength: 0,
+          },
+        ]
+      : [];
+  });
+}
+
 /**
  * VAL terminals for a participle after "be" that is a stored value: "orders that are shipped or
  * completed", "which were cancelled". After the copula the participle is an adjective naming a

@@ -27,6 +27,7 @@ import {
   rankingAdjectiveTerminals,
   requestTerminals,
   onlyTerminals,
+  emptyTerminals,
   separatorTerminals,
   stateValueTerminals,
 } from "./grammar-terminals";
@@ -138,6 +139,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       ...requestTerminals(grounded.terminals, tokens, chunks),
       ...separatorTerminals(tokens),
       ...onlyTerminals(tokens),
+      ...emptyTerminals(tokens, chunks),
     );
     grounded.terminals.push(
       ...elidedHeadTerminals(tokens, chunks, grounded.terminals, lexicon),

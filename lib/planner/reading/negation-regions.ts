@@ -71,10 +71,14 @@ export function readNegations(
       (kind === "no" || kind === "nobody") && before?.kind === "verb-group" && before.tokens.end === chunk.tokens.start
         ? before.tokens.start
         : chunk.tokens.start;
-    const end = Math.max(
-      negator.negator!.scope.end,
-      chunk.tokens.end,
-      kind === "nobody" && negator.normal === "no" ? negator.index + 2 : 0,
+    const end = withRelativeClause(
+      Math.max(
+        negator.negator!.scope.end,
+        chunk.tokens.end,
+        kind === "nobody" && negator.normal === "no" ? negator.index + 2 : 0,
+      ),
+      kind === "without" && negator.normal !== "without",
+      tokens,
     );
     const last = regions.at(-1);
     if (last && start < last.end) return { terminals: all, unread: negator };
@@ -101,6 +105,20 @@ export function readNegations(
       });
   }
   return { terminals };
+}
+
+const RELATIVE_WORDS = new Set(["who", "that", "which", "whose", "where"]);
+
+/**
+ * "ignoring tracks where the composer is blank", "excluding orders that were returned": the rows an
+ * exclusion leaves out keep their own relative clause, to the end of it. ("customers without
+ * orders who …" is left as it is: "without" states a condition of the rows before it.)
+ */
+function withRelativeClause(end: number, exclusion: boolean, tokens: AnnotatedToken[]): number {
+  if (!exclusion || !RELATIVE_WORDS.has(tokens[end]?.normal ?? "")) return end;
+  let k = end + 1;
+  while (k < tokens.length && tokens[k].kind !== "punctuation" && tokens[k].sentence === tokens[end].sentence) k++;
+  return k;
 }
 
 function regionKind(negator: AnnotatedToken, chunk: Chunk, tokens: AnnotatedToken[]): Region["kind"] | null {

@@ -195,4 +195,21 @@ describe("reading negation and existence", () => {
       if (result.ok) expect(JSON.stringify(result.spec.filters), prompt).toContain("cancelled");
     }
   });
+
+  it("reads 'is blank' or 'is empty' as no value, and an exclusion keeps the relative clause of the rows it leaves out", () => {
+    expect(filtersOf("customers whose company is blank", chinookCatalog, {})).toEqual([
+      { op: "is_null", column: { source: "customer", column: "company" }, phrase: expect.any(String) },
+    ]);
+    expect(
+      filtersOf("number of customers per country, ignoring customers where the company is empty", chinookCatalog, {}),
+    ).toEqual([{ op: "is_not_null", column: { source: "customer", column: "company" }, phrase: expect.any(String) }]);
+    expect(filtersOf("total order amount per status, excluding orders that were cancelled")).toEqual([
+      { op: "!=", column: { source: "orders", column: "status" }, value: "cancelled", phrase: expect.any(String) },
+    ]);
+    // Which amount is added up is still open, and the exclusion does not settle it.
+    expect(plan("total amount per status, excluding orders that were cancelled")).toMatchObject({
+      ok: false,
+      code: "ambiguous",
+    });
+  });
 });
