@@ -238,9 +238,13 @@ export function buildFilters(
 
 /** "orders over 400 bucks", "tracks longer than 5 minutes": a comparison without a column reads on the entity's one measure of that unit. */
 export function implicitMeasure(e: Entity, unit?: Unit): Meaning {
+  return onlyMeasure(e, unit) ?? fail("a comparison without a column");
+}
+
+/** The one measure of `e` that can be said in `unit` (any unit when none is said), if only one can. */
+export function onlyMeasure(e: Entity, unit?: Unit): Meaning | undefined {
   const fits = e.measures.filter((m) => (unit ? conversionOf(m.unit, unit) !== undefined : true));
-  if (fits.length !== 1) fail("a comparison without a column");
-  return { kind: "measure", entity: e, measure: fits[0] };
+  return fits.length === 1 ? { kind: "measure", entity: e, measure: fits[0] } : undefined;
 }
 
 /**

@@ -371,6 +371,15 @@ describe("columns said not to hold a value, and rows counted by the key that ref
     });
   });
 
+  it("reads '…, only <rows> <condition>' as a condition on those rows, an amount with no column being theirs", () => {
+    expect(read("number of loans per author, only books that cost more than 20 dollars")).toMatchObject({
+      where: [["books.price", ">", 20]],
+    });
+    expect(read("number of loans per author, only books with more than 300 pages")).toMatchObject({
+      where: [["books.pages", ">", 300]],
+    });
+  });
+
   it("reads 'the most distinct <rows>' as a count of different rows", () => {
     expect(read("which genre has the most distinct members?")).toMatchObject({
       columns: ["genre", "distinct_member_count=count_distinct(members.member_id)"],

@@ -37,6 +37,7 @@ import {
 } from "./phrase-parts";
 import { averagePer, inUnit, share, sortFirstBy, unitWanted, valuesPerRow } from "./phrase-parts";
 import { writtenValues } from "./written-values";
+import { onlyMeasure } from "./build-filters";
 
 /**
  * The grammar of requests, over grounded terminals (see ground.ts). Read a production as the
@@ -304,6 +305,19 @@ r("Mod -> SEP ONLY NP Link? Vals", ([sep, , np, l, v]) =>
     ? list(related(np, sep), { ...v, phrase: phraseOf(np, l, v) })
     : undefined,
 );
+// "…, only products that list for more than 300", "…, only orders over 100": a condition on the
+// rows named, which restricts the request to them.
+r("Mod -> SEP ONLY NP Mod", ([sep, , np, mod]) => {
+  if (np.k !== "subject") return undefined;
+  // An amount with no column ("over 100", "that list for more than 300") is of the rows just named.
+  const priced = mod.k === "filter-compare" && !mod.attr ? onlyMeasure(np.entity, mod.unit) : undefined;
+  // "with more than 300 pages" is held by the rows just named, which it was checked against here.
+  const condition = mod.k === "filter-compare" ? { ...mod, attr: mod.attr ?? priced, own: false } : mod;
+  const own =
+    (condition.k === "filter-compare" && condition.attr?.entity.table === np.entity.table) ||
+    (condition.k === "missing" && condition.meaning.entity.table === np.entity.table);
+  return own ? list(related(np, sep), { ...condition, phrase: phraseOf(np, mod) }) : undefined;
+});
 // "all customers with their number of orders, including customers without orders" (or "who never
 // ordered"): the rows with none stay; build-spec.ts reads it only where the table keeps them anyway.
 r("Mod -> SEP? Link NP REL? INCLUDED", ([sep, l, np, rel, absent]) =>
