@@ -14,13 +14,17 @@ export type NegationReading = {
   unread?: AnnotatedToken;
 };
 
-/** The emphatic word of "not a single", "without a single", "no single": it adds no meaning. */
+/** The emphatic word of "not a single", "no single" and "the largest single order": it adds no meaning. */
 export const EMPHATIC_WORD = "single";
 
 export const isEmphatic = (t: AnnotatedToken, tokens: AnnotatedToken[]) =>
   t.normal === EMPHATIC_WORD &&
-  t.negatedBy !== undefined &&
-  ["a", "no", "one"].includes(tokens[t.index - 1]?.normal ?? "");
+  ((t.negatedBy !== undefined && ["a", "no", "one"].includes(tokens[t.index - 1]?.normal ?? "")) ||
+    isSuperlative(tokens[t.index - 1]));
+
+/** "the largest single order": a superlative adjective, after which "single" adds nothing either. */
+const isSuperlative = (t: AnnotatedToken | undefined) =>
+  t !== undefined && t.pos === "ADJ" && t.normal !== t.lemma && t.normal.endsWith("est");
 
 /** Pronouns that negate a whole noun phrase ("products nobody ordered", "nothing was paid"). */
 const NOBODY = new Set(["nobody", "nothing", "none", "noone", "no-one"]);

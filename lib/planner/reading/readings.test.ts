@@ -564,3 +564,13 @@ describe("a value after a noun qualifies that noun", () => {
     expect(sql).not.toContain(`"customers"`);
   });
 });
+
+describe("an emphatic 'single'", () => {
+  it("adds nothing after a superlative, and is never guessed elsewhere", () => {
+    expect(sqlFor("customers whose largest single order is above 1500")).toContain(
+      `HAVING max("orders"."amount") > 1500`,
+    );
+    // "a single order" may mean exactly one: not read as any number.
+    expect(refusal("customers with a single order")).toMatchObject({ ok: false });
+  });
+});
