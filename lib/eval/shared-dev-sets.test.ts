@@ -24,10 +24,10 @@ const evalsDir = path.resolve(repoRoot, "../shared/evals");
 // (refusals are left out, as questions may replace some of them).
 const floors: Record<string, number> = {
   "dev-northwind": 29,
-  "dev-chinook": 29,
-  "dev-jaffle_shop": 14,
+  "dev-chinook": 30,
+  "dev-jaffle_shop": 15,
   "dev-classicmodels": 17,
-  "dev-demo": 23,
+  "dev-demo": 26,
 };
 
 const evaluated: CaseResult[] = [];

@@ -144,6 +144,28 @@ export const demoCases: PromptCase[] = [
     expected: "select product_id from products where category ilike '%garden%'",
   },
   {
+    prompt: "orders whose status is not returned",
+    expected: "select order_id from orders where status <> 'returned'",
+  },
+  { prompt: "orders that never shipped", expected: "select order_id from orders where shipped_at is null" },
+  {
+    prompt: "units sold per product, only products that list for more than 300",
+    expected:
+      "select p.product_id, sum(i.quantity) from order_items i join products p using (product_id) where p.unit_price > 300 group by 1",
+  },
+  {
+    prompt: "number of orders per status, excluding orders that were cancelled",
+    expected: "select status, count(*) from orders where status <> 'cancelled' group by 1",
+  },
+  {
+    prompt: "average hours between order date and shipped date per status",
+    expected: "select status, avg(extract(epoch from shipped_at - order_date) / 3600) from orders group by 1",
+  },
+  {
+    prompt: "orders that took more than 3 days to ship",
+    expected: "select order_id from orders where shipped_at > order_date + interval '3 days'",
+  },
+  {
     prompt: "total quantity per product (product name)",
     expected:
       "select p.product_id, p.name, sum(i.quantity) from order_items i join products p using (product_id) group by 1, 2",

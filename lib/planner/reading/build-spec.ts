@@ -21,7 +21,7 @@ import type { Part } from "./parts";
 import { withWantedUnit } from "./wanted-unit";
 import { CLEAR_MARGIN } from "./score";
 import { groupQuestion } from "./group-question";
-import { referenceTo, saidWith } from "./model-lookups";
+import { referenceTo, refersTo, saidWith } from "./model-lookups";
 import type { Meaning } from "./senses";
 
 export { Ambiguous, Impossible } from "./build-sources";
@@ -113,13 +113,20 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   const measureEntity = (m: Part): Entity =>
     m.k === "count" ? m.entity : m.k === "measure" ? m.target.entity : fail("no measure");
   // "orders with their total quantity and number of different products": beside the amounts of
-  // one table, rows that table refers to by a key are counted there, as distinct key values.
+  // one table, rows that table refers to by a key are counted there, as distinct key values. Not
+  // rows that belong to a group themselves ("number of orders and total quantity per customer"):
+  // counted through the amounts' table, an order without lines would go uncounted.
   const amountTables = [...new Set(aggregates.filter((m) => m.k !== "count").map((m) => measureEntity(m).table))];
+  const groupTables = [
+    ...(subject ? [subject.entity.table] : []),
+    ...grains.flatMap((g) => [g.entity?.table, g.attr?.entity.table].filter((t): t is string => t !== undefined)),
+  ];
   const countedByKey = (m: Part): boolean =>
     m.k === "count" &&
     m.qualifiers.length === 0 &&
     amountTables.length === 1 &&
-    referenceTo(ctx.model, amountTables[0], m.entity) !== undefined;
+    referenceTo(ctx.model, amountTables[0], m.entity) !== undefined &&
+    !groupTables.some((g) => g === m.entity.table || refersTo(ctx.model, m.entity.table, g));
   const factTables = [...new Set(aggregates.map((m) => (countedByKey(m) ? amountTables[0] : measureEntity(m).table)))];
   if (factTables.length > 1) fail("measures of several tables");
   const base = factTables[0] ?? subject?.entity.table ?? listedGrain?.attr?.entity.table ?? fail("nothing to list");

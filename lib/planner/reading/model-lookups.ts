@@ -21,3 +21,19 @@ export function referenceTo(model: SemanticModel, fact: string, entity: Entity):
   );
   return refs.length === 1 ? refs[0] : undefined;
 }
+
+/** Whether rows of `from` refer, through one or more foreign keys, to rows of `to`. */
+export function refersTo(model: SemanticModel, from: string, to: string): boolean {
+  const seen = new Set([from]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const table = queue.shift()!;
+    for (const r of model.relationships)
+      if (r.cardinality === "many_to_one" && r.from === table && !seen.has(r.to)) {
+        if (r.to === to) return true;
+        seen.add(r.to);
+        queue.push(r.to);
+      }
+  }
+  return false;
+}
