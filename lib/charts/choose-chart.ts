@@ -39,7 +39,8 @@ export function chooseChart(spec: EtlSpec, types: Record<string, string> = {}): 
     return keys.length === 1 ? { kind: "line", x: timed[0].name, y, title: `${y} by ${timed[0].name}` } : null;
   const labels = keys.map((k) => k.name);
   const by = labels.join(", ");
-  if (spec.limit && ranked) {
+  // The first rows of each group are no single ranking to draw as one sorted bar chart.
+  if (spec.limit && ranked && !spec.limit.per) {
     return {
       kind: "sorted-bar",
       labels,

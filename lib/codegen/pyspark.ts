@@ -61,7 +61,7 @@ export function compilePySpark({
     "from pyspark.context import SparkContext",
     "from pyspark.sql import functions as F",
     // Only a share needs a window (the total over every row).
-    ...(spec.columns.some((c) => c.expr.kind === "share") ? ["from pyspark.sql import Window"] : []),
+    ...(spec.columns.some((c) => c.expr.kind === "share") || spec.limit?.per ? ["from pyspark.sql import Window"] : []),
     "",
     ...preamble.lines,
     "",
@@ -109,12 +109,20 @@ export function compilePySpark({
     out.push("df = df.select(", ...select(spec.columns.map((c) => c.name)), ")");
     if (spec.distinct) out.push("df = df.distinct()");
   }
-  if (shape.order.length > 0) {
+  const sortKeys = (order: { output: string; direction: "asc" | "desc" }[]) =>
+    order.map((o) => `F.col(${py(o.output)}).${o.direction}_nulls_last()`).join(", ");
+  const per = spec.limit?.per;
+  if (per) {
+    // The first rows of every group: numbered within the group in the table's order, then kept.
     out.push(
-      `df = df.orderBy(${shape.order.map((o) => `F.col(${py(o.output)}).${o.direction}_nulls_last()`).join(", ")})`,
+      `rank_window = Window.partitionBy(${per.map((n) => `F.col(${py(n)})`).join(", ")}).orderBy(${sortKeys(shape.order)})`,
+      `df = df.withColumn("rank_in_group", F.row_number().over(rank_window)).filter(F.col("rank_in_group") <= F.lit(${spec.limit!.count})).drop("rank_in_group")`,
+      `df = df.orderBy(${sortKeys([...per.map((output) => ({ output, direction: "asc" as const })), ...shape.order.filter((o) => !per.includes(o.output))])})`,
     );
+  } else {
+    if (shape.order.length > 0) out.push(`df = df.orderBy(${sortKeys(shape.order)})`);
+    if (spec.limit) out.push(`df = df.limit(${spec.limit.count})`);
   }
-  if (spec.limit) out.push(`df = df.limit(${spec.limit.count})`);
   out.push(`df = df.select(${spec.columns.map((c) => py(c.name)).join(", ")})`);
   out.push(
     "",

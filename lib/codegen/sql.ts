@@ -76,14 +76,28 @@ export function compileSql({ spec, catalog }: { spec: EtlSpec; catalog: Catalog 
     );
     lines.push(`HAVING ${conditions.join("\n  AND ")}`);
   }
-  if (shape.order.length > 0) {
-    lines.push(
-      `ORDER BY ${shape.order.map((o) => `${quoteIdent(o.output)} ${o.direction === "desc" ? "DESC" : "ASC"} NULLS LAST`).join(", ")}`,
-    );
+  const orderBy = (order: { output: string; direction: "asc" | "desc" }[], name: (output: string) => string) =>
+    order.map((o) => `${name(o.output)} ${o.direction === "desc" ? "DESC" : "ASC"} NULLS LAST`).join(", ");
+  if (spec.limit?.per) {
+    // The first rows of every group: numbered within the group in the table's order, then kept.
+    const per = spec.limit.per;
+    lines[1] += `,\n  ROW_NUMBER() OVER (PARTITION BY ${per.map((n) => exprs.get(n)).join(", ")} ORDER BY ${orderBy(shape.order, (n) => exprs.get(n)!)}) AS ${RANK}`;
+    return [
+      `SELECT\n${spec.columns.map((c) => `  ${quoteIdent(c.name)}`).join(",\n")}`,
+      "FROM (",
+      ...lines.map((l) => l.replace(/^/gm, "  ")),
+      `) AS "ranked"`,
+      `WHERE ${RANK} <= ${spec.limit.count}`,
+      `ORDER BY ${orderBy([...per.map((output) => ({ output, direction: "asc" as const })), ...shape.order.filter((o) => !per.includes(o.output))], quoteIdent)}`,
+    ].join("\n");
   }
+  if (shape.order.length > 0) lines.push(`ORDER BY ${orderBy(shape.order, quoteIdent)}`);
   if (spec.limit) lines.push(`LIMIT ${spec.limit.count}`);
   return lines.join("\n");
 }
+
+/** The number of a row within its group, for a limit per group. */
+const RANK = quoteIdent("rank_in_group");
 
 function tableSql(scope: Scope, alias: string): string {
   const table = scope.table(alias);

@@ -166,6 +166,16 @@ export const demoCases: PromptCase[] = [
     expected: "select order_id from orders where shipped_at > order_date + interval '3 days'",
   },
   {
+    prompt: "the 2 most expensive products per category",
+    expected:
+      "select product_id, category, unit_price from (select p.*, row_number() over (partition by category order by unit_price desc, product_id) as n from products p) r where n <= 2",
+  },
+  {
+    prompt: "for each category, the product with the lowest price",
+    expected:
+      "select product_id, category, unit_price from (select p.*, row_number() over (partition by category order by unit_price, product_id) as n from products p) r where n = 1",
+  },
+  {
     prompt: "total quantity per product (product name)",
     expected:
       "select p.product_id, p.name, sum(i.quantity) from order_items i join products p using (product_id) group by 1, 2",

@@ -3,6 +3,7 @@ import type { EtlSpec } from "@/lib/spec/etl-spec";
 import { describeCondition } from "@/lib/spec/plain-sentences";
 import { describeAggregateWhere, describeDerived } from "@/lib/spec/describe-derived";
 import type { AggregateArg, OutputColumn } from "@/lib/spec/output-column";
+import { rowsKept } from "@/lib/spec/rows-kept";
 
 /** One clause of the spec in words, beside the words of the prompt it came from. */
 export type ClauseLine = { text: string; phrase: string };
@@ -105,7 +106,7 @@ export function describeSpec(spec: EtlSpec): { groups: ClauseGroup[]; columns: C
     },
     { title: "Having", lines: spec.having.map((h) => ({ text: `${h.output} ${h.op} ${h.value}`, phrase: h.phrase })) },
     { title: "Order by", lines: spec.orderBy.map((o) => ({ text: `${o.output} ${o.direction}`, phrase: o.phrase })) },
-    { title: "Limit", lines: spec.limit ? [{ text: `${spec.limit.count} rows`, phrase: spec.limit.phrase }] : [] },
+    { title: "Limit", lines: spec.limit ? [{ text: rowsKept(spec.limit), phrase: spec.limit.phrase }] : [] },
     { title: "Distinct", lines: spec.distinct ? [{ text: "each output row kept once", phrase: "" }] : [] },
   ];
   return {

@@ -6,6 +6,7 @@ import type {
   GrainKeySchema,
   HavingSchema,
   JoinSchema,
+  LimitSchema,
   OrderBySchema,
   SourceSchema,
 } from "@/lib/spec/clauses";
@@ -20,6 +21,8 @@ type SpecShape = {
   columns: OutputColumn[];
   having: z.infer<typeof HavingSchema>[];
   orderBy: z.infer<typeof OrderBySchema>[];
+  limit?: z.infer<typeof LimitSchema>;
+  distinct?: boolean;
 };
 
 type Issue = { message: string; path: (string | number)[] };
@@ -102,6 +105,19 @@ export function checkSpecReferences(spec: SpecShape): Issue[] {
     if (!names.has(o.output))
       issues.push({ message: `order by names unknown output "${o.output}"`, path: ["orderBy", i, "output"] });
   });
+  spec.limit?.per?.forEach((name, i) => {
+    if (!names.has(name))
+      issues.push({ message: `limit per names unknown output "${name}"`, path: ["limit", "per", i] });
+  });
+  if (spec.limit?.per) {
+    // The first rows of each group are ranked by the order, on plain columns and aggregates only.
+    if (spec.orderBy.length === 0)
+      issues.push({ message: "limit per group needs an order to rank by", path: ["limit", "per"] });
+    if (spec.distinct) issues.push({ message: "limit per group cannot be distinct", path: ["limit", "per"] });
+    const derived = spec.columns.filter((c) => isDerivedOutput(c.expr)).map((c) => c.name);
+    if ([...spec.limit.per, ...spec.orderBy.map((o) => o.output)].some((n) => derived.includes(n)))
+      issues.push({ message: "limit per group ranks by a derived output", path: ["limit", "per"] });
+  }
   spec.grain.forEach((g, i) => {
     const shown = spec.columns.some(
       (c) =>

@@ -156,7 +156,12 @@ export const OrderBySchema = z.object({
   phrase: PhraseSchema,
 });
 
-export const LimitSchema = z.object({ count: z.number().int().min(1).max(1_000_000), phrase: PhraseSchema });
+export const LimitSchema = z.object({
+  count: z.number().int().min(1).max(1_000_000),
+  /** Output columns whose every group keeps its own first `count` rows ("the 2 dearest products per category"). */
+  per: z.array(SnakeNameSchema).min(1).max(4).optional(),
+  phrase: PhraseSchema,
+});
 
 export const TargetSchema = z.object({
   schema: SnakeNameSchema.optional(),

@@ -2,6 +2,7 @@ import { isExistsFilter, type ColumnFilter, type ColumnRef, type Filter, type Gr
 import { COMPARISONS, describeCondition } from "./plain-sentences";
 import type { EtlSpec } from "./etl-spec";
 import type { OutputColumn } from "./output-column";
+import { rowsKept } from "@/lib/spec/rows-kept";
 
 const FUNCTION_WORDS = {
   sum: "total",
@@ -40,9 +41,9 @@ export function readSpecPlainly(spec: EtlSpec): string {
     parts.push(`keeping ${spec.having.map((h) => `${h.output} ${COMPARISONS[h.op]} ${h.value}`).join(" and ")}`);
   if (spec.orderBy.length > 0)
     parts.push(
-      `${spec.limit ? `top ${spec.limit.count} ` : ""}by ${spec.orderBy.map((o) => `${o.output}${o.direction === "desc" ? ", highest first" : ", lowest first"}`).join(", then ")}`,
+      `${spec.limit ? `top ${rowsKept(spec.limit)} ` : ""}by ${spec.orderBy.map((o) => `${o.output}${o.direction === "desc" ? ", highest first" : ", lowest first"}`).join(", then ")}`,
     );
-  else if (spec.limit) parts.push(`first ${spec.limit.count} rows`);
+  else if (spec.limit) parts.push(`first ${rowsKept(spec.limit)}`);
   return parts.join(" ");
 }
 

@@ -9,6 +9,7 @@ import {
 } from "@/lib/spec/clauses";
 import type { EtlSpec } from "@/lib/spec/etl-spec";
 import type { AggregateArg, OutputColumn } from "@/lib/spec/output-column";
+import { rowsKept } from "@/lib/spec/rows-kept";
 
 /**
  * One clause of a spec in plain English. `clause` names where it lives in the spec
@@ -182,12 +183,7 @@ export function describeSpec(spec: EtlSpec): SpecSentence[] {
   spec.orderBy.forEach((o, i) =>
     add(`orderBy.${i}`, `Sort by ${o.output}, ${o.direction === "desc" ? "highest" : "lowest"} first.`, o.phrase),
   );
-  if (spec.limit)
-    add(
-      "limit",
-      `Keep the first ${spec.limit.count.toLocaleString("en-US")} row${spec.limit.count === 1 ? "" : "s"}.`,
-      spec.limit.phrase,
-    );
+  if (spec.limit) add("limit", `Keep the first ${rowsKept(spec.limit)}.`, spec.limit.phrase);
   if (spec.distinct) add("distinct", "List each output row once.");
   return sentences;
 }

@@ -83,9 +83,21 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     ...averagesPer.map((a) => a.of),
   ];
   const grouped = grains.filter((g) => !g.listed);
+  // "the 2 most expensive products per category", "for each category, the product with the
+  // highest price": the listed rows ranked by a column of their own within each group keep the
+  // first rows of every group; nothing is counted.
+  // "the largest loan each member took" is read as each member's largest amount (see largestPerGroup);
+  // "the 3 largest loans per member" as their three largest loans.
+  const rankedWithin =
+    grouped.length > 0 &&
+    aggregates.length === 0 &&
+    subject !== undefined &&
+    (ranking.column !== undefined ||
+      ranking.ownMeasure === "money" ||
+      (ranking.ownMeasure !== undefined && (ranking.count ?? 0) > 1));
   // "orders per quarter", "products for each category": rows per group, with nothing else
   // counted or added up, are counted. After "by" they may be the rows listed in that order.
-  if (grouped.length > 0 && aggregates.length === 0) {
+  if (grouped.length > 0 && aggregates.length === 0 && !rankedWithin) {
     const question = groupQuestion(grouped, subjects);
     if (question) ask(question);
     // The rows themselves are counted, with their qualifiers, as "the number of orders" would be.
@@ -108,6 +120,9 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
       fail("rows kept that the table would leave out");
   if (measures.some((m) => m.k === "measure" && m.perGroup) && grouped.length === 0)
     fail("a superlative of rows without groups is a ranking");
+  // "the 3 largest orders per customer" keeps three orders of each, never one largest amount.
+  if (measures.some((m) => m.k === "measure" && m.perGroup) && (ranking.count ?? 0) > 1)
+    fail("several rows of each group, read as one amount");
 
   // The table rows come from.
   const measureEntity = (m: Part): Entity =>
@@ -286,6 +301,19 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
       false,
     );
   } else fail("nothing to list");
+
+  // The columns of each group the first rows are kept in, listed beside the rows.
+  const partition: string[] = [];
+  if (rankedWithin)
+    for (const g of grouped) {
+      const before = columns.length;
+      if (g.bucket) fail("a ranking within calendar groups");
+      else if (g.attr?.kind === "dimension") partition.push(addPlain(g.attr, g.attr.dimension.column, g.phrase, false));
+      else if (g.entity && g.entity !== subject?.entity) {
+        entityColumns(g.entity, g.phrase, false);
+        partition.push(...columns.slice(before).map((c) => c.name));
+      } else fail("a ranking within groups that are not a column or another table's rows");
+    }
 
   /** The conditions of a conditional aggregate: on the aggregated rows' columns, never on related rows. */
   const rowConditions = (words: Part[]): ColumnFilter[] => {
@@ -493,10 +521,15 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
     columns,
     having,
     orderBy,
-    ...(limit ? { limit } : {}),
+    ...(limit ? { limit: partition.length > 0 ? { ...limit, per: partition } : limit } : {}),
     ...(!aggregated && (src.fansOut() || (!subject && listedGrain)) ? { distinct: true } : {}),
     ...(asOf ? { asOf } : {}),
   };
+  if (rankedWithin && (!limit || partition.length === 0)) fail("a ranking within groups without a count");
+  // The rows the request names, ranked by their own column, read plainer than an aggregate of
+  // them the request does not say ("the cheapest product per category" is no average price).
+  if (rankedWithin) bonus += CLEAR_MARGIN;
+  if (rankedWithin && spec.distinct) fail("a ranking within groups of rows a join repeats");
   if (measures.some((m) => m.ofEach)) keepEveryRow(spec, { subject, measures, grouped: grouped.length > 0 });
   else if (instructions.length > 0) inWrittenOrder(spec, instructions[0]);
   for (const j of instructions)

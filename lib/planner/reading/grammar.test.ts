@@ -388,6 +388,32 @@ describe("columns said not to hold a value, and rows counted by the key that ref
   });
 });
 
+describe("the first rows of each group", () => {
+  it("keeps the first rows of every group when the listed rows are ranked by their own column", () => {
+    expect(read("the 2 most expensive books per genre")).toMatchObject({
+      from: ["books"],
+      group: [],
+      order: [["price", "desc"]],
+      limit: 2,
+      per: ["genre"],
+    });
+    expect(read("for each author, the book with the most pages")).toMatchObject({
+      order: [["pages", "desc"]],
+      limit: 1,
+      per: ["author_id_2", "name"],
+    });
+    expect(read("the 3 largest loans per member")).toMatchObject({
+      limit: 3,
+      per: ["member_id_2", "first_name", "last_name"],
+    });
+  });
+
+  it("asks how many when the plural names no number, and counts the rows per group without a ranking", () => {
+    expect(read("the most expensive books per genre")).toMatchObject({ refused: "ambiguous" });
+    expect(read("books per genre")).toMatchObject({ columns: ["genre", "book_count=count(*)"] });
+  });
+});
+
 describe("states, per-group superlatives and later requests", () => {
   it("reads participles after 'be' that are stored values as the rows' state", () => {
     expect(read("loans that are open or lost")).toMatchObject({ where: [["loans.state", "in", ["open", "lost"]]] });

@@ -43,6 +43,7 @@ export function describePlan(result: PlanResult) {
     having: s.having.map((h) => [h.output, h.op, h.value]),
     order: s.orderBy.map((o) => [o.output, o.direction]),
     limit: s.limit?.count,
+    per: s.limit?.per,
     distinct: s.distinct ?? false,
     notes: result.notes ?? [],
   };

@@ -4,6 +4,7 @@ import { describeAggregateWhere, describeDerived } from "@/lib/spec/describe-der
 import { describeExistsFilter } from "@/lib/report/describe-spec";
 import { describeCondition } from "@/lib/spec/plain-sentences";
 import type { OutputColumn } from "@/lib/spec/output-column";
+import { rowsKept } from "@/lib/spec/rows-kept";
 
 const ref = (r: { source: string; column: string }) => `${r.source}.${r.column}`;
 
@@ -80,7 +81,7 @@ export function SpecView({ spec, notes }: { spec: EtlSpec; notes: string[] }) {
         ))}
         {spec.limit && (
           <li>
-            <b>Limit</b> {spec.limit.count}
+            <b>Limit</b> {rowsKept(spec.limit)}
             <Phrase text={spec.limit.phrase} />
           </li>
         )}
