@@ -58,5 +58,52 @@ export function dateExtremeTerminals(
         });
     }
   }
+  out.push(...extremeOfRows(tokens, chunks, terminals));
+  return out;
+}
+
+/**
+ * "the date of their last order", "the date of each customer's very first order": after a date
+ * and "of", an ordinal or a superlative of time before the rows is the earliest or latest of
+ * that date (the grammar checks the date is those rows' own).
+ */
+function extremeOfRows(tokens: AnnotatedToken[], chunks: Chunk[], terminals: Terminal<Part>[]): Terminal<Part>[] {
+  const out: Terminal<Part>[] = [];
+  const afterDateOf = (at: number) =>
+    tokens[at - 1]?.normal === "of" && terminals.some((t) => t.cat === "TDIM" && t.end === at - 1);
+  for (const c of chunks) {
+    if (c.kind !== "noun-phrase") continue;
+    // The phrase may open after "of" ("of their last order") or after a possessive that does ("of each customer's first order").
+    const opened = [
+      c.tokens.start,
+      ...chunks.filter((d) => d.tokens.end === c.tokens.start).map((d) => d.tokens.start),
+    ];
+    if (!opened.some((start) => afterDateOf(start) || afterDateOf(start - 1))) continue;
+    for (let i = c.tokens.start; i < c.tokens.end; i++) {
+      const adj = readDimensionAdjective(tokens, i);
+      const fn =
+        adj?.property === "time" && adj.degree === "superlative"
+          ? adj.direction === "desc"
+            ? "max"
+            : "min"
+          : DATE_ORDINALS[tokens[i].normal];
+      const end = adj?.property === "time" ? adj.end : i + 1;
+      if (fn && terminals.some((t) => t.cat === "ENT" && t.start === end))
+        out.push({
+          cat: "AGG",
+          start: i,
+          end,
+          value: {
+            k: "agg",
+            fn,
+            phrase: tokens
+              .slice(i, end)
+              .map((t) => t.text)
+              .join(" "),
+          },
+          strength: 1,
+        });
+    }
+  }
   return out;
 }

@@ -388,6 +388,27 @@ describe("columns said not to hold a value, and rows counted by the key that ref
   });
 });
 
+describe("each listed row with its aggregates", () => {
+  it("reads '<rows> and their <aggregates>' as 'with their'", () => {
+    expect(read("members and their number of loans")).toEqual(read("members with their number of loans"));
+    expect(read("members and their total loan amount")).toMatchObject({
+      columns: [...memberGroup.map((c) => c.split(".")[1]), "total_loan_amount=sum(loans.amount)"],
+    });
+  });
+});
+
+describe("the date of the first or last rows", () => {
+  it("reads 'the <date> of their first <rows>' as the earliest of those rows' own date", () => {
+    expect(read("members with the loan date of their first loan")).toMatchObject({
+      columns: [...memberGroup.map((c) => c.split(".")[1]), "min_loan_loaned_on=min(loans.loaned_on)"],
+    });
+    expect(read("the loan date of each member's most recent loan")).toMatchObject({
+      columns: [...memberGroup.map((c) => c.split(".")[1]), "max_loan_loaned_on=max(loans.loaned_on)"],
+      group: memberGroup,
+    });
+  });
+});
+
 describe("the first rows of each group", () => {
   it("keeps the first rows of every group when the listed rows are ranked by their own column", () => {
     expect(read("the 2 most expensive books per genre")).toMatchObject({

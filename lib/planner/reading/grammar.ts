@@ -46,7 +46,8 @@ import { onlyMeasure } from "./build-filters";
  * aggregate word, DISTINCT, SUPER superlative of quantity, NUM number, CMP comparison, UNIT
  * money word, TIME period, BUCKET calendar unit, RANK top/bottom N, ORDER ordering, VERB, PLAINV
  * a verb that only says a row came to be, REQ a verb asking for the table, SEP a comma or colon, BE, EACH, NAME; connectives REL, Q, WITH,
- * WITHA ("with a": what follows is a condition, never a column to show), WITHBARE a "with" not
+ * WITHA ("with a": what follows is a condition, never a column to show), ANDTHEIR an "and" before a
+ * possessive ("customers and their total freight"), WITHBARE a "with" not
  * followed by a possessive ("with freight" may be a condition) and WITHTHEIR one that is ("with
  * their freight" asks for the column),
  * WITHOUT (also "excluding", "except", "leaving out"), GRAIN, BY, AND, OR, NAMING, PREP; MATCH and
@@ -82,13 +83,8 @@ r("Mod -> Join");
 // "orders.customer_id = customers.customer_id, total order amount per customer" (join-instructions.ts).
 r("Lead -> JOINEQ SEP?", ([j]) => j);
 // "all customers with their total order amount and number of orders": aggregates of each listed row, every row kept.
-r("Mod -> WITH Measures", ([, ms]) => {
-  // The words that join the measures ("and", a comma) are not measures.
-  const each = items(ms).filter((m) => m.k !== "word");
-  return each.every((m) => (m.k === "measure" && m.fn) || (m.k === "count" && m.qualifiers.length === 0))
-    ? list(...each.map((m) => ({ ...m, ofEach: true }) as Part))
-    : undefined;
-});
+r("Mod -> WITH Measures", ([, ms]) => eachRowMeasures(ms));
+r("Mod -> ANDTHEIR Measures", ([, ms]) => eachRowMeasures(ms));
 r("Join -> JOIN ENT PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[1], kids[3], kids[5], phraseOf(...kids)));
 r("Join -> ENT JOIN PAIR ENT KEYED KEY", (kids) => joinInstruction(kids[0], kids[3], kids[5], phraseOf(...kids)));
 
@@ -175,6 +171,13 @@ r("Aggregate -> SUPER Attr", ([s, a]) =>
 r("Aggregate -> AGG Vals Attr", ([agg, v, a]) => {
   const m = measure(agg, a);
   return m && list(m, v);
+});
+// "the date of their last order", "date of each customer's very first order": the earliest or
+// latest of the rows' own date (date-extremes.ts).
+r("Aggregate -> Column PREP AGG NP", ([a, p, agg, np]) => extremeOf(a, p, agg, np));
+r("Aggregate -> Column PREP EACH GItem AGG NP", ([a, p, e, g, agg, np]) => {
+  const m = extremeOf(a, p, agg, np);
+  return m && g.k === "grain" && g.entity ? list(m, withGrainPhrase(g, e)) : undefined;
 });
 r("Aggregate -> AGG NP", ([agg, np]) => ofEntity(agg, np));
 r("Aggregate -> AGG NP", ([agg, np]) => totalCount(agg, np));
@@ -416,4 +419,19 @@ function textMatch(a: Part | undefined, m: Part, t: Part, phrase: string): Part 
   const attr = a && sense(a);
   if (m.k !== "match" || t.k !== "literal" || (a && attr?.kind !== "dimension")) return undefined;
   return { k: "text-match", ...(attr ? { attr } : {}), op: m.op, text: t.text, phrase };
+}
+
+/** Aggregates of each listed row, every row kept ("with their total order amount and number of orders"). */
+function eachRowMeasures(ms: Part): Part | undefined {
+  // The words that join the measures ("and", a comma) are not measures.
+  const each = items(ms).filter((m) => m.k !== "word");
+  return each.every((m) => (m.k === "measure" && m.fn) || (m.k === "count" && m.qualifiers.length === 0))
+    ? list(...each.map((m) => ({ ...m, ofEach: true }) as Part))
+    : undefined;
+}
+
+function extremeOf(a: Part, p: Part, agg: Part, np: Part): Part | undefined {
+  const date = sense(a);
+  const ofRows = p.k === "word" && p.word === "of" && np.k === "subject" && np.qualifiers.length === 0;
+  return ofRows && date?.kind === "time" && date.entity === np.entity && agg.k === "agg" ? measure(agg, a) : undefined;
 }

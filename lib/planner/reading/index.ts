@@ -106,6 +106,8 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       ...grounded.terminals
         .filter((t) => t.cat === "WITH")
         .map((t) => ({ ...t, cat: possessed(t.end) ? "WITHTHEIR" : "WITHBARE" })),
+      // "customers and their total freight": "and" before a possessive says what each row has, as "with their" does.
+      ...grounded.terminals.filter((t) => t.cat === "AND" && possessed(t.end)).map((t) => ({ ...t, cat: "ANDTHEIR" })),
     );
     for (const c of chunks) {
       const next = tokens[c.tokens.end];
