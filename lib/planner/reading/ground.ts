@@ -333,6 +333,8 @@ function groundNounPhrase(
         })),
       );
       grounded = true;
+      // "United States": the later words of a stored value are read with it, never respelled ("States" → status).
+      readUntil = Math.max(readUntil, j);
     }
     if (
       !grounded &&
