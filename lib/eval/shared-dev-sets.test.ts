@@ -25,9 +25,9 @@ const evalsDir = path.resolve(repoRoot, "../shared/evals");
 const floors: Record<string, number> = {
   "dev-northwind": 29,
   "dev-chinook": 30,
-  "dev-jaffle_shop": 15,
+  "dev-jaffle_shop": 16,
   "dev-classicmodels": 17,
-  "dev-demo": 26,
+  "dev-demo": 27,
 };
 
 const evaluated: CaseResult[] = [];

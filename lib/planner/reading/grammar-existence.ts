@@ -85,6 +85,18 @@ r("Absent -> NOBODY VERB Mods?", ([n, v, mods]) =>
   }),
 );
 r("Absent -> VERB NOBODY", ([v, n]) => relatedRows(undefined, { negated: true, verb: v, phrase: phraseOf(v, n) }));
+// "genres nobody in Germany has ever purchased": who the nobody is, before the verb.
+r("Absent -> NOBODY Mod VERB Mods?", ([n, who, v, mods]) =>
+  who.k === "values"
+    ? relatedRows(undefined, {
+        negated: true,
+        verb: v,
+        byOthers: true,
+        qualifiers: [who, ...items(mods)],
+        phrase: phraseOf(n, who, v, mods),
+      })
+    : undefined,
+);
 
 // A column of the row itself left empty: "with no region", "without a company", "don't have a
 // fax number", "have not shipped yet".

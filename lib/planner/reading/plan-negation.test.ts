@@ -212,4 +212,14 @@ describe("reading negation and existence", () => {
       code: "ambiguous",
     });
   });
+
+  it("reads who the nobody is before the verb as a condition on the related rows", () => {
+    const [filter] = filtersOf("products nobody in France ordered", demoCatalog, {
+      ...demoSampleValues,
+      "customers.country": ["France", "Germany"],
+    });
+    expect(filter).toMatchObject({ op: "not_exists", source: "products" });
+    expect(tables(filter)).toEqual(["order_items", "orders", "customers"]);
+    expect(JSON.stringify(filter)).toContain('"France"');
+  });
 });
