@@ -64,6 +64,20 @@ describe("the generated model", () => {
     expect(entity(model, "order_details")).toMatchObject({ name: "order detail", plural: "order details" });
   });
 
+  it("names a document's header or a register's master table after what its rows are", () => {
+    const model = buildSemanticModel({
+      tables: [
+        table("salesorderheader", [col("id", "integer")], ["id"]),
+        table("customer_master", [col("id", "integer")], ["id"]),
+      ],
+    });
+    expect(entity(model, "salesorderheader")).toMatchObject({ name: "sales order header", words: ["sales order"] });
+    expect(entity(model, "customer_master")).toMatchObject({
+      words: ["customer"],
+      synonyms: expect.arrayContaining(["client"]),
+    });
+  });
+
   it("reads measures, time dimensions, flags and labels of the demo shop", () => {
     const model = buildSemanticModel(demoCatalog);
     const orders = entity(model, "orders");
