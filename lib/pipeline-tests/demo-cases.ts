@@ -176,6 +176,17 @@ export const demoCases: PromptCase[] = [
       "select product_id, category, unit_price from (select p.*, row_number() over (partition by category order by unit_price, product_id) as n from products p) r where n = 1",
   },
   {
+    prompt: "customers and their total order amount",
+    expected:
+      "select c.customer_id, coalesce(sum(o.amount), 0) from customers c left join orders o using (customer_id) group by 1",
+  },
+  {
+    prompt: "customers with the date of their last order",
+    expected:
+      "select c.customer_id, max(o.order_date) from customers c left join orders o using (customer_id) group by 1",
+  },
+
+  {
     prompt: "total quantity per product (product name)",
     expected:
       "select p.product_id, p.name, sum(i.quantity) from order_items i join products p using (product_id) group by 1, 2",
