@@ -1,28 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { Catalog } from "@/lib/catalog/types";
-import { compilePySpark } from "@/lib/codegen/pyspark";
-import { compileSql } from "@/lib/codegen/sql";
-import { planWithEnglish } from "@/lib/planner/reading";
 import { libraryCatalog, librarySampleValues } from "@/lib/planner/reading/testing/lending-library";
-import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
-import { runGlueScriptWithStubs } from "@/lib/testing/pyspark-stubs";
-
-function compiled(prompt: string, catalog: Catalog = demoCatalog, sampleValues = demoSampleValues) {
-  const r = planWithEnglish({ prompt, catalog, sampleValues, now: new Date("2025-06-15") });
-  if (!r.ok) throw new Error(r.message);
-  const py = compilePySpark({ spec: r.spec, catalog });
-  const calls = runGlueScriptWithStubs(py, {
-    JOB_NAME: "j",
-    CONNECTION_NAME: "c",
-    DATABASE: "d",
-    TARGET_TABLE: '"public"."t"',
-  });
-  return { spec: r.spec, sql: compileSql({ spec: r.spec, catalog }), py, calls };
-}
+import { compilePrompt } from "@/lib/testing/compile-prompt";
 
 describe("derived outputs in both compilers", () => {
   it("a share divides each group's aggregate by its total over every group", () => {
-    const { sql, py, calls } = compiled("percentage of orders per status");
+    const { sql, py, calls } = compilePrompt("percentage of orders per status");
     expect(sql).toContain('CAST(count(*) AS numeric) * 100 / NULLIF(sum(count(*)) OVER (), 0) AS "pct_of_order_count"');
     expect(sql).toMatch(/GROUP BY\n {2}"orders"."status"\n?$/);
     expect(py).toContain("from pyspark.sql import Window");
@@ -33,7 +15,7 @@ describe("derived outputs in both compilers", () => {
   });
 
   it("a conditional aggregate counts only its rows, and a ratio divides it by the group's count", () => {
-    const { sql, py } = compiled("what % of orders got cancelled, per year");
+    const { sql, py } = compilePrompt("what % of orders got cancelled, per year");
     expect(sql).toContain(`count(*) FILTER (WHERE "orders"."status" = 'cancelled')`);
     expect(sql).toContain(
       `CAST(count(*) FILTER (WHERE "orders"."status" = 'cancelled') AS numeric) * 100 / NULLIF(count(*), 0)`,
@@ -45,10 +27,10 @@ describe("derived outputs in both compilers", () => {
   });
 
   it("arithmetic is read into a checked expression, and a difference of dates is whole days in Spark too", () => {
-    expect(compiled("total quantity times unit price per product").sql).toContain(
+    expect(compilePrompt("total quantity times unit price per product").sql).toContain(
       'sum("order_items"."quantity" * "order_items"."unit_price")',
     );
-    const { sql, py } = compiled(
+    const { sql, py } = compilePrompt(
       "average number of days between loaned on and returned on per member",
       libraryCatalog,
       librarySampleValues,
@@ -58,7 +40,7 @@ describe("derived outputs in both compilers", () => {
   });
 
   it("the time between two instants is their seconds apart in the unit asked for, in both engines", () => {
-    const { sql, py, calls } = compiled("average hours between order date and shipped date per status");
+    const { sql, py, calls } = compilePrompt("average hours between order date and shipped date per status");
     expect(sql).toContain(
       'avg(CAST(EXTRACT(EPOCH FROM "orders"."shipped_at" - "orders"."order_date") AS numeric) / 3600)',
     );
@@ -67,7 +49,7 @@ describe("derived outputs in both compilers", () => {
     );
     expect(calls.some((c) => c.method === "agg")).toBe(true);
     // Two calendar dates are whole days apart: in hours, 24 times that.
-    const dates = compiled(
+    const dates = compilePrompt(
       "average hours between loaned on and returned on per member",
       libraryCatalog,
       librarySampleValues,
@@ -77,13 +59,17 @@ describe("derived outputs in both compilers", () => {
   });
 
   it("a comparison on a computed value filters the rows in both engines", () => {
-    const { sql, py } = compiled("loans that took more than 2 weeks to return", libraryCatalog, librarySampleValues);
+    const { sql, py } = compilePrompt(
+      "loans that took more than 2 weeks to return",
+      libraryCatalog,
+      librarySampleValues,
+    );
     expect(sql).toContain('WHERE "loans"."returned_on" - "loans"."loaned_on" > 14');
     expect(py).toContain(
       'df = df.filter((F.datediff(F.col("loans.returned_on"), F.col("loans.loaned_on")) > F.lit(14)))',
     );
     // An instant has a time of day: "more than 3 days" is more than 3 × 86,400 seconds.
-    expect(compiled("orders that took more than 3 days to ship").sql).toContain(
+    expect(compilePrompt("orders that took more than 3 days to ship").sql).toContain(
       'WHERE CAST(EXTRACT(EPOCH FROM "orders"."shipped_at" - "orders"."order_date") AS numeric) / 86400 > 3',
     );
   });

@@ -1,31 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { compilePySpark } from "@/lib/codegen/pyspark";
-import { compileSql } from "@/lib/codegen/sql";
-import { planWithEnglish } from "@/lib/planner/reading";
-import { demoCatalog, demoSampleValues } from "@/lib/testing/fixtures/demo-catalog";
-import { runGlueScriptWithStubs } from "@/lib/testing/pyspark-stubs";
-
-function compiled(prompt: string) {
-  const r = planWithEnglish({
-    prompt,
-    catalog: demoCatalog,
-    sampleValues: demoSampleValues,
-    now: new Date("2025-06-15"),
-  });
-  if (!r.ok) throw new Error(r.message);
-  const py = compilePySpark({ spec: r.spec, catalog: demoCatalog });
-  const calls = runGlueScriptWithStubs(py, {
-    JOB_NAME: "j",
-    CONNECTION_NAME: "c",
-    DATABASE: "d",
-    TARGET_TABLE: '"public"."t"',
-  });
-  return { spec: r.spec, sql: compileSql({ spec: r.spec, catalog: demoCatalog }), py, calls };
-}
+import { compilePrompt } from "@/lib/testing/compile-prompt";
 
 describe("the first rows of each group, in both compilers", () => {
   it("numbers the rows within each group in the table's order and keeps the first ones", () => {
-    const { spec, sql, py, calls } = compiled("the 2 most expensive products per category");
+    const { spec, sql, py, calls } = compilePrompt("the 2 most expensive products per category");
     expect(spec.limit).toMatchObject({ count: 2, per: ["category"] });
     expect(sql).toContain(
       'ROW_NUMBER() OVER (PARTITION BY "products"."category" ORDER BY "products"."unit_price" DESC NULLS LAST, "products"."product_id" ASC NULLS LAST) AS "rank_in_group"',
@@ -43,7 +21,7 @@ describe("the first rows of each group, in both compilers", () => {
   });
 
   it("keeps a plain limit for a ranking over every row", () => {
-    const { spec, sql, py } = compiled("the 3 largest orders");
+    const { spec, sql, py } = compilePrompt("the 3 largest orders");
     expect(spec.limit?.per).toBeUndefined();
     expect(sql).toMatch(/^LIMIT 3$/m);
     expect(py).toContain("df = df.limit(3)");

@@ -24,29 +24,8 @@ export function dateExtremeTerminals(
     const date = terminals.find((t) => t.cat === "TDIM" && c.tokens.start <= t.start && t.end <= c.tokens.end);
     if (!date) continue;
     for (let i = c.tokens.start; i < date.start; i++) {
-      const adj = readDimensionAdjective(tokens, i);
-      const fn =
-        adj?.property === "time" && adj.degree === "superlative"
-          ? adj.direction === "desc"
-            ? "max"
-            : "min"
-          : DATE_ORDINALS[tokens[i].normal];
-      const end = adj?.property === "time" ? adj.end : i + 1;
-      if (fn && end <= date.start)
-        out.push({
-          cat: "AGG",
-          start: i,
-          end,
-          value: {
-            k: "agg",
-            fn,
-            phrase: tokens
-              .slice(i, end)
-              .map((t) => t.text)
-              .join(" "),
-          },
-          strength: 1,
-        });
+      const extreme = extremeAt(tokens, i);
+      if (extreme && extreme.end <= date.start) out.push(extreme);
       // "first and last order date": the phrase's own "and" joins the two ends.
       if (tokens[i].normal === "and" && out.some((t) => t.end === i))
         out.push({
@@ -80,30 +59,27 @@ function extremeOfRows(tokens: AnnotatedToken[], chunks: Chunk[], terminals: Ter
     ];
     if (!opened.some((start) => afterDateOf(start) || afterDateOf(start - 1))) continue;
     for (let i = c.tokens.start; i < c.tokens.end; i++) {
-      const adj = readDimensionAdjective(tokens, i);
-      const fn =
-        adj?.property === "time" && adj.degree === "superlative"
-          ? adj.direction === "desc"
-            ? "max"
-            : "min"
-          : DATE_ORDINALS[tokens[i].normal];
-      const end = adj?.property === "time" ? adj.end : i + 1;
-      if (fn && terminals.some((t) => t.cat === "ENT" && t.start === end))
-        out.push({
-          cat: "AGG",
-          start: i,
-          end,
-          value: {
-            k: "agg",
-            fn,
-            phrase: tokens
-              .slice(i, end)
-              .map((t) => t.text)
-              .join(" "),
-          },
-          strength: 1,
-        });
+      const extreme = extremeAt(tokens, i);
+      if (extreme && terminals.some((t) => t.cat === "ENT" && t.start === extreme.end)) out.push(extreme);
     }
   }
   return out;
+}
+
+/** An AGG terminal for "first", "last", "earliest", "most recent" at `i`: the minimum or maximum of a date. */
+function extremeAt(tokens: AnnotatedToken[], i: number): Terminal<Part> | undefined {
+  const adj = readDimensionAdjective(tokens, i);
+  const fn =
+    adj?.property === "time" && adj.degree === "superlative"
+      ? adj.direction === "desc"
+        ? "max"
+        : "min"
+      : DATE_ORDINALS[tokens[i].normal];
+  if (!fn) return undefined;
+  const end = adj?.property === "time" ? adj.end : i + 1;
+  const phrase = tokens
+    .slice(i, end)
+    .map((t) => t.text)
+    .join(" ");
+  return { cat: "AGG", start: i, end, value: { k: "agg", fn, phrase }, strength: 1 };
 }
