@@ -409,6 +409,17 @@ describe("the date of the first or last rows", () => {
   });
 });
 
+describe("superlatives of quantity and of degree", () => {
+  it("ranks by the total after 'the most', and takes the largest single amount after 'the highest'", () => {
+    expect(read("the 2 authors with the most pages")).toMatchObject({
+      columns: ["author_id", "name", "total_pages=sum(books.pages)"],
+      order: [["total_pages", "desc"]],
+      limit: 2,
+    });
+    expect(read("the highest price per genre")).toMatchObject({ columns: ["genre", "max_price=max(books.price)"] });
+  });
+});
+
 describe("the first rows of each group", () => {
   it("keeps the first rows of every group when the listed rows are ranked by their own column", () => {
     expect(read("the 2 most expensive books per genre")).toMatchObject({

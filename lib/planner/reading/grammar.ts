@@ -55,6 +55,8 @@ import { onlyMeasure } from "./build-filters";
  * VMEAS a verb whose noun is a measure ("spent"), INCLUDED a negated clause after "including".
  */
 const { rules, r } = ruleBook();
+/** The superlatives of "much", "many", "few" and "little": of how much there is, not of one row's amount. */
+const QUANTITY_SUPERLATIVE = /\b(most|fewest|least)$/i;
 
 // A request: an optional question word, a lead ("show me", "in 2024", "for each country,"), what
 // is wanted, and what qualifies it.
@@ -161,9 +163,11 @@ r("Aggregate -> ENT AGG", ([e, agg]) => count(agg, subject(e)!));
 // "fine totals", "the loan average": an aggregate noun after an entity is of its one measure.
 r("Aggregate -> ENT AGG", ([e, agg]) => ofEntity(agg, subject(e)!));
 r("Aggregate -> Column", ([m]) => measure(undefined, m));
-// "the highest unit price", "the lowest freight": a superlative of an amount is its maximum or minimum.
+// "the highest unit price", "the lowest freight": a superlative of an amount is its maximum or
+// minimum; a superlative of quantity ("the most units sold", "the fewest orders") is the largest
+// or smallest total, a ranking (Mod -> SUPER Measure).
 r("Aggregate -> SUPER Attr", ([s, a]) =>
-  s.k === "super" && sense(a)?.kind === "measure"
+  s.k === "super" && !QUANTITY_SUPERLATIVE.test(s.phrase) && sense(a)?.kind === "measure"
     ? measure({ k: "agg", fn: s.direction === "desc" ? "max" : "min", phrase: s.phrase }, a)
     : undefined,
 );
