@@ -1,4 +1,4 @@
-import { resolveTimeExpression } from "@/lib/planner/english";
+import { annotate, resolveTimeExpression } from "@/lib/planner/english";
 import type { Entity, Relationship } from "@/lib/semantic-model/model-schema";
 import { baseVerb } from "@/lib/semantic-model/words/inflection";
 import type { ColumnFilter, ComparisonOp, Filter } from "@/lib/spec/clauses";
@@ -239,11 +239,31 @@ function relatedTable(c: RelatedRows, owner: Entity, lemma: string | undefined, 
 }
 
 /** Entities whose own name is the verb ("order" → orders). */
-function namedEntities(lemma: string, env: Env): Entity[] {
+function namedEntities(lemma: string, env: Env, { dated = true } = {}): Entity[] {
   const key = phraseKey(lemma);
   return env.ctx.model.entities.filter(
-    (e) => !e.link && [e.name, e.plural, ...(e.words ?? [])].some((w) => phraseKey(w) === key),
+    (e) =>
+      !e.link &&
+      ([e.name, e.plural, ...(e.words ?? [])].some((w) => phraseKey(w) === key) || (dated && datedBy(e, lemma))),
   );
+}
+
+/**
+ * Whether the verb names the event each row records, its default date: "paid" for payments
+ * (`paid_at`), "shipped" for shipments (`shipped_on`). Paying makes a payment as ordering makes an order.
+ */
+function datedBy(e: Entity, lemma: string): boolean {
+  const time = e.timeDimensions.find((t) => t.default);
+  return [...(time?.words ?? []), ...(time?.synonyms ?? [])].some(
+    (w) => !/\s/.test(w) && (w === lemma || baseVerb(w) === lemma || lemmaOf(w) === lemma),
+  );
+}
+
+const lemmas = new Map<string, string>();
+/** A word's lemma as the request's words get theirs ("paid" → pay). */
+function lemmaOf(word: string): string {
+  if (!lemmas.has(word)) lemmas.set(word, annotate(word)[0]?.lemma ?? word);
+  return lemmas.get(word)!;
 }
 
 /**
@@ -255,9 +275,10 @@ function namedEntities(lemma: string, env: Env): Entity[] {
 function verbConditions(lemma: string, path: ExistencePath, env: Env): ColumnFilter[] {
   if (CREATION_VERBS.has(lemma)) return [];
   const tables = path.pathTables();
-  const named = namedEntities(lemma, env);
-  if (named.some((e) => tables.includes(e.table))) return [];
-  if (named.length > 0) env.fail("a verb that names another table");
+  if (namedEntities(lemma, env).some((e) => tables.includes(e.table))) return [];
+  // Only a table's own name rules out a path without it: "paid for an order with a coupon"
+  // reaches the payments through the words after it.
+  if (namedEntities(lemma, env, { dated: false }).length > 0) env.fail("a verb that names another table");
   const entities = tables.map((t) => entityOf(env.ctx.model, t)!);
   const isVerb = (word: string) =>
     !/\s/.test(word.trim()) && (word.toLowerCase() === lemma || baseVerb(word.toLowerCase()) === lemma);

@@ -222,4 +222,13 @@ describe("reading negation and existence", () => {
     expect(tables(filter)).toEqual(["order_items", "orders", "customers"]);
     expect(JSON.stringify(filter)).toContain('"France"');
   });
+
+  it("reads a verb that names the event other rows record as those rows ('never paid': no payments)", () => {
+    for (const prompt of ["orders that were never paid", "customers who never paid"]) {
+      const [filter, ...rest] = filtersOf(prompt);
+      expect(rest, prompt).toEqual([]);
+      expect(filter, prompt).toMatchObject({ op: "not_exists" });
+      expect(tables(filter), prompt).toContain("payments");
+    }
+  });
 });
