@@ -25,7 +25,7 @@ const evalsDir = path.resolve(repoRoot, "../shared/evals");
 const floors: Record<string, number> = {
   "dev-northwind": 29,
   "dev-chinook": 30,
-  "dev-jaffle_shop": 16,
+  "dev-jaffle_shop": 17,
   "dev-classicmodels": 17,
   "dev-demo": 27,
 };

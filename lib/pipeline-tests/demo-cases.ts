@@ -187,6 +187,10 @@ export const demoCases: PromptCase[] = [
   },
 
   {
+    prompt: "customers who ordered at least 3 times",
+    expected: "select customer_id from orders group by customer_id having count(*) >= 3",
+  },
+  {
     prompt: "total quantity per product (product name)",
     expected:
       "select p.product_id, p.name, sum(i.quantity) from order_items i join products p using (product_id) group by 1, 2",

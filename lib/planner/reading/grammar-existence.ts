@@ -47,6 +47,10 @@ r("Mod -> REL? VERB PREP? CmpWords DISTINCT? NP Mods?", ([, v, p, c, d, np, mods
   counted(v, c, np, mods, phraseOf(v, p, c, d, np, mods)),
 );
 
+// "customers who ordered at least 3 times", "who have used a coupon at least once", "who paid
+// by gift card more than once": how often the verb's rows happened, counted as those rows.
+r("Mod -> REL? VERB PREP? Vals? FREQ", ([, v, p, vals, f]) => counted(v, f, undefined, vals, phraseOf(v, p, vals, f)));
+
 // A negated verb and what it is done to: "never placed an order", "have never bought anything
 // from the Seafood category", "have never paid by coupon", "never ordered".
 r("Absent -> NVERB PREP? NP Mods?", ([v, p, np, mods]) =>
@@ -186,7 +190,7 @@ function relatedRows(
  * "at least 3" → at least 3 related rows; "more than 2" → at least 3; "fewer than 3" / "at most
  * 2" → not 3 or more. Other comparisons of a count are not read here.
  */
-function counted(v: Part, c: Part, np: Part, mods: Part, phrase: string): Part | undefined {
+function counted(v: Part, c: Part, np: Part | undefined, mods: Part, phrase: string): Part | undefined {
   if (c.k !== "compare" || !c.chunk.quantity || !Number.isInteger(c.chunk.quantity.value)) return undefined;
   const n = c.chunk.quantity.value;
   const bound: Record<string, { negated: boolean; minCount: number } | undefined> = {

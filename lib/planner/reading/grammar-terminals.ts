@@ -181,6 +181,24 @@ export function onlyTerminals(tokens: AnnotatedToken[]): Terminal<Part>[] {
     .map((t) => ({ cat: "ONLY", start: t.index, end: t.index + 1, value: { k: "list", parts: [] }, strength: 0 }));
 }
 
+/**
+ * FREQ: how often, a comparison of a count of events: "at least 3 times" (with the noun after
+ * the number), "more than once", "at least twice" (the adverb is the number itself).
+ */
+export function frequencyTerminals(
+  tokens: AnnotatedToken[],
+  chunks: Chunk[],
+  terminals: Terminal<Part>[],
+): Terminal<Part>[] {
+  return chunks.flatMap((c): Terminal<Part>[] => {
+    const cmp = terminals.find((t) => t.cat === "CMP" && t.start === c.tokens.start && t.end === c.tokens.end);
+    if (c.kind !== "comparison" || !cmp) return [];
+    if (TIMES_ADVERBS.has(tokens[c.tokens.end - 1].normal)) return [{ ...cmp, cat: "FREQ" }];
+    return tokens[c.tokens.end]?.normal === "times" ? [{ ...cmp, cat: "FREQ", end: c.tokens.end + 1 }] : [];
+  });
+}
+const TIMES_ADVERBS = new Set(["once", "twice"]);
+
 /** Adjectives that say a column holds nothing: "where the composer is blank", "whose region is empty". */
 const EMPTY_WORDS = new Set(["blank", "empty", "missing", "null", "unset"]);
 

@@ -52,7 +52,8 @@ import { onlyMeasure } from "./build-filters";
  * their freight" asks for the column),
  * WITHOUT (also "excluding", "except", "leaving out"), GRAIN, BY, AND, OR, NAMING, PREP; MATCH and
  * PATTERN / INPATTERN text to find (text-match-terminals.ts), ONLY a closing or opening "only",
- * VMEAS a verb whose noun is a measure ("spent"), INCLUDED a negated clause after "including".
+ * VMEAS a verb whose noun is a measure ("spent"), INCLUDED a negated clause after "including", FREQ
+ * how often ("at least 3 times", "more than once").
  */
 const { rules, r } = ruleBook();
 /** The superlatives of "much", "many", "few" and "little": of how much there is, not of one row's amount. */

@@ -28,6 +28,7 @@ import {
   requestTerminals,
   onlyTerminals,
   emptyTerminals,
+  frequencyTerminals,
   separatorTerminals,
   stateValueTerminals,
 } from "./grammar-terminals";
@@ -154,6 +155,7 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       ...measureVerbTerminals(tokens, chunks, grounded.terminals, lexicon),
     );
     grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
+    grounded.terminals.push(...frequencyTerminals(tokens, chunks, grounded.terminals));
     grounded.terminals.push(...joinInstructionTerminals(tokens, grounded.terminals, lexicon));
     grounded.terminals.push(...joinEqualityTerminals(tokens, lexicon));
     const formulas = formulaTerminals(tokens, chunks, grounded.terminals);

@@ -231,4 +231,14 @@ describe("reading negation and existence", () => {
       expect(tables(filter), prompt).toContain("payments");
     }
   });
+
+  it("reads how often ('at least 3 times', 'more than once', 'at least twice') as a count of the verb's rows", () => {
+    const [times] = filtersOf("customers who ordered at least 3 times");
+    expect(times).toMatchObject({ op: "exists", minCount: 3 });
+    expect(tables(times)).toEqual(["orders"]);
+    expect(filtersOf("customers who have ordered more than once")).toMatchObject([{ op: "exists", minCount: 2 }]);
+    const [twice] = filtersOf("customers who paid by gift card at least twice");
+    expect(twice).toMatchObject({ op: "exists", minCount: 2 });
+    expect(JSON.stringify(twice)).toContain("gift_card");
+  });
 });
