@@ -124,6 +124,12 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   if (measures.some((m) => m.k === "measure" && m.perGroup) && (ranking.count ?? 0) > 1)
     fail("several rows of each group, read as one amount");
 
+  // "in 2024, customers who ordered at least 3 times": a period said apart from any verb may date
+  // the rows listed or the rows a verb names; neither is guessed.
+  const events = parts.filter((p) => p.k === "related-rows" && p.verb);
+  if (events.length > 0 && parts.some((p) => p.k === "filter-time" && !p.attr && p.afterVerb === undefined))
+    fail("a period beside rows a verb names, which it may date");
+
   // The table rows come from.
   const measureEntity = (m: Part): Entity =>
     m.k === "count" ? m.entity : m.k === "measure" ? m.target.entity : fail("no measure");

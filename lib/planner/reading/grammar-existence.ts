@@ -1,5 +1,5 @@
 import type { Production } from "./chart";
-import { items, type Part } from "./parts";
+import { items, list, type Part } from "./parts";
 import type { Meaning } from "./senses";
 
 /**
@@ -37,6 +37,10 @@ r("Mod -> AND ABSENT", ([, a]) => a);
 r("Mod -> WITH NUM NP", ([w, n, np]) =>
   n.k === "number" && n.value === 0 ? relatedRows(np, { negated: true, phrase: phraseOf(w, n, np) }) : undefined,
 );
+// "customers who have ordered", "orders that were paid": rows of the table the verb names exist.
+// Only a verb that ends its sentence (VERBEND): "customers who ordered in 2024" leaves open which
+// rows the year dates, and is not read so.
+r("Mod -> REL VERBEND", ([, v]) => relatedRows(undefined, { negated: false, verb: v, phrase: phraseOf(v) }));
 // "who ordered something", "who bought anything from the Seafood category".
 r("Mod -> REL VERB SOMETHING Mods?", ([, v, s, mods]) =>
   relatedRows(undefined, { negated: false, verb: v, qualifiers: items(mods), phrase: phraseOf(v, s, mods) }),
@@ -49,7 +53,9 @@ r("Mod -> REL? VERB PREP? CmpWords DISTINCT? NP Mods?", ([, v, p, c, d, np, mods
 
 // "customers who ordered at least 3 times", "who have used a coupon at least once", "who paid
 // by gift card more than once": how often the verb's rows happened, counted as those rows.
-r("Mod -> REL? VERB PREP? Vals? FREQ", ([, v, p, vals, f]) => counted(v, f, undefined, vals, phraseOf(v, p, vals, f)));
+r("Mod -> REL? VERB PREP? Vals? FREQ Mods?", ([, v, p, vals, f, mods]) =>
+  counted(v, f, undefined, list(vals, mods), phraseOf(v, p, vals, f, mods)),
+);
 
 // A negated verb and what it is done to: "never placed an order", "have never bought anything
 // from the Seafood category", "have never paid by coupon", "never ordered".

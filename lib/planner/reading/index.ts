@@ -156,6 +156,17 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
     );
     grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
     grounded.terminals.push(...frequencyTerminals(tokens, chunks, grounded.terminals));
+    // A verb that ends its sentence ("customers who have ordered?"): nothing after it can be what it
+    // did. Beside a period anywhere ("in 2024, customers who ordered") it is not read: the period may
+    // date the rows the verb names or the rows listed.
+    const endsSentence = (at: number) =>
+      tokens.slice(at).every((t) => t.kind === "punctuation" || t.sentence !== tokens[at - 1].sentence);
+    if (!grounded.terminals.some((t) => t.cat === "TIME"))
+      grounded.terminals.push(
+        ...grounded.terminals
+          .filter((t) => t.cat === "VERB" && endsSentence(t.end))
+          .map((t) => ({ ...t, cat: "VERBEND" })),
+      );
     grounded.terminals.push(...joinInstructionTerminals(tokens, grounded.terminals, lexicon));
     grounded.terminals.push(...joinEqualityTerminals(tokens, lexicon));
     const formulas = formulaTerminals(tokens, chunks, grounded.terminals);

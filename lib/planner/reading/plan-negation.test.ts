@@ -241,4 +241,15 @@ describe("reading negation and existence", () => {
     expect(twice).toMatchObject({ op: "exists", minCount: 2 });
     expect(JSON.stringify(twice)).toContain("gift_card");
   });
+
+  it("reads a verb ending the request as its rows existing, and never guesses which rows a period apart from it dates", () => {
+    expect(filtersOf("customers who have ordered")).toMatchObject([{ op: "exists" }]);
+    const [paid] = filtersOf("orders that were paid");
+    expect(tables(paid)).toEqual(["payments"]);
+    const [dated] = filtersOf("customers who ordered at least 3 times in 2024");
+    expect(dated).toMatchObject({ op: "exists", minCount: 3 });
+    expect(JSON.stringify(dated)).toContain("order_date");
+    for (const prompt of ["in 2024, customers who ordered at least 3 times", "in 2024, customers who ordered"])
+      expect(plan(prompt).ok, prompt).toBe(false);
+  });
 });
