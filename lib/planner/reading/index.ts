@@ -155,7 +155,10 @@ export function planWithEnglish(input: ReadingPlannerInput): PlanResult {
       ...measureVerbTerminals(tokens, chunks, grounded.terminals, lexicon),
     );
     grounded.terminals.push(...dateExtremeTerminals(tokens, chunks, grounded.terminals));
-    grounded.terminals.push(...frequencyTerminals(tokens, chunks, grounded.terminals));
+    // "at least 5 times" counts events: "times" is then never a column's word ("time" of a track).
+    const frequencies = frequencyTerminals(tokens, chunks, grounded.terminals);
+    const timesAt = new Set(frequencies.filter((f) => tokens[f.end - 1]?.normal === "times").map((f) => f.end - 1));
+    grounded.terminals = [...grounded.terminals.filter((t) => !timesAt.has(t.start)), ...frequencies];
     // A verb that ends its sentence ("customers who have ordered?"): nothing after it can be what it
     // did. Beside a period anywhere ("in 2024, customers who ordered") it is not read: the period may
     // date the rows the verb names or the rows listed.

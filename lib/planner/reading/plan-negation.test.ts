@@ -237,6 +237,8 @@ describe("reading negation and existence", () => {
     expect(times).toMatchObject({ op: "exists", minCount: 3 });
     expect(tables(times)).toEqual(["orders"]);
     expect(filtersOf("customers who have ordered more than once")).toMatchObject([{ op: "exists", minCount: 2 }]);
+    // "times" after a count is how often, never a column's word (a track's play time).
+    expect(plan("tracks that were bought at least 5 times", chinookCatalog, {})).toMatchObject({ ok: false });
     const [twice] = filtersOf("customers who paid by gift card at least twice");
     expect(twice).toMatchObject({ op: "exists", minCount: 2 });
     expect(JSON.stringify(twice)).toContain("gift_card");
