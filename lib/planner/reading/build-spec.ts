@@ -98,6 +98,9 @@ export function buildCandidates(read: Part[], given: BuildContext): Candidate[] 
   // "orders per quarter", "products for each category": rows per group, with nothing else
   // counted or added up, are counted. After "by" they may be the rows listed in that order.
   if (grouped.length > 0 && aggregates.length === 0 && !rankedWithin) {
+    // "top 3 products per category" names no measure: the count of products per category would
+    // rank the categories, not the products.
+    if (subject && parts.some(is("top"))) ask("a ranking without a count or a measure");
     const question = groupQuestion(grouped, subjects);
     if (question) ask(question);
     // The rows themselves are counted, with their qualifiers, as "the number of orders" would be.

@@ -442,6 +442,8 @@ describe("the first rows of each group", () => {
 
   it("asks how many when the plural names no number, and counts the rows per group without a ranking", () => {
     expect(read("the most expensive books per genre")).toMatchObject({ refused: "ambiguous" });
+    // With no measure named, counting books per genre would rank the genres, not the books.
+    expect(read("top 3 books per genre")).toMatchObject({ refused: "ambiguous" });
     expect(read("books per genre")).toMatchObject({ columns: ["genre", "book_count=count(*)"] });
   });
 });
