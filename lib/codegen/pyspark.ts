@@ -1,7 +1,7 @@
 import type { Catalog } from "@/lib/catalog/types";
 import { EtlSpecSchema, type EtlSpec } from "@/lib/spec/etl-spec";
 import { CodegenError } from "@/lib/codegen/codegen-error";
-import { shapeQuery } from "@/lib/codegen/query-shape";
+import { shapeQuery, type QueryShape } from "@/lib/codegen/query-shape";
 import { buildScope } from "@/lib/codegen/scope";
 import { quoteIdent } from "@/lib/codegen/sql-quote";
 import {
@@ -109,7 +109,7 @@ export function compilePySpark({
     out.push("df = df.select(", ...select(spec.columns.map((c) => c.name)), ")");
     if (spec.distinct) out.push("df = df.distinct()");
   }
-  const sortKeys = (order: { output: string; direction: "asc" | "desc" }[]) =>
+  const sortKeys = (order: QueryShape["order"]) =>
     order.map((o) => `F.col(${py(o.output)}).${o.direction}_nulls_last()`).join(", ");
   const per = spec.limit?.per;
   if (per) {
@@ -117,7 +117,7 @@ export function compilePySpark({
     out.push(
       `rank_window = Window.partitionBy(${per.map((n) => `F.col(${py(n)})`).join(", ")}).orderBy(${sortKeys(shape.order)})`,
       `df = df.withColumn("rank_in_group", F.row_number().over(rank_window)).filter(F.col("rank_in_group") <= F.lit(${spec.limit!.count})).drop("rank_in_group")`,
-      `df = df.orderBy(${sortKeys([...per.map((output) => ({ output, direction: "asc" as const })), ...shape.order.filter((o) => !per.includes(o.output))])})`,
+      `df = df.orderBy(${sortKeys(shape.groupedOrder)})`,
     );
   } else {
     if (shape.order.length > 0) out.push(`df = df.orderBy(${sortKeys(shape.order)})`);

@@ -15,6 +15,8 @@ export type QueryShape = {
   groupOutputs: string[];
   /** ORDER BY including tiebreakers, so LIMIT always picks the same rows. */
   order: Pick<OrderBy, "output" | "direction">[];
+  /** For a limit per group: the final order, by group first, then by `order` within each group. */
+  groupedOrder: Pick<OrderBy, "output" | "direction">[];
 };
 
 /** Works out grouping, filter placement and a deterministic ordering for a spec. */
@@ -67,5 +69,10 @@ export function shapeQuery(spec: EtlSpec, primaryKeyOf: (alias: string) => strin
     for (const name of tiebreak)
       if (!order.some((o) => o.output === name)) order.push({ output: name, direction: "asc" });
   }
-  return { aggregated, joinFilters, whereFilters, groupOutputs, order };
+  const per = spec.limit?.per ?? [];
+  const groupedOrder: QueryShape["order"] = [
+    ...per.map((output) => ({ output, direction: "asc" as const })),
+    ...order.filter((o) => !per.includes(o.output)),
+  ];
+  return { aggregated, joinFilters, whereFilters, groupOutputs, order, groupedOrder };
 }

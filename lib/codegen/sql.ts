@@ -76,7 +76,7 @@ export function compileSql({ spec, catalog }: { spec: EtlSpec; catalog: Catalog 
     );
     lines.push(`HAVING ${conditions.join("\n  AND ")}`);
   }
-  const orderBy = (order: { output: string; direction: "asc" | "desc" }[], name: (output: string) => string) =>
+  const orderBy = (order: QueryShape["order"], name: (output: string) => string) =>
     order.map((o) => `${name(o.output)} ${o.direction === "desc" ? "DESC" : "ASC"} NULLS LAST`).join(", ");
   if (spec.limit?.per) {
     // The first rows of every group: numbered within the group in the table's order, then kept.
@@ -88,7 +88,7 @@ export function compileSql({ spec, catalog }: { spec: EtlSpec; catalog: Catalog 
       ...lines.map((l) => l.replace(/^/gm, "  ")),
       `) AS "ranked"`,
       `WHERE ${RANK} <= ${spec.limit.count}`,
-      `ORDER BY ${orderBy([...per.map((output) => ({ output, direction: "asc" as const })), ...shape.order.filter((o) => !per.includes(o.output))], quoteIdent)}`,
+      `ORDER BY ${orderBy(shape.groupedOrder, quoteIdent)}`,
     ].join("\n");
   }
   if (shape.order.length > 0) lines.push(`ORDER BY ${orderBy(shape.order, quoteIdent)}`);
